@@ -1,0 +1,83 @@
+"""One engine per database URL, sessions, schema creation and the data version."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from sqlalchemy import Engine, create_engine, func, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from data_access import settings
+from data_access.models import Base, DataChange, Unit
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database did not answer; pages show a friendly message instead of a traceback."""
+
+
+@lru_cache(maxsize=8)
+def engine_for(url: str) -> Engine:
+    """A pooled engine for `url`; cached so the whole process shares one pool per database."""
+    connect_args: dict[str, object] = {}
+    if url.startswith("postgresql"):
+        connect_args["connect_timeout"] = 5
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def get_engine() -> Engine:
+    return engine_for(settings.database_url())
+
+
+@contextmanager
+def session_scope(engine: Engine | None = None) -> Iterator[Session]:
+    """A session whose work is committed together or not at all."""
+    factory = sessionmaker(bind=engine or get_engine(), expire_on_commit=False)
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def create_schema(engine: Engine | None = None) -> None:
+    Base.metadata.create_all(engine or get_engine())
+
+
+def drop_schema(engine: Engine | None = None) -> None:
+    Base.metadata.drop_all(engine or get_engine())
+
+
+def is_empty(engine: Engine | None = None) -> bool:
+    """True when the schema is missing or holds no units yet (a fresh database)."""
+    engine = engine or get_engine()
+    if not inspect(engine).has_table(Unit.__tablename__):
+        return True
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(Unit)).scalar_one() == 0
+
+
+def ping(engine: Engine | None = None) -> None:
+    """Raise `DatabaseUnavailable` with the driver's reason when the database does not answer."""
+    try:
+        with (engine or get_engine()).connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        raise DatabaseUnavailable(str(exc.orig or exc).strip().splitlines()[0]) from exc
+
+
+def data_version(engine: Engine | None = None) -> int:
+    """The id of the latest recorded change; 0 before anything was loaded."""
+    with (engine or get_engine()).connect() as conn:
+        return conn.execute(select(func.coalesce(func.max(DataChange.id), 0))).scalar_one()
+
+
+def record_change(session: Session, description: str) -> None:
+    """Move the data version on, inside the caller's transaction."""
+    session.add(DataChange(description=description))

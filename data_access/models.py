@@ -1,0 +1,269 @@
+"""The DTI domain as SQLAlchemy 2.x typed models.
+
+The schema is deliberately portable: plain types only, so the same tables and queries run on
+SQLite (the embedded default) and PostgreSQL. Every figure-bearing row keeps the citation it
+was transcribed from (`source`) and any caveat (`note`) verbatim, so the app can always say
+where a number came from.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Source(Base):
+    """A source document (a report, a plan, a published ranking)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(200), unique=True)
+    title_vi: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text, default="")
+    issuer: Mapped[str] = mapped_column(Text, default="")
+    number: Mapped[str] = mapped_column(String(100), default="")
+    issued: Mapped[str] = mapped_column(String(20), default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+
+
+class Framework(Base):
+    """The scoring method of one year and one level (the DTI method changes every year)."""
+
+    __tablename__ = "frameworks"
+    __table_args__ = (UniqueConstraint("year", "level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    level: Mapped[str] = mapped_column(String(20))
+    pillars: Mapped[list[Pillar]] = relationship(back_populates="framework", cascade="all, delete-orphan")
+    thresholds: Mapped[list[GroupThreshold]] = relationship(
+        back_populates="framework", cascade="all, delete-orphan"
+    )
+
+
+class GroupThreshold(Base):
+    """Lower bound (share of the maximum) of a group such as Tốt / Khá / Trung bình."""
+
+    __tablename__ = "group_thresholds"
+    __table_args__ = (UniqueConstraint("framework_id", "group_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework_id: Mapped[int] = mapped_column(ForeignKey("frameworks.id", ondelete="CASCADE"))
+    group_code: Mapped[str] = mapped_column(String(30))
+    name_vi: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    min_share: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    framework: Mapped[Framework] = relationship(back_populates="thresholds")
+
+
+class Pillar(Base):
+    """A main index (chỉ số chính) of a framework."""
+
+    __tablename__ = "pillars"
+    __table_args__ = (UniqueConstraint("framework_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework_id: Mapped[int] = mapped_column(ForeignKey("frameworks.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(50))
+    name_vi: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str] = mapped_column(Text)
+    pillar_group: Mapped[str] = mapped_column(String(20))
+    max_points: Mapped[float] = mapped_column(Float)
+    n_indicators: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    counts_in_total: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    framework: Mapped[Framework] = relationship(back_populates="pillars")
+
+
+class Indicator(Base):
+    """A sub-index (chỉ số thành phần) of a pillar, where the sources name it."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (UniqueConstraint("pillar_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pillar_id: Mapped[int] = mapped_column(ForeignKey("pillars.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(100))
+    name_vi: Mapped[str] = mapped_column(Text)
+    target_text: Mapped[str] = mapped_column(Text, default="")
+    max_points: Mapped[float | None] = mapped_column(Float, nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Unit(Base):
+    """Something that gets scored: a province, department, district (later communes)."""
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    name_vi: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    valid_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    valid_to: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PillarScore(Base):
+    """Points of one unit on one pillar of a framework."""
+
+    __tablename__ = "pillar_scores"
+    __table_args__ = (UniqueConstraint("unit_id", "pillar_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    pillar_id: Mapped[int] = mapped_column(ForeignKey("pillars.id", ondelete="CASCADE"))
+    points: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class IndicatorScore(Base):
+    """A unit's value and points on one indicator."""
+
+    __tablename__ = "indicator_scores"
+    __table_args__ = (UniqueConstraint("unit_id", "indicator_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    value_unit: Mapped[str] = mapped_column(String(50), default="")
+    points: Mapped[float | None] = mapped_column(Float, nullable=True)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PublishedResult(Base):
+    """An official total, rank and group as printed, kept beside the computed ones.
+
+    Keyed by year and level rather than by framework: a rank can be known for a year whose
+    scoring method is not in the database (Bình Phước's 2020 and 2021 ranks).
+    """
+
+    __tablename__ = "published_results"
+    __table_args__ = (UniqueConstraint("year", "level", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    level: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    total: Mapped[float | None] = mapped_column(Float, nullable=True)
+    max_total: Mapped[float | None] = mapped_column(Float, nullable=True)
+    rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    group_name: Mapped[str] = mapped_column(String(50), default="")
+    median_method: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PublishedIndex(Base):
+    """A published index value on 0..1 (a main index or one of the three DTI trụ cột)."""
+
+    __tablename__ = "published_indices"
+    __table_args__ = (UniqueConstraint("year", "unit_id", "index_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    index_code: Mapped[str] = mapped_column(String(50))
+    value: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Plan(Base):
+    """A plan with targets, e.g. Kế hoạch 57/KH-UBND for 2023."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    title_vi: Mapped[str] = mapped_column(Text)
+    year: Mapped[int] = mapped_column(Integer)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    source: Mapped[str] = mapped_column(Text, default="")
+
+
+class Target(Base):
+    """One threshold of a plan; multi-part targets (cấp tỉnh / huyện / xã) are separate rows."""
+
+    __tablename__ = "targets"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(100))
+    pillar_code: Mapped[str] = mapped_column(String(50))
+    name_vi: Mapped[str] = mapped_column(Text)
+    target_value: Mapped[float] = mapped_column(Float)
+    target_unit: Mapped[str] = mapped_column(String(20))
+    comparator: Mapped[str] = mapped_column(String(2))
+    level_detail: Mapped[str] = mapped_column(String(50), default="")
+    due_year: Mapped[int] = mapped_column(Integer)
+    sort_order: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Observation(Base):
+    """A dated actual value, with the numerator and denominator behind a rate when printed."""
+
+    __tablename__ = "observations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_code: Mapped[str] = mapped_column(String(100))
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"), nullable=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    name_vi: Mapped[str] = mapped_column(Text)
+    pillar_code: Mapped[str] = mapped_column(String(50))
+    period: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float] = mapped_column(Float)
+    value_unit: Mapped[str] = mapped_column(String(20))
+    numerator: Mapped[float | None] = mapped_column(Float, nullable=True)
+    denominator: Mapped[float | None] = mapped_column(Float, nullable=True)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DataChange(Base):
+    """An append-only log of changes to the figures; its latest id is the data version.
+
+    Cache keys include the version, so any import makes every cached view stale at once.
+    """
+
+    __tablename__ = "data_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    description: Mapped[str] = mapped_column(Text)

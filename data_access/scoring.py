@@ -1,0 +1,140 @@
+"""Scoring as pure functions: frames and numbers in, frames and numbers out.
+
+Nothing here touches the database, so the rules (competition ranks, groups from a
+framework's thresholds, changes, reconciliation) are tested directly against the published
+tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+# Sums of two-decimal points stored as floats pick up noise in the 13th digit; comparing
+# totals after rounding to this many decimals keeps equal totals equal (ties stay ties).
+TOTAL_DECIMALS = 6
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A group and the smallest share of the maximum (0..1) that earns it."""
+
+    group: str
+    min_share: float
+
+
+@dataclass(frozen=True)
+class Change:
+    """Movement between two years. `rank_places` > 0 means the unit climbed."""
+
+    previous_rank: int | None
+    current_rank: int | None
+    previous_total: float | None
+    current_total: float | None
+
+    @property
+    def rank_places(self) -> int | None:
+        if self.previous_rank is None or self.current_rank is None:
+            return None
+        return self.previous_rank - self.current_rank
+
+    @property
+    def total_delta(self) -> float | None:
+        if self.previous_total is None or self.current_total is None:
+            return None
+        return round(self.current_total - self.previous_total, TOTAL_DECIMALS)
+
+
+def round_half_up(value: float, digits: int) -> float:
+    """Round as the publications do (0,63845 → 0,6385), not banker's rounding on a float."""
+    quantum = Decimal(1).scaleb(-digits)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def share_of_max(points: float, max_points: float) -> float | None:
+    """Points as a share (0..1) of the maximum; None for a pillar worth nothing."""
+    if not max_points:
+        return None
+    return points / max_points
+
+
+def rank_with_ties(totals: Sequence[float]) -> list[int]:
+    """Competition ranking, highest first: equal totals share a rank ("1, 2, 2, 4")."""
+    rounded = [round(float(t), TOTAL_DECIMALS) for t in totals]
+    return [1 + sum(1 for other in rounded if other > t) for t in rounded]
+
+
+def group_for_share(share: float, thresholds: Sequence[Threshold]) -> str | None:
+    """The highest group whose lower bound the share reaches; None below every bound."""
+    reached = [t for t in thresholds if round(share, TOTAL_DECIMALS) >= t.min_share]
+    if not reached:
+        return None
+    return max(reached, key=lambda t: t.min_share).group
+
+
+def unit_totals(pillar_scores: pd.DataFrame) -> pd.DataFrame:
+    """Totals per unit from tidy pillar scores.
+
+    Expects columns `unit_code`, `points`, `max_points`, `counts_in_total`; pillars that do
+    not count (2022's "Đô thị thông minh") are left out of both the total and the maximum.
+    """
+    counted = pillar_scores[pillar_scores["counts_in_total"].astype(bool)]
+    totals = (
+        counted.groupby("unit_code", sort=False)
+        .agg(total=("points", "sum"), max_total=("max_points", "sum"))
+        .reset_index()
+    )
+    totals["total"] = totals["total"].round(TOTAL_DECIMALS)
+    return totals
+
+
+def rank_table(pillar_scores: pd.DataFrame, thresholds: Sequence[Threshold]) -> pd.DataFrame:
+    """Totals, share of the maximum, competition rank and group, best unit first."""
+    table = unit_totals(pillar_scores)
+    table["share"] = table["total"] / table["max_total"]
+    table["rank"] = rank_with_ties(table["total"].tolist())
+    table["group"] = [group_for_share(s, thresholds) for s in table["share"]]
+    return table.sort_values(["rank", "unit_code"]).reset_index(drop=True)
+
+
+def points_lost(pillar_scores: pd.DataFrame) -> pd.DataFrame:
+    """Each counted pillar's points below its maximum, the largest loss first."""
+    counted = pillar_scores[pillar_scores["counts_in_total"].astype(bool)].copy()
+    counted["lost"] = (counted["max_points"] - counted["points"]).round(TOTAL_DECIMALS)
+    counted["share"] = counted["points"] / counted["max_points"]
+    return counted.sort_values(["lost", "sort_order"], ascending=[False, True]).reset_index(drop=True)
+
+
+def change_between(previous: dict | None, current: dict | None) -> Change:
+    """The change from one year's result to the next (`total` and `rank` keys, either may be None)."""
+    previous = previous or {}
+    current = current or {}
+    return Change(
+        previous_rank=previous.get("rank"),
+        current_rank=current.get("rank"),
+        previous_total=previous.get("total"),
+        current_total=current.get("total"),
+    )
+
+
+def reconcile(computed: pd.DataFrame, published: pd.DataFrame, *, tolerance: float = 0.02) -> pd.DataFrame:
+    """Computed against published results, one row per unit, with what differs and why.
+
+    `computed` has `unit_code, total, rank, group`; `published` has `unit_code, total, rank,
+    group, median_method`. A difference is shown, never hidden: `reason` says "median_method"
+    where the source marks the unit as scored by the median method, "differs" otherwise.
+    """
+    merged = computed.merge(published, on="unit_code", how="outer", suffixes=("_computed", "_published"))
+    merged["total_diff"] = (merged["total_computed"] - merged["total_published"]).round(TOTAL_DECIMALS)
+    merged["total_matches"] = merged["total_diff"].abs() <= tolerance
+    merged["rank_matches"] = merged["rank_computed"] == merged["rank_published"]
+    merged["group_matches"] = merged["group_computed"] == merged["group_published"]
+    agrees = merged["total_matches"] & merged["rank_matches"] & merged["group_matches"]
+    median = merged["median_method"].fillna(False).astype(bool)
+    merged["reason"] = ""
+    merged.loc[~agrees & median, "reason"] = "median_method"
+    merged.loc[~agrees & ~median, "reason"] = "differs"
+    return merged
