@@ -8,7 +8,7 @@ where a number came from.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -28,7 +28,7 @@ class Base(DeclarativeBase):
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Source(Base):
@@ -56,9 +56,7 @@ class Framework(Base):
     year: Mapped[int] = mapped_column(Integer)
     level: Mapped[str] = mapped_column(String(20))
     pillars: Mapped[list[Pillar]] = relationship(back_populates="framework", cascade="all, delete-orphan")
-    thresholds: Mapped[list[GroupThreshold]] = relationship(
-        back_populates="framework", cascade="all, delete-orphan"
-    )
+    thresholds: Mapped[list[GroupThreshold]] = relationship(back_populates="framework", cascade="all, delete-orphan")
 
 
 class GroupThreshold(Base):

@@ -25,23 +25,84 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 COLUMNS = {
-    "frameworks.csv": ["framework_year", "level", "pillar_code", "pillar_name_vi", "pillar_name_en",
-                       "pillar_group", "max_points", "n_indicators", "counts_in_total", "sort_order",
-                       "source", "note"],
+    "frameworks.csv": [
+        "framework_year",
+        "level",
+        "pillar_code",
+        "pillar_name_vi",
+        "pillar_name_en",
+        "pillar_group",
+        "max_points",
+        "n_indicators",
+        "counts_in_total",
+        "sort_order",
+        "source",
+        "note",
+    ],
     "units.csv": ["unit_code", "name_vi", "name_en", "kind", "parent_code", "source", "note"],
     "scores.csv": ["year", "unit_code", "level", "pillar_code", "points", "max_points", "source", "note"],
-    "totals.csv": ["year", "unit_code", "level", "published_total", "published_max", "published_rank",
-                   "published_group", "median_method", "source", "note"],
+    "totals.csv": [
+        "year",
+        "unit_code",
+        "level",
+        "published_total",
+        "published_max",
+        "published_rank",
+        "published_group",
+        "median_method",
+        "source",
+        "note",
+    ],
     "pillar_indices.csv": ["year", "unit_code", "pillar", "value", "source", "note"],
     "national_ranking_2022.csv": ["rank", "unit_code", "name_vi", "source", "note"],
-    "targets.csv": ["target_code", "pillar", "name_vi", "target_value", "target_unit", "comparator",
-                    "actual_value", "numerator", "denominator", "as_of", "level_detail", "source", "note"],
-    "indicator_observations.csv": ["indicator_code", "name_vi", "pillar", "period", "value", "unit",
-                                   "numerator", "denominator", "source", "note"],
-    "subindicator_points_2022.csv": ["pillar_code", "task", "target_text", "value_2022", "value_unit",
-                                     "points_2022", "points_max", "source", "note"],
-    "group_thresholds.csv": ["framework_year", "level", "group_code", "name_vi", "name_en", "min_share",
-                             "source", "note"],
+    "targets.csv": [
+        "target_code",
+        "pillar",
+        "name_vi",
+        "target_value",
+        "target_unit",
+        "comparator",
+        "actual_value",
+        "numerator",
+        "denominator",
+        "as_of",
+        "level_detail",
+        "source",
+        "note",
+    ],
+    "indicator_observations.csv": [
+        "indicator_code",
+        "name_vi",
+        "pillar",
+        "period",
+        "value",
+        "unit",
+        "numerator",
+        "denominator",
+        "source",
+        "note",
+    ],
+    "subindicator_points_2022.csv": [
+        "pillar_code",
+        "task",
+        "target_text",
+        "value_2022",
+        "value_unit",
+        "points_2022",
+        "points_max",
+        "source",
+        "note",
+    ],
+    "group_thresholds.csv": [
+        "framework_year",
+        "level",
+        "group_code",
+        "name_vi",
+        "name_en",
+        "min_share",
+        "source",
+        "note",
+    ],
     "sources.csv": ["code", "title_vi", "title_en", "issuer", "number", "issued", "url"],
 }
 NUMERIC = {
@@ -118,8 +179,14 @@ def check_format(name: str, header: list[str] | None, rows: Rows) -> list[Proble
         for column in NUMERIC.get(name, []):
             value = row.get(column) or ""
             if value and not PLAIN_NUMBER.fullmatch(value):
-                problems.append(Problem(name, line_of(i), column,
-                                        f"'{value}' không phải là số (dùng dấu chấm thập phân, không phân cách nghìn)"))
+                problems.append(
+                    Problem(
+                        name,
+                        line_of(i),
+                        column,
+                        f"'{value}' không phải là số (dùng dấu chấm thập phân, không phân cách nghìn)",
+                    )
+                )
     return problems
 
 
@@ -137,8 +204,14 @@ def check_units(units: Rows) -> list[Problem]:
             problems.append(Problem("units.csv", line_of(i), "kind", f"loại đơn vị '{u['kind']}' không hợp lệ"))
     for i, u in enumerate(units):
         if u["parent_code"] and u["parent_code"] not in codes:
-            problems.append(Problem("units.csv", line_of(i), "parent_code",
-                                    f"đơn vị cấp trên '{u['parent_code']}' không có trong units.csv"))
+            problems.append(
+                Problem(
+                    "units.csv",
+                    line_of(i),
+                    "parent_code",
+                    f"đơn vị cấp trên '{u['parent_code']}' không có trong units.csv",
+                )
+            )
     return problems
 
 
@@ -148,7 +221,9 @@ def check_unit_references(data: dict[str, Rows]) -> list[Problem]:
     for name in ("scores.csv", "totals.csv", "pillar_indices.csv", "national_ranking_2022.csv"):
         for i, r in enumerate(data[name]):
             if r["unit_code"] not in codes:
-                problems.append(Problem(name, line_of(i), "unit_code", f"đơn vị '{r['unit_code']}' không có trong units.csv"))
+                problems.append(
+                    Problem(name, line_of(i), "unit_code", f"đơn vị '{r['unit_code']}' không có trong units.csv")
+                )
     return problems
 
 
@@ -172,13 +247,19 @@ def check_frameworks(frameworks: Rows) -> list[Problem]:
         if f["counts_in_total"] not in ("true", "false"):
             problems.append(Problem("frameworks.csv", line_of(i), "counts_in_total", "phải là true hoặc false"))
         elif f["counts_in_total"] == "false" and Decimal(f["max_points"] or 0) != 0:
-            problems.append(Problem("frameworks.csv", line_of(i), "max_points",
-                                    "chỉ số không tính vào tổng điểm phải có điểm tối đa 0"))
+            problems.append(
+                Problem(
+                    "frameworks.csv", line_of(i), "max_points", "chỉ số không tính vào tổng điểm phải có điểm tối đa 0"
+                )
+            )
     for (year, level), pillars in framework_pillars(frameworks).items():
         orders = sorted(int(p["sort_order"]) for p in pillars.values())
         if orders != list(range(1, len(pillars) + 1)):
-            problems.append(Problem("frameworks.csv", 0, "sort_order",
-                                    f"bộ chỉ số {year}/{level}: thứ tự phải là 1..{len(pillars)}"))
+            problems.append(
+                Problem(
+                    "frameworks.csv", 0, "sort_order", f"bộ chỉ số {year}/{level}: thứ tự phải là 1..{len(pillars)}"
+                )
+            )
     return problems
 
 
@@ -192,30 +273,52 @@ def check_scores(data: dict[str, Rows]) -> list[Problem]:
         line = line_of(i)
         pillar = pillars.get((r["year"], r["level"]), {}).get(r["pillar_code"])
         if pillar is None:
-            problems.append(Problem("scores.csv", line, "pillar_code",
-                                    f"không có chỉ số '{r['pillar_code']}' trong bộ chỉ số {r['year']}/{r['level']}"))
+            problems.append(
+                Problem(
+                    "scores.csv",
+                    line,
+                    "pillar_code",
+                    f"không có chỉ số '{r['pillar_code']}' trong bộ chỉ số {r['year']}/{r['level']}",
+                )
+            )
             continue
         unit_key = (r["year"], r["unit_code"], r["level"])
         if r["pillar_code"] in seen[unit_key]:
-            problems.append(Problem("scores.csv", line, "pillar_code", f"điểm của {unit_key} trên '{r['pillar_code']}' bị trùng"))
+            problems.append(
+                Problem("scores.csv", line, "pillar_code", f"điểm của {unit_key} trên '{r['pillar_code']}' bị trùng")
+            )
         seen[unit_key].add(r["pillar_code"])
         if kinds.get(r["unit_code"], r["level"]) != r["level"]:
-            problems.append(Problem("scores.csv", line, "level", f"đơn vị loại '{kinds[r['unit_code']]}' không thuộc cấp '{r['level']}'"))
+            problems.append(
+                Problem(
+                    "scores.csv", line, "level", f"đơn vị loại '{kinds[r['unit_code']]}' không thuộc cấp '{r['level']}'"
+                )
+            )
         if r["max_points"] != pillar["max_points"]:
-            problems.append(Problem("scores.csv", line, "max_points",
-                                    f"điểm tối đa {r['max_points']} khác bộ chỉ số ({pillar['max_points']})"))
+            problems.append(
+                Problem(
+                    "scores.csv",
+                    line,
+                    "max_points",
+                    f"điểm tối đa {r['max_points']} khác bộ chỉ số ({pillar['max_points']})",
+                )
+            )
         points = Decimal(r["points"])
         if points < 0:
             problems.append(Problem("scores.csv", line, "points", f"điểm âm ({r['points']})"))
         elif points > Decimal(pillar["max_points"]):
-            problems.append(Problem("scores.csv", line, "points",
-                                    f"điểm {r['points']} vượt điểm tối đa {pillar['max_points']}"))
+            problems.append(
+                Problem("scores.csv", line, "points", f"điểm {r['points']} vượt điểm tối đa {pillar['max_points']}")
+            )
     for (year, unit, level), codes in seen.items():
         counted = {c for c, p in pillars.get((year, level), {}).items() if p["counts_in_total"] == "true"}
         missing = counted - codes
         if missing:
-            problems.append(Problem("scores.csv", 0, "pillar_code",
-                                    f"{unit} {year}: thiếu điểm các chỉ số {', '.join(sorted(missing))}"))
+            problems.append(
+                Problem(
+                    "scores.csv", 0, "pillar_code", f"{unit} {year}: thiếu điểm các chỉ số {', '.join(sorted(missing))}"
+                )
+            )
     return problems
 
 
@@ -279,10 +382,16 @@ def _check_published_ranks(totals: Rows) -> list[Problem]:
             groups[(t["year"], t["level"])].append((i, t))
     for rows in groups.values():
         expected = rank_with_ties([float(t["published_total"]) for _, t in rows])
-        for (i, t), rank in zip(rows, expected):
+        for (i, t), rank in zip(rows, expected, strict=True):
             if int(t["published_rank"]) != rank:
-                problems.append(Problem("totals.csv", line_of(i), "published_rank",
-                                        f"hạng {t['published_rank']} không khớp thứ tự tổng điểm (phải là {rank})"))
+                problems.append(
+                    Problem(
+                        "totals.csv",
+                        line_of(i),
+                        "published_rank",
+                        f"hạng {t['published_rank']} không khớp thứ tự tổng điểm (phải là {rank})",
+                    )
+                )
     return problems
 
 
@@ -296,18 +405,30 @@ def _check_groups(data: dict[str, Rows]) -> list[Problem]:
             continue
         bounds = thresholds.get((t["year"], t["level"]))
         if not bounds:
-            problems.append(Problem("totals.csv", line_of(i), "published_group",
-                                    f"không có ngưỡng xếp nhóm cho {t['year']}/{t['level']}"))
+            problems.append(
+                Problem(
+                    "totals.csv",
+                    line_of(i),
+                    "published_group",
+                    f"không có ngưỡng xếp nhóm cho {t['year']}/{t['level']}",
+                )
+            )
             continue
         share = float(t["published_total"]) / float(t["published_max"])
         expected = group_for_share(share, bounds)
         if expected != t["published_group"]:
-            problems.append(Problem("totals.csv", line_of(i), "published_group",
-                                    f"nhóm '{t['published_group']}' không khớp ngưỡng (tỷ lệ {share:.2%} → '{expected}')"))
+            problems.append(
+                Problem(
+                    "totals.csv",
+                    line_of(i),
+                    "published_group",
+                    f"nhóm '{t['published_group']}' không khớp ngưỡng (tỷ lệ {share:.2%} → '{expected}')",
+                )
+            )
     return problems
 
 
-def check_national_ranking(data: dict[str, Rows]) -> list[Problem]:
+def check_national_ranking(data: dict[str, Rows], ranking_year: str) -> list[Problem]:
     """Competition ranks (a tie shares a rank, the next rank skips) and agreement with totals.csv."""
     problems = []
     ranking = data["national_ranking_2022.csv"]
@@ -315,14 +436,26 @@ def check_national_ranking(data: dict[str, Rows]) -> list[Problem]:
     for i, rank in enumerate(ranks):
         expected = 1 + sum(1 for other in ranks if other < rank)
         if rank != expected:
-            problems.append(Problem("national_ranking_2022.csv", line_of(i), "rank",
-                                    f"hạng {rank} không theo kiểu xếp hạng đồng hạng (phải là {expected})"))
+            problems.append(
+                Problem(
+                    "national_ranking_2022.csv",
+                    line_of(i),
+                    "rank",
+                    f"hạng {rank} không theo kiểu xếp hạng đồng hạng (phải là {expected})",
+                )
+            )
     by_unit = {r["unit_code"]: r["rank"] for r in ranking}
     for i, t in enumerate(data["totals.csv"]):
-        if t["level"] == "province" and t["year"] == "2022" and t["unit_code"] in by_unit:
-            if t["published_rank"] and t["published_rank"] != by_unit[t["unit_code"]]:
-                problems.append(Problem("totals.csv", line_of(i), "published_rank",
-                                        f"hạng {t['published_rank']} khác bảng xếp hạng quốc gia ({by_unit[t['unit_code']]})"))
+        in_ranking = t["level"] == "province" and t["year"] == ranking_year and t["unit_code"] in by_unit
+        if in_ranking and t["published_rank"] and t["published_rank"] != by_unit[t["unit_code"]]:
+            problems.append(
+                Problem(
+                    "totals.csv",
+                    line_of(i),
+                    "published_rank",
+                    f"hạng {t['published_rank']} khác bảng xếp hạng quốc gia ({by_unit[t['unit_code']]})",
+                )
+            )
     return problems
 
 
@@ -375,9 +508,13 @@ def check_targets(targets: Rows) -> tuple[list[Problem], list[str]]:
             problems.append(Problem("targets.csv", line, "target_code", f"mã chỉ tiêu '{r['target_code']}' bị trùng"))
         codes.add(r["target_code"])
         if r["comparator"] not in COMPARATORS:
-            problems.append(Problem("targets.csv", line, "comparator", f"phép so sánh '{r['comparator']}' không hợp lệ"))
+            problems.append(
+                Problem("targets.csv", line, "comparator", f"phép so sánh '{r['comparator']}' không hợp lệ")
+            )
         if bool(r["actual_value"]) != bool(r["as_of"]):
-            problems.append(Problem("targets.csv", line, "as_of", "phải có ngày số liệu khi và chỉ khi có giá trị thực tế"))
+            problems.append(
+                Problem("targets.csv", line, "as_of", "phải có ngày số liệu khi và chỉ khi có giá trị thực tế")
+            )
         if r["target_unit"] == "%":
             found, known = _check_rate("targets.csv", line, r, "actual_value")
             problems += found
@@ -396,7 +533,9 @@ def check_observations(observations: Rows) -> tuple[list[Problem], list[str]]:
             problems.append(Problem("indicator_observations.csv", line, "indicator_code", f"số liệu {key} bị trùng"))
         seen.add(key)
         if not re.fullmatch(r"\d{4}(-H[12]|-\d{2}(-\d{2})?)?", r["period"]):
-            problems.append(Problem("indicator_observations.csv", line, "period", f"kỳ số liệu '{r['period']}' không hợp lệ"))
+            problems.append(
+                Problem("indicator_observations.csv", line, "period", f"kỳ số liệu '{r['period']}' không hợp lệ")
+            )
         if r["unit"] == "%":
             found, known = _check_rate("indicator_observations.csv", line, r, "value")
             problems += found
@@ -412,25 +551,46 @@ def check_indicators(data: dict[str, Rows], framework_key: tuple[str, str]) -> l
     for i, r in enumerate(data["subindicator_points_2022.csv"]):
         line = line_of(i)
         if r["pillar_code"] not in pillars:
-            problems.append(Problem("subindicator_points_2022.csv", line, "pillar_code",
-                                    f"chỉ số '{r['pillar_code']}' không có trong bộ chỉ số {framework_key}"))
+            problems.append(
+                Problem(
+                    "subindicator_points_2022.csv",
+                    line,
+                    "pillar_code",
+                    f"chỉ số '{r['pillar_code']}' không có trong bộ chỉ số {framework_key}",
+                )
+            )
             continue
         if r["points_2022"]:
             if not r["points_max"]:
-                problems.append(Problem("subindicator_points_2022.csv", line, "points_max", "có điểm nhưng thiếu điểm tối đa"))
+                problems.append(
+                    Problem("subindicator_points_2022.csv", line, "points_max", "có điểm nhưng thiếu điểm tối đa")
+                )
                 continue
             points, maximum = Decimal(r["points_2022"]), Decimal(r["points_max"])
             if not 0 <= points <= maximum:
-                problems.append(Problem("subindicator_points_2022.csv", line, "points_2022",
-                                        f"điểm {points} ngoài khoảng 0..{maximum}"))
+                problems.append(
+                    Problem(
+                        "subindicator_points_2022.csv", line, "points_2022", f"điểm {points} ngoài khoảng 0..{maximum}"
+                    )
+                )
             lost[r["pillar_code"]] += maximum - points
-    return problems + [Problem("subindicator_points_2022.csv", 0, "points_2022", f"{pillar}: các chỉ số thành phần mất {amount} điểm")
-                       for pillar, amount in lost.items() if amount > Decimal(pillars[pillar]["max_points"])]
+    return problems + [
+        Problem("subindicator_points_2022.csv", 0, "points_2022", f"{pillar}: các chỉ số thành phần mất {amount} điểm")
+        for pillar, amount in lost.items()
+        if amount > Decimal(pillars[pillar]["max_points"])
+    ]
 
 
-def check_all(data: dict[str, Rows], headers: dict[str, list[str] | None], indicator_framework: tuple[str, str],
-              ) -> tuple[list[Problem], list[str]]:
-    """Every check over the seed files; the figures load only when the problem list is empty."""
+def check_all(
+    data: dict[str, Rows],
+    headers: dict[str, list[str] | None],
+    dataset: dict,
+) -> tuple[list[Problem], list[str]]:
+    """Every check over the seed files; the figures load only when the problem list is empty.
+
+    `dataset` holds what the files' columns do not say (`seed/meta/dataset.json`): the year of
+    the national ranking and the framework the indicator points belong to.
+    """
     problems: list[Problem] = []
     for name, rows in data.items():
         problems += check_format(name, headers.get(name), rows)
@@ -441,11 +601,15 @@ def check_all(data: dict[str, Rows], headers: dict[str, list[str] | None], indic
     problems += check_unit_references(data)
     problems += check_frameworks(data["frameworks.csv"])
     problems += check_scores(data)
-    problems += check_national_ranking(data)
-    problems += check_indicators(data, indicator_framework)
-    for found, known in (check_totals(data), check_pillar_indices(data),
-                         check_targets(data["targets.csv"]), check_observations(data["indicator_observations.csv"])):
+    problems += check_national_ranking(data, str(dataset["national_ranking_year"]))
+    framework = dataset["indicator_framework"]
+    problems += check_indicators(data, (str(framework["year"]), framework["level"]))
+    for found, known in (
+        check_totals(data),
+        check_pillar_indices(data),
+        check_targets(data["targets.csv"]),
+        check_observations(data["indicator_observations.csv"]),
+    ):
         problems += found
         notices += known
     return problems, notices
-

@@ -35,8 +35,15 @@ from seed.checks import Problem, check_all
 
 META_DIR = Path(__file__).resolve().parent / "meta"
 DATA_FILES = (
-    "frameworks.csv", "units.csv", "scores.csv", "totals.csv", "pillar_indices.csv",
-    "national_ranking_2022.csv", "targets.csv", "indicator_observations.csv", "subindicator_points_2022.csv",
+    "frameworks.csv",
+    "units.csv",
+    "scores.csv",
+    "totals.csv",
+    "pillar_indices.csv",
+    "national_ranking_2022.csv",
+    "targets.csv",
+    "indicator_observations.csv",
+    "subindicator_points_2022.csv",
 )
 META_FILES = ("group_thresholds.csv", "sources.csv")
 
@@ -78,13 +85,28 @@ def _integer(value: str) -> int | None:
 def _write(session: Session, files: SeedFiles) -> dict[str, int]:
     data, dataset = files.data, files.dataset
     for s in data["sources.csv"]:
-        session.add(Source(code=s["code"], title_vi=s["title_vi"], title_en=s["title_en"], issuer=s["issuer"],
-                           number=s["number"], issued=s["issued"], url=s["url"]))
+        session.add(
+            Source(
+                code=s["code"],
+                title_vi=s["title_vi"],
+                title_en=s["title_en"],
+                issuer=s["issuer"],
+                number=s["number"],
+                issued=s["issued"],
+                url=s["url"],
+            )
+        )
 
     units: dict[str, Unit] = {}
     for u in data["units.csv"]:
-        units[u["unit_code"]] = Unit(code=u["unit_code"], name_vi=u["name_vi"], name_en=u["name_en"], kind=u["kind"],
-                                     source=u["source"], note=u["note"])
+        units[u["unit_code"]] = Unit(
+            code=u["unit_code"],
+            name_vi=u["name_vi"],
+            name_en=u["name_en"],
+            kind=u["kind"],
+            source=u["source"],
+            note=u["note"],
+        )
     session.add_all(units.values())
     session.flush()
     for u in data["units.csv"]:
@@ -98,78 +120,176 @@ def _write(session: Session, files: SeedFiles) -> dict[str, int]:
         if key not in frameworks:
             frameworks[key] = Framework(year=int(key[0]), level=key[1])
             session.add(frameworks[key])
-        pillar = Pillar(code=f["pillar_code"], name_vi=f["pillar_name_vi"], name_en=f["pillar_name_en"],
-                        pillar_group=f["pillar_group"], max_points=float(f["max_points"]),
-                        n_indicators=_integer(f["n_indicators"]), counts_in_total=f["counts_in_total"] == "true",
-                        sort_order=int(f["sort_order"]), source=f["source"], note=f["note"])
+        pillar = Pillar(
+            code=f["pillar_code"],
+            name_vi=f["pillar_name_vi"],
+            name_en=f["pillar_name_en"],
+            pillar_group=f["pillar_group"],
+            max_points=float(f["max_points"]),
+            n_indicators=_integer(f["n_indicators"]),
+            counts_in_total=f["counts_in_total"] == "true",
+            sort_order=int(f["sort_order"]),
+            source=f["source"],
+            note=f["note"],
+        )
         frameworks[key].pillars.append(pillar)
         pillars[(*key, f["pillar_code"])] = pillar
     for g in data["group_thresholds.csv"]:
-        frameworks[(g["framework_year"], g["level"])].thresholds.append(GroupThreshold(
-            group_code=g["group_code"], name_vi=g["name_vi"], name_en=g["name_en"], min_share=float(g["min_share"]),
-            source=g["source"], note=g["note"]))
+        frameworks[(g["framework_year"], g["level"])].thresholds.append(
+            GroupThreshold(
+                group_code=g["group_code"],
+                name_vi=g["name_vi"],
+                name_en=g["name_en"],
+                min_share=float(g["min_share"]),
+                source=g["source"],
+                note=g["note"],
+            )
+        )
     session.flush()
 
     for r in data["scores.csv"]:
-        session.add(PillarScore(unit_id=units[r["unit_code"]].id,
-                                pillar_id=pillars[(r["year"], r["level"], r["pillar_code"])].id,
-                                points=float(r["points"]), source=r["source"], note=r["note"]))
+        session.add(
+            PillarScore(
+                unit_id=units[r["unit_code"]].id,
+                pillar_id=pillars[(r["year"], r["level"], r["pillar_code"])].id,
+                points=float(r["points"]),
+                source=r["source"],
+                note=r["note"],
+            )
+        )
 
     published: dict[tuple[str, str, str], PublishedResult] = {}
     for t in data["totals.csv"]:
         published[(t["year"], t["level"], t["unit_code"])] = PublishedResult(
-            year=int(t["year"]), level=t["level"], unit_id=units[t["unit_code"]].id,
-            total=_number(t["published_total"]), max_total=_number(t["published_max"]),
-            rank=_integer(t["published_rank"]), group_name=t["published_group"],
-            median_method=t["median_method"] == "true", source=t["source"], note=t["note"])
+            year=int(t["year"]),
+            level=t["level"],
+            unit_id=units[t["unit_code"]].id,
+            total=_number(t["published_total"]),
+            max_total=_number(t["published_max"]),
+            rank=_integer(t["published_rank"]),
+            group_name=t["published_group"],
+            median_method=t["median_method"] == "true",
+            source=t["source"],
+            note=t["note"],
+        )
+    ranking_year = int(dataset["national_ranking_year"])
     for r in data["national_ranking_2022.csv"]:
-        key = ("2022", "province", r["unit_code"])
+        key = (str(ranking_year), "province", r["unit_code"])
         if key not in published:
-            published[key] = PublishedResult(year=2022, level="province", unit_id=units[r["unit_code"]].id,
-                                              rank=int(r["rank"]), source=r["source"], note=r["note"])
+            published[key] = PublishedResult(
+                year=ranking_year,
+                level="province",
+                unit_id=units[r["unit_code"]].id,
+                rank=int(r["rank"]),
+                source=r["source"],
+                note=r["note"],
+            )
     session.add_all(published.values())
 
     for r in data["pillar_indices.csv"]:
-        session.add(PublishedIndex(year=int(r["year"]), unit_id=units[r["unit_code"]].id, index_code=r["pillar"],
-                                   value=float(r["value"]), source=r["source"], note=r["note"]))
+        session.add(
+            PublishedIndex(
+                year=int(r["year"]),
+                unit_id=units[r["unit_code"]].id,
+                index_code=r["pillar"],
+                value=float(r["value"]),
+                source=r["source"],
+                note=r["note"],
+            )
+        )
 
-    indicator_year, indicator_level = str(dataset["indicator_framework"]["year"]), dataset["indicator_framework"]["level"]
+    indicator_year, indicator_level = (
+        str(dataset["indicator_framework"]["year"]),
+        dataset["indicator_framework"]["level"],
+    )
     indicator_unit = units[dataset["indicator_unit"]]
     for order, r in enumerate(data["subindicator_points_2022.csv"], 1):
-        indicator = Indicator(pillar_id=pillars[(indicator_year, indicator_level, r["pillar_code"])].id,
-                              code=f"{r['pillar_code']}-{order:02d}", name_vi=r["task"], target_text=r["target_text"],
-                              max_points=_number(r["points_max"]), sort_order=order, source=r["source"], note=r["note"])
+        indicator = Indicator(
+            pillar_id=pillars[(indicator_year, indicator_level, r["pillar_code"])].id,
+            code=f"{r['pillar_code']}-{order:02d}",
+            name_vi=r["task"],
+            target_text=r["target_text"],
+            max_points=_number(r["points_max"]),
+            sort_order=order,
+            source=r["source"],
+            note=r["note"],
+        )
         session.add(indicator)
         session.flush()
         if r["value_2022"] or r["points_2022"]:
-            session.add(IndicatorScore(unit_id=indicator_unit.id, indicator_id=indicator.id,
-                                       value=_number(r["value_2022"]), value_unit=r["value_unit"],
-                                       points=_number(r["points_2022"]), source=r["source"], note=r["note"]))
+            session.add(
+                IndicatorScore(
+                    unit_id=indicator_unit.id,
+                    indicator_id=indicator.id,
+                    value=_number(r["value_2022"]),
+                    value_unit=r["value_unit"],
+                    points=_number(r["points_2022"]),
+                    source=r["source"],
+                    note=r["note"],
+                )
+            )
 
     plan_meta = dataset["plan"]
-    plan = Plan(code=plan_meta["code"], title_vi=plan_meta["title_vi"], year=plan_meta["year"],
-                unit_id=units[plan_meta["unit"]].id, source=plan_meta["source"])
+    plan = Plan(
+        code=plan_meta["code"],
+        title_vi=plan_meta["title_vi"],
+        year=plan_meta["year"],
+        unit_id=units[plan_meta["unit"]].id,
+        source=plan_meta["source"],
+    )
     session.add(plan)
     session.flush()
     observation_unit = units[dataset["observation_unit"]]
     for order, r in enumerate(data["targets.csv"], 1):
-        target = Target(plan_id=plan.id, code=r["target_code"], pillar_code=r["pillar"], name_vi=r["name_vi"],
-                        target_value=float(r["target_value"]), target_unit=r["target_unit"], comparator=r["comparator"],
-                        level_detail=r["level_detail"], due_year=plan.year, sort_order=order,
-                        source=r["source"], note=r["note"])
+        target = Target(
+            plan_id=plan.id,
+            code=r["target_code"],
+            pillar_code=r["pillar"],
+            name_vi=r["name_vi"],
+            target_value=float(r["target_value"]),
+            target_unit=r["target_unit"],
+            comparator=r["comparator"],
+            level_detail=r["level_detail"],
+            due_year=plan.year,
+            sort_order=order,
+            source=r["source"],
+            note=r["note"],
+        )
         session.add(target)
         session.flush()
         if r["actual_value"]:
-            session.add(Observation(indicator_code=r["target_code"], target_id=target.id, unit_id=observation_unit.id,
-                                    name_vi=r["name_vi"], pillar_code=r["pillar"], period=r["as_of"],
-                                    value=float(r["actual_value"]), value_unit=r["target_unit"],
-                                    numerator=_number(r["numerator"]), denominator=_number(r["denominator"]),
-                                    source=r["source"], note=r["note"]))
+            session.add(
+                Observation(
+                    indicator_code=r["target_code"],
+                    target_id=target.id,
+                    unit_id=observation_unit.id,
+                    name_vi=r["name_vi"],
+                    pillar_code=r["pillar"],
+                    period=r["as_of"],
+                    value=float(r["actual_value"]),
+                    value_unit=r["target_unit"],
+                    numerator=_number(r["numerator"]),
+                    denominator=_number(r["denominator"]),
+                    source=r["source"],
+                    note=r["note"],
+                )
+            )
     for r in data["indicator_observations.csv"]:
-        session.add(Observation(indicator_code=r["indicator_code"], unit_id=observation_unit.id, name_vi=r["name_vi"],
-                                pillar_code=r["pillar"], period=r["period"], value=float(r["value"]),
-                                value_unit=r["unit"], numerator=_number(r["numerator"]),
-                                denominator=_number(r["denominator"]), source=r["source"], note=r["note"]))
+        session.add(
+            Observation(
+                indicator_code=r["indicator_code"],
+                unit_id=observation_unit.id,
+                name_vi=r["name_vi"],
+                pillar_code=r["pillar"],
+                period=r["period"],
+                value=float(r["value"]),
+                value_unit=r["unit"],
+                numerator=_number(r["numerator"]),
+                denominator=_number(r["denominator"]),
+                source=r["source"],
+                note=r["note"],
+            )
+        )
     db.record_change(session, "Nạp dữ liệu gốc (seed)")
     return {name: len(rows) for name, rows in data.items()}
 
@@ -181,8 +301,9 @@ class SeedReport:
     notices: list[str]
 
 
-def load_seed(engine: Engine | None = None, *, reset: bool = False, data_dir: Path = SEED_DIR,
-              meta_dir: Path = META_DIR) -> SeedReport:
+def load_seed(
+    engine: Engine | None = None, *, reset: bool = False, data_dir: Path = SEED_DIR, meta_dir: Path = META_DIR
+) -> SeedReport:
     """Check the seed files, then load them in one transaction.
 
     Idempotent: a database that already holds data is left alone unless `reset` rebuilds it.
@@ -191,8 +312,7 @@ def load_seed(engine: Engine | None = None, *, reset: bool = False, data_dir: Pa
     """
     engine = engine or db.get_engine()
     files = read_seed(data_dir, meta_dir)
-    framework = files.dataset["indicator_framework"]
-    problems, notices = check_all(files.data, files.headers, (str(framework["year"]), framework["level"]))
+    problems, notices = check_all(files.data, files.headers, files.dataset)
     if problems:
         raise SeedRefused(problems)
     if reset:

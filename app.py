@@ -1,0 +1,154 @@
+"""The DTI dashboard: a multi-page Dash app. `python app.py` runs it; `gunicorn app:server` in production."""
+
+from __future__ import annotations
+
+import logging
+import os
+from urllib.parse import parse_qs, urlsplit
+
+import dash
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
+from flask import jsonify, make_response, redirect, request
+from sqlalchemy.exc import SQLAlchemyError
+
+from components import shell
+from components.i18n import LANGUAGES, t
+from components.theme import DEFAULT_THEME
+from data_access import db, queries
+from data_access.cache import configure_cache
+from data_access.settings import PROJECT_ROOT
+from pages._context import LANGUAGE_COOKIE, language, source_titles
+from seed.loader import load_seed
+
+log = logging.getLogger("dti")
+
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="vi" data-bs-theme="dark">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+app = Dash(
+    __name__,
+    use_pages=True,
+    pages_folder=str(PROJECT_ROOT / "pages"),
+    assets_folder=str(PROJECT_ROOT / "assets"),
+    title="Chỉ số chuyển đổi số",
+    update_title=None,
+    suppress_callback_exceptions=True,
+    serve_locally=True,
+    meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+)
+app.index_string = INDEX_TEMPLATE
+server = app.server
+configure_cache(server)
+
+
+def prepare_database() -> None:
+    """Create the schema and load the seed on an empty database; a database that does not answer
+    is logged, not fatal, so the app still starts, `/healthz` reports 503 and pages explain."""
+    try:
+        report = load_seed()
+    except SQLAlchemyError as exc:
+        log.warning("Cơ sở dữ liệu chưa sẵn sàng, bỏ qua bước nạp dữ liệu: %s", str(exc).splitlines()[0])
+        return
+    if report.loaded:
+        log.info("Đã nạp dữ liệu gốc: %s", report.counts)
+
+
+def nav_items(lang: str) -> list[shell.NavItem]:
+    pages = sorted((p for p in dash.page_registry.values() if p.get("nav_key")), key=lambda p: p["order"])
+    return [
+        shell.NavItem(href=p["path"], label=t(p["nav_key"], lang), icon=p.get("nav_icon", "bi-circle")) for p in pages
+    ]
+
+
+def serve_layout() -> html.Div:
+    lang = language()
+    try:
+        titles = list(source_titles(lang).values())
+    except SQLAlchemyError:
+        titles = []
+    return html.Div(
+        [
+            dcc.Location(id=shell.LOCATION),
+            dcc.Store(id=shell.THEME_STORE, storage_type="local", data=DEFAULT_THEME),
+            shell.navbar(nav_items(lang), lang),
+            html.Main(dash.page_container, className="page-body"),
+            shell.footer(titles, lang),
+        ],
+        className="app-shell",
+        lang=lang,
+    )
+
+
+app.layout = serve_layout
+
+
+@dash.callback(Output(shell.YEAR_SLOT, "children"), Input(shell.LOCATION, "pathname"), Input(shell.LOCATION, "search"))
+def show_year_links(pathname: str | None, search: str | None) -> list:
+    lang = language()
+    try:
+        years = queries.available_years()
+    except SQLAlchemyError:
+        return []
+    requested = parse_qs((search or "").lstrip("?")).get("year", [""])[0]
+    selected = int(requested) if requested.isdigit() else (years[-1] if years else None)
+    return shell.year_links(years, selected, pathname or "/", lang)
+
+
+app.clientside_callback(
+    ClientsideFunction(namespace="shell", function_name="toggleTheme"),
+    Output(shell.THEME_STORE, "data"),
+    Input(shell.THEME_TOGGLE, "n_clicks"),
+    State(shell.THEME_STORE, "data"),
+    prevent_initial_call=True,
+)
+app.clientside_callback(
+    ClientsideFunction(namespace="shell", function_name="applyTheme"),
+    Output(shell.THEME_TOGGLE, "className"),
+    Input(shell.THEME_STORE, "data"),
+)
+
+
+@server.get("/healthz")
+def healthz():
+    try:
+        db.ping()
+    except db.DatabaseUnavailable as exc:
+        return jsonify(status="unavailable", reason=str(exc)), 503
+    return jsonify(status="ok")
+
+
+@server.get("/lang/<code>")
+def switch_language(code: str):
+    """Remember the language in a cookie and go back to the page the reader was on."""
+    target = "/"
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path.startswith("/"):
+        target = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    response = make_response(redirect(target))
+    if code in LANGUAGES:
+        response.set_cookie(
+            LANGUAGE_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True, secure=request.is_secure
+        )
+    return response
+
+
+prepare_database()
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)

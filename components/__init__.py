@@ -1,0 +1,1 @@
+"""Pure builders: frames and options in, figures and layout pieces out (no database, no request)."""

@@ -1,0 +1,136 @@
+"""Figure builders: tidy frames in, plotly figures out. The same functions feed pages and exports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.formatting import format_percent, format_rank
+from components.theme import SERIES_COLORS, base_layout, ink
+
+
+def _closed(values: list) -> list:
+    """Radar traces repeat their first point so the outline closes."""
+    return values + values[:1]
+
+
+def pillar_radar(
+    pillars: pd.DataFrame,
+    comparisons: list[tuple[str, pd.DataFrame, str]] = (),
+    *,
+    focus_label: str,
+    theme: str,
+    lang: str,
+    height: int | None = None,
+) -> go.Figure:
+    """Pillars as % of their maximum, the unit in focus against comparison traces.
+
+    `pillars` has `pillar_code`, `label`, `share` (0..1) in display order; each comparison is
+    (name, frame with `pillar_code` and `share`, series colour key). Comparisons are aligned
+    on the focus unit's pillars so a trace never shifts onto the wrong axis.
+    """
+    focus_percent = (pillars["share"] * 100).round(2).tolist()
+    # The value sits in the axis label: readable without hovering and never on top of a trace.
+    labels = [
+        f"{label}<br><b>{format_percent(value, 1, lang)}</b>"
+        for label, value in zip(pillars["label"], focus_percent, strict=True)
+    ]
+    figure = go.Figure()
+    for name, frame, color_key in comparisons:
+        aligned = pillars[["pillar_code"]].merge(frame[["pillar_code", "share"]], on="pillar_code", how="left")
+        figure.add_trace(
+            go.Scatterpolar(
+                r=_closed((aligned["share"] * 100).round(2).tolist()),
+                theta=_closed(labels),
+                name=name,
+                mode="lines",
+                line={"color": SERIES_COLORS[color_key], "width": 2, "dash": "dot"},
+                hovertemplate="%{theta}: %{r:.2f}%<extra>" + name + "</extra>",
+            )
+        )
+    figure.add_trace(
+        go.Scatterpolar(
+            r=_closed(focus_percent),
+            theta=_closed(labels),
+            name=focus_label,
+            mode="lines+markers",
+            fill="toself",
+            line={"color": SERIES_COLORS["focus"], "width": 3},
+            fillcolor="rgba(0,180,216,0.18)",
+            marker={"size": 7},
+            hovertemplate="%{theta}: %{r:.2f}%<extra>" + focus_label + "</extra>",
+        )
+    )
+    colors = ink(theme)
+    layout = base_layout(theme, lang)
+    layout.update(
+        polar={
+            "bgcolor": "rgba(0,0,0,0)",
+            "radialaxis": {
+                "range": [0, 100],
+                "ticksuffix": "%",
+                "gridcolor": colors["grid"],
+                "tickfont": {"color": colors["muted"], "size": 10},
+                "angle": 90,
+                "tickangle": 90,
+                "tickvals": [20, 40, 60, 80, 100],
+            },
+            "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
+        },
+        margin={"l": 110, "r": 110, "t": 40, "b": 70},
+        showlegend=True,
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
+    )
+    if height:
+        layout["height"] = height
+    figure.update_layout(layout)
+    return figure
+
+
+def rank_ticks(field: int) -> list[int]:
+    """Rank 1 and round steps down to the field size, e.g. 1, 10, 20 … 60 for 63 provinces."""
+    step = 10 if field > 30 else 5 if field > 10 else 1
+    return [1, *range(step, field + 1, step)] if step > 1 else list(range(1, field + 1))
+
+
+def rank_history(
+    history: pd.DataFrame, *, theme: str, lang: str, axis_title: str, height: int | None = None
+) -> go.Figure:
+    """Rank per year as a line, rank 1 at the top, each point labelled "rank/field"."""
+    colors = ink(theme)
+    labels = [
+        format_rank(int(rank), None if pd.isna(field) else int(field))
+        for rank, field in zip(history["rank"], history["rank_of"], strict=True)
+    ]
+    figure = go.Figure(
+        go.Scatter(
+            x=history["year"].astype(str),
+            y=history["rank"],
+            mode="lines+markers+text",
+            text=labels,
+            textposition="top center",
+            textfont={"size": 16, "color": colors["text"]},
+            line={"color": SERIES_COLORS["focus"], "width": 3},
+            marker={"size": 12},
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
+    field = int(history["rank_of"].max()) if history["rank_of"].notna().any() else int(history["rank"].max())
+    layout = base_layout(theme, lang)
+    layout.update(
+        xaxis={"type": "category", "gridcolor": colors["grid"], "showgrid": False},
+        yaxis={
+            "autorange": False,
+            "range": [field + 2, -2],
+            "title": {"text": axis_title},
+            "gridcolor": colors["grid"],
+            "zeroline": False,
+            "tickvals": rank_ticks(field),
+        },
+        showlegend=False,
+        margin={"l": 60, "r": 30, "t": 20, "b": 40},
+    )
+    if height:
+        layout["height"] = height
+    figure.update_layout(layout)
+    return figure

@@ -1,0 +1,44 @@
+"""Numbers the Vietnamese way (`0,6385`, `1.034.667`, `73,12%`), English on request."""
+
+from __future__ import annotations
+
+import math
+
+SEPARATORS = {"vi": (",", "."), "en": (".", ",")}
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `layout.separators`: the decimal mark, then the thousands mark."""
+    decimal, thousands = SEPARATORS.get(lang, SEPARATORS["vi"])
+    return decimal + thousands
+
+
+def format_number(value: float | None, decimals: int = 0, lang: str = "vi", *, missing: str = "—") -> str:
+    """`1034667` → `1.034.667`; `0.6385` with 4 decimals → `0,6385` (vi)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return missing
+    decimal, thousands = SEPARATORS.get(lang, SEPARATORS["vi"])
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def format_percent(percent: float | None, decimals: int = 2, lang: str = "vi", *, missing: str = "—") -> str:
+    """A value already in percent (`73.12`) → `73,12%`."""
+    text = format_number(percent, decimals, lang, missing=missing)
+    return text if text == missing else f"{text}%"
+
+
+def format_points(points: float | None, lang: str = "vi") -> str:
+    """Points as printed in the sources: up to two decimals, no trailing zeros (`80`, `72,64`)."""
+    if points is None or (isinstance(points, float) and math.isnan(points)):
+        return "—"
+    text = format_number(points, 2, lang)
+    decimal = SEPARATORS.get(lang, SEPARATORS["vi"])[0]
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+
+def format_rank(rank: int | None, rank_of: int | None) -> str:
+    """`12/63`; just `12` when the field size is unknown."""
+    if rank is None:
+        return "—"
+    return f"{rank}/{rank_of}" if rank_of else str(rank)

@@ -1,0 +1,134 @@
+"""The page shell shared by every page: navbar, year selector, theme and language toggles, footer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from components.i18n import t
+
+THEME_STORE = "shell-theme"
+THEME_TOGGLE = "shell-theme-toggle"
+LOCATION = "shell-url"
+YEAR_SLOT = "shell-years"
+LANGUAGE_LINK = "shell-language"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    href: str
+    label: str
+    icon: str
+
+
+def navbar(items: list[NavItem], lang: str) -> dbc.Navbar:
+    links = [
+        dbc.NavItem(
+            dbc.NavLink(
+                [html.I(className=f"bi {item.icon} me-1"), item.label],
+                href=item.href,
+                active="exact" if item.href == "/" else "partial",
+            )
+        )
+        for item in items
+    ]
+    controls = html.Div(
+        [
+            html.Div(id=YEAR_SLOT, className="year-selector me-3", **{"aria-label": t("shell.year", lang)}),
+            html.Button(
+                html.I(className="bi bi-circle-half"),
+                id=THEME_TOGGLE,
+                n_clicks=0,
+                type="button",
+                className="me-2 btn btn-sm btn-outline-secondary",
+                title=t("shell.theme_toggle", lang),
+                **{"aria-label": t("shell.theme_toggle", lang)},
+            ),
+            html.A(
+                t("shell.language_switch", lang),
+                id=LANGUAGE_LINK,
+                href=f"/lang/{'en' if lang == 'vi' else 'vi'}",
+                className="btn btn-sm btn-outline-secondary",
+            ),
+        ],
+        className="d-flex align-items-center ms-auto",
+    )
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dcc.Link(
+                    [
+                        html.I(className="bi bi-bar-chart-line-fill me-2"),
+                        html.Span(t("app.title", lang), className="brand-text"),
+                    ],
+                    href="/",
+                    className="navbar-brand d-flex align-items-center",
+                ),
+                dbc.Nav(links, className="me-auto", navbar=True),
+                controls,
+            ],
+            fluid=True,
+        ),
+        className="shell-navbar",
+        expand="lg",
+    )
+
+
+def year_links(years: list[int], selected: int | None, pathname: str, lang: str) -> list:
+    """One link per year that keeps the current page; the selected year is highlighted."""
+    if not years:
+        return []
+    links = [
+        dcc.Link(
+            str(year),
+            href=f"{pathname}?year={year}",
+            className="year-link active" if year == selected else "year-link",
+            id={"type": "shell-year", "year": year},
+        )
+        for year in years
+    ]
+    return [html.Span(t("shell.year", lang), className="year-label me-2"), *links]
+
+
+def footer(source_titles: list[str], lang: str) -> html.Footer:
+    if source_titles:
+        listing = html.Ul(
+            [html.Li(title) for title in source_titles], className="footer-sources", title=" · ".join(source_titles)
+        )
+    else:
+        listing = html.Div(t("shell.sources_unavailable", lang))
+    return html.Footer(
+        [html.Span(t("shell.sources", lang) + ":", className="fw-semibold"), listing], className="shell-footer"
+    )
+
+
+def under_construction(page_label: str, lang: str) -> html.Div:
+    """What a page not built yet shows: a clear state, never a broken link."""
+    return html.Div(
+        [
+            html.I(className="bi bi-cone-striped construction-icon"),
+            html.H2(t("construction.title", lang)),
+            html.P(t("construction.body", lang, page=page_label)),
+            dcc.Link(t("construction.back", lang), href="/", className="btn btn-primary"),
+        ],
+        className="empty-state",
+        id="page-under-construction",
+    )
+
+
+def message_panel(
+    title: str,
+    body: str,
+    *,
+    icon: str = "bi-exclamation-triangle",
+    element_id: str = "page-message",
+) -> html.Div:
+    """An explanation in place of content: no data, a bad parameter, a database that does not answer."""
+    return html.Div(
+        [html.I(className=f"bi {icon} construction-icon"), html.H2(title), html.P(body)],
+        className="empty-state",
+        id=element_id,
+        role="alert",
+    )

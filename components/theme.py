@@ -1,0 +1,57 @@
+"""One place for colours (per pillar, per group, per status) and the plotly look of each theme."""
+
+from __future__ import annotations
+
+from components.formatting import plotly_separators
+
+THEMES = ("dark", "light")
+DEFAULT_THEME = "dark"
+FONT_FAMILY = "'Be Vietnam Pro', 'Segoe UI', Arial, sans-serif"
+
+PILLAR_COLORS = {
+    "awareness": "#4e79a7",
+    "institutions": "#a0cbe8",
+    "infrastructure": "#f28e2b",
+    "human_resources": "#ffbe7d",
+    "cybersecurity": "#59a14f",
+    "smart_city": "#8cd17d",
+    "digital_government": "#b6992d",
+    "digital_economy": "#e15759",
+    "digital_society": "#b07aa1",
+    "website": "#9d7660",
+}
+FALLBACK_COLOR = "#8c8c8c"
+
+GROUP_COLORS = {"Tốt": "#2e9d5b", "Khá": "#2f7ed8", "Trung bình": "#e0a800", "Yếu": "#d64545"}
+STATUS_COLORS = {"met": "#2e9d5b", "not_met": "#d64545", "no_data": "#8c8c8c"}
+
+# The unit in focus against its comparison traces, readable on both backgrounds.
+SERIES_COLORS = {"focus": "#00b4d8", "leading_average": "#f4a261", "leader": "#9b5de5"}
+TREND_COLORS = {"up": "#2e9d5b", "down": "#d64545", "flat": "#8c8c8c"}
+
+_THEME_INK = {
+    "dark": {"text": "#e8edf5", "muted": "#9aa7b8", "grid": "rgba(255,255,255,0.14)"},
+    "light": {"text": "#1d2733", "muted": "#5b6878", "grid": "rgba(0,0,0,0.12)"},
+}
+
+
+def pillar_color(code: str) -> str:
+    return PILLAR_COLORS.get(code, FALLBACK_COLOR)
+
+
+def ink(theme: str) -> dict[str, str]:
+    return _THEME_INK.get(theme, _THEME_INK[DEFAULT_THEME])
+
+
+def base_layout(theme: str, lang: str) -> dict:
+    """Layout shared by every figure: transparent so the card's theme shows, the theme's ink."""
+    colors = ink(theme)
+    return {
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"family": FONT_FAMILY, "color": colors["text"], "size": 14},
+        "separators": plotly_separators(lang),
+        "margin": {"l": 40, "r": 40, "t": 30, "b": 30},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0.5, "xanchor": "center"},
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
+    }

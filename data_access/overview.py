@@ -1,0 +1,131 @@
+"""What the IOC overview needs for one province and year, assembled from the queries.
+
+Kept apart from the page so the same numbers feed the wall screen, tests and (later) the
+slide deck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from data_access import queries
+from data_access.scoring import Change, change_between, points_lost, round_half_up, unit_totals
+
+LEADING_COUNT = 5
+
+
+class UnknownSelection(LookupError):
+    """The requested unit or year is not in the data; the page explains instead of failing."""
+
+
+@dataclass
+class Overview:
+    unit_code: str
+    unit_name_vi: str
+    unit_name_en: str
+    level: str
+    year: int
+    years: list[int]
+    index_value: float | None
+    index_source: str
+    rank: int | None
+    rank_of: int | None
+    change: Change
+    previous_year: int | None
+    pillars: pd.DataFrame
+    comparison: dict[str, pd.DataFrame] = field(default_factory=dict)
+    leading_names: list[str] = field(default_factory=list)
+    rank_history: pd.DataFrame = field(default_factory=pd.DataFrame)
+    weakest: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def _result_row(results: pd.DataFrame, year: int) -> dict | None:
+    rows = results[results["year"] == year]
+    return None if rows.empty else rows.iloc[0].to_dict()
+
+
+def _index_of(row: dict | None) -> float | None:
+    """The published index (total / maximum) where printed."""
+    if not row or pd.isna(row.get("total")) or pd.isna(row.get("max_total")):
+        return None
+    return round_half_up(row["total"] / row["max_total"], 4)
+
+
+def _leading_units(year: int, level: str, scored: set[str], exclude: str) -> pd.DataFrame:
+    """The units ranked 1..LEADING_COUNT that year, among those with pillar scores."""
+    ranked = queries.published_results(level, year=year)
+    ranked = ranked[ranked["rank"].notna() & (ranked["rank"] <= LEADING_COUNT)]
+    return ranked[ranked["unit_code"].isin(scored) & (ranked["unit_code"] != exclude)]
+
+
+def comparison_traces(scores: pd.DataFrame, leading: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The leading units' average and the leader, as pillar shares, where their scores exist."""
+    if leading.empty:
+        return {}
+    subset = scores[scores["unit_code"].isin(leading["unit_code"]) & scores["counts_in_total"]]
+    average = subset.groupby(["pillar_code", "sort_order"], as_index=False).agg(
+        points=("points", "mean"), max_points=("max_points", "first")
+    )
+    average["share"] = average["points"] / average["max_points"]
+    traces = {"leading_average": average.sort_values("sort_order")}
+    leader = leading.sort_values("rank").iloc[0]
+    if int(leader["rank"]) == 1:
+        top = subset[subset["unit_code"] == leader["unit_code"]].copy()
+        top["share"] = top["points"] / top["max_points"]
+        traces["leader"] = top.sort_values("sort_order")
+    return traces
+
+
+def build_overview(unit_code: str, year: int | None = None) -> Overview:
+    """Everything the overview shows for a unit (default: the latest year with data)."""
+    info = queries.unit(unit_code)
+    if info is None:
+        raise UnknownSelection(unit_code)
+    level = info["kind"]
+    results = queries.published_results(level, unit_code=unit_code)
+    years = sorted(set(results["year"].astype(int)) | set(queries.available_years()))
+    if not years:
+        raise UnknownSelection(unit_code)
+    year = years[-1] if year is None else year
+    if year not in years:
+        raise UnknownSelection(str(year))
+    current = _result_row(results, year)
+    earlier = results[results["year"] < year]
+    previous_year = int(earlier["year"].max()) if not earlier.empty else None
+    previous = _result_row(results, previous_year) if previous_year is not None else None
+
+    scores = queries.pillar_scores(year, level)
+    own = scores[scores["unit_code"] == unit_code].copy()
+    own["share"] = own["points"] / own["max_points"]
+    totals = unit_totals(own) if not own.empty else pd.DataFrame()
+    index_value = _index_of(current)
+    if index_value is None and not totals.empty:
+        index_value = round_half_up(totals["total"].iloc[0] / totals["max_total"].iloc[0], 4)
+
+    leading = _leading_units(year, level, set(scores["unit_code"]), unit_code)
+    history = results[results["rank"].notna()][["year", "rank", "rank_of", "source"]].reset_index(drop=True)
+    return Overview(
+        unit_code=unit_code,
+        unit_name_vi=info["name_vi"],
+        unit_name_en=info["name_en"],
+        level=level,
+        year=year,
+        years=years,
+        index_value=index_value,
+        index_source=(current or {}).get("source", ""),
+        rank=None if not current or pd.isna(current["rank"]) else int(current["rank"]),
+        rank_of=None if not current else int(current["rank_of"]),
+        change=change_between(
+            previous
+            and {"rank": None if pd.isna(previous["rank"]) else int(previous["rank"]), "total": _index_of(previous)},
+            current and {"rank": None if pd.isna(current["rank"]) else int(current["rank"]), "total": index_value},
+        ),
+        previous_year=previous_year,
+        pillars=own.sort_values("sort_order").reset_index(drop=True),
+        comparison=comparison_traces(scores, leading),
+        leading_names=leading.sort_values("rank")["unit_name_vi"].tolist(),
+        rank_history=history,
+        weakest=points_lost(own).head(3) if not own.empty else own,
+    )

@@ -1,0 +1,184 @@
+"""Queries that return tidy pandas frames, aggregated in SQL and memoized by data version.
+
+Pages and components never see SQL; they get frames with stable column names. Every query
+is one round trip whatever the number of units: nothing here loops over units.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from data_access import settings
+from data_access.cache import versioned
+from data_access.db import get_engine
+from data_access.models import (
+    Framework,
+    GroupThreshold,
+    Pillar,
+    PillarScore,
+    PublishedResult,
+    Source,
+    Unit,
+)
+from data_access.scoring import Threshold
+
+
+def _frame(statement: Select) -> pd.DataFrame:
+    with get_engine().connect() as conn:
+        return pd.read_sql(statement, conn)
+
+
+def _valid_in(year: int):
+    """Units valid in `year`: an open bound means "always" on that side."""
+    return and_(
+        or_(Unit.valid_from.is_(None), Unit.valid_from <= year), or_(Unit.valid_to.is_(None), Unit.valid_to >= year)
+    )
+
+
+@versioned
+def available_years() -> list[int]:
+    """Years with any published result or scoring framework, oldest first."""
+    published = select(PublishedResult.year)
+    framed = select(Framework.year)
+    with get_engine().connect() as conn:
+        years = conn.execute(published.union(framed)).scalars().all()
+    return sorted(int(y) for y in years)
+
+
+@versioned
+def focus_unit_code() -> str | None:
+    """The province in focus: `DTI_FOCUS_UNIT`, else the province with the most sub-units in the data."""
+    pinned = settings.focus_unit_code()
+    if pinned:
+        return pinned
+    child = aliased(Unit)
+    statement = (
+        select(Unit.code)
+        .join(child, child.parent_id == Unit.id)
+        .where(Unit.kind == "province")
+        .group_by(Unit.code)
+        .order_by(func.count(child.id).desc(), Unit.code)
+        .limit(1)
+    )
+    with get_engine().connect() as conn:
+        code = conn.execute(statement).scalar()
+        if code is None:
+            code = conn.execute(
+                select(Unit.code)
+                .join(PublishedResult, PublishedResult.unit_id == Unit.id)
+                .where(Unit.kind == "province")
+                .order_by(Unit.code)
+                .limit(1)
+            ).scalar()
+    return code
+
+
+@versioned
+def unit(code: str) -> dict | None:
+    """One unit's names and kind, or None when the code is unknown."""
+    frame = _frame(
+        select(Unit.code, Unit.name_vi, Unit.name_en, Unit.kind, Unit.source, Unit.note).where(Unit.code == code)
+    )
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+@versioned
+def pillar_scores(year: int, level: str) -> pd.DataFrame:
+    """Points per unit × pillar of the year's framework for a level, with pillar metadata."""
+    statement = (
+        select(
+            Unit.code.label("unit_code"),
+            Unit.name_vi.label("unit_name_vi"),
+            Unit.name_en.label("unit_name_en"),
+            Pillar.code.label("pillar_code"),
+            Pillar.name_vi.label("pillar_name_vi"),
+            Pillar.name_en.label("pillar_name_en"),
+            Pillar.pillar_group,
+            Pillar.max_points,
+            Pillar.counts_in_total,
+            Pillar.sort_order,
+            PillarScore.points,
+            PillarScore.source,
+            PillarScore.note,
+        )
+        .join(Pillar, PillarScore.pillar_id == Pillar.id)
+        .join(Framework, Pillar.framework_id == Framework.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Framework.year == year, Framework.level == level)
+        .order_by(Unit.code, Pillar.sort_order)
+    )
+    frame = _frame(statement)
+    frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
+    return frame
+
+
+@versioned
+def group_thresholds(year: int, level: str) -> list[Threshold]:
+    statement = (
+        select(GroupThreshold.name_vi, GroupThreshold.min_share)
+        .join(Framework, GroupThreshold.framework_id == Framework.id)
+        .where(Framework.year == year, Framework.level == level)
+        .order_by(GroupThreshold.min_share.desc())
+    )
+    with get_engine().connect() as conn:
+        return [Threshold(group=name, min_share=share) for name, share in conn.execute(statement)]
+
+
+@versioned
+def published_results(level: str, *, unit_code: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """Official totals, ranks and groups as printed, with each year's rank denominator.
+
+    `rank_of` counts the units of the level valid that year (63 provinces in 2022), so a rank
+    always reads "12/63" against the right field, including after mergers.
+    """
+    valid = aliased(Unit)
+    rank_of = (
+        select(func.count(valid.id))
+        .where(
+            valid.kind == PublishedResult.level,
+            or_(valid.valid_from.is_(None), valid.valid_from <= PublishedResult.year),
+            or_(valid.valid_to.is_(None), valid.valid_to >= PublishedResult.year),
+        )
+        .correlate(PublishedResult)
+        .scalar_subquery()
+    )
+    statement = (
+        select(
+            PublishedResult.year,
+            PublishedResult.level,
+            Unit.code.label("unit_code"),
+            Unit.name_vi.label("unit_name_vi"),
+            Unit.name_en.label("unit_name_en"),
+            Unit.kind.label("unit_kind"),
+            PublishedResult.total,
+            PublishedResult.max_total,
+            PublishedResult.rank,
+            rank_of.label("rank_of"),
+            PublishedResult.group_name,
+            PublishedResult.median_method,
+            PublishedResult.source,
+            PublishedResult.note,
+        )
+        .join(Unit, PublishedResult.unit_id == Unit.id)
+        .where(PublishedResult.level == level)
+        .order_by(PublishedResult.year, PublishedResult.rank, Unit.code)
+    )
+    if unit_code is not None:
+        statement = statement.where(Unit.code == unit_code)
+    if year is not None:
+        statement = statement.where(PublishedResult.year == year)
+    frame = _frame(statement)
+    frame["median_method"] = frame["median_method"].astype(bool)
+    return frame
+
+
+@versioned
+def sources() -> pd.DataFrame:
+    """The source documents, for footers and the "where does this number come from" notes."""
+    return _frame(
+        select(
+            Source.code, Source.title_vi, Source.title_en, Source.issuer, Source.number, Source.issued, Source.url
+        ).order_by(Source.id)
+    )

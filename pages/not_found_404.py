@@ -1,0 +1,16 @@
+"""Any address that is not a page."""
+
+from __future__ import annotations
+
+import dash
+
+from components.i18n import t
+from components.shell import message_panel
+from pages._context import language
+
+dash.register_page(__name__, order=99)
+
+
+def layout(**_query: str):
+    lang = language()
+    return message_panel(t("notfound.title", lang), t("notfound.body", lang), icon="bi-signpost-split")

@@ -1,0 +1,201 @@
+"""`/`: the IOC overview of the province in focus for a year."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, callback, dcc, html
+from sqlalchemy.exc import SQLAlchemyError
+
+from components import figures
+from components.citations import cite
+from components.formatting import format_number, format_points, format_rank
+from components.i18n import t
+from components.kpi import kpi_card, rank_change_badge
+from components.shell import THEME_STORE, message_panel
+from components.theme import DEFAULT_THEME, pillar_color
+from data_access import queries
+from data_access.db import DatabaseUnavailable
+from data_access.overview import Overview, UnknownSelection, build_overview
+from pages._context import language, source_titles
+
+dash.register_page(
+    __name__, path="/", title="DTI — Tổng quan", order=0, nav_key="nav.overview", nav_icon="bi-speedometer2"
+)
+
+YEAR_STORE = "overview-year"
+CONTENT = "overview-content"
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def layout(year: str | None = None, **_query: str) -> html.Div:
+    return html.Div(
+        [
+            dcc.Store(id=YEAR_STORE, data=year),
+            dcc.Loading(html.Div(id=CONTENT, className="overview-grid"), type="dot", delay_show=300),
+        ],
+        className="page-overview",
+    )
+
+
+def _pillar_labels(overview: Overview, lang: str) -> list[str]:
+    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+    return overview.pillars[column].tolist()
+
+
+def _radar(overview: Overview, theme: str, lang: str):
+    pillars = overview.pillars.assign(label=_pillar_labels(overview, lang))
+    comparisons = []
+    if "leading_average" in overview.comparison:
+        comparisons.append(
+            (
+                t("overview.leading_average", lang, n=len(overview.leading_names)),
+                overview.comparison["leading_average"],
+                "leading_average",
+            )
+        )
+    if "leader" in overview.comparison:
+        comparisons.append(
+            (t("overview.leader", lang, name=overview.leading_names[0]), overview.comparison["leader"], "leader")
+        )
+    name = overview.unit_name_en if lang == "en" else overview.unit_name_vi
+    return figures.pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang)
+
+
+def _weakest(overview: Overview, lang: str) -> html.Ol:
+    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+    items = []
+    for row in overview.weakest.itertuples():
+        items.append(
+            html.Li(
+                [
+                    html.Span(className="pillar-swatch", style={"background": pillar_color(row.pillar_code)}),
+                    html.Span(getattr(row, column), className="weak-name"),
+                    html.Span(
+                        t(
+                            "overview.points_lost",
+                            lang,
+                            lost=format_points(row.lost, lang),
+                            max=format_points(row.max_points, lang),
+                        ),
+                        className="weak-lost",
+                    ),
+                ],
+                className="weak-item",
+            )
+        )
+    return html.Ol(items, className="weak-list", id="overview-weakest")
+
+
+def _card(title: str, body, *, source: str = "") -> dbc.Card:
+    children = [html.Div(title, className="card-title-ioc"), html.Div(body, className="card-body-ioc")]
+    if source:
+        children.append(html.Div(source, className="source-note", title=source))
+    return dbc.Card(dbc.CardBody(children, className="d-flex flex-column"), className="ioc-card h-100")
+
+
+def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) -> list:
+    name = overview.unit_name_en if lang == "en" else overview.unit_name_vi
+
+    def _cite(lang: str, citations) -> str:
+        return cite(t("overview.source", lang), citations, titles)
+
+    pillar_source = _cite(lang, overview.pillars["source"])
+    previous = overview.previous_year
+    change_footer = [
+        html.Div(t("overview.change", lang, year=previous) if previous else "", className="kpi-sub"),
+        rank_change_badge(overview.change, previous, lang),
+    ]
+    kpis = dbc.Row(
+        [
+            dbc.Col(
+                kpi_card(
+                    t("overview.dti", lang),
+                    format_number(overview.index_value, 4, lang),
+                    value_id="overview-dti-value",
+                    source=_cite(lang, [overview.index_source]),
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                kpi_card(
+                    t("overview.rank", lang),
+                    format_rank(overview.rank, overview.rank_of),
+                    value_id="overview-rank-value",
+                    footer=change_footer,
+                ),
+                md=4,
+            ),
+            dbc.Col(
+                _card(
+                    t("overview.weakest_title", lang),
+                    _weakest(overview, lang)
+                    if not overview.weakest.empty
+                    else t("overview.no_scores", lang, year=overview.year),
+                    source=pillar_source,
+                ),
+                md=4,
+            ),
+        ],
+        className="g-3 kpi-row",
+    )
+    if overview.pillars.empty:
+        radar = html.Div(
+            t("overview.no_scores", lang, year=overview.year), className="empty-inline", id="overview-radar-empty"
+        )
+    else:
+        radar = dcc.Graph(
+            id="overview-radar",
+            figure=_radar(overview, theme, lang),
+            config=GRAPH_CONFIG,
+            className="fill-graph",
+            style={"height": "100%"},
+        )
+    history = dcc.Graph(
+        id="overview-history",
+        config=GRAPH_CONFIG,
+        className="fill-graph",
+        style={"height": "100%"},
+        figure=figures.rank_history(
+            overview.rank_history, theme=theme, lang=lang, axis_title=t("overview.rank_axis", lang)
+        ),
+    )
+    charts = dbc.Row(
+        [
+            dbc.Col(_card(t("overview.radar_title", lang), radar, source=pillar_source), lg=7, className="chart-col"),
+            dbc.Col(
+                _card(t("overview.history_title", lang), history, source=_cite(lang, overview.rank_history["source"])),
+                lg=5,
+                className="chart-col",
+            ),
+        ],
+        className="g-3 chart-row",
+    )
+    heading = html.H1(
+        t("overview.heading", lang, unit=name, year=overview.year), className="page-heading", id="overview-heading"
+    )
+    return [heading, kpis, charts]
+
+
+@callback(Output(CONTENT, "children"), Input(YEAR_STORE, "data"), Input(THEME_STORE, "data"))
+def show_overview(year: str | None, theme: str | None) -> list:
+    lang = language()
+    try:
+        focus = queries.focus_unit_code()
+        if focus is None:
+            return [message_panel(t("error.database_title", lang), t("error.no_focus", lang))]
+        years = queries.available_years()
+        if year is not None and (not str(year).isdigit() or int(year) not in years):
+            return [
+                message_panel(
+                    t("error.database_title", lang),
+                    t("error.bad_year", lang, year=year, years=", ".join(map(str, years))),
+                    icon="bi-calendar-x",
+                )
+            ]
+        overview = build_overview(focus, int(year) if year is not None else None)
+    except UnknownSelection as unknown:
+        return [message_panel(t("error.database_title", lang), t("error.bad_year", lang, year=unknown, years=""))]
+    except (DatabaseUnavailable, SQLAlchemyError):
+        return [message_panel(t("error.database_title", lang), t("error.database", lang), icon="bi-database-x")]
+    return render(overview, theme or DEFAULT_THEME, lang, source_titles(lang))
