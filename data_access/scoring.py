@@ -51,7 +51,7 @@ class Change:
 def round_half_up(value: float, digits: int) -> float:
     """Round as the publications do (0,63845 → 0,6385), not banker's rounding on a float."""
     quantum = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def share_of_max(points: float, max_points: float) -> float | None:

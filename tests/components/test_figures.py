@@ -1,0 +1,53 @@
+"""Figure builders, tested without a server or a database."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.citations import cite, readable_citation
+from components.figures import pillar_radar, rank_history, rank_ticks
+from components.theme import SERIES_COLORS
+
+PILLARS = pd.DataFrame(
+    {
+        "pillar_code": ["a", "b", "c"],
+        "label": ["Nhận thức số", "Thể chế số", "Hạ tầng số"],
+        "share": [0.9417, 0.8, 0.7264],
+    }
+)
+
+
+def test_radar_shows_each_value_in_its_axis_label_in_vietnamese_format():
+    figure = pillar_radar(PILLARS, focus_label="Bình Phước", theme="dark", lang="vi")
+    focus = figure.data[-1]
+    assert focus.name == "Bình Phước"
+    assert list(focus.r) == [94.17, 80.0, 72.64, 94.17]
+    assert focus.theta[0] == "Nhận thức số<br><b>94,2%</b>"
+    assert figure.layout.separators == ",."
+
+
+def test_comparison_traces_are_aligned_on_the_focus_pillars():
+    shuffled = pd.DataFrame({"pillar_code": ["c", "a", "b"], "share": [0.5, 1.0, 0.9]})
+    figure = pillar_radar(
+        PILLARS, [("Dẫn đầu", shuffled, "leader")], focus_label="Bình Phước", theme="light", lang="vi"
+    )
+    leader = figure.data[0]
+    assert list(leader.r) == [100.0, 90.0, 50.0, 100.0]
+    assert leader.line.color == SERIES_COLORS["leader"]
+
+
+def test_rank_history_puts_rank_one_on_top_and_labels_each_point():
+    history = pd.DataFrame({"year": [2020, 2021, 2022], "rank": [25, 9, 12], "rank_of": [63, 63, 63]})
+    figure = rank_history(history, theme="dark", lang="vi", axis_title="Hạng")
+    low, high = figure.layout.yaxis.range
+    assert low > high, "the axis runs downwards so rank 1 is at the top"
+    assert list(figure.data[0].text) == ["25/63", "9/63", "12/63"]
+    assert rank_ticks(63)[:3] == [1, 10, 20]
+    assert rank_ticks(8) == list(range(1, 9))
+
+
+def test_citations_name_the_document_not_its_file():
+    titles = {"003_x.txt": "Báo cáo sơ kết 6 tháng"}
+    assert readable_citation("003_x.txt; Phụ lục III.1.a", titles) == "Báo cáo sơ kết 6 tháng, Phụ lục III.1.a"
+    assert readable_citation("unknown; p. 3", titles) == "unknown; p. 3"
+    assert cite("Nguồn", ["003_x.txt; A", "003_x.txt; A", ""], titles) == "Nguồn: Báo cáo sơ kết 6 tháng, A"

@@ -1,0 +1,40 @@
+"""Vietnamese number formats, as leaders read them in the reports."""
+
+from __future__ import annotations
+
+import math
+
+from components.formatting import format_number, format_percent, format_points, format_rank, plotly_separators
+
+
+def test_vietnamese_numbers_use_comma_decimals_and_dot_thousands():
+    assert format_number(0.6385, 4) == "0,6385"
+    assert format_number(1034667) == "1.034.667"
+    assert format_percent(73.12) == "73,12%"
+
+
+def test_english_numbers_on_request():
+    assert format_number(1034667.5, 1, "en") == "1,034,667.5"
+    assert format_percent(196.01, 2, "en") == "196.01%"
+
+
+def test_points_keep_their_printed_precision():
+    assert format_points(80.0) == "80"
+    assert format_points(72.64) == "72,64"
+    assert format_points(553.8) == "553,8"
+
+
+def test_missing_values_show_a_dash_not_nan():
+    assert format_number(None) == "—"
+    assert format_number(math.nan, 2) == "—"
+    assert format_rank(None, 63) == "—"
+
+
+def test_rank_reads_against_its_field():
+    assert format_rank(12, 63) == "12/63"
+    assert format_rank(3, None) == "3"
+
+
+def test_plotly_separators_follow_the_language():
+    assert plotly_separators("vi") == ",."
+    assert plotly_separators("en") == ".,"

@@ -1,0 +1,96 @@
+"""Shared fixtures: seeded databases (SQLite always, PostgreSQL where reachable) and the cache.
+
+A service the suite needs but cannot reach is a skip with the reason, except when CI asks
+for it (`REQUIRE_POSTGRES=1`, `REQUIRE_REDIS=1`): then it is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+
+from data_access import db
+from data_access.cache import cache, configure_cache
+from seed.loader import load_seed
+
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+POSTGRES_SCHEMA = "dti_test"
+
+
+def skip_or_fail(required_by: str, reason: str) -> None:
+    """Skip when a service is missing, unless the environment says it is required."""
+    if os.environ.get(required_by) == "1":
+        pytest.fail(f"{reason} ({required_by}=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def query_cache() -> Flask:
+    """The query layer memoizes through flask-caching, which needs an app to hold its backend."""
+    server = Flask("dti-tests")
+    configure_cache(server)
+    return server
+
+
+def sqlite_url(folder: Path) -> str:
+    return f"sqlite:///{folder / 'dti.sqlite3'}"
+
+
+def postgres_url() -> str:
+    """The test database, in a schema of its own so nothing else in `test` is touched."""
+    base = make_url(os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL))
+    return base.update_query_dict({"options": f"-csearch_path={POSTGRES_SCHEMA}"}).render_as_string(hide_password=False)
+
+
+def reachable_postgres() -> str:
+    url = os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": 3})
+        with engine.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {POSTGRES_SCHEMA}"))
+        engine.dispose()
+    except OperationalError as exc:
+        skip_or_fail("REQUIRE_POSTGRES", f"PostgreSQL not reachable at {url}: {str(exc.orig).strip()}")
+    return postgres_url()
+
+
+def use_database(monkeypatch: pytest.MonkeyPatch, url: str) -> Engine:
+    """Point the app's engine at `url` and start from an empty cache."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    cache.clear()
+    return db.get_engine()
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = sqlite_url(tmp_path_factory.mktemp("seeded"))
+    load_seed(db.engine_for(url))
+    return url
+
+
+@pytest.fixture(scope="session")
+def seeded_postgres_url() -> str:
+    url = reachable_postgres()
+    load_seed(db.engine_for(url), reset=True)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def seeded_db(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    """The seeded database as the app sees it, once per supported backend."""
+    fixture = "seeded_sqlite_url" if request.param == "sqlite" else "seeded_postgres_url"
+    yield use_database(monkeypatch, request.getfixturevalue(fixture))
+    cache.clear()
+
+
+@pytest.fixture
+def empty_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    yield use_database(monkeypatch, sqlite_url(tmp_path))
+    cache.clear()

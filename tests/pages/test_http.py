@@ -1,0 +1,95 @@
+"""HTTP behaviour: health checks, the overview callback, the language switch, assets served locally."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.pages.conftest import post_callback
+
+CLOSED_PORT_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
+
+
+def _overview(client, year, cookies=None) -> str:
+    response = post_callback(
+        client,
+        "overview-content.children",
+        [
+            {"id": "overview-year", "property": "data", "value": year},
+            {"id": "shell-theme", "property": "data", "value": "dark"},
+        ],
+        cookies,
+    )
+    assert response.status_code == 200
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+
+
+def test_healthz_answers_503_with_a_reason_when_the_database_does_not(client, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", CLOSED_PORT_URL)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    body = response.get_json()
+    assert body["status"] == "unavailable"
+    assert body["reason"]
+
+
+def test_overview_callback_shows_the_published_figures(client):
+    payload = _overview(client, None)
+    assert "0,6385" in payload
+    assert "12/63" in payload
+    assert "9 → 12" in payload
+    assert "giảm 3 bậc" in payload
+
+
+def test_overview_in_english_formats_numbers_the_english_way(client):
+    payload = _overview(client, "2022", {"dti_lang": "en"})
+    assert "0.6385" in payload
+    assert "National rank" in payload
+
+
+def test_bad_year_gets_a_friendly_message_not_a_traceback(client):
+    for year in ("abc", "1999", "2022; DROP TABLE units"):
+        payload = _overview(client, year)
+        assert "không có trong dữ liệu" in payload
+        assert "Traceback" not in payload
+
+
+def test_database_down_gets_a_friendly_message(client, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", CLOSED_PORT_URL)
+    payload = _overview(client, None)
+    assert "Không kết nối được cơ sở dữ liệu" in payload
+
+
+def test_language_switch_sets_a_cookie_and_returns_to_the_same_page(client):
+    response = client.get("/lang/en", headers={"Referer": "http://localhost/?year=2021"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/?year=2021"
+    assert "dti_lang=en" in response.headers["Set-Cookie"]
+    assert "HttpOnly" in response.headers["Set-Cookie"]
+
+
+def test_language_switch_never_redirects_off_site(client):
+    response = client.get("/lang/en", headers={"Referer": "https://evil.example/phish"})
+    assert response.headers["Location"] == "/"
+
+
+def test_index_page_loads_nothing_from_another_host(client):
+    html = client.get("/").get_data(as_text=True)
+    urls = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert urls, "the index page references its scripts and styles"
+    assert all(not u.startswith(("http://", "https://", "//")) for u in urls), urls
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+def test_stylesheets_reference_only_local_files(client):
+    html = client.get("/").get_data(as_text=True)
+    for href in re.findall(r'href="(/assets/[^"]+\.css[^"]*)"', html):
+        css = client.get(href).get_data(as_text=True)
+        assert not re.search(r"url\((['\"]?)(https?:)?//", css), href
