@@ -40,6 +40,13 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
     </body>
 </html>"""
 
+
+def report_callback_error(error: Exception) -> None:
+    """Log any callback failure and tell the reader in words; the outputs keep their last state."""
+    log.exception("Callback failed", exc_info=error)
+    dash.set_props(shell.ERROR_ALERT, {"children": t("error.unexpected", language()), "is_open": True})
+
+
 app = Dash(
     __name__,
     use_pages=True,
@@ -49,6 +56,7 @@ app = Dash(
     update_title=None,
     suppress_callback_exceptions=True,
     serve_locally=True,
+    on_error=report_callback_error,
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
 )
 app.index_string = INDEX_TEMPLATE
@@ -86,6 +94,7 @@ def serve_layout() -> html.Div:
             dcc.Location(id=shell.LOCATION),
             dcc.Store(id=shell.THEME_STORE, storage_type="local", data=DEFAULT_THEME),
             shell.navbar(nav_items(lang), lang),
+            shell.error_alert(),
             html.Main(dash.page_container, className="page-body"),
             shell.footer(titles, lang),
         ],

@@ -41,6 +41,11 @@ TEXT: dict[str, dict[str, str]] = {
         "Please try again in a few minutes or tell the system administrator.",
     },
     "error.database_title": {"vi": "Tạm thời chưa có số liệu", "en": "Figures temporarily unavailable"},
+    "error.unexpected": {
+        "vi": "Đã có lỗi khi tải phần này của trang. Vui lòng tải lại trang; "
+        "nếu lỗi lặp lại, báo cho quản trị hệ thống.",
+        "en": "Part of this page failed to load. Please reload; if it happens again, tell the system administrator.",
+    },
     "error.bad_year": {
         "vi": "Năm “{year}” không có trong dữ liệu. Các năm có dữ liệu: {years}.",
         "en": "The year “{year}” is not in the data. Years with data: {years}.",
@@ -73,6 +78,11 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.no_scores": {
         "vi": "Năm {year} chưa có điểm các chỉ số chính trong dữ liệu; chỉ có thứ hạng công bố.",
         "en": "There are no pillar scores for {year} in the data; only the published rank.",
+    },
+    "overview.discrepancy": {
+        "vi": "{pillar}: văn bản nguồn in {printed}, nhưng {points}/{max} điểm là {computed}; biểu đồ dùng số điểm.",
+        "en": "{pillar}: the source prints {printed}, but {points}/{max} points is {computed}; "
+        "the chart uses the points.",
     },
     "overview.no_rank": {"vi": "Chưa có thứ hạng", "en": "No rank yet"},
     "overview.source": {"vi": "Nguồn", "en": "Source"},

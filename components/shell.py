@@ -14,6 +14,7 @@ THEME_TOGGLE = "shell-theme-toggle"
 LOCATION = "shell-url"
 YEAR_SLOT = "shell-years"
 LANGUAGE_LINK = "shell-language"
+ERROR_ALERT = "shell-error"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,11 @@ def year_links(years: list[int], selected: int | None, pathname: str, lang: str)
         for year in years
     ]
     return [html.Span(t("shell.year", lang), className="year-label me-2"), *links]
+
+
+def error_alert() -> dbc.Alert:
+    """Where an unexpected callback failure is reported, in words, instead of a silent blank."""
+    return dbc.Alert(id=ERROR_ALERT, is_open=False, dismissable=True, color="danger", className="shell-error")
 
 
 def footer(source_titles: list[str], lang: str) -> html.Footer:

@@ -22,6 +22,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# A note containing this marks a figure that is inconsistent in the source itself: the printed
+# value is kept as printed and the app shows the inconsistency instead of hiding it.
+SOURCE_DISCREPANCY = "SOURCE DISCREPANCY"
+
 
 class Base(DeclarativeBase):
     pass

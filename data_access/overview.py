@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from data_access import queries
+from data_access.models import SOURCE_DISCREPANCY
 from data_access.scoring import Change, change_between, points_lost, round_half_up, unit_totals
 
 LEADING_COUNT = 5
@@ -37,6 +38,7 @@ class Overview:
     pillars: pd.DataFrame
     comparison: dict[str, pd.DataFrame] = field(default_factory=dict)
     leading_names: list[str] = field(default_factory=list)
+    discrepancies: pd.DataFrame = field(default_factory=pd.DataFrame)
     rank_history: pd.DataFrame = field(default_factory=pd.DataFrame)
     weakest: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -76,6 +78,32 @@ def comparison_traces(scores: pd.DataFrame, leading: pd.DataFrame) -> dict[str, 
         top["share"] = top["points"] / top["max_points"]
         traces["leader"] = top.sort_values("sort_order")
     return traces
+
+
+def printed_discrepancies(pillars: pd.DataFrame, printed: pd.DataFrame) -> pd.DataFrame:
+    """Pillars whose printed index disagrees with their printed points, per the source's own note.
+
+    The chart follows the points (they add up to the published total); the printed value is
+    shown beside it so nobody is surprised by the difference.
+    """
+    flagged = printed[printed["note"].str.contains(SOURCE_DISCREPANCY, regex=False)]
+    merged = pillars.merge(
+        flagged.rename(columns={"index_code": "pillar_code", "value": "printed_share"}),
+        on="pillar_code",
+        suffixes=("", "_printed"),
+    )
+    return merged[
+        [
+            "pillar_code",
+            "pillar_name_vi",
+            "pillar_name_en",
+            "points",
+            "max_points",
+            "share",
+            "printed_share",
+            "note_printed",
+        ]
+    ]
 
 
 def build_overview(unit_code: str, year: int | None = None) -> Overview:
@@ -126,6 +154,7 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
         pillars=own.sort_values("sort_order").reset_index(drop=True),
         comparison=comparison_traces(scores, leading),
         leading_names=leading.sort_values("rank")["unit_name_vi"].tolist(),
+        discrepancies=printed_discrepancies(own, queries.published_indices(year, unit_code)),
         rank_history=history,
         weakest=points_lost(own).head(3) if not own.empty else own,
     )

@@ -18,6 +18,7 @@ from data_access.models import (
     GroupThreshold,
     Pillar,
     PillarScore,
+    PublishedIndex,
     PublishedResult,
     Source,
     Unit,
@@ -172,6 +173,17 @@ def published_results(level: str, *, unit_code: str | None = None, year: int | N
     frame = _frame(statement)
     frame["median_method"] = frame["median_method"].astype(bool)
     return frame
+
+
+@versioned
+def published_indices(year: int, unit_code: str) -> pd.DataFrame:
+    """Index values (0..1) as printed for a unit and year, with their notes."""
+    return _frame(
+        select(PublishedIndex.index_code, PublishedIndex.value, PublishedIndex.source, PublishedIndex.note)
+        .join(Unit, PublishedIndex.unit_id == Unit.id)
+        .where(PublishedIndex.year == year, Unit.code == unit_code)
+        .order_by(PublishedIndex.index_code)
+    )
 
 
 @versioned

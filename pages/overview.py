@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from components import figures
 from components.citations import cite
-from components.formatting import format_number, format_points, format_rank
+from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.kpi import kpi_card, rank_change_badge
 from components.shell import THEME_STORE, message_panel
@@ -87,8 +87,32 @@ def _weakest(overview: Overview, lang: str) -> html.Ol:
     return html.Ol(items, className="weak-list", id="overview-weakest")
 
 
-def _card(title: str, body, *, source: str = "") -> dbc.Card:
-    children = [html.Div(title, className="card-title-ioc"), html.Div(body, className="card-body-ioc")]
+def _discrepancy_notes(overview: Overview, lang: str) -> list:
+    """The source's own inconsistencies, shown where the figure is (data is kept as printed)."""
+    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+    return [
+        html.Div(
+            [
+                html.I(className="bi bi-exclamation-diamond me-1"),
+                t(
+                    "overview.discrepancy",
+                    lang,
+                    pillar=getattr(row, column),
+                    printed=format_percent(row.printed_share * 100, 2, lang),
+                    points=format_points(row.points, lang),
+                    max=format_points(row.max_points, lang),
+                    computed=format_percent(row.share * 100, 2, lang),
+                ),
+            ],
+            className="discrepancy-note",
+            title=row.note_printed,
+        )
+        for row in overview.discrepancies.itertuples()
+    ]
+
+
+def _card(title: str, body, *, source: str = "", notes: list | None = None) -> dbc.Card:
+    children = [html.Div(title, className="card-title-ioc"), html.Div(body, className="card-body-ioc"), *(notes or [])]
     if source:
         children.append(html.Div(source, className="source-note", title=source))
     return dbc.Card(dbc.CardBody(children, className="d-flex flex-column"), className="ioc-card h-100")
@@ -97,10 +121,10 @@ def _card(title: str, body, *, source: str = "") -> dbc.Card:
 def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) -> list:
     name = overview.unit_name_en if lang == "en" else overview.unit_name_vi
 
-    def _cite(lang: str, citations) -> str:
+    def _cite(citations) -> str:
         return cite(t("overview.source", lang), citations, titles)
 
-    pillar_source = _cite(lang, overview.pillars["source"])
+    pillar_source = _cite(overview.pillars["source"])
     previous = overview.previous_year
     change_footer = [
         html.Div(t("overview.change", lang, year=previous) if previous else "", className="kpi-sub"),
@@ -113,7 +137,7 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                     t("overview.dti", lang),
                     format_number(overview.index_value, 4, lang),
                     value_id="overview-dti-value",
-                    source=_cite(lang, [overview.index_source]),
+                    source=_cite([overview.index_source]),
                 ),
                 md=4,
             ),
@@ -162,9 +186,18 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
     )
     charts = dbc.Row(
         [
-            dbc.Col(_card(t("overview.radar_title", lang), radar, source=pillar_source), lg=7, className="chart-col"),
             dbc.Col(
-                _card(t("overview.history_title", lang), history, source=_cite(lang, overview.rank_history["source"])),
+                _card(
+                    t("overview.radar_title", lang),
+                    radar,
+                    source=pillar_source,
+                    notes=_discrepancy_notes(overview, lang),
+                ),
+                lg=7,
+                className="chart-col",
+            ),
+            dbc.Col(
+                _card(t("overview.history_title", lang), history, source=_cite(overview.rank_history["source"])),
                 lg=5,
                 className="chart-col",
             ),

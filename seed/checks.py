@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from data_access.models import SOURCE_DISCREPANCY
 from data_access.scoring import Threshold, group_for_share, rank_with_ties
 
-SOURCE_DISCREPANCY = "SOURCE DISCREPANCY"
 TOTAL_TOLERANCE = Decimal("0.02")
 INDEX_TOLERANCE = Decimal("0.0005")
 LEVELS = {"province", "department", "district"}

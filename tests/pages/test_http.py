@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 from tests.pages.conftest import post_callback
 
@@ -93,3 +94,23 @@ def test_stylesheets_reference_only_local_files(client):
     for href in re.findall(r'href="(/assets/[^"]+\.css[^"]*)"', html):
         css = client.get(href).get_data(as_text=True)
         assert not re.search(r"url\((['\"]?)(https?:)?//", css), href
+
+
+def test_an_unexpected_callback_failure_is_reported_in_words(client, monkeypatch):
+    overview_page = sys.modules["pages.overview"]  # imported by Dash pages, not as an attribute of `pages`
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(overview_page, "build_overview", broken)
+    response = post_callback(
+        client,
+        "overview-content.children",
+        [
+            {"id": "overview-year", "property": "data", "value": None},
+            {"id": "shell-theme", "property": "data", "value": "dark"},
+        ],
+    )
+    body = json.dumps(response.get_json(), ensure_ascii=False)
+    assert "Đã có lỗi khi tải phần này của trang" in body
+    assert "simulated failure" not in body, "internal details stay in the server log"
