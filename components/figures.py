@@ -14,6 +14,17 @@ def _closed(values: list) -> list:
     return values + values[:1]
 
 
+def wrap_label(text: str, width: int = 14) -> str:
+    """Break a long axis label into lines of about `width` characters at word boundaries."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def pillar_radar(
     pillars: pd.DataFrame,
     comparisons: list[tuple[str, pd.DataFrame, str]] = (),
@@ -22,6 +33,7 @@ def pillar_radar(
     theme: str,
     lang: str,
     height: int | None = None,
+    show_legend: bool = True,
 ) -> go.Figure:
     """Pillars as % of their maximum, the unit in focus against comparison traces.
 
@@ -32,8 +44,8 @@ def pillar_radar(
     focus_percent = (pillars["share"] * 100).round(2).tolist()
     # The value sits in the axis label: readable without hovering and never on top of a trace.
     labels = [
-        f"{label}<br><b>{format_percent(value, 1, lang)}</b>"
-        for label, value in zip(pillars["label"], focus_percent, strict=True)
+        f"{wrap_label(label)}<br><b>{format_percent(share * 100, 1, lang)}</b>"
+        for label, share in zip(pillars["label"], pillars["share"], strict=True)
     ]
     figure = go.Figure()
     for name, frame, color_key in comparisons:
@@ -77,8 +89,8 @@ def pillar_radar(
             },
             "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
         },
-        margin={"l": 110, "r": 110, "t": 40, "b": 70},
-        showlegend=True,
+        margin={"l": 80, "r": 80, "t": 50, "b": 80 if show_legend else 60},
+        showlegend=show_legend,
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
     )
     if height:
@@ -118,7 +130,7 @@ def rank_history(
     field = int(history["rank_of"].max()) if history["rank_of"].notna().any() else int(history["rank"].max())
     layout = base_layout(theme, lang)
     layout.update(
-        xaxis={"type": "category", "gridcolor": colors["grid"], "showgrid": False},
+        xaxis={"type": "category", "showgrid": False, "range": [-0.5, len(history) - 0.5]},
         yaxis={
             "autorange": False,
             "range": [field + 2, -2],

@@ -88,6 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.source": {"vi": "Nguồn", "en": "Source"},
     "overview.rank_axis": {"vi": "Hạng", "en": "Rank"},
     "overview.points": {"vi": "Điểm", "en": "Points"},
+    "overview.pillar": {"vi": "Chỉ số chính", "en": "Pillar"},
 }
 
 

@@ -41,3 +41,18 @@ def rank_change_badge(change: Change, previous_year: int | None, lang: str) -> h
         id="overview-rank-change",
         title=t("overview.change", lang, year=previous_year),
     )
+
+
+def series_legend(items: list[tuple[str, str, str]]) -> html.Div:
+    """A legend in HTML, (label, colour, "solid" | "dotted") per series: it wraps with the card
+    instead of overlapping the chart as plotly's legend does in a narrow panel."""
+    return html.Div(
+        [
+            html.Span(
+                [html.Span(className=f"legend-line legend-{style}", style={"borderColor": color}), label],
+                className="legend-item",
+            )
+            for label, color, style in items
+        ],
+        className="series-legend",
+    )

@@ -39,6 +39,8 @@ class Overview:
     comparison: dict[str, pd.DataFrame] = field(default_factory=dict)
     leading_names: list[str] = field(default_factory=list)
     discrepancies: pd.DataFrame = field(default_factory=pd.DataFrame)
+    average_index: float | None = None
+    average_source: str = ""
     rank_history: pd.DataFrame = field(default_factory=pd.DataFrame)
     weakest: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -55,9 +57,8 @@ def _index_of(row: dict | None) -> float | None:
     return round_half_up(row["total"] / row["max_total"], 4)
 
 
-def _leading_units(year: int, level: str, scored: set[str], exclude: str) -> pd.DataFrame:
-    """The units ranked 1..LEADING_COUNT that year, among those with pillar scores."""
-    ranked = queries.published_results(level, year=year)
+def _leading_units(ranked: pd.DataFrame, scored: set[str], exclude: str) -> pd.DataFrame:
+    """The units ranked 1..LEADING_COUNT in a year's results, among those with pillar scores."""
     ranked = ranked[ranked["rank"].notna() & (ranked["rank"] <= LEADING_COUNT)]
     return ranked[ranked["unit_code"].isin(scored) & (ranked["unit_code"] != exclude)]
 
@@ -132,7 +133,10 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
     if index_value is None and not totals.empty:
         index_value = round_half_up(totals["total"].iloc[0] / totals["max_total"].iloc[0], 4)
 
-    leading = _leading_units(year, level, set(scores["unit_code"]), unit_code)
+    field_results = queries.published_results(level, year=year)
+    averages = field_results[field_results["unit_kind"] == "aggregate"]
+    average = averages.iloc[0].to_dict() if not averages.empty else None
+    leading = _leading_units(field_results, set(scores["unit_code"]), unit_code)
     history = results[results["rank"].notna()][["year", "rank", "rank_of", "source"]].reset_index(drop=True)
     return Overview(
         unit_code=unit_code,
@@ -155,6 +159,8 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
         comparison=comparison_traces(scores, leading),
         leading_names=leading.sort_values("rank")["unit_name_vi"].tolist(),
         discrepancies=printed_discrepancies(own, queries.published_indices(year, unit_code)),
+        average_index=_index_of(average),
+        average_source=(average or {}).get("source", ""),
         rank_history=history,
         weakest=points_lost(own).head(3) if not own.empty else own,
     )

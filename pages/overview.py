@@ -11,9 +11,10 @@ from components import figures
 from components.citations import cite
 from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
-from components.kpi import kpi_card, rank_change_badge
+from components.kpi import kpi_card, rank_change_badge, series_legend
 from components.shell import THEME_STORE, message_panel
-from components.theme import DEFAULT_THEME, pillar_color
+from components.tables import pillar_points_table
+from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries
 from data_access.db import DatabaseUnavailable
 from data_access.overview import Overview, UnknownSelection, build_overview
@@ -59,7 +60,12 @@ def _radar(overview: Overview, theme: str, lang: str):
             (t("overview.leader", lang, name=overview.leading_names[0]), overview.comparison["leader"], "leader")
         )
     name = overview.unit_name_en if lang == "en" else overview.unit_name_vi
-    return figures.pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang)
+    figure = figures.pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang, show_legend=False)
+    legend = series_legend(
+        [(label, SERIES_COLORS[key], "dotted") for label, _, key in comparisons]
+        + [(name, SERIES_COLORS["focus"], "solid")]
+    )
+    return figure, legend
 
 
 def _weakest(overview: Overview, lang: str) -> html.Ol:
@@ -111,6 +117,22 @@ def _discrepancy_notes(overview: Overview, lang: str) -> list:
     ]
 
 
+def _average_line(overview: Overview, lang: str) -> html.Div | None:
+    """The published national average beside the province's value, where the data has one."""
+    if overview.average_index is None:
+        return None
+    above = overview.index_value is not None and overview.index_value > overview.average_index
+    icon = "bi-caret-up-fill text-success" if above else "bi-caret-down-fill text-danger"
+    return html.Div(
+        [
+            html.I(className=f"bi {icon} me-1"),
+            t("overview.average", lang, value=format_number(overview.average_index, 4, lang)),
+        ],
+        className="kpi-sub",
+        id="overview-average",
+    )
+
+
 def _card(title: str, body, *, source: str = "", notes: list | None = None) -> dbc.Card:
     children = [html.Div(title, className="card-title-ioc"), html.Div(body, className="card-body-ioc"), *(notes or [])]
     if source:
@@ -137,7 +159,8 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                     t("overview.dti", lang),
                     format_number(overview.index_value, 4, lang),
                     value_id="overview-dti-value",
-                    source=_cite([overview.index_source]),
+                    footer=_average_line(overview, lang),
+                    source=_cite([overview.index_source, overview.average_source]),
                 ),
                 md=4,
             ),
@@ -168,12 +191,30 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
             t("overview.no_scores", lang, year=overview.year), className="empty-inline", id="overview-radar-empty"
         )
     else:
-        radar = dcc.Graph(
+        radar_figure, legend = _radar(overview, theme, lang)
+        radar_graph = dcc.Graph(
             id="overview-radar",
-            figure=_radar(overview, theme, lang),
+            figure=radar_figure,
             config=GRAPH_CONFIG,
             className="fill-graph",
             style={"height": "100%"},
+        )
+        column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+        radar = dbc.Row(
+            [
+                dbc.Col([legend, radar_graph], lg=7, className="radar-col"),
+                dbc.Col(
+                    pillar_points_table(
+                        overview.pillars,
+                        lang=lang,
+                        name_column=column,
+                        headers=[t("overview.pillar", lang), t("overview.points", lang), "%"],
+                    ),
+                    lg=5,
+                    className="d-flex align-items-center",
+                ),
+            ],
+            className="g-2 h-100",
         )
     history = dcc.Graph(
         id="overview-history",
@@ -193,12 +234,12 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                     source=pillar_source,
                     notes=_discrepancy_notes(overview, lang),
                 ),
-                lg=7,
+                lg=8,
                 className="chart-col",
             ),
             dbc.Col(
                 _card(t("overview.history_title", lang), history, source=_cite(overview.rank_history["source"])),
-                lg=5,
+                lg=4,
                 className="chart-col",
             ),
         ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.citations import cite, readable_citation
-from components.figures import pillar_radar, rank_history, rank_ticks
+from components.figures import pillar_radar, rank_history, rank_ticks, wrap_label
 from components.theme import SERIES_COLORS
 
 PILLARS = pd.DataFrame(
@@ -23,6 +23,7 @@ def test_radar_shows_each_value_in_its_axis_label_in_vietnamese_format():
     assert focus.name == "Bình Phước"
     assert list(focus.r) == [94.17, 80.0, 72.64, 94.17]
     assert focus.theta[0] == "Nhận thức số<br><b>94,2%</b>"
+    assert wrap_label("Hoạt động Chính quyền số") == "Hoạt động<br>Chính quyền số"
     assert figure.layout.separators == ",."
 
 
