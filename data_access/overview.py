@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from data_access import queries
+from data_access.cache import versioned
 from data_access.models import SOURCE_DISCREPANCY
 from data_access.scoring import Change, change_between, points_lost, round_half_up, unit_totals
 
@@ -107,6 +108,7 @@ def printed_discrepancies(pillars: pd.DataFrame, printed: pd.DataFrame) -> pd.Da
     ]
 
 
+@versioned
 def build_overview(unit_code: str, year: int | None = None) -> Overview:
     """Everything the overview shows for a unit (default: the latest year with data)."""
     info = queries.unit(unit_code)
