@@ -42,6 +42,9 @@ def pillar_radar(
     on the focus unit's pillars so a trace never shifts onto the wrong axis.
     """
     focus_percent = (pillars["share"] * 100).round(2).tolist()
+    # Hover names the pillar only: the axis label carries the focus unit's value, which would
+    # contradict a comparison trace's own value in its hover.
+    names = pillars["label"].tolist()
     # The value sits in the axis label: readable without hovering and never on top of a trace.
     labels = [
         f"{wrap_label(label)}<br><b>{format_percent(share * 100, 1, lang)}</b>"
@@ -57,7 +60,8 @@ def pillar_radar(
                 name=name,
                 mode="lines",
                 line={"color": SERIES_COLORS[color_key], "width": 2, "dash": "dot"},
-                hovertemplate="%{theta}: %{r:.2f}%<extra>" + name + "</extra>",
+                customdata=_closed(names),
+                hovertemplate="%{customdata}: %{r:.2f}%<extra>" + name + "</extra>",
             )
         )
     figure.add_trace(
@@ -70,7 +74,8 @@ def pillar_radar(
             line={"color": SERIES_COLORS["focus"], "width": 3},
             fillcolor="rgba(0,180,216,0.18)",
             marker={"size": 7},
-            hovertemplate="%{theta}: %{r:.2f}%<extra>" + focus_label + "</extra>",
+            customdata=_closed(names),
+            hovertemplate="%{customdata}: %{r:.2f}%<extra>" + focus_label + "</extra>",
         )
     )
     colors = ink(theme)
@@ -85,7 +90,7 @@ def pillar_radar(
                 "tickfont": {"color": colors["muted"], "size": 10},
                 "angle": 90,
                 "tickangle": 90,
-                "tickvals": [20, 40, 60, 80, 100],
+                "tickvals": [20, 40, 60, 80],
             },
             "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
         },

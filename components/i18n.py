@@ -50,6 +50,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Năm “{year}” không có trong dữ liệu. Các năm có dữ liệu: {years}.",
         "en": "The year “{year}” is not in the data. Years with data: {years}.",
     },
+    "error.unknown_selection": {
+        "vi": "Không tìm thấy “{value}” trong dữ liệu. Hãy kiểm tra đường dẫn hoặc cấu hình DTI_FOCUS_UNIT.",
+        "en": "“{value}” is not in the data. Check the address or the DTI_FOCUS_UNIT setting.",
+    },
     "error.no_focus": {
         "vi": "Chưa có tỉnh nào trong dữ liệu. Hãy nạp dữ liệu (python -m seed).",
         "en": "There is no province in the data yet. Load the data (python -m seed).",

@@ -269,7 +269,7 @@ def show_overview(year: str | None, theme: str | None) -> list:
             ]
         overview = build_overview(focus, int(year) if year is not None else None)
     except UnknownSelection as unknown:
-        return [message_panel(t("error.database_title", lang), t("error.bad_year", lang, year=unknown, years=""))]
+        return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
     except (DatabaseUnavailable, SQLAlchemyError):
         return [message_panel(t("error.database_title", lang), t("error.database", lang), icon="bi-database-x")]
     return render(overview, theme or DEFAULT_THEME, lang, source_titles(lang))

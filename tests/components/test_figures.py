@@ -25,6 +25,7 @@ def test_radar_shows_each_value_in_its_axis_label_in_vietnamese_format():
     assert focus.theta[0] == "Nhận thức số<br><b>94,2%</b>"
     assert wrap_label("Hoạt động Chính quyền số") == "Hoạt động<br>Chính quyền số"
     assert figure.layout.separators == ",."
+    assert focus.customdata[0] == "Nhận thức số", "hover names the pillar without the focus unit's value"
 
 
 def test_comparison_traces_are_aligned_on_the_focus_pillars():

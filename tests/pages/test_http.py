@@ -114,3 +114,9 @@ def test_an_unexpected_callback_failure_is_reported_in_words(client, monkeypatch
     body = json.dumps(response.get_json(), ensure_ascii=False)
     assert "Đã có lỗi khi tải phần này của trang" in body
     assert "simulated failure" not in body, "internal details stay in the server log"
+
+
+def test_an_unknown_province_in_focus_is_explained(client, monkeypatch):
+    monkeypatch.setenv("DTI_FOCUS_UNIT", "khong-co")
+    payload = _overview(client, None)
+    assert "Không tìm thấy “khong-co” trong dữ liệu" in payload

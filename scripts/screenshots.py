@@ -1,0 +1,96 @@
+"""Screenshots of the overview for the docs: dark theme on an IOC wall, light theme on a laptop.
+
+Start the app first (`python app.py`), then, from the project root:
+
+    python scripts/screenshots.py [--base-url http://127.0.0.1:8050] [--out docs/]
+
+It writes `overview-dark-1920x1080.png` and `overview-light-1366x768.png` and prints their paths.
+Chromium is Debian's (`/usr/bin/chromium`, or `CHROMIUM_PATH`); no browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+THEME_STORAGE_KEY = "shell-theme"
+# Plotly animates its first layout and web fonts swap in late: give both time to settle.
+SETTLE_MS = 1500
+
+
+@dataclass(frozen=True)
+class Shot:
+    filename: str
+    theme: str
+    width: int
+    height: int
+
+
+SHOTS = (
+    Shot("overview-dark-1920x1080.png", "dark", 1920, 1080),
+    Shot("overview-light-1366x768.png", "light", 1366, 768),
+)
+
+
+def take(browser: Browser, base_url: str, shot: Shot, out: Path) -> Path:
+    """One screenshot of `/` in a fresh context, with the theme a reader would have chosen before."""
+    context = browser.new_context(viewport={"width": shot.width, "height": shot.height})
+    # The theme lives in a localStorage-backed dcc.Store, which prefers a stored value over its default.
+    context.add_init_script(
+        f"window.localStorage.setItem({json.dumps(THEME_STORAGE_KEY)}, {json.dumps(json.dumps(shot.theme))});"
+    )
+    try:
+        page = context.new_page()
+        page.goto(base_url.rstrip("/") + "/")
+        page.locator("#overview-dti-value").wait_for()
+        page.locator(f'html[data-bs-theme="{shot.theme}"]').wait_for(state="attached")
+        for graph in ("#overview-radar", "#overview-history"):
+            page.locator(f"{graph} .js-plotly-plot .main-svg").first.wait_for()
+        page.wait_for_timeout(SETTLE_MS)
+        path = out / shot.filename
+        page.screenshot(path=str(path))
+        return path
+    finally:
+        context.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", default="http://127.0.0.1:8050", help="where the app is running")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs", help="folder for the PNG files (docs/)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
+        )
+        try:
+            for shot in SHOTS:
+                print(take(browser, args.base_url, shot, args.out))
+        except PlaywrightError as exc:
+            print(f"Could not screenshot {args.base_url}: is the app running there?\n{exc}", file=sys.stderr)
+            return 1
+        finally:
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""Browser fixtures: the app as a real server process, and Debian's Chromium driven by Playwright.
+
+The app runs as `python app.py` would in production-like use (its own process, its own
+database loaded from the seed on start), so these tests see what a reader sees. Chromium
+and Playwright are optional locally: without them the tests skip, unless `REQUIRE_BROWSER=1`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import skip_or_fail
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ConsoleMessage, Page
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+DEFAULT_VIEWPORT = {"width": 1920, "height": 1080}
+# Nothing listens on port 1: the app starts, but every query fails as with a database that is down.
+UNREACHABLE_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
+START_TIMEOUT_SECONDS = 60
+
+
+def free_port() -> int:
+    """A port the OS just handed out, so the suite never clashes with an app already on 8050."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def http_status(url: str) -> int | None:
+    """The HTTP status `url` answers with, or None while nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def read_json(url: str) -> tuple[int, dict]:
+    """Status and JSON body of `url`, error statuses included."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+def run_app(database_url: str, folder: Path, ready: Callable[[int | None], bool]) -> Iterator[str]:
+    """Start `app.py` on a free port and yield its base URL once `/healthz` answers as `ready` wants."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in {"CACHE_REDIS_URL", "DTI_FOCUS_UNIT"}}
+    env.update(HOST="127.0.0.1", PORT=str(port), DATABASE_URL=database_url, PYTHONUNBUFFERED="1")
+    log_path = folder / "app.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "app.py"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_SECONDS
+        while not ready(http_status(f"{base_url}/healthz")):
+            if process.poll() is not None or time.monotonic() > deadline:
+                state = f"exited with {process.returncode}" if process.poll() is not None else "timed out"
+                pytest.fail(f"app.py {state} before /healthz was ready; its output:\n{log_path.read_text()}")
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a fresh SQLite file, which it seeds itself on start."""
+    folder = tmp_path_factory.mktemp("browser-app")
+    yield from run_app(f"sqlite:///{folder / 'dti.sqlite3'}", folder, lambda status: status == 200)
+
+
+@pytest.fixture(scope="session")
+def down_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app with a database that refuses connections; `/healthz` answers 503 there."""
+    folder = tmp_path_factory.mktemp("browser-app-down")
+    yield from run_app(UNREACHABLE_DATABASE_URL, folder, lambda status: status is not None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, never a downloaded one; missing Chromium or Playwright is a skip or, in CI, a failure."""
+    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not Path(executable).is_file():
+        skip_or_fail("REQUIRE_BROWSER", f"Chromium not found at {executable} (set CHROMIUM_PATH)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        skip_or_fail("REQUIRE_BROWSER", f"Playwright cannot be imported: {exc}")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def expect(browser: Browser) -> Callable:
+    """Playwright's retrying assertions, imported only once `browser` has found Playwright installed."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect
+
+
+@pytest.fixture
+def page_errors() -> list[str]:
+    """Console errors and uncaught exceptions of the test's page: a reader never sees them, so tests assert none."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, page_errors: list[str]) -> Iterator[Page]:
+    """A fresh context (no cookies, no localStorage) and page at 1920×1080, reporting errors into `page_errors`."""
+    context = browser.new_context(viewport=DEFAULT_VIEWPORT)
+    new_page = context.new_page()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            page_errors.append(f"console: {message.text} at {message.location.get('url', '?')}")
+
+    new_page.on("console", on_console)
+    new_page.on("pageerror", lambda error: page_errors.append(f"pageerror: {error}"))
+    yield new_page
+    context.close()
+
+
+def open_overview(page: Page, url: str) -> None:
+    """Load `url` and wait until the figures a reader looks at first are drawn."""
+    page.goto(url)
+    page.locator("#overview-dti-value").wait_for()
+    page.locator("#overview-history .js-plotly-plot .main-svg").first.wait_for()
+
+
+def plot_traces(page: Page, selector: str) -> list[dict]:
+    """The traces Plotly drew in `selector`: `_fullData`, where binary-encoded arrays are already decoded."""
+    return page.eval_on_selector(
+        f"{selector} .js-plotly-plot",
+        """el => el._fullData.map(t => ({
+            type: t.type,
+            name: t.name,
+            r: t.r ? Array.from(t.r) : null,
+            y: t.y ? Array.from(t.y) : null,
+        }))""",
+    )

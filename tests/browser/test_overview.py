@@ -1,0 +1,133 @@
+"""The overview as a reader sees it in Chromium: figures, charts, layout, offline assets and error states."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.conftest import open_overview, plot_traces, read_json
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page, Response, Route
+
+pytestmark = pytest.mark.browser
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def test_overview_shows_the_2022_figures(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_overview(page, base_url + "/")
+
+    assert page.inner_text("#overview-dti-value") == "0,6385"
+    assert page.inner_text("#overview-rank-value") == "12/63"
+    change = page.inner_text("#overview-rank-change")
+    assert "9 → 12" in change
+    assert "giảm 3 bậc" in change
+    heading = page.inner_text("#overview-heading")
+    assert "Bình Phước" in heading
+    assert "2022" in heading
+
+    weakest = page.locator("#overview-weakest li")
+    assert weakest.count() == 3
+    first = weakest.first.inner_text()
+    assert "Hoạt động Xã hội số" in first
+    assert "97,42" in first
+
+    page.locator("#overview-radar .js-plotly-plot .main-svg").first.wait_for()
+    radar = plot_traces(page, "#overview-radar")
+    assert "scatterpolar" in {trace["type"] for trace in radar}
+    focus = next(trace for trace in radar if trace["name"] == "Bình Phước")
+    assert len(focus["r"]) == 9, "eight pillars plus the point that closes the polygon"
+    assert focus["r"][0] == focus["r"][-1]
+
+    history = plot_traces(page, "#overview-history")
+    assert [trace["y"] for trace in history] == [[25, 9, 12]]
+
+    assert page_errors == []
+
+
+def test_overview_works_offline_with_local_fonts(page: Page, page_errors: list[str], base_url: str) -> None:
+    """IOC rooms are often offline: nothing may be fetched from another host, and the font must be ours."""
+    blocked: list[str] = []
+    assets: list[tuple[int, str, str]] = []
+
+    def only_local(route: Route) -> None:
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    def record(response: Response) -> None:
+        if response.request.resource_type in {"stylesheet", "script", "font"}:
+            assets.append((response.status, response.request.resource_type, response.url))
+
+    page.context.route("**/*", only_local)
+    page.on("response", record)
+    open_overview(page, base_url + "/")
+
+    assert blocked == []
+    assert page.inner_text("#overview-dti-value") == "0,6385"
+    font_loaded = page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            const face = [...document.fonts].some(
+                f => f.family.replaceAll('"', "") === "Be Vietnam Pro" && f.weight === "700" && f.status === "loaded"
+            );
+            return face && document.fonts.check('700 16px "Be Vietnam Pro"');
+        }"""
+    )
+    assert font_loaded
+    assert {kind for _, kind, _ in assets} == {"stylesheet", "script", "font"}
+    assert [asset for asset in assets if asset[0] != 200] == []
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "fits_vertically"),
+    [(1366, 768, False), (1920, 1080, True)],
+)
+def test_overview_fits_the_screen(page: Page, base_url: str, width: int, height: int, fits_vertically: bool) -> None:
+    """An IOC wall shows the page without scrollbars; a laptop may scroll down, never sideways."""
+    page.set_viewport_size({"width": width, "height": height})
+    open_overview(page, base_url + "/")
+    page.locator("#overview-radar .js-plotly-plot .main-svg").first.wait_for()
+
+    size = page.evaluate(
+        """() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            scrollHeight: document.documentElement.scrollHeight,
+            innerWidth: window.innerWidth,
+            innerHeight: window.innerHeight,
+        })"""
+    )
+    assert size["scrollWidth"] <= size["innerWidth"], size
+    if fits_vertically:
+        assert size["scrollHeight"] <= size["innerHeight"], size
+
+
+@pytest.mark.parametrize("year", ["abc", "1999"])
+def test_unknown_year_is_explained(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str, year: str
+) -> None:
+    page.goto(f"{base_url}/?year={year}")
+
+    expect(page.locator("#page-message")).to_contain_text("không có trong dữ liệu")
+    assert f"“{year}”" in page.inner_text("#page-message")
+    assert "Traceback" not in page.content()
+    assert page_errors == []
+
+
+def test_database_down_is_explained(page: Page, expect: Callable, down_base_url: str) -> None:
+    status, body = read_json(down_base_url + "/healthz")
+    assert status == 503
+    assert body["status"] == "unavailable"
+
+    page.goto(down_base_url + "/")
+
+    expect(page.locator("#page-message")).to_contain_text("Không kết nối được cơ sở dữ liệu")
+    assert "Traceback" not in page.content()

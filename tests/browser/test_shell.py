@@ -1,0 +1,108 @@
+"""The shell around every page, driven in Chromium: theme, language, year selector and navigation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser.conftest import open_overview
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+
+def theme(page: Page) -> str:
+    return page.evaluate("document.documentElement.dataset.bsTheme")
+
+
+def background(page: Page) -> str:
+    return page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+def test_theme_toggle_is_remembered(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    open_overview(page, base_url + "/")
+    assert theme(page) == "dark"
+    dark_background = background(page)
+
+    page.click("#shell-theme-toggle")
+    expect(page.locator("html")).to_have_attribute("data-bs-theme", "light")
+    assert background(page) != dark_background
+
+    page.reload()
+    page.locator("#overview-dti-value").wait_for()
+    expect(page.locator("html")).to_have_attribute("data-bs-theme", "light")
+    assert page_errors == []
+
+
+def test_language_switch_round_trip(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    open_overview(page, base_url + "/")
+
+    page.click("#shell-language")
+    expect(page.locator("body")).to_contain_text("National rank")
+    expect(page.locator("#overview-rank-value")).to_have_text("12/63")
+    expect(page.locator("#overview-dti-value")).to_have_text("0.6385")
+
+    page.click("#shell-language")
+    expect(page.locator("body")).to_contain_text("Xếp hạng cả nước")
+    expect(page.locator("#overview-dti-value")).to_have_text("0,6385")
+    assert page_errors == []
+
+
+def test_language_switch_keeps_the_year(page: Page, expect: Callable, base_url: str) -> None:
+    open_overview(page, base_url + "/?year=2021")
+
+    page.click("#shell-language")
+    expect(page.locator("body")).to_contain_text("National rank")
+    assert page.url == base_url + "/?year=2021"
+    expect(page.locator("#overview-rank-value")).to_have_text("9/63")
+
+
+def test_year_selector_switches_to_2021(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    open_overview(page, base_url + "/")
+    years = page.locator("#shell-years a")
+    assert years.all_inner_texts() == ["2020", "2021", "2022"]
+    expect(page.locator("#shell-years a.active")).to_have_text("2022")
+
+    years.get_by_text("2021", exact=True).click()
+
+    expect(page).to_have_url(base_url + "/?year=2021")
+    expect(page.locator("#overview-rank-value")).to_have_text("9/63")
+    expect(page.locator("#overview-radar-empty")).to_contain_text("2021")
+    expect(page.locator("#overview-radar")).to_have_count(0)
+    change = page.locator("#overview-rank-change")
+    expect(change).to_contain_text("25 → 9")
+    expect(change).to_contain_text("tăng 16 bậc")
+    expect(page.locator("#shell-years a.active")).to_have_text("2021")
+    assert page_errors == []
+
+
+def test_every_navbar_link_renders(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    """No menu entry may lead to a blank or broken page: each shows the overview or says it is coming."""
+    open_overview(page, base_url + "/")
+    links = page.locator(".shell-navbar .nav-link")
+    targets = [(link.get_attribute("href"), link.inner_text().strip()) for link in links.all()]
+    assert len(targets) >= 2
+    assert targets[0][0] == "/"
+
+    for href, label in reversed(targets):
+        page.locator(f'.shell-navbar .nav-link[href="{href}"]').click()
+        expect(page).to_have_url(base_url + href)
+        if href == "/":
+            expect(page.locator("#overview-dti-value")).to_have_text("0,6385")
+        else:
+            construction = page.locator("#page-under-construction")
+            expect(construction).to_contain_text(label)
+            expect(construction).to_contain_text("đang xây dựng", ignore_case=True)
+    assert page_errors == []
+
+
+def test_unknown_address_says_not_found(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    page.goto(base_url + "/khong-co")
+
+    expect(page.locator("#page-message")).to_contain_text("Không tìm thấy trang")
+    assert page_errors == []
