@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import dash
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
@@ -17,7 +17,7 @@ from components.theme import DEFAULT_THEME
 from data_access import db, queries
 from data_access.cache import configure_cache
 from data_access.settings import PROJECT_ROOT
-from pages._context import LANGUAGE_COOKIE, language, source_titles
+from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles
 from seed.loader import load_seed
 
 log = logging.getLogger("dti")
@@ -113,9 +113,10 @@ def show_year_links(pathname: str | None, search: str | None) -> list:
         years = queries.available_years()
     except SQLAlchemyError:
         return []
-    requested = parse_qs((search or "").lstrip("?")).get("year", [""])[0]
+    query = parse_search(search)
+    requested = query.get("year", "")
     selected = int(requested) if requested.isdigit() else (years[-1] if years else None)
-    return shell.year_links(years, selected, pathname or "/", lang)
+    return shell.year_links(years, selected, pathname or "/", query, lang)
 
 
 app.clientside_callback(

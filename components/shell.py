@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -77,14 +78,14 @@ def navbar(items: list[NavItem], lang: str) -> dbc.Navbar:
     )
 
 
-def year_links(years: list[int], selected: int | None, pathname: str, lang: str) -> list:
-    """One link per year that keeps the current page; the selected year is highlighted."""
+def year_links(years: list[int], selected: int | None, pathname: str, query: dict[str, str], lang: str) -> list:
+    """One link per year that keeps the current page and its other filters; the selected year is highlighted."""
     if not years:
         return []
     links = [
         dcc.Link(
             str(year),
-            href=f"{pathname}?year={year}",
+            href=f"{pathname}?{urlencode({**query, 'year': year})}",
             className="year-link active" if year == selected else "year-link",
             id={"type": "shell-year", "year": year},
         )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlencode
+
 from flask import has_request_context, request
 
-from components.i18n import normalise_language
+from components.i18n import normalise_language, t
+from components.shell import message_panel
 from data_access import queries
 
 LANGUAGE_COOKIE = "dti_lang"
@@ -22,3 +25,43 @@ def source_titles(lang: str) -> dict[str, str]:
     frame = queries.sources()
     column = "title_en" if lang == "en" else "title_vi"
     return {row.code: (getattr(row, column) or row.title_vi) for row in frame.itertuples()}
+
+
+class BadParameter(ValueError):
+    """A query-string value the data does not have; the page explains it instead of failing."""
+
+    def __init__(self, panel):
+        super().__init__("bad parameter")
+        self.panel = panel
+
+
+def resolve_year(raw: str | None, lang: str) -> int:
+    """The year asked for in the URL, or the latest with data; `BadParameter` with a friendly panel otherwise."""
+    years = queries.available_years()
+    if raw in (None, ""):
+        if not years:
+            raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+        return years[-1]
+    if not str(raw).isdigit() or int(raw) not in years:
+        raise BadParameter(
+            message_panel(
+                t("error.database_title", lang),
+                t("error.bad_year", lang, year=raw, years=", ".join(map(str, years))),
+                icon="bi-calendar-x",
+            )
+        )
+    return int(raw)
+
+
+def database_unavailable(lang: str):
+    return message_panel(t("error.database_title", lang), t("error.database", lang), icon="bi-database-x")
+
+
+def query_string(params: dict[str, object]) -> str:
+    """`?a=1&b=x` from the non-empty params, for links and bookmarkable filters."""
+    kept = {k: v for k, v in params.items() if v not in (None, "")}
+    return f"?{urlencode(kept)}" if kept else ""
+
+
+def parse_search(search: str | None) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items()}

@@ -18,7 +18,7 @@ from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries
 from data_access.db import DatabaseUnavailable
 from data_access.overview import Overview, UnknownSelection, build_overview
-from pages._context import language, source_titles
+from pages._context import BadParameter, database_unavailable, language, resolve_year, source_titles
 
 dash.register_page(
     __name__, path="/", title="DTI — Tổng quan", order=0, nav_key="nav.overview", nav_icon="bi-speedometer2"
@@ -258,18 +258,11 @@ def show_overview(year: str | None, theme: str | None) -> list:
         focus = queries.focus_unit_code()
         if focus is None:
             return [message_panel(t("error.database_title", lang), t("error.no_focus", lang))]
-        years = queries.available_years()
-        if year is not None and (not str(year).isdigit() or int(year) not in years):
-            return [
-                message_panel(
-                    t("error.database_title", lang),
-                    t("error.bad_year", lang, year=year, years=", ".join(map(str, years))),
-                    icon="bi-calendar-x",
-                )
-            ]
-        overview = build_overview(focus, int(year) if year is not None else None)
+        overview = build_overview(focus, resolve_year(year, lang))
+    except BadParameter as bad:
+        return [bad.panel]
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
     except (DatabaseUnavailable, SQLAlchemyError):
-        return [message_panel(t("error.database_title", lang), t("error.database", lang), icon="bi-database-x")]
+        return [database_unavailable(lang)]
     return render(overview, theme or DEFAULT_THEME, lang, source_titles(lang))

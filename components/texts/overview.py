@@ -1,0 +1,40 @@
+"""Words of the IOC overview (`/`)."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "overview.heading": {
+        "vi": "Chỉ số chuyển đổi số {unit} năm {year}",
+        "en": "{unit}: Digital Transformation Index {year}",
+    },
+    "overview.dti": {"vi": "Chỉ số DTI", "en": "DTI score"},
+    "overview.rank": {"vi": "Xếp hạng cả nước", "en": "National rank"},
+    "overview.change": {"vi": "So với năm {year}", "en": "Compared with {year}"},
+    "overview.no_previous": {"vi": "Không có năm trước để so sánh", "en": "No earlier year to compare"},
+    "overview.up": {"vi": "tăng {n} bậc", "en": "up {n} places"},
+    "overview.down": {"vi": "giảm {n} bậc", "en": "down {n} places"},
+    "overview.flat": {"vi": "giữ nguyên", "en": "unchanged"},
+    "overview.average": {"vi": "Trung bình cả nước {value}", "en": "National average {value}"},
+    "overview.radar_title": {"vi": "Các chỉ số chính (% điểm tối đa)", "en": "Pillars (% of maximum)"},
+    "overview.history_title": {"vi": "Thứ hạng qua các năm", "en": "Rank over the years"},
+    "overview.weakest_title": {
+        "vi": "Ba chỉ số kéo điểm xuống nhiều nhất",
+        "en": "The three pillars losing most points",
+    },
+    "overview.points_lost": {"vi": "mất {lost} / {max} điểm", "en": "{lost} of {max} points lost"},
+    "overview.leading_average": {"vi": "TB {n} tỉnh dẫn đầu", "en": "Top {n} average"},
+    "overview.leader": {"vi": "Dẫn đầu: {name}", "en": "Leader: {name}"},
+    "overview.no_scores": {
+        "vi": "Năm {year} chưa có điểm các chỉ số chính trong dữ liệu; chỉ có thứ hạng công bố.",
+        "en": "There are no pillar scores for {year} in the data; only the published rank.",
+    },
+    "overview.discrepancy": {
+        "vi": "{pillar}: văn bản nguồn in {printed}, nhưng {points}/{max} điểm là {computed}; biểu đồ dùng số điểm.",
+        "en": "{pillar}: the source prints {printed}, but {points}/{max} points is {computed}; "
+        "the chart uses the points.",
+    },
+    "overview.source": {"vi": "Nguồn", "en": "Source"},
+    "overview.rank_axis": {"vi": "Hạng", "en": "Rank"},
+    "overview.points": {"vi": "Điểm", "en": "Points"},
+    "overview.pillar": {"vi": "Chỉ số chính", "en": "Pillar"},
+}
