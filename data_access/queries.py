@@ -26,7 +26,8 @@ from data_access.models import (
 from data_access.scoring import Threshold
 
 
-def _frame(statement: Select) -> pd.DataFrame:
+def read_frame(statement: Select) -> pd.DataFrame:
+    """Run a select and return its rows as a frame (one round trip)."""
     with get_engine().connect() as conn:
         return pd.read_sql(statement, conn)
 
@@ -79,7 +80,7 @@ def focus_unit_code() -> str | None:
 @versioned
 def unit(code: str) -> dict | None:
     """One unit's names and kind, or None when the code is unknown."""
-    frame = _frame(
+    frame = read_frame(
         select(Unit.code, Unit.name_vi, Unit.name_en, Unit.kind, Unit.source, Unit.note).where(Unit.code == code)
     )
     return None if frame.empty else frame.iloc[0].to_dict()
@@ -110,7 +111,7 @@ def pillar_scores(year: int, level: str) -> pd.DataFrame:
         .where(Framework.year == year, Framework.level == level)
         .order_by(Unit.code, Pillar.sort_order)
     )
-    frame = _frame(statement)
+    frame = read_frame(statement)
     frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
     return frame
 
@@ -170,7 +171,7 @@ def published_results(level: str, *, unit_code: str | None = None, year: int | N
         statement = statement.where(Unit.code == unit_code)
     if year is not None:
         statement = statement.where(PublishedResult.year == year)
-    frame = _frame(statement)
+    frame = read_frame(statement)
     frame["median_method"] = frame["median_method"].astype(bool)
     return frame
 
@@ -178,7 +179,7 @@ def published_results(level: str, *, unit_code: str | None = None, year: int | N
 @versioned
 def published_indices(year: int, unit_code: str) -> pd.DataFrame:
     """Index values (0..1) as printed for a unit and year, with their notes."""
-    return _frame(
+    return read_frame(
         select(PublishedIndex.index_code, PublishedIndex.value, PublishedIndex.source, PublishedIndex.note)
         .join(Unit, PublishedIndex.unit_id == Unit.id)
         .where(PublishedIndex.year == year, Unit.code == unit_code)
@@ -189,7 +190,7 @@ def published_indices(year: int, unit_code: str) -> pd.DataFrame:
 @versioned
 def sources() -> pd.DataFrame:
     """The source documents, for footers and the "where does this number come from" notes."""
-    return _frame(
+    return read_frame(
         select(
             Source.code, Source.title_vi, Source.title_en, Source.issuer, Source.number, Source.issued, Source.url
         ).order_by(Source.id)
