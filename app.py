@@ -106,11 +106,19 @@ def serve_layout() -> html.Div:
 app.layout = serve_layout
 
 
+def page_years(pathname: str) -> list[int]:
+    """The years a page can show: its own `year_options` (e.g. a plan's years) or every year with results."""
+    for page in dash.page_registry.values():
+        if page.get("path") == pathname and callable(page.get("year_options")):
+            return page["year_options"]()
+    return queries.available_years()
+
+
 @dash.callback(Output(shell.YEAR_SLOT, "children"), Input(shell.LOCATION, "pathname"), Input(shell.LOCATION, "search"))
 def show_year_links(pathname: str | None, search: str | None) -> list:
     lang = language()
     try:
-        years = queries.available_years()
+        years = page_years(pathname or "/")
     except SQLAlchemyError:
         return []
     query = parse_search(search)

@@ -35,9 +35,12 @@ class BadParameter(ValueError):
         self.panel = panel
 
 
-def resolve_year(raw: str | None, lang: str) -> int:
-    """The year asked for in the URL, or the latest with data; `BadParameter` with a friendly panel otherwise."""
-    years = queries.available_years()
+def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> int:
+    """The year asked for in the URL, or the latest with data; `BadParameter` with a friendly panel otherwise.
+
+    `years` narrows the choice for a page whose data has its own years (a plan's year).
+    """
+    years = queries.available_years() if years is None else years
     if raw in (None, ""):
         if not years:
             raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
