@@ -1,10 +1,10 @@
-"""Screenshots of the overview for the docs: dark theme on an IOC wall, light theme on a laptop.
+"""Screenshots of every page for the docs: dark theme on an IOC wall, light theme on a laptop.
 
 Start the app first (`python app.py`), then, from the project root:
 
-    python scripts/screenshots.py [--base-url http://127.0.0.1:8050] [--out docs/]
+    python scripts/screenshots.py [--base-url http://127.0.0.1:8050] [--out docs/] [--page rankings ...]
 
-It writes `overview-dark-1920x1080.png` and `overview-light-1366x768.png` and prints their paths.
+For each page it writes `<page>-dark-1920x1080.png` and `<page>-light-1366x768.png` and prints their paths.
 Chromium is Debian's (`/usr/bin/chromium`, or `CHROMIUM_PATH`); no browser is ever downloaded.
 """
 
@@ -36,20 +36,24 @@ SETTLE_MS = 1500
 
 @dataclass(frozen=True)
 class Shot:
-    filename: str
     theme: str
     width: int
     height: int
 
 
-SHOTS = (
-    Shot("overview-dark-1920x1080.png", "dark", 1920, 1080),
-    Shot("overview-light-1366x768.png", "light", 1366, 768),
-)
+SHOTS = (Shot("dark", 1920, 1080), Shot("light", 1366, 768))
+# Page name → path; the name prefixes the file names.
+PAGES = {
+    "overview": "/",
+    "pillars": "/pillars",
+    "rankings": "/rankings",
+    "districts": "/districts",
+    "targets": "/targets",
+}
 
 
-def take(browser: Browser, base_url: str, shot: Shot, out: Path) -> Path:
-    """One screenshot of `/` in a fresh context, with the theme a reader would have chosen before."""
+def take(browser: Browser, base_url: str, name: str, shot: Shot, out: Path) -> Path:
+    """One screenshot of a page in a fresh context, with the theme a reader would have chosen before."""
     context = browser.new_context(viewport={"width": shot.width, "height": shot.height})
     # The theme lives in a localStorage-backed dcc.Store, which prefers a stored value over its default.
     context.add_init_script(
@@ -57,13 +61,12 @@ def take(browser: Browser, base_url: str, shot: Shot, out: Path) -> Path:
     )
     try:
         page = context.new_page()
-        page.goto(base_url.rstrip("/") + "/")
-        page.locator("#overview-dti-value").wait_for()
+        page.goto(base_url.rstrip("/") + PAGES[name])
         page.locator(f'html[data-bs-theme="{shot.theme}"]').wait_for(state="attached")
-        for graph in ("#overview-radar", "#overview-history"):
-            page.locator(f"{graph} .js-plotly-plot .main-svg").first.wait_for()
+        # Dash fetches each callback's output: once the network is quiet, the page is drawn.
+        page.wait_for_load_state("networkidle")
         page.wait_for_timeout(SETTLE_MS)
-        path = out / shot.filename
+        path = out / f"{name}-{shot.theme}-{shot.width}x{shot.height}.png"
         page.screenshot(path=str(path))
         return path
     finally:
@@ -74,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8050", help="where the app is running")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs", help="folder for the PNG files (docs/)")
+    parser.add_argument("--page", action="append", choices=sorted(PAGES), help="only these pages (default: all)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -82,8 +86,9 @@ def main(argv: list[str] | None = None) -> int:
             executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
         )
         try:
-            for shot in SHOTS:
-                print(take(browser, args.base_url, shot, args.out))
+            for name in args.page or PAGES:
+                for shot in SHOTS:
+                    print(take(browser, args.base_url, name, shot, args.out))
         except PlaywrightError as exc:
             print(f"Could not screenshot {args.base_url}: is the app running there?\n{exc}", file=sys.stderr)
             return 1
