@@ -1,0 +1,521 @@
+"""Builders of the rankings page: the national table, the rank map, the bump chart, the ranking
+of a province's departments or districts and their export frames.
+
+Pure functions: frames (and the boundary GeoJSON) in, Dash components, plotly figures and
+export frames out. Nothing here reads the database.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+
+from components.citations import readable_citation
+from components.figures import rank_ticks, wrap_label
+from components.formatting import format_number, format_percent, format_rank
+from components.i18n import t
+from components.theme import (
+    FALLBACK_COLOR,
+    GROUP_COLORS,
+    SERIES_COLORS,
+    STATUS_COLORS,
+    TREND_COLORS,
+    base_layout,
+    ink,
+)
+
+# Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
+WORLD_PIXELS = 512
+# A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
+RANK_COLORSCALE = "YlGnBu"
+BAR_HEIGHT_PX = 30
+
+
+def _name_column(lang: str) -> str:
+    return "unit_name_en" if lang == "en" else "unit_name_vi"
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def level_selector(component_id: str, levels: Sequence[str], value: str | None, lang: str) -> html.Div:
+    """The ranking level as a row of toggle buttons; `value` None (a bad URL) selects nothing."""
+    return html.Div(
+        dbc.RadioItems(
+            id=component_id,
+            options=[{"label": t(f"level.{level}", lang), "value": level} for level in levels],
+            value=value,
+            inline=True,
+            className="btn-group rankings-levels",
+            inputClassName="btn-check",
+            labelClassName="btn btn-outline-primary btn-sm",
+            labelCheckedClassName="active",
+        ),
+        role="group",
+        **{"aria-label": t("rankings.level_label", lang)},
+    )
+
+
+def national_table(ranking: pd.DataFrame, *, focus_code: str | None, lang: str, table_id: str) -> html.Table:
+    """The national table of a year: rank (shared ranks marked), province, DTI value where published.
+
+    `ranking` has `rank`, `tied`, `unit_code`, the unit names and `index_value` (NaN when unknown).
+    The province in focus is highlighted in the focus colour of the charts.
+    """
+    rows = []
+    for row in ranking.itertuples():
+        rank_cell = [html.Span(str(row.rank), className="rank-number")]
+        if row.tied:
+            rank_cell += [" ", html.Span(f"({t('rankings.tie', lang)})", className="tie-badge")]
+        cells = [
+            html.Td(rank_cell, className="rank-cell"),
+            html.Td(getattr(row, _name_column(lang)), className="unit-name"),
+            html.Td(format_number(row.index_value, 4, lang), className="num"),
+        ]
+        if row.unit_code == focus_code:
+            focus_style = {"--rankings-focus": SERIES_COLORS["focus"]}
+            rows.append(
+                html.Tr(
+                    cells, className="rankings-row rankings-focus", style=focus_style, **{"data-unit": row.unit_code}
+                )
+            )
+        else:
+            rows.append(html.Tr(cells, className="rankings-row", **{"data-unit": row.unit_code}))
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("rankings.col.rank", lang)),
+                html.Th(t("rankings.col.province", lang)),
+                html.Th(t("rankings.col.dti", lang), className="num"),
+            ]
+        )
+    )
+    return html.Table([head, html.Tbody(rows)], className="rankings-table", id=table_id)
+
+
+def label_positions(ranks: Sequence[int]) -> list[str]:
+    """Above a point that is a peak (better than its neighbours), below otherwise, so a label
+    never sits on the line that leaves its point."""
+    positions = []
+    for i, rank in enumerate(ranks):
+        neighbours = ranks[max(i - 1, 0) : i] + ranks[i + 1 : i + 2]
+        peak = not neighbours or rank <= min(neighbours)
+        positions.append("top center" if peak else "bottom center")
+    return positions
+
+
+def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lang: str, axis_title: str) -> go.Figure:
+    """Rank per year, one line per province ranked in more than one year, rank 1 on top.
+
+    `history` has `unit_code`, the unit names, `year`, `rank`, `rank_of`. The province in focus
+    is drawn last (on top) in the focus colour; each point is labelled "rank/field".
+    """
+    colors = ink(theme)
+    figure = go.Figure()
+    ordered = sorted(history.groupby("unit_code", sort=False), key=lambda item: item[0] == focus_code)
+    for code, rows in ordered:
+        focus = code == focus_code
+        rows = rows.sort_values("year")
+        name = rows[_name_column(lang)].iloc[0]
+        labels = [format_rank(int(r), int(f)) for r, f in zip(rows["rank"], rows["rank_of"], strict=True)]
+        ranks = rows["rank"].astype(int).tolist()
+        color = SERIES_COLORS["focus"] if focus else colors["muted"]
+        figure.add_trace(
+            go.Scatter(
+                x=rows["year"].astype(str),
+                y=rows["rank"],
+                name=name,
+                mode="lines+markers+text",
+                text=labels,
+                textposition=label_positions(ranks),
+                textfont={"size": 16 if focus else 11, "color": colors["text"] if focus else colors["muted"]},
+                line={"color": color, "width": 4 if focus else 1.5},
+                marker={"size": 12 if focus else 6, "color": color},
+                hovertemplate=f"{name}<br>%{{x}}: %{{text}}<extra></extra>",
+            )
+        )
+    field = int(history["rank_of"].max()) if not history.empty else 1
+    years = sorted(str(y) for y in history["year"].unique())
+    layout = base_layout(theme, lang)
+    layout.update(
+        xaxis={"type": "category", "categoryorder": "array", "categoryarray": years, "showgrid": False},
+        yaxis={
+            "autorange": False,
+            "range": [field + 5, -4],
+            "title": {"text": axis_title},
+            "gridcolor": colors["grid"],
+            "zeroline": False,
+            "tickvals": rank_ticks(field),
+        },
+        showlegend=False,
+        margin={"l": 60, "r": 30, "t": 20, "b": 40},
+    )
+    figure.update_layout(layout)
+    return figure
+
+
+def _main_ring(geometry: Mapping) -> list:
+    """The outer ring of a feature's largest polygon: islands far offshore do not widen the view."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+    def area(ring: list) -> float:
+        """Shoelace formula, in square degrees: enough to tell a mainland from an islet."""
+        following = ring[1:] + ring[:1]
+        return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, following, strict=True)) / 2)
+
+    return max((polygon[0] for polygon in polygons), key=area)
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def fit_view(geojson: Mapping, *, width: int, height: int, padding: float = 0.92) -> tuple[dict, float]:
+    """Map centre and zoom that fit every feature's main polygon in a `width` × `height` px view.
+
+    Uses each feature's largest polygon, so Hoàng Sa and Trường Sa (small polygons far east)
+    do not shrink the mainland to a strip.
+    """
+    points = [point for feature in geojson["features"] for point in _main_ring(feature["geometry"])]
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    y_south, y_north = _mercator_y(south), _mercator_y(north)
+    centre_y = (y_south + y_north) / 2
+    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
+    zoom_x = math.log2(width * 360 / (WORLD_PIXELS * (east - west)))
+    zoom_y = math.log2(height * 2 * math.pi / (WORLD_PIXELS * (y_north - y_south)))
+    zoom = min(zoom_x, zoom_y) + math.log2(padding)
+    return {"lat": round(centre_lat, 4), "lon": round((west + east) / 2, 4)}, round(zoom, 2)
+
+
+def rank_map(
+    ranking: pd.DataFrame,
+    geojson: Mapping,
+    *,
+    focus_code: str | None,
+    theme: str,
+    lang: str,
+    view: tuple[dict, float],
+) -> go.Figure:
+    """Provinces coloured by rank on a tile-free map (`white-bg`: nothing is fetched).
+
+    The colour value is the negated rank, so rank 1 takes the strongest end of the scale and
+    sits at the top of the colour bar; hover names the province and its rank. Provinces
+    without a rank that year are grey; the province in focus is outlined in the focus colour.
+    """
+    name = _name_column(lang)
+    field = int(ranking["rank_of"].max()) if not ranking.empty else 1
+    figure = go.Figure()
+    ranked = set(ranking["unit_code"])
+    unranked = [f["properties"] for f in geojson["features"] if f["properties"]["unit_code"] not in ranked]
+    if unranked:
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=geojson,
+                featureidkey="properties.unit_code",
+                locations=[p["unit_code"] for p in unranked],
+                z=[0] * len(unranked),
+                colorscale=[[0, STATUS_COLORS["no_data"]], [1, STATUS_COLORS["no_data"]]],
+                showscale=False,
+                marker={"line": {"width": 0.5, "color": "#ffffff"}},
+                name=t("rankings.map_unranked", lang),
+                customdata=[p.get("name_vi", p["unit_code"]) for p in unranked],
+                hovertemplate="%{customdata}: " + t("rankings.map_unranked", lang) + "<extra></extra>",
+            )
+        )
+    ticks = rank_ticks(field)
+    figure.add_trace(
+        go.Choroplethmap(
+            geojson=geojson,
+            featureidkey="properties.unit_code",
+            locations=ranking["unit_code"].tolist(),
+            z=[-int(r) for r in ranking["rank"]],
+            zmin=-field,
+            zmax=-1,
+            colorscale=RANK_COLORSCALE,
+            marker={"line": {"width": 0.5, "color": "#ffffff"}},
+            colorbar={
+                "title": {"text": t("rankings.map_rank", lang), "side": "right"},
+                "tickvals": [-tick for tick in ticks],
+                "ticktext": [str(tick) for tick in ticks],
+                "thickness": 14,
+                "len": 0.8,
+            },
+            name=t("rankings.map_trace", lang),
+            customdata=[
+                [n, format_rank(int(r), int(f))]
+                for n, r, f in zip(ranking[name], ranking["rank"], ranking["rank_of"], strict=True)
+            ],
+            hovertemplate="<b>%{customdata[0]}</b><br>"
+            + t("rankings.map_rank", lang)
+            + ": %{customdata[1]}<extra></extra>",
+        )
+    )
+    if focus_code in ranked:
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=geojson,
+                featureidkey="properties.unit_code",
+                locations=[focus_code],
+                z=[1],
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                showscale=False,
+                marker={"line": {"width": 3, "color": SERIES_COLORS["focus"]}},
+                hoverinfo="skip",
+                name=ranking.loc[ranking["unit_code"] == focus_code, name].iloc[0],
+            )
+        )
+    centre, zoom = view
+    layout = base_layout(theme, lang)
+    layout.update(
+        map={"style": "white-bg", "center": centre, "zoom": zoom},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        showlegend=False,
+    )
+    figure.update_layout(layout)
+    return figure
+
+
+def _contrast_ink(color: str) -> str:
+    """Dark or light text, whichever reads on a `#rrggbb` background."""
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = (0.299 * red + 0.587 * green + 0.114 * blue) / 255
+    return ink("light")["text"] if luminance > 0.6 else "#ffffff"
+
+
+def group_badge(group: str | None) -> html.Span:
+    """A group (Tốt / Khá / Trung bình / Yếu) in its colour; "—" when unknown."""
+    if _missing(group) or not group:
+        return html.Span("—", className="group-badge group-none")
+    color = GROUP_COLORS.get(group, FALLBACK_COLOR)
+    return html.Span(group, className="group-badge", style={"background": color, "color": _contrast_ink(color)})
+
+
+def group_legend(groups: Iterable[str], lower_bounds: Mapping[str, float], lang: str) -> html.Div:
+    """The groups present as badges, each with its lower bound (share of the maximum): the key to
+    the bar colours and to the dotted lines drawn at those bounds."""
+    items = []
+    for group in dict.fromkeys(g for g in groups if g):
+        bound = lower_bounds.get(group)
+        label = f"≥ {format_percent(bound * 100, 0, lang)}" if bound else ""
+        items.append(html.Span([group_badge(group), html.Span(label, className="group-bound")], className="group-key"))
+    return html.Div(items, className="rankings-group-legend")
+
+
+def _reason_text(row, lang: str) -> str:
+    if row.reason == "median_method":
+        return t("rankings.reason.median_method", lang)
+    return t(
+        "rankings.reason.differs",
+        lang,
+        total=format_number(row.total_published, 2, lang),
+        group="—" if _missing(row.group_published) or not row.group_published else row.group_published,
+    )
+
+
+def _published_cell(row, lang: str) -> html.Td:
+    """The published rank beside the computed one: a check where they agree, a marker and why where not."""
+    if _missing(row.rank_published):
+        return html.Td("—", className="num published-rank")
+    if not row.reason:
+        return html.Td(
+            [str(row.rank_published), html.I(className="bi bi-check2 ms-1 rankings-match")],
+            className="num published-rank",
+            title=t("rankings.matches", lang),
+        )
+    reason = _reason_text(row, lang)
+    return html.Td(
+        [
+            str(row.rank_published),
+            html.I(
+                className="bi bi-exclamation-triangle-fill ms-1 rankings-differs",
+                style={"color": STATUS_COLORS["not_met"]},
+            ),
+            html.Div(reason, className="rankings-reason"),
+        ],
+        className="num published-rank differs",
+        title=reason,
+    )
+
+
+def _total_text(total: float, median: bool, lang: str) -> str:
+    return format_number(total, 2, lang) + ("*" if median else "")
+
+
+def _signed(value: float | None, decimals: int, lang: str) -> str:
+    if _missing(value):
+        return "—"
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + format_number(abs(value), decimals, lang)
+
+
+def _rank_change_cell(places) -> html.Td:
+    """Places gained (▲, a lower rank is better) or lost (▼)."""
+    if _missing(places):
+        return html.Td("—", className="num")
+    if places > 0:
+        text, trend = f"▲ {places}", "up"
+    elif places < 0:
+        text, trend = f"▼ {-places}", "down"
+    else:
+        text, trend = "=", "flat"
+    return html.Td(text, className="num rank-change-cell", style={"color": TREND_COLORS[trend]})
+
+
+def unit_table(table: pd.DataFrame, *, lang: str, previous_year: int | None, table_id: str) -> html.Table:
+    """The ranking of a province's units, best first.
+
+    `table` has the columns of `data_access.rankings.RANKING_COLUMNS`. The change columns appear
+    only when `previous_year` (a year with results at this level) is given.
+    """
+    headers = [
+        (t("rankings.col.rank", lang), "num"),
+        (t("rankings.col.unit", lang), ""),
+        (t("rankings.col.total", lang), "num"),
+        (t("rankings.col.share", lang), "num"),
+        (t("rankings.col.group", lang), ""),
+        (t("rankings.col.published_rank", lang), "num"),
+    ]
+    if previous_year is not None:
+        headers += [
+            (t("rankings.col.previous_rank", lang, year=previous_year), "num"),
+            (t("rankings.col.rank_change", lang), "num"),
+            (t("rankings.col.total_change", lang), "num"),
+        ]
+    rows = []
+    for row in table.itertuples():
+        cells = [
+            html.Td(str(row.rank), className="num rank-cell"),
+            html.Td(getattr(row, _name_column(lang)), className="unit-name"),
+            html.Td(
+                _total_text(row.total, row.median_method, lang),
+                className="num unit-total",
+                title=t("rankings.median_title", lang) if row.median_method else None,
+            ),
+            html.Td(format_percent(row.share * 100, 2, lang), className="num"),
+            html.Td(group_badge(row.group), className="unit-group"),
+            _published_cell(row, lang),
+        ]
+        if previous_year is not None:
+            cells += [
+                html.Td("—" if _missing(row.previous_rank) else str(row.previous_rank), className="num"),
+                _rank_change_cell(row.rank_change),
+                html.Td(_signed(row.total_change, 2, lang), className="num"),
+            ]
+        rows.append(html.Tr(cells, className="rankings-row", **{"data-unit": row.unit_code}))
+    head = html.Thead(html.Tr([html.Th(label, className=cls) for label, cls in headers]))
+    return html.Table([head, html.Tbody(rows)], className="rankings-table", id=table_id)
+
+
+def unit_bars(
+    table: pd.DataFrame,
+    *,
+    theme: str,
+    lang: str,
+    axis_title: str,
+    thresholds: Sequence[tuple[str, float]] = (),
+) -> go.Figure:
+    """Totals as horizontal bars, best on top, coloured by group, each labelled with its value.
+
+    `thresholds` are (group, lower bound in points): dotted lines in the group's colour show how
+    far a unit is from the next group.
+    """
+    colors = ink(theme)
+    names = [wrap_label(n, 34) for n in table[_name_column(lang)]]
+    labels = [_total_text(v, m, lang) for v, m in zip(table["total"], table["median_method"], strict=True)]
+    shares = [format_percent(s * 100, 2, lang) for s in table["share"]]
+    figure = go.Figure(
+        go.Bar(
+            x=table["total"],
+            y=names,
+            orientation="h",
+            marker={"color": [GROUP_COLORS.get(g, FALLBACK_COLOR) for g in table["group"].fillna("")]},
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            textfont={"size": 13, "color": colors["text"]},
+            customdata=list(zip(labels, shares, table["group"].fillna("—"), strict=True)),
+            hovertemplate="%{y}<br>%{customdata[0]} (%{customdata[1]}) · %{customdata[2]}<extra></extra>",
+        )
+    )
+    maximum = float(table["max_total"].max()) if not table.empty else 1.0
+    for group, points in thresholds:
+        figure.add_vline(
+            x=points,
+            line={"color": GROUP_COLORS.get(group, FALLBACK_COLOR), "width": 1.5, "dash": "dot"},
+        )
+    layout = base_layout(theme, lang)
+    layout.update(
+        xaxis={
+            "range": [0, maximum * 1.12],
+            "title": {"text": axis_title},
+            "gridcolor": colors["grid"],
+            "zeroline": False,
+        },
+        yaxis={
+            "autorange": "reversed",
+            "categoryorder": "array",
+            "categoryarray": names,
+            "tickfont": {"size": 12},
+            "automargin": True,
+        },
+        bargap=0.25,
+        showlegend=False,
+        height=BAR_HEIGHT_PX * len(table) + 110,
+        margin={"l": 10, "r": 20, "t": 30, "b": 50},
+    )
+    figure.update_layout(layout)
+    return figure
+
+
+def national_export(ranking: pd.DataFrame, *, lang: str, titles: Mapping[str, str]) -> pd.DataFrame:
+    """The national table as a file: rank, tie, province, code, DTI value and source."""
+    return pd.DataFrame(
+        {
+            t("rankings.col.rank", lang): ranking["rank"].astype(int),
+            t("rankings.col.tie", lang): [t("rankings.yes", lang) if tied else "" for tied in ranking["tied"]],
+            t("rankings.col.province", lang): ranking[_name_column(lang)],
+            t("rankings.col.code", lang): ranking["unit_code"],
+            t("rankings.col.dti", lang): ranking["index_value"],
+            t("rankings.col.source", lang): [readable_citation(s, titles) for s in ranking["source"]],
+        }
+    )
+
+
+def unit_export(
+    table: pd.DataFrame, *, lang: str, titles: Mapping[str, str], previous_year: int | None
+) -> pd.DataFrame:
+    """A unit ranking as a file: computed and published columns side by side, with their sources."""
+    columns = {
+        t("rankings.export.rank", lang): table["rank_computed"],
+        t("rankings.col.unit", lang): table[_name_column(lang)],
+        t("rankings.col.code", lang): table["unit_code"],
+        t("rankings.export.total", lang): table["total_computed"],
+        t("rankings.export.max", lang): table["max_total"],
+        t("rankings.export.share", lang): (table["share"] * 100).round(2),
+        t("rankings.export.group", lang): table["group_computed"],
+        t("rankings.export.published_rank", lang): table["rank_published"],
+        t("rankings.export.published_total", lang): table["total_published"],
+        t("rankings.export.published_group", lang): table["group_published"],
+        t("rankings.export.median", lang): [t("rankings.yes", lang) if m else "" for m in table["median_method"]],
+        t("rankings.export.difference", lang): [
+            _reason_text(row, lang) if row.reason else "" for row in table.itertuples()
+        ],
+    }
+    if previous_year is not None:
+        columns[t("rankings.export.previous_rank", lang, year=previous_year)] = table["previous_rank"]
+        columns[t("rankings.export.previous_total", lang, year=previous_year)] = table["previous_total"]
+        columns[t("rankings.col.rank_change", lang)] = table["rank_change"]
+        columns[t("rankings.col.total_change", lang)] = table["total_change"]
+    columns[t("rankings.export.score_source", lang)] = [readable_citation(s, titles) for s in table["score_source"]]
+    columns[t("rankings.export.published_source", lang)] = [
+        readable_citation(s, titles) for s in table["published_source"]
+    ]
+    return pd.DataFrame(columns)

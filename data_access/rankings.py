@@ -1,0 +1,239 @@
+"""What the rankings page shows: the national provincial table, rank histories and the ranking
+of the province's own departments or districts, computed from their points beside the
+published table.
+
+The computed ranking is the app's own (scoring.rank_table on the stored points, among the
+units of the province in focus); the published one is kept beside it so any difference shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from data_access import queries
+from data_access.cache import versioned
+from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
+from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
+
+PROVINCE = "province"
+LEVELS = (PROVINCE, "department", "district")
+SUB_LEVELS = ("department", "district")
+
+# The columns of a unit ranking, whatever the data has: pages and exports rely on them.
+RANKING_COLUMNS = [
+    "unit_code",
+    "unit_name_vi",
+    "unit_name_en",
+    "rank",
+    "total",
+    "max_total",
+    "share",
+    "group",
+    "rank_computed",
+    "total_computed",
+    "group_computed",
+    "rank_published",
+    "total_published",
+    "group_published",
+    "median_method",
+    "reason",
+    "score_source",
+    "published_source",
+    "previous_rank",
+    "previous_total",
+    "rank_change",
+    "total_change",
+]
+
+
+@dataclass
+class UnitRanking:
+    """A level's ranking for a year, and the year it is compared with.
+
+    `previous_year` is the year before `year` in the data (None when `year` is the first);
+    `has_previous` says whether that year has results at this level, i.e. whether the
+    change columns mean anything.
+    """
+
+    level: str
+    year: int
+    table: pd.DataFrame
+    previous_year: int | None
+    has_previous: bool
+
+
+@versioned
+def level_years(level: str, parent_code: str | None = None) -> list[int]:
+    """Years with published or scored results at a level (for the sub-units of `parent_code` when given)."""
+    parent = aliased(Unit)
+    published = (
+        select(PublishedResult.year)
+        .join(Unit, PublishedResult.unit_id == Unit.id)
+        .where(PublishedResult.level == level, Unit.kind != "aggregate")
+    )
+    scored = (
+        select(Framework.year)
+        .join(Pillar, Pillar.framework_id == Framework.id)
+        .join(PillarScore, PillarScore.pillar_id == Pillar.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Framework.level == level)
+    )
+    if parent_code is not None:
+        published = published.join(parent, Unit.parent_id == parent.id).where(parent.code == parent_code)
+        scored = scored.join(parent, Unit.parent_id == parent.id).where(parent.code == parent_code)
+    frame = queries.read_frame(published.union(scored))
+    return sorted(int(year) for year in frame.iloc[:, 0]) if not frame.empty else []
+
+
+@versioned
+def child_units(parent_code: str, level: str) -> pd.DataFrame:
+    """The units of a kind (department, district) whose parent is `parent_code`."""
+    parent = aliased(Unit)
+    return queries.read_frame(
+        select(Unit.code.label("unit_code"), Unit.name_vi.label("unit_name_vi"), Unit.name_en.label("unit_name_en"))
+        .join(parent, Unit.parent_id == parent.id)
+        .where(parent.code == parent_code, Unit.kind == level)
+        .order_by(Unit.code)
+    )
+
+
+def _index_value(total: float, max_total: float) -> float | None:
+    """The published DTI index (total / maximum, as printed to 4 decimals) where both are known."""
+    if pd.isna(total) or pd.isna(max_total) or not max_total:
+        return None
+    return round_half_up(total / max_total, 4)
+
+
+@versioned
+def national_ranking(year: int) -> pd.DataFrame:
+    """Every province with a published rank in `year`, best first; `tied` marks a shared rank."""
+    results = queries.published_results(PROVINCE, year=year)
+    ranked = results[(results["unit_kind"] == PROVINCE) & results["rank"].notna()].copy()
+    ranked["rank"] = ranked["rank"].astype(int)
+    ranked["rank_of"] = ranked["rank_of"].astype(int)
+    ranked["index_value"] = [
+        _index_value(total, max_total) for total, max_total in zip(ranked["total"], ranked["max_total"], strict=True)
+    ]
+    ranked["index_value"] = ranked["index_value"].astype(float)
+    ranked["tied"] = ranked.groupby("rank")["rank"].transform("size") > 1
+    columns = ["rank", "rank_of", "tied", "unit_code", "unit_name_vi", "unit_name_en", "index_value", "source"]
+    return ranked.sort_values(["rank", "unit_name_vi"])[columns].reset_index(drop=True)
+
+
+@versioned
+def rank_histories() -> pd.DataFrame:
+    """Ranks per year of the provinces ranked in more than one year (the lines of a bump chart)."""
+    results = queries.published_results(PROVINCE)
+    ranked = results[(results["unit_kind"] == PROVINCE) & results["rank"].notna()].copy()
+    years_per_unit = ranked.groupby("unit_code")["year"].transform("nunique")
+    history = ranked[years_per_unit > 1].copy()
+    history["year"] = history["year"].astype(int)
+    history["rank"] = history["rank"].astype(int)
+    history["rank_of"] = history["rank_of"].astype(int)
+    columns = ["unit_code", "unit_name_vi", "unit_name_en", "year", "rank", "rank_of", "source"]
+    return history.sort_values(["unit_code", "year"])[columns].reset_index(drop=True)
+
+
+def _computed(parent_code: str, level: str, year: int) -> pd.DataFrame:
+    """Totals, ranks and groups computed from the stored points, among the province's own units."""
+    members = set(child_units(parent_code, level)["unit_code"])
+    scores = queries.pillar_scores(year, level)
+    scores = scores[scores["unit_code"].isin(members)]
+    if scores.empty:
+        return pd.DataFrame(
+            {
+                "unit_code": pd.Series(dtype=str),
+                "total": pd.Series(dtype=float),
+                "max_total": pd.Series(dtype=float),
+                "share": pd.Series(dtype=float),
+                "rank": pd.Series(dtype=float),
+                "group": pd.Series(dtype=str),
+                "score_source": pd.Series(dtype=str),
+            }
+        )
+    table = rank_table(scores, queries.group_thresholds(year, level))
+    sources = scores.groupby("unit_code")["source"].agg(lambda s: " | ".join(dict.fromkeys(v for v in s if v)))
+    return table.merge(sources.rename("score_source"), left_on="unit_code", right_index=True, how="left")
+
+
+def _published(parent_code: str, level: str, year: int) -> pd.DataFrame:
+    members = set(child_units(parent_code, level)["unit_code"])
+    results = queries.published_results(level, year=year)
+    results = results[results["unit_code"].isin(members)]
+    return results.rename(
+        columns={
+            "group_name": "group",
+            "max_total": "max_published",
+            "source": "published_source",
+        }
+    )[["unit_code", "total", "max_published", "rank", "group", "median_method", "published_source"]]
+
+
+def _year_results(parent_code: str, level: str, year: int) -> pd.DataFrame:
+    """Computed and published results side by side, one row per unit, best first.
+
+    The shown rank, total and group are the computed ones where the points are stored, the
+    published ones otherwise; `reason` is set only where both exist and disagree.
+    """
+    computed = _computed(parent_code, level, year)
+    published = _published(parent_code, level, year)
+    merged = reconcile(
+        computed[["unit_code", "total", "rank", "group"]],
+        published[["unit_code", "total", "rank", "group", "median_method"]],
+    )
+    merged = merged.merge(computed[["unit_code", "max_total", "score_source"]], on="unit_code", how="left")
+    merged = merged.merge(published[["unit_code", "max_published", "published_source"]], on="unit_code", how="left")
+    both = merged["rank_computed"].notna() & merged["rank_published"].notna()
+    merged.loc[~both, "reason"] = ""
+    merged["median_method"] = merged["median_method"].fillna(False).astype(bool)
+    merged["rank"] = merged["rank_computed"].fillna(merged["rank_published"]).astype("Int64")
+    merged["total"] = merged["total_computed"].fillna(merged["total_published"])
+    merged["max_total"] = merged["max_total"].fillna(merged["max_published"])
+    merged["share"] = merged["total"] / merged["max_total"]
+    merged["group"] = merged["group_computed"].fillna(merged["group_published"]).replace("", pd.NA)
+    for column in ("rank_computed", "rank_published"):
+        merged[column] = merged[column].astype("Int64")
+    merged["score_source"] = merged["score_source"].fillna("")
+    merged["published_source"] = merged["published_source"].fillna("")
+    names = child_units(parent_code, level)
+    return merged.merge(names, on="unit_code", how="left").sort_values(["rank", "unit_name_vi"]).reset_index(drop=True)
+
+
+def _with_change(current: pd.DataFrame, previous: pd.DataFrame | None) -> pd.DataFrame:
+    """Previous rank and total beside the current ones; `rank_change` > 0 means the unit climbed."""
+    table = current.copy()
+    if previous is None or previous.empty:
+        table["previous_rank"] = pd.array([pd.NA] * len(table), dtype="Int64")
+        table["previous_total"] = float("nan")
+    else:
+        before = previous[["unit_code", "rank", "total"]].rename(
+            columns={"rank": "previous_rank", "total": "previous_total"}
+        )
+        table = table.merge(before, on="unit_code", how="left")
+    table["rank_change"] = (table["previous_rank"] - table["rank"]).astype("Int64")
+    table["total_change"] = (table["total"] - table["previous_total"]).round(TOTAL_DECIMALS)
+    return table
+
+
+@versioned
+def unit_ranking(parent_code: str, level: str, year: int) -> UnitRanking:
+    """The ranking of the province's departments or districts in `year`, with the change since the year before."""
+    if level not in SUB_LEVELS:
+        raise ValueError(f"not a sub-unit level: {level!r}")
+    current = _year_results(parent_code, level, year)
+    earlier = [y for y in queries.available_years() if y < year]
+    previous_year = earlier[-1] if earlier else None
+    previous = _year_results(parent_code, level, previous_year) if previous_year is not None else None
+    has_previous = previous is not None and not previous.empty
+    table = _with_change(current, previous if has_previous else None)
+    return UnitRanking(
+        level=level,
+        year=year,
+        table=table[RANKING_COLUMNS],
+        previous_year=previous_year,
+        has_previous=has_previous,
+    )

@@ -1,0 +1,265 @@
+"""The rankings page as a reader sees it in Chromium: tables, charts, map, deep links, downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+import openpyxl
+import pytest
+
+from data_access.settings import SEED_DIR
+from tests.browser.conftest import plot_traces
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page, Route
+
+pytestmark = pytest.mark.browser
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def published_groups(level: str) -> dict[str, str]:
+    """Unit name → group as printed in the source table (seed/data/totals.csv and units.csv)."""
+    with (SEED_DIR / "units.csv").open(encoding="utf-8") as handle:
+        names = {row["unit_code"]: row["name_vi"] for row in csv.DictReader(handle)}
+    with (SEED_DIR / "totals.csv").open(encoding="utf-8") as handle:
+        return {
+            names[row["unit_code"]]: row["published_group"]
+            for row in csv.DictReader(handle)
+            if row["level"] == level and row["year"] == "2022"
+        }
+
+
+def open_province(page: Page, url: str) -> None:
+    """Load the province level and wait for its table, map and bump chart."""
+    page.goto(url)
+    page.locator("#rankings-national-table").wait_for()
+    page.locator("#rankings-map .js-plotly-plot .main-svg").first.wait_for()
+    page.locator("#rankings-bump .js-plotly-plot .main-svg").first.wait_for()
+
+
+def open_units(page: Page, url: str) -> None:
+    """Load a department or district ranking and wait for its table and bars."""
+    page.goto(url)
+    page.locator("#rankings-unit-table").wait_for()
+    page.locator("#rankings-bars .js-plotly-plot .main-svg").first.wait_for()
+
+
+def unit_rows(page: Page) -> list[dict[str, str]]:
+    """What each row of the unit ranking shows."""
+    return page.eval_on_selector_all(
+        "#rankings-unit-table tbody tr",
+        """rows => rows.map(r => ({
+            rank: r.querySelector('.rank-cell').innerText.trim(),
+            name: r.querySelector('.unit-name').innerText.trim(),
+            total: r.querySelector('.unit-total').innerText.trim(),
+            group: r.querySelector('.unit-group').innerText.trim(),
+            published: r.querySelector('.published-rank').innerText.trim(),
+        }))""",
+    )
+
+
+def map_traces(page: Page) -> list[dict]:
+    return page.eval_on_selector(
+        "#rankings-map .js-plotly-plot",
+        "el => el._fullData.map(t => ({type: t.type, name: t.name, locations: Array.from(t.locations || [])}))",
+    )
+
+
+def only_local(page: Page) -> list[str]:
+    """Block and record every request that would leave the machine."""
+    blocked: list[str] = []
+
+    def route(request_route: Route) -> None:
+        if urlsplit(request_route.request.url).hostname in LOCAL_HOSTS:
+            request_route.continue_()
+        else:
+            blocked.append(request_route.request.url)
+            request_route.abort()
+
+    page.context.route("**/*", route)
+    return blocked
+
+
+def test_province_level_shows_the_table_the_bump_chart_and_the_map_offline(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    blocked = only_local(page)
+    open_province(page, base_url + "/rankings")
+
+    focus = page.locator("#rankings-national-table tr.rankings-focus")
+    assert focus.count() == 1
+    assert focus.locator(".rank-number").inner_text() == "12"
+    assert "Bình Phước" in focus.inner_text()
+    assert "0,6385" in focus.inner_text()
+    assert page.inner_text("#rankings-focus-summary") == "Bình Phước: hạng 12/63"
+
+    ranks = page.locator("#rankings-national-table .rank-number").all_inner_texts()
+    assert len(ranks) == 63
+    assert ranks[13:17] == ["14", "15", "15", "17"]
+    tied = page.locator("#rankings-national-table tbody tr", has=page.locator(".tie-badge"))
+    assert tied.locator(".rank-cell").all_inner_texts() == ["15 (đồng hạng)", "15 (đồng hạng)"]
+    assert tied.locator(".unit-name").all_inner_texts() == ["Thanh Hóa", "Yên Bái"]
+
+    bump = plot_traces(page, "#rankings-bump")
+    assert [trace["y"] for trace in bump if trace["name"] == "Bình Phước"] == [[25, 9, 12]]
+
+    ranked = [trace for trace in map_traces(page) if trace["name"] == "Thứ hạng"]
+    assert len(ranked) == 1
+    assert ranked[0]["type"] == "choroplethmap"
+    assert len(ranked[0]["locations"]) == 63
+    assert "geoBoundaries" in page.inner_text("#rankings-map-card")
+    assert "Nguồn:" in page.inner_text("#rankings-national-card")
+
+    assert blocked == []
+    assert page_errors == []
+
+
+def test_department_ranking_matches_the_published_table(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_units(page, base_url + "/rankings?level=department&year=2022")
+
+    rows = unit_rows(page)
+    assert len(rows) == 24
+    assert (rows[0]["rank"], rows[0]["name"], rows[0]["total"], rows[0]["group"]) == (
+        "1",
+        "Sở Thông tin và Truyền thông",
+        "558,41",
+        "Tốt",
+    )
+    assert (rows[-1]["rank"], rows[-1]["name"], rows[-1]["total"], rows[-1]["group"]) == (
+        "24",
+        "Cục Thống kê",
+        "306,45*",
+        "Trung bình",
+    )
+    assert {row["name"]: row["group"] for row in rows} == published_groups("department")
+    assert [row["published"] for row in rows] == [row["rank"] for row in rows]
+    assert sum(row["total"].endswith("*") for row in rows) == 5
+    assert "tính điểm theo phương pháp trung vị" in page.inner_text("#rankings-median")
+
+    note = page.locator("#rankings-change-note")
+    assert note.is_visible()
+    assert "2021" in note.inner_text()
+    assert "chưa tính được thay đổi" in note.inner_text()
+
+    bars = page.eval_on_selector(
+        "#rankings-bars .js-plotly-plot", "el => el._fullData.map(t => ({type: t.type, text: Array.from(t.text)}))"
+    )
+    assert bars[0]["type"] == "bar"
+    assert bars[0]["text"][0] == "558,41"
+    assert len(bars[0]["text"]) == 24
+    assert page_errors == []
+
+
+def test_district_ranking(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_units(page, base_url + "/rankings?level=district")
+
+    rows = unit_rows(page)
+    assert len(rows) == 11
+    assert "Đồng Xoài" in rows[0]["name"]
+    assert (rows[0]["total"], rows[0]["group"]) == ("524,47", "Khá")
+    assert "Lộc Ninh" in rows[-1]["name"]
+    assert rows[-1]["total"] == "352,93"
+    assert {row["name"]: row["group"] for row in rows} == published_groups("district")
+    assert page.locator("#rankings-change-note").is_visible()
+    assert page_errors == []
+
+
+def test_level_selector_writes_the_url(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    open_province(page, base_url + "/rankings?year=2022")
+
+    page.locator("#rankings-level label", has_text="Sở, ban, ngành").click()
+
+    expect(page.locator("#rankings-unit-table")).to_be_visible()
+    assert parse_qs(urlsplit(page.url).query) == {"year": ["2022"], "level": ["department"]}
+    expect(page.locator("#rankings-heading")).to_contain_text("sở, ban, ngành")
+    assert page_errors == []
+
+
+def test_year_links_keep_the_level_and_an_empty_year_explains_itself(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_units(page, base_url + "/rankings?level=department")
+
+    page.locator("#shell-years a", has_text="2021").click()
+
+    empty = page.locator("#rankings-empty")
+    expect(empty).to_contain_text("Năm 2021 chưa có kết quả xếp hạng các sở, ban, ngành")
+    expect(empty).to_contain_text("Các năm có kết quả: 2022")
+    assert parse_qs(urlsplit(page.url).query) == {"level": ["department"], "year": ["2021"]}
+    expect(page.locator("#rankings-download-csv")).to_be_disabled()
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("level=xyz", "Cấp “xyz” không có"),
+        ("year=1999", "Năm “1999” không có trong dữ liệu"),
+        ("level=department&year=abc", "Năm “abc” không có trong dữ liệu"),
+    ],
+)
+def test_bad_parameters_are_explained(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str, query: str, expected: str
+) -> None:
+    page.goto(f"{base_url}/rankings?{query}")
+
+    expect(page.locator("#page-message")).to_contain_text(expected)
+    assert "Traceback" not in page.content()
+    assert page_errors == []
+
+
+def download(page: Page, button: str) -> bytes:
+    with page.expect_download() as info:
+        page.click(button)
+    return info.value.path().read_bytes()
+
+
+def test_department_downloads_keep_diacritics(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_units(page, base_url + "/rankings?level=department&year=2022")
+
+    rows = list(csv.DictReader(io.StringIO(download(page, "#rankings-download-csv").decode("utf-8-sig"))))
+    assert len(rows) == 24
+    assert rows[0]["Đơn vị"] == "Sở Thông tin và Truyền thông"
+    assert (rows[0]["Hạng (tính lại)"], rows[0]["Hạng công bố"], rows[0]["Nhóm công bố"]) == ("1", "1", "Tốt")
+    assert rows[-1]["Tính theo phương pháp trung vị"] == "có"
+    assert "Phụ lục III.1.a" in rows[0]["Nguồn điểm"]
+
+    sheet = openpyxl.load_workbook(io.BytesIO(download(page, "#rankings-download-xlsx"))).active
+    header = [cell.value for cell in sheet[1]]
+    first = dict(zip(header, [cell.value for cell in sheet[2]], strict=True))
+    assert first["Đơn vị"] == "Sở Thông tin và Truyền thông"
+    assert first["Tổng điểm (tính lại)"] == 558.41
+    assert page_errors == []
+
+
+def test_national_table_downloads(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_province(page, base_url + "/rankings")
+
+    rows = list(csv.DictReader(io.StringIO(download(page, "#rankings-download-csv").decode("utf-8-sig"))))
+    assert len(rows) == 63
+    focus = next(row for row in rows if row["Mã đơn vị"] == "binh-phuoc")
+    assert (focus["Hạng"], focus["Tỉnh, thành phố"], focus["Chỉ số DTI"]) == ("12", "Bình Phước", "0.6385")
+    assert [row["Tỉnh, thành phố"] for row in rows if row["Đồng hạng"]] == ["Thanh Hóa", "Yên Bái"]
+
+    sheet = openpyxl.load_workbook(io.BytesIO(download(page, "#rankings-download-xlsx"))).active
+    assert sheet.max_row == 64
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("level", ["province", "department"])
+def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: int, level: str) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    if level == "province":
+        open_province(page, base_url + "/rankings")
+    else:
+        open_units(page, base_url + "/rankings?level=department")
+
+    size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
+    assert size["scrollWidth"] <= size["innerWidth"], size

@@ -1,0 +1,281 @@
+"""Rankings builders on small frames: tables, bump chart, map, bars and export frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.rankings import (
+    bump_chart,
+    fit_view,
+    group_badge,
+    group_legend,
+    label_positions,
+    national_export,
+    national_table,
+    rank_map,
+    unit_bars,
+    unit_export,
+    unit_table,
+)
+from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, ink
+
+NATIONAL = pd.DataFrame(
+    {
+        "rank": [12, 15, 15, 17],
+        "rank_of": [63, 63, 63, 63],
+        "tied": [False, True, True, False],
+        "unit_code": ["binh-phuoc", "thanh-hoa", "yen-bai", "hau-giang"],
+        "unit_name_vi": ["Bình Phước", "Thanh Hóa", "Yên Bái", "Hậu Giang"],
+        "unit_name_en": ["Binh Phuoc", "Thanh Hoa", "Yen Bai", "Hau Giang"],
+        "index_value": [0.6385, float("nan"), float("nan"), float("nan")],
+        "source": ["doc-a; slide 3", "national", "national", "national"],
+    }
+)
+
+HISTORY = pd.DataFrame(
+    {
+        "unit_code": ["binh-phuoc"] * 3 + ["da-nang"] * 2,
+        "unit_name_vi": ["Bình Phước"] * 3 + ["TP. Đà Nẵng"] * 2,
+        "unit_name_en": ["Binh Phuoc"] * 3 + ["Da Nang"] * 2,
+        "year": [2020, 2021, 2022, 2021, 2022],
+        "rank": [25, 9, 12, 2, 1],
+        "rank_of": [63] * 5,
+    }
+)
+
+
+def square(west: float, south: float, size: float) -> list:
+    return [[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]
+
+
+GEOJSON = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"unit_code": code, "name_vi": name},
+            "geometry": {"type": "Polygon", "coordinates": [square(104 + i, 10 + i, 1)]},
+        }
+        for i, (code, name) in enumerate(
+            [("binh-phuoc", "Bình Phước"), ("thanh-hoa", "Thanh Hóa"), ("yen-bai", "Yên Bái")]
+        )
+    ]
+    + [
+        {
+            "type": "Feature",
+            "properties": {"unit_code": "hau-giang", "name_vi": "Hậu Giang"},
+            # A mainland square and a far islet: the islet must not widen the view.
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [[square(107, 13, 1)], [square(115, 9, 0.05)]],
+            },
+        },
+        {
+            "type": "Feature",
+            "properties": {"unit_code": "ca-mau", "name_vi": "Cà Mau"},
+            "geometry": {"type": "Polygon", "coordinates": [square(104, 13, 1)]},
+        },
+    ],
+}
+
+
+def unit_rows(**overrides) -> pd.DataFrame:
+    """Two departments as `data_access.rankings.unit_ranking` lays them out."""
+    frame = pd.DataFrame(
+        {
+            "unit_code": ["so-tttt", "cuc-thong-ke"],
+            "unit_name_vi": ["Sở Thông tin và Truyền thông", "Cục Thống kê"],
+            "unit_name_en": ["Department of Information and Communications", "Statistics Office"],
+            "rank": pd.array([1, 2], dtype="Int64"),
+            "total": [558.41, 306.45],
+            "max_total": [600.0, 600.0],
+            "share": [558.41 / 600, 306.45 / 600],
+            "group": ["Tốt", "Trung bình"],
+            "rank_computed": pd.array([1, 2], dtype="Int64"),
+            "total_computed": [558.41, 306.45],
+            "group_computed": ["Tốt", "Trung bình"],
+            "rank_published": pd.array([1, 2], dtype="Int64"),
+            "total_published": [558.41, 306.45],
+            "group_published": ["Tốt", "Trung bình"],
+            "median_method": [False, True],
+            "reason": ["", ""],
+            "score_source": ["003.txt; Phụ lục III.1.a", "003.txt; Phụ lục III.1.a"],
+            "published_source": ["003.txt; Phụ lục III.1.a", "003.txt; Phụ lục III.1.a"],
+            "previous_rank": pd.array([pd.NA, pd.NA], dtype="Int64"),
+            "previous_total": [float("nan"), float("nan")],
+            "rank_change": pd.array([pd.NA, pd.NA], dtype="Int64"),
+            "total_change": [float("nan"), float("nan")],
+        }
+    )
+    for column, values in overrides.items():
+        frame[column] = values
+    return frame
+
+
+def texts(component) -> list[str]:
+    """Every string inside a Dash component tree, in order."""
+    if component is None:
+        return []
+    if isinstance(component, str | int | float):
+        return [str(component)]
+    if isinstance(component, list | tuple):
+        return [text for child in component for text in texts(child)]
+    return texts(getattr(component, "children", None))
+
+
+def body_rows(table) -> list:
+    return table.children[1].children
+
+
+def test_national_table_marks_shared_ranks_and_highlights_the_province_in_focus():
+    table = national_table(NATIONAL, focus_code="binh-phuoc", lang="vi", table_id="t")
+    rows = body_rows(table)
+    assert [texts(row.children[0]) for row in rows] == [
+        ["12"],
+        ["15", " ", "(đồng hạng)"],
+        ["15", " ", "(đồng hạng)"],
+        ["17"],
+    ]
+    assert rows[0].className == "rankings-row rankings-focus"
+    assert rows[0].style == {"--rankings-focus": SERIES_COLORS["focus"]}
+    assert [row.className for row in rows[1:]] == ["rankings-row"] * 3
+    assert [texts(row.children[2]) for row in rows] == [["0,6385"], ["—"], ["—"], ["—"]]
+    english = national_table(NATIONAL, focus_code=None, lang="en", table_id="t")
+    assert texts(body_rows(english)[1].children[0]) == ["15", " ", "(tied)"]
+    assert texts(body_rows(english)[0].children[1]) == ["Binh Phuoc"]
+
+
+def test_bump_chart_draws_the_province_in_focus_on_top_in_its_colour():
+    figure = bump_chart(HISTORY, focus_code="binh-phuoc", theme="dark", lang="vi", axis_title="Hạng")
+    other, focus = figure.data
+    assert focus.name == "Bình Phước"
+    assert list(focus.y) == [25, 9, 12]
+    assert list(focus.x) == ["2020", "2021", "2022"]
+    assert list(focus.text) == ["25/63", "9/63", "12/63"]
+    assert focus.line.color == SERIES_COLORS["focus"]
+    assert other.line.color == ink("dark")["muted"]
+    low, high = figure.layout.yaxis.range
+    assert low > 63 and high < 1, "rank 1 on top"
+    assert list(figure.layout.xaxis.categoryarray) == ["2020", "2021", "2022"]
+
+
+def test_labels_sit_above_peaks_and_below_the_rest():
+    assert label_positions([25, 9, 12]) == ["bottom center", "top center", "bottom center"]
+    assert label_positions([5]) == ["top center"]
+
+
+def test_fit_view_ignores_far_islets():
+    centre, zoom = fit_view(GEOJSON, width=400, height=600)
+    assert centre["lon"] == pytest.approx(106), "104..108°E, not out to the islet at 115°E"
+    assert 11 < centre["lat"] < 13
+    wide_centre, wide_zoom = fit_view(GEOJSON, width=800, height=1200)
+    assert wide_centre == centre
+    assert wide_zoom == pytest.approx(zoom + 1, abs=0.02), "twice the pixels is one zoom level"
+
+
+def test_rank_map_colours_ranks_outlines_the_focus_and_greys_the_unranked():
+    view = ({"lat": 12, "lon": 105}, 5.0)
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="light", lang="vi", view=view)
+    unranked, ranks, outline = figure.data
+    assert {trace.type for trace in figure.data} == {"choroplethmap"}
+    assert ranks.name == "Thứ hạng"
+    assert list(ranks.locations) == ["binh-phuoc", "thanh-hoa", "yen-bai", "hau-giang"]
+    assert list(ranks.z) == [-12, -15, -15, -17], "negated so rank 1 takes the strongest colour"
+    assert (ranks.zmin, ranks.zmax) == (-63, -1)
+    assert ranks.featureidkey == "properties.unit_code"
+    assert list(ranks.customdata[0]) == ["Bình Phước", "12/63"]
+    assert list(ranks.colorbar.ticktext) == ["1", "10", "20", "30", "40", "50", "60"]
+    assert list(unranked.locations) == ["ca-mau"]
+    assert unranked.colorscale[0][1] == STATUS_COLORS["no_data"]
+    assert list(outline.locations) == ["binh-phuoc"]
+    assert outline.marker.line.color == SERIES_COLORS["focus"]
+    assert figure.layout.map.style == "white-bg"
+    assert (figure.layout.map.center.lat, figure.layout.map.zoom) == (12, 5.0)
+
+
+def test_rank_map_without_the_focus_has_no_outline():
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="da-nang", theme="dark", lang="vi", view=({}, 4))
+    assert [trace.name for trace in figure.data] == ["chưa có thứ hạng", "Thứ hạng"]
+
+
+def test_unit_table_shows_totals_groups_and_the_median_mark():
+    table = unit_table(unit_rows(), lang="vi", previous_year=None, table_id="t")
+    first, last = body_rows(table)
+    assert texts(first.children[:4]) == ["1", "Sở Thông tin và Truyền thông", "558,41", "93,07%"]
+    assert texts(last.children[2]) == ["306,45*"]
+    assert last.children[2].title == "tính điểm theo phương pháp trung vị"
+    badge = first.children[4].children
+    assert (badge.children, badge.style["background"]) == ("Tốt", GROUP_COLORS["Tốt"])
+    assert last.children[4].children.children == "Trung bình"
+    assert texts(first.children[5]) == ["1"]
+    assert first.children[5].title == "khớp kết quả tính lại"
+    assert len(first.children) == 6, "no change columns without a previous year"
+    assert getattr(first, "data-unit") == "so-tttt"
+
+
+def test_unit_table_gives_the_reason_where_published_and_computed_differ():
+    rows = unit_rows(
+        rank_published=pd.array([2, 1], dtype="Int64"),
+        total_published=[550.0, 560.0],
+        reason=["differs", "median_method"],
+    )
+    first, last = body_rows(unit_table(rows, lang="vi", previous_year=None, table_id="t"))
+    assert texts(first.children[5]) == ["2", "khác kết quả tính lại từ điểm các chỉ số (công bố: 550,00, Tốt)"]
+    assert "differs" in first.children[5].className
+    assert texts(last.children[5])[1] == "khác kết quả tính lại: đơn vị tính điểm theo phương pháp trung vị"
+
+
+def test_unit_table_shows_the_change_since_the_previous_year():
+    rows = unit_rows(
+        previous_rank=pd.array([3, 2], dtype="Int64"),
+        previous_total=[540.0, 310.0],
+        rank_change=pd.array([2, 0], dtype="Int64"),
+        total_change=[18.41, -3.55],
+    )
+    header = unit_table(rows, lang="vi", previous_year=2021, table_id="t").children[0]
+    assert texts(header)[-3:] == ["Hạng 2021", "Thay đổi hạng", "Thay đổi điểm"]
+    first, last = body_rows(unit_table(rows, lang="vi", previous_year=2021, table_id="t"))
+    assert texts(first.children[6:]) == ["3", "▲ 2", "+18,41"]
+    assert texts(last.children[6:]) == ["2", "=", "−3,55"]
+
+
+def test_unit_bars_are_labelled_and_coloured_by_group_best_on_top():
+    figure = unit_bars(
+        unit_rows(), theme="dark", lang="vi", axis_title="Tổng điểm", thresholds=[("Tốt", 480), ("Khá", 390)]
+    )
+    bars = figure.data[0]
+    assert list(bars.text) == ["558,41", "306,45*"]
+    assert bars.textposition == "outside"
+    assert list(bars.marker.color) == [GROUP_COLORS["Tốt"], GROUP_COLORS["Trung bình"]]
+    assert figure.layout.yaxis.autorange == "reversed"
+    assert list(bars.y) == ["Sở Thông tin và Truyền thông", "Cục Thống kê"]
+    assert [shape.x0 for shape in figure.layout.shapes] == [480, 390]
+    assert figure.layout.xaxis.range[1] > 600, "room for the labels beyond the maximum"
+
+
+def test_group_badges_and_legend():
+    assert group_badge(None).children == "—"
+    assert group_badge("Khá").style["background"] == GROUP_COLORS["Khá"]
+    legend = group_legend(["Tốt", "Khá", "Tốt"], {"Tốt": 0.8, "Khá": 0.65}, "vi")
+    assert texts(legend) == ["Tốt", "≥ 80%", "Khá", "≥ 65%"]
+
+
+def test_national_export_names_ties_and_sources():
+    frame = national_export(NATIONAL, lang="vi", titles={"doc-a": "Báo cáo A"})
+    assert list(frame.columns) == ["Hạng", "Đồng hạng", "Tỉnh, thành phố", "Mã đơn vị", "Chỉ số DTI", "Nguồn"]
+    assert frame["Đồng hạng"].tolist() == ["", "có", "có", ""]
+    assert frame["Nguồn"].iloc[0] == "Báo cáo A, slide 3"
+    assert frame["Chỉ số DTI"].iloc[0] == 0.6385
+
+
+def test_unit_export_has_computed_and_published_columns_and_their_sources():
+    frame = unit_export(unit_rows(), lang="vi", titles={"003.txt": "Báo cáo 003"}, previous_year=None)
+    assert frame["Đơn vị"].tolist() == ["Sở Thông tin và Truyền thông", "Cục Thống kê"]
+    assert frame["Tổng điểm (tính lại)"].tolist() == [558.41, 306.45]
+    assert frame["Hạng công bố"].tolist() == [1, 2]
+    assert frame["Tính theo phương pháp trung vị"].tolist() == ["", "có"]
+    assert frame["Nguồn điểm"].iloc[0] == "Báo cáo 003, Phụ lục III.1.a"
+    assert "Hạng năm 2021" not in frame.columns
+    with_change = unit_export(unit_rows(), lang="vi", titles={}, previous_year=2021)
+    assert {"Hạng năm 2021", "Tổng điểm năm 2021", "Thay đổi hạng"} <= set(with_change.columns)
