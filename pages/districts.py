@@ -1,16 +1,384 @@
-"""`/districts`: not built yet; says so clearly instead of leaving a broken link."""
+"""`/districts`: the province's districts per criterion (heatmap) and on a map, for a year."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from sqlalchemy.exc import SQLAlchemyError
 
+from components.citations import cite
+from components.districts import TOTAL_COLUMN, district_heatmap, district_map, heatmap_export, map_export, map_notes
+from components.downloads import download_buttons, file_payload
+from components.formatting import format_points
 from components.i18n import t
-from components.shell import under_construction
-from pages._context import language
+from components.shell import THEME_STORE, message_panel
+from components.theme import DEFAULT_THEME
+from data_access import geo, queries
+from data_access.db import DatabaseUnavailable
+from data_access.districts import (
+    TOTAL,
+    DistrictResults,
+    build_district_results,
+    criterion_values,
+    district_years,
+    map_regions,
+    map_table,
+)
+from pages._context import BadParameter, database_unavailable, language, query_string, resolve_year, source_titles
 
-dash.register_page(__name__, path="/districts", order=3, nav_key="nav.districts", nav_icon="bi-map")
+
+def page_years() -> list[int]:
+    """The shell offers only the years in which the province's districts were scored."""
+    focus = queries.focus_unit_code()
+    return district_years(focus) if focus else []
 
 
-def layout(**_query: str):
+dash.register_page(
+    __name__,
+    path="/districts",
+    title="DTI — Huyện, thị xã, thành phố",
+    order=3,
+    nav_key="nav.districts",
+    nav_icon="bi-map",
+    year_options=page_years,
+)
+
+URL = "districts-url"
+QUERY = "districts-query"
+CRITERION = "districts-criterion"
+HEADING = "districts-heading"
+CONTENT = "districts-content"
+HEATMAP = "districts-heatmap"
+MAP = "districts-map"
+MAP_CHOICE = "districts-map-choice"
+HEATMAP_DOWNLOAD = "districts-heatmap-download"
+MAP_DOWNLOAD = "districts-map-download"
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+# The map's view is fitted to its smallest size (pixels): the cards sit side by side only from 1800px
+# wide (assets/30-districts.css), where the map is still at least this wide. The graphs grow with the
+# screen's height.
+MAP_SIZE = (600, 500)
+HEATMAP_HEIGHT = "max(520px, calc(100vh - 295px))"
+MAP_HEIGHT = f"max({MAP_SIZE[1]}px, calc(100vh - 395px))"
+DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
+
+
+def unit_href(unit_code: str) -> str:
+    return f"/units/{unit_code}"
+
+
+class Selection(NamedTuple):
+    """A valid (province, year, criterion) from the URL, with the year's district results."""
+
+    province_code: str
+    province_name: str
+    year: int
+    criterion: str
+    results: DistrictResults
+
+
+def _criterion_label(results: DistrictResults, criterion: str, lang: str) -> str:
+    if criterion == TOTAL:
+        return t("districts.total", lang)
+    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+    return results.pillars.set_index("pillar_code").loc[criterion, column]
+
+
+def _resolve_district_year(raw: str | None, province_code: str, lang: str) -> int:
+    """The year in the URL, or the latest in which the districts were scored."""
+    if raw in (None, ""):
+        years = district_years(province_code)
+        if years:
+            return years[-1]
+    return resolve_year(raw, lang)
+
+
+def select(query: dict, lang: str) -> Selection:
+    """Validate the URL's parameters against the data; `BadParameter` carries the explanation."""
+    focus = queries.focus_unit_code()
+    info = queries.unit(focus) if focus else None
+    if info is None:
+        raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+    province = info["name_en"] if lang == "en" and info["name_en"] else info["name_vi"]
+    year = _resolve_district_year(query.get("year"), focus, lang)
+    results = build_district_results(focus, year)
+    if results.empty:
+        years = ", ".join(map(str, district_years(focus))) or t("districts.no_years", lang)
+        raise BadParameter(
+            message_panel(
+                t("districts.no_results_title", lang),
+                t("districts.no_results_body", lang, year=year, province=province, years=years),
+                icon="bi-map",
+                element_id="districts-empty",
+            )
+        )
+    criterion = query.get("criterion") or TOTAL
+    if criterion not in results.criteria:
+        options = ", ".join(f"{code} ({_criterion_label(results, code, lang)})" for code in results.criteria)
+        raise BadParameter(
+            message_panel(
+                t("districts.bad_criterion_title", lang),
+                t("districts.bad_criterion_body", lang, criterion=criterion, year=year, options=options),
+                icon="bi-funnel",
+            )
+        )
+    return Selection(focus, province, year, criterion, results)
+
+
+def _criterion_options(year: str | None, criterion: str, lang: str) -> list[dict]:
+    """The year's criteria and the total; an unknown value stays visible (disabled) so any choice moves on."""
+    options = [{"label": t("districts.total", lang), "value": TOTAL}]
+    try:
+        focus = queries.focus_unit_code()
+        results = build_district_results(focus, _resolve_district_year(year, focus, lang)) if focus else None
+    except (BadParameter, *DATA_ERRORS):
+        results = None
+    if results is not None and not results.empty:
+        options += [{"label": _criterion_label(results, code, lang), "value": code} for code in results.criteria[:-1]]
+    if criterion not in {option["value"] for option in options}:
+        options.append({"label": criterion, "value": criterion, "disabled": True})
+    return options
+
+
+def layout(year: str | None = None, criterion: str | None = None, **_query: str) -> html.Div:
     lang = language()
-    return under_construction(t("nav.districts", lang), lang)
+    chosen = criterion or TOTAL
+    control = html.Div(
+        [
+            html.Label(t("districts.criterion_label", lang), htmlFor=CRITERION),
+            dbc.Select(id=CRITERION, options=_criterion_options(year, chosen, lang), value=chosen, size="sm"),
+        ],
+        className="districts-control",
+    )
+    return html.Div(
+        [
+            dcc.Location(id=URL, refresh="callback-nav"),
+            dcc.Store(id=QUERY, data={"year": year, "criterion": criterion}),
+            html.Div([html.H1(id=HEADING, className="page-heading"), control], className="districts-toolbar"),
+            dcc.Loading(html.Div(id=CONTENT, className="districts-content"), type="dot", delay_show=300),
+        ],
+        className="page-districts",
+    )
+
+
+def _card(title: str, body: list, *, element_id: str) -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody([html.Div(title, className="card-title-ioc"), *body], className="d-flex flex-column"),
+        className="ioc-card h-100",
+        id=element_id,
+    )
+
+
+def _source(citations, lang: str, titles: dict[str, str]) -> html.Div:
+    text = cite(t("common.source", lang), citations, titles)
+    return html.Div(text, className="source-note", title=text)
+
+
+def _downloads(prefix: str, lang: str) -> html.Div:
+    return download_buttons(
+        prefix, {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)}, t("download.title", lang)
+    )
+
+
+def _total_notes(results: DistrictResults, lang: str) -> list[html.Div]:
+    """Where a district's criteria do not add up to its printed total, say so beside the table."""
+    column = "unit_name_en" if lang == "en" else "unit_name_vi"
+    differing = results.totals[results.totals["total_differs"]]
+    return [
+        html.Div(
+            [
+                html.I(className="bi bi-exclamation-diamond me-1"),
+                t(
+                    "districts.total_differs",
+                    lang,
+                    unit=getattr(row, column),
+                    computed=format_points(row.total, lang),
+                    published=format_points(row.published_total, lang),
+                ),
+            ],
+            className="discrepancy-note",
+        )
+        for row in differing.itertuples()
+    ]
+
+
+def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
+    results = selection.results
+    figure = district_heatmap(
+        results.scores,
+        results.totals,
+        thresholds=results.thresholds,
+        theme=theme,
+        lang=lang,
+        selected=TOTAL_COLUMN if selection.criterion == TOTAL else selection.criterion,
+        unit_href=unit_href,
+    )
+    graph = dcc.Graph(id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": HEATMAP_HEIGHT})
+    return _card(
+        t("districts.heatmap_title", lang),
+        [
+            graph,
+            *_total_notes(results, lang),
+            html.Div(t("districts.click_hint", lang), className="districts-hint"),
+            html.Div(
+                [_source(results.scores["source"], lang, titles), _downloads(HEATMAP_DOWNLOAD, lang)],
+                className="districts-card-foot",
+            ),
+        ],
+        element_id="districts-heatmap-card",
+    )
+
+
+def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
+    results = selection.results
+    label = _criterion_label(results, selection.criterion, lang)
+    title = t("districts.map_title", lang, criterion=label)
+    collection = geo.district_boundaries_for(selection.province_code)
+    if collection is None:
+        empty = message_panel(
+            t("districts.no_map_title", lang),
+            t("districts.no_map_body", lang, province=selection.province_name),
+            icon="bi-map",
+            element_id="districts-map-empty",
+        )
+        return _card(title, [empty], element_id="districts-map-card")
+    table = map_table(map_regions(collection), criterion_values(results, selection.criterion))
+    figure = district_map(
+        collection,
+        table,
+        criterion=label,
+        thresholds=results.thresholds,
+        theme=theme,
+        lang=lang,
+        unit_href=unit_href,
+        size=MAP_SIZE,
+    )
+    attribution = geo.attribution(geo.DISTRICTS_FILE)
+    return _card(
+        title,
+        [
+            html.Div(
+                dcc.Graph(id=MAP, figure=figure, config=GRAPH_CONFIG, style={"height": MAP_HEIGHT}),
+                className="districts-map-frame",
+            ),
+            html.Div(id=MAP_CHOICE, className="districts-choice", role="status"),
+            *map_notes(table, year=selection.year, lang=lang),
+            html.Div(attribution, className="districts-attribution", id="districts-attribution"),
+            html.Div(
+                [_source(table["source"].dropna(), lang, titles), _downloads(MAP_DOWNLOAD, lang)],
+                className="districts-card-foot",
+            ),
+        ],
+        element_id="districts-map-card",
+    )
+
+
+@callback(
+    Output(HEADING, "children"),
+    Output(CONTENT, "children"),
+    Input(QUERY, "data"),
+    Input(THEME_STORE, "data"),
+)
+def show_districts(query: dict | None, theme: str | None) -> tuple[str, list]:
+    lang = language()
+    try:
+        selection = select(query or {}, lang)
+        titles = source_titles(lang)
+        theme = theme or DEFAULT_THEME
+        cards = dbc.Row(
+            [
+                dbc.Col(heatmap_card(selection, theme, lang, titles), className="districts-col-heatmap"),
+                dbc.Col(map_card(selection, theme, lang, titles), className="districts-col-map"),
+            ],
+            className="g-3",
+        )
+    except BadParameter as bad:
+        return t("nav.districts", lang), [bad.panel]
+    except DATA_ERRORS:
+        return t("nav.districts", lang), [database_unavailable(lang)]
+    heading = t("districts.heading", lang, province=selection.province_name, year=selection.year)
+    return heading, [cards]
+
+
+@callback(Output(URL, "search"), Input(CRITERION, "value"), State(QUERY, "data"), prevent_initial_call=True)
+def choose_criterion(criterion: str | None, query: dict | None) -> str:
+    """The chosen criterion goes into the URL; the page re-renders from it (the URL is the state)."""
+    year = (query or {}).get("year")
+    return query_string({"year": year, "criterion": None if criterion == TOTAL else criterion})
+
+
+# A district opens its page; a region shared by several districts offers each of them instead
+# of picking one. customdata is [hover, prompt, href, name, href, name, ...] (components.districts).
+clientside_callback(
+    """
+    function (clickData) {
+        const skip = window.dash_clientside.no_update;
+        const point = clickData && clickData.points && clickData.points[0];
+        const data = point && point.customdata;
+        if (!Array.isArray(data) || data.length < 4) { return [skip, skip]; }
+        const links = [];
+        for (let i = 2; i + 1 < data.length; i += 2) { links.push([data[i], data[i + 1]]); }
+        if (links.length === 1) { return [links[0][0], null]; }
+        const items = links.map(function (link) {
+            return {
+                namespace: "dash_core_components",
+                type: "Link",
+                props: {href: link[0], children: link[1], className: "btn btn-sm btn-outline-primary me-2 mt-1"}
+            };
+        });
+        return [skip, [{namespace: "dash_html_components", type: "Div", props: {children: data[1]}}].concat(items)];
+    }
+    """,
+    Output(URL, "href"),
+    Output(MAP_CHOICE, "children"),
+    Input(MAP, "clickData"),
+    prevent_initial_call=True,
+)
+
+
+def _format(triggered: str | None, prefix: str) -> str:
+    return "csv" if triggered == f"{prefix}-csv" else "xlsx"
+
+
+@callback(
+    Output(f"{HEATMAP_DOWNLOAD}-file", "data"),
+    Input(f"{HEATMAP_DOWNLOAD}-csv", "n_clicks"),
+    Input(f"{HEATMAP_DOWNLOAD}-xlsx", "n_clicks"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+)
+def download_heatmap(_csv: int | None, _xlsx: int | None, query: dict | None):
+    lang = language()
+    try:
+        selection = select(query or {}, lang)
+    except (BadParameter, *DATA_ERRORS):
+        return no_update
+    results = selection.results
+    frame = heatmap_export(results.scores, results.totals, year=selection.year, lang=lang)
+    return file_payload(frame, f"diem-cap-huyen-{selection.year}", _format(ctx.triggered_id, HEATMAP_DOWNLOAD))
+
+
+@callback(
+    Output(f"{MAP_DOWNLOAD}-file", "data"),
+    Input(f"{MAP_DOWNLOAD}-csv", "n_clicks"),
+    Input(f"{MAP_DOWNLOAD}-xlsx", "n_clicks"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+)
+def download_map(_csv: int | None, _xlsx: int | None, query: dict | None):
+    lang = language()
+    try:
+        selection = select(query or {}, lang)
+        collection = geo.district_boundaries_for(selection.province_code)
+    except (BadParameter, *DATA_ERRORS):
+        return no_update
+    if collection is None:
+        return no_update
+    label = _criterion_label(selection.results, selection.criterion, lang)
+    table = map_table(map_regions(collection), criterion_values(selection.results, selection.criterion))
+    frame = map_export(table, criterion=label, year=selection.year, lang=lang)
+    basename = f"ban-do-cap-huyen-{selection.year}-{selection.criterion}"
+    return file_payload(frame, basename, _format(ctx.triggered_id, MAP_DOWNLOAD))

@@ -1,0 +1,537 @@
+"""The district page's pieces: a heatmap of districts × criteria, a choropleth map, notes and exports.
+
+Pure functions of frames (from `data_access.districts`) and options; no database, no request.
+Colours follow the framework's group thresholds (red below the lowest group bound, amber at
+it, green from the top bound), so a cell's colour reads like the group the share would earn.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from html import escape
+from itertools import pairwise
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+from plotly.subplots import make_subplots
+
+from components.figures import wrap_label
+from components.formatting import format_percent, format_points
+from components.i18n import t
+from components.theme import FALLBACK_COLOR, GROUP_COLORS, STATUS_COLORS, base_layout, ink
+from data_access.scoring import Threshold
+
+TOTAL_COLUMN = "total"
+MAP_TILE_PIXELS = 512
+MAP_PADDING = 0.88
+HATCH_LINES_ACROSS = 70
+# The map is drawn on plotly's offline `white-bg` style in both themes; its ink is the light theme's.
+MAP_INK = ink("light")
+SHARED_FILL = ink("dark")["muted"]
+# The legend swatch of a shared region looks like the hatched area on the map.
+SHARED_SWATCH = f"repeating-linear-gradient(135deg, {SHARED_FILL} 0 4px, {MAP_INK['text']} 4px 5.5px)"
+
+UnitHref = Callable[[str], str]
+
+
+def _name_column(lang: str, prefix: str) -> str:
+    return f"{prefix}_name_en" if lang == "en" else f"{prefix}_name_vi"
+
+
+def share_colorscale(thresholds: Sequence[Threshold]) -> list[list]:
+    """Plotly colourscale on 0..1 anchored at the group bounds: the lowest group's colour at 0,
+    the next group's at its bound, the top group's from its bound to 1.
+
+    The middle groups are left out of the blend: mixing amber into blue gives a muddy grey
+    where most units sit; the printed value in each cell carries the exact figure.
+    """
+    ordered = sorted(thresholds, key=lambda threshold: threshold.min_share)
+    if len(ordered) < 2:
+        return [[0.0, GROUP_COLORS["Yếu"]], [0.5, GROUP_COLORS["Trung bình"]], [1.0, GROUP_COLORS["Tốt"]]]
+    kept = [ordered[0], ordered[1], ordered[-1]] if len(ordered) > 2 else ordered
+    stops = [[0.0, GROUP_COLORS.get(kept[0].group, FALLBACK_COLOR)]]
+    for threshold in kept[1:]:
+        position = min(max(threshold.min_share, 0.0), 1.0)
+        if position > stops[-1][0]:
+            stops.append([position, GROUP_COLORS.get(threshold.group, FALLBACK_COLOR)])
+    if stops[-1][0] < 1.0:
+        stops.append([1.0, stops[-1][1]])
+    return stops
+
+
+def _colorbar(thresholds: Sequence[Threshold], title: str, lang: str) -> dict:
+    """A colour bar ticked at the group bounds, so the reader sees where each colour starts."""
+    ticks = sorted({0.0, 1.0, *(th.min_share for th in thresholds if 0 <= th.min_share <= 1)})
+    return {
+        "title": {"text": title, "side": "top"},
+        "tickvals": [tick * 100 for tick in ticks],
+        "ticktext": [format_percent(tick * 100, 0, lang) for tick in ticks],
+        "thickness": 12,
+        "len": 0.9,
+        "outlinewidth": 0,
+    }
+
+
+def unit_link(name: str, href: str | None) -> str:
+    """A unit's name as a plotly text link that opens in the same tab (plotly's default is a new one)."""
+    safe = escape(name, quote=False)
+    return f'<a href="{escape(href)}" target="_self">{safe}</a>' if href else safe
+
+
+def value_hover(unit: str, criterion: str, points: float, max_points: float, share: float, lang: str) -> str:
+    return t(
+        "districts.hover_value",
+        lang,
+        unit=escape(unit, quote=False),
+        criterion=escape(criterion, quote=False),
+        points=format_points(points, lang),
+        max=format_points(max_points, lang),
+        share=format_percent(share * 100, 2, lang),
+    )
+
+
+def _heatmap_grid(scores: pd.DataFrame, order: list[str], pillar_codes: list[str], column: str) -> list[list]:
+    grid = scores.pivot(index="unit_code", columns="pillar_code", values=column)
+    return grid.reindex(index=order, columns=pillar_codes).to_numpy().tolist()
+
+
+def _total_hover(row, count: int, lang: str) -> str:
+    return t(
+        "districts.hover_total",
+        lang,
+        unit=escape(getattr(row, _name_column(lang, "unit")), quote=False),
+        points=format_points(row.total, lang),
+        max=format_points(row.max_total, lang),
+        share=format_percent(row.share * 100, 2, lang),
+        rank=row.rank,
+        count=count,
+        group=row.group or "—",
+    )
+
+
+def district_heatmap(
+    scores: pd.DataFrame,
+    totals: pd.DataFrame,
+    *,
+    thresholds: Sequence[Threshold],
+    theme: str,
+    lang: str,
+    selected: str | None = None,
+    unit_href: UnitHref | None = None,
+) -> go.Figure:
+    """Districts (rows, best total at the top) × criteria (columns) coloured by share of the maximum,
+    each cell labelled with its percentage, and a total column labelled with the points.
+
+    `scores` has one row per district × pillar (`unit_code`, `pillar_code`, names, `points`,
+    `max_points`, `share`, `sort_order`); `totals` is best first (`unit_code`, names, `total`,
+    `max_total`, `share`, `rank`, `group`). Rows are keyed by unit code (names label them) so two
+    units with the same name never merge; `unit_href` turns each row label into a link.
+    """
+    unit_col, pillar_col = _name_column(lang, "unit"), _name_column(lang, "pillar")
+    order = totals["unit_code"].tolist()
+    pillars = scores.drop_duplicates("pillar_code").sort_values("sort_order")
+    codes = pillars["pillar_code"].tolist()
+    names = dict(zip(totals["unit_code"], totals[unit_col], strict=True))
+    criterion_names = dict(zip(pillars["pillar_code"], pillars[pillar_col], strict=True))
+
+    shares = _heatmap_grid(scores, order, codes, "share")
+    points = _heatmap_grid(scores, order, codes, "points")
+    maxima = dict(zip(pillars["pillar_code"], pillars["max_points"], strict=True))
+    percent = [[None if pd.isna(s) else s * 100 for s in row] for row in shares]
+    text = [[format_percent(p, 0, lang) if p is not None else "—" for p in row] for row in percent]
+    hover = [
+        [
+            value_hover(names[unit], criterion_names[code], pts, maxima[code], s, lang)
+            if not pd.isna(s)
+            else t("districts.hover_no_value", lang, unit=names[unit], criterion=criterion_names[code])
+            for code, pts, s in zip(codes, point_row, share_row, strict=True)
+        ]
+        for unit, point_row, share_row in zip(order, points, shares, strict=True)
+    ]
+    scale = share_colorscale(thresholds)
+    total_label = t("districts.total_column", lang, max=format_points(totals["max_total"].max(), lang))
+
+    figure = make_subplots(
+        rows=1,
+        cols=2,
+        shared_yaxes=True,
+        column_widths=[len(codes), 1.35],
+        horizontal_spacing=0.012,
+    )
+    figure.add_trace(
+        go.Heatmap(
+            z=percent,
+            x=codes,
+            y=order,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 14},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=scale,
+            zmin=0,
+            zmax=100,
+            xgap=2,
+            ygap=2,
+            colorbar=_colorbar(thresholds, t("districts.colorbar", lang), lang),
+            name=t("districts.heatmap_title", lang),
+        ),
+        row=1,
+        col=1,
+    )
+    figure.add_trace(
+        go.Heatmap(
+            z=[[share * 100] for share in totals["share"]],
+            x=[TOTAL_COLUMN],
+            y=order,
+            text=[[format_points(total, lang)] for total in totals["total"]],
+            texttemplate="<b>%{text}</b>",
+            textfont={"size": 15},
+            customdata=[[_total_hover(row, len(totals), lang)] for row in totals.itertuples()],
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=scale,
+            zmin=0,
+            zmax=100,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            name=t("districts.total", lang),
+        ),
+        row=1,
+        col=2,
+    )
+    colors = ink(theme)
+    layout = base_layout(theme, lang)
+    layout.update(margin={"l": 10, "r": 10, "t": 10, "b": 10}, showlegend=False)
+    figure.update_layout(layout)
+    axis_font = {"size": 13, "color": colors["text"]}
+    figure.update_xaxes(
+        side="top", tickangle=0, showgrid=False, zeroline=False, automargin=True, tickfont=axis_font, fixedrange=True
+    )
+    figure.update_xaxes(tickvals=codes, ticktext=[wrap_label(criterion_names[c], 9) for c in codes], row=1, col=1)
+    figure.update_xaxes(tickvals=[TOTAL_COLUMN], ticktext=[wrap_label(total_label, 12)], row=1, col=2)
+    figure.update_yaxes(
+        autorange="reversed",
+        showgrid=False,
+        zeroline=False,
+        automargin=True,
+        fixedrange=True,
+        tickvals=order,
+        ticktext=[unit_link(names[unit], unit_href(unit) if unit_href else None) for unit in order],
+        tickfont={"size": 13, "color": colors["text"]},
+        row=1,
+        col=1,
+    )
+    if selected:
+        _outline_column(figure, codes, selected, colors["text"])
+    return figure
+
+
+def _outline_column(figure: go.Figure, codes: list[str], selected: str, color: str) -> None:
+    """A frame around the criterion the map is coloured by, so heatmap and map read together."""
+    if selected == TOTAL_COLUMN:
+        xref, index = "x2", 0
+    elif selected in codes:
+        xref, index = "x", codes.index(selected)
+    else:
+        return
+    figure.add_shape(
+        type="rect",
+        xref=xref,
+        yref="y domain",
+        x0=index - 0.5,
+        x1=index + 0.5,
+        y0=0,
+        y1=1,
+        line={"color": color, "width": 3},
+        fillcolor="rgba(0,0,0,0)",
+    )
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    """Every ring (outer and holes) of a Polygon or MultiPolygon."""
+    if geometry["type"] == "Polygon":
+        return geometry["coordinates"]
+    if geometry["type"] == "MultiPolygon":
+        return [ring for polygon in geometry["coordinates"] for ring in polygon]
+    return []
+
+
+def bounding_box(collection: dict) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of every feature."""
+    points = [point for f in collection["features"] for ring in _rings(f["geometry"]) for point in ring]
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def fitted_view(box: tuple[float, float, float, float], width: int, height: int) -> dict:
+    """Map centre and zoom that fit the box in a `width` × `height` pixel map (web Mercator,
+    512-pixel world at zoom 0), with a margin; plotly's map has no "fit bounds" of its own."""
+    west, south, east, north = box
+    span_x = max(east - west, 1e-6) / 360
+    span_y = max(_mercator_y(north) - _mercator_y(south), 1e-6) / (2 * math.pi)
+    zoom = math.log2(min(width / span_x, height / span_y) * MAP_PADDING / MAP_TILE_PIXELS)
+    middle_y = (_mercator_y(north) + _mercator_y(south)) / 2
+    center_lat = math.degrees(2 * math.atan(math.exp(middle_y)) - math.pi / 2)
+    return {"center": {"lon": (west + east) / 2, "lat": center_lat}, "zoom": round(zoom, 2)}
+
+
+def hatch_lines(geometry: dict, spacing: float) -> tuple[list[float | None], list[float | None]]:
+    """Diagonal stripes clipped to a polygon (even-odd rule, holes respected), as lon/lat lists
+    broken by None: a hatch pattern for a map layer that has no fill patterns."""
+    edges = [(a, b) for ring in _rings(geometry) for a, b in pairwise(ring)]
+    diagonals = [x + y for ring in _rings(geometry) for x, y in ring]
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    if not diagonals or spacing <= 0:
+        return lons, lats
+    level = min(diagonals) + spacing / 2
+    while level < max(diagonals):
+        crossings = []
+        for (x1, y1), (x2, y2) in edges:
+            u1, u2 = x1 + y1, x2 + y2
+            if (u1 <= level < u2) or (u2 <= level < u1):
+                f = (level - u1) / (u2 - u1)
+                crossings.append((x1 + f * (x2 - x1), y1 + f * (y2 - y1)))
+        crossings.sort()
+        for (ax, ay), (bx, by) in zip(crossings[::2], crossings[1::2], strict=True):
+            lons += [ax, bx, None]
+            lats += [ay, by, None]
+        level += spacing
+    return lons, lats
+
+
+def _join_names(names: list[str], lang: str) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {t('districts.and', lang)} {names[-1]}"
+
+
+def _member_name(row, unit_col: str) -> str:
+    """The district's name; its code where the district has no scores (and so no name) that year."""
+    name = getattr(row, unit_col)
+    return name if isinstance(name, str) else row.unit_code
+
+
+def _region_links(members: pd.DataFrame, unit_col: str, unit_href: UnitHref) -> list[str]:
+    """customdata tail: href, name for each district of a region (read by the click handler)."""
+    links: list[str] = []
+    for row in members.itertuples():
+        links += [unit_href(row.unit_code), _member_name(row, unit_col)]
+    return links
+
+
+def _region_hover(region: pd.DataFrame, criterion: str, unit_col: str, lang: str) -> str:
+    lines = []
+    for row in region.itertuples():
+        name = _member_name(row, unit_col)
+        if pd.isna(row.share):
+            lines.append(t("districts.hover_no_value", lang, unit=escape(name, quote=False), criterion=criterion))
+        else:
+            lines.append(value_hover(name, criterion, row.points, row.max_points, row.share, lang))
+    return "<br>".join(lines)
+
+
+def _choropleth(collection: dict, locations: list[str], customdata: list[list[str]], **style) -> go.Choroplethmap:
+    return go.Choroplethmap(
+        geojson=collection,
+        featureidkey="properties.unit_code",
+        locations=locations,
+        customdata=customdata,
+        hovertemplate="%{customdata[0]}<extra></extra>",
+        **style,
+    )
+
+
+def district_map(
+    collection: dict,
+    table: pd.DataFrame,
+    *,
+    criterion: str,
+    thresholds: Sequence[Threshold],
+    theme: str,
+    lang: str,
+    unit_href: UnitHref,
+    size: tuple[int, int] = (600, 500),
+) -> go.Figure:
+    """The districts coloured by share of the maximum (total or one criterion), drawn offline.
+
+    `table` is `data_access.districts.map_table`: one row per (region, district). A region
+    covering one district takes that district's colour; a region shared by several districts is
+    drawn neutral and hatched, never in one member's colour, and its hover lists every member's
+    value. customdata per region is [hover, choice prompt, href, name, href, name, ...] so a click
+    can open the district or, for a shared region, offer each member. `size` is the smallest
+    map the page draws (pixels): the view is fitted to it, so a larger map only adds margin.
+    """
+    unit_col = _name_column(lang, "unit")
+    features = {f["properties"]["unit_code"]: f for f in collection["features"]}
+    coloured: dict[str, list] = {"locations": [], "z": [], "customdata": []}
+    shared: dict[str, list] = {"locations": [], "customdata": []}
+    missing: dict[str, list] = {"locations": [], "customdata": []}
+    mapped = table[table["region_code"] != ""]
+    for code, region in mapped.groupby("region_code", sort=False):
+        hover = _region_hover(region, escape(criterion, quote=False), unit_col, lang)
+        links = _region_links(region, unit_col, unit_href)
+        name = region["region_name"].iloc[0]
+        if bool(region["shared"].iloc[0]):
+            shared["locations"].append(code)
+            head = t("districts.hover_shared", lang, region=escape(name, quote=False))
+            shared["customdata"].append([f"{head}<br>{hover}", t("districts.shared_choice", lang, region=name), *links])
+        elif region["share"].notna().all():
+            coloured["locations"].append(code)
+            coloured["z"].append(float(region["share"].iloc[0]) * 100)
+            coloured["customdata"].append([hover, "", *links])
+        else:
+            missing["locations"].append(code)
+            missing["customdata"].append([hover, "", *links])
+
+    outline = {"color": MAP_INK["text"], "width": 0.8}
+    figure = go.Figure()
+    figure.add_trace(
+        _choropleth(
+            collection,
+            coloured["locations"],
+            coloured["customdata"],
+            z=coloured["z"],
+            zmin=0,
+            zmax=100,
+            colorscale=share_colorscale(thresholds),
+            colorbar=_colorbar(thresholds, t("districts.colorbar", lang), lang),
+            marker={"line": outline, "opacity": 0.95},
+            name=criterion,
+        )
+    )
+    for group, fill, key in ((shared, SHARED_FILL, "shared"), (missing, STATUS_COLORS["no_data"], "no_data")):
+        if group["locations"]:
+            figure.add_trace(
+                _choropleth(
+                    collection,
+                    group["locations"],
+                    group["customdata"],
+                    z=[0] * len(group["locations"]),
+                    colorscale=[[0, fill], [1, fill]],
+                    showscale=False,
+                    marker={"line": {"color": MAP_INK["text"], "width": 2.5 if key == "shared" else 0.8}},
+                    name=key,
+                )
+            )
+    box = bounding_box(collection)
+    spacing = max(box[2] - box[0], box[3] - box[1]) / HATCH_LINES_ACROSS
+    for code in shared["locations"]:
+        lons, lats = hatch_lines(features[code]["geometry"], spacing)
+        figure.add_trace(
+            go.Scattermap(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"color": MAP_INK["text"], "width": 1.2},
+                hoverinfo="skip",
+                showlegend=False,
+                name=f"{code}-hatch",
+            )
+        )
+    layout = base_layout(theme, lang)
+    layout.update(
+        map={"style": "white-bg", **fitted_view(box, *size)},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        showlegend=False,
+    )
+    figure.update_layout(layout)
+    return figure
+
+
+def map_notes(table: pd.DataFrame, *, year: int, lang: str) -> list[html.Div]:
+    """What a reader must know to read the map: shared regions, regions without data, districts
+    without a boundary. Built from the data, never from fixed names."""
+    unit_col = _name_column(lang, "unit")
+    notes = []
+    for _, region in table[table["shared"].astype(bool)].groupby("region_code", sort=False):
+        names = [_member_name(row, unit_col) for row in region.itertuples()]
+        notes.append(
+            html.Div(
+                [
+                    html.Span(className="districts-swatch", style={"background": SHARED_SWATCH}),
+                    t(
+                        "districts.shared_note",
+                        lang,
+                        region=region["region_name"].iloc[0],
+                        names=_join_names(names, lang),
+                    ),
+                ],
+                className="districts-map-note",
+                title=region["region_note"].iloc[0],
+            )
+        )
+    mapped = table[(table["region_code"] != "") & ~table["shared"].astype(bool)]
+    if mapped["share"].isna().any():
+        notes.append(
+            html.Div(
+                [
+                    html.Span(className="districts-swatch", style={"background": STATUS_COLORS["no_data"]}),
+                    t("districts.no_data_note", lang, year=year),
+                ],
+                className="districts-map-note",
+            )
+        )
+    unmapped = table[table["region_code"] == ""]
+    if not unmapped.empty:
+        notes.append(
+            html.Div(
+                t("districts.unmapped_note", lang, names=_join_names(unmapped[unit_col].tolist(), lang)),
+                className="districts-map-note",
+            )
+        )
+    return notes
+
+
+def heatmap_export(scores: pd.DataFrame, totals: pd.DataFrame, *, year: int, lang: str) -> pd.DataFrame:
+    """The heatmap's data, one row per district × criterion, best district first, headers in words."""
+    unit_col, pillar_col = _name_column(lang, "unit"), _name_column(lang, "pillar")
+    ranked = totals[["unit_code", "total", "max_total", "rank", "group"]]
+    rows = scores.merge(ranked, on="unit_code").sort_values(["rank", "unit_code", "sort_order"])
+    return pd.DataFrame(
+        {
+            t("districts.col_year", lang): year,
+            t("districts.col_unit_code", lang): rows["unit_code"],
+            t("districts.col_unit", lang): rows[unit_col],
+            t("districts.col_criterion_code", lang): rows["pillar_code"],
+            t("districts.col_criterion", lang): rows[pillar_col],
+            t("districts.col_points", lang): rows["points"],
+            t("districts.col_max", lang): rows["max_points"],
+            t("districts.col_share", lang): (rows["share"] * 100).round(2),
+            t("districts.col_total", lang): rows["total"],
+            t("districts.col_max_total", lang): rows["max_total"],
+            t("districts.col_rank", lang): rows["rank"],
+            t("districts.col_group", lang): rows["group"],
+            t("districts.col_source", lang): rows["source"],
+        }
+    ).reset_index(drop=True)
+
+
+def map_export(table: pd.DataFrame, *, criterion: str, year: int, lang: str) -> pd.DataFrame:
+    """The map's data, one row per (map area, district): a shared area lists each of its districts."""
+    unit_col = _name_column(lang, "unit")
+    yes_no = {True: t("districts.yes", lang), False: t("districts.no", lang)}
+    return pd.DataFrame(
+        {
+            t("districts.col_year", lang): year,
+            t("districts.col_region_code", lang): table["region_code"],
+            t("districts.col_region", lang): table["region_name"],
+            t("districts.col_shared", lang): table["shared"].astype(bool).map(yes_no),
+            t("districts.col_unit_code", lang): table["unit_code"],
+            t("districts.col_unit", lang): table[unit_col],
+            t("districts.col_criterion", lang): criterion,
+            t("districts.col_points", lang): table["points"],
+            t("districts.col_max", lang): table["max_points"],
+            t("districts.col_share", lang): (table["share"] * 100).round(2),
+            t("districts.col_note", lang): table["region_note"],
+            t("districts.col_source", lang): table["source"],
+        }
+    ).reset_index(drop=True)

@@ -1,0 +1,104 @@
+"""Words of the district page (`/districts`)."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "districts.heading": {
+        "vi": "Chuyển đổi số cấp huyện {province} năm {year}",
+        "en": "District digital transformation, {province} {year}",
+    },
+    "districts.criterion_label": {"vi": "Tô màu bản đồ theo", "en": "Colour the map by"},
+    "districts.total": {"vi": "Tổng điểm", "en": "Total"},
+    "districts.total_column": {"vi": "Tổng điểm (tối đa {max})", "en": "Total (of {max})"},
+    "districts.heatmap_title": {
+        "vi": "Điểm theo tiêu chí (% điểm tối đa)",
+        "en": "Points per criterion (% of the maximum)",
+    },
+    "districts.map_title": {"vi": "Bản đồ: {criterion}", "en": "Map: {criterion}"},
+    "districts.colorbar": {"vi": "% tối đa", "en": "% of max"},
+    "districts.hover_value": {
+        "vi": "<b>{unit}</b><br>{criterion}: {points}/{max} điểm ({share})",
+        "en": "<b>{unit}</b><br>{criterion}: {points}/{max} points ({share})",
+    },
+    "districts.hover_total": {
+        "vi": "<b>{unit}</b><br>Tổng điểm: {points}/{max} ({share})<br>Xếp hạng {rank}/{count} · {group}",
+        "en": "<b>{unit}</b><br>Total: {points}/{max} ({share})<br>Rank {rank}/{count} · {group}",
+    },
+    "districts.hover_no_value": {
+        "vi": "<b>{unit}</b><br>{criterion}: chưa có số liệu",
+        "en": "<b>{unit}</b><br>{criterion}: no data",
+    },
+    "districts.hover_shared": {
+        "vi": "<b>{region}</b>: một vùng chung trên bản đồ, không tô màu",
+        "en": "<b>{region}</b>: one shared area on the map, not coloured",
+    },
+    "districts.shared_choice": {
+        "vi": "{region} là vùng chung của nhiều đơn vị. Chọn đơn vị để xem chi tiết:",
+        "en": "{region} is shared by several units. Choose one to see its details:",
+    },
+    "districts.shared_note": {
+        "vi": "Vùng xám gạch chéo ({region}): dữ liệu ranh giới mở chưa tách riêng {names}, "
+        "nên bản đồ không tô màu vùng này theo điểm của riêng đơn vị nào. "
+        "Di chuột hoặc bấm vào vùng để xem điểm của từng đơn vị.",
+        "en": "Grey hatched area ({region}): the open boundary data does not separate {names}, "
+        "so the map does not colour it with either unit's value. "
+        "Hover or click the area to see each unit's value.",
+    },
+    "districts.and": {"vi": "và", "en": "and"},
+    "districts.no_data_note": {
+        "vi": "Vùng xám đặc: chưa có số liệu năm {year}.",
+        "en": "Solid grey area: no data for {year}.",
+    },
+    "districts.unmapped_note": {
+        "vi": "Chưa có ranh giới trên bản đồ cho: {names}.",
+        "en": "No boundary on the map for: {names}.",
+    },
+    "districts.click_hint": {
+        "vi": "Bấm vào một huyện trên bản đồ hoặc tên đơn vị trong bảng để xem chi tiết đơn vị.",
+        "en": "Click a district on the map or a unit's name in the table to see that unit.",
+    },
+    "districts.total_differs": {
+        "vi": "{unit}: tổng các tiêu chí là {computed}, văn bản nguồn in {published}; bảng dùng tổng các tiêu chí.",
+        "en": "{unit}: the criteria add up to {computed}, the source prints {published}; "
+        "the table uses the sum of the criteria.",
+    },
+    "districts.no_map_title": {"vi": "Chưa có bản đồ cấp huyện", "en": "No district map yet"},
+    "districts.no_map_body": {
+        "vi": "Dữ liệu bản đồ đi kèm ứng dụng chưa có ranh giới các huyện của {province}. "
+        "Bảng điểm theo tiêu chí vẫn đầy đủ.",
+        "en": "The map data shipped with the app has no district boundaries for {province}. "
+        "The table of points per criterion is complete.",
+    },
+    "districts.no_results_title": {"vi": "Chưa có kết quả cấp huyện", "en": "No district results"},
+    "districts.no_results_body": {
+        "vi": "Năm {year} chưa có điểm đánh giá chuyển đổi số cấp huyện của {province} trong dữ liệu. "
+        "Năm có kết quả: {years}.",
+        "en": "There are no district digital transformation scores for {province} in {year}. "
+        "Years with results: {years}.",
+    },
+    "districts.no_years": {"vi": "chưa có", "en": "none yet"},
+    "districts.bad_criterion_title": {"vi": "Tiêu chí không hợp lệ", "en": "Unknown criterion"},
+    "districts.bad_criterion_body": {
+        "vi": "Không có tiêu chí “{criterion}” trong bộ tiêu chí cấp huyện năm {year}. Hãy chọn một trong: {options}.",
+        "en": "There is no criterion “{criterion}” in the {year} district framework. Choose one of: {options}.",
+    },
+    "districts.col_year": {"vi": "Năm", "en": "Year"},
+    "districts.col_unit": {"vi": "Đơn vị", "en": "Unit"},
+    "districts.col_unit_code": {"vi": "Mã đơn vị", "en": "Unit code"},
+    "districts.col_criterion": {"vi": "Tiêu chí", "en": "Criterion"},
+    "districts.col_criterion_code": {"vi": "Mã tiêu chí", "en": "Criterion code"},
+    "districts.col_points": {"vi": "Điểm", "en": "Points"},
+    "districts.col_max": {"vi": "Điểm tối đa", "en": "Maximum"},
+    "districts.col_share": {"vi": "Tỷ lệ (% điểm tối đa)", "en": "Share (% of maximum)"},
+    "districts.col_total": {"vi": "Tổng điểm", "en": "Total"},
+    "districts.col_max_total": {"vi": "Tổng điểm tối đa", "en": "Maximum total"},
+    "districts.col_rank": {"vi": "Xếp hạng", "en": "Rank"},
+    "districts.col_group": {"vi": "Nhóm", "en": "Group"},
+    "districts.col_region": {"vi": "Vùng trên bản đồ", "en": "Map area"},
+    "districts.col_region_code": {"vi": "Mã vùng", "en": "Area code"},
+    "districts.col_shared": {"vi": "Vùng dùng chung", "en": "Shared area"},
+    "districts.col_note": {"vi": "Ghi chú", "en": "Note"},
+    "districts.col_source": {"vi": "Nguồn", "en": "Source"},
+    "districts.yes": {"vi": "Có", "en": "Yes"},
+    "districts.no": {"vi": "Không", "en": "No"},
+}

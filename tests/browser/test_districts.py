@@ -1,0 +1,340 @@
+"""`/districts` as a reader sees it in Chromium: heatmap order, the offline map and its shared region,
+the criterion in the URL, clicks that open a unit, downloads, errors and layout."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from itertools import pairwise
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import openpyxl
+import pytest
+
+from tests.browser.conftest import PROJECT_ROOT, plot_traces
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page, Route
+
+pytestmark = pytest.mark.browser
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+SHARED_REGION = "binh-phuoc-bu-gia-map-phu-rieng"
+GEOJSON = PROJECT_ROOT / "seed" / "data" / "geo" / "binh_phuoc_districts.geojson"
+SCORES = PROJECT_ROOT / "seed" / "data" / "scores.csv"
+
+
+def open_districts(page: Page, url: str) -> None:
+    """Load `url` and wait until the heatmap and the map have been drawn."""
+    page.goto(url)
+    page.locator("#districts-heatmap .js-plotly-plot .main-svg").first.wait_for()
+    page.locator("#districts-map .js-plotly-plot .main-svg").first.wait_for()
+    page.wait_for_function(
+        "() => { const el = document.querySelector('#districts-map .js-plotly-plot');"
+        " return el && el._fullLayout && el._fullLayout.map && el._fullLayout.map._subplot.map.loaded(); }"
+    )
+
+
+def map_traces(page: Page) -> list[dict]:
+    """The map's traces as plotly drew them (binary arrays decoded)."""
+    return page.eval_on_selector(
+        "#districts-map .js-plotly-plot",
+        """el => el._fullData.map(t => ({
+            type: t.type,
+            name: t.name,
+            locations: t.locations ? Array.from(t.locations) : null,
+            z: t.z ? Array.from(t.z) : null,
+            customdata: t.customdata ? Array.from(t.customdata, row => Array.from(row)) : null,
+            colorscale: t.colorscale || null,
+            showscale: t.showscale,
+        }))""",
+    )
+
+
+def district_shares(pillar: str | None = None) -> dict[str, float]:
+    """Each district's share (in %) of a criterion's maximum, or of the total's, straight from the seed file."""
+    with SCORES.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["level"] == "district" and pillar in (None, r["pillar_code"])]
+    points: dict[str, float] = {}
+    maxima: dict[str, float] = {}
+    for row in rows:
+        points[row["unit_code"]] = points.get(row["unit_code"], 0.0) + float(row["points"])
+        maxima[row["unit_code"]] = maxima.get(row["unit_code"], 0.0) + float(row["max_points"])
+    return {code: points[code] / maxima[code] * 100 for code in points}
+
+
+def interior_point(unit_code: str) -> tuple[float, float]:
+    """A point inside a region (outside its holes): the middle of the widest span across its middle latitude."""
+    feature = next(f for f in json.loads(GEOJSON.read_text())["features"] if f["properties"]["unit_code"] == unit_code)
+    rings = feature["geometry"]["coordinates"]
+    lats = [lat for ring in rings for _, lat in ring]
+    lat = (min(lats) + max(lats)) / 2 + 1e-7
+    crossings = sorted(
+        x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+        for ring in rings
+        for (x1, y1), (x2, y2) in pairwise(ring)
+        if (y1 <= lat < y2) or (y2 <= lat < y1)
+    )
+    spans = list(zip(crossings[::2], crossings[1::2], strict=True))
+    west, east = max(spans, key=lambda span: span[1] - span[0])
+    return (west + east) / 2, lat
+
+
+def point_on_map(page: Page, unit_code: str) -> tuple[float, float]:
+    """Where a region is drawn on the page, in pixels, from the map's own projection."""
+    lon, lat = interior_point(unit_code)
+    return page.eval_on_selector(
+        "#districts-map .js-plotly-plot",
+        """(el, lonlat) => {
+            const map = el._fullLayout.map._subplot.map;
+            const point = map.project(lonlat);
+            const box = map.getContainer().getBoundingClientRect();
+            return [box.left + point.x, box.top + point.y];
+        }""",
+        [lon, lat],
+    )
+
+
+def click_on_map(page: Page, unit_code: str) -> None:
+    """Click on a region as a reader would: the pointer moves there, then clicks."""
+    x, y = point_on_map(page, unit_code)
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+
+
+def test_heatmap_puts_dong_xoai_on_top_and_loc_ninh_last(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_districts(page, base_url + "/districts")
+
+    cells, total = plot_traces(page, "#districts-heatmap")
+    assert cells["y"][0] == "binh-phuoc-dong-xoai"
+    assert cells["y"][-1] == "binh-phuoc-loc-ninh"
+    assert total["y"] == cells["y"]
+    labels = page.eval_on_selector_all(
+        "#districts-heatmap .ytick text", "nodes => nodes.map(n => [n.textContent, n.getBoundingClientRect().y])"
+    )
+    top_to_bottom = [text for text, _ in sorted(labels, key=lambda label: label[1])]
+    assert top_to_bottom[0] == "UBND thành phố Đồng Xoài"
+    assert top_to_bottom[-1] == "UBND huyện Lộc Ninh"
+    totals = dict(
+        page.eval_on_selector_all(
+            "#districts-heatmap .heatmap-label", "nodes => nodes.map(n => [n.textContent, n.getBoundingClientRect().y])"
+        )
+    )
+    assert totals["524,47"] < totals["352,93"], "the best total is drawn above the last"
+    assert "92%" in totals, "cells show their share without hovering"
+    heading = page.inner_text("#districts-heading")
+    assert "Bình Phước" in heading and "2022" in heading
+    assert page_errors == []
+
+
+def test_map_draws_ten_regions_with_the_shared_one_neutral(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_districts(page, base_url + "/districts")
+
+    traces = map_traces(page)
+    regions = [trace for trace in traces if trace["type"] == "choroplethmap"]
+    assert sum(len(trace["locations"]) for trace in regions) == 10
+    coloured = next(trace for trace in regions if SHARED_REGION not in trace["locations"])
+    shared = next(trace for trace in regions if SHARED_REGION in trace["locations"])
+    assert len(coloured["locations"]) == 9
+    z = dict(zip(coloured["locations"], coloured["z"], strict=True))
+    assert z["binh-phuoc-dong-xoai"] == pytest.approx(524.47 / 700 * 100)
+    expected = district_shares()
+    assert z == pytest.approx({code: expected[code] for code in z})
+    assert set(z).isdisjoint({"binh-phuoc-bu-gia-map", "binh-phuoc-phu-rieng"}), "neither paints the shared area"
+    assert shared["locations"] == [SHARED_REGION]
+    assert shared["showscale"] is False
+    assert shared["colorscale"][0][1] == shared["colorscale"][-1][1], "drawn in one neutral colour"
+    hover = shared["customdata"][0][0]
+    assert "UBND huyện Bù Gia Mập" in hover and "358,97/700" in hover
+    assert "UBND huyện Phú Riềng" in hover and "417,77/700" in hover
+
+    click_on_map(page, SHARED_REGION)
+    hover_text = page.locator("#districts-map .hoverlayer").text_content()
+    assert "358,97" in hover_text and "417,77" in hover_text
+
+    note = page.locator(".districts-map-note").first
+    assert note.is_visible()
+    assert "UBND huyện Bù Gia Mập và UBND huyện Phú Riềng" in note.inner_text()
+    attribution = page.locator("#districts-attribution")
+    assert attribution.is_visible()
+    assert "geoBoundaries" in attribution.inner_text()
+    assert page_errors == []
+
+
+def test_criterion_in_the_url_recolours_the_map(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_districts(page, base_url + "/districts?criterion=digital_government")
+
+    expected = district_shares("digital_government")
+    coloured = map_traces(page)[0]
+    assert len(coloured["z"]) == 9
+    for code, value in zip(coloured["locations"], coloured["z"], strict=True):
+        assert value == pytest.approx(expected[code]), code
+    assert "Hoạt động chính quyền số" in page.text_content("#districts-map-card .card-title-ioc")
+    assert page.input_value("#districts-criterion") == "digital_government"
+    assert page_errors == []
+
+
+def test_choosing_a_criterion_writes_it_to_the_url(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_districts(page, base_url + "/districts?year=2022")
+
+    page.select_option("#districts-criterion", "website")
+
+    expect(page).to_have_url(f"{base_url}/districts?year=2022&criterion=website")
+    expect(page.locator("#districts-map-card .card-title-ioc")).to_contain_text("Điểm trang thông tin điện tử")
+    page.wait_for_function(
+        "() => { const el = document.querySelector('#districts-map .js-plotly-plot');"
+        " return el && el._fullData[0].name === 'Điểm trang thông tin điện tử'; }"
+    )
+    coloured = map_traces(page)[0]
+    expected = district_shares("website")
+    assert dict(zip(coloured["locations"], coloured["z"], strict=True)) == pytest.approx(
+        {code: expected[code] for code in coloured["locations"]}
+    )
+    assert page_errors == []
+
+
+def test_clicking_dong_xoai_on_the_map_opens_its_page(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_districts(page, base_url + "/districts")
+
+    click_on_map(page, "binh-phuoc-dong-xoai")
+
+    expect(page).to_have_url(f"{base_url}/units/binh-phuoc-dong-xoai")
+    expect(page.locator("#page-under-construction")).to_be_visible()
+    assert page_errors == []
+
+
+def test_clicking_the_shared_region_offers_both_districts(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_districts(page, base_url + "/districts")
+
+    click_on_map(page, SHARED_REGION)
+
+    choice = page.locator("#districts-map-choice")
+    expect(choice).to_contain_text("Bù Gia Mập và Phú Riềng")
+    assert page.url == f"{base_url}/districts", "a shared region never picks one district by itself"
+    links = choice.locator("a")
+    assert links.all_inner_texts() == ["UBND huyện Bù Gia Mập", "UBND huyện Phú Riềng"]
+    links.nth(1).click()
+    expect(page).to_have_url(f"{base_url}/units/binh-phuoc-phu-rieng")
+    assert page_errors == []
+
+
+def test_a_row_label_opens_the_units_page(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    open_districts(page, base_url + "/districts")
+
+    label = page.locator("#districts-heatmap .ytick a", has_text="UBND huyện Lộc Ninh")
+    box = label.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+    expect(page).to_have_url(f"{base_url}/units/binh-phuoc-loc-ninh")
+    assert page_errors == []
+
+
+def test_downloads_keep_vietnamese_names(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_districts(page, base_url + "/districts?criterion=digital_government")
+
+    with page.expect_download() as info:
+        page.click("#districts-heatmap-download-csv")
+    heatmap = list(csv.DictReader(io.StringIO(info.value.path().read_bytes().decode("utf-8-sig"))))
+    assert info.value.suggested_filename == "diem-cap-huyen-2022.csv"
+    assert len(heatmap) == 99
+    assert heatmap[0]["Đơn vị"] == "UBND thành phố Đồng Xoài"
+    assert heatmap[0]["Tổng điểm"] == "524.47"
+    assert {"Tiêu chí", "Điểm", "Điểm tối đa", "Tỷ lệ (% điểm tối đa)", "Nguồn"} <= set(heatmap[0])
+    assert "Phụ lục III.1.b" in heatmap[0]["Nguồn"]
+
+    with page.expect_download() as info:
+        page.click("#districts-heatmap-download-xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes())).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][2] == "Đơn vị"
+    assert len(rows) == 100
+    assert "UBND huyện Lộc Ninh" in {row[2] for row in rows}
+
+    with page.expect_download() as info:
+        page.click("#districts-map-download-csv")
+    regions = list(csv.DictReader(io.StringIO(info.value.path().read_bytes().decode("utf-8-sig"))))
+    assert len(regions) == 11
+    shared = [row for row in regions if row["Mã vùng"] == SHARED_REGION]
+    assert [row["Đơn vị"] for row in shared] == ["UBND huyện Bù Gia Mập", "UBND huyện Phú Riềng"]
+    assert {row["Tiêu chí"] for row in regions} == {"Hoạt động chính quyền số"}
+
+    with page.expect_download() as info:
+        page.click("#districts-map-download-xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes())).active
+    assert len(list(sheet.iter_rows(values_only=True))) == 12
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "selector", "words"),
+    [
+        ("?criterion=bogus", "#page-message", "Không có tiêu chí “bogus”"),
+        ("?year=2021", "#districts-empty", "Năm 2021 chưa có điểm đánh giá chuyển đổi số cấp huyện"),
+        ("?year=1999", "#page-message", "Năm “1999” không có trong dữ liệu"),
+    ],
+)
+def test_bad_parameters_and_empty_years_are_explained(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str, query: str, selector: str, words: str
+) -> None:
+    page.goto(f"{base_url}/districts{query}")
+
+    expect(page.locator(selector)).to_contain_text(words)
+    assert "Traceback" not in page.content()
+    assert page_errors == []
+
+
+def test_map_draws_offline(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    """The map has no tiles, fonts or styles from elsewhere: nothing may leave 127.0.0.1."""
+    blocked: list[str] = []
+
+    def only_local(route: Route) -> None:
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS or route.request.url.startswith(("blob:", "data:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_local)
+    open_districts(page, base_url + "/districts")
+    page.mouse.move(*point_on_map(page, "binh-phuoc-loc-ninh"))
+
+    expect(page.locator("#districts-map .hoverlayer")).to_contain_text("UBND huyện Lộc Ninh")
+    assert page.locator("#districts-map canvas").count() >= 1
+    assert blocked == []
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_districts(page, base_url + "/districts")
+
+    size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
+    assert size["scrollWidth"] <= size["innerWidth"], size
+
+
+def test_english_formats_numbers_the_english_way(page: Page, page_errors: list[str], base_url: str) -> None:
+    page.context.add_cookies([{"name": "dti_lang", "value": "en", "url": base_url}])
+    open_districts(page, base_url + "/districts")
+
+    labels = page.eval_on_selector_all("#districts-heatmap .heatmap-label", "nodes => nodes.map(n => n.textContent)")
+    assert "524.47" in labels
+    assert page.text_content("#districts-map-card .card-title-ioc") == "Map: Total"
+    assert page_errors == []
+
+
+def test_database_down_is_explained(page: Page, expect: Callable, down_base_url: str) -> None:
+    page.goto(down_base_url + "/districts")
+
+    expect(page.locator("#page-message")).to_contain_text("Không kết nối được cơ sở dữ liệu")
+    assert "Traceback" not in page.content()
