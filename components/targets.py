@@ -1,0 +1,383 @@
+"""The targets page's pieces: one gauge per target, the status summary, the figures sources disagree on.
+
+Pure functions: frames and rows in, plotly figures and Dash components out. Values are shown as
+printed, including above 100% (196,01%): a gauge's axis stretches to hold the value rather than
+capping it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from components.citations import cite, readable_citation
+from components.formatting import format_points
+from components.i18n import TEXT, t
+from components.theme import STATUS_COLORS, base_layout, ink, pillar_color
+
+COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+PERCENT = "%"
+GAUGE_HEIGHT = 150
+# Gauge ticks closer than this share of the axis would print on top of each other.
+TICK_MIN_GAP = 0.14
+GAUGE_CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": True}
+EXPORT_LANGUAGE = "vi"
+
+
+def _number(value: object) -> float | None:
+    """A figure from a frame cell, None where the cell is empty (None or NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def figure_value(value: float | None, unit: str, lang: str) -> str:
+    """A figure as printed, in the reader's number format: `196,01%`, `1.807.571`, `hạng 4`, `3,4 tỷ đồng`."""
+    if value is None:
+        return "—"
+    number = format_points(value, lang)
+    if unit == PERCENT:
+        return f"{number}%"
+    if unit == "rank":
+        return t("targets.value_rank", lang, value=number)
+    if unit in ("", "count"):
+        return number
+    return f"{number} {unit}"
+
+
+def figure_basis(numerator: float | None, denominator: float | None, period: str, lang: str) -> str:
+    """What a figure rests on: `645.103 / 1.034.667 · 2023-06` (the counts, where printed, and the date)."""
+    parts = []
+    if numerator is not None and denominator is not None:
+        parts.append(f"{format_points(numerator, lang)} / {format_points(denominator, lang)}")
+    if period:
+        parts.append(period)
+    return " · ".join(parts)
+
+
+def target_line(target_value: float, comparator: str, unit: str, lang: str) -> str:
+    """ "Mục tiêu ≥ 70%", with the plan's own comparator."""
+    sign = COMPARATOR_SIGNS.get(comparator, comparator)
+    return t("targets.target_line", lang, comparator=sign, value=figure_value(target_value, unit, lang))
+
+
+def gauge_axis_max(actual: float | None, target: float, unit: str = PERCENT) -> float:
+    """The gauge's end: 100 for a rate, stretched to the next ten when the value or target exceeds it."""
+    largest = max(v for v in (actual, target) if v is not None)
+    floor = 100.0 if unit == PERCENT else 0.0
+    if largest <= floor:
+        return floor
+    return float(math.ceil(largest / 10) * 10)
+
+
+def gauge_ticks(target: float, axis_max: float) -> list[float]:
+    """Tick values that read apart: the target first, then the axis end, 100 and 0 where there is room."""
+    ticks: list[float] = []
+    for candidate in (target, axis_max, 100.0, 0.0):
+        if 0 <= candidate <= axis_max and all(abs(candidate - tick) >= TICK_MIN_GAP * axis_max for tick in ticks):
+            ticks.append(candidate)
+    return sorted(ticks)
+
+
+def target_gauge(row: Mapping, *, theme: str, lang: str, height: int = GAUGE_HEIGHT) -> go.Figure:
+    """One target as a gauge: the bar is the actual figure in its status colour, the line the target.
+
+    `row` has `actual`, `actual_unit`, `target_value`, `target_unit`, `status`. The number keeps
+    up to two decimals as printed; without an actual the gauge shows the target and a dash.
+    """
+    actual = _number(row["actual"])
+    target = float(row["target_value"])
+    unit = _text(row.get("actual_unit")) or _text(row["target_unit"])
+    colors = ink(theme)
+    status_color = STATUS_COLORS[row["status"]]
+    axis_max = gauge_axis_max(actual, target, unit)
+    steps = [{"range": [100, axis_max], "color": colors["grid"]}] if unit == PERCENT and axis_max > 100 else []
+    indicator = go.Indicator(
+        mode="gauge+number" if actual is not None else "gauge",
+        value=actual if actual is not None else 0,
+        number={
+            "valueformat": ",.2~f",
+            "suffix": PERCENT if unit == PERCENT else f" {unit}",
+            "font": {"size": 30, "color": status_color},
+        },
+        gauge={
+            "shape": "angular",
+            "axis": {
+                "range": [0, axis_max],
+                "tickmode": "array",
+                "tickvals": gauge_ticks(target, axis_max),
+                "tickformat": ",~f",
+                "tickfont": {"size": 11, "color": colors["muted"]},
+                "tickcolor": colors["muted"],
+            },
+            "bar": {"color": status_color if actual is not None else "rgba(0,0,0,0)", "thickness": 0.55},
+            "bgcolor": "rgba(0,0,0,0)",
+            "borderwidth": 1,
+            "bordercolor": colors["grid"],
+            "steps": steps,
+            "threshold": {"line": {"color": colors["text"], "width": 4}, "thickness": 0.9, "value": target},
+        },
+        domain={"x": [0, 1], "y": [0, 1]},
+    )
+    layout = base_layout(theme, lang)
+    layout.update(margin={"l": 32, "r": 32, "t": 12, "b": 4}, height=height)
+    if actual is None:
+        layout["annotations"] = [
+            {
+                "text": "—",
+                "x": 0.5,
+                "y": 0.08,
+                "xref": "paper",
+                "yref": "paper",
+                "showarrow": False,
+                "font": {"size": 30, "color": colors["muted"]},
+            }
+        ]
+    return go.Figure(indicator, layout=layout)
+
+
+def section_label(pillar_code: str, lang: str, pillar_names: Mapping[str, Mapping[str, str]]) -> str:
+    """The plan's own section name (Hạ tầng số, Chính quyền số…), else the framework's pillar name."""
+    key = f"targets.section.{pillar_code}"
+    if key in TEXT:
+        return t(key, lang)
+    names = pillar_names.get(pillar_code)
+    if not names:
+        return pillar_code
+    return names.get(lang) or names["vi"]
+
+
+def status_badge(status: str, lang: str) -> html.Span:
+    return html.Span(
+        t(f"targets.status.{status}", lang),
+        className=f"target-status target-status-{status}",
+        style={"backgroundColor": STATUS_COLORS[status]},
+    )
+
+
+def _notes(row: Mapping) -> list[str]:
+    """The figure's note and the target's, each once (they are often the same text)."""
+    return [note for note in dict.fromkeys([_text(row.get("actual_note")), _text(row.get("note"))]) if note]
+
+
+def _other_figure_lines(others: pd.DataFrame, lang: str, titles: Mapping[str, str]) -> list[html.Div]:
+    return [
+        html.Div(
+            [
+                html.Span(f"{t('targets.other_source', lang)}: ", className="target-other-label"),
+                html.Span(figure_value(_number(o.value), o.value_unit, lang), className="target-other-value"),
+                html.Span(
+                    " · "
+                    + " · ".join(
+                        p
+                        for p in (
+                            figure_basis(_number(o.numerator), _number(o.denominator), o.period, lang),
+                            readable_citation(o.source, titles),
+                        )
+                        if p
+                    )
+                ),
+            ],
+            className="target-other",
+            title=_text(o.note),
+        )
+        for o in others.itertuples()
+    ]
+
+
+def target_card(
+    row: Mapping,
+    *,
+    others: pd.DataFrame,
+    theme: str,
+    lang: str,
+    titles: Mapping[str, str],
+) -> html.Div:
+    """A target's gauge with everything a reader needs to trust it: status, target, the counts and
+    date behind the figure, other sources' figures for the same indicator, the notes and the source.
+    """
+    code = row["target_code"]
+    actual = _number(row["actual"])
+    unit = _text(row.get("actual_unit")) or _text(row["target_unit"])
+    head = [html.Div(row["name_vi"], className="target-name", title=row["name_vi"])]
+    if _text(row.get("level_detail")):
+        head.append(html.Span(row["level_detail"], className="target-part"))
+    if actual is None:
+        basis = t("targets.no_actual", lang)
+    else:
+        basis = figure_basis(_number(row.get("numerator")), _number(row.get("denominator")), _text(row["period"]), lang)
+    body = [
+        html.Div(head, className="target-card-head"),
+        dcc.Graph(
+            id=f"targets-gauge-{code}",
+            figure=target_gauge(row, theme=theme, lang=lang),
+            config=GAUGE_CONFIG,
+            className="target-gauge",
+            style={"height": f"{GAUGE_HEIGHT}px"},
+        ),
+        html.Div(
+            [
+                status_badge(row["status"], lang),
+                html.Span(target_line(row["target_value"], row["comparator"], unit, lang)),
+            ],
+            className="target-status-row",
+        ),
+        html.Div(basis, className="target-basis"),
+    ]
+    if actual is not None and unit == PERCENT and actual > 100:
+        body.append(html.Div(t("targets.over_100", lang), className="target-over"))
+    body.extend(_other_figure_lines(others, lang, titles))
+    notes = _notes(row)
+    if notes:
+        text = " — ".join(notes)
+        body.append(html.Div(f"{t('targets.note', lang)}: {text}", className="target-note", title=text))
+    source = cite(t("common.source", lang), [row["source"], _text(row.get("actual_source"))], titles)
+    body.append(html.Div(source, className="source-note target-source", title=source))
+    return html.Div(
+        body,
+        id=f"targets-card-{code}",
+        className=f"ioc-card target-card target-card-{row['status']}",
+        style={"borderTopColor": STATUS_COLORS[row["status"]]},
+    )
+
+
+def summary_strip(counts: Mapping[str, int], *, shown: int, total: int, lang: str) -> html.Div:
+    """Big status counts of the targets shown; they add up to `shown`."""
+    items = [
+        html.Div(
+            [
+                html.Div(str(counts[status]), className="targets-count", style={"color": STATUS_COLORS[status]}),
+                html.Div(t(f"targets.status.{status}", lang), className="targets-count-label"),
+            ],
+            id=f"targets-count-{status}",
+            className=f"ioc-card targets-summary-item targets-summary-{status}",
+            style={"borderLeftColor": STATUS_COLORS[status]},
+        )
+        for status in counts
+    ]
+    items.append(
+        html.Div(
+            t("targets.summary_shown", lang, shown=shown, total=total),
+            id="targets-shown",
+            className="targets-summary-total",
+        )
+    )
+    return html.Div(items, className="targets-summary", id="targets-summary")
+
+
+def pillar_section(pillar_code: str, label: str, cards: Sequence, counts: Mapping[str, int], lang: str) -> html.Section:
+    """A plan section (a pillar) with its gauges in a grid that wraps to the screen's width."""
+    return html.Section(
+        [
+            html.H2(
+                [
+                    html.Span(className="pillar-swatch", style={"background": pillar_color(pillar_code)}),
+                    html.Span(label),
+                    html.Span(t("targets.section_counts", lang, **counts), className="targets-section-counts"),
+                ],
+                className="targets-section-title",
+            ),
+            html.Div(list(cards), className="targets-grid"),
+        ],
+        id=f"targets-section-{pillar_code}",
+        className="targets-section",
+    )
+
+
+def _disagreement_figure(row, lang: str, titles: Mapping[str, str]) -> html.Div:
+    children = [
+        html.Div(figure_value(_number(row.value), row.value_unit, lang), className="disagreement-value"),
+        html.Div(
+            figure_basis(_number(row.numerator), _number(row.denominator), row.period, lang),
+            className="disagreement-basis",
+        ),
+    ]
+    if row.target_code:
+        children.append(html.Div(t("targets.plan_figure", lang), className="disagreement-plan"))
+    source = readable_citation(row.source, titles)
+    children.append(html.Div(f"{t('common.source', lang)}: {source}", className="disagreement-source"))
+    if _text(row.note):
+        children.append(html.Div(row.note, className="disagreement-note"))
+    return html.Div(children, className="disagreement-figure")
+
+
+def disagreement_cards(frame: pd.DataFrame, *, lang: str, titles: Mapping[str, str]) -> html.Div:
+    """One card per indicator, its figures side by side, each with its date, source and note.
+
+    `frame` is `data_access.targets.source_disagreements` (rows of one indicator together).
+    """
+    if frame.empty:
+        return html.Div(t("targets.disagreements_none", lang), className="empty-inline")
+    cards = []
+    for code, rows in frame.groupby("indicator_code", sort=False):
+        cards.append(
+            html.Div(
+                [
+                    html.Div(rows["name_vi"].iloc[0], className="disagreement-name"),
+                    html.Div(
+                        [_disagreement_figure(row, lang, titles) for row in rows.itertuples()],
+                        className="disagreement-figures",
+                    ),
+                ],
+                id=f"targets-disagreement-{code}",
+                className="ioc-card disagreement-card",
+            )
+        )
+    return html.Div(cards, className="disagreement-grid", id="targets-disagreement-list")
+
+
+def _header(key: str) -> str:
+    return t(f"targets.col.{key}", EXPORT_LANGUAGE)
+
+
+def targets_export(
+    frame: pd.DataFrame, *, section_labels: Mapping[str, str], titles: Mapping[str, str]
+) -> pd.DataFrame:
+    """The targets as shown, with Vietnamese headers and readable sources, for CSV and Excel."""
+    return pd.DataFrame(
+        {
+            _header("pillar"): [section_labels.get(c, c) for c in frame["pillar_code"]],
+            _header("target_code"): frame["target_code"],
+            _header("target"): frame["name_vi"],
+            _header("part"): frame["level_detail"].fillna(""),
+            _header("comparator"): frame["comparator"],
+            _header("target_value"): frame["target_value"],
+            _header("unit"): frame["target_unit"],
+            _header("actual"): frame["actual"],
+            _header("numerator"): frame["numerator"],
+            _header("denominator"): frame["denominator"],
+            _header("period"): frame["period"].fillna(""),
+            _header("status"): [t(f"targets.status.{s}", EXPORT_LANGUAGE) for s in frame["status"]],
+            _header("source"): [
+                "; ".join(readable_citation(c, titles) for c in dict.fromkeys([s, _text(a)]) if c)
+                for s, a in zip(frame["source"], frame["actual_source"], strict=True)
+            ],
+            _header("note"): [" — ".join(_notes(row)) for row in frame.to_dict("records")],
+        }
+    )
+
+
+def disagreements_export(frame: pd.DataFrame, *, titles: Mapping[str, str]) -> pd.DataFrame:
+    """Every figure of the indicators the sources disagree on, with Vietnamese headers."""
+    return pd.DataFrame(
+        {
+            _header("indicator_code"): frame["indicator_code"],
+            _header("indicator"): frame["name_vi"],
+            _header("value"): frame["value"],
+            _header("unit"): frame["value_unit"],
+            _header("numerator"): frame["numerator"],
+            _header("denominator"): frame["denominator"],
+            _header("period"): frame["period"],
+            _header("plan_target"): frame["target_code"],
+            _header("source"): [readable_citation(s, titles) for s in frame["source"]],
+            _header("note"): frame["note"].fillna(""),
+        }
+    )

@@ -1,0 +1,101 @@
+"""Words of the targets page (`/targets`): a plan's targets against their actual figures."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "targets.heading": {
+        "vi": "Tiến độ mục tiêu Kế hoạch {plan} năm {year} — {unit}",
+        "en": "Progress towards the targets of plan {plan}, {year} — {unit}",
+    },
+    "targets.filter_pillar": {"vi": "Trụ cột", "en": "Pillar"},
+    "targets.filter_status": {"vi": "Trạng thái", "en": "Status"},
+    "targets.filter_all": {"vi": "Tất cả", "en": "All"},
+    "targets.status.met": {"vi": "Đạt", "en": "Met"},
+    "targets.status.not_met": {"vi": "Chưa đạt", "en": "Not met"},
+    "targets.status.no_data": {"vi": "Chưa có số liệu", "en": "No data yet"},
+    "targets.section.infrastructure": {"vi": "Hạ tầng số", "en": "Digital infrastructure"},
+    "targets.section.digital_government": {"vi": "Chính quyền số", "en": "Digital government"},
+    "targets.section.digital_economy": {"vi": "Kinh tế số", "en": "Digital economy"},
+    "targets.section.digital_society": {"vi": "Xã hội số", "en": "Digital society"},
+    "targets.summary_shown": {
+        "vi": "{shown} chỉ tiêu đang hiển thị / {total} chỉ tiêu của kế hoạch",
+        "en": "{shown} targets shown of the plan's {total}",
+    },
+    "targets.section_counts": {
+        "vi": "{met} đạt · {not_met} chưa đạt · {no_data} chưa có số liệu",
+        "en": "{met} met · {not_met} not met · {no_data} no data",
+    },
+    "targets.gauge_legend": {
+        "vi": "Kim đồng hồ: số liệu thực tế (màu theo trạng thái); vạch ngang: mức mục tiêu.",
+        "en": "Gauge bar: the actual figure (coloured by status); line across: the target.",
+    },
+    "targets.target_line": {"vi": "Mục tiêu {comparator} {value}", "en": "Target {comparator} {value}"},
+    "targets.no_actual": {
+        "vi": "Báo cáo theo dõi chưa có số liệu cho chỉ tiêu này.",
+        "en": "The monitoring report gives no figure for this target.",
+    },
+    "targets.over_100": {
+        "vi": "Trên 100%: giữ nguyên như số liệu gốc, không cắt về 100%.",
+        "en": "Above 100%: kept as printed, not capped.",
+    },
+    "targets.other_source": {"vi": "Nguồn khác", "en": "Other source"},
+    "targets.note": {"vi": "Ghi chú", "en": "Note"},
+    "targets.empty_filter": {
+        "vi": "Không có chỉ tiêu nào khớp bộ lọc đang chọn.",
+        "en": "No target matches the chosen filters.",
+    },
+    "targets.no_plan_title": {"vi": "Chưa có kế hoạch", "en": "No plan yet"},
+    "targets.no_plan": {
+        "vi": "Chưa có kế hoạch có mục tiêu của {unit} cho năm {year}. Các năm có kế hoạch: {years}.",
+        "en": "There is no plan with targets for {unit} in {year}. Years with a plan: {years}.",
+    },
+    "targets.no_plans": {
+        "vi": "Chưa có kế hoạch nào có mục tiêu trong dữ liệu.",
+        "en": "There is no plan with targets in the data yet.",
+    },
+    "targets.bad_filter_title": {"vi": "Bộ lọc không hợp lệ", "en": "Unknown filter"},
+    "targets.bad_pillar": {
+        "vi": "Trụ cột “{value}” không có trong kế hoạch. Các trụ cột có thể chọn: {choices}.",
+        "en": "The pillar “{value}” is not in the plan. Pillars you can choose: {choices}.",
+    },
+    "targets.bad_status": {
+        "vi": "Trạng thái “{value}” không hợp lệ. Các trạng thái có thể chọn: {choices}.",
+        "en": "The status “{value}” is not valid. Statuses you can choose: {choices}.",
+    },
+    "targets.disagreements_title": {
+        "vi": "Số liệu khác nhau giữa các nguồn",
+        "en": "Figures that differ between sources",
+    },
+    "targets.disagreements_intro": {
+        "vi": "Cùng một chỉ số được các báo cáo in với giá trị khác nhau; mỗi số liệu giữ nguyên như bản gốc, "
+        "kèm thời điểm, nguồn và ghi chú giải thích.",
+        "en": "The same indicator printed with different values by different reports; each figure is kept as "
+        "printed, with its date, source and the note that explains it.",
+    },
+    "targets.disagreements_none": {
+        "vi": "Không có chỉ số nào được các nguồn in khác nhau.",
+        "en": "No indicator is printed differently by the sources.",
+    },
+    "targets.plan_figure": {"vi": "Số liệu theo dõi kế hoạch", "en": "Plan monitoring figure"},
+    "targets.download_targets": {"vi": "Bảng chỉ tiêu", "en": "Targets table"},
+    "targets.download_disagreements": {"vi": "Bảng số liệu khác nhau", "en": "Differing figures"},
+    "targets.value_rank": {"vi": "hạng {value}", "en": "rank {value}"},
+    "targets.col.pillar": {"vi": "Trụ cột", "en": "Pillar"},
+    "targets.col.target_code": {"vi": "Mã chỉ tiêu", "en": "Target code"},
+    "targets.col.target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "targets.col.part": {"vi": "Phần", "en": "Part"},
+    "targets.col.comparator": {"vi": "So sánh", "en": "Comparator"},
+    "targets.col.target_value": {"vi": "Giá trị mục tiêu", "en": "Target value"},
+    "targets.col.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "targets.col.actual": {"vi": "Thực tế", "en": "Actual"},
+    "targets.col.numerator": {"vi": "Tử số", "en": "Numerator"},
+    "targets.col.denominator": {"vi": "Mẫu số", "en": "Denominator"},
+    "targets.col.period": {"vi": "Thời điểm", "en": "Date"},
+    "targets.col.status": {"vi": "Trạng thái", "en": "Status"},
+    "targets.col.source": {"vi": "Nguồn", "en": "Source"},
+    "targets.col.note": {"vi": "Ghi chú", "en": "Note"},
+    "targets.col.indicator_code": {"vi": "Mã chỉ số", "en": "Indicator code"},
+    "targets.col.indicator": {"vi": "Chỉ số", "en": "Indicator"},
+    "targets.col.value": {"vi": "Giá trị", "en": "Value"},
+    "targets.col.plan_target": {"vi": "Chỉ tiêu kế hoạch", "en": "Plan target"},
+}

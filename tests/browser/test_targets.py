@@ -1,0 +1,317 @@
+"""The targets page as a reader sees it in Chromium: gauges, statuses, disagreements, filters, downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import openpyxl
+import pytest
+
+from data_access.settings import SEED_DIR
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page, Route
+
+pytestmark = pytest.mark.browser
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+SMARTPHONE = "Tỷ lệ dân số trưởng thành có điện thoại thông minh"
+STATUS_WORDS = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
+
+
+def seed_statuses() -> dict[str, str]:
+    """Each target's status recomputed from targets.csv, independently of the app."""
+    statuses = {}
+    with open(SEED_DIR / "targets.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not row["actual_value"]:
+                statuses[row["target_code"]] = "no_data"
+                continue
+            actual, target = float(row["actual_value"]), float(row["target_value"])
+            reached = actual >= target if row["comparator"] == ">=" else actual > target
+            statuses[row["target_code"]] = "met" if reached else "not_met"
+    return statuses
+
+
+def open_targets(page: Page, url: str) -> None:
+    """Load `url` and wait until every gauge shown is drawn."""
+    page.goto(url)
+    page.locator(".target-card .main-svg").first.wait_for()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.target-card')].every(c => c.querySelector('.main-svg'))"
+    )
+
+
+def gauge(page: Page, code: str) -> dict:
+    """What Plotly drew for a target's gauge: the value, the axis range, the target line and the printed number."""
+    drawn = page.eval_on_selector(
+        f"#targets-gauge-{code} .js-plotly-plot",
+        """el => { const t = el._fullData[0];
+            return {value: t.value, range: Array.from(t.gauge.axis.range), target: t.gauge.threshold.value}; }""",
+    )
+    drawn["number"] = page.locator(f"#targets-gauge-{code} text.number").text_content()
+    return drawn
+
+
+def card_codes(page: Page) -> list[str]:
+    return [
+        card_id.removeprefix("targets-card-")
+        for card_id in page.locator(".target-card").evaluate_all("cards => cards.map(c => c.id)")
+    ]
+
+
+def test_smartphone_target_reads_62_35_against_70_under_both_pillars(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    open_targets(page, base_url + "/targets")
+
+    heading = page.inner_text("#targets-title")
+    assert "57/KH-UBND" in heading
+    assert "2023" in heading
+    assert "Bình Phước" in heading
+    for section, code in (
+        ("infrastructure", "adult_smartphone_rate"),
+        ("digital_society", "adult_smartphone_rate_society"),
+    ):
+        card = page.locator(f"#targets-section-{section} #targets-card-{code}")
+        text = card.inner_text()
+        assert SMARTPHONE in text
+        assert "Chưa đạt" in text
+        assert "Mục tiêu ≥ 70%" in text
+        assert "645.103 / 1.034.667 · 2023-06" in text
+        assert "Kế hoạch chuyển đổi số" in text, "the target's source is named on the card"
+        drawn = gauge(page, code)
+        assert drawn["value"] == 62.35
+        assert drawn["target"] == 70
+        assert drawn["number"] == "62,35%"
+    sections = page.locator(".targets-section-title").all_inner_texts()
+    assert [s.split("\n")[0].strip() for s in sections[:4]] == [
+        "Hạ tầng số",
+        "Chính quyền số",
+        "Kinh tế số",
+        "Xã hội số",
+    ]
+    assert page_errors == []
+
+
+def test_summary_counts_add_up_to_the_gauges_and_match_the_seed(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    open_targets(page, base_url + "/targets")
+
+    counts = {status: int(page.inner_text(f"#targets-count-{status} .targets-count")) for status in STATUS_WORDS}
+    codes = card_codes(page)
+    assert len(codes) == 28
+    assert page.locator(".target-card .js-plotly-plot").count() == 28, "one gauge per target"
+    assert sum(counts.values()) == len(codes)
+
+    expected = seed_statuses()
+    assert counts == {status: list(expected.values()).count(status) for status in STATUS_WORDS}
+    assert counts == {"met": 10, "not_met": 13, "no_data": 5}
+    assert sorted(codes) == sorted(expected)
+    for code, status in expected.items():
+        assert STATUS_WORDS[status] in page.inner_text(f"#targets-card-{code} .target-status"), code
+    assert page_errors == []
+
+
+def test_values_above_100_are_shown_as_printed_with_their_note(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    open_targets(page, base_url + "/targets")
+
+    bank = gauge(page, "bank_account_15plus_rate")
+    assert bank["number"] == "196,01%"
+    assert bank["value"] == 196.01
+    assert bank["range"] == [0, 200], "the axis stretches to the value instead of capping it"
+    text = page.inner_text("#targets-card-bank_account_15plus_rate")
+    assert "one person may hold several" in text
+    assert "Trên 100%" in text
+    assert gauge(page, "mobile_coverage_rate")["number"] == "109,76%"
+    assert page_errors == []
+
+
+def test_the_three_parts_of_the_work_records_target_are_three_gauges(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    open_targets(page, base_url + "/targets")
+
+    parts = {"province": ("cấp tỉnh", 95, 100), "district": ("cấp huyện", 92, 95), "commune": ("cấp xã", 70, 80)}
+    for suffix, (label, actual, target) in parts.items():
+        code = f"work_records_online_rate_{suffix}"
+        assert page.inner_text(f"#targets-card-{code} .target-part") == label
+        drawn = gauge(page, code)
+        assert (drawn["value"], drawn["target"]) == (actual, target)
+        assert "Chưa đạt" in page.inner_text(f"#targets-card-{code}")
+    assert page_errors == []
+
+
+def test_two_sources_are_shown_side_by_side_with_dates_and_sources(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    open_targets(page, base_url + "/targets")
+
+    figures = page.locator("#targets-disagreement-bank_account_15plus_rate .disagreement-figure")
+    assert figures.count() == 2
+    plan, other = figures.nth(0), figures.nth(1)
+    assert plan.inner_text().startswith("196,01%")
+    assert "1.176.065 / 600.016 · 2023-06" in plan.inner_text()
+    assert "Báo cáo sơ kết 6 tháng đầu năm 2023" in plan.inner_text()
+    assert other.inner_text().startswith("119,72%")
+    assert "2022" in other.inner_text()
+    assert "Báo cáo kết quả thực hiện chuyển đổi số" in other.inner_text()
+    left, right = plan.bounding_box(), other.bounding_box()
+    assert abs(left["y"] - right["y"]) < 2, "side by side, not one under the other"
+    assert right["x"] > left["x"] + left["width"] - 1
+
+    fibre = page.inner_text("#targets-disagreement-household_fibre_rate")
+    assert "77,41%" in fibre
+    assert "93%" in fibre
+    assert "119,72%" in page.inner_text("#targets-card-bank_account_15plus_rate .target-other")
+    assert page_errors == []
+
+
+def test_a_year_without_a_plan_lists_the_plan_years(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    page.goto(base_url + "/targets?year=2022")
+
+    expect(page.locator("#page-message")).to_contain_text("“2022”")
+    assert "2023" in page.inner_text("#page-message")
+    assert page.locator(".target-card").count() == 0
+    assert page.locator("#shell-years .year-link").all_inner_texts() == ["2023"], "the selector offers the plan years"
+    assert "Traceback" not in page.content()
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [("pillar=awareness", "Trụ cột “awareness”"), ("status=done", "Trạng thái “done”"), ("year=abc", "“abc”")],
+)
+def test_bad_filters_are_explained(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str, query: str, words: str
+) -> None:
+    page.goto(f"{base_url}/targets?{query}")
+
+    expect(page.locator("#page-message")).to_contain_text(words)
+    assert "Traceback" not in page.content()
+    assert page_errors == []
+
+
+def test_status_filter_deep_link_shows_only_met_targets(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_targets(page, base_url + "/targets?status=met")
+
+    codes = card_codes(page)
+    expected = sorted(code for code, status in seed_statuses().items() if status == "met")
+    assert sorted(codes) == expected
+    assert page.locator(".target-card-met").count() == 10
+    assert page.locator(".target-card-not_met, .target-card-no_data").count() == 0
+    assert page.inner_text("#targets-count-met .targets-count") == "10"
+    assert page.inner_text("#targets-count-not_met .targets-count") == "0"
+    assert "10 chỉ tiêu đang hiển thị / 28" in page.inner_text("#targets-shown")
+    assert page.input_value("#targets-status") == "met"
+    assert page_errors == []
+
+
+def test_choosing_a_pillar_puts_it_in_the_url(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_targets(page, base_url + "/targets")
+
+    page.select_option("#targets-pillar", "digital_economy")
+    expect(page).to_have_url(f"{base_url}/targets?pillar=digital_economy")
+    expect(page.locator(".target-card")).to_have_count(4)
+    assert page.locator("#targets-section-digital_economy").count() == 1
+    assert page.locator("#targets-section-infrastructure").count() == 0
+    assert set(page.locator(".disagreement-card").evaluate_all("cards => cards.map(c => c.id)")) == {
+        "targets-disagreement-sme_digital_platform_rate",
+        "targets-disagreement-e_contract_enterprise_rate",
+    }
+
+    page.select_option("#targets-status", "not_met")
+    expect(page).to_have_url(f"{base_url}/targets?pillar=digital_economy&status=not_met")
+    expect(page.locator(".target-card")).to_have_count(3)
+    assert page_errors == []
+
+
+def test_targets_table_downloads_as_csv_with_diacritics(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_targets(page, base_url + "/targets")
+
+    with page.expect_download() as info:
+        page.click("#targets-table-csv")
+    download = info.value
+    assert download.suggested_filename == "muc-tieu-2023.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 28
+    smartphone = [r for r in rows if r["Chỉ tiêu"] == SMARTPHONE]
+    assert [r["Trụ cột"] for r in smartphone] == ["Hạ tầng số", "Xã hội số"]
+    assert {r["Trạng thái"] for r in smartphone} == {"Chưa đạt"}
+    assert smartphone[0]["Thực tế"] == "62.35"
+    assert smartphone[0]["Tử số"] == "645103.0"
+    parts = [r["Phần"] for r in rows if r["Phần"]]
+    assert parts == ["cấp tỉnh", "cấp huyện", "cấp xã"]
+    assert "Báo cáo sơ kết 6 tháng đầu năm 2023" in smartphone[0]["Nguồn"]
+    assert page_errors == []
+
+
+def test_disagreements_download_as_excel_with_diacritics(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_targets(page, base_url + "/targets")
+
+    with page.expect_download() as info:
+        page.click("#targets-disagreements-xlsx")
+    download = info.value
+    assert download.suggested_filename == "so-lieu-khac-nguon-2023.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes())).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ("Mã chỉ số", "Chỉ số", "Giá trị")
+    bank = [r for r in body if r[0] == "bank_account_15plus_rate"]
+    assert [r[2] for r in bank] == [196.01, 119.72]
+    assert bank[0][1].startswith("Tỷ lệ dân số từ 15 tuổi trở lên")
+    assert any("Báo cáo kết quả thực hiện chuyển đổi số" in r[-2] for r in bank)
+    assert page_errors == []
+
+
+def test_the_page_works_offline(page: Page, page_errors: list[str], base_url: str) -> None:
+    blocked: list[str] = []
+
+    def only_local(route: Route) -> None:
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_local)
+    open_targets(page, base_url + "/targets")
+
+    assert blocked == []
+    assert page.locator(".target-card").count() == 28
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_no_horizontal_overflow(page: Page, page_errors: list[str], base_url: str, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_targets(page, base_url + "/targets")
+
+    size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
+    assert size["scrollWidth"] <= size["innerWidth"], size
+    per_row = page.evaluate(
+        """() => { const cards = [...document.querySelectorAll('#targets-section-digital_government .target-card')];
+            return cards.filter(c => Math.abs(c.offsetTop - cards[0].offsetTop) < 2).length; }"""
+    )
+    assert (4 if width == 1366 else 6) == per_row
+    assert page_errors == []
+
+
+def test_database_down_is_explained(page: Page, expect: Callable, down_base_url: str) -> None:
+    page.goto(down_base_url + "/targets")
+
+    expect(page.locator("#page-message")).to_contain_text("Không kết nối được cơ sở dữ liệu")
+    assert "Traceback" not in page.content()

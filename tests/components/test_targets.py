@@ -1,0 +1,274 @@
+"""The targets page's builders on small frames: gauges, cards, summary, disagreements and exports."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from dash import dcc, html
+
+from components.targets import (
+    disagreement_cards,
+    disagreements_export,
+    figure_basis,
+    figure_value,
+    gauge_axis_max,
+    gauge_ticks,
+    section_label,
+    summary_strip,
+    target_card,
+    target_gauge,
+    targets_export,
+)
+from components.theme import STATUS_COLORS, ink
+
+TITLES = {"003_x.txt": "Báo cáo 6 tháng", "004_y.txt": "Báo cáo tháng 7", "002_z.txt": "Kế hoạch 57"}
+
+
+def _row(**overrides) -> dict:
+    row = {
+        "target_code": "adult_smartphone_rate",
+        "pillar_code": "infrastructure",
+        "name_vi": "Tỷ lệ dân số trưởng thành có điện thoại thông minh",
+        "target_value": 70.0,
+        "target_unit": "%",
+        "comparator": ">=",
+        "level_detail": "",
+        "source": "002_z.txt; Phần II | 003_x.txt; Phụ lục III.2",
+        "note": "same figures as 004",
+        "actual": 62.35,
+        "actual_unit": "%",
+        "numerator": 645103.0,
+        "denominator": 1034667.0,
+        "period": "2023-06",
+        "actual_source": "002_z.txt; Phần II | 003_x.txt; Phụ lục III.2",
+        "actual_note": "same figures as 004",
+        "status": "not_met",
+    }
+    row.update(overrides)
+    return row
+
+
+NO_OTHERS = pd.DataFrame(columns=["value", "value_unit", "numerator", "denominator", "period", "source", "note"])
+
+
+def _texts(component) -> list[str]:
+    """Every string in a Dash component tree, in order."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, (list, tuple)):
+        return [s for child in component for s in _texts(child)]
+    children = getattr(component, "children", None)
+    return _texts(children) if children is not None else []
+
+
+def _find(component, predicate):
+    """The components of a tree that satisfy `predicate`, depth first."""
+    found = [component] if predicate(component) else []
+    children = getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        for child in children:
+            found += _find(child, predicate)
+    elif children is not None and not isinstance(children, str):
+        found += _find(children, predicate)
+    return found
+
+
+def test_figures_read_as_printed_in_vietnamese():
+    assert figure_value(196.01, "%", "vi") == "196,01%"
+    assert figure_value(62.3, "%", "vi") == "62,3%"
+    assert figure_value(100.0, "%", "vi") == "100%"
+    assert figure_value(1807571, "count", "vi") == "1.807.571"
+    assert figure_value(4, "rank", "vi") == "hạng 4"
+    assert figure_value(3.4, "tỷ đồng", "vi") == "3,4 tỷ đồng"
+    assert figure_value(None, "%", "vi") == "—"
+    assert figure_value(196.01, "%", "en") == "196.01%"
+
+
+def test_basis_is_the_counts_and_the_date():
+    assert figure_basis(645103, 1034667, "2023-06", "vi") == "645.103 / 1.034.667 · 2023-06"
+    assert figure_basis(None, None, "2022", "vi") == "2022"
+    assert figure_basis(645103, None, "2022", "vi") == "2022", "one count alone is not a ratio"
+
+
+@pytest.mark.parametrize(
+    ("actual", "target", "expected"),
+    [(62.35, 70, 100), (100, 100, 100), (109.76, 100, 110), (196.01, 60, 200), (None, 50, 100)],
+)
+def test_axis_stretches_to_hold_values_above_100(actual, target, expected):
+    assert gauge_axis_max(actual, target) == expected
+
+
+def test_ticks_keep_the_target_and_drop_labels_that_would_overlap():
+    assert gauge_ticks(70, 100) == [0, 70, 100]
+    assert gauge_ticks(95, 100) == [0, 95], "95 and 100 would print on top of each other"
+    assert gauge_ticks(8, 100) == [8, 100], "0 and 8 would print on top of each other"
+    assert gauge_ticks(60, 200) == [0, 60, 100, 200]
+
+
+def test_gauge_shows_the_actual_against_the_target_in_status_colour():
+    figure = target_gauge(_row(), theme="dark", lang="vi")
+    gauge = figure.data[0]
+    assert gauge.type == "indicator"
+    assert gauge.mode == "gauge+number"
+    assert gauge.value == 62.35
+    assert gauge.gauge.threshold.value == 70
+    assert gauge.gauge.bar.color == STATUS_COLORS["not_met"]
+    assert gauge.number.valueformat == ",.2~f"
+    assert gauge.number.suffix == "%"
+    assert figure.layout.separators == ",."
+    assert gauge.gauge.threshold.line.color == ink("dark")["text"]
+
+
+def test_gauge_above_100_is_not_capped():
+    figure = target_gauge(_row(actual=196.01, target_value=60.0, status="met"), theme="light", lang="vi")
+    gauge = figure.data[0]
+    assert gauge.value == 196.01
+    assert tuple(gauge.gauge.axis.range) == (0, 200)
+    assert tuple(gauge.gauge.steps[0].range) == (100, 200), "the part above 100% is marked"
+    assert gauge.gauge.bar.color == STATUS_COLORS["met"]
+
+
+def test_gauge_without_an_actual_shows_the_target_and_no_number():
+    figure = target_gauge(_row(actual=None, status="no_data"), theme="dark", lang="vi")
+    gauge = figure.data[0]
+    assert gauge.mode == "gauge"
+    assert gauge.gauge.threshold.value == 70
+    assert figure.layout.annotations[0].text == "—"
+
+
+def test_card_says_status_target_counts_date_notes_and_source():
+    others = pd.DataFrame(
+        {
+            "value": [62.3],
+            "value_unit": ["%"],
+            "numerator": [645103.0],
+            "denominator": [1034667.0],
+            "period": ["2022"],
+            "source": ["004_y.txt; mục II.4"],
+            "note": ["rounded"],
+        }
+    )
+    card = target_card(_row(), others=others, theme="dark", lang="vi", titles=TITLES)
+    text = " ".join(_texts(card))
+    assert card.id == "targets-card-adult_smartphone_rate"
+    assert "Chưa đạt" in text
+    assert "Mục tiêu ≥ 70%" in text
+    assert "645.103 / 1.034.667 · 2023-06" in text
+    assert "Nguồn khác: " in text
+    assert "62,3%" in text
+    assert "Báo cáo tháng 7, mục II.4" in text
+    assert "Ghi chú: same figures as 004" in text
+    assert text.count("same figures as 004") == 1, "the figure's and the target's identical notes are shown once"
+    assert "Nguồn: Kế hoạch 57, Phần II; Báo cáo 6 tháng, Phụ lục III.2" in text
+    graphs = _find(card, lambda c: isinstance(c, dcc.Graph))
+    assert [g.id for g in graphs] == ["targets-gauge-adult_smartphone_rate"]
+
+
+def test_card_of_a_multi_part_target_names_its_part_and_flags_values_above_100():
+    part = target_card(
+        _row(target_code="work_province", level_detail="cấp tỉnh", actual=95.0, target_value=100.0),
+        others=NO_OTHERS,
+        theme="dark",
+        lang="vi",
+        titles=TITLES,
+    )
+    assert "cấp tỉnh" in _texts(part)
+    over = target_card(_row(actual=196.01, status="met"), others=NO_OTHERS, theme="dark", lang="vi", titles=TITLES)
+    assert any("Trên 100%" in s for s in _texts(over))
+    assert not any("Trên 100%" in s for s in _texts(part))
+
+
+def test_card_without_an_actual_says_so():
+    card = target_card(_row(actual=None, status="no_data"), others=NO_OTHERS, theme="dark", lang="vi", titles=TITLES)
+    text = _texts(card)
+    assert "Chưa có số liệu" in text
+    assert "Báo cáo theo dõi chưa có số liệu cho chỉ tiêu này." in text
+
+
+def test_summary_counts_every_status_and_the_total():
+    strip = summary_strip({"met": 10, "not_met": 13, "no_data": 5}, shown=28, total=28, lang="vi")
+    items = {c.id: _texts(c) for c in strip.children}
+    assert items["targets-count-met"] == ["10", "Đạt"]
+    assert items["targets-count-not_met"] == ["13", "Chưa đạt"]
+    assert items["targets-count-no_data"] == ["5", "Chưa có số liệu"]
+    assert items["targets-shown"] == ["28 chỉ tiêu đang hiển thị / 28 chỉ tiêu của kế hoạch"]
+    colours = {c.id: c.children[0].style["color"] for c in strip.children if c.id != "targets-shown"}
+    assert colours["targets-count-not_met"] == STATUS_COLORS["not_met"]
+
+
+def test_sections_use_the_plan_names_then_the_framework_names():
+    names = {"human_resources": {"vi": "Nhân lực số", "en": "Digital human resources"}}
+    assert section_label("digital_government", "vi", names) == "Chính quyền số"
+    assert section_label("human_resources", "en", names) == "Digital human resources"
+    assert section_label("unknown", "vi", names) == "unknown"
+
+
+DISAGREEMENTS = pd.DataFrame(
+    {
+        "indicator_code": ["bank", "bank"],
+        "name_vi": ["Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản", "Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản"],
+        "pillar_code": ["digital_society", "digital_society"],
+        "period": ["2023-06", "2022"],
+        "value": [196.01, 119.72],
+        "value_unit": ["%", "%"],
+        "numerator": [1176065.0, math.nan],
+        "denominator": [600016.0, math.nan],
+        "source": ["003_x.txt; Phụ lục III.2", "004_y.txt; mục II.4"],
+        "note": ["one person may hold several accounts", "disagrees with 003"],
+        "target_code": ["bank_account_15plus_rate", ""],
+    }
+)
+
+
+def test_disagreeing_figures_sit_side_by_side_with_dates_and_sources():
+    cards = disagreement_cards(DISAGREEMENTS, lang="vi", titles=TITLES)
+    card = cards.children[0]
+    assert card.id == "targets-disagreement-bank"
+    figures = card.children[1].children
+    assert len(figures) == 2
+    first, second = (_texts(f) for f in figures)
+    assert first[:2] == ["196,01%", "1.176.065 / 600.016 · 2023-06"]
+    assert "Số liệu theo dõi kế hoạch" in first
+    assert "Nguồn: Báo cáo 6 tháng, Phụ lục III.2" in first
+    assert second[:2] == ["119,72%", "2022"]
+    assert "Nguồn: Báo cáo tháng 7, mục II.4" in second
+    assert "Số liệu theo dõi kế hoạch" not in second
+
+
+def test_no_disagreement_is_said_in_words():
+    empty = disagreement_cards(DISAGREEMENTS.iloc[0:0], lang="vi", titles=TITLES)
+    assert isinstance(empty, html.Div)
+    assert empty.children == "Không có chỉ số nào được các nguồn in khác nhau."
+
+
+def test_exports_have_vietnamese_headers_statuses_and_readable_sources():
+    frame = pd.DataFrame([_row(), _row(target_code="x", level_detail="cấp xã", actual=None, status="no_data")])
+    export = targets_export(frame, section_labels={"infrastructure": "Hạ tầng số"}, titles=TITLES)
+    assert list(export.columns) == [
+        "Trụ cột",
+        "Mã chỉ tiêu",
+        "Chỉ tiêu",
+        "Phần",
+        "So sánh",
+        "Giá trị mục tiêu",
+        "Đơn vị",
+        "Thực tế",
+        "Tử số",
+        "Mẫu số",
+        "Thời điểm",
+        "Trạng thái",
+        "Nguồn",
+        "Ghi chú",
+    ]
+    assert export["Trạng thái"].tolist() == ["Chưa đạt", "Chưa có số liệu"]
+    assert export["Trụ cột"].tolist() == ["Hạ tầng số", "Hạ tầng số"]
+    assert export["Phần"].tolist() == ["", "cấp xã"]
+    assert export["Thực tế"].iloc[0] == 62.35
+    assert export["Nguồn"].iloc[0] == "Kế hoạch 57, Phần II; Báo cáo 6 tháng, Phụ lục III.2"
+
+    figures = disagreements_export(DISAGREEMENTS, titles=TITLES)
+    assert figures["Giá trị"].tolist() == [196.01, 119.72]
+    assert figures["Chỉ tiêu kế hoạch"].tolist() == ["bank_account_15plus_rate", ""]
+    assert figures["Nguồn"].tolist() == ["Báo cáo 6 tháng, Phụ lục III.2", "Báo cáo tháng 7, mục II.4"]
