@@ -1,0 +1,433 @@
+"""Builders of the pillars page: per-task charts, the task list, the sortable pillar table and the exports.
+
+Pure functions of frames and options; the page feeds them what `data_access.pillars` assembles.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dash_table, dcc, html
+from dash.dash_table.Format import Format, Group, Scheme, Symbol, Trim
+
+from components.figures import wrap_label
+from components.formatting import SEPARATORS, format_number, format_percent, format_points, format_rank
+from components.i18n import t
+from components.theme import FONT_FAMILY, STATUS_COLORS, base_layout, ink, pillar_color
+
+# A radar needs at least three axes to draw an area; with one or two scored tasks it collapses
+# to a point or a line, whose "shape" means nothing and hides the exact values. Horizontal bars
+# show the same % of maximum on one scale and keep each task's points readable.
+MIN_RADAR_AXES = 3
+
+PILLAR_TABLE_COLUMNS = ("pillar", "points", "max_points", "percent", "lost")
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    """A theme colour (`#rrggbb`) made translucent, for a radar's fill."""
+    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def scored_tasks(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The tasks of one pillar that have points out of a known maximum, numbered in display order."""
+    numbered = number_tasks(indicators)
+    return numbered[numbered["share"].notna()].reset_index(drop=True)
+
+
+def number_tasks(indicators: pd.DataFrame) -> pd.DataFrame:
+    """One pillar's tasks with their number (1, 2, …) as listed under its chart."""
+    ordered = indicators.sort_values("sort_order").reset_index(drop=True)
+    return ordered.assign(number=range(1, len(ordered) + 1))
+
+
+def _task_hover(tasks: pd.DataFrame, lang: str) -> list[str]:
+    return [
+        f"{wrap_label(row.indicator_name_vi, 48)}<br>"
+        f"{format_points(row.points, lang)}/{format_points(row.max_points, lang)} = "
+        f"{format_percent(row.share * 100, 1, lang)}"
+        for row in tasks.itertuples()
+    ]
+
+
+def indicator_figure(tasks: pd.DataFrame, *, color: str, theme: str, lang: str) -> go.Figure:
+    """One pillar's scored tasks as % of their maximum: a radar from `MIN_RADAR_AXES` tasks, bars below.
+
+    `tasks` comes from `scored_tasks` (`number`, `indicator_name_vi`, `points`, `max_points`,
+    `share`). Axes are labelled "Nhiệm vụ n" with the value, the full task named in the hover and
+    in the list under the chart: task names run to two hundred characters and would not fit.
+    """
+    if len(tasks) >= MIN_RADAR_AXES:
+        return _indicator_radar(tasks, color=color, theme=theme, lang=lang)
+    return _indicator_bars(tasks, color=color, theme=theme, lang=lang)
+
+
+def _indicator_radar(tasks: pd.DataFrame, *, color: str, theme: str, lang: str) -> go.Figure:
+    percent = (tasks["share"] * 100).round(2).tolist()
+    labels = [
+        f"{t('pillars.task', lang, n=row.number)}<br><b>{format_percent(row.share * 100, 1, lang)}</b>"
+        for row in tasks.itertuples()
+    ]
+    hover = _task_hover(tasks, lang)
+    figure = go.Figure(
+        go.Scatterpolar(
+            r=[*percent, percent[0]],
+            theta=[*labels, labels[0]],
+            mode="lines+markers",
+            fill="toself",
+            line={"color": color, "width": 3},
+            fillcolor=_rgba(color, 0.25),
+            marker={"size": 7},
+            customdata=[*hover, hover[0]],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
+    colors = ink(theme)
+    layout = base_layout(theme, lang)
+    layout.update(
+        polar={
+            "bgcolor": "rgba(0,0,0,0)",
+            "radialaxis": {
+                "range": [0, 100],
+                "ticksuffix": "%",
+                "tickvals": [25, 50, 75],
+                "gridcolor": colors["grid"],
+                "tickfont": {"color": colors["muted"], "size": 10},
+                "angle": 90,
+                "tickangle": 90,
+            },
+            "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
+        },
+        margin={"l": 70, "r": 70, "t": 40, "b": 40},
+        showlegend=False,
+    )
+    figure.update_layout(layout)
+    return figure
+
+
+def _indicator_bars(tasks: pd.DataFrame, *, color: str, theme: str, lang: str) -> go.Figure:
+    labels = [t("pillars.task", lang, n=n) for n in tasks["number"]]
+    text = [
+        f"<b>{format_percent(row.share * 100, 1, lang)}</b> "
+        f"({format_points(row.points, lang)}/{format_points(row.max_points, lang)})"
+        for row in tasks.itertuples()
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=(tasks["share"] * 100).round(2).tolist(),
+            y=labels,
+            orientation="h",
+            text=text,
+            textposition="outside",
+            textfont={"size": 14},
+            cliponaxis=False,
+            marker={"color": color},
+            customdata=_task_hover(tasks, lang),
+            hovertemplate="%{customdata}<extra></extra>",
+            width=0.5,
+        )
+    )
+    colors = ink(theme)
+    layout = base_layout(theme, lang)
+    layout.update(
+        xaxis={"range": [0, 100], "ticksuffix": "%", "gridcolor": colors["grid"], "zeroline": False},
+        yaxis={"autorange": "reversed", "showgrid": False},
+        margin={"l": 100, "r": 40, "t": 30, "b": 40},
+        showlegend=False,
+        bargap=0.4,
+    )
+    figure.update_layout(layout)
+    return figure
+
+
+def task_list(indicators: pd.DataFrame, *, lang: str, list_id: str) -> html.Ol:
+    """Every task of one pillar, numbered as on the chart: value and points, or "chưa có điểm" with the target.
+
+    A task without points is listed, never dropped: its target still says what would earn them.
+    """
+    items = []
+    for row in number_tasks(indicators).itertuples():
+        if pd.notna(row.share):
+            detail = [
+                html.Span(
+                    f"{format_points(row.points, lang)}/{format_points(row.max_points, lang)}", className="task-points"
+                ),
+                html.Span(format_percent(row.share * 100, 1, lang), className="task-percent"),
+            ]
+            if pd.notna(row.value):
+                detail.insert(
+                    0, html.Span(t("pillars.value", lang, value=_value_text(row, lang)), className="task-value")
+                )
+            klass = "task-item"
+        else:
+            detail = [
+                html.Span(t("pillars.no_points", lang), className="task-missing"),
+                html.Span(t("pillars.target", lang, target=row.target_text), className="task-target"),
+            ]
+            klass = "task-item task-unscored"
+        items.append(
+            html.Li(
+                [
+                    html.Span(f"{row.number}.", className="task-number"),
+                    html.Div(
+                        [
+                            html.Span(row.indicator_name_vi, className="task-name"),
+                            html.Div(detail, className="task-detail"),
+                        ]
+                    ),
+                ],
+                className=klass,
+                title=row.indicator_note or None,
+            )
+        )
+    return html.Ol(items, className="task-list", id=list_id)
+
+
+def _value_text(row, lang: str) -> str:
+    """`62,35%` or `120 doanh nghiệp`: the value with its unit as printed."""
+    if row.value_unit == "%":
+        return format_percent(row.value, 2, lang)
+    return f"{format_points(row.value, lang)} {row.value_unit}".strip()
+
+
+def tasks_lost(indicators: pd.DataFrame) -> float:
+    """Points the scored tasks lost together: how much of the pillar's loss the tasks explain."""
+    scored = indicators[indicators["share"].notna()]
+    return round(float((scored["max_points"] - scored["points"]).sum()), 6)
+
+
+def pillar_table_rows(pillars: pd.DataFrame, comparisons: list[pd.DataFrame], *, name_column: str) -> pd.DataFrame:
+    """One row per pillar: points, maximum, % of maximum, points lost, and each comparison's % (`cmp_0`, …).
+
+    Numbers stay numbers (percent values, not text) so the table sorts them as numbers.
+    """
+    rows = pd.DataFrame(
+        {
+            "pillar_code": pillars["pillar_code"],
+            "pillar": pillars[name_column],
+            "points": pillars["points"],
+            "max_points": pillars["max_points"],
+            "percent": (pillars["share"] * 100).round(2),
+            "lost": (pillars["max_points"] - pillars["points"]).round(2),
+            "source": pillars["source"],
+        }
+    )
+    for i, shares in enumerate(comparisons):
+        aligned = rows[["pillar_code"]].merge(shares[["pillar_code", "share"]], on="pillar_code", how="left")
+        rows[f"cmp_{i}"] = (aligned["share"] * 100).round(2).to_numpy()
+    return rows.reset_index(drop=True)
+
+
+def _number_format(lang: str, *, decimals: int, percent: bool = False) -> Format:
+    """Vietnamese (or English) separators for a numeric DataTable column; points drop trailing zeros."""
+    decimal, group = SEPARATORS.get(lang, SEPARATORS["vi"])
+    number = Format(
+        precision=decimals,
+        scheme=Scheme.fixed,
+        group=Group.yes,
+        decimal_delimiter=decimal,
+        group_delimiter=group,
+    )
+    if percent:
+        return number.symbol(Symbol.yes).symbol_suffix("%")
+    return number.trim(Trim.yes)
+
+
+def pillar_table(
+    rows: pd.DataFrame,
+    comparison_headers: list[str],
+    *,
+    lang: str,
+    table_id: str,
+    comparison_tooltips: list[str] = (),
+) -> dash_table.DataTable:
+    """The pillar rows as a natively sortable table: numeric columns sort as numbers, shown the Vietnamese way.
+
+    Comparison headers stay short to fit a laptop; `comparison_tooltips` name the series in full.
+    """
+    points = _number_format(lang, decimals=2)
+    percent = _number_format(lang, decimals=1, percent=True)
+    columns = [
+        {"id": "pillar", "name": t("pillars.col_pillar", lang), "type": "text"},
+        {"id": "points", "name": t("pillars.col_points", lang), "type": "numeric", "format": points},
+        {"id": "max_points", "name": t("pillars.col_max", lang), "type": "numeric", "format": points},
+        {"id": "percent", "name": t("pillars.col_share", lang), "type": "numeric", "format": percent},
+        {"id": "lost", "name": t("pillars.col_lost", lang), "type": "numeric", "format": points},
+    ]
+    columns += [
+        {"id": f"cmp_{i}", "name": header, "type": "numeric", "format": percent}
+        for i, header in enumerate(comparison_headers)
+    ]
+    shown = [column["id"] for column in columns]
+    return dash_table.DataTable(
+        id=table_id,
+        columns=columns,
+        data=rows[shown].to_dict("records"),
+        sort_action="native",
+        tooltip_header={f"cmp_{i}": tip for i, tip in enumerate(comparison_tooltips)},
+        style_as_list_view=True,
+        style_table={"overflowX": "auto"},
+        style_cell={
+            "backgroundColor": "var(--dti-card)",
+            "color": "var(--dti-text)",
+            "fontFamily": FONT_FAMILY,
+            "padding": ".35rem .5rem",
+            "borderBottom": "1px dashed var(--dti-card-border)",
+            "whiteSpace": "normal",
+            "height": "auto",
+        },
+        style_header={
+            "color": "var(--dti-muted)",
+            "fontWeight": 600,
+            "borderTop": "none",
+            "borderBottom": "1px solid var(--dti-card-border)",
+        },
+        style_cell_conditional=[
+            {"if": {"column_id": "pillar"}, "textAlign": "left", "fontWeight": 500, "minWidth": "9rem"},
+            {"if": {"column_id": "lost"}, "color": STATUS_COLORS["not_met"], "fontWeight": 700},
+        ],
+    )
+
+
+def pillar_export(
+    rows: pd.DataFrame,
+    comparison_headers: list[str],
+    *,
+    lang: str,
+    year: int,
+    level_label: str,
+    unit_name: str,
+) -> pd.DataFrame:
+    """The pillar table as a file: headers in the reader's language, one citation per row."""
+    export = pd.DataFrame(
+        {
+            t("pillars.export_year", lang): year,
+            t("pillars.export_level", lang): level_label,
+            t("pillars.export_unit", lang): unit_name,
+            t("pillars.export_pillar", lang): rows["pillar"],
+            t("pillars.export_points", lang): rows["points"],
+            t("pillars.export_max", lang): rows["max_points"],
+            t("pillars.export_share", lang): rows["percent"],
+            t("pillars.export_lost", lang): rows["lost"],
+        }
+    )
+    for i, header in enumerate(comparison_headers):
+        export[header] = rows[f"cmp_{i}"]
+    export[t("pillars.export_source", lang)] = rows["source"]
+    return export
+
+
+def indicator_export(indicators: pd.DataFrame, *, lang: str, year: int, unit_name: str) -> pd.DataFrame:
+    """Every task with its target, value and points (empty where the source gives none) and its citation."""
+    name_column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+    return pd.DataFrame(
+        {
+            t("pillars.export_year", lang): year,
+            t("pillars.export_unit", lang): unit_name,
+            t("pillars.export_pillar", lang): indicators[name_column],
+            t("pillars.export_task", lang): indicators["indicator_name_vi"],
+            t("pillars.export_target", lang): indicators["target_text"],
+            t("pillars.export_value", lang): indicators["value"],
+            t("pillars.export_value_unit", lang): indicators["value_unit"].fillna(""),
+            t("pillars.export_points", lang): indicators["points"],
+            t("pillars.export_max", lang): indicators["max_points"],
+            t("pillars.export_share", lang): (indicators["share"] * 100).round(2),
+            t("pillars.export_note", lang): indicators["indicator_note"].fillna(""),
+            t("pillars.export_source", lang): indicators["source"],
+        }
+    )
+
+
+def summary_chips(
+    *,
+    total: float,
+    max_total: float,
+    rank: int | None,
+    rank_of: int | None,
+    rank_label: str,
+    group: str | None,
+    lang: str,
+) -> html.Div:
+    """Total of maximum with its share, the rank and the group: the three numbers a unit head asks first."""
+    chips = [
+        (
+            t("pillars.total", lang),
+            f"{format_points(total, lang)}/{format_number(max_total, 0, lang)}",
+            format_percent(total / max_total * 100, 2, lang),
+            "pillars-total",
+        )
+    ]
+    if rank is not None:
+        chips.append((rank_label, format_rank(rank, rank_of), "", "pillars-rank"))
+    if group:
+        chips.append((t("pillars.group", lang), group, "", "pillars-group"))
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Span(label, className="chip-label"),
+                    html.Span(value, className="chip-value"),
+                    html.Span(sub, className="chip-sub") if sub else None,
+                ],
+                className="summary-chip",
+                id=chip_id,
+            )
+            for label, value, sub, chip_id in chips
+        ],
+        className="pillars-summary",
+    )
+
+
+def card(title: object, body: list, *, source: str = "") -> dbc.Card:
+    """A card of the page: title, content, and the sources of what it shows underneath."""
+    children = [html.Div(title, className="card-title-ioc"), *body]
+    if source:
+        children.append(html.Div(source, className="source-note pillars-source", title=source))
+    return dbc.Card(dbc.CardBody(children, className="d-flex flex-column"), className="ioc-card h-100")
+
+
+def indicator_card(
+    tasks: pd.DataFrame, *, pillar: pd.DataFrame, theme: str, lang: str, source: str, graph_config: dict
+) -> dbc.Card:
+    """One pillar's tasks: the pillar's points/max in the title, a chart of the tasks with points, every task listed.
+
+    `pillar` is the unit's row of that pillar (`points`, `lost`), empty when the unit has no
+    score on it; beside the chart, how much of the pillar's loss the scored tasks explain.
+    """
+    first = tasks.iloc[0]
+    code = first["pillar_code"]
+    title = t(
+        "pillars.indicator_card_title",
+        lang,
+        pillar=first["pillar_name_en"] if lang == "en" else first["pillar_name_vi"],
+        points=format_points(None if pillar.empty else pillar["points"].iloc[0], lang),
+        max=format_points(first["pillar_max_points"], lang),
+    )
+    scored = scored_tasks(tasks)
+    body: list = []
+    if not scored.empty:
+        figure = indicator_figure(scored, color=pillar_color(code), theme=theme, lang=lang)
+        # The box sets the height: dcc.Graph fills its parent and ignores a height given by class.
+        body.append(
+            html.Div(
+                dcc.Graph(id=f"pillars-indicators-{code}", figure=figure, config=graph_config),
+                className="pillars-task-graph",
+            )
+        )
+        notes = []
+        if pd.notna(first["n_indicators"]):
+            notes.append(t("pillars.tasks_scored", lang, scored=len(scored), n=int(first["n_indicators"])))
+        if not pillar.empty:
+            notes.append(
+                t(
+                    "pillars.tasks_lost",
+                    lang,
+                    lost=format_points(tasks_lost(tasks), lang),
+                    pillar_lost=format_points(pillar["lost"].iloc[0], lang),
+                )
+            )
+        body.append(html.Div(" ".join(notes), className="kpi-sub pillars-task-note"))
+    body.append(task_list(tasks, lang=lang, list_id=f"pillars-tasks-{code}"))
+    swatch = html.Span(className="pillar-swatch me-2", style={"background": pillar_color(code)})
+    return card([swatch, title], body, source=source)

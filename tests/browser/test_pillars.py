@@ -1,0 +1,285 @@
+"""`/pillars` as a reader sees it in Chromium: radars, the sortable table, task charts, deep links, downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+import openpyxl
+import pytest
+
+from tests.browser.conftest import plot_traces
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page, Route
+
+pytestmark = pytest.mark.browser
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+SO_Y_TE = "/pillars?level=department&unit=binh-phuoc-so-y-te"
+
+
+def open_pillars(page: Page, url: str) -> None:
+    """Load `url` and wait until the pillar radar and its table are drawn."""
+    page.goto(url)
+    page.locator("#pillars-radar .js-plotly-plot .main-svg").first.wait_for()
+    page.locator("#pillars-table td").first.wait_for()
+
+
+def number(text: str) -> float:
+    """A number as displayed the Vietnamese way (`1.034,5`, `94,2%`) back to a float."""
+    return float(text.strip().rstrip("%").replace(".", "").replace(",", "."))
+
+
+def column(page: Page, column_id: str) -> list[str]:
+    return page.eval_on_selector_all(
+        f'#pillars-table td[data-dash-column="{column_id}"]', "cells => cells.map(c => c.innerText)"
+    )
+
+
+def query_of(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_province_radar_against_the_leading_provinces_and_task_charts(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    open_pillars(page, base_url + "/pillars")
+
+    assert "Bình Phước" in page.inner_text("#pillars-heading")
+    radar = {trace["name"]: trace["r"] for trace in plot_traces(page, "#pillars-radar")}
+    assert set(radar) == {"Bình Phước", "TB 5 tỉnh dẫn đầu", "Dẫn đầu: TP. Đà Nẵng"}
+    assert len(radar["Bình Phước"]) == 9, "eight pillars plus the point that closes the outline"
+    assert radar["Bình Phước"][0] == 94.17
+    assert radar["Dẫn đầu: TP. Đà Nẵng"][0] == 100
+    legend = page.inner_text("#pillars-content .series-legend")
+    assert "TB 5 tỉnh dẫn đầu" in legend
+    assert "TP. Đà Nẵng" in legend
+
+    pillars = column(page, "pillar")
+    assert len(pillars) == 8
+    awareness = pillars.index("Nhận thức số")
+    assert column(page, "points")[awareness] == "94,17"
+    assert column(page, "max_points")[awareness] == "100"
+
+    tasks = plot_traces(page, "#pillars-indicators-infrastructure")
+    assert tasks[0]["type"] == "scatterpolar"
+    assert len(tasks[0]["r"]) == 6, "five tasks plus the closing point"
+    assert 62.4 in tasks[0]["r"]
+    listing = page.inner_text("#pillars-tasks-infrastructure")
+    assert "Tỷ lệ dân số trưởng thành có điện thoại thông minh" in listing
+    assert "6,24/10" in listing
+    assert "62,4%" in listing
+    card = page.locator(".ioc-card", has=page.locator("#pillars-tasks-infrastructure"))
+    assert "Hạ tầng số: 72,64/100 điểm" in card.locator(".card-title-ioc").text_content()
+    assert plot_traces(page, "#pillars-indicators-cybersecurity")[0]["type"] == "bar", "two tasks: bars"
+
+    unscored = page.inner_text("#pillars-tasks-awareness")
+    assert "chưa có điểm" in unscored
+    assert "Mục tiêu: 100% cuộc họp" in unscored
+    assert page_errors == []
+
+
+def test_compare_with_a_chosen_province(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_pillars(page, base_url + "/pillars?compare=ho-chi-minh")
+
+    names = [trace["name"] for trace in plot_traces(page, "#pillars-radar")]
+    assert names == ["TP. Hồ Chí Minh", "Bình Phước"]
+    headers = page.eval_on_selector_all("#pillars-table th", "cells => cells.map(c => c.innerText.trim())")
+    assert "% TP. Hồ Chí Minh" in headers
+    assert "TP. Hồ Chí Minh" in page.inner_text("#pillars-compare")
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("compare=khong-co", ["“khong-co”", "so sánh"]),
+        ("level=abc", ["“abc”", "department"]),
+        ("level=department&unit=xyz", ["“xyz”", "Sở, ban, ngành"]),
+        ("level=district&compare=ho-chi-minh", ["chỉ dùng được ở cấp tỉnh"]),
+        ("year=1999", ["“1999”", "2022"]),
+    ],
+)
+def test_bad_parameters_get_a_friendly_message(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str, query: str, words: list[str]
+) -> None:
+    page.goto(f"{base_url}/pillars?{query}")
+
+    message = page.locator("#page-message")
+    for word in words:
+        expect(message).to_contain_text(word)
+    assert "Traceback" not in page.content()
+    assert page_errors == []
+
+
+def test_a_bad_comparison_can_be_corrected_with_the_selector(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    page.goto(base_url + "/pillars?compare=khong-co")
+    expect(page.locator("#page-message")).to_contain_text("“khong-co”")
+    expect(page.locator("#pillars-unit")).to_contain_text("Bình Phước")
+
+    page.click("#pillars-compare")
+    page.locator(".dash-dropdown-option", has_text="TP. Hồ Chí Minh").click()
+
+    expect(page.locator("#pillars-radar")).to_be_visible()
+    assert query_of(page)["compare"] == ["ho-chi-minh"]
+    assert page_errors == []
+
+
+def test_a_year_without_scores_explains_itself(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    page.goto(base_url + "/pillars?year=2021")
+
+    empty = page.locator("#pillars-empty")
+    expect(empty).to_contain_text("Năm 2021 chưa có điểm")
+    expect(empty).to_contain_text("Các năm có điểm: 2022")
+    assert page_errors == []
+
+
+def test_department_against_the_best_department_and_the_median(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_pillars(page, base_url + SO_Y_TE)
+
+    names = [trace["name"] for trace in plot_traces(page, "#pillars-radar")]
+    assert names == ["Dẫn đầu: Sở Thông tin và Truyền thông", "Trung vị 24 đơn vị", "Sở Y tế"]
+    legend = page.inner_text("#pillars-content .series-legend")
+    assert "Sở Thông tin và Truyền thông" in legend
+    assert "Trung vị 24 đơn vị" in legend
+
+    points = [number(cell) for cell in column(page, "points")]
+    assert len(points) == 8
+    assert sum(points) == pytest.approx(428.76)
+    assert sum(number(cell) for cell in column(page, "max_points")) == 600
+    assert "428,76/600" in page.inner_text("#pillars-total")
+    assert "Khá" in page.inner_text("#pillars-group")
+
+    sort = page.locator('#pillars-table th[data-dash-column="lost"] .column-header--sort')
+    sort.click()
+    sort.click()
+    expect(page.locator('#pillars-table td[data-dash-column="pillar"]').first).to_have_text("Hoạt động chính quyền số")
+    lost = [number(cell) for cell in column(page, "lost")]
+    assert lost == sorted(lost, reverse=True)
+    assert lost[0] == 66.98
+    assert page_errors == []
+
+
+def test_district_level_defaults_to_the_best_district(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_pillars(page, base_url + "/pillars?level=district")
+
+    assert "UBND thành phố Đồng Xoài" in page.inner_text("#pillars-heading")
+    assert "UBND thành phố Đồng Xoài" in page.inner_text("#pillars-unit")
+    assert len(column(page, "pillar")) == 9
+    assert page_errors == []
+
+
+def test_selectors_write_the_url_and_the_content_follows(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_pillars(page, base_url + "/pillars")
+
+    page.locator("#pillars-level label", has_text="Sở, ban, ngành").click()
+    expect(page.locator("#pillars-heading")).to_contain_text("Sở Thông tin và Truyền thông")
+    assert query_of(page) == {"level": ["department"]}
+    expect(page.locator("#pillars-compare")).to_be_hidden()
+
+    page.click("#pillars-unit")
+    page.locator(".dash-dropdown-option", has_text="Sở Y tế").click()
+    expect(page.locator("#pillars-heading")).to_contain_text("Sở Y tế")
+    assert query_of(page) == {"level": ["department"], "unit": ["binh-phuoc-so-y-te"]}
+
+    page.go_back()
+    expect(page.locator("#pillars-heading")).to_contain_text("Sở Thông tin và Truyền thông")
+
+    page.goto(base_url + "/pillars")
+    page.click("#pillars-compare")
+    page.locator(".dash-dropdown-option", has_text="TP. Hồ Chí Minh").click()
+    expect(page.locator("#pillars-radar")).to_be_visible()
+    assert query_of(page) == {"level": ["province"], "unit": ["binh-phuoc"], "compare": ["ho-chi-minh"]}
+    assert page_errors == []
+
+
+def _download(page: Page, selector: str) -> bytes:
+    with page.expect_download() as info:
+        page.click(selector)
+    return Path(info.value.path()).read_bytes()
+
+
+def test_pillar_table_downloads_keep_diacritics_and_numbers(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_pillars(page, base_url + SO_Y_TE)
+
+    rows = list(csv.DictReader(io.StringIO(_download(page, "#pillars-table-download-csv").decode("utf-8-sig"))))
+    assert len(rows) == 8
+    assert {row["Đơn vị"] for row in rows} == {"Sở Y tế"}
+    assert rows[0]["Chỉ số chính"] == "Nhận thức số"
+    assert sum(float(row["Điểm"]) for row in rows) == pytest.approx(428.76)
+    assert "% Dẫn đầu: Sở Thông tin và Truyền thông" in rows[0]
+    assert rows[0]["Nguồn"] == "Báo cáo sơ kết 6 tháng đầu năm 2023 (dự thảo) và các phụ lục, Phụ lục III.1.a"
+
+    sheet = openpyxl.load_workbook(io.BytesIO(_download(page, "#pillars-table-download-xlsx"))).active
+    header = [cell.value for cell in sheet[1]]
+    assert header[:8] == ["Năm", "Cấp", "Đơn vị", "Chỉ số chính", "Điểm", "Điểm tối đa", "% điểm tối đa", "Điểm bị mất"]
+    assert header[-1] == "Nguồn"
+    values = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(values) == 8
+    assert sum(row[4] for row in values) == pytest.approx(428.76)
+    assert values[0][2] == "Sở Y tế"
+    assert page_errors == []
+
+
+def test_task_downloads_list_every_task_with_diacritics(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_pillars(page, base_url + "/pillars")
+
+    rows = list(csv.DictReader(io.StringIO(_download(page, "#pillars-indicators-download-csv").decode("utf-8-sig"))))
+    assert len(rows) == 23, "tasks without points are exported too"
+    smartphones = next(r for r in rows if r["Nhiệm vụ (chỉ số thành phần)"].startswith("Tỷ lệ dân số trưởng thành"))
+    assert (smartphones["Điểm"], smartphones["Điểm tối đa"], smartphones["% điểm tối đa"]) == ("6.24", "10.0", "62.4")
+    assert sum(1 for r in rows if r["Điểm"] == "") == 4
+    assert (
+        smartphones["Nguồn"]
+        == "Kết quả chỉ số DTI 2022 theo từng nhiệm vụ (trình chiếu của tỉnh), slide 'Về hạ tầng số'"
+    )
+
+    sheet = openpyxl.load_workbook(io.BytesIO(_download(page, "#pillars-indicators-download-xlsx"))).active
+    values = list(sheet.iter_rows(min_row=1, values_only=True))
+    assert values[0][3] == "Nhiệm vụ (chỉ số thành phần)"
+    assert len(values) == 24
+    assert any(row[3] == "Tỷ lệ dân số trưởng thành có điện thoại thông minh" and row[7] == 6.24 for row in values)
+    assert page_errors == []
+
+
+def test_no_request_leaves_the_machine(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
+    blocked: list[str] = []
+
+    def only_local(route: Route) -> None:
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_local)
+    open_pillars(page, base_url + "/pillars")
+    page.locator("#pillars-indicators-infrastructure .main-svg").first.wait_for()
+    open_pillars(page, base_url + SO_Y_TE)
+
+    assert blocked == []
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("path", ["/pillars", SO_Y_TE])
+def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: int, path: str) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_pillars(page, base_url + path)
+
+    size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
+    assert size["scrollWidth"] <= size["innerWidth"], size
