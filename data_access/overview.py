@@ -38,6 +38,7 @@ class Overview:
     previous_year: int | None
     pillars: pd.DataFrame
     comparison: dict[str, pd.DataFrame] = field(default_factory=dict)
+    leading_codes: list[str] = field(default_factory=list)
     leading_names: list[str] = field(default_factory=list)
     discrepancies: pd.DataFrame = field(default_factory=pd.DataFrame)
     average_index: float | None = None
@@ -159,6 +160,7 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
         previous_year=previous_year,
         pillars=own.sort_values("sort_order").reset_index(drop=True),
         comparison=comparison_traces(scores, leading),
+        leading_codes=leading.sort_values("rank")["unit_code"].tolist(),
         leading_names=leading.sort_values("rank")["unit_name_vi"].tolist(),
         discrepancies=printed_discrepancies(own, queries.published_indices(year, unit_code)),
         average_index=_index_of(average),

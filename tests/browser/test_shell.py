@@ -81,8 +81,12 @@ def test_year_selector_switches_to_2021(page: Page, page_errors: list[str], expe
     assert page_errors == []
 
 
+# Pages whose issue has not landed yet: they must say so rather than break.
+UNBUILT_PAGES = {"/present", "/admin"}
+
+
 def test_every_navbar_link_renders(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
-    """No menu entry may lead to a blank or broken page: each shows the overview or says it is coming."""
+    """No menu entry may lead to a blank or broken page: each shows its own content or says it is coming."""
     open_overview(page, base_url + "/")
     links = page.locator(".shell-navbar .nav-link")
     targets = [(link.get_attribute("href"), link.inner_text().strip()) for link in links.all()]
@@ -94,10 +98,16 @@ def test_every_navbar_link_renders(page: Page, page_errors: list[str], expect: C
         expect(page).to_have_url(base_url + href)
         if href == "/":
             expect(page.locator("#overview-dti-value")).to_have_text("0,6385")
-        else:
+            continue
+        if href in UNBUILT_PAGES:
             construction = page.locator("#page-under-construction")
             expect(construction).to_contain_text(label)
             expect(construction).to_contain_text("đang xây dựng", ignore_case=True)
+            continue
+        # A built page's components carry its name as id prefix (`rankings-…`).
+        expect(page.locator(f"[id^='{href.strip('/')}-']").first).to_be_attached()
+        expect(page.locator("#page-under-construction")).to_have_count(0)
+        expect(page.locator("#page-message")).to_have_count(0)
     assert page_errors == []
 
 
