@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import html
 
+from components.formatting import format_percent, format_points
 from components.i18n import t
 from components.theme import TREND_COLORS
 from data_access.scoring import Change
@@ -56,3 +58,31 @@ def series_legend(items: list[tuple[str, str, str]]) -> html.Div:
         ],
         className="series-legend",
     )
+
+
+def discrepancy_notes(discrepancies: pd.DataFrame, lang: str) -> list[html.Div]:
+    """The source's own inconsistencies, shown where the figure is drawn (the data stays as printed).
+
+    `discrepancies` is `data_access.overview.printed_discrepancies`: pillar names, points, maximum,
+    the share the points give and the share the source printed, and the source's note.
+    """
+    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+    return [
+        html.Div(
+            [
+                html.I(className="bi bi-exclamation-diamond me-1"),
+                t(
+                    "common.discrepancy",
+                    lang,
+                    pillar=getattr(row, column),
+                    printed=format_percent(row.printed_share * 100, 2, lang),
+                    points=format_points(row.points, lang),
+                    max=format_points(row.max_points, lang),
+                    computed=format_percent(row.share * 100, 2, lang),
+                ),
+            ],
+            className="discrepancy-note",
+            title=row.note_printed,
+        )
+        for row in discrepancies.itertuples()
+    ]

@@ -9,9 +9,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from components import figures
 from components.citations import cite
-from components.formatting import format_number, format_percent, format_points, format_rank
+from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
-from components.kpi import kpi_card, rank_change_badge, series_legend
+from components.kpi import discrepancy_notes, kpi_card, rank_change_badge, series_legend
 from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
@@ -91,30 +91,6 @@ def _weakest(overview: Overview, lang: str) -> html.Ol:
             )
         )
     return html.Ol(items, className="weak-list", id="overview-weakest")
-
-
-def _discrepancy_notes(overview: Overview, lang: str) -> list:
-    """The source's own inconsistencies, shown where the figure is (data is kept as printed)."""
-    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
-    return [
-        html.Div(
-            [
-                html.I(className="bi bi-exclamation-diamond me-1"),
-                t(
-                    "overview.discrepancy",
-                    lang,
-                    pillar=getattr(row, column),
-                    printed=format_percent(row.printed_share * 100, 2, lang),
-                    points=format_points(row.points, lang),
-                    max=format_points(row.max_points, lang),
-                    computed=format_percent(row.share * 100, 2, lang),
-                ),
-            ],
-            className="discrepancy-note",
-            title=row.note_printed,
-        )
-        for row in overview.discrepancies.itertuples()
-    ]
 
 
 def _average_line(overview: Overview, lang: str) -> html.Div | None:
@@ -232,7 +208,7 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                     t("overview.radar_title", lang),
                     radar,
                     source=pillar_source,
-                    notes=_discrepancy_notes(overview, lang),
+                    notes=discrepancy_notes(overview.discrepancies, lang),
                 ),
                 lg=8,
                 className="chart-col",

@@ -15,9 +15,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from components import figures
 from components.citations import cite, readable_citation
 from components.downloads import download_buttons, file_payload
-from components.formatting import format_percent, format_points
 from components.i18n import t
-from components.kpi import series_legend
+from components.kpi import discrepancy_notes, series_legend
 from components.pillars import (
     card,
     indicator_card,
@@ -245,29 +244,6 @@ def _view_name(view: PillarsView, lang: str) -> str:
     return view.unit_name_en if lang == "en" and view.unit_name_en else view.unit_name_vi
 
 
-def _discrepancy_notes(view: PillarsView, lang: str) -> list:
-    """The source's own inconsistencies, shown where the figure is (the data is kept as printed)."""
-    return [
-        html.Div(
-            [
-                html.I(className="bi bi-exclamation-diamond me-1"),
-                t(
-                    "pillars.discrepancy",
-                    lang,
-                    pillar=getattr(row, _name_column(lang)),
-                    printed=format_percent(row.printed_share * 100, 2, lang),
-                    points=format_points(row.points, lang),
-                    max=format_points(row.max_points, lang),
-                    computed=format_percent(row.share * 100, 2, lang),
-                ),
-            ],
-            className="discrepancy-note",
-            title=row.note_printed,
-        )
-        for row in view.discrepancies.itertuples()
-    ]
-
-
 def radar_card(view: PillarsView, theme: str, lang: str, source: str) -> dbc.Card:
     name = _view_name(view, lang)
     pillars = view.pillars.assign(label=view.pillars[_name_column(lang)])
@@ -280,7 +256,7 @@ def radar_card(view: PillarsView, theme: str, lang: str, source: str) -> dbc.Car
     graph = html.Div(dcc.Graph(id=RADAR, figure=figure, config=GRAPH_CONFIG), className="pillars-radar-graph")
     return card(
         t("pillars.radar_title", lang),
-        [legend, graph, *_discrepancy_notes(view, lang)],
+        [legend, graph, *discrepancy_notes(view.discrepancies, lang)],
         source=source,
     )
 

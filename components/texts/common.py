@@ -58,4 +58,9 @@ TEXT: dict[str, dict[str, str]] = {
     "download.csv": {"vi": "Tải CSV", "en": "Download CSV"},
     "download.xlsx": {"vi": "Tải Excel", "en": "Download Excel"},
     "download.title": {"vi": "Tải dữ liệu của biểu đồ", "en": "Download the data behind the chart"},
+    "common.discrepancy": {
+        "vi": "{pillar}: văn bản nguồn in {printed}, nhưng {points}/{max} điểm là {computed}; biểu đồ dùng số điểm.",
+        "en": "{pillar}: the source prints {printed}, but {points}/{max} points is {computed}; "
+        "the chart uses the points.",
+    },
 }

@@ -28,11 +28,6 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Năm {year} chưa có điểm các chỉ số chính trong dữ liệu; chỉ có thứ hạng công bố.",
         "en": "There are no pillar scores for {year} in the data; only the published rank.",
     },
-    "overview.discrepancy": {
-        "vi": "{pillar}: văn bản nguồn in {printed}, nhưng {points}/{max} điểm là {computed}; biểu đồ dùng số điểm.",
-        "en": "{pillar}: the source prints {printed}, but {points}/{max} points is {computed}; "
-        "the chart uses the points.",
-    },
     "overview.source": {"vi": "Nguồn", "en": "Source"},
     "overview.rank_axis": {"vi": "Hạng", "en": "Rank"},
     "overview.points": {"vi": "Điểm", "en": "Points"},

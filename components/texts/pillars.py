@@ -82,11 +82,6 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "So sánh với một tỉnh (“{value}”) chỉ dùng được ở cấp tỉnh.",
         "en": "Comparing with a province (“{value}”) works at province level only.",
     },
-    "pillars.discrepancy": {
-        "vi": "{pillar}: văn bản nguồn in {printed}, nhưng {points}/{max} điểm là {computed}; biểu đồ dùng số điểm.",
-        "en": "{pillar}: the source prints {printed}, but {points}/{max} points is {computed}; "
-        "the chart uses the points.",
-    },
     "pillars.export_year": {"vi": "Năm", "en": "Year"},
     "pillars.export_level": {"vi": "Cấp", "en": "Level"},
     "pillars.export_unit": {"vi": "Đơn vị", "en": "Unit"},
