@@ -55,3 +55,17 @@ def base_layout(theme: str, lang: str) -> dict:
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0.5, "xanchor": "center"},
         "hoverlabel": {"font": {"family": FONT_FAMILY}},
     }
+
+
+def map_style(theme: str) -> dict:
+    """A tile-free MapLibre style whose only layer is the card's background colour.
+
+    Like plotly's `white-bg` it fetches nothing (no sources, no glyphs), so maps work offline;
+    unlike it, the dark theme does not get a white panel.
+    """
+    background = "#111f31" if theme == "dark" else "#ffffff"
+    return {
+        "version": 8,
+        "sources": {},
+        "layers": [{"id": "background", "type": "background", "paint": {"background-color": background}}],
+    }
