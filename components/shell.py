@@ -131,10 +131,14 @@ def message_panel(
     *,
     icon: str = "bi-exclamation-triangle",
     element_id: str = "page-message",
+    action: object = None,
 ) -> html.Div:
-    """An explanation in place of content: no data, a bad parameter, a database that does not answer."""
+    """An explanation in place of content: no data, a bad parameter, a database that does not answer.
+
+    `action` is an optional way out, such as a link back to the overview.
+    """
     return html.Div(
-        [html.I(className=f"bi {icon} construction-icon"), html.H2(title), html.P(body)],
+        [html.I(className=f"bi {icon} construction-icon"), html.H2(title), html.P(body), action],
         className="empty-state",
         id=element_id,
         role="alert",

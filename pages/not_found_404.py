@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dash
+from dash import dcc
 
 from components.i18n import t
 from components.shell import message_panel
@@ -13,4 +14,5 @@ dash.register_page(__name__, order=99)
 
 def layout(**_query: str):
     lang = language()
-    return message_panel(t("notfound.title", lang), t("notfound.body", lang), icon="bi-signpost-split")
+    home = dcc.Link(t("construction.back", lang), href="/", className="btn btn-primary")
+    return message_panel(t("notfound.title", lang), t("notfound.body", lang), icon="bi-signpost-split", action=home)

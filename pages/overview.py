@@ -94,7 +94,9 @@ def _weakest(overview: Overview, lang: str) -> html.Ol:
 
 
 def _average_line(overview: Overview, lang: str) -> html.Div | None:
-    """The published national average beside the province's value, where the data has one."""
+    """The published national average beside the province's value, or why there is no value."""
+    if overview.index_value is None:
+        return html.Div(t("overview.no_index", lang, year=overview.year), className="kpi-sub", id="overview-average")
     if overview.average_index is None:
         return None
     above = overview.index_value is not None and overview.index_value > overview.average_index

@@ -32,4 +32,8 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.rank_axis": {"vi": "Hạng", "en": "Rank"},
     "overview.points": {"vi": "Điểm", "en": "Points"},
     "overview.pillar": {"vi": "Chỉ số chính", "en": "Pillar"},
+    "overview.no_index": {
+        "vi": "Dữ liệu chưa có điểm DTI năm {year}, chỉ có thứ hạng công bố.",
+        "en": "The data has no DTI score for {year}, only the published rank.",
+    },
 }

@@ -77,6 +77,7 @@ def test_year_selector_switches_to_2021(page: Page, page_errors: list[str], expe
     change = page.locator("#overview-rank-change")
     expect(change).to_contain_text("25 → 9")
     expect(change).to_contain_text("tăng 16 bậc")
+    expect(page.locator("#overview-average")).to_contain_text("chưa có điểm DTI năm 2021")
     expect(page.locator("#shell-years a.active")).to_have_text("2021")
     assert page_errors == []
 
@@ -115,4 +116,6 @@ def test_unknown_address_says_not_found(page: Page, page_errors: list[str], expe
     page.goto(base_url + "/khong-co")
 
     expect(page.locator("#page-message")).to_contain_text("Không tìm thấy trang")
+    page.locator("#page-message a").click()
+    expect(page.locator("#overview-dti-value")).to_have_text("0,6385")
     assert page_errors == []
