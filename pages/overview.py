@@ -17,6 +17,7 @@ from components.tables import pillar_points_table
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries
 from data_access.db import DatabaseUnavailable
+from data_access.models import INFERRED_MAPPING
 from data_access.overview import Overview, UnknownSelection, build_overview
 from pages._context import BadParameter, database_unavailable, language, resolve_year, source_titles
 
@@ -178,18 +179,27 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
             style={"height": "100%"},
         )
         column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+        inferred = set(
+            overview.pillars.loc[overview.pillars["note"].str.startswith(INFERRED_MAPPING, na=False), "pillar_code"]
+        )
         radar = dbc.Row(
             [
                 dbc.Col([legend, radar_graph], lg=7, className="radar-col"),
                 dbc.Col(
-                    pillar_points_table(
-                        overview.pillars,
-                        lang=lang,
-                        name_column=column,
-                        headers=[t("overview.pillar", lang), t("overview.points", lang), "%"],
-                    ),
+                    [
+                        pillar_points_table(
+                            overview.pillars,
+                            lang=lang,
+                            name_column=column,
+                            headers=[t("overview.pillar", lang), t("overview.points", lang), "%"],
+                            flagged=inferred,
+                        ),
+                        html.Div(t("overview.inferred", lang), className="flag-note", id="overview-inferred")
+                        if inferred
+                        else None,
+                    ],
                     lg=5,
-                    className="d-flex align-items-center",
+                    className="d-flex flex-column justify-content-center",
                 ),
             ],
             className="g-2 h-100",

@@ -47,6 +47,10 @@ def test_overview_shows_the_2022_figures(page: Page, page_errors: list[str], bas
     history = plot_traces(page, "#overview-history")
     assert [trace["y"] for trace in history] == [[25, 9, 12]]
 
+    # The five foundation pillars' attribution is inferred in the transcription: said beside them.
+    assert page.locator(".pillar-table .flag-mark").count() == 5
+    assert "suy luận" in page.inner_text("#overview-inferred")
+
     assert page_errors == []
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 from components.citations import cite, readable_citation
 from components.figures import pillar_radar, rank_history, rank_ticks, wrap_label
+from components.tables import pillar_points_table
 from components.theme import SERIES_COLORS
 
 PILLARS = pd.DataFrame(
@@ -53,3 +54,15 @@ def test_citations_name_the_document_not_its_file():
     assert readable_citation("003_x.txt; Phụ lục III.1.a", titles) == "Báo cáo sơ kết 6 tháng, Phụ lục III.1.a"
     assert readable_citation("unknown; p. 3", titles) == "unknown; p. 3"
     assert cite("Nguồn", ["003_x.txt; A", "003_x.txt; A", ""], titles) == "Nguồn: Báo cáo sơ kết 6 tháng, A"
+
+
+def test_pillar_table_flags_inferred_rows_with_their_note():
+    pillars = PILLARS.assign(
+        points=[94.17, 80, 72.64], max_points=[100, 100, 100], note=["mapping inferred: x", "", ""]
+    )
+    table = pillar_points_table(pillars, lang="vi", name_column="label", headers=["Chỉ số", "Điểm", "%"], flagged={"a"})
+    rows = table.children[1].children
+    first_name = rows[0].children[1].children
+    assert first_name[1].title == "mapping inferred: x"
+    assert rows[1].children[1].children[1] is None
+    assert rows[0].children[2].children == "94,17/100"
