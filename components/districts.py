@@ -1,8 +1,8 @@
 """The district page's pieces: a heatmap of districts × criteria, a choropleth map, notes and exports.
 
 Pure functions of frames (from `data_access.districts`) and options; no database, no request.
-Colours follow the framework's group thresholds (red below the lowest group bound, amber at
-it, green from the top bound), so a cell's colour reads like the group the share would earn.
+Colours are the groups' colours (`GROUP_COLORS`) in steps at the framework's group bounds, so a
+cell or a district is coloured like the group its share would earn, as everywhere in the app.
 """
 
 from __future__ import annotations
@@ -20,18 +20,23 @@ from plotly.subplots import make_subplots
 from components.figures import wrap_label
 from components.formatting import format_percent, format_points
 from components.i18n import t
-from components.theme import FALLBACK_COLOR, GROUP_COLORS, STATUS_COLORS, base_layout, ink
-from data_access.scoring import Threshold
+from components.theme import FALLBACK_COLOR, GROUP_COLORS, STATUS_COLORS, base_layout, ink, map_style
+from data_access.scoring import Threshold, group_for_share
 
 TOTAL_COLUMN = "total"
 MAP_TILE_PIXELS = 512
 MAP_PADDING = 0.88
 HATCH_LINES_ACROSS = 70
-# The map is drawn on plotly's offline `white-bg` style in both themes; its ink is the light theme's.
-MAP_INK = ink("light")
-SHARED_FILL = ink("dark")["muted"]
-# The legend swatch of a shared region looks like the hatched area on the map.
-SHARED_SWATCH = f"repeating-linear-gradient(135deg, {SHARED_FILL} 0 4px, {MAP_INK['text']} 4px 5.5px)"
+# Without the framework's bounds the groups are unknown: the group colours spread evenly instead.
+UNKNOWN_BOUNDS = [
+    Threshold("Yếu", 0.0),
+    Threshold("Trung bình", 0.25),
+    Threshold("Khá", 0.5),
+    Threshold("Tốt", 0.75),
+]
+# Cell labels are written in the light theme's ink on light fills, the dark theme's on dark ones.
+LABEL_INKS = (ink("light")["text"], ink("dark")["text"])
+LIGHT_FILL_BRIGHTNESS = 128
 
 UnitHref = Callable[[str], str]
 
@@ -40,25 +45,55 @@ def _name_column(lang: str, prefix: str) -> str:
     return f"{prefix}_name_en" if lang == "en" else f"{prefix}_name_vi"
 
 
-def share_colorscale(thresholds: Sequence[Threshold]) -> list[list]:
-    """Plotly colourscale on 0..1 anchored at the group bounds: the lowest group's colour at 0,
-    the next group's at its bound, the top group's from its bound to 1.
-
-    The middle groups are left out of the blend: mixing amber into blue gives a muddy grey
-    where most units sit; the printed value in each cell carries the exact figure.
-    """
+def _bounds(thresholds: Sequence[Threshold]) -> list[Threshold]:
     ordered = sorted(thresholds, key=lambda threshold: threshold.min_share)
-    if len(ordered) < 2:
-        return [[0.0, GROUP_COLORS["Yếu"]], [0.5, GROUP_COLORS["Trung bình"]], [1.0, GROUP_COLORS["Tốt"]]]
-    kept = [ordered[0], ordered[1], ordered[-1]] if len(ordered) > 2 else ordered
-    stops = [[0.0, GROUP_COLORS.get(kept[0].group, FALLBACK_COLOR)]]
-    for threshold in kept[1:]:
-        position = min(max(threshold.min_share, 0.0), 1.0)
-        if position > stops[-1][0]:
-            stops.append([position, GROUP_COLORS.get(threshold.group, FALLBACK_COLOR)])
-    if stops[-1][0] < 1.0:
-        stops.append([1.0, stops[-1][1]])
+    return ordered or UNKNOWN_BOUNDS
+
+
+def share_colorscale(thresholds: Sequence[Threshold]) -> list[list]:
+    """Plotly colourscale on 0..1 in steps: each group's colour from its lower bound to the next
+    group's. Below the lowest bound the lowest group's colour; a share on a bound takes the upper
+    group's colour (plotly picks the later of two stops at the same position)."""
+    ordered = _bounds(thresholds)
+    colors = [GROUP_COLORS.get(threshold.group, FALLBACK_COLOR) for threshold in ordered]
+    starts = [0.0] + [min(max(threshold.min_share, 0.0), 1.0) for threshold in ordered[1:]]
+    ends = [*starts[1:], 1.0]
+    stops = []
+    for start, end, color in zip(starts, ends, colors, strict=True):
+        if end > start:
+            stops += [[start, color], [end, color]]
     return stops
+
+
+def share_color(share: float, thresholds: Sequence[Threshold]) -> str:
+    """The fill `share_colorscale` gives a share (0..1): the colour of the group it earns."""
+    ordered = _bounds(thresholds)
+    group = group_for_share(share, ordered) or ordered[0].group
+    return GROUP_COLORS.get(group, FALLBACK_COLOR)
+
+
+def brightness(color: str) -> float:
+    """Perceived brightness (0..255) of a `#rrggbb` colour, the W3C/YIQ weighting plotly also uses
+    to pick text on a fill: the mid-tone group colours read best with light text, amber with dark."""
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return (red * 299 + green * 587 + blue * 114) / 1000
+
+
+def label_color(fill: str) -> str:
+    """Near-white text on dark fills, near-black on light ones, so every value stays readable."""
+    dark_text, light_text = LABEL_INKS
+    return dark_text if brightness(fill) >= LIGHT_FILL_BRIGHTNESS else light_text
+
+
+def shared_fill(theme: str) -> str:
+    """The neutral fill of a shared region: the other theme's muted grey, so the hatch in this
+    theme's ink stands out from it and the region stands out from the map's background."""
+    return ink("light" if theme == "dark" else "dark")["muted"]
+
+
+def shared_swatch(theme: str) -> str:
+    """The legend swatch of a shared region looks like the hatched area on the map."""
+    return f"repeating-linear-gradient(135deg, {shared_fill(theme)} 0 4px, {ink(theme)['text']} 4px 5.5px)"
 
 
 def _colorbar(thresholds: Sequence[Threshold], title: str, lang: str) -> dict:
@@ -165,9 +200,6 @@ def district_heatmap(
             z=percent,
             x=codes,
             y=order,
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 14},
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             colorscale=scale,
@@ -186,9 +218,6 @@ def district_heatmap(
             z=[[share * 100] for share in totals["share"]],
             x=[TOTAL_COLUMN],
             y=order,
-            text=[[format_points(total, lang)] for total in totals["total"]],
-            texttemplate="<b>%{text}</b>",
-            textfont={"size": 15},
             customdata=[[_total_hover(row, len(totals), lang)] for row in totals.itertuples()],
             hovertemplate="%{customdata}<extra></extra>",
             colorscale=scale,
@@ -203,6 +232,14 @@ def district_heatmap(
         col=2,
     )
     colors = ink(theme)
+    figure.add_trace(_cell_labels(codes, order, percent, text, thresholds, colors["text"], size=14), row=1, col=1)
+    total_percent = [[share * 100] for share in totals["share"]]
+    total_text = [[f"<b>{format_points(total, lang)}</b>"] for total in totals["total"]]
+    figure.add_trace(
+        _cell_labels([TOTAL_COLUMN], order, total_percent, total_text, thresholds, colors["text"], size=15),
+        row=1,
+        col=2,
+    )
     layout = base_layout(theme, lang)
     layout.update(margin={"l": 10, "r": 10, "t": 10, "b": 10}, showlegend=False)
     figure.update_layout(layout)
@@ -227,6 +264,37 @@ def district_heatmap(
     if selected:
         _outline_column(figure, codes, selected, colors["text"])
     return figure
+
+
+def _cell_labels(
+    columns: list[str],
+    rows: list[str],
+    percent: list[list[float | None]],
+    text: list[list[str]],
+    thresholds: Sequence[Threshold],
+    empty_color: str,
+    *,
+    size: int,
+) -> go.Scatter:
+    """The cells' values as text on top of the heatmap, each in the ink that reads best on its
+    fill (a heatmap's text has one colour for every cell); an empty cell shows the page's ink."""
+    xs, ys, labels, colors = [], [], [], []
+    for row, values, words in zip(rows, percent, text, strict=True):
+        for column, value, word in zip(columns, values, words, strict=True):
+            xs.append(column)
+            ys.append(row)
+            labels.append(word)
+            colors.append(empty_color if value is None else label_color(share_color(value / 100, thresholds)))
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        text=labels,
+        mode="text",
+        textfont={"size": size, "color": colors},
+        hoverinfo="skip",
+        showlegend=False,
+        name="labels",
+    )
 
 
 def _outline_column(figure: go.Figure, codes: list[str], selected: str, color: str) -> None:
@@ -314,6 +382,12 @@ def _join_names(names: list[str], lang: str) -> str:
     return f"{', '.join(names[:-1])} {t('districts.and', lang)} {names[-1]}"
 
 
+def region_label(name: str, lang: str) -> str:
+    """A map region's Vietnamese name in a sentence of `lang`: the place names stay, the
+    Vietnamese "và" that joins them in a shared region's name becomes the language's "and"."""
+    return _join_names(name.split(f" {t('districts.and', 'vi')} "), lang)
+
+
 def _member_name(row, unit_col: str) -> str:
     """The district's name; its code where the district has no scores (and so no name) that year."""
     name = getattr(row, unit_col)
@@ -379,7 +453,7 @@ def district_map(
     for code, region in mapped.groupby("region_code", sort=False):
         hover = _region_hover(region, escape(criterion, quote=False), unit_col, lang)
         links = _region_links(region, unit_col, unit_href)
-        name = region["region_name"].iloc[0]
+        name = region_label(region["region_name"].iloc[0], lang)
         if bool(region["shared"].iloc[0]):
             shared["locations"].append(code)
             head = t("districts.hover_shared", lang, region=escape(name, quote=False))
@@ -392,7 +466,8 @@ def district_map(
             missing["locations"].append(code)
             missing["customdata"].append([hover, "", *links])
 
-    outline = {"color": MAP_INK["text"], "width": 0.8}
+    map_ink = ink(theme)["text"]
+    outline = {"color": map_ink, "width": 0.8}
     figure = go.Figure()
     figure.add_trace(
         _choropleth(
@@ -408,7 +483,7 @@ def district_map(
             name=criterion,
         )
     )
-    for group, fill, key in ((shared, SHARED_FILL, "shared"), (missing, STATUS_COLORS["no_data"], "no_data")):
+    for group, fill, key in ((shared, shared_fill(theme), "shared"), (missing, STATUS_COLORS["no_data"], "no_data")):
         if group["locations"]:
             figure.add_trace(
                 _choropleth(
@@ -418,7 +493,7 @@ def district_map(
                     z=[0] * len(group["locations"]),
                     colorscale=[[0, fill], [1, fill]],
                     showscale=False,
-                    marker={"line": {"color": MAP_INK["text"], "width": 2.5 if key == "shared" else 0.8}},
+                    marker={"line": {"color": map_ink, "width": 2.5 if key == "shared" else 0.8}},
                     name=key,
                 )
             )
@@ -431,7 +506,7 @@ def district_map(
                 lon=lons,
                 lat=lats,
                 mode="lines",
-                line={"color": MAP_INK["text"], "width": 1.2},
+                line={"color": map_ink, "width": 1.2},
                 hoverinfo="skip",
                 showlegend=False,
                 name=f"{code}-hatch",
@@ -439,7 +514,7 @@ def district_map(
         )
     layout = base_layout(theme, lang)
     layout.update(
-        map={"style": "white-bg", **fitted_view(box, *size)},
+        map={"style": map_style(theme), **fitted_view(box, *size)},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
     )
@@ -447,7 +522,7 @@ def district_map(
     return figure
 
 
-def map_notes(table: pd.DataFrame, *, year: int, lang: str) -> list[html.Div]:
+def map_notes(table: pd.DataFrame, *, year: int, theme: str, lang: str) -> list[html.Div]:
     """What a reader must know to read the map: shared regions, regions without data, districts
     without a boundary. Built from the data, never from fixed names."""
     unit_col = _name_column(lang, "unit")
@@ -457,11 +532,11 @@ def map_notes(table: pd.DataFrame, *, year: int, lang: str) -> list[html.Div]:
         notes.append(
             html.Div(
                 [
-                    html.Span(className="districts-swatch", style={"background": SHARED_SWATCH}),
+                    html.Span(className="districts-swatch", style={"background": shared_swatch(theme)}),
                     t(
                         "districts.shared_note",
                         lang,
-                        region=region["region_name"].iloc[0],
+                        region=region_label(region["region_name"].iloc[0], lang),
                         names=_join_names(names, lang),
                     ),
                 ],

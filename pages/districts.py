@@ -265,7 +265,7 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
                 className="districts-map-frame",
             ),
             html.Div(id=MAP_CHOICE, className="districts-choice", role="status"),
-            *map_notes(table, year=selection.year, lang=lang),
+            *map_notes(table, year=selection.year, theme=theme, lang=lang),
             html.Div(attribution, className="districts-attribution", id="districts-attribution"),
             html.Div(
                 [_source(table["source"].dropna(), lang, titles), _downloads(MAP_DOWNLOAD, lang)],

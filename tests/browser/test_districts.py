@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+CELL_LABELS = "#districts-heatmap .textpoint text"
 SHARED_REGION = "binh-phuoc-bu-gia-map-phu-rieng"
 GEOJSON = PROJECT_ROOT / "seed" / "data" / "geo" / "binh_phuoc_districts.geojson"
 SCORES = PROJECT_ROOT / "seed" / "data" / "scores.csv"
@@ -109,7 +110,7 @@ def click_on_map(page: Page, unit_code: str) -> None:
 def test_heatmap_puts_dong_xoai_on_top_and_loc_ninh_last(page: Page, page_errors: list[str], base_url: str) -> None:
     open_districts(page, base_url + "/districts")
 
-    cells, total = plot_traces(page, "#districts-heatmap")
+    cells, total, *_labels = plot_traces(page, "#districts-heatmap")
     assert cells["y"][0] == "binh-phuoc-dong-xoai"
     assert cells["y"][-1] == "binh-phuoc-loc-ninh"
     assert total["y"] == cells["y"]
@@ -120,9 +121,7 @@ def test_heatmap_puts_dong_xoai_on_top_and_loc_ninh_last(page: Page, page_errors
     assert top_to_bottom[0] == "UBND thành phố Đồng Xoài"
     assert top_to_bottom[-1] == "UBND huyện Lộc Ninh"
     totals = dict(
-        page.eval_on_selector_all(
-            "#districts-heatmap .heatmap-label", "nodes => nodes.map(n => [n.textContent, n.getBoundingClientRect().y])"
-        )
+        page.eval_on_selector_all(CELL_LABELS, "nodes => nodes.map(n => [n.textContent, n.getBoundingClientRect().y])")
     )
     assert totals["524,47"] < totals["352,93"], "the best total is drawn above the last"
     assert "92%" in totals, "cells show their share without hovering"
@@ -293,9 +292,14 @@ def test_bad_parameters_and_empty_years_are_explained(
     assert page_errors == []
 
 
-def test_map_draws_offline(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
-    """The map has no tiles, fonts or styles from elsewhere: nothing may leave 127.0.0.1."""
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_map_draws_offline_on_the_cards_colour(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str, theme: str
+) -> None:
+    """The map has no tiles, fonts or styles from elsewhere: nothing may leave 127.0.0.1. Its
+    background is the card's colour in either theme (no white panel on the dark wall)."""
     blocked: list[str] = []
+    page.context.add_init_script(f"localStorage.setItem('shell-theme', JSON.stringify('{theme}'))")
 
     def only_local(route: Route) -> None:
         if urlsplit(route.request.url).hostname in LOCAL_HOSTS or route.request.url.startswith(("blob:", "data:")):
@@ -310,6 +314,22 @@ def test_map_draws_offline(page: Page, page_errors: list[str], expect: Callable,
 
     expect(page.locator("#districts-map .hoverlayer")).to_contain_text("UBND huyện Lộc Ninh")
     assert page.locator("#districts-map canvas").count() >= 1
+    assert page.evaluate("() => document.documentElement.getAttribute('data-bs-theme')") == theme
+    background, card = page.eval_on_selector(
+        "#districts-map .js-plotly-plot",
+        """el => {
+            const map = el._fullLayout.map._subplot.map;
+            const probe = document.createElement('div');
+            probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('--dti-card');
+            document.body.appendChild(probe);
+            const card = getComputedStyle(probe).color;
+            probe.style.color = map.getPaintProperty('background', 'background-color');
+            const background = getComputedStyle(probe).color;
+            probe.remove();
+            return [background, card];
+        }""",
+    )
+    assert background == card
     assert blocked == []
     assert page_errors == []
 
@@ -323,11 +343,21 @@ def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: i
     assert size["scrollWidth"] <= size["innerWidth"], size
 
 
+def test_cell_values_are_light_on_dark_fills_and_dark_on_amber(page: Page, base_url: str) -> None:
+    open_districts(page, base_url + "/districts")
+
+    fills = dict(
+        page.eval_on_selector_all(CELL_LABELS, "nodes => nodes.map(n => [n.textContent, getComputedStyle(n).fill])")
+    )
+    assert fills["524,47"] == "rgb(232, 237, 245)", "Đồng Xoài's 75% total is on blue (Khá): light text"
+    assert fills["352,93"] == "rgb(29, 39, 51)", "Lộc Ninh's 50% total is on amber (Trung bình): dark text"
+
+
 def test_english_formats_numbers_the_english_way(page: Page, page_errors: list[str], base_url: str) -> None:
     page.context.add_cookies([{"name": "dti_lang", "value": "en", "url": base_url}])
     open_districts(page, base_url + "/districts")
 
-    labels = page.eval_on_selector_all("#districts-heatmap .heatmap-label", "nodes => nodes.map(n => n.textContent)")
+    labels = page.eval_on_selector_all(CELL_LABELS, "nodes => nodes.map(n => n.textContent)")
     assert "524.47" in labels
     assert page.text_content("#districts-map-card .card-title-ioc") == "Map: Total"
     assert page_errors == []

@@ -16,9 +16,11 @@ from components.districts import (
     heatmap_export,
     map_export,
     map_notes,
+    region_label,
+    share_color,
     share_colorscale,
 )
-from components.theme import GROUP_COLORS
+from components.theme import GROUP_COLORS, ink, map_style
 from data_access.districts import map_regions, map_table
 from data_access.scoring import Threshold, rank_table
 
@@ -104,31 +106,60 @@ def _href(code: str) -> str:
     return f"/units/{code}"
 
 
-def test_colour_scale_is_anchored_at_the_group_bounds():
-    scale = share_colorscale(THRESHOLDS)
-    assert scale == [
-        [0.0, GROUP_COLORS["Yếu"]],
-        [0.5, GROUP_COLORS["Trung bình"]],
-        [0.8, GROUP_COLORS["Tốt"]],
-        [1.0, GROUP_COLORS["Tốt"]],
+def test_colour_scale_steps_through_the_group_colours_at_the_group_bounds():
+    red, amber, blue, green = (GROUP_COLORS[group] for group in ("Yếu", "Trung bình", "Khá", "Tốt"))
+    assert share_colorscale(THRESHOLDS) == [
+        [0.0, red],
+        [0.5, red],
+        [0.5, amber],
+        [0.65, amber],
+        [0.65, blue],
+        [0.8, blue],
+        [0.8, green],
+        [1.0, green],
     ]
-    assert [stop[0] for stop in share_colorscale([])] == [0.0, 0.5, 1.0]
+    assert [share_color(share, THRESHOLDS) for share in (0.1, 0.5, 0.7, 0.79, 0.8, 1.0)] == [
+        red,
+        amber,
+        blue,
+        blue,
+        green,
+        green,
+    ]
+    assert {color for _, color in share_colorscale([])} == {red, amber, blue, green}
 
 
 def test_heatmap_puts_the_best_total_on_top_with_readable_labels():
     scores = _scores()
     figure = district_heatmap(scores, _totals(scores), thresholds=THRESHOLDS, theme="dark", lang="vi", unit_href=_href)
-    cells, total = figure.data
+    cells, total, cell_labels, total_labels = figure.data
     assert list(cells.y) == ["p-cao", "p-giua", "p-thap"]
     assert figure.layout.yaxis.autorange == "reversed", "the first row is drawn at the top"
-    assert [row[0] for row in cells.text] == ["92%", "50%", "17%"]
+    assert list(cell_labels.text[::2]) == ["92%", "50%", "17%"]
+    assert list(cell_labels.y[::2]) == ["p-cao", "p-giua", "p-thap"]
+    assert cell_labels.hoverinfo == "skip", "hovering a value shows the cell's hover"
     assert cells.customdata[0][0] == "<b>UBND huyện Cao</b><br>Nhận thức số: 55/60 điểm (91,67%)"
-    assert [row[0] for row in total.text] == ["145", "100", "60"]
+    assert list(total_labels.text) == ["<b>145</b>", "<b>100</b>", "<b>60</b>"]
     assert total.z[0][0] == pytest.approx(145 / 210 * 100)
     assert "Xếp hạng 1/3 · Khá" in total.customdata[0][0]
     assert figure.layout.yaxis.ticktext[0] == '<a href="/units/p-cao" target="_self">UBND huyện Cao</a>'
     assert figure.layout.xaxis.ticktext[1] == "Hoạt động<br>chính<br>quyền số"
     assert figure.layout.xaxis2.ticktext[0].startswith("Tổng điểm")
+
+
+def test_cell_values_are_light_on_dark_fills_and_dark_on_light_fills():
+    scores = _scores()
+    figure = district_heatmap(scores, _totals(scores), thresholds=THRESHOLDS, theme="light", lang="vi")
+    cell_labels, total_labels = figure.data[2:]
+    light, dark = ink("dark")["text"], ink("light")["text"]
+    colors = dict(zip(cell_labels.text, cell_labels.textfont.color, strict=True))
+    assert colors["92%"] == light, "on green"
+    assert colors["50%"] == dark, "on amber"
+    assert colors["17%"] == light, "on red"
+    assert colors["60%"] == dark, "on amber (digital government of Cao, 90/150)"
+    assert colors["47%"] == light, "on red (digital government of Giữa, 70/150)"
+    # Totals: 145/210 = 69% is Khá (blue), 100/210 = 48% and 60/210 = 29% are Yếu (red).
+    assert list(total_labels.textfont.color) == [light, light, light]
 
 
 def test_heatmap_frames_the_criterion_the_map_shows_and_speaks_english():
@@ -173,7 +204,11 @@ def test_map_colours_single_districts_and_draws_a_shared_region_neutral_with_eve
     assert list(coloured.customdata[0][2:]) == ["/units/p-cao", "UBND huyện Cao"]
     hatch = [trace for trace in figure.data if trace.type == "scattermap"]
     assert len(hatch) == 1 and hatch[0].hoverinfo == "skip"
-    assert figure.layout.map.style == "white-bg"
+    assert figure.layout.map.style == map_style("dark"), "tile-free, in the dark card colour"
+    assert coloured.marker.line.color == ink("dark")["text"]
+    assert hatch[0].line.color == ink("dark")["text"]
+    assert shared.colorscale[0][1] == ink("light")["muted"], "a darker grey under light hatching"
+    assert coloured.colorscale == tuple(tuple(stop) for stop in share_colorscale(THRESHOLDS))
 
 
 def test_notes_explain_the_shared_region_and_a_district_without_boundary():
@@ -181,11 +216,22 @@ def test_notes_explain_the_shared_region_and_a_district_without_boundary():
     collection = _collection()
     collection["features"] = collection["features"][1:]  # Cao loses its polygon
     table = map_table(map_regions(collection), _values(scores, "awareness"))
-    notes = [str(note.children) for note in map_notes(table, year=2022, lang="vi")]
+    notes = [str(note.children) for note in map_notes(table, year=2022, theme="dark", lang="vi")]
     assert len(notes) == 2
     assert "UBND huyện Giữa và p-moi" in notes[0]
     assert "Giữa và Mới" in notes[0]
     assert "Chưa có ranh giới trên bản đồ cho: UBND huyện Cao." in notes[1]
+
+
+def test_a_shared_regions_name_reads_as_english_in_english():
+    assert region_label("Bù Gia Mập và Phú Riềng", "en") == "Bù Gia Mập and Phú Riềng"
+    assert region_label("Bù Gia Mập và Phú Riềng", "vi") == "Bù Gia Mập và Phú Riềng"
+    collection = _collection()
+    collection["features"][2]["properties"]["name_vi"] = "Giữa và Mới"
+    table = map_table(map_regions(collection), _values(_scores(), "awareness"))
+    (note,) = [str(note.children) for note in map_notes(table, year=2022, theme="light", lang="en")]
+    assert "Grey hatched area (Giữa and Mới)" in note
+    assert " và " not in note
 
 
 def test_hatch_stays_inside_the_polygon_and_out_of_its_hole():
