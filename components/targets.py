@@ -168,6 +168,25 @@ def _notes(row: Mapping) -> list[str]:
     return [note for note in dict.fromkeys([_text(row.get("actual_note")), _text(row.get("note"))]) if note]
 
 
+def data_note(note: str, lang: str) -> html.Details:
+    """A transcription note behind a small "ⓘ" toggle: the note is data kept verbatim (in English),
+    so it must stay reachable, but it is not the page's reading text. The caption says why it is English.
+    """
+    return html.Details(
+        [
+            html.Summary(t("targets.data_note", lang), className="data-note-toggle", title=note),
+            html.Div(
+                [
+                    html.Div(t("targets.data_note_caption", lang), className="data-note-caption"),
+                    html.Div(note, className="data-note-text", lang="en"),
+                ],
+                className="data-note-body",
+            ),
+        ],
+        className="data-note",
+    )
+
+
 def _other_figure_lines(others: pd.DataFrame, lang: str, titles: Mapping[str, str]) -> list[html.Div]:
     return [
         html.Div(
@@ -232,13 +251,13 @@ def target_card(
         ),
         html.Div(basis, className="target-basis"),
     ]
-    if actual is not None and unit == PERCENT and actual > 100:
-        body.append(html.Div(t("targets.over_100", lang), className="target-over"))
-    body.extend(_other_figure_lines(others, lang, titles))
     notes = _notes(row)
+    if actual is not None and unit == PERCENT and actual > 100:
+        key = "targets.over_100_see_note" if notes else "targets.over_100"
+        body.append(html.Div(t(key, lang), className="target-over"))
+    body.extend(_other_figure_lines(others, lang, titles))
     if notes:
-        text = " — ".join(notes)
-        body.append(html.Div(f"{t('targets.note', lang)}: {text}", className="target-note", title=text))
+        body.append(data_note(" — ".join(notes), lang))
     source = cite(t("common.source", lang), [row["source"], _text(row.get("actual_source"))], titles)
     body.append(html.Div(source, className="source-note target-source", title=source))
     return html.Div(
@@ -249,24 +268,40 @@ def target_card(
     )
 
 
-def summary_strip(counts: Mapping[str, int], *, shown: int, total: int, lang: str) -> html.Div:
-    """Big status counts of the targets shown; they add up to `shown`."""
+def summary_strip(
+    counts: Mapping[str, int],
+    *,
+    shown: int,
+    total: int,
+    lang: str,
+    hrefs: Mapping[str, str],
+    active: str | None = None,
+) -> html.Div:
+    """The plan's status totals, whatever the filters (they add up to `total`); the filter is said
+    apart ("đang hiển thị 10 / 28 chỉ tiêu"). Each tile links to its status filter (`hrefs`), the
+    active tile back to no status filter.
+    """
     items = [
-        html.Div(
+        dcc.Link(
             [
                 html.Div(str(counts[status]), className="targets-count", style={"color": STATUS_COLORS[status]}),
                 html.Div(t(f"targets.status.{status}", lang), className="targets-count-label"),
             ],
+            href=hrefs[status],
             id=f"targets-count-{status}",
-            className=f"ioc-card targets-summary-item targets-summary-{status}",
+            title=t("targets.tile_clear" if status == active else "targets.tile_filter", lang),
+            className=f"ioc-card targets-summary-item targets-summary-{status}"
+            + (" targets-summary-active" if status == active else ""),
             style={"borderLeftColor": STATUS_COLORS[status]},
         )
         for status in counts
     ]
     items.append(
         html.Div(
-            t("targets.summary_shown", lang, shown=shown, total=total),
-            id="targets-shown",
+            [
+                html.Div(t("targets.summary_plan", lang, total=total), className="targets-summary-plan"),
+                html.Div(t("targets.summary_shown", lang, shown=shown, total=total), id="targets-shown"),
+            ],
             className="targets-summary-total",
         )
     )
@@ -305,7 +340,7 @@ def _disagreement_figure(row, lang: str, titles: Mapping[str, str]) -> html.Div:
     source = readable_citation(row.source, titles)
     children.append(html.Div(f"{t('common.source', lang)}: {source}", className="disagreement-source"))
     if _text(row.note):
-        children.append(html.Div(row.note, className="disagreement-note"))
+        children.append(data_note(row.note, lang))
     return html.Div(children, className="disagreement-figure")
 
 

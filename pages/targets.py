@@ -36,9 +36,11 @@ from data_access.targets import (
 )
 from pages._context import BadParameter, database_unavailable, language, query_string, resolve_year, source_titles
 
+PATH = "/targets"
+
 dash.register_page(
     __name__,
-    path="/targets",
+    path=PATH,
     title="DTI — Mục tiêu",
     order=4,
     nav_key="nav.targets",
@@ -172,7 +174,15 @@ def heading(selection: Selection, lang: str, titles: dict[str, str]) -> list:
         ),
         html.Div(plan_titles, className="targets-plan-title"),
         html.Div(cite(t("common.source", lang), view.plans["source"], titles), className="source-note"),
+        *_names_language_note(lang),
     ]
+
+
+def _names_language_note(lang: str) -> list:
+    """In English the targets' names stay as the plan printed them (the data has only Vietnamese names)."""
+    if lang != "en":
+        return []
+    return [html.Div(t("targets.names_in_vietnamese", lang), id="targets-lang-note", className="targets-lang-note")]
 
 
 def _download(prefix: str, lang: str) -> html.Div:
@@ -187,6 +197,7 @@ def _sections(selection: Selection, theme: str, lang: str, titles: dict[str, str
     sections = []
     for code in view.shown["pillar_code"].unique():
         rows = view.shown[view.shown["pillar_code"] == code]
+        section_statuses = view.targets.loc[view.targets["pillar_code"] == code, "status"]
         cards = [
             target_card(
                 row,
@@ -197,11 +208,24 @@ def _sections(selection: Selection, theme: str, lang: str, titles: dict[str, str
             )
             for row in rows.to_dict("records")
         ]
-        sections.append(pillar_section(code, labels[code], cards, status_counts(rows["status"]), lang))
+        sections.append(pillar_section(code, labels[code], cards, status_counts(section_statuses), lang))
     return sections or [html.Div(t("targets.empty_filter", lang), className="empty-inline", id="targets-empty")]
 
 
-def _disagreement_section(view: TargetsView, lang: str, titles: dict[str, str]) -> html.Section:
+def _disagreement_scope(selection: Selection, query: dict, lang: str) -> str:
+    """Which targets the disagreements cover: they follow the pillar filter, never the status one."""
+    pillar = query.get("pillar")
+    if pillar:
+        scope = t("targets.disagreements_scope_pillar", lang, pillar=selection.labels(lang)[pillar])
+    else:
+        scope = t("targets.disagreements_scope_plan", lang)
+    if query.get("status"):
+        scope = f"{scope} {t('targets.disagreements_scope_status', lang)}"
+    return scope
+
+
+def _disagreement_section(selection: Selection, query: dict, lang: str, titles: dict[str, str]) -> html.Section:
+    view = selection.view
     source = cite(t("common.source", lang), view.disagreements["source"], titles)
     return html.Section(
         [
@@ -214,6 +238,7 @@ def _disagreement_section(view: TargetsView, lang: str, titles: dict[str, str]) 
                 className="targets-section-head",
             ),
             html.P(t("targets.disagreements_intro", lang), className="targets-intro"),
+            html.P(_disagreement_scope(selection, query, lang), className="targets-scope", id="targets-scope"),
             disagreement_cards(view.disagreements, lang=lang, titles=titles),
             html.Div(source, className="source-note", title=source),
         ],
@@ -222,7 +247,18 @@ def _disagreement_section(view: TargetsView, lang: str, titles: dict[str, str]) 
     )
 
 
-def render(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> list:
+def _status_links(query: dict) -> dict[str, str]:
+    """Each summary tile's link: its status filter, or no status filter for the tile already chosen."""
+    links = {}
+    for status in STATUSES:
+        chosen = None if query.get("status") == status else status
+        links[status] = PATH + query_string(
+            {"year": query.get("year"), "pillar": query.get("pillar"), "status": chosen}
+        )
+    return links
+
+
+def render(selection: Selection, query: dict, theme: str, lang: str, titles: dict[str, str]) -> list:
     view = selection.view
     toolbar = html.Div(
         [
@@ -233,9 +269,19 @@ def render(selection: Selection, theme: str, lang: str, titles: dict[str, str]) 
         className="targets-toolbar",
     )
     summary = summary_strip(
-        status_counts(view.shown["status"]), shown=len(view.shown), total=len(view.targets), lang=lang
+        status_counts(view.targets["status"]),
+        shown=len(view.shown),
+        total=len(view.targets),
+        lang=lang,
+        hrefs=_status_links(query),
+        active=query.get("status") or None,
     )
-    return [summary, toolbar, *_sections(selection, theme, lang, titles), _disagreement_section(view, lang, titles)]
+    return [
+        summary,
+        toolbar,
+        *_sections(selection, theme, lang, titles),
+        _disagreement_section(selection, query, lang, titles),
+    ]
 
 
 @callback(
@@ -260,13 +306,14 @@ def follow_filters(pillar: str | None, status: str | None, query: dict | None) -
 def show_targets(query: dict | None, theme: str | None) -> tuple[list, list]:
     lang = language()
     try:
-        selection = select_view(query or {}, lang)
+        query = query or {}
+        selection = select_view(query, lang)
         titles = source_titles(lang)
     except BadParameter as bad:
         return [], [bad.panel]
     except (DatabaseUnavailable, SQLAlchemyError):
         return [], [database_unavailable(lang)]
-    return heading(selection, lang, titles), render(selection, theme or DEFAULT_THEME, lang, titles)
+    return heading(selection, lang, titles), render(selection, query, theme or DEFAULT_THEME, lang, titles)
 
 
 def _export_selection(query: dict | None) -> Selection | None:

@@ -17,10 +17,19 @@ TEXT: dict[str, dict[str, str]] = {
     "targets.section.digital_government": {"vi": "Chính quyền số", "en": "Digital government"},
     "targets.section.digital_economy": {"vi": "Kinh tế số", "en": "Digital economy"},
     "targets.section.digital_society": {"vi": "Xã hội số", "en": "Digital society"},
-    "targets.summary_shown": {
-        "vi": "{shown} chỉ tiêu đang hiển thị / {total} chỉ tiêu của kế hoạch",
-        "en": "{shown} targets shown of the plan's {total}",
+    "targets.summary_plan": {
+        "vi": "Cả kế hoạch: {total} chỉ tiêu (bấm một ô để lọc)",
+        "en": "Whole plan: {total} targets (click a tile to filter)",
     },
+    "targets.summary_shown": {
+        "vi": "Đang hiển thị {shown} / {total} chỉ tiêu",
+        "en": "Showing {shown} / {total} targets",
+    },
+    "targets.tile_filter": {
+        "vi": "Chỉ hiện các chỉ tiêu có trạng thái này",
+        "en": "Show only targets with this status",
+    },
+    "targets.tile_clear": {"vi": "Bỏ lọc theo trạng thái", "en": "Clear the status filter"},
     "targets.section_counts": {
         "vi": "{met} đạt · {not_met} chưa đạt · {no_data} chưa có số liệu",
         "en": "{met} met · {not_met} not met · {no_data} no data",
@@ -38,8 +47,21 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Trên 100%: giữ nguyên như số liệu gốc, không cắt về 100%.",
         "en": "Above 100%: kept as printed, not capped.",
     },
+    "targets.over_100_see_note": {
+        "vi": "Trên 100%: giữ nguyên như số liệu gốc, không cắt về 100%; "
+        "lý do theo nguồn: xem ⓘ Ghi chú nguồn dữ liệu.",
+        "en": "Above 100%: kept as printed, not capped; the source's reason is in ⓘ Data note.",
+    },
     "targets.other_source": {"vi": "Nguồn khác", "en": "Other source"},
-    "targets.note": {"vi": "Ghi chú", "en": "Note"},
+    "targets.data_note": {"vi": "ⓘ Ghi chú nguồn dữ liệu", "en": "ⓘ Data note"},
+    "targets.data_note_caption": {
+        "vi": "Ghi chú gốc của bản chép số liệu (tiếng Anh), giữ nguyên văn:",
+        "en": "The data transcription's original note, verbatim:",
+    },
+    "targets.names_in_vietnamese": {
+        "vi": "Tên chỉ tiêu được giữ nguyên như văn bản kế hoạch tiếng Việt.",
+        "en": "Target names are shown as published, in Vietnamese.",
+    },
     "targets.empty_filter": {
         "vi": "Không có chỉ tiêu nào khớp bộ lọc đang chọn.",
         "en": "No target matches the chosen filters.",
@@ -68,9 +90,21 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "targets.disagreements_intro": {
         "vi": "Cùng một chỉ số được các báo cáo in với giá trị khác nhau; mỗi số liệu giữ nguyên như bản gốc, "
-        "kèm thời điểm, nguồn và ghi chú giải thích.",
+        "kèm thời điểm và nguồn.",
         "en": "The same indicator printed with different values by different reports; each figure is kept as "
-        "printed, with its date, source and the note that explains it.",
+        "printed, with its date and source.",
+    },
+    "targets.disagreements_scope_plan": {
+        "vi": "Phạm vi: toàn bộ kế hoạch.",
+        "en": "Scope: the whole plan.",
+    },
+    "targets.disagreements_scope_pillar": {
+        "vi": "Phạm vi: các chỉ số thuộc trụ cột “{pillar}” đang chọn.",
+        "en": "Scope: the indicators of the chosen pillar “{pillar}”.",
+    },
+    "targets.disagreements_scope_status": {
+        "vi": "Bộ lọc trạng thái không áp dụng cho phần này.",
+        "en": "The status filter does not apply to this section.",
     },
     "targets.disagreements_none": {
         "vi": "Không có chỉ số nào được các nguồn in khác nhau.",

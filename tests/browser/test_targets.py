@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -129,10 +130,63 @@ def test_values_above_100_are_shown_as_printed_with_their_note(
     assert bank["number"] == "196,01%"
     assert bank["value"] == 196.01
     assert bank["range"] == [0, 200], "the axis stretches to the value instead of capping it"
-    text = page.inner_text("#targets-card-bank_account_15plus_rate")
-    assert "one person may hold several" in text
-    assert "Trên 100%" in text
+    card = page.locator("#targets-card-bank_account_15plus_rate")
+    assert "Trên 100%" in card.inner_text(), "the page's own explanation stays visible"
+    assert "one person may hold several" not in card.inner_text(), "the source's English note is not reading text"
+    note = card.locator(".data-note-text")
+    assert not note.is_visible()
+    card.locator(".data-note-toggle").click()
+    assert note.is_visible()
+    assert "one person may hold several" in note.inner_text(), "the source's reason is one click away, verbatim"
+    assert "ghi chú gốc của bản chép số liệu (tiếng anh)" in card.inner_text().lower()
     assert gauge(page, "mobile_coverage_rate")["number"] == "109,76%"
+    assert page_errors == []
+
+
+def test_transcription_notes_and_codes_are_not_reading_text_but_stay_reachable(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    open_targets(page, base_url + "/targets")
+
+    text = page.inner_text("#targets-content")
+    assert re.findall(r"\b[a-z0-9]+_[a-z0-9_]+\b", text) == [], "no snake_case indicator or target code"
+    assert re.findall(r"\b00\d\b|\.txt\b", text) == [], "no seed file number"
+    for english in ("see work_records", "disagrees with", "same figures as", "Ghi chú:"):
+        assert english not in text
+    toggles = page.locator(".data-note-toggle")
+    assert toggles.count() > 28, "one toggle per noted target and per noted differing figure"
+    assert toggles.first.inner_text() == "ⓘ Ghi chú nguồn dữ liệu"
+
+    smartphone_society = page.locator("#targets-card-adult_smartphone_rate_society")
+    assert "Mục tiêu ≥ 70%" in smartphone_society.inner_text(), "numbers and status stay visible"
+    assert smartphone_society.locator(".data-note-toggle").get_attribute("title").startswith("same indicator as")
+    smartphone_society.locator(".data-note-toggle").click()
+    assert "same indicator as adult_smartphone_rate" in smartphone_society.locator(".data-note-text").inner_text()
+
+    bank = page.locator("#targets-disagreement-bank_account_15plus_rate")
+    assert "Báo cáo kết quả thực hiện chuyển đổi số" in bank.inner_text(), "readable sources stay visible"
+    assert "disagrees with" not in bank.inner_text()
+    assert bank.locator(".data-note").count() == 2
+    assert page_errors == []
+
+
+def test_english_mode_says_once_that_target_names_are_vietnamese(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    page.context.add_cookies([{"name": "dti_lang", "value": "en", "url": base_url}])
+    open_targets(page, base_url + "/targets")
+
+    assert page.inner_text("#targets-lang-note") == "Target names are shown as published, in Vietnamese."
+    assert page.locator("#targets-lang-note").count() == 1
+    assert SMARTPHONE in page.inner_text("#targets-card-adult_smartphone_rate")
+    assert page.locator(".data-note-toggle").first.inner_text() == "ⓘ Data note"
+    assert page_errors == []
+
+
+def test_vietnamese_mode_has_no_language_note(page: Page, page_errors: list[str], base_url: str) -> None:
+    open_targets(page, base_url + "/targets")
+
+    assert page.locator("#targets-lang-note").count() == 0
     assert page_errors == []
 
 
@@ -211,10 +265,28 @@ def test_status_filter_deep_link_shows_only_met_targets(page: Page, page_errors:
     assert sorted(codes) == expected
     assert page.locator(".target-card-met").count() == 10
     assert page.locator(".target-card-not_met, .target-card-no_data").count() == 0
-    assert page.inner_text("#targets-count-met .targets-count") == "10"
-    assert page.inner_text("#targets-count-not_met .targets-count") == "0"
-    assert "10 chỉ tiêu đang hiển thị / 28" in page.inner_text("#targets-shown")
+    tiles = {status: page.inner_text(f"#targets-count-{status} .targets-count") for status in STATUS_WORDS}
+    assert tiles == {"met": "10", "not_met": "13", "no_data": "5"}, "the tiles keep the plan's totals"
+    assert page.inner_text("#targets-shown") == "Đang hiển thị 10 / 28 chỉ tiêu"
     assert page.input_value("#targets-status") == "met"
+    assert "toàn bộ kế hoạch" in page.inner_text("#targets-scope")
+    assert page_errors == []
+
+
+def test_clicking_a_summary_tile_filters_by_its_status(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_targets(page, base_url + "/targets?pillar=digital_economy")
+
+    page.click("#targets-count-not_met")
+    expect(page).to_have_url(f"{base_url}/targets?pillar=digital_economy&status=not_met")
+    expect(page.locator(".target-card")).to_have_count(3)
+    expect(page.locator("#targets-shown")).to_have_text("Đang hiển thị 3 / 28 chỉ tiêu")
+    assert page.inner_text("#targets-count-not_met .targets-count") == "13"
+
+    page.click("#targets-count-not_met")
+    expect(page).to_have_url(f"{base_url}/targets?pillar=digital_economy")
+    expect(page.locator(".target-card")).to_have_count(4)
     assert page_errors == []
 
 
@@ -232,6 +304,7 @@ def test_choosing_a_pillar_puts_it_in_the_url(
         "targets-disagreement-sme_digital_platform_rate",
         "targets-disagreement-e_contract_enterprise_rate",
     }
+    assert "Kinh tế số" in page.inner_text("#targets-scope"), "the section says it follows the pillar filter"
 
     page.select_option("#targets-status", "not_met")
     expect(page).to_have_url(f"{base_url}/targets?pillar=digital_economy&status=not_met")

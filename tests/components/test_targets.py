@@ -63,6 +63,23 @@ def _texts(component) -> list[str]:
     return _texts(children) if children is not None else []
 
 
+def _reading_texts(component) -> list[str]:
+    """The strings a reader sees without opening anything: closed `<details>` keep all but their summary."""
+    if isinstance(component, html.Details):
+        return [s for child in component.children if isinstance(child, html.Summary) for s in _texts(child)]
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, (list, tuple)):
+        return [s for child in component for s in _reading_texts(child)]
+    children = getattr(component, "children", None)
+    return _reading_texts(children) if children is not None else []
+
+
+def _data_notes(component) -> list[str]:
+    """The verbatim notes behind each "ⓘ" toggle of a tree."""
+    return [_texts(details.children[1])[-1] for details in _find(component, lambda c: isinstance(c, html.Details))]
+
+
 def _find(component, predicate):
     """The components of a tree that satisfy `predicate`, depth first."""
     found = [component] if predicate(component) else []
@@ -159,8 +176,11 @@ def test_card_says_status_target_counts_date_notes_and_source():
     assert "Nguồn khác: " in text
     assert "62,3%" in text
     assert "Báo cáo tháng 7, mục II.4" in text
-    assert "Ghi chú: same figures as 004" in text
-    assert text.count("same figures as 004") == 1, "the figure's and the target's identical notes are shown once"
+    assert _data_notes(card) == ["same figures as 004"], "the identical notes are one note, behind the toggle"
+    reading = " ".join(_reading_texts(card))
+    assert "same figures as 004" not in reading, "the English transcription note is not reading text"
+    assert "ⓘ Ghi chú nguồn dữ liệu" in reading
+    assert "Ghi chú gốc của bản chép số liệu (tiếng Anh)" in text
     assert "Nguồn: Kế hoạch 57, Phần II; Báo cáo 6 tháng, Phụ lục III.2" in text
     graphs = _find(card, lambda c: isinstance(c, dcc.Graph))
     assert [g.id for g in graphs] == ["targets-gauge-adult_smartphone_rate"]
@@ -176,8 +196,19 @@ def test_card_of_a_multi_part_target_names_its_part_and_flags_values_above_100()
     )
     assert "cấp tỉnh" in _texts(part)
     over = target_card(_row(actual=196.01, status="met"), others=NO_OTHERS, theme="dark", lang="vi", titles=TITLES)
-    assert any("Trên 100%" in s for s in _texts(over))
+    over_text = [s for s in _reading_texts(over) if "Trên 100%" in s]
+    assert over_text, "the explanation of a value above 100% stays visible"
+    assert "xem ⓘ Ghi chú nguồn dữ liệu" in over_text[0], "and points to the source's reason"
     assert not any("Trên 100%" in s for s in _texts(part))
+    unnoted = target_card(
+        _row(actual=196.01, status="met", note="", actual_note=None),
+        others=NO_OTHERS,
+        theme="dark",
+        lang="vi",
+        titles=TITLES,
+    )
+    assert "Trên 100%: giữ nguyên như số liệu gốc, không cắt về 100%." in _texts(unnoted)
+    assert _data_notes(unnoted) == []
 
 
 def test_card_without_an_actual_says_so():
@@ -187,15 +218,23 @@ def test_card_without_an_actual_says_so():
     assert "Báo cáo theo dõi chưa có số liệu cho chỉ tiêu này." in text
 
 
-def test_summary_counts_every_status_and_the_total():
-    strip = summary_strip({"met": 10, "not_met": 13, "no_data": 5}, shown=28, total=28, lang="vi")
-    items = {c.id: _texts(c) for c in strip.children}
-    assert items["targets-count-met"] == ["10", "Đạt"]
-    assert items["targets-count-not_met"] == ["13", "Chưa đạt"]
-    assert items["targets-count-no_data"] == ["5", "Chưa có số liệu"]
-    assert items["targets-shown"] == ["28 chỉ tiêu đang hiển thị / 28 chỉ tiêu của kế hoạch"]
-    colours = {c.id: c.children[0].style["color"] for c in strip.children if c.id != "targets-shown"}
-    assert colours["targets-count-not_met"] == STATUS_COLORS["not_met"]
+HREFS = {"met": "/targets?status=met", "not_met": "/targets?status=not_met", "no_data": "/targets"}
+
+
+def test_summary_shows_the_plan_totals_and_the_filter_apart():
+    strip = summary_strip(
+        {"met": 10, "not_met": 13, "no_data": 5}, shown=5, total=28, lang="vi", hrefs=HREFS, active="no_data"
+    )
+    items = {c.id: c for c in strip.children[:-1]}
+    assert _texts(items["targets-count-met"]) == ["10", "Đạt"]
+    assert _texts(items["targets-count-not_met"]) == ["13", "Chưa đạt"]
+    assert _texts(items["targets-count-no_data"]) == ["5", "Chưa có số liệu"]
+    total = strip.children[-1]
+    assert _texts(total) == ["Cả kế hoạch: 28 chỉ tiêu (bấm một ô để lọc)", "Đang hiển thị 5 / 28 chỉ tiêu"]
+    assert {code: item.href for code, item in items.items()} == {f"targets-count-{k}": v for k, v in HREFS.items()}
+    assert "targets-summary-active" in items["targets-count-no_data"].className
+    assert "targets-summary-active" not in items["targets-count-met"].className
+    assert items["targets-count-not_met"].children[0].style["color"] == STATUS_COLORS["not_met"]
 
 
 def test_sections_use_the_plan_names_then_the_framework_names():
@@ -235,6 +274,10 @@ def test_disagreeing_figures_sit_side_by_side_with_dates_and_sources():
     assert second[:2] == ["119,72%", "2022"]
     assert "Nguồn: Báo cáo tháng 7, mục II.4" in second
     assert "Số liệu theo dõi kế hoạch" not in second
+    assert [_data_notes(f) for f in figures] == [["one person may hold several accounts"], ["disagrees with 003"]]
+    reading = " ".join(_reading_texts(card))
+    assert "disagrees with 003" not in reading
+    assert reading.count("ⓘ Ghi chú nguồn dữ liệu") == 2
 
 
 def test_no_disagreement_is_said_in_words():
