@@ -14,6 +14,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
 from dash import html
+from plotly.colors import sample_colorscale
 
 from components.citations import readable_citation
 from components.figures import rank_ticks, wrap_label
@@ -27,6 +28,7 @@ from components.theme import (
     TREND_COLORS,
     base_layout,
     ink,
+    map_style,
 )
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
@@ -34,6 +36,10 @@ WORLD_PIXELS = 512
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
 RANK_COLORSCALE = "YlGnBu"
 BAR_HEIGHT_PX = 30
+# The national map's zoom is fixed when the figure is built: fit the whole country, Hoàng Sa and
+# Trường Sa included, into the smallest map the page draws (560 px tall, about 330 px wide beside
+# its colour bar on a 1366 px laptop), so nothing is cut on a larger screen.
+MAP_FIT_PX = (330, 560)
 
 
 def _name_column(lang: str) -> str:
@@ -99,6 +105,22 @@ def national_table(ranking: pd.DataFrame, *, focus_code: str | None, lang: str, 
     return html.Table([head, html.Tbody(rows)], className="rankings-table", id=table_id)
 
 
+def dti_note(ranking: pd.DataFrame, *, lang: str, note_id: str) -> html.Div | None:
+    """Why most DTI cells are empty: the data holds the published DTI value of only some provinces,
+    the others have their published rank only. None when every province has its value."""
+    with_value = int(ranking["index_value"].notna().sum())
+    if with_value == len(ranking):
+        return None
+    return html.Div(
+        [
+            html.I(className="bi bi-info-circle me-1"),
+            t("rankings.dti_partial", lang, n=with_value, field=len(ranking)),
+        ],
+        className="rankings-note rankings-dti-note",
+        id=note_id,
+    )
+
+
 def label_positions(ranks: Sequence[int]) -> list[str]:
     """Above a point that is a peak (better than its neighbours), below otherwise, so a label
     never sits on the line that leaves its point."""
@@ -160,39 +182,140 @@ def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lan
     return figure
 
 
-def _main_ring(geometry: Mapping) -> list:
-    """The outer ring of a feature's largest polygon: islands far offshore do not widen the view."""
-    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-
-    def area(ring: list) -> float:
-        """Shoelace formula, in square degrees: enough to tell a mainland from an islet."""
-        following = ring[1:] + ring[:1]
-        return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, following, strict=True)) / 2)
-
-    return max((polygon[0] for polygon in polygons), key=area)
+def _points(geometry: Mapping) -> list:
+    """Every vertex of a Polygon or MultiPolygon, islands included."""
+    return [point for polygon in _polygons(geometry) for ring in polygon for point in ring]
 
 
 def _mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
-def fit_view(geojson: Mapping, *, width: int, height: int, padding: float = 0.92) -> tuple[dict, float]:
-    """Map centre and zoom that fit every feature's main polygon in a `width` × `height` px view.
+def _latitude(mercator_y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(mercator_y)) - math.pi / 2)
 
-    Uses each feature's largest polygon, so Hoàng Sa and Trường Sa (small polygons far east)
-    do not shrink the mainland to a strip.
+
+def fit_view(geojson: Mapping, *, width: int, height: int, padding: float = 0.92) -> tuple[dict, float]:
+    """Map centre and zoom that fit every polygon of every feature in a `width` × `height` px view.
+
+    Every polygon counts, islands too: Hoàng Sa (in Đà Nẵng's feature) and Trường Sa (in Khánh
+    Hòa's) are part of the country and must be on the national map, even if the mainland gets smaller.
     """
-    points = [point for feature in geojson["features"] for point in _main_ring(feature["geometry"])]
+    points = [point for feature in geojson["features"] for point in _points(feature["geometry"])]
     lons = [p[0] for p in points]
     lats = [p[1] for p in points]
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
     y_south, y_north = _mercator_y(south), _mercator_y(north)
-    centre_y = (y_south + y_north) / 2
-    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
     zoom_x = math.log2(width * 360 / (WORLD_PIXELS * (east - west)))
     zoom_y = math.log2(height * 2 * math.pi / (WORLD_PIXELS * (y_north - y_south)))
     zoom = min(zoom_x, zoom_y) + math.log2(padding)
-    return {"lat": round(centre_lat, 4), "lon": round((west + east) / 2, 4)}, round(zoom, 2)
+    centre = {"lat": round(_latitude((y_south + y_north) / 2), 4), "lon": round((west + east) / 2, 4)}
+    return centre, round(zoom, 2)
+
+
+def visible_bounds(centre: Mapping, zoom: float, *, width: int, height: int) -> dict[str, float]:
+    """West, east, south and north (degrees) that a `width` × `height` px map shows at `centre`
+    and `zoom`: what a reader can see, to check that nothing of the country is cut."""
+    world = WORLD_PIXELS * 2**zoom
+    half_lon = width / 2 * 360 / world
+    half_y = height / 2 * 2 * math.pi / world
+    centre_y = _mercator_y(centre["lat"])
+    return {
+        "west": centre["lon"] - half_lon,
+        "east": centre["lon"] + half_lon,
+        "south": _latitude(centre_y - half_y),
+        "north": _latitude(centre_y + half_y),
+    }
+
+
+def _polygons(geometry: Mapping) -> list:
+    return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+
+def _ring_area(ring: list) -> float:
+    """Shoelace formula, in square degrees: enough to tell a mainland from an islet."""
+    following = ring[1:] + ring[:1]
+    return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, following, strict=True)) / 2)
+
+
+def _main_ring(geometry: Mapping) -> list:
+    """The outer ring of a feature's largest polygon."""
+    return max((polygon[0] for polygon in _polygons(geometry)), key=_ring_area)
+
+
+def _centroid(geometry: Mapping) -> tuple[float, float]:
+    """Lon, lat of the middle of a feature's largest polygon: where the focus marker sits."""
+    ring = _main_ring(geometry)
+    lons = [p[0] for p in ring]
+    lats = [p[1] for p in ring]
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+
+
+def offshore_islands(geojson: Mapping) -> list[tuple[str, float, float]]:
+    """(unit_code, lon, lat) of the middle of each polygon lying wholly outside the box of every
+    province's largest polygon: Hoàng Sa, Trường Sa... At national zoom these islets are smaller
+    than a pixel and the map drops them, so the map marks them with dots."""
+    mainland = [point for feature in geojson["features"] for point in _main_ring(feature["geometry"])]
+    west, east = min(p[0] for p in mainland), max(p[0] for p in mainland)
+    south, north = min(p[1] for p in mainland), max(p[1] for p in mainland)
+    islands = []
+    for feature in geojson["features"]:
+        for polygon in _polygons(feature["geometry"]):
+            ring = polygon[0]
+            if all(not (west <= lon <= east and south <= lat <= north) for lon, lat in ring):
+                lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+                middle = ((min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2)
+                islands.append((feature["properties"]["unit_code"], *middle))
+    return islands
+
+
+def _border_color(theme: str) -> str:
+    """Province borders in the map's background colour: they read as thin gaps in either theme."""
+    return map_style(theme)["layers"][0]["paint"]["background-color"]
+
+
+def _focus_marker(geojson: Mapping, focus_code: str, *, label: str, theme: str) -> go.Scattermap:
+    """A dot in the focus colour, ringed in the theme's ink, on the province in focus: a small
+    province stays easy to find. Circles only: map text would fetch glyphs from the internet."""
+    feature = next(f for f in geojson["features"] if f["properties"]["unit_code"] == focus_code)
+    lon, lat = _centroid(feature["geometry"])
+    return go.Scattermap(
+        lon=[lon, lon],
+        lat=[lat, lat],
+        mode="markers",
+        marker={"size": [18, 11], "color": [ink(theme)["text"], SERIES_COLORS["focus"]]},
+        name=label,
+        hovertemplate=f"<b>{label}</b><extra></extra>",
+    )
+
+
+def _rank_color(rank: int | None, field: int) -> str:
+    """The colour the rank takes on the map's scale (grey without a rank)."""
+    if rank is None:
+        return STATUS_COLORS["no_data"]
+    return sample_colorscale(RANK_COLORSCALE, [(field - rank) / max(field - 1, 1)])[0]
+
+
+def _island_dots(
+    islands: Sequence[tuple[str, float, float]], ranking: pd.DataFrame, *, field: int, theme: str, lang: str
+) -> go.Scattermap:
+    """A dot in its province's rank colour, ringed in the theme's ink, on each offshore islet, so
+    Hoàng Sa and Trường Sa are seen on the national map. Circles only: they fetch nothing."""
+    ranks = dict(zip(ranking["unit_code"], ranking["rank"].astype(int), strict=True))
+    names = dict(zip(ranking["unit_code"], ranking[_name_column(lang)], strict=True))
+    codes = [code for code, _, _ in islands]
+    lons = [lon for _, lon, _ in islands]
+    lats = [lat for _, _, lat in islands]
+    fills = [_rank_color(ranks.get(code), field) for code in codes]
+    return go.Scattermap(
+        lon=lons * 2,
+        lat=lats * 2,
+        mode="markers",
+        marker={"size": [9] * len(codes) + [6] * len(codes), "color": [ink(theme)["text"]] * len(codes) + fills},
+        name=t("rankings.map_islands", lang),
+        customdata=[names.get(code, code) for code in codes] * 2,
+        hovertemplate="%{customdata}<extra></extra>",
+    )
 
 
 def rank_map(
@@ -204,13 +327,17 @@ def rank_map(
     lang: str,
     view: tuple[dict, float],
 ) -> go.Figure:
-    """Provinces coloured by rank on a tile-free map (`white-bg`: nothing is fetched).
+    """Provinces coloured by rank on a tile-free map (`components.theme.map_style`: nothing is
+    fetched, and the background is the card's in either theme).
 
     The colour value is the negated rank, so rank 1 takes the strongest end of the scale and
     sits at the top of the colour bar; hover names the province and its rank. Provinces
-    without a rank that year are grey; the province in focus is outlined in the focus colour.
+    without a rank that year are grey; the province in focus is outlined in the focus colour
+    and marked with a dot.
     """
     name = _name_column(lang)
+    colors = ink(theme)
+    border = {"width": 0.5, "color": _border_color(theme)}
     field = int(ranking["rank_of"].max()) if not ranking.empty else 1
     figure = go.Figure()
     ranked = set(ranking["unit_code"])
@@ -224,7 +351,7 @@ def rank_map(
                 z=[0] * len(unranked),
                 colorscale=[[0, STATUS_COLORS["no_data"]], [1, STATUS_COLORS["no_data"]]],
                 showscale=False,
-                marker={"line": {"width": 0.5, "color": "#ffffff"}},
+                marker={"line": border},
                 name=t("rankings.map_unranked", lang),
                 customdata=[p.get("name_vi", p["unit_code"]) for p in unranked],
                 hovertemplate="%{customdata}: " + t("rankings.map_unranked", lang) + "<extra></extra>",
@@ -240,11 +367,13 @@ def rank_map(
             zmin=-field,
             zmax=-1,
             colorscale=RANK_COLORSCALE,
-            marker={"line": {"width": 0.5, "color": "#ffffff"}},
+            marker={"line": border},
             colorbar={
-                "title": {"text": t("rankings.map_rank", lang), "side": "right"},
+                "title": {"text": t("rankings.map_rank", lang), "side": "right", "font": {"color": colors["text"]}},
                 "tickvals": [-tick for tick in ticks],
                 "ticktext": [str(tick) for tick in ticks],
+                "tickfont": {"color": colors["text"]},
+                "outlinecolor": colors["grid"],
                 "thickness": 14,
                 "len": 0.8,
             },
@@ -258,7 +387,11 @@ def rank_map(
             + ": %{customdata[1]}<extra></extra>",
         )
     )
+    islands = offshore_islands(geojson)
+    if islands:
+        figure.add_trace(_island_dots(islands, ranking, field=field, theme=theme, lang=lang))
     if focus_code in ranked:
+        focus_name = ranking.loc[ranking["unit_code"] == focus_code, name].iloc[0]
         figure.add_trace(
             go.Choroplethmap(
                 geojson=geojson,
@@ -267,15 +400,16 @@ def rank_map(
                 z=[1],
                 colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
                 showscale=False,
-                marker={"line": {"width": 3, "color": SERIES_COLORS["focus"]}},
+                marker={"line": {"width": 3.5, "color": SERIES_COLORS["focus"]}},
                 hoverinfo="skip",
-                name=ranking.loc[ranking["unit_code"] == focus_code, name].iloc[0],
+                name=focus_name,
             )
         )
+        figure.add_trace(_focus_marker(geojson, focus_code, label=focus_name, theme=theme))
     centre, zoom = view
     layout = base_layout(theme, lang)
     layout.update(
-        map={"style": "white-bg", "center": centre, "zoom": zoom},
+        map={"style": map_style(theme), "center": centre, "zoom": zoom},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
     )

@@ -41,12 +41,9 @@ LEVEL = "rankings-level"
 HEADING = "rankings-heading"
 CONTENT = "rankings-content"
 DOWNLOAD = "rankings-download"
+DTI_NOTE = "rankings-dti-note"
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 MAP_CONFIG = {**GRAPH_CONFIG, "scrollZoom": False}
-# The map's zoom is fixed when the figure is built: fit the country into the smallest map the
-# layout draws (560 px tall, about 330 px wide beside its colour bar on a 1366 px laptop), so it
-# is never cut on a larger screen.
-MAP_FIT_PX = (330, 560)
 
 
 class Selection(NamedTuple):
@@ -158,7 +155,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
             className="rankings-focus-summary",
             id="rankings-focus-summary",
         )
-    notes = []
+    notes = [views.dti_note(ranking, lang=lang, note_id=DTI_NOTE)]
     if len(ranking) < field:
         notes.append(
             html.Div(
@@ -180,7 +177,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
     )
 
     geojson = geo.boundaries(geo.PROVINCES_FILE)
-    view = views.fit_view(geojson, width=MAP_FIT_PX[0], height=MAP_FIT_PX[1])
+    view = views.fit_view(geojson, width=views.MAP_FIT_PX[0], height=views.MAP_FIT_PX[1])
     map_figure = views.rank_map(ranking, geojson, focus_code=selection.focus, theme=theme, lang=lang, view=view)
     map_legend = (
         series_legend([(focus_rows.iloc[0][name_column], SERIES_COLORS["focus"], "solid")])

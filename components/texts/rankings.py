@@ -38,6 +38,13 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Dữ liệu năm {year} chỉ có thứ hạng công bố của {n}/{field} tỉnh, thành phố.",
         "en": "For {year} the data holds the published rank of only {n} of {field} provinces.",
     },
+    "rankings.dti_partial": {
+        "vi": "Chỉ số DTI công bố chỉ có trong dữ liệu cho {n}/{field} tỉnh, thành phố; "
+        "các tỉnh, thành phố còn lại chỉ có thứ hạng công bố (ô “—”).",
+        "en": "The data holds the published DTI score of only {n} of {field} provinces; "
+        "the others have their published rank only (cells “—”).",
+    },
+    "rankings.map_islands": {"vi": "Đảo, quần đảo", "en": "Islands"},
     "rankings.map_title": {"vi": "Bản đồ thứ hạng", "en": "Rank map"},
     "rankings.bump_title": {"vi": "Thứ hạng qua các năm", "en": "Rank over the years"},
     "rankings.bump_empty": {

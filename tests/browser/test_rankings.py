@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import openpyxl
 import pytest
 
+from components.theme import ink
 from data_access.settings import SEED_DIR
 from tests.browser.conftest import plot_traces
 
@@ -71,6 +72,36 @@ def map_traces(page: Page) -> list[dict]:
     )
 
 
+def map_view(page: Page) -> dict:
+    """What the MapLibre map shows once drawn: its bounds (degrees), background and the card's colour."""
+    page.wait_for_function(
+        "() => { const el = document.querySelector('#rankings-map .js-plotly-plot');"
+        " const m = el && el._fullLayout.map && el._fullLayout.map._subplot;"
+        " return m && m.map && m.map.loaded(); }"
+    )
+    return page.eval_on_selector(
+        "#rankings-map .js-plotly-plot",
+        """el => {
+            const map = el._fullLayout.map._subplot.map;
+            const bounds = map.getBounds();
+            return {
+                west: bounds.getWest(), east: bounds.getEast(), south: bounds.getSouth(), north: bounds.getNorth(),
+                background: map.getStyle().layers[0].paint['background-color'],
+                sources: [...new Set(Object.values(map.getStyle().sources).map(source => source.type))],
+                fetches: ['glyphs', 'sprite'].filter(key => map.getStyle()[key]),
+                card: getComputedStyle(el.closest('.card')).backgroundColor,
+                tick: (el.querySelector('.colorbar .cbaxis text') || {}).style?.fill,
+            };
+        }""",
+    )
+
+
+def rgb(hex_color: str) -> str:
+    """`#rrggbb` as the browser computes colours: `rgb(r, g, b)`."""
+    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
 def only_local(page: Page) -> list[str]:
     """Block and record every request that would leave the machine."""
     blocked: list[str] = []
@@ -115,6 +146,13 @@ def test_province_level_shows_the_table_the_bump_chart_and_the_map_offline(
     assert len(ranked[0]["locations"]) == 63
     assert "geoBoundaries" in page.inner_text("#rankings-map-card")
     assert "Nguồn:" in page.inner_text("#rankings-national-card")
+    assert [trace["type"] for trace in map_traces(page)][-1] == "scattermap", "a dot marks the province in focus"
+
+    note = page.inner_text("#rankings-dti-note")
+    assert "6/63 tỉnh, thành phố" in note, "six provinces have a published DTI value in the seed"
+    assert "chỉ có thứ hạng công bố" in note
+    shown = page.locator("#rankings-national-table tbody td.num").all_inner_texts()
+    assert sum(value != "—" for value in shown) == 6
 
     assert blocked == []
     assert page_errors == []
@@ -249,6 +287,33 @@ def test_national_table_downloads(page: Page, page_errors: list[str], base_url: 
 
     sheet = openpyxl.load_workbook(io.BytesIO(download(page, "#rankings-download-xlsx"))).active
     assert sheet.max_row == 64
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_the_map_shows_hoang_sa_and_truong_sa(page: Page, page_errors: list[str], base_url: str, width, height) -> None:
+    """The whole country is on the national map: Hoàng Sa (to ~112.8°E) and Trường Sa (to ~115°E, ~8.5°N)."""
+    page.set_viewport_size({"width": width, "height": height})
+    open_province(page, base_url + "/rankings")
+    view = map_view(page)
+    assert view["west"] <= 102.1 and view["east"] >= 115.0, view
+    assert view["south"] <= 8.4 and view["north"] >= 23.4, view
+    assert page_errors == []
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_the_map_takes_the_card_colour_in_both_themes_offline(
+    page: Page, page_errors: list[str], base_url: str, theme: str
+) -> None:
+    blocked = only_local(page)
+    page.context.add_init_script(f"localStorage.setItem('shell-theme', JSON.stringify('{theme}'))")
+    open_province(page, base_url + "/rankings")
+    view = map_view(page)
+    assert view["sources"] == ["geojson"], "the boundaries only: no tiles"
+    assert view["fetches"] == [], "no glyphs, no sprite"
+    assert rgb(view["background"]) == view["card"], "no white panel in the dark theme"
+    assert view["tick"] == rgb(ink(theme)["text"]), "the colour bar reads in the theme's ink"
+    assert blocked == []
     assert page_errors == []
 
 

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from plotly.colors import sample_colorscale
 
 from components.rankings import (
+    MAP_FIT_PX,
     bump_chart,
+    dti_note,
     fit_view,
     group_badge,
     group_legend,
     label_positions,
     national_export,
     national_table,
+    offshore_islands,
     rank_map,
     unit_bars,
     unit_export,
     unit_table,
+    visible_bounds,
 )
-from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, ink
+from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, ink, map_style
+from data_access import geo
 
 NATIONAL = pd.DataFrame(
     {
@@ -165,20 +171,61 @@ def test_labels_sit_above_peaks_and_below_the_rest():
     assert label_positions([5]) == ["top center"]
 
 
-def test_fit_view_ignores_far_islets():
+def test_fit_view_keeps_far_islands_in_view():
     centre, zoom = fit_view(GEOJSON, width=400, height=600)
-    assert centre["lon"] == pytest.approx(106), "104..108°E, not out to the islet at 115°E"
-    assert 11 < centre["lat"] < 13
+    assert centre["lon"] == pytest.approx((104 + 115.05) / 2), "104°E out to the islet at 115°E"
+    bounds = visible_bounds(centre, zoom, width=400, height=600)
+    assert bounds["west"] < 104 and bounds["east"] > 115.05
+    assert bounds["south"] < 9 and bounds["north"] > 14
     wide_centre, wide_zoom = fit_view(GEOJSON, width=800, height=1200)
     assert wide_centre == centre
     assert wide_zoom == pytest.approx(zoom + 1, abs=0.02), "twice the pixels is one zoom level"
 
 
+def test_offshore_islands_are_the_polygons_beyond_the_mainland():
+    assert offshore_islands(GEOJSON) == [("hau-giang", pytest.approx(115.025), pytest.approx(9.025))]
+
+
+def test_hoang_sa_and_truong_sa_are_offshore_islands_of_da_nang_and_khanh_hoa():
+    islands = offshore_islands(geo.boundaries(geo.PROVINCES_FILE))
+    east = {code: max(lon for c, lon, _ in islands if c == code) for code, _, _ in islands}
+    assert east["da-nang"] > 112 and east["khanh-hoa"] > 114.5
+
+
+def test_visible_bounds_of_a_known_view():
+    bounds = visible_bounds({"lat": 0, "lon": 0}, 0, width=512, height=512)
+    assert (bounds["west"], bounds["east"]) == pytest.approx((-180, 180))
+    assert bounds["north"] == pytest.approx(85.0511, abs=1e-3), "the square Web Mercator world"
+    assert bounds["south"] == pytest.approx(-bounds["north"])
+
+
+@pytest.mark.parametrize("size", [MAP_FIT_PX, (560, 700), (1100, 560)])
+def test_the_national_map_shows_hoang_sa_and_truong_sa(size):
+    """Hoàng Sa (in Đà Nẵng's feature, ~111–113°E) and Trường Sa (in Khánh Hòa's, to ~115°E, ~8.5–11.5°N)
+    must be on screen in the smallest map the page draws and in larger ones."""
+    geojson = geo.boundaries(geo.PROVINCES_FILE)
+    centre, zoom = fit_view(geojson, width=MAP_FIT_PX[0], height=MAP_FIT_PX[1])
+    bounds = visible_bounds(centre, zoom, width=size[0], height=size[1])
+    assert bounds["west"] <= 102.1 and bounds["east"] >= 115.0, bounds
+    assert bounds["south"] <= 8.4 and bounds["north"] >= 23.4, bounds
+    islands = {
+        f["properties"]["unit_code"]: max(p[0] for poly in f["geometry"]["coordinates"] for p in poly[0])
+        for f in geojson["features"]
+        if f["properties"]["unit_code"] in {"da-nang", "khanh-hoa"}
+    }
+    assert islands["da-nang"] > 112 and islands["khanh-hoa"] > 114.9, "the boundary file holds both archipelagos"
+    assert all(east <= bounds["east"] for east in islands.values())
+
+
 def test_rank_map_colours_ranks_outlines_the_focus_and_greys_the_unranked():
     view = ({"lat": 12, "lon": 105}, 5.0)
     figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="light", lang="vi", view=view)
-    unranked, ranks, outline = figure.data
-    assert {trace.type for trace in figure.data} == {"choroplethmap"}
+    unranked, ranks, islands, outline, marker = figure.data
+    assert [trace.type for trace in figure.data] == ["choroplethmap"] * 2 + [
+        "scattermap",
+        "choroplethmap",
+        "scattermap",
+    ]
     assert ranks.name == "Thứ hạng"
     assert list(ranks.locations) == ["binh-phuoc", "thanh-hoa", "yen-bai", "hau-giang"]
     assert list(ranks.z) == [-12, -15, -15, -17], "negated so rank 1 takes the strongest colour"
@@ -190,13 +237,44 @@ def test_rank_map_colours_ranks_outlines_the_focus_and_greys_the_unranked():
     assert unranked.colorscale[0][1] == STATUS_COLORS["no_data"]
     assert list(outline.locations) == ["binh-phuoc"]
     assert outline.marker.line.color == SERIES_COLORS["focus"]
-    assert figure.layout.map.style == "white-bg"
+    assert figure.layout.map.style == map_style("light")
     assert (figure.layout.map.center.lat, figure.layout.map.zoom) == (12, 5.0)
+    assert list(islands.lon) == [pytest.approx(115.025)] * 2, "the islet at 115°E: a ringed dot to be seen"
+    assert islands.mode == "markers"
+    assert list(islands.marker.color) == [ink("light")["text"], sample_colorscale("YlGnBu", [(63 - 17) / 62])[0]]
+    assert list(islands.customdata) == ["Hậu Giang"] * 2
+    assert marker.mode == "markers", "map text would fetch glyphs from the internet"
+    assert (marker.lon[0], marker.lat[0]) == (104.5, 10.5), "in the middle of Bình Phước"
+    assert marker.marker.color[-1] == SERIES_COLORS["focus"]
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_rank_map_follows_the_theme(theme):
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme=theme, lang="vi", view=({}, 4))
+    style = figure.layout.map.style
+    assert style == map_style(theme)
+    assert [layer["type"] for layer in style["layers"]] == ["background"]
+    assert not style["sources"] and "glyphs" not in style, "nothing to fetch"
+    ranks = figure.data[1]
+    assert ranks.colorbar.tickfont.color == ink(theme)["text"]
+    assert ranks.colorbar.title.font.color == ink(theme)["text"]
+    assert figure.layout.font.color == ink(theme)["text"]
+    assert ranks.marker.line.color == style["layers"][0]["paint"]["background-color"]
+    assert figure.data[-1].marker.color[0] == ink(theme)["text"]
+
+
+def test_dti_note_counts_the_provinces_with_a_published_value():
+    note = dti_note(NATIONAL, lang="vi", note_id="note")
+    assert note.id == "note"
+    assert "1/4 tỉnh, thành phố" in " ".join(texts(note))
+    assert "chỉ có thứ hạng công bố" in " ".join(texts(note))
+    assert "only 1 of 4 provinces" in " ".join(texts(dti_note(NATIONAL, lang="en", note_id="note")))
+    assert dti_note(NATIONAL.assign(index_value=0.5), lang="vi", note_id="note") is None
 
 
 def test_rank_map_without_the_focus_has_no_outline():
     figure = rank_map(NATIONAL, GEOJSON, focus_code="da-nang", theme="dark", lang="vi", view=({}, 4))
-    assert [trace.name for trace in figure.data] == ["chưa có thứ hạng", "Thứ hạng"]
+    assert [trace.name for trace in figure.data] == ["chưa có thứ hạng", "Thứ hạng", "Đảo, quần đảo"]
 
 
 def test_unit_table_shows_totals_groups_and_the_median_mark():
