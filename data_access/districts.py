@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 
 from data_access import queries
 from data_access.cache import versioned
-from data_access.models import Framework, Pillar, PillarScore, Unit
+from data_access.models import Framework, Pillar, Unit
 from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table
 
 LEVEL = "district"
@@ -57,26 +57,10 @@ class DistrictResults:
 
 
 def _district_scores_statement(province_code: str):
+    """The shared pillar-score query narrowed to one province's districts, all years."""
     parent = aliased(Unit)
     return (
-        select(
-            Unit.code.label("unit_code"),
-            Unit.name_vi.label("unit_name_vi"),
-            Unit.name_en.label("unit_name_en"),
-            Framework.year,
-            Pillar.code.label("pillar_code"),
-            Pillar.name_vi.label("pillar_name_vi"),
-            Pillar.name_en.label("pillar_name_en"),
-            Pillar.max_points,
-            Pillar.counts_in_total,
-            Pillar.sort_order,
-            PillarScore.points,
-            PillarScore.source,
-            PillarScore.note,
-        )
-        .join(Pillar, PillarScore.pillar_id == Pillar.id)
-        .join(Framework, Pillar.framework_id == Framework.id)
-        .join(Unit, PillarScore.unit_id == Unit.id)
+        queries.pillar_scores_statement()
         .join(parent, Unit.parent_id == parent.id)
         .where(Framework.level == LEVEL, Unit.kind == LEVEL, parent.code == province_code)
     )

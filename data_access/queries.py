@@ -86,10 +86,10 @@ def unit(code: str) -> dict | None:
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
-@versioned
-def pillar_scores(year: int, level: str) -> pd.DataFrame:
-    """Points per unit × pillar of the year's framework for a level, with pillar metadata."""
-    statement = (
+def pillar_scores_statement() -> Select:
+    """Points per unit × pillar with the unit's and pillar's metadata and the framework's year;
+    callers add their own filters (a level and year, a province's districts)."""
+    return (
         select(
             Unit.code.label("unit_code"),
             Unit.name_vi.label("unit_name_vi"),
@@ -104,14 +104,23 @@ def pillar_scores(year: int, level: str) -> pd.DataFrame:
             PillarScore.points,
             PillarScore.source,
             PillarScore.note,
+            Framework.year,
         )
         .join(Pillar, PillarScore.pillar_id == Pillar.id)
         .join(Framework, Pillar.framework_id == Framework.id)
         .join(Unit, PillarScore.unit_id == Unit.id)
+    )
+
+
+@versioned
+def pillar_scores(year: int, level: str) -> pd.DataFrame:
+    """Points per unit × pillar of the year's framework for a level, with pillar metadata."""
+    statement = (
+        pillar_scores_statement()
         .where(Framework.year == year, Framework.level == level)
         .order_by(Unit.code, Pillar.sort_order)
     )
-    frame = read_frame(statement)
+    frame = read_frame(statement).drop(columns="year")
     frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
     return frame
 
