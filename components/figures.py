@@ -14,6 +14,38 @@ def _closed(values: list) -> list:
     return values + values[:1]
 
 
+def percent_polar(theme: str, tickvals: list[int]) -> dict:
+    """A polar subplot on 0..100 % in the theme's ink, going clockwise from the top like the sources' radars."""
+    colors = ink(theme)
+    return {
+        "bgcolor": "rgba(0,0,0,0)",
+        "radialaxis": {
+            "range": [0, 100],
+            "ticksuffix": "%",
+            "gridcolor": colors["grid"],
+            "tickfont": {"color": colors["muted"], "size": 10},
+            "angle": 90,
+            "tickangle": 90,
+            "tickvals": tickvals,
+        },
+        "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
+    }
+
+
+def rank_axis(field: int, *, title: str, theme: str, padding: tuple[float, float] = (2, 2)) -> dict:
+    """A y axis for ranks: 1 at the top, ticks at round ranks, `padding` (below the last, above the first)
+    leaves room for the point labels."""
+    below, above = padding
+    return {
+        "autorange": False,
+        "range": [field + below, -above],
+        "title": {"text": title},
+        "gridcolor": ink(theme)["grid"],
+        "zeroline": False,
+        "tickvals": rank_ticks(field),
+    }
+
+
 def wrap_label(text: str, width: int = 14) -> str:
     """Break a long axis label into lines of about `width` characters at word boundaries."""
     lines: list[str] = []
@@ -78,22 +110,9 @@ def pillar_radar(
             hovertemplate="%{customdata}: %{r:.2f}%<extra>" + focus_label + "</extra>",
         )
     )
-    colors = ink(theme)
     layout = base_layout(theme, lang)
     layout.update(
-        polar={
-            "bgcolor": "rgba(0,0,0,0)",
-            "radialaxis": {
-                "range": [0, 100],
-                "ticksuffix": "%",
-                "gridcolor": colors["grid"],
-                "tickfont": {"color": colors["muted"], "size": 10},
-                "angle": 90,
-                "tickangle": 90,
-                "tickvals": [20, 40, 60, 80],
-            },
-            "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
-        },
+        polar=percent_polar(theme, [20, 40, 60, 80]),
         margin={"l": 80, "r": 80, "t": 50, "b": 80 if show_legend else 60},
         showlegend=show_legend,
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
@@ -136,14 +155,7 @@ def rank_history(
     layout = base_layout(theme, lang)
     layout.update(
         xaxis={"type": "category", "showgrid": False, "range": [-0.5, len(history) - 0.5]},
-        yaxis={
-            "autorange": False,
-            "range": [field + 2, -2],
-            "title": {"text": axis_title},
-            "gridcolor": colors["grid"],
-            "zeroline": False,
-            "tickvals": rank_ticks(field),
-        },
+        yaxis=rank_axis(field, title=axis_title, theme=theme),
         showlegend=False,
         margin={"l": 60, "r": 30, "t": 20, "b": 40},
     )

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Group, Scheme, Symbol, Trim
 
-from components.figures import wrap_label
+from components.figures import percent_polar, wrap_label
 from components.formatting import SEPARATORS, format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.theme import FONT_FAMILY, STATUS_COLORS, base_layout, ink, pillar_color
@@ -83,22 +83,9 @@ def _indicator_radar(tasks: pd.DataFrame, *, color: str, theme: str, lang: str) 
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
-    colors = ink(theme)
     layout = base_layout(theme, lang)
     layout.update(
-        polar={
-            "bgcolor": "rgba(0,0,0,0)",
-            "radialaxis": {
-                "range": [0, 100],
-                "ticksuffix": "%",
-                "tickvals": [25, 50, 75],
-                "gridcolor": colors["grid"],
-                "tickfont": {"color": colors["muted"], "size": 10},
-                "angle": 90,
-                "tickangle": 90,
-            },
-            "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
-        },
+        polar=percent_polar(theme, [25, 50, 75]),
         margin={"l": 70, "r": 70, "t": 40, "b": 40},
         showlegend=False,
     )

@@ -17,7 +17,7 @@ from dash import html
 from plotly.colors import sample_colorscale
 
 from components.citations import readable_citation
-from components.figures import rank_ticks, wrap_label
+from components.figures import rank_axis, rank_ticks, wrap_label
 from components.formatting import format_number, format_percent, format_rank
 from components.i18n import t
 from components.theme import (
@@ -167,14 +167,7 @@ def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lan
     layout = base_layout(theme, lang)
     layout.update(
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": years, "showgrid": False},
-        yaxis={
-            "autorange": False,
-            "range": [field + 5, -4],
-            "title": {"text": axis_title},
-            "gridcolor": colors["grid"],
-            "zeroline": False,
-            "tickvals": rank_ticks(field),
-        },
+        yaxis=rank_axis(field, title=axis_title, theme=theme, padding=(5, 4)),
         showlegend=False,
         margin={"l": 60, "r": 30, "t": 20, "b": 40},
     )
