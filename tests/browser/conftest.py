@@ -18,13 +18,14 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 
 from tests.conftest import skip_or_fail
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Page
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -174,3 +175,25 @@ def plot_traces(page: Page, selector: str) -> list[dict]:
             y: t.y ? Array.from(t.y) : null,
         }))""",
     )
+
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def block_external_requests(page: Page) -> list[str]:
+    """Abort and record every request that would leave the machine (as on an offline IOC network).
+
+    `blob:` and `data:` URLs are the page's own memory, never a network request.
+    """
+    blocked: list[str] = []
+
+    def route(request_route: Route) -> None:
+        url = request_route.request.url
+        if urlsplit(url).hostname in LOCAL_HOSTS or url.startswith(("blob:", "data:")):
+            request_route.continue_()
+        else:
+            blocked.append(url)
+            request_route.abort()
+
+    page.context.route("**/*", route)
+    return blocked

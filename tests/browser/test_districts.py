@@ -8,21 +8,19 @@ import io
 import json
 from itertools import pairwise
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import openpyxl
 import pytest
 
-from tests.browser.conftest import PROJECT_ROOT, plot_traces
+from tests.browser.conftest import PROJECT_ROOT, block_external_requests, plot_traces
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from playwright.sync_api import Page, Route
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 CELL_LABELS = "#districts-heatmap .textpoint text"
 SHARED_REGION = "binh-phuoc-bu-gia-map-phu-rieng"
 GEOJSON = PROJECT_ROOT / "seed" / "data" / "geo" / "binh_phuoc_districts.geojson"
@@ -298,17 +296,9 @@ def test_map_draws_offline_on_the_cards_colour(
 ) -> None:
     """The map has no tiles, fonts or styles from elsewhere: nothing may leave 127.0.0.1. Its
     background is the card's colour in either theme (no white panel on the dark wall)."""
-    blocked: list[str] = []
     page.context.add_init_script(f"localStorage.setItem('shell-theme', JSON.stringify('{theme}'))")
 
-    def only_local(route: Route) -> None:
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS or route.request.url.startswith(("blob:", "data:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.context.route("**/*", only_local)
+    blocked = block_external_requests(page)
     open_districts(page, base_url + "/districts")
     page.mouse.move(*point_on_map(page, "binh-phuoc-loc-ninh"))
 

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import open_overview, plot_traces, read_json
+from tests.browser.conftest import block_external_requests, open_overview, plot_traces, read_json
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from playwright.sync_api import Page, Response, Route
+    from playwright.sync_api import Page, Response
 
 pytestmark = pytest.mark.browser
-
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
 def test_overview_shows_the_2022_figures(page: Page, page_errors: list[str], base_url: str) -> None:
@@ -56,21 +53,13 @@ def test_overview_shows_the_2022_figures(page: Page, page_errors: list[str], bas
 
 def test_overview_works_offline_with_local_fonts(page: Page, page_errors: list[str], base_url: str) -> None:
     """IOC rooms are often offline: nothing may be fetched from another host, and the font must be ours."""
-    blocked: list[str] = []
     assets: list[tuple[int, str, str]] = []
-
-    def only_local(route: Route) -> None:
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
 
     def record(response: Response) -> None:
         if response.request.resource_type in {"stylesheet", "script", "font"}:
             assets.append((response.status, response.request.resource_type, response.url))
 
-    page.context.route("**/*", only_local)
+    blocked = block_external_requests(page)
     page.on("response", record)
     open_overview(page, base_url + "/")
 

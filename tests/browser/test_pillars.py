@@ -11,16 +11,15 @@ from urllib.parse import parse_qs, urlsplit
 import openpyxl
 import pytest
 
-from tests.browser.conftest import plot_traces
+from tests.browser.conftest import block_external_requests, plot_traces
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from playwright.sync_api import Page, Route
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SO_Y_TE = "/pillars?level=department&unit=binh-phuoc-so-y-te"
 
 
@@ -257,16 +256,8 @@ def test_task_downloads_list_every_task_with_diacritics(page: Page, page_errors:
 
 
 def test_no_request_leaves_the_machine(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
-    blocked: list[str] = []
 
-    def only_local(route: Route) -> None:
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.context.route("**/*", only_local)
+    blocked = block_external_requests(page)
     open_pillars(page, base_url + "/pillars")
     page.locator("#pillars-indicators-infrastructure .main-svg").first.wait_for()
     open_pillars(page, base_url + SO_Y_TE)

@@ -12,16 +12,14 @@ import pytest
 
 from components.theme import ink
 from data_access.settings import SEED_DIR
-from tests.browser.conftest import plot_traces
+from tests.browser.conftest import block_external_requests, plot_traces
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from playwright.sync_api import Page, Route
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
-
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
 def published_groups(level: str) -> dict[str, str]:
@@ -102,25 +100,10 @@ def rgb(hex_color: str) -> str:
     return f"rgb({red}, {green}, {blue})"
 
 
-def only_local(page: Page) -> list[str]:
-    """Block and record every request that would leave the machine."""
-    blocked: list[str] = []
-
-    def route(request_route: Route) -> None:
-        if urlsplit(request_route.request.url).hostname in LOCAL_HOSTS:
-            request_route.continue_()
-        else:
-            blocked.append(request_route.request.url)
-            request_route.abort()
-
-    page.context.route("**/*", route)
-    return blocked
-
-
 def test_province_level_shows_the_table_the_bump_chart_and_the_map_offline(
     page: Page, page_errors: list[str], base_url: str
 ) -> None:
-    blocked = only_local(page)
+    blocked = block_external_requests(page)
     open_province(page, base_url + "/rankings")
 
     focus = page.locator("#rankings-national-table tr.rankings-focus")
@@ -305,7 +288,7 @@ def test_the_map_shows_hoang_sa_and_truong_sa(page: Page, page_errors: list[str]
 def test_the_map_takes_the_card_colour_in_both_themes_offline(
     page: Page, page_errors: list[str], base_url: str, theme: str
 ) -> None:
-    blocked = only_local(page)
+    blocked = block_external_requests(page)
     page.context.add_init_script(f"localStorage.setItem('shell-theme', JSON.stringify('{theme}'))")
     open_province(page, base_url + "/rankings")
     view = map_view(page)

@@ -7,37 +7,22 @@ import io
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import openpyxl
 import pytest
 
-from data_access.settings import SEED_DIR
+from tests.browser.conftest import block_external_requests
+from tests.conftest import seed_target_statuses
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from playwright.sync_api import Page, Route
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SMARTPHONE = "Tỷ lệ dân số trưởng thành có điện thoại thông minh"
 STATUS_WORDS = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
-
-
-def seed_statuses() -> dict[str, str]:
-    """Each target's status recomputed from targets.csv, independently of the app."""
-    statuses = {}
-    with open(SEED_DIR / "targets.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if not row["actual_value"]:
-                statuses[row["target_code"]] = "no_data"
-                continue
-            actual, target = float(row["actual_value"]), float(row["target_value"])
-            reached = actual >= target if row["comparator"] == ">=" else actual > target
-            statuses[row["target_code"]] = "met" if reached else "not_met"
-    return statuses
 
 
 def open_targets(page: Page, url: str) -> None:
@@ -112,7 +97,7 @@ def test_summary_counts_add_up_to_the_gauges_and_match_the_seed(
     assert page.locator(".target-card .js-plotly-plot").count() == 28, "one gauge per target"
     assert sum(counts.values()) == len(codes)
 
-    expected = seed_statuses()
+    expected = seed_target_statuses()
     assert counts == {status: list(expected.values()).count(status) for status in STATUS_WORDS}
     assert counts == {"met": 10, "not_met": 13, "no_data": 5}
     assert sorted(codes) == sorted(expected)
@@ -261,7 +246,7 @@ def test_status_filter_deep_link_shows_only_met_targets(page: Page, page_errors:
     open_targets(page, base_url + "/targets?status=met")
 
     codes = card_codes(page)
-    expected = sorted(code for code, status in seed_statuses().items() if status == "met")
+    expected = sorted(code for code, status in seed_target_statuses().items() if status == "met")
     assert sorted(codes) == expected
     assert page.locator(".target-card-met").count() == 10
     assert page.locator(".target-card-not_met, .target-card-no_data").count() == 0
@@ -351,16 +336,8 @@ def test_disagreements_download_as_excel_with_diacritics(page: Page, page_errors
 
 
 def test_the_page_works_offline(page: Page, page_errors: list[str], base_url: str) -> None:
-    blocked: list[str] = []
 
-    def only_local(route: Route) -> None:
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.context.route("**/*", only_local)
+    blocked = block_external_requests(page)
     open_targets(page, base_url + "/targets")
 
     assert blocked == []

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 import pytest
 
-from data_access.settings import SEED_DIR
 from data_access.targets import (
     UnknownFilter,
     build_targets_view,
@@ -19,6 +16,7 @@ from data_access.targets import (
     target_progress,
     target_status,
 )
+from tests.conftest import seed_target_statuses
 
 FOCUS = "binh-phuoc"
 
@@ -51,20 +49,6 @@ def test_documents_of_a_citation():
     assert source_documents("") == ()
 
 
-def _seed_statuses() -> dict[str, str]:
-    """Status of every target recomputed from targets.csv itself, independently of the query layer."""
-    statuses = {}
-    with open(SEED_DIR / "targets.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if not row["actual_value"]:
-                statuses[row["target_code"]] = "no_data"
-                continue
-            actual, target = float(row["actual_value"]), float(row["target_value"])
-            reached = actual >= target if row["comparator"] == ">=" else actual > target
-            statuses[row["target_code"]] = "met" if reached else "not_met"
-    return statuses
-
-
 def test_plan_years_come_from_the_plans(seeded_db):
     assert plan_years() == [2023]
 
@@ -72,7 +56,7 @@ def test_plan_years_come_from_the_plans(seeded_db):
 def test_the_2023_plan_has_28_targets_with_statuses_as_in_the_seed(seeded_db):
     targets = target_progress(2023, FOCUS)
     assert len(targets) == 28
-    assert dict(zip(targets["target_code"], targets["status"], strict=True)) == _seed_statuses()
+    assert dict(zip(targets["target_code"], targets["status"], strict=True)) == seed_target_statuses()
     assert status_counts(targets["status"]) == {"met": 10, "not_met": 13, "no_data": 5}
     assert targets["pillar_code"].drop_duplicates().tolist() == [
         "infrastructure",
