@@ -23,7 +23,8 @@ from data_access.settings import SEED_DIR
 from seed.loader import load_seed
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-POSTGRES_SCHEMA = "dti_test"
+# One schema per test run, so two runs on one machine (or helpers working side by side) never share rows.
+POSTGRES_SCHEMA = os.environ.get("TEST_POSTGRES_SCHEMA") or f"dti_test_{os.getpid()}"
 
 
 def seed_target_statuses() -> dict[str, str]:
@@ -92,10 +93,15 @@ def seeded_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-def seeded_postgres_url() -> str:
+def seeded_postgres_url() -> Iterator[str]:
     url = reachable_postgres()
     load_seed(db.engine_for(url), reset=True)
-    return url
+    yield url
+    db.engine_for(url).dispose()
+    engine = create_engine(os.environ.get("TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL))
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {POSTGRES_SCHEMA} CASCADE"))
+    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
