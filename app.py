@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from urllib.parse import urlsplit
 
 import dash
@@ -11,6 +12,11 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from flask import jsonify, make_response, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 
+from auth import guard, users
+from auth.cli import users_cli
+from auth.policy import can_open
+from auth.session import configure_sessions, csrf_token, current_viewer
+from auth.views import blueprint as auth_views
 from components import shell
 from components.i18n import LANGUAGES, t
 from components.theme import DEFAULT_THEME
@@ -62,6 +68,10 @@ app = Dash(
 app.index_string = INDEX_TEMPLATE
 server = app.server
 configure_cache(server)
+configure_sessions(server)
+server.register_blueprint(auth_views)
+server.cli.add_command(users_cli)
+guard.install(app)
 
 
 def prepare_database() -> None:
@@ -74,13 +84,36 @@ def prepare_database() -> None:
         return
     if report.loaded:
         log.info("Đã nạp dữ liệu gốc: %s", report.counts)
+    password = users.ensure_first_admin()
+    if password:
+        # Printed once, never stored in clear or logged: the operator signs in and changes it.
+        print(
+            "\n*** Chưa có tài khoản nào: đã tạo tài khoản quản trị 'admin' với mật khẩu (chỉ in một lần):\n"
+            f"***   {password}\n"
+            "*** Đổi mật khẩu: flask --app app:server users reset-password admin\n",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def nav_items(lang: str) -> list[shell.NavItem]:
-    pages = sorted((p for p in dash.page_registry.values() if p.get("nav_key")), key=lambda p: p["order"])
+    """The pages the reader may open: a link they could not follow is noise (the server refuses it anyway)."""
+    viewer = current_viewer()
+    pages = sorted(
+        (p for p in dash.page_registry.values() if p.get("nav_key") and can_open(viewer, guard.page_access(p))),
+        key=lambda p: p["order"],
+    )
     return [
         shell.NavItem(href=p["path"], label=t(p["nav_key"], lang), icon=p.get("nav_icon", "bi-circle")) for p in pages
     ]
+
+
+def user_menu(lang: str) -> html.Form | None:
+    viewer = current_viewer()
+    if viewer is None:
+        return None
+    role = t(f"role.{viewer.role}", lang) + (f" · {viewer.unit_code}" if viewer.unit_code else "")
+    return shell.user_menu(viewer.username, role, csrf_token(), lang)
 
 
 def serve_layout() -> html.Div:
@@ -93,7 +126,7 @@ def serve_layout() -> html.Div:
         [
             dcc.Location(id=shell.LOCATION),
             dcc.Store(id=shell.THEME_STORE, storage_type="local", data=DEFAULT_THEME),
-            shell.navbar(nav_items(lang), lang),
+            shell.navbar(nav_items(lang), lang, user_menu(lang)),
             shell.error_alert(),
             html.Main(dash.page_container, className="page-body"),
             shell.footer(titles, lang),

@@ -62,7 +62,7 @@ def can_view_unit(viewer: Viewer | None, unit_code: str) -> bool:
 
 
 def can_view_level(viewer: Viewer | None, level: str) -> bool:
-    """The published ranking of a level: every level for leaders and admins; the province's and one's own for unit heads."""
+    """The published ranking of a level: any for leaders and admins; the province's and their own for unit heads."""
     if viewer is None:
         return False
     return sees_all_units(viewer) or level in (PROVINCE_LEVEL, viewer.unit_level)

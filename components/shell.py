@@ -16,6 +16,7 @@ LOCATION = "shell-url"
 YEAR_SLOT = "shell-years"
 LANGUAGE_LINK = "shell-language"
 ERROR_ALERT = "shell-error"
+LOGOUT_BUTTON = "shell-logout"
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,26 @@ class NavItem:
     icon: str
 
 
-def navbar(items: list[NavItem], lang: str) -> dbc.Navbar:
+def user_menu(username: str, role: str, csrf: str, lang: str) -> html.Form:
+    """Who is signed in, and a sign-out button (a POST with the session's anti-forgery token)."""
+    return html.Form(
+        [
+            html.Span([html.I(className="bi bi-person-circle me-1"), username], className="user-name", title=role),
+            dcc.Input(type="hidden", name="csrf", value=csrf),
+            html.Button(
+                [html.I(className="bi bi-box-arrow-right me-1"), t("auth.logout", lang)],
+                type="submit",
+                id=LOGOUT_BUTTON,
+                className="btn btn-sm btn-outline-secondary ms-2",
+            ),
+        ],
+        action="/logout",
+        method="POST",
+        className="user-menu d-flex align-items-center ms-3",
+    )
+
+
+def navbar(items: list[NavItem], lang: str, user: html.Form | None = None) -> dbc.Navbar:
     links = [
         dbc.NavItem(
             dbc.NavLink(
@@ -54,6 +74,7 @@ def navbar(items: list[NavItem], lang: str) -> dbc.Navbar:
                 href=f"/lang/{'en' if lang == 'vi' else 'vi'}",
                 className="btn btn-sm btn-outline-secondary",
             ),
+            user,
         ],
         className="d-flex align-items-center ms-auto",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +32,31 @@ def focus_unit_code() -> str | None:
     province's deployment works without touching configuration.
     """
     return os.environ.get("DTI_FOCUS_UNIT", "").strip() or None
+
+
+def secret_key() -> str:
+    """The key that signs session cookies: `DTI_SECRET_KEY`, else one generated once and kept in
+    `instance/secret_key` (readable by the owner only), so no secret ever sits in the repository."""
+    key = os.environ.get("DTI_SECRET_KEY", "").strip()
+    if key:
+        return key
+    path = PROJECT_ROOT / "instance" / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_text().strip()  # another worker wrote it first
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def secure_cookies() -> bool:
+    """Mark session cookies Secure (HTTPS only). On by default; `DTI_SECURE_COOKIES=0` for plain HTTP on a LAN."""
+    return os.environ.get("DTI_SECURE_COOKIES", "1").strip() != "0"
+
+
+def session_hours() -> int:
+    """How long a sign-in lasts; the IOC wall screen stays signed in for this long."""
+    return int(os.environ.get("DTI_SESSION_HOURS", "12"))

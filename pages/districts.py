@@ -44,6 +44,8 @@ dash.register_page(
     nav_key="nav.districts",
     nav_icon="bi-map",
     year_options=page_years,
+    # Every district's pillar breakdown is other units' detail: leaders and admins only.
+    access="all_units",
 )
 
 URL = "districts-url"

@@ -8,7 +8,7 @@ from components.i18n import t
 from components.shell import under_construction
 from pages._context import language
 
-dash.register_page(__name__, path_template="/units/<unit_code>", order=20)
+dash.register_page(__name__, path_template="/units/<unit_code>", order=20, unit_param="unit_code")
 
 
 def layout(unit_code: str | None = None, **_query: str):

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
+from auth import users
 from data_access import db
 from data_access.cache import cache, configure_cache
 from data_access.settings import SEED_DIR
@@ -39,6 +40,23 @@ def seed_target_statuses() -> dict[str, str]:
             reached = actual >= target if row["comparator"] == ">=" else actual > target
             statuses[row["target_code"]] = "met" if reached else "not_met"
     return statuses
+
+
+# Test accounts (name, password, role, unit), created in the test databases only.
+TEST_ACCOUNTS = {
+    "leader": ("test-leader", "leader-password-1", "leader", None),
+    "admin": ("test-admin", "admin-password-1", "admin", None),
+    "unit_head": ("test-so-y-te", "unit-head-password-1", "unit_head", "binh-phuoc-so-y-te"),
+}
+
+
+def create_test_accounts(url: str) -> None:
+    """The accounts of TEST_ACCOUNTS in the (seeded) database at `url`."""
+    engine = db.engine_for(url)
+    existing = {account.username for account in users.list_accounts(engine)}
+    for username, password, role, unit in TEST_ACCOUNTS.values():
+        if username not in existing:
+            users.create_user(username, role, unit_code=unit, password=password, engine=engine)
 
 
 def skip_or_fail(required_by: str, reason: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import skip_or_fail
+from tests.conftest import TEST_ACCOUNTS, create_test_accounts, skip_or_fail
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Route
@@ -40,6 +41,9 @@ DEFAULT_VIEWPORT = {"width": 1920, "height": 1080}
 # Nothing listens on port 1: the app starts, but every query fails as with a database that is down.
 UNREACHABLE_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 START_TIMEOUT_SECONDS = 60
+# A fixed key for the app whose database is down: the tests sign a session cookie with it, as
+# for a reader who signed in before the database went away.
+DOWN_APP_SECRET = "browser-tests-only-" + "x" * 24
 
 
 def free_port() -> int:
@@ -69,11 +73,13 @@ def read_json(url: str) -> tuple[int, dict]:
         return error.code, json.load(error)
 
 
-def run_app(database_url: str, folder: Path, ready: Callable[[int | None], bool]) -> Iterator[str]:
+def run_app(
+    database_url: str, folder: Path, ready: Callable[[int | None], bool], extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
     """Start `app.py` on a free port and yield its base URL once `/healthz` answers as `ready` wants."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in {"CACHE_REDIS_URL", "DTI_FOCUS_UNIT"}}
-    env.update(HOST="127.0.0.1", PORT=str(port), DATABASE_URL=database_url, PYTHONUNBUFFERED="1")
+    env = {k: v for k, v in os.environ.items() if k not in {"CACHE_REDIS_URL", "DTI_FOCUS_UNIT", "DTI_SECRET_KEY"}}
+    env.update(HOST="127.0.0.1", PORT=str(port), DATABASE_URL=database_url, PYTHONUNBUFFERED="1", **(extra_env or {}))
     log_path = folder / "app.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
@@ -99,16 +105,21 @@ def run_app(database_url: str, folder: Path, ready: Callable[[int | None], bool]
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on a fresh SQLite file, which it seeds itself on start."""
+    """The app on a fresh SQLite file, which it seeds itself on start; the test accounts are added once it runs."""
     folder = tmp_path_factory.mktemp("browser-app")
-    yield from run_app(f"sqlite:///{folder / 'dti.sqlite3'}", folder, lambda status: status == 200)
+    url = f"sqlite:///{folder / 'dti.sqlite3'}"
+    for running in run_app(url, folder, lambda status: status == 200):
+        create_test_accounts(url)
+        yield running
 
 
 @pytest.fixture(scope="session")
 def down_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app with a database that refuses connections; `/healthz` answers 503 there."""
     folder = tmp_path_factory.mktemp("browser-app-down")
-    yield from run_app(UNREACHABLE_DATABASE_URL, folder, lambda status: status is not None)
+    yield from run_app(
+        UNREACHABLE_DATABASE_URL, folder, lambda status: status is not None, {"DTI_SECRET_KEY": DOWN_APP_SECRET}
+    )
 
 
 @pytest.fixture(scope="session")
@@ -141,20 +152,78 @@ def page_errors() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser: Browser, page_errors: list[str]) -> Iterator[Page]:
+def sign_in(page: Page, base_url: str, account: str) -> None:
+    """Sign `page`'s context in through the real form (GET for the anti-forgery token, then POST)."""
+    username, password, _role, _unit = TEST_ACCOUNTS[account]
+    form = page.request.get(f"{base_url}/login").text()
+    token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+    response = page.request.post(
+        f"{base_url}/login", form={"username": username, "password": password, "csrf": token}, max_redirects=0
+    )
+    assert response.status == 302, f"signing in as {username} failed with {response.status}"
+
+
+def forge_session(page: Page, base_url: str, account: str) -> None:
+    """A session cookie signed with the down app's key, as if `account` had signed in before the outage."""
+    from flask import Flask
+    from flask.sessions import SecureCookieSessionInterface
+
+    username, _password, role, unit = TEST_ACCOUNTS[account]
+    signer = Flask("forge")
+    signer.secret_key = DOWN_APP_SECRET
+    value = (
+        SecureCookieSessionInterface()
+        .get_signing_serializer(signer)
+        .dumps({"uid": 1, "epoch": 0, "who": [username, role, unit, None], "_permanent": True})
+    )
+    page.context.add_cookies([{"name": "dti_session", "value": value, "url": base_url}])
+
+
+def new_page(browser: Browser, page_errors: list[str]) -> Page:
     """A fresh context (no cookies, no localStorage) and page at 1920×1080, reporting errors into `page_errors`."""
     context = browser.new_context(viewport=DEFAULT_VIEWPORT)
-    new_page = context.new_page()
+    fresh = context.new_page()
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
             page_errors.append(f"console: {message.text} at {message.location.get('url', '?')}")
 
-    new_page.on("console", on_console)
-    new_page.on("pageerror", lambda error: page_errors.append(f"pageerror: {error}"))
-    yield new_page
-    context.close()
+    fresh.on("console", on_console)
+    fresh.on("pageerror", lambda error: page_errors.append(f"pageerror: {error}"))
+    return fresh
+
+
+@pytest.fixture
+def anonymous_page(browser: Browser, page_errors: list[str]) -> Iterator[Page]:
+    """A page nobody signed in on."""
+    fresh = new_page(browser, page_errors)
+    yield fresh
+    fresh.context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, page_errors: list[str], base_url: str) -> Iterator[Page]:
+    """A page signed in as a leader (who may see everything but `/admin`)."""
+    fresh = new_page(browser, page_errors)
+    sign_in(fresh, base_url, "leader")
+    yield fresh
+    fresh.context.close()
+
+
+@pytest.fixture
+def page_as(browser: Browser, page_errors: list[str], base_url: str) -> Iterator[Callable[[str], Page]]:
+    """`page_as("unit_head")` (or "admin", "leader"): a new page signed in with that test account."""
+    opened: list[Page] = []
+
+    def open_as(account: str) -> Page:
+        fresh = new_page(browser, page_errors)
+        sign_in(fresh, base_url, account)
+        opened.append(fresh)
+        return fresh
+
+    yield open_as
+    for fresh in opened:
+        fresh.context.close()
 
 
 def open_overview(page: Page, url: str) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from tests.browser.conftest import PROJECT_ROOT, block_external_requests, plot_traces
+from tests.browser.conftest import PROJECT_ROOT, block_external_requests, forge_session, plot_traces
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -353,7 +353,10 @@ def test_english_formats_numbers_the_english_way(page: Page, page_errors: list[s
     assert page_errors == []
 
 
-def test_database_down_is_explained(page: Page, expect: Callable, down_base_url: str) -> None:
+def test_database_down_is_explained(anonymous_page: Page, expect: Callable, down_base_url: str) -> None:
+    """A leader signed in before the outage is told about it, not bounced to a sign-in that cannot work."""
+    page = anonymous_page
+    forge_session(page, down_base_url, "leader")
     page.goto(down_base_url + "/districts")
 
     expect(page.locator("#page-message")).to_contain_text("Không kết nối được cơ sở dữ liệu")

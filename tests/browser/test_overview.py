@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import block_external_requests, open_overview, plot_traces, read_json
+from tests.browser.conftest import block_external_requests, forge_session, open_overview, plot_traces, read_json
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -115,7 +115,10 @@ def test_unknown_year_is_explained(
     assert page_errors == []
 
 
-def test_database_down_is_explained(page: Page, expect: Callable, down_base_url: str) -> None:
+def test_database_down_is_explained(anonymous_page: Page, expect: Callable, down_base_url: str) -> None:
+    """A leader signed in before the outage is told about it, not bounced to a sign-in that cannot work."""
+    page = anonymous_page
+    forge_session(page, down_base_url, "leader")
     status, body = read_json(down_base_url + "/healthz")
     assert status == 503
     assert body["status"] == "unavailable"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from tests.browser.conftest import block_external_requests
+from tests.browser.conftest import block_external_requests, forge_session
 from tests.conftest import seed_target_statuses
 
 if TYPE_CHECKING:
@@ -360,7 +360,10 @@ def test_no_horizontal_overflow(page: Page, page_errors: list[str], base_url: st
     assert page_errors == []
 
 
-def test_database_down_is_explained(page: Page, expect: Callable, down_base_url: str) -> None:
+def test_database_down_is_explained(anonymous_page: Page, expect: Callable, down_base_url: str) -> None:
+    """A leader signed in before the outage is told about it, not bounced to a sign-in that cannot work."""
+    page = anonymous_page
+    forge_session(page, down_base_url, "leader")
     page.goto(down_base_url + "/targets")
 
     expect(page.locator("#page-message")).to_contain_text("Không kết nối được cơ sở dữ liệu")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 import pytest
 from flask.testing import FlaskClient
 
 from data_access.cache import cache
-from tests.conftest import sqlite_url
+from tests.conftest import TEST_ACCOUNTS, create_test_accounts, sqlite_url
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +20,7 @@ def dash_app(tmp_path_factory: pytest.TempPathFactory):
     previous = os.environ.get("DATABASE_URL")
     os.environ["DATABASE_URL"] = sqlite_url(tmp_path_factory.mktemp("app"))
     module = importlib.import_module("app")
+    create_test_accounts(os.environ["DATABASE_URL"])
     yield module
     if previous is None:
         os.environ.pop("DATABASE_URL", None)
@@ -26,12 +28,38 @@ def dash_app(tmp_path_factory: pytest.TempPathFactory):
         os.environ["DATABASE_URL"] = previous
 
 
+def sign_in(client: FlaskClient, account: str):
+    """Sign in through the form, as a browser would; returns the POST's response."""
+    username, password, _role, _unit = TEST_ACCOUNTS[account]
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").get_data(as_text=True)).group(1)
+    return client.post("/login", data={"username": username, "password": password, "csrf": token})
+
+
 @pytest.fixture
-def client(dash_app, monkeypatch: pytest.MonkeyPatch) -> Iterator[FlaskClient]:
+def anonymous_client(dash_app, monkeypatch: pytest.MonkeyPatch) -> Iterator[FlaskClient]:
+    """A client nobody signed in on."""
     monkeypatch.setenv("DATABASE_URL", os.environ["DATABASE_URL"])
     cache.clear()
     yield dash_app.server.test_client()
     cache.clear()
+
+
+@pytest.fixture
+def client_as(anonymous_client: FlaskClient, dash_app) -> Callable[[str], FlaskClient]:
+    """`client_as("unit_head")`: a new client signed in with that test account."""
+
+    def open_as(account: str) -> FlaskClient:
+        signed = dash_app.server.test_client()
+        assert sign_in(signed, account).status_code == 302
+        return signed
+
+    return open_as
+
+
+@pytest.fixture
+def client(client_as: Callable[[str], FlaskClient]) -> FlaskClient:
+    """A client signed in as a leader (who may see everything but `/admin`)."""
+    return client_as("leader")
 
 
 def post_callback(client: FlaskClient, output: str, inputs: list[dict], cookies: dict[str, str] | None = None):

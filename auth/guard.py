@@ -1,0 +1,189 @@
+"""Server-side enforcement: every page, layout, callback and download asks the policy first.
+
+Three layers, so no page can forget: (1) before every request, nobody unsigned gets past
+`/login` and `/healthz`, and a direct request for a page the reader may not open gets 403;
+(2) every page layout is wrapped to refuse the same in place of the content; (3) every Dash
+callback is checked against the access of the page its output ids belong to (ids are prefixed
+by the page module's name). Unit-level checks inside a page's own callbacks use `unit_refusal`
+and `level_refusal`, which return the panel to show instead of the data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+import dash
+from dash import html
+from flask import Response, jsonify, redirect, request
+from sqlalchemy.exc import SQLAlchemyError
+
+from auth import audit
+from auth.policy import PUBLIC, SIGNED_IN, can_open, can_view_level, can_view_unit
+from auth.session import current_viewer
+from components.i18n import t
+from components.shell import message_panel
+from pages._context import language
+
+# Reachable without signing in: the sign-in form itself, the health probe, the language switch,
+# and the static files the sign-in form needs.
+OPEN_PATHS = ("/login", "/healthz")
+OPEN_PREFIXES = ("/assets/", "/_dash-component-suites/", "/lang/", "/_favicon")
+CALLBACK_PATH = "/_dash-update-component"
+ACCESS_ORDER = {PUBLIC: 0, SIGNED_IN: 1}
+
+
+def page_access(page: dict) -> str:
+    return page.get("access", SIGNED_IN)
+
+
+def _pages() -> Iterator[dict]:
+    return iter(dash.page_registry.values())
+
+
+def page_for_path(path: str) -> tuple[dict, dict[str, str]] | None:
+    """The registered page that serves `path`, with its path variables (e.g. {"unit_code": "SYT"})."""
+    wanted = path.strip("/").split("/")
+    for page in _pages():
+        template = page.get("path_template")
+        if template:
+            parts = template.strip("/").split("/")
+            pairs = list(zip(parts, wanted, strict=False))
+            if len(parts) == len(wanted) and all(p == w or p.startswith("<") for p, w in pairs):
+                return page, {p[1:-1]: w for p, w in pairs if p.startswith("<")}
+        elif page.get("path", "").strip("/") == path.strip("/"):
+            return page, {}
+    return None
+
+
+def _module_prefix(page: dict) -> str:
+    return page["module"].rsplit(".", 1)[-1] + "-"
+
+
+def _output_ids(body: dict) -> Iterator[str]:
+    outputs = body.get("outputs")
+    for output in outputs if isinstance(outputs, list) else [outputs]:
+        entries = output if isinstance(output, list) else [output]
+        for entry in entries:
+            if not isinstance(entry, dict):
+                continue
+            component = entry.get("id")
+            if isinstance(component, dict):
+                component = component.get("type", json.dumps(component, sort_keys=True))
+            if isinstance(component, str):
+                yield component
+
+
+def callback_access(body: dict) -> list[str]:
+    """The access every page owning one of the callback's outputs asks for."""
+    wanted = []
+    for component in _output_ids(body):
+        for page in _pages():
+            if component.startswith(_module_prefix(page)):
+                wanted.append(page_access(page))
+    return wanted
+
+
+def refusal(lang: str, reason_key: str, **values: str) -> html.Div:
+    return message_panel(
+        t("auth.denied_title", lang),
+        t(reason_key, lang, **values),
+        icon="bi-shield-lock",
+        element_id="access-denied",
+        action=html.A(t("construction.back", lang), href="/", className="btn btn-outline-primary mt-2"),
+    )
+
+
+def _deny(detail: str, unit_code: str | None = None) -> None:
+    viewer = current_viewer()
+    with contextlib.suppress(SQLAlchemyError):  # a refusal stands even when it cannot be logged
+        audit.record(audit.ACCESS_DENIED, viewer.username if viewer else "", unit_code=unit_code, detail=detail)
+
+
+def unit_refusal(unit_code: str, lang: str) -> html.Div | None:
+    """None when the reader may see this unit's detail; otherwise the panel to show instead (and it is logged)."""
+    if can_view_unit(current_viewer(), unit_code):
+        return None
+    _deny(f"unit {unit_code} ({request.path if request else ''})", unit_code)
+    return refusal(lang, "auth.denied_unit", unit=unit_code)
+
+
+def level_refusal(level: str, lang: str) -> html.Div | None:
+    """None when the reader may see the published ranking of `level`; otherwise the panel to show instead."""
+    if can_view_level(current_viewer(), level):
+        return None
+    _deny(f"level {level}")
+    return refusal(lang, "auth.denied_level", level=t(f"level.{level}", lang))
+
+
+def _guard_layout(page: dict, layout: Callable[..., Any] | Any) -> Callable[..., Any]:
+    unit_param = page.get("unit_param")
+
+    @functools.wraps(layout if callable(layout) else _guard_layout)
+    def guarded(**kwargs: str) -> Any:
+        lang = language()
+        viewer = current_viewer()
+        if not can_open(viewer, page_access(page)):
+            _deny(f"page {page['path']}")
+            return refusal(lang, "auth.denied_page")
+        if unit_param:
+            unit_code = kwargs.get(unit_param) or ""
+            denied = unit_refusal(unit_code, lang)
+            if denied is not None:
+                return denied
+            with contextlib.suppress(SQLAlchemyError):  # the page itself explains a database that is down
+                audit.record(audit.UNIT_VIEW, viewer.username, unit_code=unit_code)
+        return layout(**kwargs) if callable(layout) else layout
+
+    return guarded
+
+
+def _forbidden_page(lang: str) -> Response:
+    body = (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>403</title>"
+        "<link rel='stylesheet' href='/assets/00-bootstrap.min.css'><link rel='stylesheet' href='/assets/10-app.css'>"
+        f"</head><body data-bs-theme='dark' class='p-5'><h1>{t('auth.denied_title', lang)}</h1>"
+        f"<p>{t('auth.denied_page', lang)}</p><a href='/'>{t('construction.back', lang)}</a></body></html>"
+    )
+    return Response(body, status=403, mimetype="text/html")
+
+
+def check_request() -> Response | None:
+    """Flask `before_request`: sign-in for everything but the open paths, page access for page loads and callbacks."""
+    path = request.path
+    if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
+        return None
+    viewer = current_viewer()
+    lang = language()
+    if path == CALLBACK_PATH:
+        if viewer is None:
+            return jsonify(message=t("auth.signed_out", lang)), 401
+        body = request.get_json(silent=True) or {}
+        if not all(can_open(viewer, access) for access in callback_access(body)):
+            _deny(f"callback {body.get('output', '')}")
+            return jsonify(message=t("auth.denied_page", lang)), 403
+        return None
+    if viewer is None:
+        if request.method == "GET" and not path.startswith("/_"):
+            return redirect(f"/login?{urlencode({'next': request.full_path.rstrip('?')})}")
+        return jsonify(message=t("auth.signed_out", lang)), 401
+    match = page_for_path(path)
+    if match is None:
+        return None
+    page, variables = match
+    unit_code = variables.get(page.get("unit_param") or "")
+    if not can_open(viewer, page_access(page)) or (unit_code is not None and not can_view_unit(viewer, unit_code)):
+        _deny(f"page {path}", unit_code)
+        return _forbidden_page(lang)
+    return None
+
+
+def install(app: dash.Dash) -> None:
+    """Wrap every registered page's layout and check every request; call once, after pages are registered."""
+    for page in _pages():
+        page["layout"] = _guard_layout(page, page["layout"])
+    app.server.before_request(check_request)

@@ -1,0 +1,124 @@
+"""`/login` and `/logout`: a plain server-rendered form, so signing in needs no Dash callback
+(and therefore nothing of the app is reachable before it)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from flask import Blueprint, Response, redirect, render_template_string, request
+from sqlalchemy.exc import SQLAlchemyError
+
+from auth import audit, session, throttle
+from auth.policy import landing_path
+from auth.users import authenticate
+from components.i18n import t
+from pages._context import language
+
+log = logging.getLogger("dti.auth")
+blueprint = Blueprint("auth", __name__)
+
+LOGIN_TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ lang }}" data-bs-theme="dark">
+<head>
+  <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{{ t('auth.login_title', lang) }} — {{ t('app.title', lang) }}</title>
+  <link rel="stylesheet" href="/assets/00-bootstrap.min.css">
+  <link rel="stylesheet" href="/assets/01-bootstrap-icons.min.css">
+  <link rel="stylesheet" href="/assets/02-fonts.css">
+  <link rel="stylesheet" href="/assets/10-app.css">
+</head>
+<body class="login-body">
+  <main class="login-card card shadow">
+    <div class="card-body p-4 p-lg-5">
+      <div class="login-brand mb-4"><i class="bi bi-bar-chart-line-fill me-2"></i>{{ t('app.title', lang) }}</div>
+      <h1 class="h3 mb-3">{{ t('auth.login_title', lang) }}</h1>
+      {% if message %}
+      <div class="alert alert-{{ level }}" role="alert" id="login-message">{{ message }}</div>
+      {% endif %}
+      <form method="post" action="/login" autocomplete="on">
+        <input type="hidden" name="csrf" value="{{ csrf }}">
+        <input type="hidden" name="next" value="{{ next }}">
+        <label class="form-label" for="username">{{ t('auth.username', lang) }}</label>
+        <input class="form-control form-control-lg mb-3" id="username" name="username" value="{{ username }}"
+               autocomplete="username" required autofocus>
+        <label class="form-label" for="password">{{ t('auth.password', lang) }}</label>
+        <input class="form-control form-control-lg mb-4" id="password" name="password" type="password"
+               autocomplete="current-password" required>
+        <button class="btn btn-primary btn-lg w-100" type="submit" id="login-submit">
+          {{ t('auth.submit', lang) }}
+        </button>
+      </form>
+      <div class="mt-4 small text-body-secondary d-flex justify-content-between">
+        <span>{{ t('auth.help', lang) }}</span>
+        <a href="/lang/{{ 'en' if lang == 'vi' else 'vi' }}">{{ t('shell.language_switch', lang) }}</a>
+      </div>
+    </div>
+  </main>
+</body>
+</html>"""
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: never an absolute or scheme-relative URL (no open redirect)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\\\" in target:
+        return ""
+    return target
+
+
+def _form(lang: str, *, message: str = "", level: str = "danger", username: str = "", status: int = 200) -> Response:
+    html = render_template_string(
+        LOGIN_TEMPLATE,
+        t=t,
+        lang=lang,
+        message=message,
+        level=level,
+        username=username,
+        next=safe_next(request.values.get("next")),
+        csrf=session.csrf_token(),
+    )
+    return Response(html, status=status, mimetype="text/html")
+
+
+@blueprint.get("/login")
+def login_form() -> Response:
+    lang = language()
+    if session.current_viewer() is not None:
+        return redirect(safe_next(request.args.get("next")) or landing_path(session.current_viewer()))
+    signed_out = request.args.get("signed_out") == "1"
+    return _form(lang, message=t("auth.signed_out_ok", lang) if signed_out else "", level="info")
+
+
+@blueprint.post("/login")
+def login_submit() -> Response:
+    lang = language()
+    username = (request.form.get("username") or "").strip()[:80]
+    password = request.form.get("password") or ""
+    if not session.csrf_valid(request.form.get("csrf")):
+        return _form(lang, message=t("auth.form_expired", lang), username=username, status=400)
+    address = audit.client_address()
+    try:
+        if throttle.is_throttled(username, address):
+            audit.record(audit.LOGIN_THROTTLED, username)
+            return _form(lang, message=t("auth.throttled", lang), username=username, status=429)
+        signed = authenticate(username, password)
+        if signed is None:
+            audit.record(audit.LOGIN_FAILED, username)
+            return _form(lang, message=t("auth.wrong", lang), username=username, status=401)
+        session.sign_in(signed.viewer, signed.epoch)
+        audit.record(audit.LOGIN_OK, username)
+    except SQLAlchemyError:
+        log.exception("Sign-in could not reach the database")
+        return _form(lang, message=t("error.database", lang), username=username, status=503)
+    target = safe_next(request.form.get("next"))
+    return redirect(target if target not in ("", "/") else landing_path(signed.viewer))
+
+
+@blueprint.post("/logout")
+def logout() -> Response:
+    viewer = session.current_viewer()
+    if viewer is not None and session.csrf_valid(request.form.get("csrf")):
+        with contextlib.suppress(SQLAlchemyError):  # signing out must work even when the database does not
+            audit.record(audit.LOGOUT, viewer.username)
+        session.sign_out()
+    return redirect("/login?signed_out=1")
