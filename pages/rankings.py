@@ -11,6 +11,9 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html
 from sqlalchemy.exc import SQLAlchemyError
 
+from auth.guard import level_refusal
+from auth.policy import can_view_level
+from auth.session import current_viewer
 from components import rankings as views
 from components.citations import cite
 from components.downloads import download_buttons, file_payload
@@ -59,7 +62,7 @@ def layout(year: str | None = None, level: str | None = None, **_query: str) -> 
     chosen = level or data.PROVINCE
     controls = html.Div(
         [
-            views.level_selector(LEVEL, data.LEVELS, chosen if chosen in data.LEVELS else None, lang),
+            views.level_selector(LEVEL, visible_levels(), chosen if chosen in data.LEVELS else None, lang),
             download_buttons(
                 DOWNLOAD, {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)}, t("download.title", lang)
             ),
@@ -75,6 +78,12 @@ def layout(year: str | None = None, level: str | None = None, **_query: str) -> 
         ],
         className="page-rankings",
     )
+
+
+def visible_levels() -> list[str]:
+    """The levels the reader may rank (a unit head: the provinces and their own level); the server checks again."""
+    viewer = current_viewer()
+    return [level for level in data.LEVELS if can_view_level(viewer, level)]
 
 
 def resolve_selection(query: dict, lang: str) -> Selection:
@@ -96,6 +105,9 @@ def resolve_selection(query: dict, lang: str) -> Selection:
                 icon="bi-funnel",
             )
         )
+    denied = level_refusal(level, lang)
+    if denied is not None:
+        raise BadParameter(denied)
     focus = queries.focus_unit_code()
     if focus is None:
         raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
