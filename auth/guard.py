@@ -23,10 +23,12 @@ from flask import Response, jsonify, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from auth import audit
-from auth.policy import PUBLIC, SIGNED_IN, can_open, can_view_level, can_view_unit
+from auth.policy import SIGNED_IN, can_open, can_view_level, can_view_unit, landing_path
 from auth.session import current_viewer
+from auth.views import forbidden_response
 from components.i18n import t
 from components.shell import message_panel
+from data_access import queries
 from pages._context import language
 
 # Reachable without signing in: the sign-in form itself, the health probe, the language switch,
@@ -34,7 +36,6 @@ from pages._context import language
 OPEN_PATHS = ("/login", "/healthz")
 OPEN_PREFIXES = ("/assets/", "/_dash-component-suites/", "/lang/", "/_favicon")
 CALLBACK_PATH = "/_dash-update-component"
-ACCESS_ORDER = {PUBLIC: 0, SIGNED_IN: 1}
 
 
 def page_access(page: dict) -> str:
@@ -89,12 +90,14 @@ def callback_access(body: dict) -> list[str]:
 
 
 def refusal(lang: str, reason_key: str, **values: str) -> html.Div:
+    viewer = current_viewer()
+    home = landing_path(viewer) if viewer else "/login"
     return message_panel(
         t("auth.denied_title", lang),
         t(reason_key, lang, **values),
         icon="bi-shield-lock",
         element_id="access-denied",
-        action=html.A(t("construction.back", lang), href="/", className="btn btn-outline-primary mt-2"),
+        action=html.A(t("auth.home", lang), href=home, className="btn btn-outline-primary mt-2"),
     )
 
 
@@ -104,12 +107,23 @@ def _deny(detail: str, unit_code: str | None = None) -> None:
         audit.record(audit.ACCESS_DENIED, viewer.username if viewer else "", unit_code=unit_code, detail=detail)
 
 
+def unit_label(unit_code: str, lang: str) -> str:
+    """The unit's name for a refusal message; the code itself when the name cannot be read."""
+    try:
+        found = queries.unit(unit_code)
+    except SQLAlchemyError:
+        found = None
+    if not found:
+        return unit_code
+    return (found["name_en"] if lang == "en" else "") or found["name_vi"]
+
+
 def unit_refusal(unit_code: str, lang: str) -> html.Div | None:
     """None when the reader may see this unit's detail; otherwise the panel to show instead (and it is logged)."""
     if can_view_unit(current_viewer(), unit_code):
         return None
-    _deny(f"unit {unit_code} ({request.path if request else ''})", unit_code)
-    return refusal(lang, "auth.denied_unit", unit=unit_code)
+    _deny(f"unit {unit_code} ({request.path})", unit_code)
+    return refusal(lang, "auth.denied_unit", unit=unit_label(unit_code, lang))
 
 
 def level_refusal(level: str, lang: str) -> html.Div | None:
@@ -142,16 +156,6 @@ def _guard_layout(page: dict, layout: Callable[..., Any] | Any) -> Callable[...,
     return guarded
 
 
-def _forbidden_page(lang: str) -> Response:
-    body = (
-        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>403</title>"
-        "<link rel='stylesheet' href='/assets/00-bootstrap.min.css'><link rel='stylesheet' href='/assets/10-app.css'>"
-        f"</head><body data-bs-theme='dark' class='p-5'><h1>{t('auth.denied_title', lang)}</h1>"
-        f"<p>{t('auth.denied_page', lang)}</p><a href='/'>{t('construction.back', lang)}</a></body></html>"
-    )
-    return Response(body, status=403, mimetype="text/html")
-
-
 def check_request() -> Response | None:
     """Flask `before_request`: sign-in for everything but the open paths, page access for page loads and callbacks."""
     path = request.path
@@ -176,9 +180,13 @@ def check_request() -> Response | None:
         return None
     page, variables = match
     unit_code = variables.get(page.get("unit_param") or "")
-    if not can_open(viewer, page_access(page)) or (unit_code is not None and not can_view_unit(viewer, unit_code)):
+    if not can_open(viewer, page_access(page)):
         _deny(f"page {path}", unit_code)
-        return _forbidden_page(lang)
+        return forbidden_response(lang, t("auth.denied_page", lang), landing_path(viewer))
+    if unit_code is not None and not can_view_unit(viewer, unit_code):
+        _deny(f"page {path}", unit_code)
+        message = t("auth.denied_unit", lang, unit=unit_label(unit_code, lang))
+        return forbidden_response(lang, message, landing_path(viewer))
     return None
 
 

@@ -59,6 +59,35 @@ LOGIN_TEMPLATE = """<!DOCTYPE html>
 </html>"""
 
 
+FORBIDDEN_TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ lang }}" data-bs-theme="dark">
+<head>
+  <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{{ t('auth.denied_title', lang) }} — {{ t('app.title', lang) }}</title>
+  <link rel="stylesheet" href="/assets/00-bootstrap.min.css">
+  <link rel="stylesheet" href="/assets/01-bootstrap-icons.min.css">
+  <link rel="stylesheet" href="/assets/02-fonts.css">
+  <link rel="stylesheet" href="/assets/10-app.css">
+</head>
+<body class="login-body">
+  <main class="login-card card shadow" id="access-denied">
+    <div class="card-body p-4 p-lg-5">
+      <div class="login-brand mb-4"><i class="bi bi-bar-chart-line-fill me-2"></i>{{ t('app.title', lang) }}</div>
+      <h1 class="h3 mb-3"><i class="bi bi-shield-lock me-2"></i>{{ t('auth.denied_title', lang) }}</h1>
+      <p>{{ message }}</p>
+      <a class="btn btn-outline-primary" href="{{ home }}">{{ t('auth.home', lang) }}</a>
+    </div>
+  </main>
+</body>
+</html>"""
+
+
+def forbidden_response(lang: str, message: str, home: str) -> Response:
+    """403 for a page the reader may not open, said in words, with the way back to their own start page."""
+    html = render_template_string(FORBIDDEN_TEMPLATE, t=t, lang=lang, message=message, home=home)
+    return Response(html, status=403, mimetype="text/html")
+
+
 def safe_next(target: str | None) -> str:
     """Only a path on this site: never an absolute or scheme-relative URL (no open redirect)."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\\\" in target:

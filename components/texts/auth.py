@@ -25,6 +25,7 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Phiên đăng nhập đã hết. Vui lòng tải lại trang và đăng nhập.",
         "en": "Your session has ended. Please reload the page and sign in.",
     },
+    "auth.home": {"vi": "Về trang của tôi", "en": "Back to my start page"},
     "auth.logout": {"vi": "Đăng xuất", "en": "Sign out"},
     "auth.denied_title": {"vi": "Không có quyền truy cập", "en": "Access denied"},
     "auth.denied_page": {
