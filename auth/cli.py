@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from auth import users
@@ -24,7 +26,7 @@ def users_cli() -> None:
 @click.option("--password-stdin", is_flag=True, help="Đọc mật khẩu từ stdin thay vì sinh ngẫu nhiên.")
 def create(username: str, role: str, unit_code: str | None, password_stdin: bool) -> None:
     """Tạo tài khoản; mật khẩu sinh ngẫu nhiên được in ra một lần duy nhất."""
-    given = click.get_text_stream("stdin").readline().rstrip("\n") if password_stdin else None
+    given = sys.stdin.readline().rstrip("\n") if password_stdin else None
     try:
         password = users.create_user(username, role, unit_code=unit_code, password=given)
     except users.AccountError as error:
@@ -69,7 +71,7 @@ def enable(username: str) -> None:
 @click.option("--password-stdin", is_flag=True, help="Đọc mật khẩu mới từ stdin thay vì sinh ngẫu nhiên.")
 def reset(username: str, password_stdin: bool) -> None:
     """Đặt lại mật khẩu (sinh ngẫu nhiên, in ra một lần) và đăng xuất mọi phiên đang mở."""
-    given = click.get_text_stream("stdin").readline().rstrip("\n") if password_stdin else None
+    given = sys.stdin.readline().rstrip("\n") if password_stdin else None
     try:
         password = users.reset_password(username, given)
     except users.AccountError as error:

@@ -1,0 +1,227 @@
+"""Access control over HTTP, the way a crafted request would try it: pages, Dash callbacks, downloads."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from auth import audit, throttle
+from tests.conftest import TEST_ACCOUNTS
+from tests.pages.conftest import post_callback, sign_in
+
+HEALTH = "binh-phuoc-so-y-te"
+ICT = "binh-phuoc-so-tttt"
+
+
+def route_to(client, pathname: str, search: str = ""):
+    """Dash's page router callback, as the browser posts it on navigation: it returns the page's layout."""
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [
+                {"id": "_pages_location", "property": "pathname", "value": pathname},
+                {"id": "_pages_location", "property": "search", "value": search},
+            ],
+            "changedPropIds": ["_pages_location.pathname"],
+            "state": [],
+        },
+    )
+
+
+def rankings_callback(client, level: str):
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": "..rankings-heading.children...rankings-content.children..."
+            "rankings-download-csv.disabled...rankings-download-xlsx.disabled..",
+            "outputs": [
+                {"id": "rankings-heading", "property": "children"},
+                {"id": "rankings-content", "property": "children"},
+                {"id": "rankings-download-csv", "property": "disabled"},
+                {"id": "rankings-download-xlsx", "property": "disabled"},
+            ],
+            "inputs": [
+                {"id": "rankings-query", "property": "data", "value": {"year": "2022", "level": level}},
+                {"id": "shell-theme", "property": "data", "value": "dark"},
+            ],
+            "changedPropIds": ["rankings-query.data"],
+            "state": [],
+        },
+    )
+
+
+def rankings_download(client, level: str):
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": "rankings-download-file.data",
+            "outputs": {"id": "rankings-download-file", "property": "data"},
+            "inputs": [
+                {"id": "rankings-download-csv", "property": "n_clicks", "value": 1},
+                {"id": "rankings-download-xlsx", "property": "n_clicks", "value": None},
+            ],
+            "changedPropIds": ["rankings-download-csv.n_clicks"],
+            "state": [{"id": "rankings-query", "property": "data", "value": {"year": "2022", "level": level}}],
+        },
+    )
+
+
+def text_of(response) -> str:
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+@pytest.fixture(autouse=True)
+def fresh_audit_log(dash_app):
+    """Rate limits count recent failures: each test starts with an empty log."""
+    from auth.models import AuditEvent
+    from data_access import db
+
+    with db.session_scope() as session:
+        session.query(AuditEvent).delete()
+
+
+def test_nothing_but_login_and_health_answers_without_signing_in(anonymous_client):
+    page = anonymous_client.get("/rankings?level=department")
+    assert page.status_code == 302
+    assert page.headers["Location"] == "/login?next=%2Frankings%3Flevel%3Ddepartment"
+    assert anonymous_client.get("/login").status_code == 200
+    assert anonymous_client.get("/healthz").status_code == 200
+    assert anonymous_client.get("/_dash-layout").status_code == 401
+    assert anonymous_client.get("/_dash-dependencies").status_code == 401
+    callback = route_to(anonymous_client, "/")
+    assert callback.status_code == 401
+    assert "đăng nhập" in callback.get_json()["message"]
+
+
+def test_a_unit_head_lands_on_their_own_unit(anonymous_client):
+    response = sign_in(anonymous_client, "unit_head")
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/units/{HEALTH}"
+    assert anonymous_client.get(f"/units/{HEALTH}").status_code == 200
+
+
+def test_sign_in_keeps_only_local_next_addresses(anonymous_client):
+    username, password, _role, _unit = TEST_ACCOUNTS["leader"]
+    form = anonymous_client.get("/login?next=//evil.example/x").get_data(as_text=True)
+    token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+    response = anonymous_client.post(
+        "/login", data={"username": username, "password": password, "csrf": token, "next": "//evil.example/x"}
+    )
+    assert response.headers["Location"] == "/"
+
+
+def test_a_form_without_its_token_is_refused(anonymous_client):
+    username, password, _role, _unit = TEST_ACCOUNTS["leader"]
+    response = anonymous_client.post("/login", data={"username": username, "password": password})
+    assert response.status_code == 400
+    assert "hết hạn" in response.get_data(as_text=True)
+    assert anonymous_client.get("/").status_code == 302
+
+
+def test_a_unit_head_is_refused_another_units_page_over_http(client_as):
+    head = client_as("unit_head")
+    response = head.get(f"/units/{ICT}")
+    assert response.status_code == 403
+    body = response.get_data(as_text=True)
+    assert "Không có quyền truy cập" in body
+    assert "Sở Thông tin và Truyền thông" in body
+    assert head.get("/districts").status_code == 403
+
+
+def test_a_crafted_router_callback_for_another_unit_gets_the_refusal_not_the_page(client_as):
+    head = client_as("unit_head")
+    refused = text_of(route_to(head, f"/units/{ICT}"))
+    assert "access-denied" in refused
+    assert "Sở Thông tin và Truyền thông" in refused
+    own = text_of(route_to(head, f"/units/{HEALTH}"))
+    assert "access-denied" not in own
+
+
+def test_a_unit_head_cannot_call_a_leaders_page_callbacks(client_as):
+    head = client_as("unit_head")
+    response = post_callback(
+        head,
+        "districts-content.children",
+        [{"id": "districts-query", "property": "data", "value": {}}],
+    )
+    assert response.status_code == 403
+    assert "districts" not in text_of(response).replace("districts-content", "")
+
+
+def test_a_unit_head_ranks_departments_but_not_districts(client_as):
+    head = client_as("unit_head")
+    departments = text_of(rankings_callback(head, "department"))
+    assert "Sở Y tế" in departments
+    assert "access-denied" not in departments
+    districts = text_of(rankings_callback(head, "district"))
+    assert "access-denied" in districts
+    assert "Đồng Xoài" not in districts
+
+
+def test_the_ranking_download_is_checked_on_the_server(client_as):
+    head = client_as("unit_head")
+    refused = rankings_download(head, "district")
+    assert refused.get_json()["response"] == {}  # nothing sent: Dash's "no update"
+    allowed = rankings_download(head, "department")
+    assert allowed.status_code == 200
+    assert "xep-hang-department-2022.csv" in text_of(allowed)
+
+
+def test_a_leader_sees_every_unit(client):
+    assert client.get(f"/units/{ICT}").status_code == 200
+    assert "access-denied" not in text_of(route_to(client, f"/units/{ICT}"))
+    assert "Đồng Xoài" in text_of(rankings_callback(client, "district"))
+    assert client.get("/admin/audit").status_code == 403
+
+
+def test_repeated_wrong_passwords_are_rate_limited(anonymous_client):
+    username, password, _role, _unit = TEST_ACCOUNTS["leader"]
+    token = re.search(r'name="csrf" value="([^"]+)"', anonymous_client.get("/login").get_data(as_text=True)).group(1)
+    statuses = [
+        anonymous_client.post("/login", data={"username": username, "password": "sai", "csrf": token}).status_code
+        for _ in range(throttle.MAX_FAILURES_PER_USER)
+    ]
+    assert statuses == [401] * throttle.MAX_FAILURES_PER_USER
+    blocked = anonymous_client.post("/login", data={"username": username, "password": password, "csrf": token})
+    assert blocked.status_code == 429
+    assert "quá nhiều lần" in blocked.get_data(as_text=True)
+    assert anonymous_client.get("/").status_code == 302
+
+
+def test_signing_out_ends_the_session(client):
+    form_token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login?next=/x").get_data(as_text=True))
+    assert form_token is None  # a signed-in reader is sent on, not shown the form
+    with client.session_transaction() as session:
+        token = session["csrf"]
+    assert client.post("/logout", data={"csrf": token}).headers["Location"] == "/login?signed_out=1"
+    assert client.get("/").status_code == 302
+
+
+def test_an_admin_reads_the_attempts_in_the_audit_log(client_as):
+    head = client_as("unit_head")
+    head.get(f"/units/{ICT}")
+    route_to(head, f"/units/{HEALTH}")
+    admin = client_as("admin")
+    response = post_callback(admin, "audit-content.children", [{"id": "audit-query", "property": "data", "value": {}}])
+    assert response.status_code == 200
+    log = text_of(response)
+    unit_head = TEST_ACCOUNTS["unit_head"][0]
+    assert "Bị từ chối" in log and ICT in log
+    assert "Xem trang đơn vị" in log and HEALTH in log
+    assert log.count(unit_head) >= 3  # signed in, refused, viewed
+    assert (
+        post_callback(
+            head, "audit-content.children", [{"id": "audit-query", "property": "data", "value": {}}]
+        ).status_code
+        == 403
+    )
+
+
+def test_audit_events_keep_who_and_what(dash_app):
+    audit.record(audit.LOGIN_FAILED, '=HYPERLINK("http://x")')
+    frame = audit.events(kinds=(audit.LOGIN_FAILED,))
+    assert frame.iloc[0]["username"] == '=HYPERLINK("http://x")'
