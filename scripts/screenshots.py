@@ -1,8 +1,10 @@
 """Screenshots of every page for the docs: dark theme on an IOC wall, light theme on a laptop.
 
-Start the app first (`python app.py`), then, from the project root:
+Start the app first (`python app.py`), then, from the project root, with an account that may
+see the pages (a leader, or an admin for /admin), given in the environment so no password sits
+in a shell history file:
 
-    python scripts/screenshots.py [--base-url http://127.0.0.1:8050] [--out docs/] [--page rankings ...]
+    DTI_USER=... DTI_PASSWORD=... python scripts/screenshots.py [--base-url URL] [--out docs/] [--page rankings ...]
 
 For each page it writes `<page>-dark-1920x1080.png` and `<page>-light-1366x768.png` and prints their paths.
 Chromium is Debian's (`/usr/bin/chromium`, or `CHROMIUM_PATH`); no browser is ever downloaded.
@@ -17,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +54,15 @@ PAGES = {
 }
 
 
+def sign_in(page: Page, base_url: str) -> None:
+    """Through the real form, with the account in `DTI_USER` / `DTI_PASSWORD`."""
+    page.goto(base_url.rstrip("/") + "/login")
+    page.fill("#username", os.environ["DTI_USER"])
+    page.fill("#password", os.environ["DTI_PASSWORD"])
+    page.click("#login-submit")
+    page.wait_for_load_state("networkidle")
+
+
 def take(browser: Browser, base_url: str, name: str, shot: Shot, out: Path) -> Path:
     """One screenshot of a page in a fresh context, with the theme a reader would have chosen before."""
     context = browser.new_context(viewport={"width": shot.width, "height": shot.height})
@@ -61,6 +72,7 @@ def take(browser: Browser, base_url: str, name: str, shot: Shot, out: Path) -> P
     )
     try:
         page = context.new_page()
+        sign_in(page, base_url)
         page.goto(base_url.rstrip("/") + PAGES[name])
         page.locator(f'html[data-bs-theme="{shot.theme}"]').wait_for(state="attached")
         # Dash fetches each callback's output: once the network is quiet, the page is drawn.
@@ -79,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs", help="folder for the PNG files (docs/)")
     parser.add_argument("--page", action="append", choices=sorted(PAGES), help="only these pages (default: all)")
     args = parser.parse_args(argv)
+    if not (os.environ.get("DTI_USER") and os.environ.get("DTI_PASSWORD")):
+        parser.error("set DTI_USER and DTI_PASSWORD to an account that may see the pages")
     args.out.mkdir(parents=True, exist_ok=True)
 
     with sync_playwright() as playwright:
