@@ -1,16 +1,303 @@
-"""`/units/<unit_code>`: a unit's own page; not built yet (the drill-down issue)."""
+"""`/units/<unit_code>`: a unit's own page — its total, rank and group in a year, the points it still
+needs for the next group, its pillars against its level's best and median, where its points went,
+its history and its sources.
+
+The year comes from the URL (`?year=`, default: the unit's latest). Every callback and download
+asks `auth.guard.unit_refusal` first: a unit head may read only their own unit, whatever request
+the browser sends.
+"""
 
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, ctx, dcc, html
+from sqlalchemy.exc import SQLAlchemyError
 
+from auth.guard import unit_refusal
+from components import figures
+from components.citations import cite
+from components.downloads import download_buttons, file_payload
 from components.i18n import t
-from components.shell import under_construction
-from pages._context import language
+from components.kpi import series_legend
+from components.pillars import card
+from components.shell import THEME_STORE, message_panel
+from components.theme import DEFAULT_THEME, SERIES_COLORS
+from components.units import (
+    history_block,
+    lost_list,
+    pillar_bars,
+    pillar_export,
+    reconciliation_notes,
+    result_cards,
+    source_list,
+)
+from data_access.db import DatabaseUnavailable
+from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
+from pages._context import BadParameter, database_unavailable, language, source_titles
 
-dash.register_page(__name__, path_template="/units/<unit_code>", order=20, unit_param="unit_code")
+dash.register_page(
+    __name__,
+    path_template="/units/<unit_code>",
+    order=20,
+    unit_param="unit_code",
+    title="DTI — Đơn vị",
+)
+
+QUERY = "units-query"
+CONTENT = "units-content"
+RADAR = "units-radar"
+BARS = "units-bars"
+DOWNLOAD = "units-pillars-download"
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
 
 
-def layout(unit_code: str | None = None, **_query: str):
+def layout(unit_code: str | None = None, year: str | None = None, **_query: str) -> html.Div:
+    """The unit and year of the URL in a store; the content is drawn from it by `show_unit`."""
+    return html.Div(
+        [
+            dcc.Store(id=QUERY, data={"unit_code": unit_code or "", "year": year}),
+            dcc.Loading(html.Div(id=CONTENT, className="units-content"), type="dot", delay_show=300),
+        ],
+        className="page-units",
+    )
+
+
+def _panel(title_key: str, body_key: str, lang: str, *, icon: str, element_id: str, **values: object) -> BadParameter:
+    return BadParameter(
+        message_panel(
+            t(title_key, lang),
+            t(body_key, lang, **values),
+            icon=icon,
+            element_id=element_id,
+            action=dcc.Link(t("construction.back", lang), href="/", className="btn btn-outline-primary mt-2"),
+        )
+    )
+
+
+def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary:
+    """The unit and year of the URL checked against the data; `BadParameter` carries the friendly panel otherwise."""
+    info = unit_info(code) if code else None
+    if info is None:
+        raise _panel(
+            "units.unknown_title", "units.unknown", lang, icon="bi-building-x", element_id="units-unknown", code=code
+        )
+    name = info.name_en if lang == "en" and info.name_en else info.name_vi
+    if info.kind not in SCORED_KINDS:
+        raise _panel(
+            "units.not_scored_title",
+            "units.not_scored",
+            lang,
+            icon="bi-building",
+            element_id="units-unscored",
+            unit=name,
+        )
+    years = unit_years(code)
+    if not years:
+        raise _panel(
+            "units.no_years_title", "units.no_years", lang, icon="bi-inbox", element_id="units-no-years", unit=name
+        )
+    if raw_year in (None, ""):
+        year = years[-1]
+    elif str(raw_year).isdigit() and int(raw_year) in years:
+        year = int(raw_year)
+    else:
+        raise _panel(
+            "units.bad_year_title",
+            "units.bad_year",
+            lang,
+            icon="bi-calendar-x",
+            element_id="units-bad-year",
+            unit=name,
+            year=raw_year,
+            years=", ".join(map(str, years)),
+        )
+    summary = unit_summary(code, year)
+    if summary is None:
+        raise _panel(
+            "units.no_years_title", "units.no_years", lang, icon="bi-inbox", element_id="units-no-years", unit=name
+        )
+    return summary
+
+
+def _unit_name(summary: UnitSummary, lang: str) -> str:
+    info = summary.info
+    return info.name_en if lang == "en" and info.name_en else info.name_vi
+
+
+def _name_column(lang: str) -> str:
+    return "pillar_name_en" if lang == "en" else "pillar_name_vi"
+
+
+def heading(summary: UnitSummary, lang: str) -> html.H1:
+    info = summary.info
+    badges = [html.Span(t(f"level.{info.kind}", lang), className="units-badge")]
+    if info.parent_code:
+        parent = info.parent_name_en if lang == "en" and info.parent_name_en else info.parent_name_vi
+        badges.append(html.Span(t("units.parent", lang, parent=parent), className="units-badge"))
+    return html.H1(
+        [html.Span(t("units.heading", lang, unit=_unit_name(summary, lang), year=summary.year)), *badges],
+        className="page-heading units-heading",
+        id="units-heading",
+    )
+
+
+def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
+    """The unit's pillars as % of their maximum against the level's best unit and median."""
+    name = _unit_name(summary, lang)
+    pillars = summary.pillars.assign(label=summary.pillars[_name_column(lang)])
+    traces = []
+    citations = list(pillars["source"])
+    best = summary.best_unit
+    if best is not None and best["unit_code"] != summary.info.code:
+        best_name = best["name_en"] if lang == "en" and best["name_en"] else best["name_vi"]
+        traces.append((t("units.best_unit", lang, name=best_name), best["shares"], "leader"))
+        citations += best["sources"]
+    median = pillars[["pillar_code"]].assign(share=pillars["median_share"])
+    traces.append((t("units.median_of", lang, n=summary.scored_size), median, "leading_average"))
+    figure = figures.pillar_radar(pillars, traces, focus_label=name, theme=theme, lang=lang, show_legend=False)
+    legend = series_legend(
+        [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces] + [(name, SERIES_COLORS["focus"], "solid")]
+    )
+    graph = html.Div(dcc.Graph(id=RADAR, figure=figure, config=GRAPH_CONFIG), className="units-radar-graph")
+    return card(
+        t("units.radar_title", lang),
+        [legend, graph, *_field_note(summary, lang)],
+        source=cite(t("common.source", lang), citations, titles),
+    )
+
+
+def _field_note(summary: UnitSummary, lang: str) -> list[html.Div]:
+    """Says so when the comparison covers only part of the level (provinces: six of 63 have their points stored)."""
+    if summary.scored_size >= summary.level_size:
+        return []
+    return [html.Div(t("units.scored_of", lang, scored=summary.scored_size, n=summary.level_size), className="kpi-sub")]
+
+
+def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
+    pillars = summary.pillars.assign(label=summary.pillars[_name_column(lang)])
+    figure = pillar_bars(pillars, theme=theme, lang=lang)
+    footer = html.Div(
+        download_buttons(
+            DOWNLOAD,
+            {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)},
+            t("download.title", lang),
+        ),
+        className="units-card-foot",
+    )
+    return card(
+        t("units.bars_title", lang),
+        [dcc.Graph(id=BARS, figure=figure, config=GRAPH_CONFIG), *_field_note(summary, lang), footer],
+        source=cite(t("common.source", lang), summary.pillars["source"], titles),
+    )
+
+
+def lost_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc.Card:
+    citations = list(summary.lost["source"])
+    if not summary.indicators.empty:
+        citations += list(summary.indicators["source"])
+    return card(
+        t("units.lost_title", lang),
+        [lost_list(summary.lost, summary.indicators, lang=lang)],
+        source=cite(t("common.source", lang), citations, titles),
+    )
+
+
+def history_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
+    return card(
+        t("units.history_title", lang),
+        history_block(summary.history, theme=theme, lang=lang, graph_config=GRAPH_CONFIG),
+        source=cite(t("common.source", lang), summary.history["source"], titles),
+    )
+
+
+def sources_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc.Card:
+    return card(
+        t("units.sources_title", lang),
+        [source_list(summary.sources, titles, note=summary.info.note, lang=lang)],
+    )
+
+
+def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> list:
+    cards = result_cards(
+        summary.result, summary.next_group, summary.thresholds, level=summary.info.kind, lang=lang, titles=titles
+    )
+    children: list = [heading(summary, lang), cards, *reconciliation_notes(summary.result, lang)]
+    if summary.pillars.empty:
+        children.append(
+            message_panel(
+                t("units.no_pillars_title", lang),
+                t("units.no_pillars", lang, unit=_unit_name(summary, lang), year=summary.year),
+                icon="bi-inbox",
+                element_id="units-no-pillars",
+            )
+        )
+    else:
+        children.append(
+            dbc.Row(
+                [
+                    dbc.Col(radar_card(summary, theme, lang, titles), xs=12, lg=6, xxl=4),
+                    dbc.Col(bars_card(summary, theme, lang, titles), xs=12, lg=6, xxl=5),
+                    dbc.Col(lost_card(summary, lang, titles), xs=12, xxl=3),
+                ],
+                className="g-3",
+            )
+        )
+    children.append(
+        dbc.Row(
+            [
+                dbc.Col(history_card(summary, theme, lang, titles), xs=12, lg=6),
+                dbc.Col(sources_card(summary, lang, titles), xs=12, lg=6),
+            ],
+            className="g-3",
+        )
+    )
+    return children
+
+
+@callback(Output(CONTENT, "children"), Input(QUERY, "data"), Input(THEME_STORE, "data"))
+def show_unit(query: dict | None, theme: str | None) -> list:
+    """The page for the unit of the URL, refused (and logged) for a reader who may not see that unit."""
     lang = language()
-    return under_construction(t("nav.units", lang), lang)
+    query = query or {}
+    code = str(query.get("unit_code") or "")
+    denied = unit_refusal(code, lang)
+    if denied is not None:
+        return [denied]
+    try:
+        summary = requested_summary(code, query.get("year"), lang)
+        titles = source_titles(lang)
+    except BadParameter as bad:
+        return [bad.panel]
+    except DATA_ERRORS:
+        return [database_unavailable(lang)]
+    return render(summary, theme or DEFAULT_THEME, lang, titles)
+
+
+@callback(
+    Output(f"{DOWNLOAD}-file", "data"),
+    Input(f"{DOWNLOAD}-csv", "n_clicks"),
+    Input(f"{DOWNLOAD}-xlsx", "n_clicks"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+)
+def download_pillars(_csv: int | None, _xlsx: int | None, query: dict | None):
+    """The pillar table as CSV or Excel for a unit the reader may see, checked again here, not trusted from the page."""
+    lang = language()
+    query = query or {}
+    code = str(query.get("unit_code") or "")
+    if unit_refusal(code, lang) is not None:
+        return dash.no_update
+    try:
+        summary = requested_summary(code, query.get("year"), lang)
+        titles = source_titles(lang)
+    except (BadParameter, *DATA_ERRORS):
+        return dash.no_update
+    if summary.pillars.empty:
+        return dash.no_update
+    frame = pillar_export(
+        summary.pillars, lang=lang, year=summary.year, unit_name=_unit_name(summary, lang), titles=titles
+    )
+    file_format = "csv" if str(ctx.triggered_id).endswith("-csv") else "xlsx"
+    return file_payload(frame, t("units.file_pillars", lang, unit=code, year=summary.year), file_format)

@@ -1,0 +1,460 @@
+"""What a unit's own page (`/units/<code>`) shows: its result in a year against its level, where
+its points went, and its history.
+
+The *level* of a unit is the units of the same kind under the same parent (a province's
+departments, its districts; the country's provinces) valid in the year. The figures shown are
+the published ones where the source prints them (the official total, rank and group); beside
+them are the ones computed from the stored pillar points, and where both exist and disagree
+the difference is kept and shown (`scoring.reconcile`), never hidden.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+from sqlalchemy import or_, select
+from sqlalchemy.orm import aliased
+
+from data_access import queries
+from data_access.cache import versioned
+from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
+from data_access.pillars import counted_pillars, indicator_points
+from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table, reconcile, round_half_up
+
+# Kinds of unit that are scored at a level of their own (the `national-average` aggregate is not).
+SCORED_KINDS = ("province", "department", "district")
+# A published index (DTI 0,6385 of 1) is printed to this many decimals; a computed total is
+# compared with it on that scale.
+INDEX_DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """A unit's names, kind and parent (None for a province)."""
+
+    code: str
+    name_vi: str
+    name_en: str
+    kind: str
+    parent_code: str | None
+    parent_name_vi: str | None
+    parent_name_en: str | None
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """A total, rank and group, either as published or as computed from the pillar points."""
+
+    total: float | None
+    max_total: float | None
+    rank: int | None
+    rank_of: int | None
+    group: str | None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class NextGroup:
+    """The next group up and the points still missing to reach its lower bound; `group` None at the top."""
+
+    current: str | None
+    group: str | None
+    min_share: float | None
+    target_points: float | None
+    missing_points: float | None
+
+
+@dataclass
+class YearResult:
+    """A unit's result in one year: what is shown, the published and computed results, what differs.
+
+    `shown` is the published figure where printed, the computed one otherwise (a published index
+    on another scale than the points, as the provincial DTI 0..1, leaves the total in points).
+    `differences` names the fields ("total", "rank", "group") that both sides give and that disagree;
+    `reason` is "median_method" when the source marks the unit as scored by the median method.
+    """
+
+    year: int
+    shown: Result
+    published: Result | None
+    computed: Result | None
+    median_method: bool
+    differences: tuple[str, ...]
+    reason: str
+    published_note: str
+
+
+@dataclass
+class UnitSummary:
+    """Everything the unit's page shows for one year (see `unit_summary`)."""
+
+    info: UnitInfo
+    year: int
+    years: list[int]
+    result: YearResult
+    next_group: NextGroup | None
+    thresholds: list[Threshold]
+    pillars: pd.DataFrame
+    best_unit: dict | None
+    level_size: int
+    scored_size: int
+    lost: pd.DataFrame
+    indicators: pd.DataFrame
+    history: pd.DataFrame
+    sources: list[str] = field(default_factory=list)
+
+
+@versioned
+def unit_info(code: str) -> UnitInfo | None:
+    """The unit with its parent's names, or None when the code is unknown."""
+    parent = aliased(Unit)
+    frame = queries.read_frame(
+        select(
+            Unit.code,
+            Unit.name_vi,
+            Unit.name_en,
+            Unit.kind,
+            Unit.source,
+            Unit.note,
+            parent.code.label("parent_code"),
+            parent.name_vi.label("parent_name_vi"),
+            parent.name_en.label("parent_name_en"),
+        )
+        .outerjoin(parent, Unit.parent_id == parent.id)
+        .where(Unit.code == code)
+    )
+    if frame.empty:
+        return None
+    row = frame.iloc[0]
+
+    def text(value: object) -> str | None:
+        return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+    return UnitInfo(
+        code=row["code"],
+        name_vi=row["name_vi"],
+        name_en=text(row["name_en"]) or "",
+        kind=row["kind"],
+        parent_code=text(row["parent_code"]),
+        parent_name_vi=text(row["parent_name_vi"]),
+        parent_name_en=text(row["parent_name_en"]),
+        source=text(row["source"]) or "",
+        note=text(row["note"]) or "",
+    )
+
+
+@versioned
+def unit_years(code: str) -> list[int]:
+    """Years in which the unit has a published result or pillar scores, oldest first."""
+    published = select(PublishedResult.year).join(Unit, PublishedResult.unit_id == Unit.id).where(Unit.code == code)
+    scored = (
+        select(Framework.year)
+        .join(Pillar, Pillar.framework_id == Framework.id)
+        .join(PillarScore, PillarScore.pillar_id == Pillar.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Unit.code == code)
+    )
+    frame = queries.read_frame(published.union(scored))
+    return sorted(int(year) for year in frame.iloc[:, 0]) if not frame.empty else []
+
+
+@versioned
+def level_members(kind: str, parent_code: str | None, year: int) -> pd.DataFrame:
+    """The units of `kind` under `parent_code` (the parentless ones when None) valid in `year`."""
+    parent = aliased(Unit)
+    statement = (
+        select(Unit.code.label("unit_code"), Unit.name_vi.label("unit_name_vi"), Unit.name_en.label("unit_name_en"))
+        .outerjoin(parent, Unit.parent_id == parent.id)
+        .where(
+            Unit.kind == kind,
+            or_(Unit.valid_from.is_(None), Unit.valid_from <= year),
+            or_(Unit.valid_to.is_(None), Unit.valid_to >= year),
+        )
+        .order_by(Unit.code)
+    )
+    statement = (
+        statement.where(parent.code == parent_code) if parent_code else statement.where(Unit.parent_id.is_(None))
+    )
+    return queries.read_frame(statement)
+
+
+def _int(value: object) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _float(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or pd.isna(value) or value == "" else str(value)
+
+
+def level_scores(info: UnitInfo, year: int) -> pd.DataFrame:
+    """The pillar scores of the unit's level in `year` (its own and its peers')."""
+    members = set(level_members(info.kind, info.parent_code, year)["unit_code"])
+    scores = queries.pillar_scores(year, info.kind)
+    return scores[scores["unit_code"].isin(members)].reset_index(drop=True)
+
+
+def _published_scale_total(computed_total: float, computed_max: float, published_max: float | None) -> float:
+    """The computed total on the published scale: points when the maxima agree, else the rounded index."""
+    if published_max is None or math.isclose(published_max, computed_max):
+        return computed_total
+    return round_half_up(computed_total / computed_max * published_max, INDEX_DECIMALS)
+
+
+@versioned
+def year_result(code: str, year: int) -> YearResult | None:
+    """The unit's published and computed result in `year`, reconciled; None when it has neither."""
+    info = unit_info(code)
+    if info is None or info.kind not in SCORED_KINDS:
+        return None
+    members = level_members(info.kind, info.parent_code, year)
+    field_size = len(members)
+    scores = level_scores(info, year)
+    thresholds = queries.group_thresholds(year, info.kind)
+    published_all = queries.published_results(info.kind, year=year)
+    published_all = published_all[published_all["unit_code"].isin(set(members["unit_code"]))]
+    own_published = published_all[published_all["unit_code"] == code]
+
+    computed = None
+    if code in set(scores["unit_code"]):
+        table = rank_table(scores, thresholds)
+        # A computed rank means something only when every unit of the level has its points stored
+        # (the provincial DTI stores the points of six provinces of 63).
+        complete = set(table["unit_code"]) >= set(published_all["unit_code"]) and len(table) == field_size
+        own = table[table["unit_code"] == code].iloc[0]
+        sources = scores.loc[scores["unit_code"] == code, "source"]
+        computed = Result(
+            total=float(own["total"]),
+            max_total=float(own["max_total"]),
+            rank=int(own["rank"]) if complete else None,
+            rank_of=field_size if complete else None,
+            group=_text(own["group"]) if thresholds else None,
+            source=" | ".join(dict.fromkeys(s for s in sources if s)),
+        )
+
+    published = None
+    median_method = False
+    note = ""
+    if not own_published.empty:
+        row = own_published.iloc[0]
+        published = Result(
+            total=_float(row["total"]),
+            max_total=_float(row["max_total"]),
+            rank=_int(row["rank"]),
+            rank_of=field_size if _int(row["rank"]) is not None else None,
+            group=_text(row["group_name"]),
+            source=row["source"] or "",
+        )
+        median_method = bool(row["median_method"])
+        note = row["note"] or ""
+
+    if computed is None and published is None:
+        return None
+    differences, reason = _differences(code, computed, published, median_method)
+    return YearResult(
+        year=year,
+        shown=_shown(computed, published),
+        published=published,
+        computed=computed,
+        median_method=median_method,
+        differences=differences,
+        reason=reason,
+        published_note=note,
+    )
+
+
+def _shown(computed: Result | None, published: Result | None) -> Result:
+    """The published figure where printed; the computed one where the source prints none or on another scale."""
+    if published is None:
+        return computed
+    if computed is None:
+        return published
+    same_scale = published.max_total is not None and math.isclose(published.max_total, computed.max_total)
+    use_published_total = published.total is not None and same_scale
+    return Result(
+        total=published.total if use_published_total else computed.total,
+        max_total=published.max_total if use_published_total else computed.max_total,
+        rank=published.rank if published.rank is not None else computed.rank,
+        rank_of=published.rank_of if published.rank is not None else computed.rank_of,
+        group=published.group or computed.group,
+        source=published.source
+        if use_published_total
+        else " | ".join(dict.fromkeys([computed.source, published.source])),
+    )
+
+
+def _differences(
+    code: str, computed: Result | None, published: Result | None, median_method: bool
+) -> tuple[tuple[str, ...], str]:
+    """The fields both sides give and that disagree, via `scoring.reconcile`, and the reason it states."""
+    if computed is None or published is None:
+        return (), ""
+    computed_total = _published_scale_total(computed.total, computed.max_total, published.max_total)
+    merged = reconcile(
+        pd.DataFrame([{"unit_code": code, "total": computed_total, "rank": computed.rank, "group": computed.group}]),
+        pd.DataFrame(
+            [
+                {
+                    "unit_code": code,
+                    "total": published.total,
+                    "rank": published.rank,
+                    "group": published.group,
+                    "median_method": median_method,
+                }
+            ]
+        ),
+    ).iloc[0]
+    given = {
+        "total": computed.total is not None and published.total is not None,
+        "rank": computed.rank is not None and published.rank is not None,
+        "group": bool(computed.group) and bool(published.group),
+    }
+    differences = tuple(name for name, both in given.items() if both and not merged[f"{name}_matches"])
+    return differences, (merged["reason"] if differences else "")
+
+
+def next_group(total: float | None, max_total: float | None, thresholds: list[Threshold]) -> NextGroup | None:
+    """The group the total earns and the points missing to reach the next one up (rounded up to 0,01).
+
+    None when the framework has no thresholds or the total is unknown; `group` None at the top group.
+    """
+    if not thresholds or total is None or not max_total:
+        return None
+    share = total / max_total
+    reached = [t for t in thresholds if round(share, TOTAL_DECIMALS) >= t.min_share]
+    current = max(reached, key=lambda t: t.min_share).group if reached else None
+    above = [t for t in thresholds if t.min_share > round(share, TOTAL_DECIMALS)]
+    if not above:
+        return NextGroup(current=current, group=None, min_share=None, target_points=None, missing_points=None)
+    target = min(above, key=lambda t: t.min_share)
+    target_points = round(target.min_share * max_total, TOTAL_DECIMALS)
+    missing = math.ceil(round((target_points - total) * 100, TOTAL_DECIMALS)) / 100
+    return NextGroup(
+        current=current,
+        group=target.group,
+        min_share=target.min_share,
+        target_points=target_points,
+        missing_points=missing,
+    )
+
+
+def pillar_comparison(scores: pd.DataFrame, code: str) -> tuple[pd.DataFrame, dict | None]:
+    """The unit's counted pillars with the level's best points (and who holds them) and median points per pillar.
+
+    Also returns the level's rank-1 unit (first by code among ties) with its shares, for the radar.
+    """
+    counted = counted_pillars(scores)
+    own = counted[counted["unit_code"] == code].copy()
+    stats = counted.groupby("pillar_code").agg(best_points=("points", "max"), median_points=("points", "median"))
+    leaders = counted[counted["points"] == counted["pillar_code"].map(stats["best_points"])]
+    holders = leaders.groupby("pillar_code").agg(
+        best_count=("unit_code", "size"),
+        best_name_vi=("unit_name_vi", "first"),
+        best_name_en=("unit_name_en", "first"),
+    )
+    own = own.merge(stats, left_on="pillar_code", right_index=True, how="left")
+    own = own.merge(holders, left_on="pillar_code", right_index=True, how="left")
+    own["best_share"] = own["best_points"] / own["max_points"]
+    own["median_share"] = own["median_points"] / own["max_points"]
+    own = own.sort_values("sort_order").reset_index(drop=True)
+    ranked = rank_table(scores, [])
+    if ranked.empty:
+        return own, None
+    best_code = ranked.iloc[0]["unit_code"]
+    best_rows = counted[counted["unit_code"] == best_code]
+    best = {
+        "unit_code": best_code,
+        "name_vi": best_rows["unit_name_vi"].iloc[0],
+        "name_en": best_rows["unit_name_en"].iloc[0],
+        "shares": best_rows[["pillar_code", "share"]].reset_index(drop=True),
+        "sources": best_rows["source"].tolist(),
+    }
+    return own, best
+
+
+def scored_indicators(year: int, level: str, code: str) -> pd.DataFrame:
+    """The unit's indicators with points of a known maximum, the largest loss first (empty where none)."""
+    indicators = indicator_points(year, level, code)
+    scored = indicators[indicators["share"].notna()].copy()
+    scored["lost"] = (scored["max_points"] - scored["points"]).round(TOTAL_DECIMALS)
+    return scored.sort_values(["lost", "pillar_sort_order", "sort_order"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
+
+
+def history(code: str, years: list[int]) -> pd.DataFrame:
+    """The shown total, rank and group of each year the unit has results, oldest first."""
+    rows = []
+    for year in years:
+        result = year_result(code, year)
+        if result is None:
+            continue
+        shown = result.shown
+        rows.append(
+            {
+                "year": year,
+                "total": shown.total,
+                "max_total": shown.max_total,
+                "rank": shown.rank,
+                "rank_of": shown.rank_of,
+                "group": shown.group,
+                "source": shown.source,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["year", "total", "max_total", "rank", "rank_of", "group", "source"])
+    for column in ("rank", "rank_of"):
+        frame[column] = frame[column].astype("Int64")
+    frame["total"] = frame["total"].astype(float)
+    frame["max_total"] = frame["max_total"].astype(float)
+    return frame
+
+
+@versioned
+def unit_summary(code: str, year: int) -> UnitSummary | None:
+    """The unit's page for `year`; None when the unit is unknown or has no result that year."""
+    info = unit_info(code)
+    result = year_result(code, year)
+    if info is None or result is None:
+        return None
+    scores = level_scores(info, year)
+    thresholds = queries.group_thresholds(year, info.kind)
+    pillars, best = pillar_comparison(scores, code) if code in set(scores["unit_code"]) else (pd.DataFrame(), None)
+    lost = (
+        pillars.sort_values(["lost", "sort_order"], ascending=[False, True]).reset_index(drop=True)
+        if not pillars.empty
+        else pillars
+    )
+    indicators = scored_indicators(year, info.kind, code) if not pillars.empty else pd.DataFrame()
+    years = unit_years(code)
+    past = history(code, years)
+    sources = [result.shown.source]
+    if result.published is not None:
+        sources.append(result.published.source)
+    if not pillars.empty:
+        sources += pillars["source"].tolist()
+    if not indicators.empty:
+        sources += indicators["source"].tolist()
+    sources += past["source"].tolist()
+    return UnitSummary(
+        info=info,
+        year=year,
+        years=years,
+        result=result,
+        next_group=next_group(result.shown.total, result.shown.max_total, thresholds),
+        thresholds=thresholds,
+        pillars=pillars,
+        best_unit=best,
+        level_size=len(level_members(info.kind, info.parent_code, year)),
+        scored_size=scores["unit_code"].nunique(),
+        lost=lost,
+        indicators=indicators,
+        history=past,
+        sources=[s for s in dict.fromkeys(sources) if s],
+    )
