@@ -272,3 +272,42 @@ class DataChange(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
     description: Mapped[str] = mapped_column(Text)
+
+
+class HistoryBase(DeclarativeBase):
+    """The import history lives in a metadata of its own: reloading the seed (`python -m seed --reset`
+    drops and recreates the figures' schema) must not erase the record of who loaded what."""
+
+
+class ImportRecord(HistoryBase):
+    """One import attempt: who, when, which file (name and SHA-256), what it held, and how it ended.
+
+    `result` is "ok", "refused" (the file did not validate, or its warnings were not accepted:
+    nothing written) or "failed" (writing broke off and was rolled back). `report` keeps the
+    problems or the error as JSON. `snapshot_before` holds the dataset as it was before an "ok"
+    import replaced it and `snapshot_after` as it became, both as JSON tables in the template's
+    format, so every earlier version can be downloaded and imported again. Units are named by
+    code, never by row id, so the history survives a reload of the figures.
+    """
+
+    __tablename__ = "import_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utcnow, index=True)
+    username: Mapped[str] = mapped_column(String(80))
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    dataset: Mapped[str] = mapped_column(String(30), default="")
+    scope: Mapped[str] = mapped_column(String(200), default="")
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    rows_written: Mapped[int] = mapped_column(Integer, default=0)
+    rows_replaced: Mapped[int] = mapped_column(Integer, default=0)
+    n_errors: Mapped[int] = mapped_column(Integer, default=0)
+    n_warnings: Mapped[int] = mapped_column(Integer, default=0)
+    warnings_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
+    result: Mapped[str] = mapped_column(String(20))
+    report: Mapped[str] = mapped_column(Text, default="")
+    data_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    snapshot_before: Mapped[str] = mapped_column(Text, default="")
+    snapshot_after: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,145 @@
+"""What validation needs to know from the database, read in a handful of queries.
+
+Units, frameworks with their pillars and thresholds, the points already stored on each pillar,
+and the plans with their targets: enough to check a file without a query per row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from data_access.models import Framework, GroupThreshold, Observation, Pillar, PillarScore, Plan, Target, Unit
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    code: str
+    name_vi: str
+    kind: str
+    parent_code: str | None
+    valid_from: int | None
+    valid_to: int | None
+    successor_code: str | None
+
+    def valid_in(self, year: int) -> bool:
+        return (self.valid_from is None or self.valid_from <= year) and (self.valid_to is None or self.valid_to >= year)
+
+
+@dataclass(frozen=True)
+class PillarInfo:
+    id: int
+    code: str
+    name_vi: str
+    max_points: float
+    counts_in_total: bool
+    sort_order: int
+    n_scores: int
+    highest: float | None
+
+
+@dataclass
+class FrameworkInfo:
+    id: int
+    year: int
+    level: str
+    pillars: dict[str, PillarInfo] = field(default_factory=dict)
+    thresholds: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def ordered(self) -> list[PillarInfo]:
+        return sorted(self.pillars.values(), key=lambda p: p.sort_order)
+
+    @property
+    def max_total(self) -> float:
+        return sum(p.max_points for p in self.pillars.values() if p.counts_in_total)
+
+
+@dataclass
+class Catalogue:
+    units: dict[str, UnitInfo]
+    frameworks: dict[tuple[int, str], FrameworkInfo]
+    plans: dict[str, set[str]]
+    pillar_codes: set[str]
+
+    def framework(self, year: int, level: str) -> FrameworkInfo | None:
+        return self.frameworks.get((year, level))
+
+
+def load_catalogue(conn: Connection) -> Catalogue:
+    parent, successor = aliased(Unit), aliased(Unit)
+    units = {
+        row.code: UnitInfo(
+            row.id, row.code, row.name_vi, row.kind, row.parent_code, row.valid_from, row.valid_to, row.successor_code
+        )
+        for row in conn.execute(
+            select(
+                Unit.id,
+                Unit.code,
+                Unit.name_vi,
+                Unit.kind,
+                parent.code.label("parent_code"),
+                Unit.valid_from,
+                Unit.valid_to,
+                successor.code.label("successor_code"),
+            )
+            .outerjoin(parent, Unit.parent_id == parent.id)
+            .outerjoin(successor, Unit.successor_id == successor.id)
+        )
+    }
+    frameworks = {
+        (row.year, row.level): FrameworkInfo(row.id, row.year, row.level)
+        for row in conn.execute(select(Framework.id, Framework.year, Framework.level))
+    }
+    by_id = {f.id: f for f in frameworks.values()}
+    stored = (
+        select(
+            PillarScore.pillar_id,
+            func.count(PillarScore.id).label("n_scores"),
+            func.max(PillarScore.points).label("highest"),
+        )
+        .group_by(PillarScore.pillar_id)
+        .subquery()
+    )
+    for row in conn.execute(
+        select(
+            Pillar.id,
+            Pillar.framework_id,
+            Pillar.code,
+            Pillar.name_vi,
+            Pillar.max_points,
+            Pillar.counts_in_total,
+            Pillar.sort_order,
+            stored.c.n_scores,
+            stored.c.highest,
+        ).outerjoin(stored, stored.c.pillar_id == Pillar.id)
+    ):
+        by_id[row.framework_id].pillars[row.code] = PillarInfo(
+            row.id,
+            row.code,
+            row.name_vi,
+            float(row.max_points),
+            bool(row.counts_in_total),
+            int(row.sort_order),
+            int(row.n_scores or 0),
+            None if row.highest is None else float(row.highest),
+        )
+    for row in conn.execute(
+        select(GroupThreshold.framework_id, GroupThreshold.name_vi, GroupThreshold.min_share).order_by(
+            GroupThreshold.min_share.desc()
+        )
+    ):
+        by_id[row.framework_id].thresholds.append((row.name_vi, float(row.min_share)))
+    plans: dict[str, set[str]] = {}
+    for code, target in conn.execute(select(Plan.code, Target.code).outerjoin(Target, Target.plan_id == Plan.id)):
+        plans.setdefault(code, set())
+        if target is not None:
+            plans[code].add(target)
+    pillar_codes = {p for f in frameworks.values() for p in f.pillars}
+    pillar_codes |= set(conn.execute(select(Target.pillar_code).distinct()).scalars())
+    pillar_codes |= set(conn.execute(select(Observation.pillar_code).distinct()).scalars())
+    return Catalogue(units, frameworks, plans, pillar_codes)

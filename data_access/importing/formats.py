@@ -1,0 +1,264 @@
+"""The shape of every importable dataset: sheets, Vietnamese column headers and how cells read.
+
+One description serves the templates, the parser, the validation and the export, so a file
+exported from the app is a valid template and imports back unchanged (a round trip).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+FRAMEWORK = "framework"
+SCORES = "scores"
+TARGETS = "targets"
+OBSERVATIONS = "observations"
+UNITS = "units"
+DATASETS = (FRAMEWORK, SCORES, TARGETS, OBSERVATIONS, UNITS)
+
+DATASET_NAMES = {
+    FRAMEWORK: "Khung đánh giá",
+    SCORES: "Điểm của đơn vị",
+    TARGETS: "Mục tiêu kế hoạch",
+    OBSERVATIONS: "Số liệu thực hiện",
+    UNITS: "Danh mục đơn vị",
+}
+FILE_STEMS = {
+    FRAMEWORK: "khung",
+    SCORES: "diem",
+    TARGETS: "muc-tieu",
+    OBSERVATIONS: "so-lieu",
+    UNITS: "don-vi",
+}
+
+INSTRUCTIONS_SHEET = "Hướng dẫn"
+# A CSV holds one table: a dataset of several sheets is stacked, its rows tagged with their sheet here.
+SHEET_COLUMN = "Bảng"
+
+LEVELS = ("province", "department", "district")
+LEVEL_NAMES = {"province": "tỉnh, thành phố", "department": "sở, ban, ngành", "district": "huyện, thị xã, thành phố"}
+# What a level may be typed as in a file: the code or its Vietnamese name.
+LEVEL_ALIASES = {
+    "province": "province",
+    "tỉnh": "province",
+    "department": "department",
+    "sở": "department",
+    "sở, ban, ngành": "department",
+    "district": "district",
+    "huyện": "district",
+}
+UNIT_KINDS = (*LEVELS, "aggregate")
+PILLAR_GROUPS = ("foundation", "activity", "website")
+COMPARATORS = (">=", "<=", ">", "<")
+TRUE_WORDS = {"x", "có", "co", "true", "1", "yes", "đúng"}
+FALSE_WORDS = {"", "không", "khong", "false", "0", "no", "sai"}
+
+# Totals are printed to two decimals: a total within this many points of the sum agrees with it.
+TOTAL_TOLERANCE = 0.02
+# A total printed as an index (0..1, e.g. DTI 0,6385) agrees within this much of the share (as seed/checks.py).
+INDEX_TOLERANCE = 0.0005
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a sheet: `key` is what the code uses, `header` what the reader sees."""
+
+    key: str
+    header: str
+    required: bool = False
+    help: str = ""
+
+
+def _columns(*spec: tuple) -> tuple[Column, ...]:
+    return tuple(Column(*entry) for entry in spec)
+
+
+FRAMEWORK_SHEET = "Khung"
+GROUPS_SHEET = "Nhóm"
+SCORES_SHEET = "Điểm"
+TARGETS_SHEET = "Mục tiêu"
+OBSERVATIONS_SHEET = "Số liệu"
+UNITS_SHEET = "Đơn vị"
+
+FRAMEWORK_COLUMNS = _columns(
+    ("year", "Năm", True, "năm áp dụng bộ chỉ số, ví dụ 2023"),
+    ("level", "Cấp", True, "province (tỉnh), department (sở, ban, ngành) hoặc district (huyện)"),
+    ("code", "Mã chỉ số", True, "mã ngắn, không dấu, không trùng trong một khung, ví dụ awareness"),
+    ("name_vi", "Tên chỉ số", True, "tên chỉ số chính như trong văn bản"),
+    ("name_en", "Tên tiếng Anh", False, "không bắt buộc"),
+    ("pillar_group", "Nhóm trụ cột", True, "foundation (nền tảng), activity (hoạt động) hoặc website"),
+    ("max_points", "Điểm tối đa", True, "số điểm tối đa của chỉ số; 0 nếu chỉ theo dõi, không tính điểm"),
+    ("n_indicators", "Số chỉ số thành phần", False, "không bắt buộc"),
+    ("counts_in_total", "Tính vào tổng", False, "x (hoặc có) nếu điểm được cộng vào tổng; để trống nếu không"),
+    ("sort_order", "Thứ tự", True, "thứ tự hiển thị 1, 2, 3…"),
+    ("source", "Nguồn", False, "văn bản quy định bộ chỉ số"),
+    ("note", "Ghi chú", False, ""),
+)
+GROUP_COLUMNS = _columns(
+    ("year", "Năm", True, "như trang Khung"),
+    ("level", "Cấp", True, "như trang Khung"),
+    ("group_code", "Mã nhóm", True, "ví dụ tot, kha, trung_binh, yeu"),
+    ("name_vi", "Tên nhóm", True, "ví dụ Tốt, Khá, Trung bình, Yếu"),
+    ("name_en", "Tên tiếng Anh", False, "không bắt buộc"),
+    ("min_share", "Tỷ lệ tối thiểu", True, "tỷ lệ điểm trên tổng điểm tối đa, từ 0 đến 1 (0,8 nghĩa là 80%)"),
+    ("source", "Nguồn", False, ""),
+    ("note", "Ghi chú", False, ""),
+)
+SCORE_LEAD_COLUMNS = _columns(
+    ("year", "Năm", True, "năm đánh giá; phải có khung đánh giá của năm và cấp này"),
+    ("level", "Cấp", True, "province, department hoặc district"),
+    ("unit_code", "Mã đơn vị", True, "mã đơn vị trong danh mục (trang Đơn vị của mẫu danh mục)"),
+    ("unit_name", "Tên đơn vị", False, "chỉ để đối chiếu, không được đọc vào"),
+)
+SCORE_TAIL_COLUMNS = _columns(
+    ("published_total", "Tổng điểm", False, "tổng điểm như văn bản công bố; phải bằng tổng các chỉ số"),
+    (
+        "published_max",
+        "Điểm tối đa công bố",
+        False,
+        "để trống khi bằng tổng điểm tối đa; 1 nếu công bố dạng chỉ số 0..1",
+    ),
+    ("published_rank", "Xếp hạng công bố", False, "thứ hạng như văn bản công bố"),
+    ("published_group", "Nhóm công bố", False, "nhóm như văn bản công bố (Tốt, Khá…)"),
+    ("median_method", "Tính theo trung vị", False, "x nếu văn bản đánh dấu * (chấm theo phương pháp trung vị)"),
+    ("score_source", "Nguồn điểm", False, "văn bản chứa bảng điểm"),
+    ("score_note", "Ghi chú điểm", False, "ghi chú riêng một chỉ số: mỗi dòng dạng [mã chỉ số] nội dung"),
+    ("published_source", "Nguồn công bố", False, ""),
+    ("published_note", "Ghi chú công bố", False, ""),
+)
+TARGET_COLUMNS = _columns(
+    ("plan_code", "Mã kế hoạch", True, "số hiệu kế hoạch, ví dụ 57/KH-UBND; giống nhau trên mọi dòng"),
+    ("plan_title", "Tên kế hoạch", True, "giống nhau trên mọi dòng"),
+    ("plan_year", "Năm kế hoạch", True, "giống nhau trên mọi dòng"),
+    ("plan_unit", "Đơn vị ban hành", False, "mã đơn vị ban hành kế hoạch"),
+    ("plan_source", "Nguồn kế hoạch", False, ""),
+    ("code", "Mã mục tiêu", True, "mã ngắn, không trùng trong kế hoạch"),
+    ("pillar_code", "Chỉ số chính", True, "mã chỉ số chính mà mục tiêu thuộc về"),
+    ("name_vi", "Tên mục tiêu", True, ""),
+    ("target_value", "Giá trị mục tiêu", True, "số, ví dụ 70"),
+    ("target_unit", "Đơn vị tính", True, "%, count…"),
+    ("comparator", "So sánh", True, ">=, <=, > hoặc <"),
+    ("level_detail", "Chi tiết cấp", False, "cấp tỉnh, cấp huyện… khi một mục tiêu có nhiều phần"),
+    ("due_year", "Năm đến hạn", False, "để trống nếu là năm kế hoạch"),
+    ("source", "Nguồn", False, ""),
+    ("note", "Ghi chú", False, ""),
+)
+OBSERVATION_COLUMNS = _columns(
+    ("indicator_code", "Mã chỉ tiêu", True, "mã của số liệu; trùng mã mục tiêu nếu là kết quả của mục tiêu"),
+    ("name_vi", "Tên chỉ tiêu", True, ""),
+    ("pillar_code", "Chỉ số chính", True, "mã chỉ số chính"),
+    ("period", "Kỳ", True, "năm, tháng (2023-06) hoặc kỳ (2023-H1)"),
+    ("value", "Giá trị", True, "số"),
+    ("value_unit", "Đơn vị tính", True, "%, count…"),
+    ("numerator", "Tử số", False, "khi giá trị là một tỷ lệ"),
+    ("denominator", "Mẫu số", False, "khi giá trị là một tỷ lệ"),
+    ("unit_code", "Mã đơn vị", True, "đơn vị có số liệu; tệp thay toàn bộ số liệu của các đơn vị có trong tệp"),
+    ("plan_code", "Mã kế hoạch", False, "cùng Mã mục tiêu: gắn số liệu với mục tiêu của kế hoạch"),
+    ("target_code", "Mã mục tiêu", False, ""),
+    ("source", "Nguồn", False, ""),
+    ("note", "Ghi chú", False, ""),
+)
+UNIT_COLUMNS = _columns(
+    ("code", "Mã đơn vị", True, "mã ngắn, không dấu; đơn vị đã có sẽ được cập nhật, không bao giờ bị xoá"),
+    ("name_vi", "Tên đơn vị", True, ""),
+    ("name_en", "Tên tiếng Anh", False, ""),
+    ("kind", "Loại", True, "province, department, district hoặc aggregate"),
+    ("parent_code", "Mã đơn vị cha", False, "tỉnh mà sở hoặc huyện trực thuộc"),
+    ("valid_from", "Hiệu lực từ năm", False, "để trống nếu có từ trước"),
+    ("valid_to", "Hiệu lực đến năm", False, "năm cuối cùng đơn vị còn được đánh giá (ví dụ 2024 khi sáp nhập 7/2025)"),
+    ("successor_code", "Mã đơn vị kế thừa", False, "đơn vị nhận lại đơn vị này sau sáp nhập"),
+    ("source", "Nguồn", False, ""),
+    ("note", "Ghi chú", False, ""),
+)
+
+# The sheets of each dataset, in order, with their fixed columns (the scores sheet adds one per pillar).
+SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
+    FRAMEWORK: {FRAMEWORK_SHEET: FRAMEWORK_COLUMNS, GROUPS_SHEET: GROUP_COLUMNS},
+    SCORES: {SCORES_SHEET: SCORE_LEAD_COLUMNS + SCORE_TAIL_COLUMNS},
+    TARGETS: {TARGETS_SHEET: TARGET_COLUMNS},
+    OBSERVATIONS: {OBSERVATIONS_SHEET: OBSERVATION_COLUMNS},
+    UNITS: {UNITS_SHEET: UNIT_COLUMNS},
+}
+
+PILLAR_HEADER = re.compile(r"\[([^\[\]]+)\]\s*$")
+
+
+def pillar_header(code: str, name_vi: str) -> str:
+    """A score column's header: the pillar's name for the reader, its code in brackets for the parser."""
+    return f"{name_vi} [{code}]"
+
+
+def normalise_header(value: object) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def text(value: object) -> str:
+    """A cell as text; an apostrophe that neutralised a formula-like start on export is taken off again."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    result = str(value).strip()
+    if len(result) > 1 and result[0] == "'" and result[1] in "=+-@\t\r":
+        result = result[1:]
+    return result
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as what its column holds; the message is the reason, in Vietnamese."""
+
+
+def number(value: object) -> float | None:
+    """A number typed the Excel way (a number cell) or as text with a decimal point or comma."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError(f"“{value}” không phải là số")
+    if isinstance(value, int | float):
+        return float(value)
+    raw = text(value).replace(" ", "").replace("\u00a0", "")
+    if "," in raw and "." in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    elif "," in raw:
+        raw = raw.replace(",", ".")
+    try:
+        parsed = float(raw)
+    except ValueError:
+        raise CellError(f"“{text(value)}” không phải là số") from None
+    if math.isnan(parsed) or math.isinf(parsed):
+        raise CellError(f"“{text(value)}” không phải là số")
+    return parsed
+
+
+def integer(value: object) -> int | None:
+    parsed = number(value)
+    if parsed is None:
+        return None
+    if not parsed.is_integer():
+        raise CellError(f"“{text(value)}” không phải là số nguyên")
+    return int(parsed)
+
+
+def flag(value: object) -> bool:
+    word = text(value).casefold()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise CellError(f"“{text(value)}” không hiểu được: ghi x (có) hoặc để trống (không)")
+
+
+def level(value: object) -> str:
+    word = text(value).casefold()
+    if word in LEVEL_ALIASES:
+        return LEVEL_ALIASES[word]
+    raise CellError(f"cấp “{text(value)}” không có: dùng province, department hoặc district")

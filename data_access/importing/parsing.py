@@ -1,0 +1,210 @@
+"""Reading an uploaded file into sheets of rows, refusing what is not a template's file.
+
+An Excel workbook (.xlsx) or a CSV (UTF-8, with or without a byte-order mark) is read into
+`Sheet`s whose rows carry the row number a spreadsheet shows, so every problem can name the
+row the reader has to fix. A file that is empty, too large or of another type is refused here,
+before anything else looks at it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from openpyxl import load_workbook
+
+from data_access.importing.formats import (
+    INSTRUCTIONS_SHEET,
+    SHEET_COLUMN,
+    SHEETS,
+    is_blank,
+    normalise_header,
+    text,
+)
+from data_access.importing.issues import Issue
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+EXTENSIONS = (".xlsx", ".csv")
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def max_upload_bytes() -> int:
+    """The size limit of an import file: `DTI_IMPORT_MAX_BYTES`, 5 MB unless set."""
+    raw = os.environ.get("DTI_IMPORT_MAX_BYTES", "").strip()
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+@dataclass
+class Sheet:
+    """A sheet's header and its non-empty rows, each with the row number the reader sees."""
+
+    name: str
+    headers: list[str]
+    rows: list[tuple[int, list[object]]] = field(default_factory=list)
+    header_row: int = 1
+
+
+@dataclass
+class ParsedFile:
+    file_name: str
+    sha256: str
+    size: int
+    dataset: str | None
+    sheets: dict[str, Sheet]
+    issues: list[Issue]
+
+
+def _size_label(n_bytes: int) -> str:
+    return f"{n_bytes / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def _to_sheet(name: str, rows: list[list[object]], first_row: int = 1) -> Sheet | None:
+    """The first non-empty row is the header; empty rows after it are skipped but keep the numbering."""
+    numbered = [(first_row + i, row) for i, row in enumerate(rows)]
+    numbered = [(n, row) for n, row in numbered if any(not is_blank(v) for v in row)]
+    if not numbered:
+        return None
+    header_row, header = numbered[0]
+    width = max(len(row) for _, row in numbered)
+    headers = [text(v) for v in header] + [""] * (width - len(header))
+    body = [(n, list(row) + [None] * (width - len(row))) for n, row in numbered[1:]]
+    return Sheet(name=name, headers=headers, rows=body, header_row=header_row)
+
+
+def _read_xlsx(content: bytes) -> dict[str, Sheet]:
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    try:
+        sheets = {}
+        for worksheet in workbook.worksheets:
+            if worksheet.title == INSTRUCTIONS_SHEET:
+                continue
+            sheet = _to_sheet(worksheet.title, [list(row) for row in worksheet.iter_rows(values_only=True)])
+            if sheet is not None:
+                sheets[worksheet.title] = sheet
+        return sheets
+    finally:
+        workbook.close()
+
+
+def _read_csv(content: bytes) -> list[list[str]]:
+    """Comma-separated as exported; a semicolon or tab in a header line without commas (Excel in
+    some locales) is taken as the separator instead."""
+    decoded = content.decode("utf-8-sig")
+    first = decoded.split("\n", 1)[0]
+    delimiter = ","
+    if "," not in first:
+        delimiter = ";" if ";" in first else ("\t" if "\t" in first else ",")
+    return [list(row) for row in csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter)]
+
+
+def _sheet_headers() -> dict[str, tuple[str, str]]:
+    """Every known sheet name (normalised) → (dataset, sheet name)."""
+    return {normalise_header(sheet): (dataset, sheet) for dataset, sheets in SHEETS.items() for sheet in sheets}
+
+
+def _csv_sheets(file_name: str, rows: list[list[str]]) -> tuple[dict[str, Sheet], list[Issue]]:
+    """A CSV is one sheet; a stacked one (several sheets of a dataset) is split on its `Bảng` column."""
+    table = _to_sheet("", rows)
+    if table is None:
+        return {}, []
+    headers = [normalise_header(h) for h in table.headers]
+    if normalise_header(SHEET_COLUMN) not in headers:
+        return {"": table}, []
+    at = headers.index(normalise_header(SHEET_COLUMN))
+    known = _sheet_headers()
+    sheets: dict[str, Sheet] = {}
+    issues = []
+    for number, row in table.rows:
+        name = text(row[at])
+        if normalise_header(name) not in known:
+            issues.append(Issue(file_name, number, SHEET_COLUMN, f"bảng “{name}” không có trong mẫu"))
+            continue
+        name = known[normalise_header(name)][1]
+        sheet = sheets.setdefault(name, Sheet(name=name, headers=table.headers, header_row=table.header_row))
+        sheet.rows.append((number, row))
+    return sheets, issues
+
+
+def detect_dataset(sheets: dict[str, Sheet]) -> str | None:
+    """The dataset whose sheets the file has (by sheet name), or, for a plain CSV, whose columns it has."""
+    known = _sheet_headers()
+    for name in sheets:
+        if normalise_header(name) in known:
+            return known[normalise_header(name)][0]
+    if "" in sheets:
+        present = {normalise_header(h) for h in sheets[""].headers}
+        best, best_hits = None, 0
+        for dataset, spec in SHEETS.items():
+            for columns in spec.values():
+                required = {normalise_header(c.header) for c in columns if c.required}
+                hits = len(required & present)
+                if hits == len(required) and hits > best_hits:
+                    best, best_hits = dataset, hits
+        return best
+    return None
+
+
+def parse_file(content: bytes, file_name: str, *, max_bytes: int | None = None) -> ParsedFile:
+    """Read `content` as named; every problem found is in `issues` (nothing raises for a bad file)."""
+    limit = max_upload_bytes() if max_bytes is None else max_bytes
+    name = PurePath(file_name or "").name or "tệp tải lên"
+    parsed = ParsedFile(name, sha256(content), len(content), None, {}, [])
+    suffix = PurePath(name).suffix.casefold()
+    if suffix not in EXTENSIONS:
+        parsed.issues.append(
+            Issue(name, None, "", f"sai loại tệp “{suffix or name}”: chỉ nhận tệp Excel .xlsx hoặc .csv (UTF-8)")
+        )
+        return parsed
+    if not content:
+        parsed.issues.append(Issue(name, None, "", "tệp rỗng (0 byte)"))
+        return parsed
+    if len(content) > limit:
+        parsed.issues.append(
+            Issue(name, None, "", f"tệp quá lớn ({_size_label(len(content))}); giới hạn là {_size_label(limit)}")
+        )
+        return parsed
+    if suffix == ".xlsx":
+        if not content.startswith(ZIP_MAGIC):
+            parsed.issues.append(Issue(name, None, "", "tệp có đuôi .xlsx nhưng không phải tệp Excel .xlsx"))
+            return parsed
+        try:
+            parsed.sheets = _read_xlsx(content)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+            parsed.issues.append(Issue(name, None, "", f"không đọc được tệp Excel: {exc}"))
+            return parsed
+    else:
+        try:
+            rows = _read_csv(content)
+        except UnicodeDecodeError:
+            parsed.issues.append(Issue(name, None, "", "tệp CSV không ở mã UTF-8: hãy lưu lại dạng “CSV UTF-8”"))
+            return parsed
+        except csv.Error as exc:
+            parsed.issues.append(Issue(name, None, "", f"không đọc được tệp CSV: {exc}"))
+            return parsed
+        parsed.sheets, parsed.issues = _csv_sheets(name, rows)
+    if not parsed.sheets or all(not sheet.rows for sheet in parsed.sheets.values()):
+        parsed.issues.append(Issue(name, None, "", "tệp không có dòng dữ liệu nào"))
+        return parsed
+    parsed.dataset = detect_dataset(parsed.sheets)
+    if parsed.dataset is None:
+        parsed.issues.append(
+            Issue(
+                name,
+                None,
+                "",
+                "không nhận ra mẫu: tên trang hoặc tiêu đề cột không khớp mẫu nào (hãy tải mẫu ở trang Quản trị)",
+            )
+        )
+    elif "" in parsed.sheets:
+        only = next(iter(SHEETS[parsed.dataset]))
+        parsed.sheets = {only: Sheet(only, parsed.sheets[""].headers, parsed.sheets[""].rows)}
+    return parsed

@@ -1,0 +1,106 @@
+"""What an import would write, shown before anything is written.
+
+For unit scores: the totals, ranks and groups the app computes from the file's points, beside
+the published ones the file carries, so a difference is seen before it reaches the dashboard.
+Other datasets preview their rows as they will be stored.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data_access.importing import formats as f
+from data_access.importing.catalogue import Catalogue
+from data_access.importing.validation import Validated, printed_total_agrees
+from data_access.scoring import TOTAL_DECIMALS, Threshold, group_for_share, rank_with_ties
+
+SCORE_PREVIEW_COLUMNS = [
+    "unit_code",
+    "unit_name",
+    "total_computed",
+    "total_published",
+    "rank_computed",
+    "rank_published",
+    "group_computed",
+    "group_published",
+    "median_method",
+    "differs",
+]
+
+
+def score_preview(validated: Validated, catalogue: Catalogue) -> pd.DataFrame:
+    """One row per unit: computed total, rank (competition ranking among the level's units, ties shared)
+    and group (the framework's thresholds), beside the published ones; `differs` marks a disagreement."""
+    records = validated.records
+    framework = catalogue.framework(records.get("year"), records.get("level"))
+    if framework is None:
+        return pd.DataFrame(columns=SCORE_PREVIEW_COLUMNS)
+    thresholds = [Threshold(group=name, min_share=share) for name, share in framework.thresholds]
+    maximum = framework.max_total
+    rows = []
+    for record in records["units"]:
+        unit = catalogue.units[record["unit_code"]]
+        total = None
+        if record["points"]:
+            total = round(
+                sum(v for c, v in record["points"].items() if framework.pillars[c].counts_in_total), TOTAL_DECIMALS
+            )
+        rows.append(
+            {
+                "unit_code": unit.code,
+                "unit_name": unit.name_vi,
+                "kind": unit.kind,
+                "total_computed": total,
+                "total_published": record["published_total"],
+                "rank_published": record["published_rank"],
+                "group_published": record["published_group"] or None,
+                "median_method": record["median_method"],
+            }
+        )
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=SCORE_PREVIEW_COLUMNS)
+    ranked = frame["total_computed"].notna() & (frame["kind"] == framework.level)
+    frame["rank_computed"] = pd.array([pd.NA] * len(frame), dtype="Int64")
+    frame.loc[ranked, "rank_computed"] = rank_with_ties(frame.loc[ranked, "total_computed"].tolist())
+    frame["group_computed"] = [
+        group_for_share(total / maximum, thresholds) if pd.notna(total) and maximum and thresholds else None
+        for total in frame["total_computed"]
+    ]
+    frame["rank_published"] = frame["rank_published"].astype("Int64")
+    printed_max = {r["unit_code"]: r["published_max"] for r in records["units"]}
+    differs = []
+    for row in frame.itertuples():
+        total_differs = (
+            pd.notna(row.total_computed)
+            and pd.notna(row.total_published)
+            and not printed_total_agrees(row.total_computed, maximum, row.total_published, printed_max[row.unit_code])
+        )
+        rank_differs = (
+            pd.notna(row.rank_computed) and pd.notna(row.rank_published) and row.rank_computed != row.rank_published
+        )
+        group_differs = bool(row.group_computed and row.group_published and row.group_computed != row.group_published)
+        differs.append(bool(total_differs or rank_differs or group_differs))
+    frame["differs"] = differs
+    order = frame["rank_computed"].fillna(frame["rank_published"]).astype("Float64").fillna(10**9)
+    return frame.assign(_order=order).sort_values(["_order", "unit_code"])[SCORE_PREVIEW_COLUMNS].reset_index(drop=True)
+
+
+def rows_preview(validated: Validated) -> pd.DataFrame:
+    """The records of a framework, plan, observations or units file as they will be stored."""
+    records = validated.records
+    if validated.dataset == f.FRAMEWORK:
+        return pd.DataFrame(records.get("pillars", [])).drop(columns=["row"], errors="ignore")
+    if validated.dataset == f.TARGETS:
+        return pd.DataFrame(records.get("targets", []))
+    if validated.dataset == f.OBSERVATIONS:
+        return pd.DataFrame(records.get("observations", []))
+    if validated.dataset == f.UNITS:
+        return pd.DataFrame(records.get("units", []))
+    return pd.DataFrame()
+
+
+def preview(validated: Validated, catalogue: Catalogue) -> pd.DataFrame:
+    if validated.dataset == f.SCORES:
+        return score_preview(validated, catalogue)
+    return rows_preview(validated)

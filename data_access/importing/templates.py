@@ -1,0 +1,195 @@
+"""Excel templates and files in the template's format: the sheets, Vietnamese headers and a sheet
+of instructions ("Hướng dẫn").
+
+A blank template and an export differ only in their rows, so whatever the app writes it can
+read back. Cells that a spreadsheet would run as a formula are neutralised on the way out.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy.orm import Session
+
+from components.downloads import csv_bytes, neutralise_formulas
+from data_access.importing import export
+from data_access.importing import formats as f
+from data_access.importing.catalogue import load_catalogue
+from data_access.importing.parsing import max_upload_bytes
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=14)
+
+GENERAL_RULES = [
+    "Không đổi tên trang và tên cột; có thể thêm dòng, không thêm cột ngoài mẫu.",
+    "Số thập phân ghi bằng dấu phẩy hoặc dấu chấm (558,41 hay 558.41); không cần công thức.",
+    "Tệp được kiểm tra toàn bộ trước khi ghi: nếu có lỗi, không dữ liệu nào được ghi và trang Quản trị "
+    "liệt kê mọi lỗi (trang, dòng, cột, lý do).",
+    "Nạp lại cùng một năm và cấp (hay cùng một kế hoạch) sẽ thay toàn bộ dữ liệu cũ; bản cũ vẫn tải lại "
+    "được từ Lịch sử nạp dữ liệu.",
+    "Có thể lưu thành CSV (UTF-8) thay cho Excel; tệp khung đánh giá dạng CSV ghi thêm cột “Bảng” "
+    "(Khung hoặc Nhóm) ở mỗi dòng.",
+]
+
+
+def scope_label(dataset: str, scope: dict) -> str:
+    """A short Vietnamese description of what a file holds, e.g. "Điểm của đơn vị · 2022 · sở, ban, ngành"."""
+    parts = [f.DATASET_NAMES.get(dataset, dataset)]
+    if scope.get("year") is not None:
+        parts.append(str(scope["year"]))
+    if scope.get("level"):
+        parts.append(f.LEVEL_NAMES.get(scope["level"], scope["level"]))
+    if scope.get("plan"):
+        parts.append(f"kế hoạch {scope['plan']}")
+    if isinstance(scope.get("units"), list) and scope["units"]:
+        parts.append(", ".join(scope["units"][:3]) + ("…" if len(scope["units"]) > 3 else ""))
+    return " · ".join(parts)
+
+
+def file_stem(dataset: str, scope: dict) -> str:
+    parts = [f.FILE_STEMS[dataset]]
+    if scope.get("year") is not None:
+        parts.append(str(scope["year"]))
+    if scope.get("level"):
+        parts.append(scope["level"])
+    if scope.get("plan"):
+        parts.append("".join(ch if ch.isalnum() else "-" for ch in scope["plan"]).strip("-"))
+    return "-".join(parts)
+
+
+def _instructions(sheet, dataset: str, scope: dict, extra: list[str]) -> None:
+    sheet.append([f"Mẫu nạp dữ liệu: {scope_label(dataset, scope)}"])
+    sheet["A1"].font = TITLE_FONT
+    sheet.append([])
+    for rule in [*GENERAL_RULES, f"Dung lượng tối đa: {max_upload_bytes() // (1024 * 1024)} MB.", *extra]:
+        sheet.append(["•", rule])
+    sheet.append([])
+    sheet.append(["Trang", "Cột", "Bắt buộc", "Cách ghi"])
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for sheet_name, columns in f.SHEETS[dataset].items():
+        for column in columns:
+            sheet.append([sheet_name, column.header, "có" if column.required else "", column.help])
+    for letter, width in zip("ABCD", (16, 28, 10, 100), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _cell(value: object) -> object:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def workbook_bytes(dataset: str, scope: dict, tables: export.Tables, *, notes: list[str] | None = None) -> bytes:
+    """The template's workbook holding `tables`: instructions first, then one sheet per table."""
+    book = Workbook()
+    _instructions(book.active, dataset, scope, notes or [])
+    book.active.title = f.INSTRUCTIONS_SHEET
+    for name, frame in tables.items():
+        sheet = book.create_sheet(name)
+        safe = neutralise_formulas(frame)
+        sheet.append(list(safe.columns))
+        for row in safe.itertuples(index=False):
+            sheet.append([_cell(v) for v in row])
+        for cell in sheet[1]:
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for position, header in enumerate(safe.columns, 1):
+            values = [len(str(v)) for v in safe.iloc[:, position - 1] if v is not None and v == v]
+            width = max([min(len(str(header)), 30), *values[:200], 8])
+            sheet.column_dimensions[get_column_letter(position)].width = min(width + 2, 50)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def stacked(tables: export.Tables) -> pd.DataFrame:
+    """Several sheets as one CSV table, each row tagged with its sheet in the `Bảng` column."""
+    if len(tables) == 1:
+        return next(iter(tables.values()))
+    columns: list[str] = [f.SHEET_COLUMN]
+    for frame in tables.values():
+        columns += [c for c in frame.columns if c not in columns]
+    parts = [frame.assign(**{f.SHEET_COLUMN: name}) for name, frame in tables.items()]
+    return pd.concat(parts, ignore_index=True)[columns].astype(object)
+
+
+def csv_file_bytes(tables: export.Tables) -> bytes:
+    frame = stacked(tables).map(_cell)
+    return csv_bytes(frame)
+
+
+def file_bytes(
+    dataset: str, scope: dict, tables: export.Tables, file_format: str, notes: list[str] | None = None
+) -> bytes:
+    if file_format == "xlsx":
+        return workbook_bytes(dataset, scope, tables, notes=notes)
+    if file_format == "csv":
+        return csv_file_bytes(tables)
+    raise ValueError(f"unknown format {file_format!r}")
+
+
+def blank_template(session: Session, dataset: str, scope: dict | None = None) -> tuple[export.Tables, list[str]]:
+    """Empty sheets of a dataset; the scores template of a year and level lists that year's pillars as
+    columns and its units as rows (points left blank). Raises LookupError when that framework is missing."""
+    scope = scope or {}
+    notes: list[str] = []
+    if dataset == f.SCORES:
+        catalogue = load_catalogue(session.connection())
+        framework = catalogue.framework(scope.get("year"), scope.get("level"))
+        if framework is None:
+            raise LookupError(f"no framework for {scope}")
+        headers = [c.header for c in f.SCORE_LEAD_COLUMNS]
+        headers += [f.pillar_header(p.code, p.name_vi) for p in framework.ordered]
+        headers += [c.header for c in f.SCORE_TAIL_COLUMNS]
+        units = [
+            u
+            for u in sorted(catalogue.units.values(), key=lambda u: u.name_vi)
+            if u.kind == framework.level and u.valid_in(framework.year)
+        ]
+        rows = [[framework.year, framework.level, u.code, u.name_vi] + [None] * (len(headers) - 4) for u in units]
+        notes = [
+            f"Chỉ số {p.code} ({p.name_vi}): tối đa {p.max_points:g} điểm"
+            + ("" if p.counts_in_total else ", không tính vào tổng")
+            for p in framework.ordered
+        ]
+        return {f.SCORES_SHEET: pd.DataFrame(rows, columns=headers, dtype=object)}, notes
+    return {
+        name: pd.DataFrame(columns=[c.header for c in columns]) for name, columns in f.SHEETS[dataset].items()
+    }, notes
+
+
+def tables_to_json(tables: export.Tables) -> str:
+    """Tables as JSON (headers and rows), the form in which import history keeps a version."""
+    return json.dumps(
+        {
+            name: {
+                "columns": list(frame.columns),
+                "rows": [[_cell(v) for v in row] for row in frame.itertuples(index=False)],
+            }
+            for name, frame in tables.items()
+        },
+        ensure_ascii=False,
+        default=str,
+    )
+
+
+def tables_from_json(payload: str) -> export.Tables:
+    data = json.loads(payload) if payload else {}
+    return {name: pd.DataFrame(table["rows"], columns=table["columns"], dtype=object) for name, table in data.items()}

@@ -1,0 +1,609 @@
+"""Checking a parsed file against the template and the database, collecting every problem.
+
+Nothing stops at the first problem: the data team fixes a file once, with the whole list in
+hand. Each dataset has its validator, which returns the clean records to write beside the
+problems; the records are only written when no problem is an error (see `commit`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from data_access.importing import formats as f
+from data_access.importing.catalogue import Catalogue, FrameworkInfo, PillarInfo
+from data_access.importing.issues import ERROR, WARNING, Issue
+from data_access.importing.parsing import ParsedFile, Sheet
+from data_access.models import SOURCE_DISCREPANCY
+
+
+@dataclass
+class Validated:
+    """A file checked: its dataset, what it replaces (`scope`), the records to write and every problem."""
+
+    dataset: str | None
+    scope: dict
+    records: dict = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    rows_read: int = 0
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == WARNING]
+
+
+class Rows:
+    """A sheet's rows as {key: cell}, with problems recorded where the template's columns are missing."""
+
+    def __init__(
+        self,
+        sheet: Sheet,
+        columns: tuple[f.Column, ...],
+        issues: list[Issue],
+        *,
+        strict: bool = True,
+        siblings: tuple[f.Column, ...] = (),
+    ):
+        self.sheet = sheet
+        self.columns = {c.key: c for c in columns}
+        self.issues = issues
+        wanted = {f.normalise_header(c.header): c for c in columns}
+        self.index: dict[str, int] = {}
+        self.extra: list[tuple[int, str]] = []
+        for position, header in enumerate(sheet.headers):
+            key = f.normalise_header(header)
+            if not key or key == f.normalise_header(f.SHEET_COLUMN) or key == "stt":
+                continue
+            column = wanted.get(key)
+            if column is None:
+                self.extra.append((position, header))
+            elif column.key in self.index:
+                self.issue(sheet.header_row, header, "cột lặp lại")
+            else:
+                self.index[column.key] = position
+        for column in columns:
+            if column.required and column.key not in self.index:
+                self.issue(sheet.header_row, column.header, "thiếu cột bắt buộc của mẫu")
+        if strict:
+            # A stacked CSV carries its sibling sheets' columns too: those are not strangers.
+            shared = {f.normalise_header(c.header) for c in siblings}
+            for _, header in self.extra:
+                if f.normalise_header(header) in shared:
+                    continue
+                self.issue(sheet.header_row, header, "cột không có trong mẫu", WARNING)
+
+    def issue(self, row: int | None, column: str, reason: str, severity: str = ERROR) -> None:
+        self.issues.append(Issue(self.sheet.name, row, column, reason, severity))
+
+    def __iter__(self):
+        for number, cells in self.sheet.rows:
+            yield number, {key: cells[at] for key, at in self.index.items()}, cells
+
+    def read(self, number: int, cells: dict, key: str, parse: Callable[[object], object] = f.text):
+        """A cell parsed; a required blank or an unreadable value is recorded and gives None."""
+        column = self.columns[key]
+        value = cells.get(key)
+        if f.is_blank(value):
+            if column.required and key in self.index:
+                self.issue(number, column.header, "ô trống: cột này bắt buộc")
+            return None
+        try:
+            return parse(value)
+        except f.CellError as exc:
+            self.issue(number, column.header, str(exc))
+            return None
+
+
+def _same_everywhere(rows: Rows, number: int, column_key: str, value, seen: dict) -> None:
+    """Year, level, plan: one file holds one of them; a row that differs is a problem."""
+    if value is None:
+        return
+    if column_key not in seen:
+        seen[column_key] = (value, number)
+    elif seen[column_key][0] != value:
+        rows.issue(
+            number,
+            rows.columns[column_key].header,
+            f"“{value}” khác dòng {seen[column_key][1]} (“{seen[column_key][0]}”): mỗi tệp chỉ một giá trị",
+        )
+
+
+def _check_unique(rows: Rows, number: int, column_key: str, value, seen: dict[object, int]) -> bool:
+    if value is None:
+        return False
+    if value in seen:
+        rows.issue(number, rows.columns[column_key].header, f"“{value}” lặp lại (đã có ở dòng {seen[value]})")
+        return False
+    seen[value] = number
+    return True
+
+
+def _no_rows(validated: Validated, sheet_name: str) -> None:
+    validated.issues.append(Issue(sheet_name, None, "", "trang không có dòng dữ liệu nào"))
+
+
+# --- framework ---------------------------------------------------------------------------
+
+
+def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    validated = Validated(f.FRAMEWORK, {})
+    issues = validated.issues
+    sheet = parsed.sheets.get(f.FRAMEWORK_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.FRAMEWORK_SHEET)
+        return validated
+    seen: dict = {}
+    rows = Rows(sheet, f.FRAMEWORK_COLUMNS, issues, siblings=f.GROUP_COLUMNS)
+    pillars: list[dict] = []
+    codes: dict[object, int] = {}
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        year = rows.read(number, cells, "year", f.integer)
+        level = rows.read(number, cells, "level", f.level)
+        _same_everywhere(rows, number, "year", year, seen)
+        _same_everywhere(rows, number, "level", level, seen)
+        code = rows.read(number, cells, "code")
+        unique = _check_unique(rows, number, "code", code, codes)
+        group = rows.read(number, cells, "pillar_group")
+        if group is not None and group not in f.PILLAR_GROUPS:
+            rows.issue(number, "Nhóm trụ cột", f"“{group}” không có: dùng {', '.join(f.PILLAR_GROUPS)}")
+        max_points = rows.read(number, cells, "max_points", f.number)
+        if max_points is not None and max_points < 0:
+            rows.issue(number, "Điểm tối đa", f"điểm tối đa âm ({max_points:g})")
+        n_indicators = rows.read(number, cells, "n_indicators", f.integer)
+        counts = rows.read(number, cells, "counts_in_total", f.flag)
+        sort_order = rows.read(number, cells, "sort_order", f.integer)
+        if unique:
+            pillars.append(
+                {
+                    "row": number,
+                    "code": code,
+                    "name_vi": rows.read(number, cells, "name_vi"),
+                    "name_en": rows.read(number, cells, "name_en") or "",
+                    "pillar_group": group,
+                    "max_points": max_points,
+                    "n_indicators": n_indicators,
+                    "counts_in_total": bool(counts),
+                    "sort_order": sort_order,
+                    "source": rows.read(number, cells, "source") or "",
+                    "note": rows.read(number, cells, "note") or "",
+                }
+            )
+    groups: list[dict] = []
+    group_sheet = parsed.sheets.get(f.GROUPS_SHEET)
+    if group_sheet is not None:
+        group_rows = Rows(group_sheet, f.GROUP_COLUMNS, issues, siblings=f.FRAMEWORK_COLUMNS)
+        group_codes: dict[object, int] = {}
+        for number, cells, _ in group_rows:
+            validated.rows_read += 1
+            year = group_rows.read(number, cells, "year", f.integer)
+            level = group_rows.read(number, cells, "level", f.level)
+            for key, value in (("year", year), ("level", level)):
+                if value is not None and key in seen and seen[key][0] != value:
+                    group_rows.issue(
+                        number,
+                        group_rows.columns[key].header,
+                        f"“{value}” khác trang {f.FRAMEWORK_SHEET} (“{seen[key][0]}”)",
+                    )
+            code = group_rows.read(number, cells, "group_code")
+            unique = _check_unique(group_rows, number, "group_code", code, group_codes)
+            share = group_rows.read(number, cells, "min_share", f.number)
+            if share is not None and not 0 <= share <= 1:
+                group_rows.issue(number, "Tỷ lệ tối thiểu", f"{share:g} nằm ngoài khoảng 0 đến 1 (0,8 nghĩa là 80%)")
+            if unique:
+                groups.append(
+                    {
+                        "group_code": code,
+                        "name_vi": group_rows.read(number, cells, "name_vi"),
+                        "name_en": group_rows.read(number, cells, "name_en") or "",
+                        "min_share": share,
+                        "source": group_rows.read(number, cells, "source") or "",
+                        "note": group_rows.read(number, cells, "note") or "",
+                    }
+                )
+    year = seen.get("year", (None,))[0]
+    level = seen.get("level", (None,))[0]
+    validated.scope = {"year": year, "level": level}
+    existing = catalogue.framework(year, level) if year is not None and level is not None else None
+    if existing is not None:
+        new = {p["code"]: p for p in pillars}
+        for pillar in existing.ordered:
+            if pillar.code not in new and pillar.n_scores:
+                issues.append(
+                    Issue(
+                        f.FRAMEWORK_SHEET,
+                        None,
+                        "Mã chỉ số",
+                        f"không thể bỏ chỉ số “{pillar.code}”: đã có điểm của {pillar.n_scores} đơn vị",
+                    )
+                )
+            elif pillar.code in new and pillar.highest is not None:
+                maximum = new[pillar.code]["max_points"]
+                if maximum is not None and pillar.highest > maximum + 1e-9:
+                    issues.append(
+                        Issue(
+                            f.FRAMEWORK_SHEET,
+                            new[pillar.code]["row"],
+                            "Điểm tối đa",
+                            f"điểm tối đa {maximum:g} nhỏ hơn điểm đã lưu ({pillar.highest:g}) "
+                            f"của chỉ số “{pillar.code}”",
+                        )
+                    )
+    validated.records = {"year": year, "level": level, "pillars": pillars, "groups": groups}
+    return validated
+
+
+# --- scores --------------------------------------------------------------------------------
+
+
+def _match_pillar(header: str, framework: FrameworkInfo) -> PillarInfo | None:
+    bracket = f.PILLAR_HEADER.search(header)
+    if bracket and bracket.group(1).strip() in framework.pillars:
+        return framework.pillars[bracket.group(1).strip()]
+    wanted = f.normalise_header(header)
+    for pillar in framework.pillars.values():
+        if wanted in (f.normalise_header(pillar.code), f.normalise_header(pillar.name_vi)):
+            return pillar
+    return None
+
+
+NOTE_LINE = re.compile(r"^\[([^\[\]]+)\]\s*(.*)$")
+
+
+def split_per_pillar(value: str, codes: list[str]) -> dict[str, str]:
+    """A score source or note for every pillar: "[code] text" lines set one pillar's, plain text all of them."""
+    lines = [line for line in value.splitlines() if line.strip()]
+    matches = [NOTE_LINE.match(line.strip()) for line in lines]
+    if lines and all(m and m.group(1) in codes for m in matches):
+        per = {m.group(1): m.group(2) for m in matches if m}
+        return {code: per.get(code, "") for code in codes}
+    return dict.fromkeys(codes, value)
+
+
+def _year_and_level(rows: Rows) -> tuple[int | None, str | None]:
+    seen: dict = {}
+    for number, cells, _ in rows:
+        _same_everywhere(rows, number, "year", rows.read(number, cells, "year", f.integer), seen)
+        _same_everywhere(rows, number, "level", rows.read(number, cells, "level", f.level), seen)
+    return seen.get("year", (None,))[0], seen.get("level", (None,))[0]
+
+
+def printed_total_agrees(total: float, maximum: float, printed: float, printed_max: float | None) -> bool:
+    """Does the printed total match the sum of the counted pillars? Shares of the maximum are compared,
+    as the seed check does: a total printed as an index (maximum 1, e.g. DTI 0,6385) within
+    INDEX_TOLERANCE of the share, points within TOTAL_TOLERANCE."""
+    scale = printed_max or maximum
+    if not maximum or not scale:
+        return abs(total - printed) <= f.TOTAL_TOLERANCE + 1e-9
+    tolerance = f.INDEX_TOLERANCE if scale == 1 else f.TOTAL_TOLERANCE / maximum
+    return abs(total / maximum - printed / scale) <= tolerance + 1e-9
+
+
+def _total_check(rows: Rows, number: int, unit: str, total: float, printed: float, *, excused: bool) -> None:
+    reason = f"tổng điểm ghi {printed:g} nhưng cộng các chỉ số được {round(total, 2):g} (đơn vị “{unit}”)"
+    if excused:
+        rows.issue(
+            number, "Tổng điểm", reason + "; dòng được đánh dấu tính theo trung vị hoặc sai lệch của nguồn", WARNING
+        )
+    else:
+        rows.issue(number, "Tổng điểm", reason)
+
+
+def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    validated = Validated(f.SCORES, {})
+    issues = validated.issues
+    sheet = parsed.sheets.get(f.SCORES_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.SCORES_SHEET)
+        return validated
+    fixed = f.SCORE_LEAD_COLUMNS + f.SCORE_TAIL_COLUMNS
+    rows = Rows(sheet, fixed, issues, strict=False)
+    year, level = _year_and_level(rows)
+    validated.scope = {"year": year, "level": level}
+    framework = catalogue.framework(year, level) if year is not None and level is not None else None
+    if year is not None and level is not None and framework is None and rows.extra:
+        rows.issue(
+            None,
+            "Năm",
+            f"chưa có khung đánh giá năm {year} cấp {f.LEVEL_NAMES[level]}: "
+            "hãy nạp tệp khung (mẫu “Khung đánh giá”) trước",
+        )
+    pillar_columns: dict[str, int] = {}
+    if framework is not None:
+        for position, header in rows.extra:
+            pillar = _match_pillar(header, framework)
+            if pillar is None:
+                rows.issue(
+                    sheet.header_row,
+                    header,
+                    f"cột không khớp chỉ số nào của khung năm {year} cấp {f.LEVEL_NAMES[level]} "
+                    f"(các mã: {', '.join(p.code for p in framework.ordered)})",
+                )
+            elif pillar.code in pillar_columns:
+                rows.issue(sheet.header_row, header, f"chỉ số “{pillar.code}” có hai cột")
+            else:
+                pillar_columns[pillar.code] = position
+        for pillar in framework.ordered:
+            if pillar.code not in pillar_columns:
+                rows.issue(sheet.header_row, f.pillar_header(pillar.code, pillar.name_vi), "thiếu cột của chỉ số này")
+    elif rows.extra and year is not None and level is not None:
+        pass  # without a framework no column can be matched; the missing framework is the problem
+    units: list[dict] = []
+    seen_units: dict[object, int] = {}
+    headers = {code: sheet.headers[at] for code, at in pillar_columns.items()}
+    codes = [p.code for p in framework.ordered] if framework else []
+    for number, cells, raw in rows:
+        validated.rows_read += 1
+        code = rows.read(number, cells, "unit_code")
+        unit = catalogue.units.get(code) if code else None
+        if code is not None and unit is None:
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” không có trong danh mục đơn vị")
+        elif unit is not None and level is not None and unit.kind not in (level, "aggregate"):
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” thuộc loại {unit.kind}, không phải {level}")
+        elif unit is not None and year is not None and not unit.valid_in(year):
+            successor = f", đã chuyển sang “{unit.successor_code}”" if unit.successor_code else ""
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” không còn hiệu lực năm {year}{successor}")
+        unique = _check_unique(rows, number, "unit_code", code, seen_units)
+        points: dict[str, float] = {}
+        bad = 0
+        blank: list[str] = []  # counted pillars without points (a pillar worth nothing may stay blank)
+        for pillar_code, at in pillar_columns.items():
+            pillar = framework.pillars[pillar_code]
+            value = raw[at]
+            if f.is_blank(value):
+                if pillar.counts_in_total:
+                    blank.append(pillar_code)
+                continue
+            try:
+                parsed_value = f.number(value)
+            except f.CellError as exc:
+                rows.issue(number, headers[pillar_code], str(exc))
+                bad += 1
+                continue
+            if parsed_value < 0:
+                rows.issue(number, headers[pillar_code], f"điểm âm ({parsed_value:g})")
+                bad += 1
+            elif parsed_value > pillar.max_points + 1e-9:
+                rows.issue(
+                    number, headers[pillar_code], f"{parsed_value:g} vượt điểm tối đa {pillar.max_points:g} của chỉ số"
+                )
+                bad += 1
+            else:
+                points[pillar_code] = parsed_value
+        counted = [c for c in pillar_columns if framework.pillars[c].counts_in_total]
+        total = rows.read(number, cells, "published_total", f.number)
+        printed_max = rows.read(number, cells, "published_max", f.number)
+        rank = rows.read(number, cells, "published_rank", f.integer)
+        if rank is not None and rank < 1:
+            rows.issue(number, "Xếp hạng công bố", f"thứ hạng phải từ 1 trở lên ({rank})")
+        if total is not None and total < 0:
+            rows.issue(number, "Tổng điểm", f"tổng điểm âm ({total:g})")
+        median = bool(rows.read(number, cells, "median_method", f.flag))
+        published_note = rows.read(number, cells, "published_note") or ""
+        if blank and (len(blank) < len(counted) or points):
+            for pillar_code in blank:
+                rows.issue(number, headers[pillar_code], "ô trống: thiếu điểm của chỉ số này")
+        elif counted and blank and total is None and rank is None:
+            rows.issue(number, "", f"dòng của đơn vị “{code}” không có điểm nào")
+        if counted and not blank and bad == 0 and total is not None:
+            counted_total = sum(v for c, v in points.items() if framework.pillars[c].counts_in_total)
+            excused = median or SOURCE_DISCREPANCY in published_note
+            if not printed_total_agrees(counted_total, framework.max_total, total, printed_max):
+                _total_check(rows, number, code or "", counted_total, total, excused=excused)
+        if unique and unit is not None:
+            units.append(
+                {
+                    "unit_code": code,
+                    "points": {} if blank else points,
+                    "published_total": total,
+                    "published_max": printed_max,
+                    "published_rank": rank,
+                    "published_group": rows.read(number, cells, "published_group") or "",
+                    "median_method": median,
+                    "score_source": split_per_pillar(rows.read(number, cells, "score_source") or "", codes),
+                    "score_note": split_per_pillar(rows.read(number, cells, "score_note") or "", codes),
+                    "published_source": rows.read(number, cells, "published_source") or "",
+                    "published_note": published_note,
+                }
+            )
+    if year is not None and level is not None and seen_units and pillar_columns:
+        present = [catalogue.units[c] for c in seen_units if c in catalogue.units]
+        parents = {u.parent_code for u in present if u.kind == level}
+        for unit in sorted(catalogue.units.values(), key=lambda u: u.code):
+            if (
+                unit.kind == level
+                and unit.valid_in(year)
+                and unit.parent_code in parents
+                and unit.code not in seen_units
+            ):
+                rows.issue(None, "Mã đơn vị", f"thiếu dòng của đơn vị “{unit.code}” ({unit.name_vi})")
+    validated.records = {"year": year, "level": level, "units": units}
+    return validated
+
+
+# --- targets ---------------------------------------------------------------------------------
+
+
+def validate_targets(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    validated = Validated(f.TARGETS, {})
+    sheet = parsed.sheets.get(f.TARGETS_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.TARGETS_SHEET)
+        return validated
+    rows = Rows(sheet, f.TARGET_COLUMNS, validated.issues)
+    seen: dict = {}
+    targets: list[dict] = []
+    codes: dict[object, int] = {}
+    plan: dict = {}
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        for key, parse in (
+            ("plan_code", f.text),
+            ("plan_title", f.text),
+            ("plan_year", f.integer),
+            ("plan_unit", f.text),
+            ("plan_source", f.text),
+        ):
+            value = rows.read(number, cells, key, parse)
+            _same_everywhere(rows, number, key, value, seen)
+            plan.setdefault(key, value)
+        if plan.get("plan_unit") and plan["plan_unit"] not in catalogue.units:
+            rows.issue(number, "Đơn vị ban hành", f"đơn vị “{plan['plan_unit']}” không có trong danh mục đơn vị")
+            plan["plan_unit"] = None
+        code = rows.read(number, cells, "code")
+        unique = _check_unique(rows, number, "code", code, codes)
+        pillar = rows.read(number, cells, "pillar_code")
+        if pillar is not None and pillar not in catalogue.pillar_codes:
+            rows.issue(number, "Chỉ số chính", f"chỉ số “{pillar}” không có trong các khung đánh giá")
+        value = rows.read(number, cells, "target_value", f.number)
+        comparator = rows.read(number, cells, "comparator")
+        if comparator is not None and comparator not in f.COMPARATORS:
+            rows.issue(number, "So sánh", f"“{comparator}” không dùng được: chọn {', '.join(f.COMPARATORS)}")
+        due = rows.read(number, cells, "due_year", f.integer)
+        if unique:
+            targets.append(
+                {
+                    "code": code,
+                    "pillar_code": pillar,
+                    "name_vi": rows.read(number, cells, "name_vi"),
+                    "target_value": value,
+                    "target_unit": rows.read(number, cells, "target_unit"),
+                    "comparator": comparator,
+                    "level_detail": rows.read(number, cells, "level_detail") or "",
+                    "due_year": due,
+                    "source": rows.read(number, cells, "source") or "",
+                    "note": rows.read(number, cells, "note") or "",
+                }
+            )
+    validated.scope = {"plan": plan.get("plan_code")}
+    validated.records = {"plan": plan, "targets": targets}
+    return validated
+
+
+# --- observations ------------------------------------------------------------------------------
+
+
+def validate_observations(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    validated = Validated(f.OBSERVATIONS, {})
+    sheet = parsed.sheets.get(f.OBSERVATIONS_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.OBSERVATIONS_SHEET)
+        return validated
+    rows = Rows(sheet, f.OBSERVATION_COLUMNS, validated.issues)
+    records: list[dict] = []
+    seen: dict[object, int] = {}
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        record = {key: rows.read(number, cells, key) for key in ("indicator_code", "name_vi", "pillar_code", "period")}
+        record["value_unit"] = rows.read(number, cells, "value_unit")
+        for key in ("value", "numerator", "denominator"):
+            record[key] = rows.read(number, cells, key, f.number)
+        record["unit_code"] = rows.read(number, cells, "unit_code")
+        record["plan_code"] = rows.read(number, cells, "plan_code") or ""
+        record["target_code"] = rows.read(number, cells, "target_code") or ""
+        record["source"] = rows.read(number, cells, "source") or ""
+        record["note"] = rows.read(number, cells, "note") or ""
+        if record["pillar_code"] is not None and record["pillar_code"] not in catalogue.pillar_codes:
+            rows.issue(number, "Chỉ số chính", f"chỉ số “{record['pillar_code']}” không có trong các khung đánh giá")
+        if record["unit_code"] is not None and record["unit_code"] not in catalogue.units:
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{record['unit_code']}” không có trong danh mục đơn vị")
+        if record["denominator"] == 0:
+            rows.issue(number, "Mẫu số", "mẫu số bằng 0")
+        if record["target_code"] or record["plan_code"]:
+            targets = catalogue.plans.get(record["plan_code"])
+            if targets is None:
+                rows.issue(number, "Mã kế hoạch", f"kế hoạch “{record['plan_code']}” chưa được nạp")
+            elif record["target_code"] not in targets:
+                rows.issue(
+                    number,
+                    "Mã mục tiêu",
+                    f"mục tiêu “{record['target_code']}” không có trong kế hoạch {record['plan_code']}",
+                )
+        key = (record["indicator_code"], record["unit_code"], record["period"], record["source"], record["value"])
+        if key in seen:
+            rows.issue(
+                number,
+                "Mã chỉ tiêu",
+                f"số liệu “{record['indicator_code']}” kỳ {record['period']} lặp lại dòng {seen[key]}",
+            )
+        elif None not in key[:3] and record["value"] is not None:
+            seen[key] = number
+            records.append(record)
+    validated.scope = {"units": sorted({r["unit_code"] for r in records if r["unit_code"]})}
+    validated.records = {"observations": records}
+    return validated
+
+
+# --- units --------------------------------------------------------------------------------------
+
+
+def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    validated = Validated(f.UNITS, {})
+    sheet = parsed.sheets.get(f.UNITS_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.UNITS_SHEET)
+        return validated
+    rows = Rows(sheet, f.UNIT_COLUMNS, validated.issues)
+    records: list[tuple[int, dict]] = []
+    codes: dict[object, int] = {}
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        code = rows.read(number, cells, "code")
+        unique = _check_unique(rows, number, "code", code, codes)
+        kind = rows.read(number, cells, "kind")
+        if kind is not None and kind not in f.UNIT_KINDS:
+            rows.issue(number, "Loại", f"loại “{kind}” không có: dùng {', '.join(f.UNIT_KINDS)}")
+        valid_from = rows.read(number, cells, "valid_from", f.integer)
+        valid_to = rows.read(number, cells, "valid_to", f.integer)
+        if valid_from is not None and valid_to is not None and valid_from > valid_to:
+            rows.issue(number, "Hiệu lực đến năm", f"năm kết thúc {valid_to} trước năm bắt đầu {valid_from}")
+        record = {
+            "code": code,
+            "name_vi": rows.read(number, cells, "name_vi"),
+            "name_en": rows.read(number, cells, "name_en") or "",
+            "kind": kind,
+            "parent_code": rows.read(number, cells, "parent_code") or None,
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "successor_code": rows.read(number, cells, "successor_code") or None,
+            "source": rows.read(number, cells, "source") or "",
+            "note": rows.read(number, cells, "note") or "",
+        }
+        if record["successor_code"] and valid_to is None:
+            rows.issue(number, "Hiệu lực đến năm", "đơn vị có đơn vị kế thừa phải có năm kết thúc hiệu lực")
+        if unique:
+            records.append((number, record))
+    known = set(catalogue.units) | set(codes)
+    for number, record in records:
+        for key, header in (("parent_code", "Mã đơn vị cha"), ("successor_code", "Mã đơn vị kế thừa")):
+            if record[key] and record[key] not in known:
+                rows.issue(number, header, f"đơn vị “{record[key]}” không có trong danh mục hay trong tệp")
+            if record[key] and record[key] == record["code"]:
+                rows.issue(number, header, "đơn vị không thể trỏ tới chính nó")
+    validated.scope = {"units": len(records)}
+    validated.records = {"units": [record for _, record in records]}
+    return validated
+
+
+VALIDATORS: dict[str, Callable[[ParsedFile, Catalogue], Validated]] = {
+    f.FRAMEWORK: validate_framework,
+    f.SCORES: validate_scores,
+    f.TARGETS: validate_targets,
+    f.OBSERVATIONS: validate_observations,
+    f.UNITS: validate_units,
+}
+
+
+def validate(parsed: ParsedFile, catalogue: Catalogue | None) -> Validated:
+    """Every problem of the file: those found reading it, then the dataset's own checks (unless the
+    file itself could not be read, or is of no known template)."""
+    if parsed.dataset is None or catalogue is None or any(i.row is None for i in parsed.issues):
+        return Validated(parsed.dataset, {}, issues=list(parsed.issues))
+    validated = VALIDATORS[parsed.dataset](parsed, catalogue)
+    validated.issues = [*parsed.issues, *validated.issues]
+    return validated
