@@ -12,6 +12,9 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, dcc, html
 from sqlalchemy.exc import SQLAlchemyError
 
+from auth.guard import unit_refusal
+from auth.policy import can_view_level, can_view_unit
+from auth.session import current_viewer
 from components import figures
 from components.citations import cite, readable_citation
 from components.downloads import download_buttons, file_payload
@@ -68,6 +71,9 @@ def layout(
     compare: str | None = None,
     **_query: str,
 ) -> html.Div:
+    viewer = current_viewer()
+    if unit in (None, "") and viewer and viewer.unit_level and level == viewer.unit_level:
+        unit = viewer.unit_code  # a unit head's own unit, not the level's best, which they may not open
     query = {"year": year, "level": level, "unit": unit, "compare": compare}
     return html.Div(
         [
@@ -113,6 +119,9 @@ def controls(query: dict, lang: str) -> dbc.Row:
         year = resolve_year(query["year"], lang)
         if level in LEVELS:
             units = level_units(year, level)
+            if level != "province":
+                viewer = current_viewer()
+                units = units[units["unit_code"].map(lambda code: can_view_unit(viewer, code)).astype(bool)]
             unit_options = _unit_options(units, level, lang)
             unit_value, compare_value = _selected(year, level, query, units["unit_code"].tolist())
             if level == "province":
@@ -129,7 +138,11 @@ def controls(query: dict, lang: str) -> dbc.Row:
                     html.Label(t("pillars.level_label", lang), htmlFor=LEVEL, className="control-label"),
                     dbc.RadioItems(
                         id=LEVEL,
-                        options=[{"label": t(f"level.{code}", lang), "value": code} for code in LEVELS],
+                        options=[
+                            {"label": t(f"level.{code}", lang), "value": code}
+                            for code in LEVELS
+                            if can_view_level(current_viewer(), code)
+                        ],
                         value=level if level in LEVELS else None,
                         className="btn-group pillars-level",
                         inputClassName="btn-check",
@@ -201,7 +214,7 @@ def selection_from(query: dict | None, lang: str) -> Selection:
     query = query or {}
     year = resolve_year(query.get("year"), lang)
     try:
-        return resolve_selection(year, query.get("level"), query.get("unit"), query.get("compare"))
+        selection = resolve_selection(year, query.get("level"), query.get("unit"), query.get("compare"))
     except BadSelection as bad:
         level = query.get("level") or "province"
         body = t(
@@ -213,6 +226,11 @@ def selection_from(query: dict | None, lang: str) -> Selection:
             choices="; ".join(f"{code} – {_level_label(code, lang)}" for code in LEVELS),
         )
         raise BadParameter(message_panel(t("pillars.bad_title", lang), body, icon="bi-funnel")) from bad
+    # Below province level a unit's pillars are its detail: its own head, leaders and admins only.
+    denied = unit_refusal(selection.unit_code, lang) if selection.level != "province" else None
+    if denied is not None:
+        raise BadParameter(denied)
+    return selection
 
 
 def no_scores(selection: Selection, lang: str) -> html.Div:

@@ -225,3 +225,32 @@ def test_audit_events_keep_who_and_what(dash_app):
     audit.record(audit.LOGIN_FAILED, '=HYPERLINK("http://x")')
     frame = audit.events(kinds=(audit.LOGIN_FAILED,))
     assert frame.iloc[0]["username"] == '=HYPERLINK("http://x")'
+
+
+def pillars_callback(client, query: dict):
+    return post_callback(
+        client,
+        "pillars-content.children",
+        [
+            {"id": "pillars-query", "property": "data", "value": query},
+            {"id": "shell-theme", "property": "data", "value": "dark"},
+        ],
+    )
+
+
+def test_a_unit_head_reads_their_own_pillars_but_no_other_units(client_as):
+    head = client_as("unit_head")
+    own = text_of(pillars_callback(head, {"year": "2022", "level": "department", "unit": HEALTH}))
+    assert "access-denied" not in own and "Sở Y tế" in own
+    other = text_of(pillars_callback(head, {"year": "2022", "level": "department", "unit": ICT}))
+    assert "access-denied" in other
+    assert "Sở Thông tin và Truyền thông" in other  # named in the refusal, nothing of its figures
+    assert "558" not in other
+    province = text_of(pillars_callback(head, {"year": "2022", "level": "province"}))
+    assert "access-denied" not in province
+
+
+def test_a_unit_heads_pillars_page_opens_on_their_own_unit(client_as):
+    layout = text_of(route_to(client_as("unit_head"), "/pillars", "?level=department"))
+    assert f'"unit": "{HEALTH}"' in layout
+    assert ICT not in layout  # the unit selector offers only their own unit
