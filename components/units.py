@@ -196,6 +196,11 @@ def _holder(row, lang: str) -> str:
     return t("units.best_holders", lang, name=name, more=count - 1) if count > 1 else name
 
 
+def bars_height(rows: int) -> int:
+    """The bar chart's height in pixels for `rows` pillars: one readable row each, plus legend and axis."""
+    return max(320, BAR_ROW_PX * rows + 90)
+
+
 def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str) -> go.Figure:
     """Points per pillar as bars over the pillar's maximum, with the level's highest and median points marked.
 
@@ -276,7 +281,7 @@ def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str) -> go.Figure:
         yaxis={"autorange": "reversed", "showgrid": False, "automargin": True},
         legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
         margin={"l": 10, "r": VALUE_COLUMN_PX, "t": 40, "b": 30},
-        height=max(320, BAR_ROW_PX * len(pillars) + 90),
+        height=bars_height(len(pillars)),
         annotations=values,
     )
     figure.update_layout(layout)
@@ -410,7 +415,8 @@ def history_block(history: pd.DataFrame, *, theme: str, lang: str, graph_config:
 
 def source_list(citations: Iterable[str], titles: Mapping[str, str], *, note: str, lang: str) -> html.Div:
     """Every document the page's figures come from, once each, readable; the unit's own note where it has one."""
-    readable = list(dict.fromkeys(readable_citation(c, titles) for c in citations if c))
+    parts = (part.strip() for citation in citations if citation for part in citation.split(" | "))
+    readable = list(dict.fromkeys(readable_citation(part, titles) for part in parts if part))
     children: list = [html.Ul([html.Li(text) for text in readable], className="units-sources", id="units-sources")]
     if note:
         children.append(html.Div(t("units.unit_note", lang, note=note), className="kpi-sub units-unit-note"))

@@ -28,6 +28,8 @@ SCORED_KINDS = ("province", "department", "district")
 # A published index (DTI 0,6385 of 1) is printed to this many decimals; a computed total is
 # compared with it on that scale.
 INDEX_DECIMALS = 4
+# A published total within this many points of the sum of its pillars agrees with it (as `scoring.reconcile`).
+POINTS_TOLERANCE = 0.02
 
 
 @dataclass(frozen=True)
@@ -257,7 +259,7 @@ def year_result(code: str, year: int) -> YearResult | None:
 
     if computed is None and published is None:
         return None
-    differences, reason = _differences(code, computed, published, median_method)
+    differences, reason = reconcile_result(code, computed, published, median_method)
     return YearResult(
         year=year,
         shown=_shown(computed, published),
@@ -290,13 +292,15 @@ def _shown(computed: Result | None, published: Result | None) -> Result:
     )
 
 
-def _differences(
+def reconcile_result(
     code: str, computed: Result | None, published: Result | None, median_method: bool
 ) -> tuple[tuple[str, ...], str]:
     """The fields both sides give and that disagree, via `scoring.reconcile`, and the reason it states."""
     if computed is None or published is None:
         return (), ""
     computed_total = _published_scale_total(computed.total, computed.max_total, published.max_total)
+    # reconcile's tolerance is in points; on an index's scale it shrinks with it (0,02 of 1000 → 0,00002 of 1).
+    scale = published.max_total / computed.max_total if published.max_total and computed.max_total else 1.0
     merged = reconcile(
         pd.DataFrame([{"unit_code": code, "total": computed_total, "rank": computed.rank, "group": computed.group}]),
         pd.DataFrame(
@@ -310,6 +314,7 @@ def _differences(
                 }
             ]
         ),
+        tolerance=POINTS_TOLERANCE * scale,
     ).iloc[0]
     given = {
         "total": computed.total is not None and published.total is not None,

@@ -24,6 +24,7 @@ from components.pillars import card
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME, SERIES_COLORS
 from components.units import (
+    bars_height,
     history_block,
     lost_list,
     pillar_bars,
@@ -188,7 +189,11 @@ def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str
     )
     return card(
         t("units.bars_title", lang),
-        [dcc.Graph(id=BARS, figure=figure, config=GRAPH_CONFIG), *_field_note(summary, lang), footer],
+        [
+            dcc.Graph(id=BARS, figure=figure, config=GRAPH_CONFIG, style={"height": f"{bars_height(len(pillars))}px"}),
+            *_field_note(summary, lang),
+            footer,
+        ],
         source=cite(t("common.source", lang), summary.pillars["source"], titles),
     )
 
