@@ -37,6 +37,11 @@ class Validated:
         return [i for i in self.issues if i.severity == WARNING]
 
 
+def _vn(value: float) -> str:
+    """A number as the data team writes it: decimal comma, no needless zeros (478,03)."""
+    return f"{value:g}".replace(".", ",")
+
+
 class Rows:
     """A sheet's rows as {key: cell}, with problems recorded where the template's columns are missing."""
 
@@ -154,7 +159,7 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
             rows.issue(number, "Nhóm trụ cột", f"“{group}” không có: dùng {', '.join(f.PILLAR_GROUPS)}")
         max_points = rows.read(number, cells, "max_points", f.number)
         if max_points is not None and max_points < 0:
-            rows.issue(number, "Điểm tối đa", f"điểm tối đa âm ({max_points:g})")
+            rows.issue(number, "Điểm tối đa", f"điểm tối đa âm ({_vn(max_points)})")
         n_indicators = rows.read(number, cells, "n_indicators", f.integer)
         counts = rows.read(number, cells, "counts_in_total", f.flag)
         sort_order = rows.read(number, cells, "sort_order", f.integer)
@@ -194,7 +199,7 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
             unique = _check_unique(group_rows, number, "group_code", code, group_codes)
             share = group_rows.read(number, cells, "min_share", f.number)
             if share is not None and not 0 <= share <= 1:
-                group_rows.issue(number, "Tỷ lệ tối thiểu", f"{share:g} nằm ngoài khoảng 0 đến 1 (0,8 nghĩa là 80%)")
+                group_rows.issue(number, "Tỷ lệ tối thiểu", f"{_vn(share)} nằm ngoài khoảng 0 đến 1 (0,8 nghĩa là 80%)")
             if unique:
                 groups.append(
                     {
@@ -230,7 +235,7 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                             f.FRAMEWORK_SHEET,
                             new[pillar.code]["row"],
                             "Điểm tối đa",
-                            f"điểm tối đa {maximum:g} nhỏ hơn điểm đã lưu ({pillar.highest:g}) "
+                            f"điểm tối đa {_vn(maximum)} nhỏ hơn điểm đã lưu ({_vn(pillar.highest)}) "
                             f"của chỉ số “{pillar.code}”",
                         )
                     )
@@ -285,7 +290,7 @@ def printed_total_agrees(total: float, maximum: float, printed: float, printed_m
 
 
 def _total_check(rows: Rows, number: int, unit: str, total: float, printed: float, *, excused: bool) -> None:
-    reason = f"tổng điểm ghi {printed:g} nhưng cộng các chỉ số được {round(total, 2):g} (đơn vị “{unit}”)"
+    reason = f"tổng điểm ghi {_vn(printed)} nhưng cộng các chỉ số được {_vn(round(total, 2))} (đơn vị “{unit}”)"
     if excused:
         rows.issue(
             number, "Tổng điểm", reason + "; dòng được đánh dấu tính theo trung vị hoặc sai lệch của nguồn", WARNING
@@ -366,11 +371,13 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                 bad += 1
                 continue
             if parsed_value < 0:
-                rows.issue(number, headers[pillar_code], f"điểm âm ({parsed_value:g})")
+                rows.issue(number, headers[pillar_code], f"điểm âm ({_vn(parsed_value)})")
                 bad += 1
             elif parsed_value > pillar.max_points + 1e-9:
                 rows.issue(
-                    number, headers[pillar_code], f"{parsed_value:g} vượt điểm tối đa {pillar.max_points:g} của chỉ số"
+                    number,
+                    headers[pillar_code],
+                    f"{_vn(parsed_value)} vượt điểm tối đa {_vn(pillar.max_points)} của chỉ số",
                 )
                 bad += 1
             else:
@@ -382,7 +389,7 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         if rank is not None and rank < 1:
             rows.issue(number, "Xếp hạng công bố", f"thứ hạng phải từ 1 trở lên ({rank})")
         if total is not None and total < 0:
-            rows.issue(number, "Tổng điểm", f"tổng điểm âm ({total:g})")
+            rows.issue(number, "Tổng điểm", f"tổng điểm âm ({_vn(total)})")
         median = bool(rows.read(number, cells, "median_method", f.flag))
         published_note = rows.read(number, cells, "published_note") or ""
         if blank and (len(blank) < len(counted) or points):

@@ -1,0 +1,197 @@
+"""Pieces of the administration page: the problems of a file, its preview, the import history.
+
+Pure builders: lists and frames in, Dash components out; nothing here reads the database.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from components.formatting import format_points
+from components.i18n import t
+
+LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
+RESULT_COLORS = {"ok": "success", "refused": "warning", "failed": "danger"}
+SEVERITY_COLORS = {"error": "danger", "warning": "warning"}
+PREVIEW_LIMIT = 200
+
+
+def _badge(text: str, color: str) -> dbc.Badge:
+    return dbc.Badge(text, color=color, className="admin-badge")
+
+
+def issues_table(issues: list[dict], lang: str, table_id: str) -> html.Table:
+    """Every problem with where it is (sheet, row, column), why, and whether it blocks the import."""
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("admin.col.sheet", lang)),
+                html.Th(t("admin.col.row", lang), className="num"),
+                html.Th(t("admin.col.column", lang)),
+                html.Th(t("admin.col.reason", lang)),
+                html.Th(t("admin.col.severity", lang)),
+            ]
+        )
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(issue["sheet"]),
+                html.Td("" if issue["row"] is None else str(issue["row"]), className="num"),
+                html.Td(issue["column"]),
+                html.Td(issue["reason"], className="admin-reason"),
+                html.Td(
+                    _badge(
+                        t(f"admin.severity.{issue['severity']}", lang),
+                        SEVERITY_COLORS.get(issue["severity"], "secondary"),
+                    )
+                ),
+            ],
+            className=f"admin-issue admin-issue-{issue['severity']}",
+        )
+        for issue in issues
+    ]
+    return html.Table([head, html.Tbody(rows)], className="admin-table", id=table_id)
+
+
+def _number(value, lang: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return "–"
+    return format_points(float(value), lang)
+
+
+def _rank(value) -> str:
+    return "–" if value is None or pd.isna(value) else str(int(value))
+
+
+def score_preview_table(frame: pd.DataFrame, lang: str, table_id: str) -> html.Table:
+    """Computed totals, ranks and groups beside the published ones; a disagreement is marked, not hidden."""
+    head = html.Thead(
+        html.Tr(
+            [html.Th(t("admin.col.unit", lang))]
+            + [
+                html.Th(t(f"admin.col.{key}", lang), className="num")
+                for key in ("total_computed", "total_published", "rank_computed", "rank_published")
+            ]
+            + [html.Th(t("admin.col.group_computed", lang)), html.Th(t("admin.col.group_published", lang)), html.Th("")]
+        )
+    )
+    rows = []
+    for row in frame.head(PREVIEW_LIMIT).itertuples():
+        marks = []
+        if row.median_method:
+            marks.append(_badge(t("admin.median", lang), "info"))
+        if row.differs:
+            marks.append(_badge(t("admin.differs", lang), "warning"))
+        rows.append(
+            html.Tr(
+                [
+                    html.Td([row.unit_name, html.Div(row.unit_code, className="admin-code")]),
+                    html.Td(_number(row.total_computed, lang), className="num fw-semibold"),
+                    html.Td(_number(row.total_published, lang), className="num"),
+                    html.Td(_rank(row.rank_computed), className="num fw-semibold"),
+                    html.Td(_rank(row.rank_published), className="num"),
+                    html.Td(row.group_computed or "–"),
+                    html.Td(row.group_published or "–"),
+                    html.Td(marks),
+                ],
+                className="admin-differs" if row.differs else None,
+            )
+        )
+    return html.Table([head, html.Tbody(rows)], className="admin-table", id=table_id)
+
+
+def rows_preview_table(frame: pd.DataFrame, lang: str, table_id: str) -> html.Div:
+    """The records of a framework, plan, observations or units file as they will be stored (the first ones)."""
+    shown = frame.head(PREVIEW_LIMIT)
+    head = html.Thead(html.Tr([html.Th(column) for column in shown.columns]))
+    body = html.Tbody(
+        [
+            html.Tr([html.Td("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)) for v in row])
+            for row in shown.itertuples(index=False)
+        ]
+    )
+    more = (
+        html.Div(t("admin.preview_more", lang, n=len(frame) - PREVIEW_LIMIT), className="admin-muted")
+        if len(frame) > PREVIEW_LIMIT
+        else None
+    )
+    return html.Div([html.Table([head, body], className="admin-table", id=table_id), more])
+
+
+def local_time(value: datetime) -> str:
+    """A stored time (UTC; SQLite returns it without its zone) as the reader's local time."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(LOCAL_TIME).strftime("%d/%m/%Y %H:%M")
+
+
+def _report(record_id: int, issues: list[dict], error: str, lang: str) -> html.Details | None:
+    if not issues and not error:
+        return None
+    children = [html.Summary(t("admin.report", lang, n=len(issues) + (1 if error else 0)))]
+    if error:
+        children.append(html.Div(t("admin.report_error", lang, error=error), className="admin-error"))
+    if issues:
+        children.append(issues_table(issues, lang, f"admin-report-{record_id}"))
+    return html.Details(children, className="admin-report")
+
+
+def _version_button(record_id: int, which: str, lang: str) -> dbc.Button:
+    return dbc.Button(
+        [html.I(className="bi bi-download me-1"), t(f"admin.{which}", lang)],
+        id={"type": "admin-snapshot", "index": f"{record_id}:{which}"},
+        title=t(f"admin.{which}_title", lang),
+        size="sm",
+        color="secondary",
+        outline=True,
+        className="me-1",
+    )
+
+
+def history_table(
+    frame: pd.DataFrame, reports: dict[int, tuple[list[dict], str]], lang: str, table_id: str
+) -> html.Table:
+    """Who imported which file when, its SHA-256 (shortened; in full on hover), counts and result;
+    a refused or failed import shows its problems; every version can be downloaded."""
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"admin.col.{key}", lang))
+                for key in ("when", "who", "file", "sha", "scope", "counts", "result", "versions")
+            ]
+        )
+    )
+    rows = []
+    for row in frame.itertuples():
+        issues, error = reports.get(row.id, ([], ""))
+        result = [_badge(t(f"admin.result.{row.result}", lang), RESULT_COLORS.get(row.result, "secondary"))]
+        if row.result != "ok" or row.n_warnings:
+            result.append(_report(row.id, issues, error, lang))
+        versions = []
+        if row.result == "ok":
+            if row.has_before:
+                versions.append(_version_button(row.id, "before", lang))
+            versions.append(_version_button(row.id, "after", lang))
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(local_time(row.imported_at), className="text-nowrap"),
+                    html.Td(row.username),
+                    html.Td(row.file_name, className="admin-file"),
+                    html.Td(html.Code(row.sha256[:12] + "…", title=row.sha256), className="admin-sha"),
+                    html.Td(row.scope),
+                    html.Td(f"{row.rows_read} / {row.rows_written} / {row.rows_replaced}", className="num"),
+                    html.Td(result),
+                    html.Td(versions, className="text-nowrap"),
+                ],
+                id=f"admin-history-row-{row.id}",
+                className=f"admin-history-{row.result}",
+            )
+        )
+    return html.Table([head, html.Tbody(rows)], className="admin-table admin-history", id=table_id)

@@ -1,0 +1,124 @@
+"""Words of the administration page (`/admin`): templates, upload, validation, history, exports."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "admin.heading": {"vi": "Nạp dữ liệu", "en": "Data import"},
+    "admin.intro": {
+        "vi": "Tải mẫu, điền số liệu, tải tệp lên: hệ thống kiểm tra toàn bộ tệp, cho xem trước rồi mới ghi. "
+        "Tệp có lỗi không ghi gì.",
+        "en": "Download a template, fill it in, upload it: the whole file is checked and previewed before anything "
+        "is written. A file with errors writes nothing.",
+    },
+    "admin.templates_title": {"vi": "1. Mẫu nhập liệu", "en": "1. Templates"},
+    "admin.dataset": {"vi": "Loại dữ liệu", "en": "Dataset"},
+    "admin.year": {"vi": "Năm", "en": "Year"},
+    "admin.level": {"vi": "Cấp", "en": "Level"},
+    "admin.template_xlsx": {"vi": "Mẫu Excel", "en": "Excel template"},
+    "admin.template_csv": {"vi": "Mẫu CSV", "en": "CSV template"},
+    "admin.template_help": {
+        "vi": "Mẫu điểm liệt kê sẵn các chỉ số của khung năm và cấp đã chọn và các đơn vị còn hiệu lực năm đó; "
+        "năm mới cần nạp khung trước.",
+        "en": "The scores template lists the chosen year and level's pillars and the units valid that year; "
+        "a new year needs its framework first.",
+    },
+    "admin.template_no_framework": {
+        "vi": "Chưa có khung đánh giá năm {year} cấp {level}: hãy tải mẫu “Khung đánh giá” và nạp khung trước.",
+        "en": "There is no {year} framework for the {level} level: import a framework first.",
+    },
+    "admin.upload_title": {"vi": "2. Tải tệp lên và kiểm tra", "en": "2. Upload and check"},
+    "admin.upload_prompt": {
+        "vi": "Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn tệp (tối đa {size} MB)",
+        "en": "Drop an .xlsx or .csv file here, or click to choose one (at most {size} MB)",
+    },
+    "admin.checked_file": {"vi": "Tệp {name} · SHA-256 {sha}", "en": "File {name} · SHA-256 {sha}"},
+    "admin.checked_counts": {
+        "vi": "{rows} dòng · {errors} lỗi · {warnings} cảnh báo",
+        "en": "{rows} rows · {errors} errors · {warnings} warnings",
+    },
+    "admin.refused_title": {"vi": "Tệp chưa nạp được", "en": "The file cannot be imported"},
+    "admin.refused_body": {
+        "vi": "Sửa các lỗi dưới đây rồi tải lại tệp. Chưa có dữ liệu nào được ghi.",
+        "en": "Fix the errors below and upload the file again. Nothing has been written.",
+    },
+    "admin.warnings_title": {"vi": "Cảnh báo cần xác nhận", "en": "Warnings to confirm"},
+    "admin.ready_title": {"vi": "Tệp hợp lệ: xem trước", "en": "The file is valid: preview"},
+    "admin.ready_body": {
+        "vi": "Bấm “Ghi dữ liệu” để thay dữ liệu hiện có của {scope} bằng tệp này.",
+        "en": "Press “Write data” to replace the current {scope} with this file.",
+    },
+    "admin.accept_warnings": {
+        "vi": "Tôi đã xem các cảnh báo và vẫn muốn ghi dữ liệu",
+        "en": "I have read the warnings and want to write the data anyway",
+    },
+    "admin.commit": {"vi": "Ghi dữ liệu", "en": "Write data"},
+    "admin.committed": {
+        "vi": "Đã ghi: {written} dòng mới thay {replaced} dòng cũ (lần nạp số {record}). "
+        "Mọi trang đã hiển thị số liệu mới.",
+        "en": "Written: {written} new rows replaced {replaced} old ones (import #{record}). "
+        "Every page now shows the new figures.",
+    },
+    "admin.commit_refused": {
+        "vi": "Không ghi: tệp còn lỗi hoặc cảnh báo chưa được xác nhận (lần nạp số {record}).",
+        "en": "Not written: the file still has errors or unconfirmed warnings (import #{record}).",
+    },
+    "admin.commit_failed": {
+        "vi": "Ghi thất bại, dữ liệu đã được giữ nguyên (lần nạp số {record}): {error}",
+        "en": "Writing failed and nothing was changed (import #{record}): {error}",
+    },
+    "admin.commit_missing": {
+        "vi": "Không còn tệp để ghi: hãy tải tệp lên lại.",
+        "en": "There is no file to write any more: upload it again.",
+    },
+    "admin.col.sheet": {"vi": "Trang", "en": "Sheet"},
+    "admin.col.row": {"vi": "Dòng", "en": "Row"},
+    "admin.col.column": {"vi": "Cột", "en": "Column"},
+    "admin.col.reason": {"vi": "Lý do", "en": "Reason"},
+    "admin.col.severity": {"vi": "Mức độ", "en": "Severity"},
+    "admin.severity.error": {"vi": "Lỗi", "en": "Error"},
+    "admin.severity.warning": {"vi": "Cảnh báo", "en": "Warning"},
+    "admin.col.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "admin.col.total_computed": {"vi": "Tổng tính được", "en": "Computed total"},
+    "admin.col.total_published": {"vi": "Tổng công bố", "en": "Published total"},
+    "admin.col.rank_computed": {"vi": "Hạng tính được", "en": "Computed rank"},
+    "admin.col.rank_published": {"vi": "Hạng công bố", "en": "Published rank"},
+    "admin.col.group_computed": {"vi": "Nhóm tính được", "en": "Computed group"},
+    "admin.col.group_published": {"vi": "Nhóm công bố", "en": "Published group"},
+    "admin.median": {"vi": "trung vị", "en": "median method"},
+    "admin.differs": {"vi": "khác công bố", "en": "differs from published"},
+    "admin.preview_more": {"vi": "… và {n} dòng nữa", "en": "… and {n} more rows"},
+    "admin.history_title": {"vi": "3. Lịch sử nạp dữ liệu", "en": "3. Import history"},
+    "admin.history_empty": {"vi": "Chưa có lần nạp nào.", "en": "No imports yet."},
+    "admin.col.when": {"vi": "Lúc", "en": "When"},
+    "admin.col.who": {"vi": "Người nạp", "en": "By"},
+    "admin.col.file": {"vi": "Tệp", "en": "File"},
+    "admin.col.sha": {"vi": "SHA-256", "en": "SHA-256"},
+    "admin.col.scope": {"vi": "Dữ liệu", "en": "Data"},
+    "admin.col.counts": {"vi": "Dòng đọc / ghi / thay", "en": "Rows read / written / replaced"},
+    "admin.col.result": {"vi": "Kết quả", "en": "Result"},
+    "admin.col.versions": {"vi": "Phiên bản", "en": "Versions"},
+    "admin.result.ok": {"vi": "Đã nạp", "en": "Imported"},
+    "admin.result.refused": {"vi": "Từ chối", "en": "Refused"},
+    "admin.result.failed": {"vi": "Thất bại", "en": "Failed"},
+    "admin.report": {"vi": "Xem {n} vấn đề", "en": "Show {n} problems"},
+    "admin.report_error": {"vi": "Lỗi khi ghi: {error}", "en": "Error while writing: {error}"},
+    "admin.before": {"vi": "Bản cũ", "en": "Previous"},
+    "admin.after": {"vi": "Bản nạp", "en": "Imported"},
+    "admin.before_title": {
+        "vi": "Tải dữ liệu như trước lần nạp này (Excel, nạp lại được)",
+        "en": "Download the data as it was before this import (Excel, can be imported again)",
+    },
+    "admin.after_title": {
+        "vi": "Tải dữ liệu như lần nạp này đã ghi (Excel)",
+        "en": "Download the data as this import wrote it (Excel)",
+    },
+    "admin.exports_title": {"vi": "4. Xuất dữ liệu theo mẫu", "en": "4. Export in the template's format"},
+    "admin.exports_help": {
+        "vi": "Tệp xuất đúng theo mẫu: sửa rồi nạp lại được. Ô bắt đầu bằng =, +, -, @ được vô hiệu hoá.",
+        "en": "Exports follow the template: edit and import them again. Cells starting with =, +, -, @ are "
+        "neutralised.",
+    },
+    "admin.export_choice": {"vi": "Dữ liệu", "en": "Data"},
+    "admin.export_xlsx": {"vi": "Excel", "en": "Excel"},
+    "admin.export_csv": {"vi": "CSV", "en": "CSV"},
+}
