@@ -32,8 +32,9 @@ def read_frame(statement: Select) -> pd.DataFrame:
         return pd.read_sql(statement, conn)
 
 
-def _valid_in(year: int):
-    """Units valid in `year`: an open bound means "always" on that side."""
+def valid_in(year: int):
+    """Units valid in `year` (a filter): an open bound means "always" on that side, so a unit that
+    ended (merged into its successor) keeps its history but leaves the lists of later years."""
     return and_(
         or_(Unit.valid_from.is_(None), Unit.valid_from <= year), or_(Unit.valid_to.is_(None), Unit.valid_to >= year)
     )

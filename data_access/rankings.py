@@ -90,15 +90,19 @@ def level_years(level: str, parent_code: str | None = None) -> list[int]:
 
 
 @versioned
-def child_units(parent_code: str, level: str) -> pd.DataFrame:
-    """The units of a kind (department, district) whose parent is `parent_code`."""
+def child_units(parent_code: str, level: str, year: int | None = None) -> pd.DataFrame:
+    """The units of a kind (department, district) whose parent is `parent_code`; with `year`, only
+    those valid that year (a district abolished in a merger still ranks in the years it existed)."""
     parent = aliased(Unit)
-    return queries.read_frame(
+    statement = (
         select(Unit.code.label("unit_code"), Unit.name_vi.label("unit_name_vi"), Unit.name_en.label("unit_name_en"))
         .join(parent, Unit.parent_id == parent.id)
         .where(parent.code == parent_code, Unit.kind == level)
         .order_by(Unit.code)
     )
+    if year is not None:
+        statement = statement.where(queries.valid_in(year))
+    return queries.read_frame(statement)
 
 
 def _index_value(total: float, max_total: float) -> float | None:
@@ -140,7 +144,7 @@ def rank_histories() -> pd.DataFrame:
 
 def _computed(parent_code: str, level: str, year: int) -> pd.DataFrame:
     """Totals, ranks and groups computed from the stored points, among the province's own units."""
-    members = set(child_units(parent_code, level)["unit_code"])
+    members = set(child_units(parent_code, level, year)["unit_code"])
     scores = queries.pillar_scores(year, level)
     scores = scores[scores["unit_code"].isin(members)]
     if scores.empty:
@@ -161,7 +165,7 @@ def _computed(parent_code: str, level: str, year: int) -> pd.DataFrame:
 
 
 def _published(parent_code: str, level: str, year: int) -> pd.DataFrame:
-    members = set(child_units(parent_code, level)["unit_code"])
+    members = set(child_units(parent_code, level, year)["unit_code"])
     results = queries.published_results(level, year=year)
     results = results[results["unit_code"].isin(members)]
     return results.rename(
@@ -199,7 +203,7 @@ def _year_results(parent_code: str, level: str, year: int) -> pd.DataFrame:
         merged[column] = merged[column].astype("Int64")
     merged["score_source"] = merged["score_source"].fillna("")
     merged["published_source"] = merged["published_source"].fillna("")
-    names = child_units(parent_code, level)
+    names = child_units(parent_code, level, year)
     return merged.merge(names, on="unit_code", how="left").sort_values(["rank", "unit_name_vi"]).reset_index(drop=True)
 
 
