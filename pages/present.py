@@ -1,16 +1,310 @@
-"""`/present`: not built yet; says so clearly instead of leaving a broken link."""
+"""`/present`: the steering committee's slide deck from live data, its exports, and the IOC wall mode.
+
+`?year=` picks the year (default: the latest with provincial results). `?kiosk=1&interval=20`
+turns the page into the wall mode: the slides advance by themselves every `interval` seconds,
+the page chrome and the cursor are hidden (assets/40-present.js, 40-present.css), the data
+version is polled so a new import re-renders the deck, and a lost connection leaves the last
+slides on screen with a stale marker until the server answers again.
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import NamedTuple
+
 import dash
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from sqlalchemy.exc import SQLAlchemyError
 
 from components.i18n import t
-from components.shell import under_construction
-from pages._context import language
+from components.shell import THEME_STORE, message_panel
+from components.slides import Slide, build_slides, deck_view
+from components.theme import DEFAULT_THEME
+from data_access import queries
+from data_access.db import DatabaseUnavailable, data_version
+from data_access.deck import Deck, UnknownDeck, build_deck, deck_years
+from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, export_deck
+from exports.images import MIME_TYPES, ExportError
+from pages._context import BadParameter, database_unavailable, language, resolve_year, source_titles
 
-dash.register_page(__name__, path="/present", order=5, nav_key="nav.present", nav_icon="bi-easel")
+
+def page_years() -> list[int]:
+    """The shell's year links: the years with a provincial result of the province in focus."""
+    focus = queries.focus_unit_code()
+    return deck_years(focus) if focus else []
 
 
-def layout(**_query: str):
+dash.register_page(
+    __name__,
+    path="/present",
+    title="DTI — Trình chiếu",
+    order=5,
+    nav_key="nav.present",
+    nav_icon="bi-easel",
+    access="all_units",
+    year_options=page_years,
+)
+
+ROOT = "present-root"
+QUERY = "present-query"
+VERSION = "present-version"
+HEARTBEAT = "present-heartbeat"
+POLL = "present-poll"
+STAGE = "present-stage"
+DECK = "present-deck"
+COUNTER = "present-counter"
+STALE = "present-stale"
+STATUS = "present-status"
+HEADING = "present-heading"
+EXPORT_PPTX = "present-export-pptx"
+EXPORT_PDF = "present-export-pdf"
+DECK_DOWNLOAD = "present-download"
+CHART_DOWNLOAD = "present-chart-download"
+CHART_BUTTON = "present-chart"
+
+DEFAULT_INTERVAL = 20
+# Slides faster than this cannot be read; slower than an hour is a still picture. A whole number
+# outside the range is brought to the nearest limit; anything else is explained (KioskSettings).
+MIN_INTERVAL, MAX_INTERVAL = 2, 3600
+# The wall asks for the data version once per slide, at least every POLL_MAX seconds; after
+# STALE_AFTER polls without an answer it shows the stale marker.
+POLL_MAX = 15
+DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
+
+
+class KioskSettings(NamedTuple):
+    kiosk: bool
+    interval: int
+    poll: int
+
+
+def kiosk_settings(kiosk: str | None, interval: str | None) -> KioskSettings:
+    """The wall mode from the URL. A whole number of seconds outside [MIN_INTERVAL, MAX_INTERVAL] is
+    clamped (the wall keeps working); a value that is not a whole number raises ValueError."""
+    on = (kiosk or "").lower() in ("1", "true", "yes", "on")
+    seconds = DEFAULT_INTERVAL
+    if interval not in (None, ""):
+        text = interval.strip()
+        if not text.lstrip("-").isdigit():
+            raise ValueError(interval)
+        seconds = min(max(int(text), MIN_INTERVAL), MAX_INTERVAL)
+    return KioskSettings(kiosk=on, interval=seconds, poll=min(seconds, POLL_MAX))
+
+
+def _button(element_id: str, icon: str, label: str, *, text: str = "") -> html.Button:
+    return html.Button(
+        [html.I(className=f"bi {icon}"), html.Span(text, className="ms-1") if text else None],
+        id=element_id,
+        type="button",
+        className="btn btn-sm btn-outline-secondary",
+        title=label,
+        **{"aria-label": label},
+    )
+
+
+def _toolbar(lang: str) -> html.Div:
+    return html.Div(
+        [
+            _button("present-prev", "bi-chevron-left", t("present.prev", lang)),
+            html.Span(
+                "1 / 1", id=COUNTER, className="present-counter", role="status", title=t("present.counter", lang)
+            ),
+            _button("present-next", "bi-chevron-right", t("present.next", lang)),
+            _button("present-fullscreen", "bi-arrows-fullscreen", t("present.fullscreen", lang)),
+            html.Span(id=HEADING, className="present-heading"),
+            html.Span(t("present.keys_hint", lang), className="present-hint"),
+            html.Div(
+                [
+                    _button(EXPORT_PPTX, "bi-file-earmark-slides", t("present.export_pptx", lang), text="PowerPoint"),
+                    _button(EXPORT_PDF, "bi-file-earmark-pdf", t("present.export_pdf", lang), text="PDF"),
+                ],
+                className="present-exports",
+            ),
+            html.Div(id=STATUS, className="present-status", role="status"),
+        ],
+        className="present-toolbar",
+    )
+
+
+def layout(year: str | None = None, kiosk: str | None = None, interval: str | None = None, **_query: str) -> html.Div:
     lang = language()
-    return under_construction(t("nav.present", lang), lang)
+    try:
+        settings = kiosk_settings(kiosk, interval)
+    except ValueError:
+        return message_panel(
+            t("present.bad_interval_title", lang),
+            t("present.bad_interval", lang, value=interval, low=MIN_INTERVAL, high=MAX_INTERVAL),
+            icon="bi-stopwatch",
+            element_id="present-bad-interval",
+        )
+    try:
+        version = data_version()
+    except DATA_ERRORS:
+        version = None
+    return html.Div(
+        [
+            dcc.Store(id=QUERY, data={"year": year}),
+            dcc.Store(id=VERSION, data=version),
+            dcc.Store(id=HEARTBEAT),
+            dcc.Interval(id=POLL, interval=settings.poll * 1000, disabled=not settings.kiosk),
+            dcc.Download(id=DECK_DOWNLOAD),
+            dcc.Download(id=CHART_DOWNLOAD),
+            _toolbar(lang),
+            html.Div(
+                html.Div(
+                    [
+                        html.Div(id=DECK, className="present-deck"),
+                        html.Div(
+                            id=STALE,
+                            className="present-stale",
+                            role="alert",
+                            hidden=True,
+                            **{"data-template": t("present.stale", lang, time="{time}")},
+                        ),
+                    ],
+                    className="present-frame",
+                ),
+                id=STAGE,
+                className="present-stage",
+            ),
+        ],
+        id=ROOT,
+        className="page-present",
+        **{
+            "data-kiosk": "1" if settings.kiosk else "0",
+            "data-interval": str(settings.interval),
+            "data-poll": str(settings.poll),
+        },
+    )
+
+
+def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, list[Slide]]:
+    """The deck and its slides for the URL's year, checked against the data (`BadParameter` otherwise)."""
+    focus = queries.focus_unit_code()
+    if focus is None:
+        raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+    years = deck_years(focus)
+    if not years:
+        info = queries.unit(focus) or {}
+        raise BadParameter(
+            message_panel(
+                t("error.database_title", lang),
+                t("present.no_years", lang, unit=info.get("name_vi", focus)),
+                element_id="present-empty",
+            )
+        )
+    year = resolve_year((query or {}).get("year"), lang, years=years)
+    try:
+        deck = build_deck(focus, year)
+    except UnknownDeck as unknown:
+        raise BadParameter(
+            message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))
+        ) from unknown
+    return deck, build_slides(deck, theme=theme, lang=lang, titles=source_titles(lang), today=date.today())
+
+
+@callback(
+    Output(DECK, "children"),
+    Output(HEADING, "children"),
+    Output(EXPORT_PPTX, "disabled"),
+    Output(EXPORT_PDF, "disabled"),
+    Input(QUERY, "data"),
+    Input(THEME_STORE, "data"),
+    Input(VERSION, "data"),
+)
+def show_deck(query: dict | None, theme: str | None, _version: int | None) -> tuple[list, str, bool, bool]:
+    """The slides for the URL; re-drawn when the theme changes or a new import moves the data version."""
+    lang = language()
+    try:
+        deck, slides = deck_slides(query, theme=theme or DEFAULT_THEME, lang=lang)
+    except BadParameter as bad:
+        return [bad.panel], "", True, True
+    except DATA_ERRORS:
+        return [database_unavailable(lang)], "", True, True
+    heading = t("present.heading", lang, unit=deck.name(lang), year=deck.year)
+    return deck_view(slides, lang=lang), heading, False, False
+
+
+@callback(
+    Output(HEARTBEAT, "data"),
+    Output(VERSION, "data"),
+    Input(POLL, "n_intervals"),
+    State(VERSION, "data"),
+    prevent_initial_call=True,
+)
+def poll_version(_ticks: int | None, shown: int | None) -> tuple[dict, int]:
+    """The wall's heartbeat: the data version now. The deck re-renders only when it moved."""
+    try:
+        version = data_version()
+    except DATA_ERRORS:
+        # The server answers but cannot read the data: no beat, so the wall marks its slides stale.
+        return no_update, no_update
+    beat = {"version": version, "checked": datetime.now().isoformat(timespec="seconds")}
+    return beat, (version if version != shown else no_update)
+
+
+clientside_callback(
+    ClientsideFunction(namespace="present", function_name="beat"),
+    Output(STALE, "title"),
+    Input(HEARTBEAT, "data"),
+    prevent_initial_call=True,
+)
+
+
+def _export_message(reason: str, lang: str) -> html.Div:
+    return html.Div(t("present.export_failed", lang, reason=reason), className="present-export-error")
+
+
+@callback(
+    Output(DECK_DOWNLOAD, "data"),
+    Output(STATUS, "children"),
+    Input(EXPORT_PPTX, "n_clicks"),
+    Input(EXPORT_PDF, "n_clicks"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+    running=[(Output(EXPORT_PPTX, "disabled"), True, False), (Output(EXPORT_PDF, "disabled"), True, False)],
+)
+def download_deck(_pptx: int | None, _pdf: int | None, query: dict | None):
+    """The deck as PowerPoint or PDF; the year is checked again here, never trusted from the browser."""
+    lang = language()
+    fmt = "pptx" if ctx.triggered_id == EXPORT_PPTX else "pdf"
+    try:
+        deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
+        files = export_deck(slides, title=deck_title(deck, lang), lang=lang, formats=[fmt])
+    except BadParameter as bad:
+        return no_update, bad.panel
+    except DATA_ERRORS:
+        return no_update, database_unavailable(lang)
+    except ExportError as failed:
+        return no_update, _export_message(str(failed), lang)
+    filename = f"{deck_basename(deck.unit_code, deck.year)}.{fmt}"
+    return dcc.send_bytes(files[fmt], filename, type=MIME_TYPES[fmt]), ""
+
+
+@callback(
+    Output(CHART_DOWNLOAD, "data"),
+    Output(STATUS, "children", allow_duplicate=True),
+    Input({"type": CHART_BUTTON, "slide": ALL, "format": ALL}, "n_clicks"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+)
+def download_chart(clicks: list[int | None], query: dict | None):
+    """One slide's chart as PNG or SVG, drawn from the same figure as the slide."""
+    trigger = ctx.triggered_id
+    if not trigger or not any(clicks):
+        return no_update, no_update
+    lang = language()
+    try:
+        deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
+        slide = next((s for s in slides if s.key == trigger["slide"] and s.has_chart), None)
+        if slide is None or trigger["format"] not in ("png", "svg"):
+            return no_update, no_update
+        content = chart_file(slide, trigger["format"])
+    except BadParameter as bad:
+        return no_update, bad.panel
+    except DATA_ERRORS:
+        return no_update, database_unavailable(lang)
+    except ExportError as failed:
+        return no_update, _export_message(str(failed), lang)
+    filename = f"{deck_basename(deck.unit_code, deck.year)}-{slide.key}.{trigger['format']}"
+    return dcc.send_bytes(content, filename, type=MIME_TYPES[trigger["format"]]), ""

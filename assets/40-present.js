@@ -1,0 +1,182 @@
+// /present: move through the slides with the keyboard (arrows, PageUp/PageDown as presentation
+// clickers send, Home/End, Space), full screen on F, and the IOC wall mode (?kiosk=1): slides
+// advance by themselves, the page chrome and cursor hide (the `present-kiosk` class on <body>),
+// and a heartbeat that stops arriving shows the stale marker until the server answers again.
+// Printing resizes every chart to the paper (any page), then back.
+(function () {
+    "use strict";
+
+    var state = {
+        root: null,
+        index: 0,
+        kioskTimer: null,
+        staleTimer: null,
+        lastBeat: 0,
+        pollMs: 15000
+    };
+
+    function slides() {
+        return state.root ? state.root.querySelectorAll(".present-slide") : [];
+    }
+
+    function pad(number) {
+        return (number < 10 ? "0" : "") + number;
+    }
+
+    // Writes only what changed: the MutationObserver below sees every write to the DOM.
+    function setText(element, text) {
+        if (element && element.textContent !== text) { element.textContent = text; }
+    }
+
+    function show(index) {
+        var all = slides();
+        if (!all.length) { return; }
+        var count = all.length;
+        state.index = ((index % count) + count) % count;
+        for (var i = 0; i < count; i++) {
+            var active = i === state.index;
+            all[i].classList.toggle("is-active", active);
+            all[i].setAttribute("aria-hidden", active ? "false" : "true");
+        }
+        setText(document.getElementById("present-counter"), (state.index + 1) + " / " + count);
+    }
+
+    function next() { show(state.index + 1); }
+    function previous() { show(state.index - 1); }
+
+    function toggleFullscreen() {
+        var stage = document.getElementById("present-stage");
+        if (!stage) { return; }
+        if (document.fullscreenElement) {
+            document.exitFullscreen().catch(function () { return null; });
+        } else if (stage.requestFullscreen) {
+            stage.requestFullscreen().catch(function () { return null; });
+        }
+    }
+
+    function onKey(event) {
+        if (!state.root || event.altKey || event.ctrlKey || event.metaKey) { return; }
+        var target = event.target;
+        if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) { return; }
+        switch (event.key) {
+        case "ArrowRight":
+        case "ArrowDown":
+        case "PageDown":
+        case " ":
+            next();
+            break;
+        case "ArrowLeft":
+        case "ArrowUp":
+        case "PageUp":
+            previous();
+            break;
+        case "Home":
+            show(0);
+            break;
+        case "End":
+            show(-1);
+            break;
+        case "f":
+        case "F":
+            toggleFullscreen();
+            break;
+        default:
+            return;
+        }
+        event.preventDefault();
+    }
+
+    function onClick(event) {
+        if (!state.root) { return; }
+        var button = event.target.closest && event.target.closest("#present-prev, #present-next, #present-fullscreen");
+        if (!button) { return; }
+        if (button.id === "present-prev") { previous(); }
+        if (button.id === "present-next") { next(); }
+        if (button.id === "present-fullscreen") { toggleFullscreen(); }
+        button.blur();
+    }
+
+    function setStale(stale) {
+        var marker = document.getElementById("present-stale");
+        if (!marker) { return; }
+        if (stale) {
+            var at = new Date(state.lastBeat);
+            var template = marker.getAttribute("data-template") || "{time}";
+            setText(marker, template.replace("{time}", pad(at.getHours()) + ":" + pad(at.getMinutes())));
+        }
+        if (marker.hidden === stale) { marker.hidden = !stale; }
+        document.body.classList.toggle("present-offline", stale);
+    }
+
+    function checkStale() {
+        // Two and a half polls without a heartbeat: the server or the network is gone.
+        setStale(Date.now() - state.lastBeat > state.pollMs * 2.5 + 1000);
+    }
+
+    function stopTimers() {
+        clearInterval(state.kioskTimer);
+        clearInterval(state.staleTimer);
+        state.kioskTimer = null;
+        state.staleTimer = null;
+    }
+
+    function attach(root) {
+        state.root = root;
+        state.index = 0;
+        stopTimers();
+        var kiosk = root.getAttribute("data-kiosk") === "1";
+        document.body.classList.toggle("present-kiosk", kiosk);
+        if (kiosk) {
+            var seconds = parseInt(root.getAttribute("data-interval"), 10) || 20;
+            state.pollMs = (parseInt(root.getAttribute("data-poll"), 10) || 15) * 1000;
+            state.lastBeat = Date.now();
+            state.kioskTimer = setInterval(next, seconds * 1000);
+            state.staleTimer = setInterval(checkStale, 1000);
+        }
+        show(0);
+    }
+
+    function detach() {
+        stopTimers();
+        state.root = null;
+        document.body.classList.remove("present-kiosk", "present-offline");
+    }
+
+    // Dash renders pages and re-renders the deck (a new import, a theme change) by replacing
+    // DOM nodes: follow the page's root and keep the current slide across re-renders.
+    function sync() {
+        var root = document.getElementById("present-root");
+        if (root !== state.root) {
+            if (root) { attach(root); } else if (state.root) { detach(); }
+        } else if (root) {
+            var all = slides();
+            var current = all[Math.min(state.index, all.length - 1)];
+            if (current && !current.classList.contains("is-active")) { show(state.index); }
+            else if (current) { setText(document.getElementById("present-counter"), (state.index + 1) + " / " + all.length); }
+        }
+    }
+
+    function resizeCharts() {
+        if (!window.Plotly) { return; }
+        document.querySelectorAll(".js-plotly-plot").forEach(function (plot) {
+            window.Plotly.Plots.resize(plot);
+        });
+    }
+
+    new MutationObserver(sync).observe(document.documentElement, {childList: true, subtree: true});
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
+    window.addEventListener("beforeprint", resizeCharts);
+    window.addEventListener("afterprint", resizeCharts);
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        present: {
+            // A heartbeat from the server: the data on screen is current as of now.
+            beat: function (data) {
+                state.lastBeat = Date.now();
+                setStale(false);
+                return data && data.checked ? data.checked : "";
+            }
+        }
+    });
+}());

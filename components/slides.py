@@ -1,0 +1,801 @@
+"""The steering committee's deck: slide descriptions built from a `Deck`, their figures, and their Dash view.
+
+Pure functions. `build_slides` turns the deck's data into `Slide`s (title, big facts, one
+figure, one table, a list or the reason there is nothing to show, the source line and the
+speaker's notes); the page draws them with `deck_view`, the PowerPoint and PDF exports
+(`exports/`) lay the very same descriptions out on their pages. Figures come from the
+builders the analysis pages use, with every value written on the chart (nothing only on hover).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import NamedTuple
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from components.citations import cite
+from components.districts import district_heatmap
+from components.figures import pillar_radar, rank_history, wrap_label
+from components.formatting import format_number, format_percent, format_points, format_rank
+from components.i18n import t
+from components.rankings import unit_bars
+from components.targets import section_label
+from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from data_access.deck import Deck
+
+SLIDE_KEYS = ("title", "dti", "radar", "national", "departments", "districts", "targets", "weakest", "sources")
+# Figures on a slide are read from across a room: a larger base size than the pages' figures.
+SLIDE_FONT_SIZE = 18
+LABEL_FONT_SIZE = 17
+WEAKEST_COUNT = 3
+GAP_ROWS = 5
+STATUSES = ("met", "not_met", "no_data")
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
+CHART_FORMATS = ("png", "svg")
+
+
+class Fact(NamedTuple):
+    """A big number with its label; `tone` ("up", "down", "flat", a status or a group) colours it."""
+
+    label: str
+    value: str
+    detail: str = ""
+    tone: str = ""
+
+
+class Table(NamedTuple):
+    """A small table written out in full: `align` per column ("left" / "right"), `highlight` a row index."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[str, ...]
+    highlight: int | None = None
+
+
+class Slide(NamedTuple):
+    """One slide, as the page and the exports draw it. `message` replaces the content when the year
+    has no data for this slide, so the slide says why rather than disappearing."""
+
+    key: str
+    title: str
+    subtitle: str = ""
+    facts: tuple[Fact, ...] = ()
+    figure: go.Figure | None = None
+    table: Table | None = None
+    bullets: tuple[str, ...] = ()
+    message: str = ""
+    source: str = ""
+    notes: str = ""
+
+    @property
+    def has_chart(self) -> bool:
+        return self.figure is not None
+
+
+def format_date(day: date, lang: str) -> str:
+    return day.strftime("%d/%m/%Y") if lang != "en" else day.isoformat()
+
+
+def _name_column(lang: str, prefix: str = "unit") -> str:
+    return f"{prefix}_name_en" if lang == "en" else f"{prefix}_name_vi"
+
+
+def _slide_figure(figure: go.Figure) -> go.Figure:
+    """A page figure restyled for a slide: larger type, filling the slide's box (no fixed height)."""
+    figure.update_layout(font={"size": SLIDE_FONT_SIZE}, height=None, autosize=True)
+    return figure
+
+
+def _empty(key: str, title: str, message: str, lang: str) -> Slide:
+    """A slide the year has no data for: it keeps its place and says why."""
+    return Slide(key, title, message=message, notes=t("present.notes.empty", lang, message=message))
+
+
+# ---------------------------------------------------------------- title
+
+
+def title_slide(deck: Deck, *, lang: str, today: date) -> Slide:
+    name = deck.name(lang)
+    return Slide(
+        "title",
+        name,
+        subtitle=t("present.deck_title", lang, year=deck.year),
+        facts=(Fact(t("present.title_kicker", lang), t("present.title_date", lang, date=format_date(today, lang))),),
+        bullets=(t("present.title_data", lang, version=deck.data_version),),
+        notes=t("present.notes.title", lang, unit=name, year=deck.year),
+    )
+
+
+# ---------------------------------------------------------------- DTI and rank
+
+
+def _change_text(deck: Deck, lang: str) -> tuple[str, str]:
+    """Places gained or lost since the previous year with a result, and its tone."""
+    overview = deck.overview
+    places = overview.change.rank_places
+    if overview.previous_year is None or places is None:
+        return t("present.dti.no_change", lang), ""
+    if places > 0:
+        return t("present.dti.up", lang, n=places), "up"
+    if places < 0:
+        return t("present.dti.down", lang, n=-places), "down"
+    return t("present.dti.flat", lang), "flat"
+
+
+def dti_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
+    overview = deck.overview
+    name = deck.name(lang)
+    title = t("present.dti.title", lang, year=deck.year)
+    if overview.rank is None and overview.index_value is None:
+        return _empty("dti", title, t("present.dti.no_rank", lang, year=deck.year, unit=name), lang)
+    change, tone = _change_text(deck, lang)
+    value = format_number(overview.index_value, 4, lang)
+    value_detail = (
+        t("present.dti.average", lang, value=format_number(overview.average_index, 4, lang))
+        if overview.index_value is not None and overview.average_index is not None
+        else t("present.dti.no_value", lang, year=deck.year)
+        if overview.index_value is None
+        else ""
+    )
+    rank = format_rank(overview.rank, overview.rank_of)
+    previous = overview.change.previous_rank
+    change_detail = (
+        f"{overview.previous_year}: {previous} → {deck.year}: {overview.rank}" if overview.previous_year else ""
+    )
+    facts = (
+        Fact(t("present.dti.value", lang), value, value_detail),
+        Fact(t("present.dti.rank", lang), rank),
+        Fact(
+            t("present.dti.change", lang, year=overview.previous_year)
+            if overview.previous_year
+            else t("present.dti.rank", lang),
+            change,
+            change_detail,
+            tone,
+        ),
+    )
+    history = overview.rank_history
+    figure = None
+    if not history.empty:
+        figure = rank_history(history, theme=theme, lang=lang, axis_title=t("present.dti.rank_axis", lang))
+        figure.update_traces(textfont={"size": 22}, marker={"size": 16})
+        figure = _slide_figure(figure)
+    source = cite(t("common.source", lang), [overview.index_source, *history.get("source", [])], titles)
+    return Slide(
+        "dti",
+        title,
+        subtitle=t("present.dti.history", lang),
+        facts=facts,
+        figure=figure,
+        source=source,
+        notes=t("present.notes.dti", lang, unit=name, value=value, rank=rank, change=change),
+    )
+
+
+# ---------------------------------------------------------------- radar
+
+
+def _comparisons(deck: Deck, lang: str) -> list[tuple[str, pd.DataFrame, str]]:
+    overview = deck.overview
+    comparisons = []
+    if "leading_average" in overview.comparison:
+        label = t("present.radar.leading", lang, n=len(overview.leading_names))
+        comparisons.append((label, overview.comparison["leading_average"], "leading_average"))
+    if "leader" in overview.comparison and overview.leading_names:
+        label = t("present.radar.leader", lang, name=overview.leading_names[0])
+        comparisons.append((label, overview.comparison["leader"], "leader"))
+    return comparisons
+
+
+def radar_table(
+    pillars: pd.DataFrame, comparisons: list[tuple[str, pd.DataFrame, str]], *, unit: str, lang: str
+) -> Table:
+    """Every value of the radar written out: the unit's share and points, each comparison's share."""
+    headers = (
+        t("present.radar.pillar", lang),
+        unit,
+        *(name for name, _, _ in comparisons),
+        t("present.radar.points", lang),
+    )
+    aligned = [
+        pillars[["pillar_code"]].merge(frame[["pillar_code", "share"]], on="pillar_code", how="left")["share"]
+        for _, frame, _ in comparisons
+    ]
+    rows = []
+    for i, row in enumerate(pillars.itertuples()):
+        others = tuple(format_percent(shares.iloc[i] * 100, 1, lang) for shares in aligned)
+        rows.append(
+            (
+                row.label,
+                format_percent(row.share * 100, 1, lang),
+                *others,
+                f"{format_points(row.points, lang)}/{format_points(row.max_points, lang)}",
+            )
+        )
+    return Table(headers, tuple(rows), ("left", *["right"] * (len(headers) - 1)))
+
+
+def radar_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
+    overview = deck.overview
+    name = deck.name(lang)
+    title = t("present.radar.title", lang)
+    if overview.pillars.empty:
+        return _empty("radar", title, t("present.radar.empty", lang, year=deck.year, unit=name), lang)
+    pillars = overview.pillars.assign(label=overview.pillars[_name_column(lang, "pillar")])
+    comparisons = _comparisons(deck, lang)
+    figure = pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang, show_legend=True)
+    figure = _slide_figure(figure)
+    # The legend goes under the radar: above it, it would cover the first pillar's label.
+    figure.update_layout(
+        polar={"angularaxis": {"tickfont": {"size": 15}}},
+        legend={"font": {"size": 15}, "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.1, "yanchor": "top"},
+        margin={"l": 125, "r": 125, "t": 40, "b": 110},
+    )
+    ordered = pillars.sort_values("share")
+    best, worst = ordered.iloc[-1], ordered.iloc[0]
+    return Slide(
+        "radar",
+        title,
+        subtitle=t("present.radar.subtitle", lang, year=deck.year),
+        figure=figure,
+        table=radar_table(pillars, comparisons, unit=name, lang=lang),
+        source=cite(t("common.source", lang), overview.pillars["source"], titles),
+        notes=t(
+            "present.notes.radar",
+            lang,
+            best=best["label"],
+            best_value=format_percent(best["share"] * 100, 1, lang),
+            worst=worst["label"],
+            worst_value=format_percent(worst["share"] * 100, 1, lang),
+        ),
+    )
+
+
+# ---------------------------------------------------------------- national ranking
+
+
+def national_table(neighbours: pd.DataFrame, *, focus_code: str, lang: str) -> Table:
+    tie = t("present.national.tie", lang)
+    rows = tuple(
+        (
+            f"{row.rank} ({tie})" if row.tied else str(row.rank),
+            getattr(row, _name_column(lang)),
+            format_number(row.index_value, 4, lang),
+        )
+        for row in neighbours.itertuples()
+    )
+    focus = neighbours.index[neighbours["unit_code"] == focus_code]
+    return Table(
+        (t("present.national.rank", lang), t("present.national.province", lang), t("present.national.dti", lang)),
+        rows,
+        ("right", "left", "right"),
+        highlight=int(focus[0]) if len(focus) else None,
+    )
+
+
+def national_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
+    name = deck.name(lang)
+    title = t("present.national.title", lang)
+    neighbours = deck.neighbours
+    if len(neighbours) <= 1:
+        return _empty("national", title, t("present.national.empty", lang, year=deck.year, unit=name), lang)
+    table = national_table(neighbours, focus_code=deck.unit_code, lang=lang)
+    bullets = ()
+    if deck.national_field and deck.national_with_value < deck.national_field:
+        bullets = (t("present.national.partial", lang, n=deck.national_with_value, field=deck.national_field),)
+    names = neighbours[_name_column(lang)]
+    focus = table.highlight or 0
+    return Slide(
+        "national",
+        title,
+        subtitle=t("present.national.subtitle", lang, unit=name, year=deck.year),
+        table=table,
+        bullets=bullets,
+        source=cite(t("common.source", lang), neighbours["source"], titles),
+        notes=t(
+            "present.notes.national",
+            lang,
+            above=", ".join(names.iloc[:focus]) or "—",
+            below=", ".join(names.iloc[focus + 1 :]) or "—",
+        ),
+    )
+
+
+# ---------------------------------------------------------------- departments
+
+
+def group_facts(groups: Iterable[str | None], lang: str) -> tuple[Fact, ...]:
+    """How many units are in each group, in the order the groups first appear (best first)."""
+    counts = pd.Series([g for g in groups if isinstance(g, str) and g]).value_counts(sort=False)
+    return tuple(
+        Fact(group, str(int(count)), t("present.departments.group_count", lang, n=int(count)), group)
+        for group, count in counts.items()
+    )
+
+
+def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
+    name = deck.name(lang)
+    title = t("present.departments.title", lang)
+    table = deck.departments
+    if table.empty:
+        return _empty("departments", title, t("present.departments.empty", lang, year=deck.year, unit=name), lang)
+    maximum = float(table["max_total"].max())
+    bounds = [(b.group, b.min_share * maximum) for b in deck.department_thresholds if b.min_share > 0]
+    figure = unit_bars(
+        table,
+        theme=theme,
+        lang=lang,
+        axis_title=t("present.departments.axis", lang, max=format_points(maximum, lang)),
+        thresholds=bounds,
+    )
+    # One line per name: a slide has the width, and wrapped names of 24 units overlap.
+    names = table[_name_column(lang)].tolist()
+    figure.update_traces(y=names, textfont={"size": 14})
+    figure.update_yaxes(categoryarray=names, tickfont={"size": 14})
+    figure = _slide_figure(figure)
+    figure.update_layout(margin={"l": 10, "r": 30, "t": 10, "b": 60}, bargap=0.18)
+    facts = group_facts(table["group"], lang)
+    citations = [s or p for s, p in zip(table["score_source"], table["published_source"], strict=True)]
+    return Slide(
+        "departments",
+        title,
+        subtitle=t("present.departments.subtitle", lang, max=format_points(maximum, lang), year=deck.year),
+        facts=facts,
+        figure=figure,
+        source=cite(t("common.source", lang), citations, titles),
+        notes=t("present.notes.groups", lang, groups=", ".join(f"{f.label} {f.value}" for f in facts)),
+    )
+
+
+# ---------------------------------------------------------------- districts
+
+
+def districts_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
+    name = deck.name(lang)
+    title = t("present.districts.title", lang)
+    results = deck.districts
+    if results.empty:
+        return _empty("districts", title, t("present.districts.empty", lang, year=deck.year, unit=name), lang)
+    figure = district_heatmap(results.scores, results.totals, thresholds=results.thresholds, theme=theme, lang=lang)
+    figure.update_traces(textfont={"size": 16}, selector={"type": "scatter"})
+    figure.update_xaxes(tickfont={"size": 14})
+    figure.update_yaxes(tickfont={"size": 15})
+    figure = _slide_figure(figure)
+    totals = results.totals
+    column = _name_column(lang)
+    best, worst = totals.iloc[0], totals.iloc[-1]
+    return Slide(
+        "districts",
+        title,
+        subtitle=t("present.districts.subtitle", lang, year=deck.year),
+        figure=figure,
+        source=cite(t("common.source", lang), results.scores["source"], titles),
+        notes=t(
+            "present.notes.districts",
+            lang,
+            best=best[column],
+            best_total=format_points(best["total"], lang),
+            worst=worst[column],
+            worst_total=format_points(worst["total"], lang),
+        ),
+    )
+
+
+# ---------------------------------------------------------------- targets
+
+
+def target_sections_figure(targets: pd.DataFrame, labels: Mapping[str, str], *, theme: str, lang: str) -> go.Figure:
+    """Targets per plan section as stacked bars by status, each segment labelled with its count."""
+    colors = ink(theme)
+    sections = list(dict.fromkeys(targets["pillar_code"]))
+    names = [wrap_label(labels.get(code, code), 16) for code in sections]
+    counts = targets.groupby(["pillar_code", "status"]).size()
+    figure = go.Figure()
+    for status in STATUSES:
+        values = [int(counts.get((code, status), 0)) for code in sections]
+        figure.add_trace(
+            go.Bar(
+                y=names,
+                x=values,
+                orientation="h",
+                name=t(f"targets.status.{status}", lang),
+                marker={"color": STATUS_COLORS[status]},
+                text=[str(v) if v else "" for v in values],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"size": LABEL_FONT_SIZE + 3, "color": "#ffffff"},
+                hovertemplate="%{y}: %{x}<extra>" + t(f"targets.status.{status}", lang) + "</extra>",
+            )
+        )
+    layout = base_layout(theme, lang)
+    layout.update(
+        barmode="stack",
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
+        xaxis={"title": {"text": t("present.targets.section_axis", lang)}, "gridcolor": colors["grid"], "dtick": 2},
+        legend={
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
+        margin={"l": 10, "r": 20, "t": 40, "b": 50},
+    )
+    figure.update_layout(layout)
+    return _slide_figure(figure)
+
+
+def furthest_gaps(targets: pd.DataFrame, count: int = GAP_ROWS) -> pd.DataFrame:
+    """The targets not met, furthest from their threshold first (actual as a share of the target)."""
+    missed = targets[(targets["status"] == "not_met") & targets["target_value"].gt(0)].copy()
+    missed["reached"] = missed["actual"] / missed["target_value"]
+    return missed.sort_values(["reached", "sort_order"]).head(count).reset_index(drop=True)
+
+
+def _target_value(value: float, unit: str | None, lang: str) -> str:
+    unit = unit if isinstance(unit, str) else ""
+    number = format_points(value, lang)
+    return f"{number}%" if unit == "%" else f"{number} {unit}".strip()
+
+
+def targets_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
+    name = deck.name(lang)
+    title = t("present.targets.title", lang)
+    targets = deck.targets
+    if deck.plan_year is None or targets.empty:
+        years = ", ".join(map(str, deck.plan_years)) or "—"
+        message = t("present.targets.empty", lang, year=deck.year, next_year=deck.year + 1, unit=name, years=years)
+        return _empty("targets", title, message, lang)
+    counts = {status: int((targets["status"] == status).sum()) for status in STATUSES}
+    facts = tuple(Fact(t(f"targets.status.{s}", lang), str(counts[s]), "", s) for s in STATUSES)
+    labels = {code: section_label(code, lang, deck.section_names) for code in targets["pillar_code"].unique()}
+    figure = target_sections_figure(targets, labels, theme=theme, lang=lang)
+    gaps = furthest_gaps(targets)
+    table = Table(
+        (t("present.targets.gap_title", lang), t("present.targets.target", lang), t("present.targets.actual", lang)),
+        tuple(
+            (
+                row.name_vi,
+                _target_value(row.target_value, row.target_unit, lang),
+                _target_value(row.actual, row.actual_unit, lang),
+            )
+            for row in gaps.itertuples()
+        ),
+        ("left", "right", "right"),
+    )
+    plan_codes = ", ".join(deck.plans["code"]) if not deck.plans.empty else "—"
+    bullets = ()
+    if deck.plan_year != deck.year:
+        bullets = (t("present.targets.next_year", lang, year=deck.year, plan_year=deck.plan_year),)
+    # The plan's targets cite a locator each: the slide names the documents, the targets page the locators.
+    documents = cited_documents([*deck.plans.get("source", []), *targets["actual_source"].fillna("")], titles)
+    return Slide(
+        "targets",
+        title,
+        subtitle=t("present.targets.subtitle", lang, plan=plan_codes, year=deck.plan_year),
+        facts=facts,
+        figure=figure,
+        table=table if gaps.shape[0] else None,
+        bullets=bullets,
+        source=f"{t('common.source', lang)}: " + "; ".join(documents) if documents else "",
+        notes=t("present.notes.targets", lang, total=len(targets), **counts),
+    )
+
+
+# ---------------------------------------------------------------- weakest pillars
+
+
+def points_lost_figure(losses: pd.DataFrame, *, theme: str, lang: str) -> go.Figure:
+    """Each counted pillar as a bar as long as its maximum: the points scored in the pillar's colour,
+    the points lost in red, labelled "−lost / max"; the largest loss on top."""
+    colors = ink(theme)
+    names = [wrap_label(n, 24) for n in losses[_name_column(lang, "pillar")]]
+    scored_label = t("present.weakest.scored", lang)
+    lost_label = t("present.weakest.lost", lang)
+    figure = go.Figure(
+        [
+            go.Bar(
+                y=names,
+                x=losses["points"],
+                orientation="h",
+                name=scored_label,
+                marker={"color": [pillar_color(code) for code in losses["pillar_code"]]},
+                text=[format_points(p, lang) for p in losses["points"]],
+                textposition="inside",
+                insidetextanchor="start",
+                # No colour: plotly picks dark or light ink to read on each pillar's colour.
+                textfont={"size": LABEL_FONT_SIZE},
+                hovertemplate="%{y}: %{text}<extra>" + scored_label + "</extra>",
+            ),
+            go.Bar(
+                y=names,
+                x=losses["lost"],
+                orientation="h",
+                name=lost_label,
+                # Hatched, not solid: no pillar colour can be mistaken for the points lost.
+                marker={
+                    "color": "rgba(214,69,69,0.15)",
+                    "pattern": {"shape": "/", "fgcolor": STATUS_COLORS["not_met"], "size": 9, "solidity": 0.35},
+                    "line": {"color": STATUS_COLORS["not_met"], "width": 1.5},
+                },
+                text=[
+                    f"−{format_points(lost, lang)} / {format_points(maximum, lang)}"
+                    for lost, maximum in zip(losses["lost"], losses["max_points"], strict=True)
+                ],
+                textposition="outside",
+                cliponaxis=False,
+                textfont={"size": LABEL_FONT_SIZE, "color": colors["text"]},
+                hovertemplate="%{y}: %{text}<extra>" + lost_label + "</extra>",
+            ),
+        ]
+    )
+    layout = base_layout(theme, lang)
+    layout.update(
+        barmode="stack",
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 15}},
+        xaxis={
+            "range": [0, float(losses["max_points"].max()) * 1.35],
+            "title": {"text": t("present.weakest.axis", lang)},
+            "gridcolor": colors["grid"],
+        },
+        legend={
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
+        margin={"l": 10, "r": 20, "t": 40, "b": 50},
+        bargap=0.25,
+    )
+    figure.update_layout(layout)
+    return _slide_figure(figure)
+
+
+def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
+    name = deck.name(lang)
+    title = t("present.weakest.title", lang)
+    losses = deck.losses
+    if losses.empty:
+        return _empty("weakest", title, t("present.weakest.empty", lang, year=deck.year, unit=name), lang)
+    total_lost = float(losses["lost"].sum())
+    maximum = float(losses["max_points"].sum())
+    weakest = losses.head(WEAKEST_COUNT)
+    column = _name_column(lang, "pillar")
+    items = [
+        t(
+            "present.weakest.item",
+            lang,
+            name=getattr(row, column),
+            lost=format_points(row.lost, lang),
+            max=format_points(row.max_points, lang),
+        )
+        for row in weakest.itertuples()
+    ]
+    share = float(weakest["lost"].sum()) / total_lost * 100 if total_lost else 0.0
+    facts = (
+        Fact(
+            t("present.weakest.total_lost", lang),
+            format_points(total_lost, lang),
+            t("present.weakest.of", lang, max=format_points(maximum, lang)),
+            "down",
+        ),
+        *(
+            Fact(getattr(row, column), f"−{format_points(row.lost, lang)}", f"/ {format_points(row.max_points, lang)}")
+            for row in weakest.itertuples()
+        ),
+    )
+    return Slide(
+        "weakest",
+        title,
+        subtitle=t("present.weakest.subtitle", lang, year=deck.year),
+        facts=facts,
+        figure=points_lost_figure(losses, theme=theme, lang=lang),
+        bullets=(t("present.weakest.top_share", lang, share=format_percent(share, 0, lang)),),
+        source=cite(t("common.source", lang), losses["source"], titles),
+        notes=t("present.notes.weakest", lang, items="; ".join(items)),
+    )
+
+
+# ---------------------------------------------------------------- sources
+
+
+def cited_documents(citations: Iterable[str], titles: Mapping[str, str]) -> list[str]:
+    """The distinct documents the citations name, as titles where known, in first-cited order."""
+    documents: dict[str, None] = {}
+    for citation in citations:
+        for part in (p.strip() for p in (citation or "").split(" | ") if p.strip()):
+            code = part if part in titles else part.partition("; ")[0]
+            documents[titles.get(code, code)] = None
+    return list(documents)
+
+
+def deck_citations(deck: Deck) -> list[str]:
+    """Every citation behind the deck's figures, in slide order."""
+    overview = deck.overview
+    parts: list[Iterable[str]] = [
+        [overview.index_source, overview.average_source],
+        overview.rank_history.get("source", []),
+        overview.pillars.get("source", []),
+        deck.neighbours.get("source", []),
+        deck.departments.get("score_source", []),
+        deck.departments.get("published_source", []),
+        deck.districts.scores.get("source", []),
+        deck.plans.get("source", []),
+        deck.targets.get("actual_source", []),
+    ]
+    return [c for part in parts for c in part if isinstance(c, str) and c]
+
+
+def sources_slide(deck: Deck, *, lang: str, titles: Mapping[str, str], today: date) -> Slide:
+    documents = cited_documents(deck_citations(deck), titles)
+    generated = t("present.sources.generated", lang, version=deck.data_version, date=format_date(today, lang))
+    return Slide(
+        "sources",
+        t("present.sources.title", lang),
+        subtitle=t("present.sources.subtitle", lang),
+        bullets=tuple(documents) or (t("present.sources.none", lang),),
+        source=generated,
+        notes=t("present.notes.sources", lang),
+    )
+
+
+def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str], today: date) -> list[Slide]:
+    """The whole deck in order (`SLIDE_KEYS`): the page, the exports and the benchmark all draw this list."""
+    return [
+        title_slide(deck, lang=lang, today=today),
+        dti_slide(deck, theme=theme, lang=lang, titles=titles),
+        radar_slide(deck, theme=theme, lang=lang, titles=titles),
+        national_slide(deck, lang=lang, titles=titles),
+        departments_slide(deck, theme=theme, lang=lang, titles=titles),
+        districts_slide(deck, theme=theme, lang=lang, titles=titles),
+        targets_slide(deck, theme=theme, lang=lang, titles=titles),
+        weakest_slide(deck, theme=theme, lang=lang, titles=titles),
+        sources_slide(deck, lang=lang, titles=titles, today=today),
+    ]
+
+
+# ---------------------------------------------------------------- the page's view
+
+
+def _fact_view(fact: Fact) -> html.Div:
+    style = {}
+    if fact.tone in GROUP_COLORS:
+        style = {"--present-tone": GROUP_COLORS[fact.tone]}
+    elif fact.tone in STATUS_COLORS:
+        style = {"--present-tone": STATUS_COLORS[fact.tone]}
+    return html.Div(
+        [
+            html.Div(fact.label, className="present-fact-label"),
+            html.Div(fact.value, className="present-fact-value"),
+            html.Div(fact.detail, className="present-fact-detail") if fact.detail else None,
+        ],
+        className=f"present-fact tone-{fact.tone or 'none'}",
+        style=style,
+    )
+
+
+def table_view(table: Table, *, table_id: str) -> html.Table:
+    head = html.Thead(
+        html.Tr([html.Th(h, className=f"align-{a}") for h, a in zip(table.headers, table.align, strict=True)])
+    )
+    rows = [
+        html.Tr(
+            [html.Td(cell, className=f"align-{a}") for cell, a in zip(row, table.align, strict=True)],
+            className="present-row-focus" if i == table.highlight else None,
+            style={"--present-focus": SERIES_COLORS["focus"]} if i == table.highlight else None,
+        )
+        for i, row in enumerate(table.rows)
+    ]
+    return html.Table([head, html.Tbody(rows)], className="present-table", id=table_id)
+
+
+def chart_buttons(slide: Slide, lang: str) -> html.Div | None:
+    """PNG and SVG of the slide's chart, made on the server from the same figure."""
+    if not slide.has_chart:
+        return None
+    return html.Div(
+        [
+            html.Span(t("present.export_chart", lang), className="present-chart-label"),
+            *(
+                html.Button(
+                    fmt.upper(),
+                    id={"type": "present-chart", "slide": slide.key, "format": fmt},
+                    n_clicks=0,
+                    type="button",
+                    className="btn btn-sm btn-outline-secondary",
+                )
+                for fmt in CHART_FORMATS
+            ),
+        ],
+        className="present-chart-export",
+    )
+
+
+def _title_body(slide: Slide) -> list:
+    fact = slide.facts[0]
+    return [
+        html.Div(fact.label, className="present-title-kicker"),
+        html.H1(slide.title, className="present-title-unit"),
+        html.Div(slide.subtitle, className="present-title-deck"),
+        html.Div(fact.value, className="present-title-date"),
+        *(html.Div(b, className="present-title-data") for b in slide.bullets),
+    ]
+
+
+def slide_view(slide: Slide, index: int, total: int, *, lang: str, active: bool = False) -> html.Section:
+    """One slide as the page shows it: 16:9, large type, every value written out."""
+    classes = f"present-slide present-slide-{slide.key}" + (" is-active" if active else "")
+    aria = {"aria-roledescription": "slide", "aria-label": f"{index + 1} / {total}: {slide.title}"}
+    if slide.key == "title":
+        body = html.Div(_title_body(slide), className="present-title-body")
+        return html.Section(
+            [body, html.Div(f"{index + 1} / {total}", className="present-slide-number")],
+            className=classes,
+            id=f"present-slide-{slide.key}",
+            **aria,
+        )
+    head = html.Header(
+        [
+            html.H2(slide.title, className="present-slide-heading"),
+            html.Div(slide.subtitle, className="present-slide-subtitle") if slide.subtitle else None,
+        ],
+        className="present-slide-head",
+    )
+    if slide.message:
+        main = [html.Div([html.I(className="bi bi-info-circle me-3"), slide.message], className="present-message")]
+        layout = "message"
+    else:
+        main = []
+        if slide.figure is not None:
+            main.append(
+                dcc.Graph(
+                    id=f"present-graph-{slide.key}",
+                    figure=slide.figure,
+                    config=GRAPH_CONFIG,
+                    className="present-graph",
+                    responsive=True,
+                    style={"height": "100%", "width": "100%"},
+                )
+            )
+        if slide.table is not None:
+            main.append(
+                html.Div(table_view(slide.table, table_id=f"present-table-{slide.key}"), className="present-table-box")
+            )
+        if slide.bullets:
+            main.append(html.Ul([html.Li(b) for b in slide.bullets], className="present-bullets"))
+        parts = "-".join(p for p, on in (("figure", slide.figure), ("table", slide.table)) if on is not None)
+        layout = parts or "list"
+    body = [html.Div([_fact_view(f) for f in slide.facts], className="present-facts")] if slide.facts else []
+    body.append(html.Div(main, className=f"present-main present-main-{layout}"))
+    foot = html.Footer(
+        [
+            html.Div(slide.source, className="present-source", title=slide.source),
+            chart_buttons(slide, lang),
+            html.Div(f"{index + 1} / {total}", className="present-slide-number"),
+        ],
+        className="present-slide-foot",
+    )
+    return html.Section(
+        [head, html.Div(body, className="present-slide-body" + (" with-facts" if slide.facts else "")), foot],
+        className=classes,
+        id=f"present-slide-{slide.key}",
+        **aria,
+    )
+
+
+def deck_view(slides: Sequence[Slide], *, lang: str, active: int = 0) -> list[html.Section]:
+    return [slide_view(s, i, len(slides), lang=lang, active=i == active) for i, s in enumerate(slides)]
+
+
+def export_figure(figure: go.Figure, *, background: str = "#ffffff") -> go.Figure:
+    """A slide's figure for a file: an opaque background (a transparent PNG is unreadable on a dark viewer)."""
+    copy = go.Figure(figure)
+    copy.update_layout(paper_bgcolor=background, plot_bgcolor=background)
+    return copy

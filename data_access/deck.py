@@ -1,0 +1,143 @@
+"""Everything the steering committee's slide deck shows for the province in focus and one year.
+
+One memoized function assembles it from the queries the analysis pages already use (the
+overview, the rankings, the districts, the targets), so the deck, its PowerPoint and PDF
+exports and the benchmark script show the same numbers as the pages. A part the year has no
+data for is an empty frame (or None), never an absent slide: the slide explains itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from data_access import queries
+from data_access.cache import versioned
+from data_access.db import data_version
+from data_access.districts import DistrictResults, build_district_results
+from data_access.overview import Overview, build_overview
+from data_access.rankings import national_ranking, unit_ranking
+from data_access.scoring import Threshold, points_lost
+from data_access.targets import pillar_names, plan_years, plans, target_progress
+
+PROVINCE = "province"
+DEPARTMENT = "department"
+# The national table around the province: this many places above and below it.
+NEIGHBOURS = 5
+
+
+class UnknownDeck(LookupError):
+    """The unit is not a province in the data, or the year has no provincial result for it."""
+
+
+@dataclass(frozen=True)
+class Deck:
+    """The deck's data for a province and a year; frames are empty where the year has no data.
+
+    `neighbours` is the national table from five places above the province to five below
+    (`rank`, `rank_of`, `tied`, `unit_code`, names, `index_value`, `source`); `departments` the
+    ranking of the province's departments (data_access.rankings.RANKING_COLUMNS); `losses` every
+    counted pillar's points below its maximum, the largest first; `targets` the progress of the
+    plan for `plan_year` (the deck's year, else the year after it: the plan written once that
+    year's results were known), None when neither year has a plan; `section_names` the pillar
+    names the plan's sections are labelled with.
+    """
+
+    unit_code: str
+    unit_name_vi: str
+    unit_name_en: str
+    year: int
+    years: list[int]
+    data_version: int
+    overview: Overview
+    neighbours: pd.DataFrame
+    national_field: int | None
+    national_with_value: int
+    departments: pd.DataFrame
+    department_thresholds: list[Threshold]
+    districts: DistrictResults
+    losses: pd.DataFrame
+    plan_year: int | None
+    plans: pd.DataFrame
+    targets: pd.DataFrame
+    plan_years: list[int]
+    section_names: dict[str, dict[str, str]]
+
+    def name(self, lang: str) -> str:
+        return (self.unit_name_en if lang == "en" else "") or self.unit_name_vi
+
+
+@versioned
+def deck_years(unit_code: str) -> list[int]:
+    """Years in which the province has a published provincial result (a rank or a DTI value)."""
+    results = queries.published_results(PROVINCE, unit_code=unit_code)
+    results = results[results["rank"].notna() | results["total"].notna()]
+    return sorted({int(year) for year in results["year"]})
+
+
+def neighbours_of(ranking: pd.DataFrame, unit_code: str, count: int = NEIGHBOURS) -> pd.DataFrame:
+    """The rows from `count` places above the unit to `count` below it in a ranking sorted best first;
+    empty when the unit is not ranked. Places are table rows, so provinces sharing a rank count apart."""
+    positions = ranking.index[ranking["unit_code"] == unit_code]
+    if positions.empty:
+        return ranking.iloc[0:0]
+    where = ranking.index.get_loc(positions[0])
+    return ranking.iloc[max(where - count, 0) : where + count + 1].reset_index(drop=True)
+
+
+def plan_year_for(year: int, years_with_plans: list[int]) -> int | None:
+    """The plan a deck for `year` reports on: that year's own, else the next year's (written once
+    `year`'s results were known, as Kế hoạch 57/KH-UBND for 2023 follows DTI 2022), else none."""
+    for candidate in (year, year + 1):
+        if candidate in years_with_plans:
+            return candidate
+    return None
+
+
+@versioned
+def build_deck(unit_code: str, year: int) -> Deck:
+    """The deck for a province and a year; `UnknownDeck` when the year has no provincial result."""
+    info = queries.unit(unit_code)
+    if info is None or info["kind"] != PROVINCE:
+        raise UnknownDeck(unit_code)
+    years = deck_years(unit_code)
+    if year not in years:
+        raise UnknownDeck(str(year))
+    overview = build_overview(unit_code, year)
+    history = overview.rank_history[overview.rank_history["year"] <= year].reset_index(drop=True)
+    # The rank history stops at the deck's year: a 2021 deck does not show 2022.
+    overview = replace(overview, rank_history=history)
+
+    ranking = national_ranking(year)
+    neighbours = neighbours_of(ranking, unit_code)
+    field = int(ranking["rank_of"].max()) if not ranking.empty else None
+
+    departments = unit_ranking(unit_code, DEPARTMENT, year).table
+    thresholds = queries.group_thresholds(year, DEPARTMENT) if not departments.empty else []
+
+    with_plans = plan_years()
+    plan_year = plan_year_for(year, with_plans)
+    targets = target_progress(plan_year, unit_code) if plan_year is not None else pd.DataFrame()
+    plan_frame = plans(plan_year, unit_code) if plan_year is not None else pd.DataFrame()
+    return Deck(
+        unit_code=unit_code,
+        unit_name_vi=info["name_vi"],
+        unit_name_en=info["name_en"] or info["name_vi"],
+        year=year,
+        years=years,
+        data_version=data_version(),
+        overview=overview,
+        neighbours=neighbours,
+        national_field=field,
+        national_with_value=int(ranking["index_value"].notna().sum()) if not ranking.empty else 0,
+        departments=departments,
+        department_thresholds=thresholds,
+        districts=build_district_results(unit_code, year),
+        losses=points_lost(overview.pillars) if not overview.pillars.empty else overview.pillars,
+        plan_year=plan_year if not targets.empty else None,
+        plans=plan_frame,
+        targets=targets,
+        plan_years=with_plans,
+        section_names=pillar_names(PROVINCE),
+    )

@@ -1,0 +1,75 @@
+"""Export a deck: PowerPoint and PDF from one Chromium session, or one slide's chart as PNG or SVG.
+
+The page's download callbacks, `scripts/export_deck.py` and the tests all come through here
+with the slides of `components.slides.build_slides` (drawn in the light theme: paper is white).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from components.i18n import t
+from components.slides import Slide, export_figure
+from data_access.deck import Deck
+from exports.deck_pdf import deck_html, with_outline
+from exports.deck_pptx import build_pptx
+from exports.images import ChartSession, ImageJob, chart_image, run
+from exports.layout import PNG_SCALE, figure_size
+
+EXPORT_THEME = "light"
+DECK_FORMATS = ("pptx", "pdf")
+
+
+def deck_basename(unit_code: str, year: int) -> str:
+    return f"dti-{unit_code}-{year}"
+
+
+def deck_title(deck: Deck, lang: str) -> str:
+    """The files' document title: "Bình Phước — Chỉ số chuyển đổi số (DTI) năm 2022"."""
+    return f"{deck.name(lang)} — {t('present.deck_title', lang, year=deck.year)}"
+
+
+async def _export(slides: Sequence[Slide], formats: Sequence[str], *, title: str, lang: str) -> dict[str, bytes]:
+    charted = [s for s in slides if s.has_chart]
+    jobs = []
+    if "pptx" in formats:
+        jobs += [ImageJob(export_figure(s.figure), "png", *figure_size(s), scale=PNG_SCALE) for s in charted]
+    if "pdf" in formats:
+        jobs += [ImageJob(export_figure(s.figure), "svg", *figure_size(s)) for s in charted]
+    files: dict[str, bytes] = {}
+    async with ChartSession() as session:
+        images = await session.images(jobs)
+        if "pptx" in formats:
+            pictures = dict(zip((s.key for s in charted), images[: len(charted)], strict=True))
+            images = images[len(charted) :]
+            files["pptx"] = build_pptx(slides, pictures, title=title)
+        if "pdf" in formats:
+            svgs = {s.key: image.decode("utf-8") for s, image in zip(charted, images, strict=True)}
+            with tempfile.TemporaryDirectory(prefix="dti-deck-") as folder:
+                page = Path(folder) / "deck.html"
+                page.write_text(deck_html(slides, svgs, title=title, lang=lang), encoding="utf-8")
+                printed = await session.print_pdf(page)
+            files["pdf"] = with_outline(printed, slides, title=title)
+    return files
+
+
+def export_deck(
+    slides: Sequence[Slide], *, title: str, lang: str, formats: Sequence[str] = DECK_FORMATS
+) -> dict[str, bytes]:
+    """The deck in each of `formats` ("pptx", "pdf"), every chart drawn in one browser session."""
+    unknown = set(formats) - set(DECK_FORMATS)
+    if unknown:
+        raise ValueError(f"unknown deck formats {sorted(unknown)}; expected some of {DECK_FORMATS}")
+    return run(_export(slides, formats, title=title, lang=lang))
+
+
+def chart_file(slide: Slide, fmt: str) -> bytes:
+    """A slide's chart as PNG (twice the slide's pixels) or SVG, at the size it has on an exported slide."""
+    if not slide.has_chart:
+        raise ValueError(f"slide {slide.key!r} has no chart")
+    width, height = figure_size(slide)
+    return chart_image(
+        export_figure(slide.figure), fmt, width=width, height=height, scale=PNG_SCALE if fmt == "png" else 1
+    )
