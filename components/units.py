@@ -198,7 +198,28 @@ def _holder(row, lang: str) -> str:
 
 def bars_height(rows: int) -> int:
     """The bar chart's height in pixels for `rows` pillars: one readable row each, plus legend and axis."""
-    return max(320, BAR_ROW_PX * rows + 90)
+    return max(300, BAR_ROW_PX * rows + 60)
+
+
+def bars_legend(theme: str, lang: str) -> html.Div:
+    """The key to `pillar_bars` in HTML: it wraps with the card, where plotly's legend squeezes the plot."""
+    colors = ink(theme)
+    # The points bars take their pillar's colour: the key shows three of them side by side.
+    codes = ("awareness", "infrastructure", "cybersecurity")
+    stripes = ", ".join(f"{pillar_color(code)} {i * 33}% {(i + 1) * 33}%" for i, code in enumerate(codes))
+    items = [
+        ("units-key-box", {"background": colors["grid"], "borderColor": colors["muted"]}, "units.bar_max"),
+        ("units-key-box", {"background": f"linear-gradient(90deg, {stripes})"}, "units.bar_points"),
+        ("units-key-diamond", {"background": SERIES_COLORS["leader"]}, "units.bar_best"),
+        ("units-key-tick", {"background": SERIES_COLORS["leading_average"]}, "units.bar_median"),
+    ]
+    return html.Div(
+        [
+            html.Span([html.Span(className=klass, style=style), t(key, lang)], className="legend-item")
+            for klass, style, key in items
+        ],
+        className="series-legend units-bars-legend",
+    )
 
 
 def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str) -> go.Figure:
@@ -279,8 +300,8 @@ def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str) -> go.Figure:
         bargap=0.35,
         xaxis={"range": [0, widest * 1.04], "gridcolor": colors["grid"], "zeroline": False, "title": None},
         yaxis={"autorange": "reversed", "showgrid": False, "automargin": True},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
-        margin={"l": 10, "r": VALUE_COLUMN_PX, "t": 40, "b": 30},
+        showlegend=False,
+        margin={"l": 10, "r": VALUE_COLUMN_PX, "t": 10, "b": 30},
         height=bars_height(len(pillars)),
         annotations=values,
     )

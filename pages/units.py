@@ -25,6 +25,7 @@ from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME, SERIES_COLORS
 from components.units import (
     bars_height,
+    bars_legend,
     history_block,
     lost_list,
     pillar_bars,
@@ -190,6 +191,7 @@ def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str
     return card(
         t("units.bars_title", lang),
         [
+            bars_legend(theme, lang),
             dcc.Graph(id=BARS, figure=figure, config=GRAPH_CONFIG, style={"height": f"{bars_height(len(pillars))}px"}),
             *_field_note(summary, lang),
             footer,

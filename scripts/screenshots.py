@@ -51,6 +51,7 @@ PAGES = {
     "rankings": "/rankings",
     "districts": "/districts",
     "targets": "/targets",
+    "units": "/units/binh-phuoc-so-y-te",
 }
 
 
