@@ -2,7 +2,6 @@
 // clickers send, Home/End, Space), full screen on F, and the IOC wall mode (?kiosk=1): slides
 // advance by themselves, the page chrome and cursor hide (the `present-kiosk` class on <body>),
 // and a heartbeat that stops arriving shows the stale marker until the server answers again.
-// Printing resizes every chart to the paper (any page), then back.
 (function () {
     "use strict";
 
@@ -156,18 +155,9 @@
         }
     }
 
-    function resizeCharts() {
-        if (!window.Plotly) { return; }
-        document.querySelectorAll(".js-plotly-plot").forEach(function (plot) {
-            window.Plotly.Plots.resize(plot);
-        });
-    }
-
     new MutationObserver(sync).observe(document.documentElement, {childList: true, subtree: true});
     document.addEventListener("keydown", onKey);
     document.addEventListener("click", onClick);
-    window.addEventListener("beforeprint", resizeCharts);
-    window.addEventListener("afterprint", resizeCharts);
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         present: {
