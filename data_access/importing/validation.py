@@ -104,18 +104,28 @@ class Rows:
             return None
 
 
-def _same_everywhere(rows: Rows, number: int, column_key: str, value, seen: dict) -> None:
-    """Year, level, plan: one file holds one of them; a row that differs is a problem."""
-    if value is None:
-        return
-    if column_key not in seen:
-        seen[column_key] = (value, number)
-    elif seen[column_key][0] != value:
-        rows.issue(
-            number,
-            rows.columns[column_key].header,
-            f"“{value}” khác dòng {seen[column_key][1]} (“{seen[column_key][0]}”): mỗi tệp chỉ một giá trị",
-        )
+def _same_everywhere(number: int, column_key: str, value, seen: dict) -> None:
+    """Year, level, plan: one file holds one of them; collect each row's value to settle later."""
+    if value is not None:
+        seen.setdefault(column_key, []).append((value, number))
+
+
+def _settle(rows: Rows, seen: dict) -> dict:
+    """The value most rows agree on, per column; every row that differs is a problem."""
+    settled = {}
+    for key, values in seen.items():
+        counts: dict = {}
+        for value, _ in values:
+            counts[value] = counts.get(value, 0) + 1
+        settled[key] = max(counts, key=lambda v: counts[v])
+        for value, number in values:
+            if value != settled[key]:
+                rows.issue(
+                    number,
+                    rows.columns[key].header,
+                    f"“{value}” khác các dòng khác (“{settled[key]}”): mỗi tệp chỉ một giá trị",
+                )
+    return settled
 
 
 def _check_unique(rows: Rows, number: int, column_key: str, value, seen: dict[object, int]) -> bool:
@@ -150,8 +160,8 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         validated.rows_read += 1
         year = rows.read(number, cells, "year", f.integer)
         level = rows.read(number, cells, "level", f.level)
-        _same_everywhere(rows, number, "year", year, seen)
-        _same_everywhere(rows, number, "level", level, seen)
+        _same_everywhere(number, "year", year, seen)
+        _same_everywhere(number, "level", level, seen)
         code = rows.read(number, cells, "code")
         unique = _check_unique(rows, number, "code", code, codes)
         group = rows.read(number, cells, "pillar_group")
@@ -179,6 +189,7 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                     "note": rows.read(number, cells, "note") or "",
                 }
             )
+    seen = _settle(rows, seen)
     groups: list[dict] = []
     group_sheet = parsed.sheets.get(f.GROUPS_SHEET)
     if group_sheet is not None:
@@ -189,11 +200,11 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
             year = group_rows.read(number, cells, "year", f.integer)
             level = group_rows.read(number, cells, "level", f.level)
             for key, value in (("year", year), ("level", level)):
-                if value is not None and key in seen and seen[key][0] != value:
+                if value is not None and key in seen and seen[key] != value:
                     group_rows.issue(
                         number,
                         group_rows.columns[key].header,
-                        f"“{value}” khác trang {f.FRAMEWORK_SHEET} (“{seen[key][0]}”)",
+                        f"“{value}” khác trang {f.FRAMEWORK_SHEET} (“{seen[key]}”)",
                     )
             code = group_rows.read(number, cells, "group_code")
             unique = _check_unique(group_rows, number, "group_code", code, group_codes)
@@ -211,8 +222,8 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                         "note": group_rows.read(number, cells, "note") or "",
                     }
                 )
-    year = seen.get("year", (None,))[0]
-    level = seen.get("level", (None,))[0]
+    year = seen.get("year")
+    level = seen.get("level")
     validated.scope = {"year": year, "level": level}
     existing = catalogue.framework(year, level) if year is not None and level is not None else None
     if existing is not None:
@@ -273,9 +284,10 @@ def split_per_pillar(value: str, codes: list[str]) -> dict[str, str]:
 def _year_and_level(rows: Rows) -> tuple[int | None, str | None]:
     seen: dict = {}
     for number, cells, _ in rows:
-        _same_everywhere(rows, number, "year", rows.read(number, cells, "year", f.integer), seen)
-        _same_everywhere(rows, number, "level", rows.read(number, cells, "level", f.level), seen)
-    return seen.get("year", (None,))[0], seen.get("level", (None,))[0]
+        _same_everywhere(number, "year", rows.read(number, cells, "year", f.integer), seen)
+        _same_everywhere(number, "level", rows.read(number, cells, "level", f.level), seen)
+    settled = _settle(rows, seen)
+    return settled.get("year"), settled.get("level")
 
 
 def printed_total_agrees(total: float, maximum: float, printed: float, printed_max: float | None) -> bool:
@@ -446,7 +458,6 @@ def validate_targets(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     seen: dict = {}
     targets: list[dict] = []
     codes: dict[object, int] = {}
-    plan: dict = {}
     for number, cells, _ in rows:
         validated.rows_read += 1
         for key, parse in (
@@ -457,11 +468,7 @@ def validate_targets(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
             ("plan_source", f.text),
         ):
             value = rows.read(number, cells, key, parse)
-            _same_everywhere(rows, number, key, value, seen)
-            plan.setdefault(key, value)
-        if plan.get("plan_unit") and plan["plan_unit"] not in catalogue.units:
-            rows.issue(number, "Đơn vị ban hành", f"đơn vị “{plan['plan_unit']}” không có trong danh mục đơn vị")
-            plan["plan_unit"] = None
+            _same_everywhere(number, key, value, seen)
         code = rows.read(number, cells, "code")
         unique = _check_unique(rows, number, "code", code, codes)
         pillar = rows.read(number, cells, "pillar_code")
@@ -487,6 +494,9 @@ def validate_targets(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                     "note": rows.read(number, cells, "note") or "",
                 }
             )
+    plan = _settle(rows, seen)
+    if plan.get("plan_unit") and plan["plan_unit"] not in catalogue.units:
+        rows.issue(None, "Đơn vị ban hành", f"đơn vị “{plan['plan_unit']}” không có trong danh mục đơn vị")
     validated.scope = {"plan": plan.get("plan_code")}
     validated.records = {"plan": plan, "targets": targets}
     return validated

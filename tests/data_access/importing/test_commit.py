@@ -1,0 +1,354 @@
+"""Writing imports: all or nothing, replaced as one versioned change, visible at once, with history.
+
+Every test gets a freshly seeded database (SQLite and PostgreSQL) and reads expectations from the
+seed CSVs or from the file it imports, never from the app's own output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import Workbook as NewWorkbook
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from data_access import db, queries, rankings
+from data_access.importing import FAILED, OK, REFUSED, check, commit, formats, import_file
+from data_access.importing import files as downloads
+from data_access.importing.export import dataset_tables, datasets_available
+from data_access.importing.history import history, record, report_issues, snapshot
+from data_access.models import Base
+from seed.loader import load_seed
+from tests.data_access.importing.files import (
+    Workbook,
+    exported,
+    seed_csv,
+    seed_pillars,
+    seed_points,
+    seed_totals,
+)
+
+YEAR, LEVEL = 2022, "department"
+SCOPE = {"year": YEAR, "level": LEVEL}
+
+
+def province_of_departments() -> str:
+    return next(r["parent_code"] for r in seed_csv("units.csv") if r["kind"] == LEVEL)
+
+
+def row_counts(engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def tables_now(dataset: str = formats.SCORES, scope: dict = SCOPE) -> dict:
+    with Session(db.get_engine()) as session:
+        return {name: frame.astype(str) for name, frame in dataset_tables(session, dataset, scope).items()}
+
+
+def counted_sum(unit: str) -> float:
+    pillars = seed_pillars(YEAR, LEVEL)
+    return sum(p for code, p in seed_points(YEAR, LEVEL)[unit].items() if pillars[code]["counts_in_total"] == "true")
+
+
+def competition_ranks(totals: dict[str, float]) -> dict[str, int]:
+    return {u: 1 + sum(1 for other in totals.values() if round(other, 6) > round(t, 6)) for u, t in totals.items()}
+
+
+def lowered_top_unit() -> tuple[bytes, str, float, int]:
+    """The seed's best department lowered to between the third and the fourth: (file, unit, new total, new rank)."""
+    totals = {unit: counted_sum(unit) for unit in seed_points(YEAR, LEVEL)}
+    ordered = sorted(totals, key=totals.get, reverse=True)
+    top = ordered[0]
+    new_total = round((totals[ordered[2]] + totals[ordered[3]]) / 2, 2)
+    pillar = max(seed_points(YEAR, LEVEL)[top], key=seed_points(YEAR, LEVEL)[top].get)
+    book = Workbook(exported(formats.SCORES, SCOPE), formats.SCORES_SHEET)
+    book.set(top, pillar, round(seed_points(YEAR, LEVEL)[top][pillar] - (totals[top] - new_total), 2))
+    book.set(top, "Tổng điểm", new_total)
+    expected_rank = competition_ranks({**totals, top: new_total})[top]
+    return book.bytes(), top, new_total, expected_rank
+
+
+def test_a_changed_figure_shows_at_once_and_history_keeps_both_versions(fresh_db):
+    province = province_of_departments()
+    content, unit, new_total, new_rank = lowered_top_unit()
+    before = rankings.unit_ranking(province, LEVEL, YEAR).table.set_index("unit_code")  # now cached
+    assert before.loc[unit, "rank"] == 1
+    version = db.data_version()
+
+    outcome = import_file(content, "diem-2022.xlsx", user="tester")
+
+    assert outcome.result == OK, outcome.checked.issues
+    assert db.data_version() == outcome.data_version > version
+    after = rankings.unit_ranking(province, LEVEL, YEAR).table.set_index("unit_code")  # no cache clearing
+    assert after.loc[unit, "total"] == pytest.approx(new_total)
+    assert after.loc[unit, "rank"] == new_rank
+    scores = queries.pillar_scores(YEAR, LEVEL)
+    assert scores[scores["unit_code"] == unit]["points"].sum() == pytest.approx(new_total)
+
+    kept = record(outcome.record_id)
+    assert (kept.username, kept.file_name, kept.result) == ("tester", "diem-2022.xlsx", OK)
+    assert len(kept.sha256) == 64 and kept.rows_read == len(seed_totals(YEAR, LEVEL))
+    old, new = snapshot(kept, "before")[formats.SCORES_SHEET], snapshot(kept, "after")[formats.SCORES_SHEET]
+    total = "Tổng điểm"
+    assert old.set_index("Mã đơn vị").loc[unit, total] == float(seed_totals(YEAR, LEVEL)[unit]["published_total"])
+    assert new.set_index("Mã đơn vị").loc[unit, total] == new_total
+
+    # The previous version downloads as a template file and imports back: the seed's figures return.
+    name, previous = downloads.snapshot_file(outcome.record_id, "before", "xlsx")
+    assert name.endswith(".xlsx")
+    restored = import_file(previous, name, user="tester")
+    assert restored.result == OK
+    assert rankings.unit_ranking(province, LEVEL, YEAR).table.set_index("unit_code").loc[unit, "rank"] == 1
+    assert list(history()["id"]) == [restored.record_id, outcome.record_id]
+
+
+def test_a_file_with_faults_changes_nothing(fresh_db):
+    units = sorted(seed_totals(YEAR, LEVEL))
+    book = Workbook(exported(formats.SCORES, SCOPE), formats.SCORES_SHEET)
+    book.set(units[0], "awareness", "x")
+    book.set(units[1], "infrastructure", -2)
+    book.set(units[2], "institutions", 10_000)
+    book.set(units[3], "Mã đơn vị", "khong-co")
+    book.sheet.cell(1, len(book.headers) + 1).value = "Lạ [la]"
+    counts, version, data = row_counts(fresh_db), db.data_version(), tables_now()
+
+    outcome = import_file(book.bytes(), "loi.xlsx", user="tester")
+
+    assert outcome.result == REFUSED
+    assert (row_counts(fresh_db), db.data_version()) == (counts, version)
+    assert all(tables_now()[k].equals(data[k]) for k in data)
+    issues, error = report_issues(record(outcome.record_id))
+    assert len(issues) == len(outcome.checked.issues) >= 5 and error == ""
+
+
+@pytest.mark.parametrize("step", ["replaced", "written"])
+def test_a_failure_in_the_middle_rolls_everything_back(fresh_db, step: str):
+    content, *_ = lowered_top_unit()
+    counts, version, data = row_counts(fresh_db), db.data_version(), tables_now()
+
+    def fail_at(reached: str) -> None:
+        if reached == step:
+            raise RuntimeError(f"injected failure after {reached}")
+
+    outcome = import_file(content, "diem.xlsx", user="tester", step_hook=fail_at)
+
+    assert outcome.result == FAILED
+    assert (row_counts(fresh_db), db.data_version()) == (counts, version)
+    assert all(tables_now()[k].equals(data[k]) for k in data)
+    kept = record(outcome.record_id)
+    assert kept.result == FAILED and kept.snapshot_after == ""
+    assert f"injected failure after {step}" in report_issues(kept)[1]
+
+
+def test_a_failure_moving_the_data_version_rolls_back_too(fresh_db, monkeypatch: pytest.MonkeyPatch):
+    content, *_ = lowered_top_unit()
+    counts, version = row_counts(fresh_db), db.data_version()
+
+    def broken(session, description):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(db, "record_change", broken)
+    outcome = import_file(content, "diem.xlsx", user="tester")
+    assert outcome.result == FAILED and "disk full" in outcome.error
+    assert (row_counts(fresh_db), db.data_version()) == (counts, version)
+
+
+def test_warnings_are_written_only_when_accepted(fresh_db):
+    unit = next(u for u, r in seed_totals(YEAR, LEVEL).items() if r["median_method"] == "true")
+    book = Workbook(exported(formats.SCORES, SCOPE), formats.SCORES_SHEET)
+    book.set(unit, "Tổng điểm", float(seed_totals(YEAR, LEVEL)[unit]["published_total"]) + 3)
+    version = db.data_version()
+
+    checked = check(book.bytes(), "diem.xlsx")
+    assert checked.errors == [] and len(checked.warnings) == 1
+    assert commit(checked, user="tester").result == REFUSED
+    assert db.data_version() == version
+
+    accepted = commit(checked, user="tester", accept_warnings=True)
+    assert accepted.result == OK and record(accepted.record_id).warnings_accepted
+    published = queries.published_results(LEVEL, year=YEAR).set_index("unit_code")
+    assert published.loc[unit, "total"] == pytest.approx(float(seed_totals(YEAR, LEVEL)[unit]["published_total"]) + 3)
+
+
+def _framework_2023() -> bytes:
+    """The 2023 department framework typed by hand: the 2022 pillars and thresholds of the seed."""
+    book = NewWorkbook()
+    sheet = book.active
+    sheet.title = formats.FRAMEWORK_SHEET
+    sheet.append([c.header for c in formats.FRAMEWORK_COLUMNS])
+    for code, p in seed_pillars(YEAR, LEVEL).items():
+        sheet.append(
+            [2023, "sở", code, p["pillar_name_vi"], p["pillar_name_en"], p["pillar_group"], float(p["max_points"]),
+             None, "x" if p["counts_in_total"] == "true" else "", int(p["sort_order"]), "gõ tay", ""]
+        )  # fmt: skip
+    groups = book.create_sheet(formats.GROUPS_SHEET)
+    groups.append([c.header for c in formats.GROUP_COLUMNS])
+    for g in seed_csv("../meta/group_thresholds.csv"):
+        if g["framework_year"] == str(YEAR) and g["level"] == LEVEL:
+            groups.append([2023, "sở", g["group_code"], g["name_vi"], g["name_en"], float(g["min_share"]), "", ""])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _scores_2023() -> tuple[bytes, dict[str, float]]:
+    """2023 points typed by hand: every unit keeps 90 % of its 2022 points, the last one gets full marks."""
+    pillars = seed_pillars(YEAR, LEVEL)
+    points = seed_points(YEAR, LEVEL)
+    last = min(points, key=counted_sum)
+    book = NewWorkbook()
+    sheet = book.active
+    sheet.title = formats.SCORES_SHEET
+    codes = list(pillars)
+    sheet.append(["Năm", "Cấp", "Mã đơn vị", "Tên đơn vị", *codes, "Tổng điểm"])
+    totals = {}
+    for unit, by_pillar in points.items():
+        values = [float(pillars[c]["max_points"]) if unit == last else round(by_pillar[c] * 0.9, 2) for c in codes]
+        totals[unit] = round(
+            sum(v for c, v in zip(codes, values, strict=True) if pillars[c]["counts_in_total"] == "true"), 2
+        )
+        sheet.append([2023, "department", unit, "", *values, totals[unit]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), totals
+
+
+def test_a_new_year_becomes_selectable_with_rank_changes_against_the_year_before(fresh_db):
+    province = province_of_departments()
+    assert 2023 not in queries.available_years()
+    scores_2023, totals_2023 = _scores_2023()
+    refused = check(scores_2023, "diem-2023.xlsx")
+    assert any("chưa có khung đánh giá năm 2023" in i.reason for i in refused.errors)
+
+    assert import_file(_framework_2023(), "khung-2023.xlsx", user="tester").result == OK
+    outcome = import_file(scores_2023, "diem-2023.xlsx", user="tester")
+    assert outcome.result == OK, outcome.checked.issues
+
+    assert 2023 in queries.available_years()
+    assert 2023 in rankings.level_years(LEVEL, province)
+    ranking = rankings.unit_ranking(province, LEVEL, 2023)
+    assert (ranking.previous_year, ranking.has_previous) == (YEAR, True)
+    ranks_2022 = {u: int(r["published_rank"]) for u, r in seed_totals(YEAR, LEVEL).items()}
+    ranks_2023 = competition_ranks(totals_2023)
+    table = ranking.table.set_index("unit_code")
+    for unit, rank in ranks_2023.items():
+        assert table.loc[unit, "rank"] == rank
+        assert table.loc[unit, "rank_change"] == ranks_2022[unit] - rank
+    assert table["rank_change"].abs().sum() > 0
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "csv"])
+def test_every_dataset_round_trips_unchanged(fresh_db, file_format: str):
+    with Session(db.get_engine()) as session:
+        found = datasets_available(session)
+    assert {dataset for dataset, _ in found} == set(formats.DATASETS)
+    for dataset, scope in found:
+        before = tables_now(dataset, scope)
+        name, content = downloads.export_file(dataset, scope, file_format)
+        outcome = import_file(content, name, user="tester")
+        assert outcome.result == OK, (dataset, scope, outcome.checked.issues)
+        after = tables_now(dataset, scope)
+        assert before.keys() == after.keys()
+        for sheet in before:
+            assert before[sheet].equals(after[sheet]), (dataset, scope, sheet)
+
+
+def _csv_with(cells: dict[str, str], unit: str) -> bytes:
+    """The exported CSV with some text cells of `unit`'s row replaced, as typed in a text editor."""
+    rows = list(csv.reader(io.StringIO(exported(formats.SCORES, SCOPE, "csv").decode("utf-8-sig"))))
+    header, at = rows[0], [r[2] for r in rows].index(unit)
+    for name, value in cells.items():
+        rows[at][header.index(name)] = value
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def test_formula_like_cells_are_neutralised_on_export_and_read_back_as_typed(fresh_db):
+    unit = sorted(seed_totals(YEAR, LEVEL))[0]
+    typed = {"Ghi chú công bố": '=HYPERLINK("http://x","y")', "Nguồn công bố": "@SUM(A1)"}
+    assert import_file(_csv_with(typed, unit), "diem.csv", user="tester").result == OK
+
+    xlsx = Workbook(exported(formats.SCORES, SCOPE), formats.SCORES_SHEET)
+    row = xlsx.row_of(unit)
+    for header, value in typed.items():
+        cell = xlsx.sheet.cell(row, xlsx.column(header))
+        assert cell.value == "'" + value and cell.data_type == "s"
+    assert "'=HYPERLINK" in exported(formats.SCORES, SCOPE, "csv").decode("utf-8-sig")
+
+    assert import_file(xlsx.bytes(), "diem.xlsx", user="tester").result == OK
+    published = queries.published_results(LEVEL, year=YEAR).set_index("unit_code")
+    assert published.loc[unit, "note"] == '=HYPERLINK("http://x","y")'
+
+
+def test_import_history_survives_a_reload_of_the_seed(fresh_db):
+    content, *_ = lowered_top_unit()
+    outcome = import_file(content, "diem.xlsx", user="tester")
+    load_seed(fresh_db, reset=True)
+    assert list(history()["id"]) == [outcome.record_id]
+    assert snapshot(record(outcome.record_id), "after")
+
+
+def _units_file(rows: list[list]) -> bytes:
+    book = NewWorkbook()
+    book.active.title = formats.UNITS_SHEET
+    book.active.append([c.header for c in formats.UNIT_COLUMNS])
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _ranks_file(year: int, units: list[str]) -> bytes:
+    book = NewWorkbook()
+    book.active.title = formats.SCORES_SHEET
+    book.active.append(["Năm", "Cấp", "Mã đơn vị", "Xếp hạng công bố"])
+    for rank, unit in enumerate(units, 1):
+        book.active.append([year, "province", unit, rank])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_unit_that_ends_keeps_its_history_and_denominators_follow_the_year(fresh_db):
+    provinces = [r for r in seed_csv("units.csv") if r["kind"] == "province"]
+    focus = province_of_departments()
+    merged = [focus, next(r["unit_code"] for r in provinces if r["unit_code"] not in (focus, "dong-nai"))]
+    rows = [
+        [r["unit_code"], r["name_vi"], r["name_en"], "province", None, None, 2024, "dong-nai", "", "sáp nhập 7/2025"]
+        for r in provinces
+        if r["unit_code"] in merged
+    ]
+    rows.append([f"{focus}-so-moi", "Sở mới", "", "department", focus, 2023, None, None, "", ""])
+    outcome = import_file(_units_file(rows), "don-vi.xlsx", user="tester")
+    assert outcome.result == OK, outcome.checked.issues
+
+    still_valid = [r["unit_code"] for r in provinces if r["unit_code"] not in merged]
+    assert import_file(_ranks_file(2025, still_valid), "xep-hang-2025.xlsx", user="t").result == OK
+    assert set(rankings.national_ranking(2025)["rank_of"]) == {len(provinces) - len(merged)}
+    ranking_2022 = rankings.national_ranking(YEAR)
+    assert set(ranking_2022["rank_of"]) == {len(provinces)}
+    assert focus in set(ranking_2022["unit_code"])  # history kept
+    assert focus not in set(rankings.national_ranking(2025)["unit_code"])
+
+    refused = check(_ranks_file(2025, [*still_valid, focus]), "xep-hang-2025.xlsx")
+    assert [(i.row, i.column) for i in refused.errors] == [(len(still_valid) + 2, "Mã đơn vị")]
+    assert "không còn hiệu lực năm 2025" in refused.errors[0].reason and "dong-nai" in refused.errors[0].reason
+
+    new_unit = f"{focus}-so-moi"
+    assert new_unit not in set(rankings.child_units(focus, LEVEL, YEAR)["unit_code"])
+    assert new_unit in set(rankings.child_units(focus, LEVEL, 2023)["unit_code"])
+    _name, template = downloads.template_file(formats.SCORES, SCOPE)
+    codes = [
+        row[2]
+        for row in load_workbook(io.BytesIO(template))[formats.SCORES_SHEET].iter_rows(min_row=2, values_only=True)
+    ]
+    assert new_unit not in codes and set(codes) == set(seed_totals(YEAR, LEVEL))
