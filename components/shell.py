@@ -30,13 +30,22 @@ def user_menu(username: str, role: str, csrf: str, lang: str) -> html.Form:
     """Who is signed in, and a sign-out button (a POST with the session's anti-forgery token)."""
     return html.Form(
         [
-            html.Span([html.I(className="bi bi-person-circle me-1"), username], className="user-name", title=role),
+            html.Span(
+                [html.I(className="bi bi-person-circle me-1"), html.Span(username, className="user-name-label")],
+                className="user-name",
+                title=f"{username} · {role}",
+            ),
             dcc.Input(type="hidden", name="csrf", value=csrf),
             html.Button(
-                [html.I(className="bi bi-box-arrow-right me-1"), t("auth.logout", lang)],
+                [
+                    html.I(className="bi bi-box-arrow-right"),
+                    html.Span(t("auth.logout", lang), className="logout-label ms-1"),
+                ],
                 type="submit",
                 id=LOGOUT_BUTTON,
+                title=t("auth.logout", lang),
                 className="btn btn-sm btn-outline-secondary ms-2",
+                **{"aria-label": t("auth.logout", lang)},
             ),
         ],
         action="/logout",
