@@ -204,7 +204,8 @@ def test_clicking_dong_xoai_on_the_map_opens_its_page(
     click_on_map(page, "binh-phuoc-dong-xoai")
 
     expect(page).to_have_url(f"{base_url}/units/binh-phuoc-dong-xoai")
-    expect(page.locator("#page-under-construction")).to_be_visible()
+    expect(page.locator("#units-heading")).to_contain_text("Đồng Xoài")
+    expect(page.locator("#units-total")).to_contain_text("524,47")
     assert page_errors == []
 
 
