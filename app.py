@@ -22,6 +22,7 @@ from components.i18n import LANGUAGES, t
 from components.theme import DEFAULT_THEME
 from data_access import db, queries
 from data_access.cache import configure_cache
+from data_access.importing.cli import data_cli
 from data_access.settings import PROJECT_ROOT
 from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles
 from seed.loader import load_seed
@@ -140,10 +141,12 @@ app.layout = serve_layout
 
 
 def page_years(pathname: str) -> list[int]:
-    """The years a page can show: its own `year_options` (e.g. a plan's years) or every year with results."""
-    for page in dash.page_registry.values():
-        if page.get("path") == pathname and callable(page.get("year_options")):
-            return page["year_options"]()
+    """The years a page can show: its own `year_options` (a plan's years; a unit's, given its path
+    variables) or every year with results."""
+    match = guard.page_for_path(pathname)
+    if match and callable(match[0].get("year_options")):
+        page, variables = match
+        return page["year_options"](**variables)
     return queries.available_years()
 
 
@@ -198,6 +201,7 @@ def switch_language(code: str):
     return response
 
 
+server.cli.add_command(data_cli)
 prepare_database()
 
 if __name__ == "__main__":

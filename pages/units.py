@@ -44,6 +44,7 @@ dash.register_page(
     order=20,
     unit_param="unit_code",
     title="DTI — Đơn vị",
+    year_options=lambda unit_code: unit_years(unit_code),
 )
 
 QUERY = "units-query"
