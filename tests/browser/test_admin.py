@@ -1,0 +1,116 @@
+"""`/admin` in Chromium: a file with faults is explained; a good file is previewed, written and listed,
+and the rankings show its figure at once.
+
+The page writes, so it runs against an app of its own (its own SQLite file), never the shared one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from openpyxl import load_workbook
+
+from data_access import db
+from data_access.importing import files as downloads
+from data_access.importing import formats
+from data_access.settings import SEED_DIR
+from tests.browser.conftest import new_page, run_app, sign_in
+from tests.conftest import create_test_accounts
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+YEAR, LEVEL = 2022, "department"
+UPLOAD_INPUT = "#admin-upload input[type=file]"
+
+
+@pytest.fixture(scope="module")
+def admin_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    folder = tmp_path_factory.mktemp("browser-admin")
+    url = f"sqlite:///{folder / 'dti.sqlite3'}"
+    for running in run_app(url, folder, lambda status: status == 200):
+        create_test_accounts(url)
+        yield running, url
+
+
+@pytest.fixture
+def admin_page(browser: Browser, page_errors: list[str], admin_app) -> Iterator[Page]:
+    page = new_page(browser, page_errors)
+    sign_in(page, admin_app[0], "admin")
+    yield page
+    page.context.close()
+
+
+def seed_totals() -> dict[str, dict[str, str]]:
+    with (SEED_DIR / "totals.csv").open(encoding="utf-8") as handle:
+        return {r["unit_code"]: r for r in csv.DictReader(handle) if r["year"] == str(YEAR) and r["level"] == LEVEL}
+
+
+def edited_export(database_url: str, tmp_path: Path, name: str, edit) -> Path:
+    """The app's own export of the 2022 department results, edited as a person would in Excel."""
+    content = downloads.export_file(formats.SCORES, {"year": YEAR, "level": LEVEL}, engine=db.engine_for(database_url))[
+        1
+    ]
+    book = load_workbook(io.BytesIO(content))
+    sheet = book[formats.SCORES_SHEET]
+    headers = [c.value for c in sheet[1]]
+    edit(sheet, headers)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
+    admin_page: Page, admin_app, tmp_path: Path, expect, page_errors: list[str]
+):
+    base_url, database_url = admin_app
+    page = admin_page
+    page.goto(f"{base_url}/admin")
+    expect(page.locator("#admin-history-empty")).to_be_visible()
+
+    def faults(sheet, headers):
+        awareness = next(i for i, h in enumerate(headers, 1) if "[awareness]" in h)
+        sheet.cell(2, awareness).value = "abc"
+        sheet.cell(3, awareness).value = -1
+
+    page.set_input_files(UPLOAD_INPUT, str(edited_export(database_url, tmp_path, "loi.xlsx", faults)))
+    issues = page.locator("#admin-issues tbody tr")
+    expect(issues).to_have_count(2)
+    expect(page.locator("#admin-issues")).to_contain_text("“abc” không phải là số")
+    expect(page.locator("#admin-issues")).to_contain_text("điểm âm (-1)")
+    expect(page.locator("#admin-refused")).to_be_visible()
+    expect(page.locator("#admin-commit")).to_be_disabled()
+
+    printed = seed_totals()
+    unit = next(code for code, r in printed.items() if r["published_rank"] == "1")
+    new_total = round(float(printed[unit]["published_total"]) - 10, 2)
+
+    def lowered(sheet, headers):
+        awareness = next(i for i, h in enumerate(headers, 1) if "[awareness]" in h)
+        total = headers.index("Tổng điểm") + 1
+        row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 3).value == unit)
+        sheet.cell(row, awareness).value -= 10
+        sheet.cell(row, total).value = new_total
+
+    page.set_input_files(UPLOAD_INPUT, str(edited_export(database_url, tmp_path, "diem-2022.xlsx", lowered)))
+    expect(page.locator("#admin-ready")).to_be_visible()
+    expect(page.locator("#admin-preview")).to_contain_text(f"{new_total:.2f}".replace(".", ","))
+    expect(page.locator("#admin-commit")).to_be_enabled()
+    page.click("#admin-commit")
+    expect(page.locator("#admin-committed")).to_be_visible()
+    row = page.locator("#admin-history-table tbody tr").first
+    expect(row).to_contain_text("test-admin")
+    expect(row).to_contain_text("diem-2022.xlsx")
+    expect(row).to_contain_text("Đã nạp")
+    expect(page.locator("#admin-commit")).to_be_disabled()
+
+    page.goto(f"{base_url}/rankings?level={LEVEL}&year={YEAR}")
+    expect(page.locator("#rankings-unit-table")).to_contain_text(f"{new_total:.2f}".replace(".", ","))
+    assert page_errors == []

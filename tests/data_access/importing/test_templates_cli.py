@@ -1,0 +1,102 @@
+"""Templates (Vietnamese headers, an instructions sheet, the year's pillars) and the `flask data` commands."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from data_access.importing import files as downloads
+from data_access.importing import formats
+from data_access.importing.cli import data_cli
+from data_access.importing.history import history
+from tests.data_access.importing.files import Workbook, exported, seed_pillars, seed_totals
+
+YEAR, LEVEL = 2022, "department"
+
+
+@pytest.mark.parametrize("dataset", formats.DATASETS)
+def test_every_template_has_instructions_then_its_sheets_with_vietnamese_headers(seeded_db, dataset: str):
+    scope = {"year": YEAR, "level": LEVEL} if dataset == formats.SCORES else {}
+    name, content = downloads.template_file(dataset, scope)
+    assert name.endswith(".xlsx")
+    book = load_workbook(io.BytesIO(content))
+    assert book.sheetnames == [formats.INSTRUCTIONS_SHEET, *formats.SHEETS[dataset]]
+    instructions = [c for row in book[formats.INSTRUCTIONS_SHEET].iter_rows(values_only=True) for c in row if c]
+    for sheet, columns in formats.SHEETS[dataset].items():
+        headers = [c.value for c in book[sheet][1]]
+        for column in columns:
+            assert column.header in headers
+            assert column.header in instructions
+        assert sheet in instructions
+
+
+def test_the_scores_template_lists_the_years_pillars_and_units(seeded_db):
+    _name, content = downloads.template_file(formats.SCORES, {"year": YEAR, "level": LEVEL})
+    sheet = load_workbook(io.BytesIO(content))[formats.SCORES_SHEET]
+    headers = [c.value for c in sheet[1]]
+    for code, pillar in seed_pillars(YEAR, LEVEL).items():
+        assert formats.pillar_header(code, pillar["pillar_name_vi"]) in headers
+    codes = {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert codes == set(seed_totals(YEAR, LEVEL))
+    instructions = " ".join(
+        str(c) for row in load_workbook(io.BytesIO(content))[formats.INSTRUCTIONS_SHEET].iter_rows(values_only=True)
+        for c in row if c
+    )  # fmt: skip
+    assert all(f"tối đa {float(p['max_points']):g} điểm" in instructions for p in seed_pillars(YEAR, LEVEL).values())
+
+
+def test_a_scores_template_needs_its_framework(seeded_db):
+    with pytest.raises(LookupError):
+        downloads.template_file(formats.SCORES, {"year": 2030, "level": LEVEL})
+
+
+def test_csv_template_is_utf8_with_a_byte_order_mark(seeded_db):
+    _name, content = downloads.template_file(formats.UNITS, {}, "csv")
+    assert content.startswith(b"\xef\xbb\xbf")
+    assert content.decode("utf-8-sig").splitlines()[0].split(",")[:3] == ["Mã đơn vị", "Tên đơn vị", "Tên tiếng Anh"]
+
+
+def run(*args: str):
+    return CliRunner().invoke(data_cli, list(args), catch_exceptions=False)
+
+
+def test_cli_template_export_import_and_history(fresh_db, tmp_path):
+    result = run("template", "scores", "--year", str(YEAR), "--level", LEVEL, "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / f"mau-diem-{YEAR}-{LEVEL}.xlsx").exists()
+    assert run("template", "scores", "-o", str(tmp_path)).exit_code == 2  # --year and --level are needed
+
+    assert (
+        run("export", "scores", "--year", str(YEAR), "--level", LEVEL, "--format", "csv", "-o", str(tmp_path)).exit_code
+        == 0
+    )
+    exported_file = tmp_path / f"diem-{YEAR}-{LEVEL}.csv"
+    assert exported_file.read_bytes() == exported(formats.SCORES, {"year": YEAR, "level": LEVEL}, "csv")
+
+    dry = run("import", str(exported_file), "--dry-run")
+    assert dry.exit_code == 0 and "0 lỗi" in dry.output
+    assert history().empty
+
+    ok = run("import", str(exported_file), "--user", "cli-user")
+    assert ok.exit_code == 0, ok.output
+    assert "Đã nạp" in ok.output
+
+    book = Workbook(exported(formats.SCORES, {"year": YEAR, "level": LEVEL}), formats.SCORES_SHEET)
+    unit = sorted(seed_totals(YEAR, LEVEL))[0]
+    row = book.set(unit, "awareness", -1)
+    bad = tmp_path / "loi.xlsx"
+    bad.write_bytes(book.bytes())
+    refused = CliRunner().invoke(data_cli, ["import", str(bad), "--user", "cli-user"])
+    assert refused.exit_code == 1
+    assert f"dòng {row}" in refused.output and "điểm âm (-1)" in refused.output
+
+    listed = run("history")
+    assert listed.output.count("cli-user") == 2 and "refused" in listed.output and "ok" in listed.output
+    records = history()
+    shown = run("history", "--show", str(records["id"].iloc[0]))
+    assert "điểm âm (-1)" in shown.output
+    previous = run("history", "--snapshot", str(records["id"].iloc[1]), "-o", str(tmp_path / "cu.xlsx"))
+    assert previous.exit_code == 0 and (tmp_path / "cu.xlsx").exists()

@@ -1,0 +1,266 @@
+"""`/admin` over HTTP: its callbacks posted to Dash as the browser would, signed in as an admin.
+
+The page's database is shared with the other page tests, so nothing here changes a figure: the
+only file written is an unchanged export (a round trip writes the same figures).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+
+import pytest
+from dash import _callback
+from openpyxl import load_workbook
+
+from data_access.importing import files as downloads
+from data_access.importing import formats
+from data_access.settings import SEED_DIR
+
+YEAR, LEVEL = 2022, "department"
+
+
+def seed_totals() -> dict[str, dict[str, str]]:
+    with open(SEED_DIR / "totals.csv", encoding="utf-8", newline="") as fh:
+        return {r["unit_code"]: r for r in csv.DictReader(fh) if r["year"] == str(YEAR) and r["level"] == LEVEL}
+
+
+def callback_key(app, first_output: str) -> str:
+    keys = list(app.callback_map) + list(_callback.GLOBAL_CALLBACK_MAP)
+    return next(k for k in keys if k.lstrip(".").startswith(first_output))
+
+
+def call(client, app, first_output: str, inputs: list, state: list[dict] | None = None, changed: str | None = None):
+    """POST a callback whose outputs start with `first_output`, with `inputs[0]` (or `changed`) as the trigger."""
+    key = callback_key(app, first_output)
+    if key.startswith(".."):
+        outputs = []
+        for spec in key.strip(".").split("..."):
+            component, prop = spec.rsplit(".", 1)
+            outputs.append({"id": component, "property": prop})
+    else:
+        component, prop = key.rsplit(".", 1)
+        outputs = {"id": component, "property": prop}
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": key,
+            "outputs": outputs,
+            "inputs": inputs,
+            "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"],
+            "state": state or [],
+        },
+    )
+
+
+def upload_value(content: bytes) -> str:
+    return "data:application/octet-stream;base64," + base64.b64encode(content).decode()
+
+
+def check_upload(client, app, content: bytes, name: str):
+    response = call(
+        client,
+        app,
+        "admin-check.children",
+        [{"id": "admin-upload", "property": "contents", "value": upload_value(content)}],
+        [{"id": "admin-upload", "property": "filename", "value": name}],
+    )
+    assert response.status_code == 200
+    return response.get_json()["response"]
+
+
+def export_bytes() -> bytes:
+    return downloads.export_file(formats.SCORES, {"year": YEAR, "level": LEVEL})[1]
+
+
+@pytest.fixture
+def admin(client_as):
+    return client_as("admin")
+
+
+def test_only_an_admin_opens_the_page(admin, client):
+    assert admin.get("/admin").status_code == 200
+    assert client.get("/admin").status_code == 403
+
+
+def test_a_leader_cannot_call_its_callbacks(client, dash_app):
+    response = call(
+        client,
+        dash_app.app,
+        "admin-check.children",
+        [{"id": "admin-upload", "property": "contents", "value": upload_value(b"x")}],
+        [{"id": "admin-upload", "property": "filename", "value": "x.csv"}],
+    )
+    assert response.status_code == 403
+
+
+def test_a_file_with_faults_gets_every_message_and_no_commit(admin, dash_app):
+    book = load_workbook(io.BytesIO(export_bytes()))
+    sheet = book[formats.SCORES_SHEET]
+    headers = [c.value for c in sheet[1]]
+    awareness = next(i for i, h in enumerate(headers, 1) if "[awareness]" in h)
+    sheet.cell(2, awareness).value = "năm mươi"
+    sheet.cell(3, awareness).value = -4
+    buffer = io.BytesIO()
+    book.save(buffer)
+    payload = check_upload(admin, dash_app.app, buffer.getvalue(), "loi.xlsx")
+    shown = json.dumps(payload["admin-check"]["children"], ensure_ascii=False)
+    assert "“năm mươi” không phải là số" in shown and "điểm âm (-4)" in shown
+    assert shown.count("admin-issue admin-issue-error") == 2
+    assert payload["admin-checked"]["data"]["errors"] == 2
+
+    allowed = call(
+        admin,
+        dash_app.app,
+        "admin-commit.disabled",
+        [
+            {"id": "admin-checked", "property": "data", "value": payload["admin-checked"]["data"]},
+            {"id": "admin-accept", "property": "value", "value": True},
+        ],
+    )
+    assert allowed.get_json()["response"]["admin-commit"]["disabled"] is True
+
+
+def test_a_wrong_file_type_is_explained(admin, dash_app):
+    payload = check_upload(admin, dash_app.app, b"%PDF-1.4", "bao-cao.pdf")
+    assert "sai loại tệp" in json.dumps(payload["admin-check"]["children"], ensure_ascii=False)
+
+
+def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, dash_app):
+    content = export_bytes()
+    payload = check_upload(admin, dash_app.app, content, "diem-2022.xlsx")
+    preview = json.dumps(payload["admin-check"]["children"], ensure_ascii=False)
+    for unit, printed in seed_totals().items():
+        assert unit in preview
+        assert printed["published_total"].replace(".", ",") in preview
+    state = payload["admin-checked"]["data"]
+    assert state == {"sha256": hashlib.sha256(content).hexdigest(), "errors": 0, "warnings": 0}
+    allowed = call(
+        admin,
+        dash_app.app,
+        "admin-commit.disabled",
+        [
+            {"id": "admin-checked", "property": "data", "value": state},
+            {"id": "admin-accept", "property": "value", "value": False},
+        ],
+    )
+    assert allowed.get_json()["response"]["admin-commit"]["disabled"] is False
+
+    committed = call(
+        admin,
+        dash_app.app,
+        "admin-commit-result.children",
+        [{"id": "admin-commit", "property": "n_clicks", "value": 1}],
+        [
+            {"id": "admin-upload", "property": "contents", "value": upload_value(content)},
+            {"id": "admin-upload", "property": "filename", "value": "diem-2022.xlsx"},
+            {"id": "admin-accept", "property": "value", "value": False},
+            {"id": "admin-checked", "property": "data", "value": state},
+        ],
+    )
+    assert committed.status_code == 200
+    result = json.dumps(committed.get_json()["response"], ensure_ascii=False)
+    assert "Đã ghi" in result
+    assert "test-admin" in result and "diem-2022.xlsx" in result
+    assert hashlib.sha256(content).hexdigest() in result  # the full hash, on hover
+    record_id = int(result.split('"id": "admin-history-row-')[1].split('"')[0])
+
+    button = {"index": f"{record_id}:before", "type": "admin-snapshot"}
+    snapshot = call(
+        admin,
+        dash_app.app,
+        "admin-snapshot-file.data",
+        [[{"id": button, "property": "n_clicks", "value": 1}]],
+        changed=json.dumps(button, separators=(",", ":")) + ".n_clicks",
+    )
+    data = snapshot.get_json()["response"]["admin-snapshot-file"]["data"]
+    assert data["filename"] == f"ban-cu-lan-nap-{record_id}.xlsx"
+    sheet = load_workbook(io.BytesIO(base64.b64decode(data["content"])))[formats.SCORES_SHEET]
+    assert {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)} == set(seed_totals())
+
+
+def test_a_commit_re_reads_the_upload_and_refuses_one_it_did_not_check(admin, dash_app):
+    content = export_bytes()
+    response = call(
+        admin,
+        dash_app.app,
+        "admin-commit-result.children",
+        [{"id": "admin-commit", "property": "n_clicks", "value": 1}],
+        [
+            {"id": "admin-upload", "property": "contents", "value": upload_value(content)},
+            {"id": "admin-upload", "property": "filename", "value": "diem.xlsx"},
+            {"id": "admin-accept", "property": "value", "value": False},
+            {"id": "admin-checked", "property": "data", "value": {"sha256": "0" * 64, "errors": 0, "warnings": 0}},
+        ],
+    )
+    assert "tải tệp lên lại" in json.dumps(response.get_json()["response"], ensure_ascii=False)
+
+
+def test_templates_and_exports_download(admin, dash_app):
+    template = call(
+        admin,
+        dash_app.app,
+        "admin-template-file.data",
+        [
+            {"id": "admin-template-xlsx", "property": "n_clicks", "value": 1},
+            {"id": "admin-template-csv", "property": "n_clicks", "value": None},
+        ],
+        [
+            {"id": "admin-template-dataset", "property": "value", "value": "scores"},
+            {"id": "admin-template-year", "property": "value", "value": str(YEAR)},
+            {"id": "admin-template-level", "property": "value", "value": LEVEL},
+        ],
+    ).get_json()["response"]
+    assert template["admin-template-file"]["data"]["filename"] == f"mau-diem-{YEAR}-{LEVEL}.xlsx"
+    missing = call(
+        admin,
+        dash_app.app,
+        "admin-template-file.data",
+        [
+            {"id": "admin-template-xlsx", "property": "n_clicks", "value": 1},
+            {"id": "admin-template-csv", "property": "n_clicks", "value": None},
+        ],
+        [
+            {"id": "admin-template-dataset", "property": "value", "value": "scores"},
+            {"id": "admin-template-year", "property": "value", "value": "2031"},
+            {"id": "admin-template-level", "property": "value", "value": LEVEL},
+        ],
+    ).get_json()["response"]
+    assert "Chưa có khung đánh giá năm 2031" in missing["admin-template-message"]["children"]
+
+    exported = call(
+        admin,
+        dash_app.app,
+        "admin-export-file.data",
+        [
+            {"id": "admin-export-csv", "property": "n_clicks", "value": 1},
+            {"id": "admin-export-xlsx", "property": "n_clicks", "value": None},
+        ],
+        [
+            {
+                "id": "admin-export-choice",
+                "property": "value",
+                "value": json.dumps(["scores", {"year": YEAR, "level": LEVEL}]),
+            }
+        ],
+    )
+    data = exported.get_json()["response"]["admin-export-file"]["data"]
+    assert data["filename"] == f"diem-{YEAR}-{LEVEL}.csv"
+    assert (
+        base64.b64decode(data["content"])
+        == downloads.export_file(formats.SCORES, {"year": YEAR, "level": LEVEL}, "csv")[1]
+    )
+    tampered = call(
+        admin,
+        dash_app.app,
+        "admin-export-file.data",
+        [
+            {"id": "admin-export-csv", "property": "n_clicks", "value": 1},
+            {"id": "admin-export-xlsx", "property": "n_clicks", "value": None},
+        ],
+        [{"id": "admin-export-choice", "property": "value", "value": json.dumps(["scores", {"year": "x"}])}],
+    )
+    assert tampered.status_code == 204 or "admin-export-file" not in (tampered.get_json() or {}).get("response", {})
