@@ -8,12 +8,12 @@ export frames out. Nothing here reads the database.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
-from dash import html
+from dash import dcc, html
 from plotly.colors import sample_colorscale
 
 from components.citations import readable_citation
@@ -496,7 +496,18 @@ def _rank_change_cell(places) -> html.Td:
     return html.Td(text, className="num rank-change-cell", style={"color": TREND_COLORS[trend]})
 
 
-def unit_table(table: pd.DataFrame, *, lang: str, previous_year: int | None, table_id: str) -> html.Table:
+def _unit_cell(name: str, href: str | None) -> html.Td:
+    return html.Td(dcc.Link(name, href=href) if href else name, className="unit-name")
+
+
+def unit_table(
+    table: pd.DataFrame,
+    *,
+    lang: str,
+    previous_year: int | None,
+    table_id: str,
+    unit_href: Callable[[str], str | None] | None = None,
+) -> html.Table:
     """The ranking of a province's units, best first.
 
     `table` has the columns of `data_access.rankings.RANKING_COLUMNS`. The change columns appear
@@ -520,7 +531,7 @@ def unit_table(table: pd.DataFrame, *, lang: str, previous_year: int | None, tab
     for row in table.itertuples():
         cells = [
             html.Td(str(row.rank), className="num rank-cell"),
-            html.Td(getattr(row, _name_column(lang)), className="unit-name"),
+            _unit_cell(getattr(row, _name_column(lang)), unit_href(row.unit_code) if unit_href else None),
             html.Td(
                 _total_text(row.total, row.median_method, lang),
                 className="num unit-total",

@@ -12,7 +12,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html
 from sqlalchemy.exc import SQLAlchemyError
 
 from auth.guard import level_refusal
-from auth.policy import can_view_level
+from auth.policy import can_view_level, can_view_unit
 from auth.session import current_viewer
 from components import rankings as views
 from components.citations import cite
@@ -78,6 +78,11 @@ def layout(year: str | None = None, level: str | None = None, **_query: str) -> 
         ],
         className="page-rankings",
     )
+
+
+def unit_page_link(unit_code: str) -> str | None:
+    """A unit's name links to its page where the reader may open it (a unit head: only their own)."""
+    return f"/units/{unit_code}" if can_view_unit(current_viewer(), unit_code) else None
 
 
 def visible_levels() -> list[str]:
@@ -272,6 +277,7 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
                 lang=lang,
                 previous_year=ranking.previous_year if ranking.has_previous else None,
                 table_id="rankings-unit-table",
+                unit_href=unit_page_link,
             ),
             className="rankings-scroll",
         ),
