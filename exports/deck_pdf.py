@@ -143,7 +143,7 @@ def with_outline(pdf: bytes, slides: Sequence[Slide], *, title: str) -> bytes:
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter(clone_from=reader)
     for number, slide in enumerate(slides[: len(writer.pages)]):
-        writer.add_outline_item(slide.title, number)
+        writer.add_outline_item(title=slide.title, page_number=number)
     writer.add_metadata({"/Title": title})
     buffer = io.BytesIO()
     writer.write(buffer)

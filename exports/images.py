@@ -29,7 +29,8 @@ MIME_TYPES = {
     "pdf": "application/pdf",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
-TABS = 3
+# Two tabs draw in parallel on a 2-core machine; each further tab loads plotly.js again for little gain.
+TABS = 2
 RENDER_TIMEOUT_SECONDS = 60
 PAGE_TIMEOUT_SECONDS = 60
 

@@ -1,0 +1,196 @@
+"""The deck's slide builders, without server or database: small frames in, slides and figures out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.slides import (
+    Fact,
+    Slide,
+    Table,
+    cited_documents,
+    export_figure,
+    furthest_gaps,
+    group_facts,
+    national_table,
+    points_lost_figure,
+    radar_table,
+    slide_view,
+    target_sections_figure,
+)
+from data_access.scoring import points_lost
+from exports.layout import BODY_BOTTOM, BODY_TOP, MARGIN, SLIDE_WIDTH, figure_size, slide_boxes
+
+
+def pillar_scores() -> pd.DataFrame:
+    """Three pillars as the source prints them (2022 Bình Phước: 146.25/200, 78.33/150, 52.58/150)."""
+    return pd.DataFrame(
+        {
+            "pillar_code": ["digital_government", "digital_economy", "digital_society"],
+            "pillar_name_vi": ["Hoạt động Chính quyền số", "Hoạt động Kinh tế số", "Hoạt động Xã hội số"],
+            "pillar_name_en": ["Digital government", "Digital economy", "Digital society"],
+            "points": [146.25, 78.33, 52.58],
+            "max_points": [200.0, 150.0, 150.0],
+            "counts_in_total": [True, True, True],
+            "sort_order": [6, 7, 8],
+        }
+    )
+
+
+def all_text(component) -> str:
+    """Every string in a Dash component tree, as a reader would see it."""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(all_text(c) for c in component)
+    children = getattr(component, "children", None)
+    return "" if children is None else all_text(children)
+
+
+def test_points_lost_figure_writes_each_loss_and_maximum_on_its_bar():
+    losses = points_lost(pillar_scores())
+
+    figure = points_lost_figure(losses, theme="dark", lang="vi")
+
+    scored, lost = figure.data
+    assert list(lost.x) == [97.42, 71.67, 53.75], "largest loss first"
+    assert list(lost.text) == ["−97,42 / 150", "−71,67 / 150", "−53,75 / 200"]
+    assert list(scored.text) == ["52,58", "78,33", "146,25"]
+    assert figure.layout.barmode == "stack"
+    assert figure.layout.height is None, "a slide's figure fills its box"
+
+
+def test_target_sections_figure_counts_statuses_per_section():
+    targets = pd.DataFrame(
+        {
+            "pillar_code": [
+                "infrastructure",
+                "infrastructure",
+                "digital_society",
+                "digital_society",
+                "digital_society",
+            ],
+            "status": ["met", "not_met", "not_met", "not_met", "no_data"],
+        }
+    )
+    labels = {"infrastructure": "Hạ tầng số", "digital_society": "Xã hội số"}
+
+    figure = target_sections_figure(targets, labels, theme="light", lang="vi")
+
+    by_name = {trace.name: list(trace.x) for trace in figure.data}
+    assert by_name == {"Đạt": [1, 0], "Chưa đạt": [1, 2], "Chưa có số liệu": [0, 1]}
+    assert [list(trace.text) for trace in figure.data] == [["1", ""], ["1", "2"], ["", "1"]], "no label on a zero"
+    assert list(figure.data[0].y) == ["Hạ tầng số", "Xã hội số"], "the plan's order"
+
+
+def test_furthest_gaps_put_the_targets_least_reached_first():
+    targets = pd.DataFrame(
+        {
+            "status": ["not_met", "met", "not_met", "not_met", "no_data"],
+            "target_value": [70.0, 70.0, 100.0, 30.0, 50.0],
+            "actual": [2.26, 77.41, 37.19, 12.04, None],
+            "sort_order": [1, 2, 3, 4, 5],
+        }
+    )
+
+    gaps = furthest_gaps(targets, count=2)
+
+    # Reached 2.26/70 = 3 %, 37.19/100 = 37 %, 12.04/30 = 40 %: the share of the target, not the raw figure.
+    assert gaps["actual"].tolist() == [2.26, 37.19]
+
+
+def test_national_table_marks_ties_and_highlights_the_focus():
+    neighbours = pd.DataFrame(
+        {
+            "rank": [14, 15, 15],
+            "tied": [False, True, True],
+            "unit_code": ["hai-phong", "thanh-hoa", "yen-bai"],
+            "unit_name_vi": ["TP. Hải Phòng", "Thanh Hóa", "Yên Bái"],
+            "unit_name_en": ["Hai Phong", "Thanh Hoa", "Yen Bai"],
+            "index_value": [float("nan"), 0.61234, float("nan")],
+        }
+    )
+
+    table = national_table(neighbours, focus_code="thanh-hoa", lang="vi")
+
+    assert table.rows == (
+        ("14", "TP. Hải Phòng", "—"),
+        ("15 (đồng hạng)", "Thanh Hóa", "0,6123"),
+        ("15 (đồng hạng)", "Yên Bái", "—"),
+    )
+    assert table.highlight == 1
+
+
+def test_radar_table_writes_every_value_of_the_radar():
+    pillars = pillar_scores().assign(label=lambda f: f["pillar_name_vi"], share=lambda f: f["points"] / f["max_points"])
+    leading = pd.DataFrame({"pillar_code": ["digital_society", "digital_government"], "share": [0.385, 0.819]})
+
+    table = radar_table(pillars, [("TB 5 tỉnh dẫn đầu", leading, "leading_average")], unit="Bình Phước", lang="vi")
+
+    assert table.headers == ("Chỉ số", "Bình Phước", "TB 5 tỉnh dẫn đầu", "Điểm")
+    assert table.rows[0] == ("Hoạt động Chính quyền số", "73,1%", "81,9%", "146,25/200")
+    assert table.rows[1][2] == "—", "a comparison without the pillar shows a dash, never another pillar's value"
+
+
+def test_group_facts_count_units_per_group_in_order():
+    facts = group_facts(["Tốt", "Tốt", "Khá", None, "Trung bình", "Khá", "Khá"], "vi")
+
+    assert [(f.label, f.value) for f in facts] == [("Tốt", "2"), ("Khá", "3"), ("Trung bình", "1")]
+
+
+def test_cited_documents_lists_each_document_once_by_title():
+    titles = {"002_a.txt": "Kế hoạch 57/KH-UBND", "DTI 2022 national ranking": "Xếp hạng DTI 2022"}
+    citations = ["002_a.txt; Phần II | 003_b.txt; Phụ lục III.2", "002_a.txt; Phần I", "DTI 2022 national ranking"]
+
+    assert cited_documents(citations, titles) == ["Kế hoạch 57/KH-UBND", "003_b.txt", "Xếp hạng DTI 2022"]
+
+
+def test_a_slide_without_data_says_why_in_place_of_its_content():
+    slide = Slide("districts", "Các huyện", message="Năm 2021 chưa có kết quả đánh giá cấp huyện.")
+
+    view = slide_view(slide, 5, 9, lang="vi")
+
+    assert view.id == "present-slide-districts"
+    text = all_text(view)
+    assert "Năm 2021 chưa có kết quả đánh giá cấp huyện." in text
+    assert "6 / 9" in text
+    assert "PNG" not in text, "no chart, nothing to download"
+
+
+def test_a_chart_slide_offers_its_chart_as_png_and_svg():
+    slide = Slide("weakest", "Chỉ số yếu nhất", figure=go.Figure(go.Bar(x=[1], y=["a"])))
+
+    text = all_text(slide_view(slide, 0, 1, lang="vi", active=True))
+
+    assert "PNG" in text and "SVG" in text
+
+
+def test_export_figure_is_opaque_and_leaves_the_slide_figure_alone():
+    figure = go.Figure(go.Bar(x=[1], y=["a"]))
+    figure.update_layout(paper_bgcolor="rgba(0,0,0,0)")
+
+    exported = export_figure(figure)
+
+    assert exported.layout.paper_bgcolor == "#ffffff"
+    assert figure.layout.paper_bgcolor == "rgba(0,0,0,0)"
+
+
+def test_export_layout_puts_facts_left_and_splits_figure_and_table():
+    slide = Slide(
+        "radar",
+        "t",
+        facts=(Fact("DTI", "0,6385"),),
+        figure=go.Figure(),
+        table=Table(("a",), (("1",),), ("left",)),
+        bullets=("note",),
+    )
+
+    boxes = slide_boxes(slide)
+
+    assert boxes.facts.left == MARGIN and boxes.facts.top == BODY_TOP
+    assert boxes.figure.left > boxes.facts.left + boxes.facts.width
+    assert boxes.table.left > boxes.figure.left + boxes.figure.width
+    assert boxes.table.left + boxes.table.width == SLIDE_WIDTH - MARGIN
+    assert boxes.bullets.top + boxes.bullets.height == BODY_BOTTOM
+    assert figure_size(slide) == (boxes.figure.width, boxes.figure.height)

@@ -1,0 +1,165 @@
+"""The 2022 deck exported as a reader receives it: PowerPoint read back with python-pptx, the PDF's
+pages rendered with pdftoppm and its text extracted with pypdf, single charts as PNG and SVG.
+
+The deck is exported once per session (one Chromium session draws every chart)."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import struct
+import subprocess
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from components.slides import SLIDE_KEYS, Slide, build_slides
+from data_access.cache import cache
+from data_access.deck import build_deck
+from exports.deck import EXPORT_THEME, chart_file, export_deck
+from exports.layout import PNG_SCALE, figure_size
+from pages._context import source_titles
+from tests.conftest import skip_or_fail
+
+FOCUS = "binh-phuoc"
+# Names from the seed (units.csv) and the deck's title, diacritics and all.
+VIETNAMESE_WORDS = ("Chỉ số chuyển đổi số", "Bình Phước", "UBND thành phố Đồng Xoài", "Sở Thông tin và Truyền thông")
+
+
+class Exported:
+    def __init__(self, slides: list[Slide], files: dict[str, bytes], seconds: float):
+        self.slides = slides
+        self.files = files
+        self.seconds = seconds
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = os.environ.get("BROWSER_PATH") or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not Path(path).is_file():
+        skip_or_fail("REQUIRE_BROWSER", f"Chromium not found at {path}: Kaleido cannot draw charts")
+    return path
+
+
+@pytest.fixture(scope="session")
+def slides_2022(seeded_sqlite_url: str) -> Iterator[list[Slide]]:
+    previous = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = seeded_sqlite_url
+    cache.clear()
+    try:
+        deck = build_deck(FOCUS, 2022)
+        yield build_slides(deck, theme=EXPORT_THEME, lang="vi", titles=source_titles("vi"), today=date(2023, 8, 1))
+    finally:
+        cache.clear()
+        if previous is None:
+            os.environ.pop("DATABASE_URL", None)
+        else:
+            os.environ["DATABASE_URL"] = previous
+
+
+@pytest.fixture(scope="session")
+def exported(chromium: str, slides_2022: list[Slide]) -> Exported:
+    started = time.perf_counter()
+    files = export_deck(slides_2022, title="Bình Phước — Chỉ số chuyển đổi số (DTI) năm 2022", lang="vi")
+    return Exported(slides_2022, files, time.perf_counter() - started)
+
+
+def test_the_2022_deck_has_every_slide_with_its_data(slides_2022: list[Slide]):
+    assert [s.key for s in slides_2022] == list(SLIDE_KEYS)
+    assert [s.key for s in slides_2022 if s.message] == [], "2022 has data for every slide"
+    assert slides_2022[0].title == "Bình Phước"
+
+
+def test_pptx_reads_back_with_a_slide_per_slide_and_editable_titles(exported: Exported):
+    presentation = Presentation(io.BytesIO(exported.files["pptx"]))
+
+    assert len(presentation.slides) == len(exported.slides)
+    assert [s.shapes.title.text for s in presentation.slides] == [s.title for s in exported.slides]
+    notes = [s.notes_slide.notes_text_frame.text for s in presentation.slides]
+    assert notes == [s.notes for s in exported.slides]
+    assert "giảm 3 bậc" in notes[1], "the notes say what the slide says"
+    pictures = [
+        shape
+        for slide in presentation.slides
+        for shape in slide.shapes
+        if shape.shape_type == 13  # MSO_SHAPE_TYPE.PICTURE
+    ]
+    assert len(pictures) == sum(s.has_chart for s in exported.slides)
+    assert presentation.slide_width * 9 == presentation.slide_height * 16, "16:9"
+
+
+def test_pptx_tables_are_real_tables(exported: Exported):
+    presentation = Presentation(io.BytesIO(exported.files["pptx"]))
+    national = presentation.slides[list(SLIDE_KEYS).index("national")]
+    table = next(shape.table for shape in national.shapes if shape.has_table)
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    assert ["12", "Bình Phước", "0,6385"] in cells
+
+
+def test_pdf_has_a_page_per_slide_with_vietnamese_text_and_bookmarks(exported: Exported):
+    reader = PdfReader(io.BytesIO(exported.files["pdf"]))
+
+    assert len(reader.pages) == len(exported.slides)
+    # The font comes in subsets by Unicode range (Vietnamese letters in one file, Latin in another):
+    # pypdf puts a space where the subset changes, so compare without spaces; every letter is intact.
+    text = "".join(page.extract_text() for page in reader.pages).replace(" ", "")
+    for words in VIETNAMESE_WORDS:
+        assert words.replace(" ", "") in text
+    assert [item.title for item in reader.outline] == [s.title for s in exported.slides]
+    assert reader.metadata.title.startswith("Bình Phước")
+
+
+def test_pdf_text_reads_back_word_for_word_with_pdftotext(exported: Exported, tmp_path: Path):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "deck.pdf"
+    pdf.write_bytes(exported.files["pdf"])
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    for words in VIETNAMESE_WORDS:
+        assert words in text
+
+
+def test_pdf_pages_render_with_pdftoppm(exported: Exported, tmp_path: Path):
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    pdf = tmp_path / "deck.pdf"
+    pdf.write_bytes(exported.files["pdf"])
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == len(exported.slides)
+    assert all(page.stat().st_size > 5_000 for page in pages), "every page has content"
+
+
+def png_size(content: bytes) -> tuple[int, int]:
+    assert content[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", content[16:24])
+
+
+def test_a_single_chart_as_png_is_twice_its_slide_size(chromium: str, slides_2022: list[Slide]):
+    slide = next(s for s in slides_2022 if s.key == "weakest")
+
+    width, height = figure_size(slide)
+    assert png_size(chart_file(slide, "png")) == (width * PNG_SCALE, height * PNG_SCALE)
+
+
+def test_a_single_chart_as_svg_keeps_its_words(chromium: str, slides_2022: list[Slide]):
+    slide = next(s for s in slides_2022 if s.key == "radar")
+
+    svg = chart_file(slide, "svg").decode("utf-8")
+
+    assert "<svg" in svg
+    assert "Bình Phước" in svg
+    assert "Nhân lực số" in svg
+
+
+def test_export_time_is_reported(exported: Exported, capsys: pytest.CaptureFixture):
+    """The benchmark figure (no timing assert: machines differ); `scripts/export_deck.py` prints it too."""
+    with capsys.disabled():
+        print(f"\nwhole-deck export (pptx + pdf, one Chromium session): {exported.seconds:.2f} s")
+    assert exported.files.keys() == {"pptx", "pdf"}
