@@ -52,6 +52,7 @@ PAGES = {
     "districts": "/districts",
     "targets": "/targets",
     "units": "/units/binh-phuoc-so-y-te",
+    "admin": "/admin",
 }
 
 
