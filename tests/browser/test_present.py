@@ -1,0 +1,114 @@
+"""The deck in Chromium: keyboard and clicker navigation, the IOC wall mode cycling on its own with
+the chrome hidden, and a lost connection marked stale and recovered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+CALLBACKS = "**/_dash-update-component*"
+
+
+def open_deck(page: Page, url: str) -> None:
+    page.goto(url)
+    page.locator(".present-slide.is-active").wait_for()
+    page.locator("#present-graph-dti .js-plotly-plot .main-svg").first.wait_for(state="attached")
+
+
+def active_slide(page: Page) -> str:
+    return page.eval_on_selector(".present-slide.is-active", "el => el.id")
+
+
+def visible_slides(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".present-slide", "els => els.filter(e => getComputedStyle(e).visibility === 'visible').map(e => e.id)"
+    )
+
+
+def test_keys_and_clicker_move_through_the_deck(page: Page, page_errors: list[str], base_url: str, expect: Callable):
+    open_deck(page, base_url + "/present?year=2022")
+    counter = page.locator("#present-counter")
+    expect(counter).to_have_text("1 / 9")
+    assert visible_slides(page) == ["present-slide-title"]
+    assert "Bình Phước" in page.inner_text("#present-slide-title")
+
+    page.keyboard.press("ArrowRight")
+    expect(counter).to_have_text("2 / 9")
+    assert visible_slides(page) == ["present-slide-dti"]
+    assert "12/63" in page.inner_text("#present-slide-dti")
+
+    page.keyboard.press("PageDown")  # what a presentation clicker sends
+    expect(counter).to_have_text("3 / 9")
+    assert active_slide(page) == "present-slide-radar"
+
+    page.keyboard.press("PageUp")
+    expect(counter).to_have_text("2 / 9")
+    page.keyboard.press("ArrowLeft")
+    expect(counter).to_have_text("1 / 9")
+    page.keyboard.press("ArrowLeft")
+    expect(counter).to_have_text("9 / 9")
+    assert visible_slides(page) == ["present-slide-sources"]
+
+    page.click("#present-next")
+    expect(counter).to_have_text("1 / 9")
+    assert page_errors == []
+
+
+def test_values_are_written_on_the_slides(page: Page, page_errors: list[str], base_url: str):
+    """Every value readable without hovering: labels on the bars, the radar's values in its table."""
+    open_deck(page, base_url + "/present?year=2022")
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowLeft")
+    weakest = page.locator("#present-graph-weakest .js-plotly-plot")
+    weakest.locator(".main-svg").first.wait_for()
+    assert "−97,42 / 150" in weakest.inner_text()
+    radar_table = page.text_content("#present-table-radar")  # on a hidden slide: its DOM text
+    assert "35,1%" in radar_table and "52,58/150" in radar_table
+    assert page_errors == []
+
+
+def test_a_year_without_district_results_explains_the_slide(page: Page, page_errors: list[str], base_url: str):
+    page.goto(base_url + "/present?year=2021")
+    page.locator(".present-slide.is-active").wait_for()
+    assert page.locator(".present-slide").count() == 9, "no slide disappears silently"
+    assert "2021" in page.text_content("#present-slide-districts .present-message")
+    assert page_errors == []
+
+
+def test_kiosk_cycles_by_itself_with_the_chrome_hidden(page: Page, page_errors: list[str], base_url: str, expect):
+    open_deck(page, base_url + "/present?year=2022&kiosk=1&interval=2")
+
+    assert page.evaluate("document.body.classList.contains('present-kiosk')")
+    for chrome in (".shell-navbar", ".shell-footer", ".present-toolbar"):
+        expect(page.locator(chrome)).to_be_hidden()
+    assert page.eval_on_selector(".present-stage", "el => getComputedStyle(el).cursor") == "none"
+
+    first = active_slide(page)
+    page.wait_for_function(f"document.querySelector('.present-slide.is-active').id !== '{first}'", timeout=6000)
+    second = active_slide(page)
+    page.wait_for_function(f"document.querySelector('.present-slide.is-active').id !== '{second}'", timeout=6000)
+    assert page_errors == []
+
+
+def test_kiosk_marks_a_lost_connection_and_recovers(page: Page, base_url: str, expect: Callable):
+    open_deck(page, base_url + "/present?year=2022&kiosk=1&interval=2")
+    marker = page.locator("#present-stale")
+    expect(marker).to_be_hidden()
+
+    page.route(CALLBACKS, lambda route: route.abort())
+    expect(marker).to_be_visible(timeout=15_000)
+    assert marker.inner_text().startswith("Mất kết nối — dữ liệu lúc ")
+    assert page.locator(".present-slide").count() == 9, "the last slides stay on screen"
+    before = page.inner_text("#present-counter")
+    page.wait_for_function(f"document.getElementById('present-counter').textContent !== '{before}'", timeout=6000)
+
+    page.unroute(CALLBACKS)
+    expect(marker).to_be_hidden(timeout=15_000)

@@ -1,0 +1,133 @@
+"""`/present` over HTTP: the deck callback, the downloads re-checking the year on the server, the
+wall mode's settings from the URL, and who may call the page's callbacks."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from tests.conftest import skip_or_fail
+
+
+@pytest.fixture
+def chromium_available() -> None:
+    path = os.environ.get("BROWSER_PATH") or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not Path(path).is_file():
+        skip_or_fail("REQUIRE_BROWSER", f"Chromium not found at {path}: the export cannot draw charts")
+
+
+def present_module(dash_app):
+    return sys.modules["pages.present"]
+
+
+def deck_callback(client, query: dict):
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": "..present-deck.children...present-heading.children..."
+            "present-export-pptx.disabled...present-export-pdf.disabled..",
+            "outputs": [
+                {"id": "present-deck", "property": "children"},
+                {"id": "present-heading", "property": "children"},
+                {"id": "present-export-pptx", "property": "disabled"},
+                {"id": "present-export-pdf", "property": "disabled"},
+            ],
+            "inputs": [
+                {"id": "present-query", "property": "data", "value": query},
+                {"id": "shell-theme", "property": "data", "value": "dark"},
+                {"id": "present-version", "property": "data", "value": 1},
+            ],
+            "changedPropIds": ["present-query.data"],
+            "state": [],
+        },
+    )
+
+
+def deck_download(client, query: dict, button: str = "present-export-pptx"):
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": "..present-download.data...present-status.children..",
+            "outputs": [
+                {"id": "present-download", "property": "data"},
+                {"id": "present-status", "property": "children"},
+            ],
+            "inputs": [
+                {"id": "present-export-pptx", "property": "n_clicks", "value": 1 if button.endswith("pptx") else None},
+                {"id": "present-export-pdf", "property": "n_clicks", "value": 1 if button.endswith("pdf") else None},
+            ],
+            "changedPropIds": [f"{button}.n_clicks"],
+            "state": [{"id": "present-query", "property": "data", "value": query}],
+        },
+    )
+
+
+def test_the_deck_callback_draws_nine_slides_for_2022(client):
+    response = deck_callback(client, {"year": "2022"})
+
+    assert response.status_code == 200
+    body = response.get_json()["response"]
+    slides = body["present-deck"]["children"]
+    assert len(slides) == 9
+    assert body["present-heading"]["children"] == "Trình chiếu: Bình Phước, năm 2022"
+    assert body["present-export-pptx"]["disabled"] is False
+
+
+def test_a_year_without_results_gets_a_friendly_message(client):
+    response = deck_callback(client, {"year": "1999"})
+
+    body = response.get_json()["response"]
+    assert "1999" in str(body["present-deck"]["children"])
+    assert "Các năm có dữ liệu" in str(body["present-deck"]["children"])
+    assert body["present-export-pptx"]["disabled"] is True
+
+
+@pytest.mark.parametrize("year", ["1999", "2022; DROP TABLE", "../etc"])
+def test_the_deck_download_refuses_a_bad_year_on_the_server(client, year):
+    """The browser's query store is not trusted: a tampered year gets the message, never a file."""
+    response = deck_download(client, {"year": year})
+
+    assert response.status_code == 200
+    body = response.get_json()["response"]
+    assert "present-download" not in body, "no file for a year the data does not have"
+    assert "Các năm có dữ liệu" in str(body["present-status"]["children"])
+
+
+def test_the_deck_download_is_a_powerpoint_of_the_year(client, chromium_available):
+    response = deck_download(client, {"year": "2022"})
+
+    payload = response.get_json()["response"]["present-download"]["data"]
+    assert payload["filename"] == "dti-binh-phuoc-2022.pptx"
+    presentation = Presentation(io.BytesIO(base64.b64decode(payload["content"])))
+    assert len(presentation.slides) == 9
+
+
+def test_a_unit_head_cannot_call_the_deck_callbacks(client_as):
+    unit_head = client_as("unit_head")
+
+    assert deck_callback(unit_head, {"year": "2022"}).status_code == 403
+    assert deck_download(unit_head, {"year": "2022"}).status_code == 403
+
+
+def test_kiosk_interval_is_clamped_or_explained(dash_app):
+    present = present_module(dash_app)
+
+    assert present.kiosk_settings("1", "20") == present.KioskSettings(True, 20, 15)
+    assert present.kiosk_settings("1", "1").interval == present.MIN_INTERVAL
+    assert present.kiosk_settings("1", "99999").interval == present.MAX_INTERVAL
+    assert present.kiosk_settings(None, None) == present.KioskSettings(False, present.DEFAULT_INTERVAL, 15)
+    with pytest.raises(ValueError):
+        present.kiosk_settings("1", "abc")
+
+
+def test_a_bad_interval_in_the_url_gets_a_message_not_a_traceback(dash_app):
+    panel = present_module(dash_app).layout(kiosk="1", interval="twenty")
+
+    assert panel.id == "present-bad-interval"
+    assert "interval=twenty" in str(panel.children)
