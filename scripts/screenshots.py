@@ -53,6 +53,7 @@ PAGES = {
     "targets": "/targets",
     "units": "/units/binh-phuoc-so-y-te",
     "admin": "/admin",
+    "present": "/present",
 }
 
 
