@@ -87,17 +87,21 @@ def score_preview(validated: Validated, catalogue: Catalogue) -> pd.DataFrame:
 
 
 def rows_preview(validated: Validated) -> pd.DataFrame:
-    """The records of a framework, plan, observations or units file as they will be stored."""
+    """The records of a framework, plan, observations or units file as they will be stored, under
+    the template's Vietnamese headers."""
     records = validated.records
     if validated.dataset == f.FRAMEWORK:
-        return pd.DataFrame(records.get("pillars", [])).drop(columns=["row"], errors="ignore")
-    if validated.dataset == f.TARGETS:
-        return pd.DataFrame(records.get("targets", []))
-    if validated.dataset == f.OBSERVATIONS:
-        return pd.DataFrame(records.get("observations", []))
-    if validated.dataset == f.UNITS:
-        return pd.DataFrame(records.get("units", []))
-    return pd.DataFrame()
+        rows, columns = records.get("pillars", []), f.FRAMEWORK_COLUMNS
+    elif validated.dataset == f.TARGETS:
+        rows, columns = records.get("targets", []), f.TARGET_COLUMNS
+    elif validated.dataset == f.OBSERVATIONS:
+        rows, columns = records.get("observations", []), f.OBSERVATION_COLUMNS
+    elif validated.dataset == f.UNITS:
+        rows, columns = records.get("units", []), f.UNIT_COLUMNS
+    else:
+        return pd.DataFrame()
+    shown = [c for c in columns if any(c.key in row for row in rows)]
+    return pd.DataFrame([[row.get(c.key) for c in shown] for row in rows], columns=[c.header for c in shown])
 
 
 def preview(validated: Validated, catalogue: Catalogue) -> pd.DataFrame:

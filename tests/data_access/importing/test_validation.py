@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook as NewWorkbook
 
 from data_access.importing import check, formats
-from tests.data_access.importing.files import Workbook, exported, seed_pillars, seed_points, seed_totals
+from tests.data_access.importing.files import Workbook, exported, seed_csv, seed_pillars, seed_points, seed_totals
 
 YEAR, LEVEL = 2022, "department"
 SHEET = formats.SCORES_SHEET
@@ -231,3 +231,11 @@ def test_preview_computes_totals_ranks_and_groups_beside_the_published(seeded_db
     # The seed's published table agrees with its own points (shared/data/check_data.py), so nothing differs.
     assert not preview["differs"].any()
     assert (preview["rank_computed"] == preview["rank_published"]).all()
+
+
+def test_other_datasets_preview_their_rows_under_the_templates_headers(seeded_db):
+    units = seed_csv("units.csv")
+    checked = check(exported(formats.UNITS, {}), "don-vi.xlsx")
+    assert checked.issues == []
+    assert list(checked.preview.columns[:4]) == ["Mã đơn vị", "Tên đơn vị", "Tên tiếng Anh", "Loại"]
+    assert list(checked.preview["Mã đơn vị"]) == [u["unit_code"] for u in units]
