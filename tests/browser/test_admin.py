@@ -114,3 +114,27 @@ def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
     page.goto(f"{base_url}/rankings?level={LEVEL}&year={YEAR}")
     expect(page.locator("#rankings-unit-table")).to_contain_text(f"{new_total:.2f}".replace(".", ","))
     assert page_errors == []
+
+
+def test_a_new_year_imported_elsewhere_is_selectable_with_changes_against_the_year_before(
+    admin_page: Page, admin_app, expect, page_errors: list[str]
+):
+    """Framework and scores for 2023 typed by hand, imported by the command line's code into the
+    running app's database: the app offers 2023 and ranks it against 2022 without a restart."""
+    from data_access.importing import OK, import_file
+    from tests.data_access.importing.files import framework_2023, scores_2023
+
+    base_url, database_url = admin_app
+    engine = db.engine_for(database_url)
+    assert import_file(framework_2023(), "khung-2023.xlsx", user="cli", engine=engine).result == OK
+    scores, _totals = scores_2023()
+    assert import_file(scores, "diem-2023.xlsx", user="cli", engine=engine).result == OK
+
+    page = admin_page
+    page.goto(f"{base_url}/rankings?level={LEVEL}&year=2023")
+    expect(page.locator("#rankings-change-note")).to_contain_text("so với năm 2022")
+    expect(page.locator(".year-link", has_text="2023")).to_be_visible()
+    expect(page.locator("#rankings-unit-table")).to_contain_text("▲")
+    page.goto(f"{base_url}/admin")
+    expect(page.locator("#admin-history-table")).to_contain_text("diem-2023.xlsx")
+    assert page_errors == []

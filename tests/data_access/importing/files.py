@@ -7,9 +7,10 @@ import csv
 import io
 from collections import defaultdict
 
+from openpyxl import Workbook as NewWorkbook
 from openpyxl import load_workbook
 
-from data_access.importing import files
+from data_access.importing import files, formats
 from data_access.settings import SEED_DIR
 
 
@@ -77,3 +78,60 @@ class Workbook:
         buffer = io.BytesIO()
         self.book.save(buffer)
         return buffer.getvalue()
+
+
+YEAR, LEVEL = 2022, "department"
+
+
+def counted_sum(unit: str, year: int = YEAR, level: str = LEVEL) -> float:
+    """A unit's total recomputed from the seed: the sum of its pillars that count."""
+    pillars = seed_pillars(year, level)
+    return sum(p for code, p in seed_points(year, level)[unit].items() if pillars[code]["counts_in_total"] == "true")
+
+
+def competition_ranks(totals: dict[str, float]) -> dict[str, int]:
+    """Ranks as published ("1, 2, 2, 4"), written out independently of the app's scoring."""
+    return {u: 1 + sum(1 for other in totals.values() if round(other, 6) > round(t, 6)) for u, t in totals.items()}
+
+
+def framework_2023() -> bytes:
+    """The 2023 department framework typed by hand: the 2022 pillars and thresholds of the seed."""
+    book = NewWorkbook()
+    sheet = book.active
+    sheet.title = formats.FRAMEWORK_SHEET
+    sheet.append([c.header for c in formats.FRAMEWORK_COLUMNS])
+    for code, p in seed_pillars(YEAR, LEVEL).items():
+        sheet.append(
+            [2023, "sở", code, p["pillar_name_vi"], p["pillar_name_en"], p["pillar_group"], float(p["max_points"]),
+             None, "x" if p["counts_in_total"] == "true" else "", int(p["sort_order"]), "gõ tay", ""]
+        )  # fmt: skip
+    groups = book.create_sheet(formats.GROUPS_SHEET)
+    groups.append([c.header for c in formats.GROUP_COLUMNS])
+    for g in seed_csv("../meta/group_thresholds.csv"):
+        if g["framework_year"] == str(YEAR) and g["level"] == LEVEL:
+            groups.append([2023, "sở", g["group_code"], g["name_vi"], g["name_en"], float(g["min_share"]), "", ""])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def scores_2023() -> tuple[bytes, dict[str, float]]:
+    """2023 points typed by hand: every unit keeps 90 % of its 2022 points, the last one gets full marks."""
+    pillars = seed_pillars(YEAR, LEVEL)
+    points = seed_points(YEAR, LEVEL)
+    last = min(points, key=counted_sum)
+    book = NewWorkbook()
+    sheet = book.active
+    sheet.title = formats.SCORES_SHEET
+    codes = list(pillars)
+    sheet.append(["Năm", "Cấp", "Mã đơn vị", "Tên đơn vị", *codes, "Tổng điểm"])
+    totals = {}
+    for unit, by_pillar in points.items():
+        values = [float(pillars[c]["max_points"]) if unit == last else round(by_pillar[c] * 0.9, 2) for c in codes]
+        totals[unit] = round(
+            sum(v for c, v in zip(codes, values, strict=True) if pillars[c]["counts_in_total"] == "true"), 2
+        )
+        sheet.append([2023, "department", unit, "", *values, totals[unit]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), totals

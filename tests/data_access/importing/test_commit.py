@@ -24,9 +24,12 @@ from data_access.models import Base
 from seed.loader import load_seed
 from tests.data_access.importing.files import (
     Workbook,
+    competition_ranks,
+    counted_sum,
     exported,
+    framework_2023,
+    scores_2023,
     seed_csv,
-    seed_pillars,
     seed_points,
     seed_totals,
 )
@@ -50,15 +53,6 @@ def row_counts(engine) -> dict[str, int]:
 def tables_now(dataset: str = formats.SCORES, scope: dict = SCOPE) -> dict:
     with Session(db.get_engine()) as session:
         return {name: frame.astype(str) for name, frame in dataset_tables(session, dataset, scope).items()}
-
-
-def counted_sum(unit: str) -> float:
-    pillars = seed_pillars(YEAR, LEVEL)
-    return sum(p for code, p in seed_points(YEAR, LEVEL)[unit].items() if pillars[code]["counts_in_total"] == "true")
-
-
-def competition_ranks(totals: dict[str, float]) -> dict[str, int]:
-    return {u: 1 + sum(1 for other in totals.values() if round(other, 6) > round(t, 6)) for u, t in totals.items()}
 
 
 def lowered_top_unit() -> tuple[bytes, str, float, int]:
@@ -177,58 +171,15 @@ def test_warnings_are_written_only_when_accepted(fresh_db):
     assert published.loc[unit, "total"] == pytest.approx(float(seed_totals(YEAR, LEVEL)[unit]["published_total"]) + 3)
 
 
-def _framework_2023() -> bytes:
-    """The 2023 department framework typed by hand: the 2022 pillars and thresholds of the seed."""
-    book = NewWorkbook()
-    sheet = book.active
-    sheet.title = formats.FRAMEWORK_SHEET
-    sheet.append([c.header for c in formats.FRAMEWORK_COLUMNS])
-    for code, p in seed_pillars(YEAR, LEVEL).items():
-        sheet.append(
-            [2023, "sở", code, p["pillar_name_vi"], p["pillar_name_en"], p["pillar_group"], float(p["max_points"]),
-             None, "x" if p["counts_in_total"] == "true" else "", int(p["sort_order"]), "gõ tay", ""]
-        )  # fmt: skip
-    groups = book.create_sheet(formats.GROUPS_SHEET)
-    groups.append([c.header for c in formats.GROUP_COLUMNS])
-    for g in seed_csv("../meta/group_thresholds.csv"):
-        if g["framework_year"] == str(YEAR) and g["level"] == LEVEL:
-            groups.append([2023, "sở", g["group_code"], g["name_vi"], g["name_en"], float(g["min_share"]), "", ""])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _scores_2023() -> tuple[bytes, dict[str, float]]:
-    """2023 points typed by hand: every unit keeps 90 % of its 2022 points, the last one gets full marks."""
-    pillars = seed_pillars(YEAR, LEVEL)
-    points = seed_points(YEAR, LEVEL)
-    last = min(points, key=counted_sum)
-    book = NewWorkbook()
-    sheet = book.active
-    sheet.title = formats.SCORES_SHEET
-    codes = list(pillars)
-    sheet.append(["Năm", "Cấp", "Mã đơn vị", "Tên đơn vị", *codes, "Tổng điểm"])
-    totals = {}
-    for unit, by_pillar in points.items():
-        values = [float(pillars[c]["max_points"]) if unit == last else round(by_pillar[c] * 0.9, 2) for c in codes]
-        totals[unit] = round(
-            sum(v for c, v in zip(codes, values, strict=True) if pillars[c]["counts_in_total"] == "true"), 2
-        )
-        sheet.append([2023, "department", unit, "", *values, totals[unit]])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue(), totals
-
-
 def test_a_new_year_becomes_selectable_with_rank_changes_against_the_year_before(fresh_db):
     province = province_of_departments()
     assert 2023 not in queries.available_years()
-    scores_2023, totals_2023 = _scores_2023()
-    refused = check(scores_2023, "diem-2023.xlsx")
+    scores_file, totals_2023 = scores_2023()
+    refused = check(scores_file, "diem-2023.xlsx")
     assert any("chưa có khung đánh giá năm 2023" in i.reason for i in refused.errors)
 
-    assert import_file(_framework_2023(), "khung-2023.xlsx", user="tester").result == OK
-    outcome = import_file(scores_2023, "diem-2023.xlsx", user="tester")
+    assert import_file(framework_2023(), "khung-2023.xlsx", user="tester").result == OK
+    outcome = import_file(scores_file, "diem-2023.xlsx", user="tester")
     assert outcome.result == OK, outcome.checked.issues
 
     assert 2023 in queries.available_years()
