@@ -128,7 +128,6 @@ def _write_framework(session: Session, records: dict, hook: StepHook) -> tuple[i
     framework = session.execute(
         select(Framework).where(Framework.year == records["year"], Framework.level == records["level"])
     ).scalar_one_or_none()
-    replaced = 0
     if framework is None:
         framework = Framework(year=records["year"], level=records["level"])
         session.add(framework)

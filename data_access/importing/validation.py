@@ -324,6 +324,8 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     validated.scope = {"year": year, "level": level}
     framework = catalogue.framework(year, level) if year is not None and level is not None else None
     if year is not None and level is not None and framework is None and rows.extra:
+        # Points need their framework; a file of published ranks alone (no pillar columns) does not:
+        # a rank can be known for a year whose scoring method is not in the database.
         rows.issue(
             None,
             "Năm",
@@ -348,8 +350,6 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         for pillar in framework.ordered:
             if pillar.code not in pillar_columns:
                 rows.issue(sheet.header_row, f.pillar_header(pillar.code, pillar.name_vi), "thiếu cột của chỉ số này")
-    elif rows.extra and year is not None and level is not None:
-        pass  # without a framework no column can be matched; the missing framework is the problem
     units: list[dict] = []
     seen_units: dict[object, int] = {}
     headers = {code: sheet.headers[at] for code, at in pillar_columns.items()}
