@@ -18,21 +18,28 @@ from pages._context import language
 log = logging.getLogger("dti.auth")
 blueprint = Blueprint("auth", __name__)
 
-LOGIN_TEMPLATE = """<!DOCTYPE html>
+# One centred card, shared by the sign-in form and the refusal page; `content` goes inside the card.
+CARD_PAGE = """<!DOCTYPE html>
 <html lang="{{ lang }}" data-bs-theme="dark">
 <head>
   <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{{ t('auth.login_title', lang) }} — {{ t('app.title', lang) }}</title>
+  <title>{{ t(title_key, lang) }} — {{ t('app.title', lang) }}</title>
   <link rel="stylesheet" href="/assets/00-bootstrap.min.css">
   <link rel="stylesheet" href="/assets/01-bootstrap-icons.min.css">
   <link rel="stylesheet" href="/assets/02-fonts.css">
   <link rel="stylesheet" href="/assets/10-app.css">
 </head>
 <body class="login-body">
-  <main class="login-card card shadow">
+  <main class="login-card card shadow" id="{{ card_id }}">
     <div class="card-body p-4 p-lg-5">
       <div class="login-brand mb-4"><i class="bi bi-bar-chart-line-fill me-2"></i>{{ t('app.title', lang) }}</div>
-      <h1 class="h3 mb-3">{{ t('auth.login_title', lang) }}</h1>
+      <!-- content -->
+    </div>
+  </main>
+</body>
+</html>"""
+
+LOGIN_CONTENT = """<h1 class="h3 mb-3">{{ t('auth.login_title', lang) }}</h1>
       {% if message %}
       <div class="alert alert-{{ level }}" role="alert" id="login-message">{{ message }}</div>
       {% endif %}
@@ -52,39 +59,27 @@ LOGIN_TEMPLATE = """<!DOCTYPE html>
       <div class="mt-4 small text-body-secondary d-flex justify-content-between">
         <span>{{ t('auth.help', lang) }}</span>
         <a href="/lang/{{ 'en' if lang == 'vi' else 'vi' }}">{{ t('shell.language_switch', lang) }}</a>
-      </div>
-    </div>
-  </main>
-</body>
-</html>"""
+      </div>"""
 
-
-FORBIDDEN_TEMPLATE = """<!DOCTYPE html>
-<html lang="{{ lang }}" data-bs-theme="dark">
-<head>
-  <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{{ t('auth.denied_title', lang) }} — {{ t('app.title', lang) }}</title>
-  <link rel="stylesheet" href="/assets/00-bootstrap.min.css">
-  <link rel="stylesheet" href="/assets/01-bootstrap-icons.min.css">
-  <link rel="stylesheet" href="/assets/02-fonts.css">
-  <link rel="stylesheet" href="/assets/10-app.css">
-</head>
-<body class="login-body">
-  <main class="login-card card shadow" id="access-denied">
-    <div class="card-body p-4 p-lg-5">
-      <div class="login-brand mb-4"><i class="bi bi-bar-chart-line-fill me-2"></i>{{ t('app.title', lang) }}</div>
-      <h1 class="h3 mb-3"><i class="bi bi-shield-lock me-2"></i>{{ t('auth.denied_title', lang) }}</h1>
+FORBIDDEN_CONTENT = """<h1 class="h3 mb-3"><i class="bi bi-shield-lock me-2"></i>{{ t('auth.denied_title', lang) }}</h1>
       <p>{{ message }}</p>
-      <a class="btn btn-outline-primary" href="{{ home }}">{{ t('auth.home', lang) }}</a>
-    </div>
-  </main>
-</body>
-</html>"""
+      <a class="btn btn-outline-primary" href="{{ home }}">{{ t('auth.home', lang) }}</a>"""
+
+LOGIN_TEMPLATE = CARD_PAGE.replace("<!-- content -->", LOGIN_CONTENT)
+FORBIDDEN_TEMPLATE = CARD_PAGE.replace("<!-- content -->", FORBIDDEN_CONTENT)
 
 
 def forbidden_response(lang: str, message: str, home: str) -> Response:
     """403 for a page the reader may not open, said in words, with the way back to their own start page."""
-    html = render_template_string(FORBIDDEN_TEMPLATE, t=t, lang=lang, message=message, home=home)
+    html = render_template_string(
+        FORBIDDEN_TEMPLATE,
+        t=t,
+        lang=lang,
+        title_key="auth.denied_title",
+        card_id="access-denied",
+        message=message,
+        home=home,
+    )
     return Response(html, status=403, mimetype="text/html")
 
 
@@ -100,6 +95,8 @@ def _form(lang: str, *, message: str = "", level: str = "danger", username: str 
         LOGIN_TEMPLATE,
         t=t,
         lang=lang,
+        title_key="auth.login_title",
+        card_id="login",
         message=message,
         level=level,
         username=username,
