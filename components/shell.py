@@ -60,7 +60,7 @@ def navbar(items: list[NavItem], lang: str, user: html.Form | None = None) -> db
             dbc.NavLink(
                 [html.I(className=f"bi {item.icon} me-1"), item.label],
                 href=item.href,
-                active="exact" if item.href == "/" else "partial",
+                active="exact",
             )
         )
         for item in items

@@ -39,6 +39,7 @@ dash.register_page(
     nav_key="nav.admin",
     nav_icon="bi-gear",
     access="admin",
+    year_options=list,  # the page picks a dataset's year itself: no shell year selector here
 )
 
 TEMPLATE_DATASET = "admin-template-dataset"
