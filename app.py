@@ -23,6 +23,7 @@ from components.theme import DEFAULT_THEME
 from data_access import db, queries
 from data_access.cache import configure_cache
 from data_access.importing.cli import data_cli
+from data_access.importing.parsing import max_upload_bytes
 from data_access.settings import PROJECT_ROOT
 from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles
 from seed.loader import load_seed
@@ -70,6 +71,9 @@ app.index_string = INDEX_TEMPLATE
 server = app.server
 configure_cache(server)
 configure_sessions(server)
+# No request body beyond an upload at the import limit (sent base64, 4/3 its size) and Dash's JSON
+# around it: a file a little over the limit still gets the page's own explanation, a huge one a 413.
+server.config["MAX_CONTENT_LENGTH"] = 4 * max_upload_bytes()
 server.register_blueprint(auth_views)
 server.cli.add_command(users_cli)
 guard.install(app)
