@@ -12,6 +12,7 @@ import asyncio
 import base64
 import os
 from collections.abc import Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, TypeVar
@@ -107,8 +108,11 @@ class ChartSession:
 
 
 def run(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run an export from synchronous code (a Dash callback, a script) on a loop of its own."""
-    return asyncio.run(coroutine)
+    """Run an export from synchronous code (a Dash callback, a script) on a loop of its own, in a
+    thread of its own: the calling thread may already run an event loop (an async server, or
+    Playwright's sync API in the same test process), where `asyncio.run` would refuse."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export") as worker:
+        return worker.submit(asyncio.run, coroutine).result()
 
 
 def chart_image(figure: go.Figure, fmt: str, *, width: int, height: int, scale: float = 1) -> bytes:
