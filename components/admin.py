@@ -12,7 +12,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from components.formatting import format_points
+from components.formatting import format_number
 from components.i18n import t
 
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -59,10 +59,11 @@ def issues_table(issues: list[dict], lang: str, table_id: str) -> html.Table:
     return html.Table([head, html.Tbody(rows)], className="admin-table", id=table_id)
 
 
-def _number(value, lang: str) -> str:
+def _total(value, lang: str) -> str:
+    """Totals with two decimals, as the rankings print them, so a column of them lines up."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "–"
-    return format_points(float(value), lang)
+    return format_number(float(value), 2, lang)
 
 
 def _rank(value) -> str:
@@ -92,8 +93,8 @@ def score_preview_table(frame: pd.DataFrame, lang: str, table_id: str) -> html.T
             html.Tr(
                 [
                     html.Td([row.unit_name, html.Div(row.unit_code, className="admin-code")]),
-                    html.Td(_number(row.total_computed, lang), className="num fw-semibold"),
-                    html.Td(_number(row.total_published, lang), className="num"),
+                    html.Td(_total(row.total_computed, lang), className="num fw-semibold"),
+                    html.Td(_total(row.total_published, lang), className="num"),
                     html.Td(_rank(row.rank_computed), className="num fw-semibold"),
                     html.Td(_rank(row.rank_published), className="num"),
                     html.Td(row.group_computed or "–"),
