@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from auth import guard, users
 from auth.cli import users_cli
-from auth.policy import can_open
+from auth.policy import can_open, can_view_unit
 from auth.session import configure_sessions, csrf_token, current_viewer
 from auth.views import blueprint as auth_views
 from components import shell
@@ -25,7 +25,7 @@ from data_access.cache import configure_cache
 from data_access.importing.cli import data_cli
 from data_access.importing.parsing import max_upload_bytes
 from data_access.settings import PROJECT_ROOT
-from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles
+from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles, whole_number
 from seed.loader import load_seed
 
 log = logging.getLogger("dti")
@@ -150,6 +150,9 @@ def page_years(pathname: str) -> list[int]:
     match = guard.page_for_path(pathname)
     if match and callable(match[0].get("year_options")):
         page, variables = match
+        unit_code = variables.get(page.get("unit_param") or "")
+        if unit_code is not None and not can_view_unit(current_viewer(), unit_code):
+            return []  # even a unit's years are its own detail
         return page["year_options"](**variables)
     return queries.available_years()
 
@@ -162,8 +165,9 @@ def show_year_links(pathname: str | None, search: str | None) -> list:
     except SQLAlchemyError:
         return []
     query = parse_search(search)
-    requested = query.get("year", "")
-    selected = int(requested) if requested.isdigit() else (years[-1] if years else None)
+    selected = whole_number(query.get("year"))
+    if selected is None and years:
+        selected = years[-1]
     return shell.year_links(years, selected, pathname or "/", query, lang)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, redirect, render_template_string, request
 from sqlalchemy.exc import SQLAlchemyError
@@ -84,8 +85,14 @@ def forbidden_response(lang: str, message: str, home: str) -> Response:
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path on this site: never an absolute or scheme-relative URL (no open redirect)."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\\\" in target:
+    """Only a path on this site: never an absolute or scheme-relative URL (no open redirect).
+
+    Browsers drop tabs and newlines from a Location and read a backslash as a slash, so a target
+    with either after its first slash would lead off the site: such a target is refused whole."""
+    if not target or any(ord(c) < 32 or c in "\\\x7f" for c in target):
+        return ""
+    parts = urlsplit(target)
+    if not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:
         return ""
     return target
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlencode
 
 from flask import has_request_context, request
@@ -35,6 +36,14 @@ class BadParameter(ValueError):
         self.panel = panel
 
 
+def whole_number(raw: object) -> int | None:
+    """`raw` as a non-negative whole number when it is one in ASCII digits, else None.
+
+    `str.isdigit` also accepts "²" or "①", which `int` then refuses: URL values are checked here instead."""
+    text = str(raw if raw is not None else "").strip()
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
 def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> int:
     """The year asked for in the URL, or the latest with data; `BadParameter` with a friendly panel otherwise.
 
@@ -45,7 +54,7 @@ def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> 
         if not years:
             raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
         return years[-1]
-    if not str(raw).isdigit() or int(raw) not in years:
+    if whole_number(raw) not in years:
         raise BadParameter(
             message_panel(
                 t("error.database_title", lang),
@@ -53,7 +62,7 @@ def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> 
                 icon="bi-calendar-x",
             )
         )
-    return int(raw)
+    return whole_number(raw)
 
 
 def database_unavailable(lang: str):

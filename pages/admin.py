@@ -29,7 +29,7 @@ from data_access.importing.export import datasets_available
 from data_access.importing.history import history, record, report_issues
 from data_access.importing.parsing import max_upload_bytes
 from data_access.importing.templates import scope_label
-from pages._context import database_unavailable, language
+from pages._context import database_unavailable, language, whole_number
 
 dash.register_page(
     __name__,
@@ -269,7 +269,7 @@ def download_template(_xlsx, _csv, dataset: str | None, raw_year: str | None, le
     """A blank template; the year and level come from the browser and are checked here."""
     lang = language()
     file_format = "csv" if ctx.triggered_id == "admin-template-csv" else "xlsx"
-    year = int(raw_year) if str(raw_year or "").isdigit() else None
+    year = whole_number(raw_year)
     if dataset not in formats.DATASETS or (dataset == formats.SCORES and (year is None or level not in formats.LEVELS)):
         return dash.no_update, ""
     scope = {"year": year, "level": level} if dataset == formats.SCORES else {}
@@ -455,9 +455,9 @@ def download_snapshot(clicks: list[int | None]):
         return dash.no_update
     raw = str(ctx.triggered_id.get("index", ""))
     record_id, _, which = raw.partition(":")
-    if not record_id.isdigit() or which not in ("before", "after"):
+    if whole_number(record_id) is None or which not in ("before", "after"):
         return dash.no_update
-    found = downloads.snapshot_file(int(record_id), which, "xlsx")
+    found = downloads.snapshot_file(whole_number(record_id), which, "xlsx")
     if found is None:
         return dash.no_update
     return dcc.send_bytes(found[1], found[0])

@@ -15,7 +15,7 @@ from components.audit import audit_export, audit_table
 from components.downloads import download_buttons, file_payload
 from components.i18n import t
 from components.shell import message_panel
-from pages._context import BadParameter, database_unavailable, language, query_string
+from pages._context import BadParameter, database_unavailable, language, query_string, whole_number
 
 dash.register_page(
     __name__,
@@ -55,13 +55,14 @@ def parse_filter(query: dict, lang: str) -> Filter:
             message_panel(t("audit.title", lang), t("audit.bad_kind", lang, kind=kind), icon="bi-funnel")
         )
     raw_days = str(query.get("days") or DEFAULT_DAYS)
-    if not raw_days.isdigit() or not 1 <= int(raw_days) <= max(DAY_CHOICES):
+    days = whole_number(raw_days)
+    if days is None or not 1 <= days <= max(DAY_CHOICES):
         raise BadParameter(
             message_panel(
                 t("audit.title", lang), t("audit.bad_days", lang, days=raw_days, max=max(DAY_CHOICES)), icon="bi-funnel"
             )
         )
-    return Filter(audit.KINDS if kind == ALL else (kind,), (query.get("user") or "").strip()[:80], int(raw_days))
+    return Filter(audit.KINDS if kind == ALL else (kind,), (query.get("user") or "").strip()[:80], days)
 
 
 def layout(kind: str | None = None, user: str | None = None, days: str | None = None, **_query: str) -> html.Div:

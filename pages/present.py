@@ -25,7 +25,7 @@ from data_access.db import DatabaseUnavailable, data_version
 from data_access.deck import Deck, UnknownDeck, build_deck, deck_years
 from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, export_deck
 from exports.images import MIME_TYPES, ExportError
-from pages._context import BadParameter, database_unavailable, language, resolve_year, source_titles
+from pages._context import BadParameter, database_unavailable, language, resolve_year, source_titles, whole_number
 
 
 def page_years() -> list[int]:
@@ -85,9 +85,10 @@ def kiosk_settings(kiosk: str | None, interval: str | None) -> KioskSettings:
     seconds = DEFAULT_INTERVAL
     if interval not in (None, ""):
         text = interval.strip()
-        if not text.lstrip("-").isdigit():
+        number = whole_number(text.removeprefix("-"))
+        if number is None:
             raise ValueError(interval)
-        seconds = min(max(int(text), MIN_INTERVAL), MAX_INTERVAL)
+        seconds = min(max(-number if text.startswith("-") else number, MIN_INTERVAL), MAX_INTERVAL)
     return KioskSettings(kiosk=on, interval=seconds, poll=min(seconds, POLL_MAX))
 
 

@@ -36,7 +36,7 @@ from components.units import (
 )
 from data_access.db import DatabaseUnavailable
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
-from pages._context import BadParameter, database_unavailable, language, source_titles
+from pages._context import BadParameter, database_unavailable, language, source_titles, whole_number
 
 dash.register_page(
     __name__,
@@ -103,8 +103,8 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
         )
     if raw_year in (None, ""):
         year = years[-1]
-    elif str(raw_year).isdigit() and int(raw_year) in years:
-        year = int(raw_year)
+    elif whole_number(raw_year) in years:
+        year = whole_number(raw_year)
     else:
         raise _panel(
             "units.bad_year_title",

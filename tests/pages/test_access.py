@@ -254,3 +254,49 @@ def test_a_unit_heads_pillars_page_opens_on_their_own_unit(client_as):
     layout = text_of(route_to(client_as("unit_head"), "/pillars", "?level=department"))
     assert f'"unit": "{HEALTH}"' in layout
     assert ICT not in layout  # the unit selector offers only their own unit
+
+
+@pytest.mark.parametrize(
+    "target", ["//evil.example/x", "/\t/evil.example", "/\\evil.example", "/\n/evil.example", "https://evil.example"]
+)
+def test_sign_in_never_sends_the_reader_off_the_site(anonymous_client, target):
+    username, password, _role, _unit = TEST_ACCOUNTS["leader"]
+    token = re.search(r'name="csrf" value="([^"]+)"', anonymous_client.get("/login").get_data(as_text=True)).group(1)
+    response = anonymous_client.post(
+        "/login", data={"username": username, "password": password, "csrf": token, "next": target}
+    )
+    assert response.headers["Location"] == "/"
+    assert anonymous_client.get(f"/login?next={target}").headers["Location"] == "/"
+
+
+def test_a_unit_head_gets_no_year_links_for_another_unit(client_as):
+    head = client_as("unit_head")
+
+    def year_links(pathname: str) -> str:
+        return text_of(
+            post_callback(
+                head,
+                "shell-years.children",
+                [
+                    {"id": "shell-url", "property": "pathname", "value": pathname},
+                    {"id": "shell-url", "property": "search", "value": ""},
+                ],
+            )
+        )
+
+    assert "2022" in year_links(f"/units/{HEALTH}")
+    assert "2022" not in year_links(f"/units/{ICT}")
+
+
+def test_odd_digits_in_the_url_get_the_friendly_message(client_as):
+    head = client_as("unit_head")
+    response = post_callback(
+        head,
+        "units-content.children",
+        [
+            {"id": "units-query", "property": "data", "value": {"unit_code": HEALTH, "year": "²"}},
+            {"id": "shell-theme", "property": "data", "value": "dark"},
+        ],
+    )
+    assert response.status_code == 200
+    assert "units-bad-year" in text_of(response)
