@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import os
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -29,6 +28,8 @@ from data_access.importing.formats import (
 from data_access.importing.issues import Issue
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Far above any template (63 provinces × a few dozen columns), far below what takes seconds to read.
+MAX_CELLS = 200_000
 EXTENSIONS = (".xlsx", ".csv")
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -80,6 +81,21 @@ def _to_sheet(name: str, rows: list[list[object]], first_row: int = 1) -> Sheet 
     return Sheet(name=name, headers=headers, rows=body, header_row=header_row)
 
 
+class TooManyCells(ValueError):
+    """A sheet claiming far more cells than any template: a few kilobytes of XML can declare a
+    sheet of millions of empty cells, which would take minutes and memory to build."""
+
+
+def _bounded_rows(worksheet) -> list[list]:
+    rows, cells = [], 0
+    for row in worksheet.iter_rows(values_only=True):
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise TooManyCells(worksheet.title)
+        rows.append(list(row))
+    return rows
+
+
 def _read_xlsx(content: bytes) -> dict[str, Sheet]:
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     try:
@@ -87,7 +103,7 @@ def _read_xlsx(content: bytes) -> dict[str, Sheet]:
         for worksheet in workbook.worksheets:
             if worksheet.title == INSTRUCTIONS_SHEET:
                 continue
-            sheet = _to_sheet(worksheet.title, [list(row) for row in worksheet.iter_rows(values_only=True)])
+            sheet = _to_sheet(worksheet.title, _bounded_rows(worksheet))
             if sheet is not None:
                 sheets[worksheet.title] = sheet
         return sheets
@@ -178,7 +194,12 @@ def parse_file(content: bytes, file_name: str, *, max_bytes: int | None = None) 
             return parsed
         try:
             parsed.sheets = _read_xlsx(content)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        except TooManyCells as exc:
+            cells = f"{MAX_CELLS:,}".replace(",", ".")
+            message = f"trang “{exc}” có hơn {cells} ô, quá lớn so với mọi mẫu nhập liệu"
+            parsed.issues.append(Issue(name, None, "", message))
+            return parsed
+        except Exception as exc:  # any reader failure is a fact about the file, told in words
             parsed.issues.append(Issue(name, None, "", f"không đọc được tệp Excel: {exc}"))
             return parsed
     else:

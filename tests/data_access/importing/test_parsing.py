@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from openpyxl import Workbook
@@ -109,3 +110,33 @@ def test_non_numbers_are_named(typed):
 def test_an_apostrophe_that_neutralised_a_formula_is_taken_off_again():
     assert formats.text("'=HYPERLINK(1)") == "=HYPERLINK(1)"
     assert formats.text("'khác") == "'khác"
+
+
+def test_a_tiny_file_declaring_a_huge_sheet_is_refused_without_building_it():
+    """A few kilobytes can place cells at A200000 and column 2000: hundreds of millions of empty cells."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Điểm"
+    sheet["A1"] = "Mã đơn vị"
+    sheet["A200000"] = "x"
+    sheet.cell(row=1, column=2000, value="y")
+    content = io.BytesIO()
+    workbook.save(content)
+    assert len(content.getvalue()) < 20_000
+
+    parsed = parse_file(content.getvalue(), "diem.xlsx")
+
+    assert parsed.sheets == {}
+    assert [issue.reason for issue in parsed.issues] == [
+        "trang “Điểm” có hơn 200.000 ô, quá lớn so với mọi mẫu nhập liệu"
+    ]
+
+
+def test_a_workbook_the_reader_chokes_on_is_a_problem_in_words_not_a_traceback():
+    content = io.BytesIO()
+    with zipfile.ZipFile(content, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<not-a-workbook")
+    parsed = parse_file(content.getvalue(), "hong.xlsx")
+    assert len(parsed.issues) == 1
+    assert parsed.issues[0].reason.startswith("không đọc được tệp Excel")
