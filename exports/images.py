@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import os
 from collections.abc import Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -64,6 +65,9 @@ class ChartSession:
             self._kaleido = kaleido.Kaleido(n=self._tabs, mathjax=False, timeout=RENDER_TIMEOUT_SECONDS)
             await self._kaleido.open()
         except Exception as exc:  # Chromium missing or refusing to start: a reason, not a traceback
+            if self._kaleido is not None:
+                with contextlib.suppress(Exception):  # a half-started browser must not linger
+                    await self._kaleido.close()
             raise ExportError(f"Chromium could not start: {exc}") from exc
         return self
 
@@ -88,7 +92,10 @@ class ChartSession:
 
     async def print_pdf(self, page: Path) -> bytes:
         """Chromium's PDF of an HTML file (its CSS `@page` sets the paper), once its fonts are loaded."""
-        tab = await self._kaleido.create_tab("")
+        try:
+            tab = await self._kaleido.create_tab("")
+        except Exception as exc:
+            raise ExportError(f"the PDF could not be printed: {exc}") from exc
         try:
             loaded = tab.subscribe_once("Page.loadEventFired")
             await tab.send_command("Page.enable")
@@ -100,6 +107,8 @@ class ChartSession:
             response = await tab.send_command(
                 "Page.printToPDF", params={"printBackground": True, "preferCSSPageSize": True}
             )
+        except Exception as exc:  # a timeout or a lost tab: the page says the export failed, in words
+            raise ExportError(f"the PDF could not be printed: {exc}") from exc
         finally:
             await self._kaleido.close_tab(tab)
         if "error" in response:
