@@ -36,6 +36,8 @@ from pages._context import language
 OPEN_PATHS = ("/login", "/healthz")
 OPEN_PREFIXES = ("/assets/", "/_dash-component-suites/", "/lang/", "/_favicon")
 CALLBACK_PATH = "/_dash-update-component"
+# Callback outputs that belong to every page: the shell's own and Dash's page router.
+SHELL_PREFIXES = ("shell-", "_pages_")
 
 
 def page_access(page: dict) -> str:
@@ -65,27 +67,37 @@ def _module_prefix(page: dict) -> str:
     return page["module"].rsplit(".", 1)[-1] + "-"
 
 
+def _component_name(component: object) -> str:
+    """A component id as text: a pattern-matching id by its `type`, anything else as JSON."""
+    if isinstance(component, dict):
+        component = component.get("type", json.dumps(component, sort_keys=True))
+    return component if isinstance(component, str) else json.dumps(component)
+
+
 def _output_ids(body: dict) -> Iterator[str]:
+    """Every output id the request names, in `outputs` and in the `output` key Dash dispatches on."""
     outputs = body.get("outputs")
     for output in outputs if isinstance(outputs, list) else [outputs]:
-        entries = output if isinstance(output, list) else [output]
-        for entry in entries:
-            if not isinstance(entry, dict):
-                continue
-            component = entry.get("id")
-            if isinstance(component, dict):
-                component = component.get("type", json.dumps(component, sort_keys=True))
-            if isinstance(component, str):
-                yield component
+        for entry in output if isinstance(output, list) else [output]:
+            if isinstance(entry, dict):
+                yield _component_name(entry.get("id"))
+    for part in str(body.get("output", "")).strip(".").split("..."):
+        component = part.rsplit(".", 1)[0]
+        if component.startswith("{"):
+            with contextlib.suppress(ValueError):
+                component = _component_name(json.loads(component))
+        yield component
 
 
-def callback_access(body: dict) -> list[str]:
-    """The access every page owning one of the callback's outputs asks for."""
+def callback_access(body: dict) -> list[str] | None:
+    """The access every page owning one of the callback's outputs asks for; None when an output
+    belongs to no page and not to the shell, which is refused (fail closed)."""
     wanted = []
     for component in _output_ids(body):
-        for page in _pages():
-            if component.startswith(_module_prefix(page)):
-                wanted.append(page_access(page))
+        owners = [page_access(page) for page in _pages() if component.startswith(_module_prefix(page))]
+        if not owners and not component.startswith(SHELL_PREFIXES):
+            return None
+        wanted += owners
     return wanted
 
 
@@ -167,7 +179,8 @@ def check_request() -> Response | None:
         if viewer is None:
             return jsonify(message=t("auth.signed_out", lang)), 401
         body = request.get_json(silent=True) or {}
-        if not all(can_open(viewer, access) for access in callback_access(body)):
+        wanted = callback_access(body)
+        if wanted is None or not all(can_open(viewer, access) for access in wanted):
             _deny(f"callback {body.get('output', '')}")
             return jsonify(message=t("auth.denied_page", lang)), 403
         return None

@@ -300,3 +300,17 @@ def test_odd_digits_in_the_url_get_the_friendly_message(client_as):
     )
     assert response.status_code == 200
     assert "units-bad-year" in text_of(response)
+
+
+def test_every_callback_output_belongs_to_a_page_or_the_shell(dash_app, client):
+    """The guard refuses outputs it cannot place, so every callback must be placeable."""
+    from auth import guard
+
+    client.get("/")  # Dash adds the page router's callback on the first request
+    for key in dash_app.app.callback_map:
+        assert guard.callback_access({"output": key}) is not None, key
+
+
+def test_a_callback_naming_an_output_of_no_page_is_refused(client):
+    response = post_callback(client, "mystery-output.children", [{"id": "mystery-input", "property": "value"}])
+    assert response.status_code == 403
