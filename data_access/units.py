@@ -14,14 +14,14 @@ import math
 from dataclasses import dataclass, field
 
 import pandas as pd
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
 from data_access.pillars import counted_pillars, indicator_points
-from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table, reconcile, round_half_up
+from data_access.scoring import TOTAL_DECIMALS, Threshold, group_for_share, rank_table, reconcile, round_half_up
 
 # Kinds of unit that are scored at a level of their own (the `national-average` aggregate is not).
 SCORED_KINDS = ("province", "department", "district")
@@ -171,11 +171,7 @@ def level_members(kind: str, parent_code: str | None, year: int) -> pd.DataFrame
     statement = (
         select(Unit.code.label("unit_code"), Unit.name_vi.label("unit_name_vi"), Unit.name_en.label("unit_name_en"))
         .outerjoin(parent, Unit.parent_id == parent.id)
-        .where(
-            Unit.kind == kind,
-            or_(Unit.valid_from.is_(None), Unit.valid_from <= year),
-            or_(Unit.valid_to.is_(None), Unit.valid_to >= year),
-        )
+        .where(Unit.kind == kind, queries.valid_in(year))
         .order_by(Unit.code)
     )
     statement = (
@@ -333,8 +329,7 @@ def next_group(total: float | None, max_total: float | None, thresholds: list[Th
     if not thresholds or total is None or not max_total:
         return None
     share = total / max_total
-    reached = [t for t in thresholds if round(share, TOTAL_DECIMALS) >= t.min_share]
-    current = max(reached, key=lambda t: t.min_share).group if reached else None
+    current = group_for_share(share, thresholds)
     above = [t for t in thresholds if t.min_share > round(share, TOTAL_DECIMALS)]
     if not above:
         return NextGroup(current=current, group=None, min_share=None, target_points=None, missing_points=None)
