@@ -11,9 +11,9 @@ from html import escape
 from pypdf import PdfReader, PdfWriter
 
 from components.slides import Fact, Slide, Table
-from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, TREND_COLORS
+from components.theme import SERIES_COLORS
 from data_access.settings import PROJECT_ROOT
-from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, slide_boxes
+from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, slide_boxes, tone_color
 
 FONTS_CSS = PROJECT_ROOT / "assets" / "02-fonts.css"
 
@@ -60,10 +60,8 @@ def _place(box: Box) -> str:
 
 
 def _tone(tone: str) -> str:
-    for palette in (GROUP_COLORS, STATUS_COLORS, TREND_COLORS):
-        if tone in palette:
-            return f' style="--tone:{palette[tone]}"'
-    return ""
+    color = tone_color(tone)
+    return f' style="--tone:{color}"' if color else ""
 
 
 def _fact(fact: Fact) -> str:

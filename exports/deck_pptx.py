@@ -12,8 +12,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from components.slides import Fact, Slide, Table
-from components.theme import GROUP_COLORS, STATUS_COLORS, TREND_COLORS
-from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, slide_boxes
+from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, slide_boxes, tone_color
 
 # python-pptx's default template: layout 5 is "Title Only", whose title placeholder makes the
 # slide's title a real title (outline view, accessibility, `slide.shapes.title`).
@@ -36,10 +35,8 @@ def _rgb(hex_color: str) -> RGBColor:
 
 
 def _tone_color(tone: str) -> RGBColor:
-    for palette in (GROUP_COLORS, STATUS_COLORS, TREND_COLORS):
-        if tone in palette:
-            return _rgb(palette[tone])
-    return ACCENT
+    color = tone_color(tone)
+    return _rgb(color) if color else ACCENT
 
 
 def _text_box(slide, box: Box, paragraphs: Sequence[tuple[str, int, bool, RGBColor]], *, align=PP_ALIGN.LEFT):

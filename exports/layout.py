@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from components.slides import Slide
+from components.theme import GROUP_COLORS, STATUS_COLORS, TREND_COLORS
 
 SLIDE_WIDTH = 1280
 SLIDE_HEIGHT = 720
@@ -71,3 +72,11 @@ def figure_size(slide: Slide) -> tuple[int, int]:
     """The chart's size in CSS pixels on an exported slide (also the size of a single chart's file)."""
     box = slide_boxes(slide).figure
     return (box.width, box.height) if box else (SLIDE_WIDTH - 2 * MARGIN, BODY_BOTTOM - BODY_TOP)
+
+
+def tone_color(tone: str) -> str | None:
+    """The colour a slide's fact is toned with (a group, a target status, a trend), None for none."""
+    for palette in (GROUP_COLORS, STATUS_COLORS, TREND_COLORS):
+        if tone in palette:
+            return palette[tone]
+    return None
