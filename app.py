@@ -76,6 +76,7 @@ configure_sessions(server)
 server.config["MAX_CONTENT_LENGTH"] = 4 * max_upload_bytes()
 server.register_blueprint(auth_views)
 server.cli.add_command(users_cli)
+server.cli.add_command(data_cli)
 guard.install(app)
 
 
@@ -209,7 +210,6 @@ def switch_language(code: str):
     return response
 
 
-server.cli.add_command(data_cli)
 prepare_database()
 
 if __name__ == "__main__":

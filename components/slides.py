@@ -76,6 +76,11 @@ class Slide(NamedTuple):
         return self.figure is not None
 
 
+# The stacked-bar slides (targets, points lost): a legend centred above the bars, room for long labels.
+BAR_LEGEND = {"orientation": "h", "x": 0.5, "xanchor": "center", "y": 1.02, "yanchor": "bottom", "traceorder": "normal"}
+BAR_MARGIN = {"l": 10, "r": 20, "t": 40, "b": 50}
+
+
 def format_date(day: date, lang: str) -> str:
     return day.strftime("%d/%m/%Y") if lang != "en" else day.isoformat()
 
@@ -416,15 +421,8 @@ def target_sections_figure(targets: pd.DataFrame, labels: Mapping[str, str], *, 
         barmode="stack",
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
         xaxis={"title": {"text": t("present.targets.section_axis", lang)}, "gridcolor": colors["grid"], "dtick": 2},
-        legend={
-            "orientation": "h",
-            "x": 0.5,
-            "xanchor": "center",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "traceorder": "normal",
-        },
-        margin={"l": 10, "r": 20, "t": 40, "b": 50},
+        legend=BAR_LEGEND,
+        margin=BAR_MARGIN,
     )
     figure.update_layout(layout)
     return _slide_figure(figure)
@@ -543,15 +541,8 @@ def points_lost_figure(losses: pd.DataFrame, *, theme: str, lang: str) -> go.Fig
             "title": {"text": t("present.weakest.axis", lang)},
             "gridcolor": colors["grid"],
         },
-        legend={
-            "orientation": "h",
-            "x": 0.5,
-            "xanchor": "center",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "traceorder": "normal",
-        },
-        margin={"l": 10, "r": 20, "t": 40, "b": 50},
+        legend=BAR_LEGEND,
+        margin=BAR_MARGIN,
         bargap=0.25,
     )
     figure.update_layout(layout)

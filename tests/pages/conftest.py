@@ -28,10 +28,15 @@ def dash_app(tmp_path_factory: pytest.TempPathFactory):
         os.environ["DATABASE_URL"] = previous
 
 
+def form_token(client: FlaskClient, path: str = "/login") -> str:
+    """The anti-forgery token the sign-in form at `path` carries."""
+    return re.search(r'name="csrf" value="([^"]+)"', client.get(path).get_data(as_text=True)).group(1)
+
+
 def sign_in(client: FlaskClient, account: str):
     """Sign in through the form, as a browser would; returns the POST's response."""
     username, password, _role, _unit = TEST_ACCOUNTS[account]
-    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").get_data(as_text=True)).group(1)
+    token = form_token(client)
     return client.post("/login", data={"username": username, "password": password, "csrf": token})
 
 
