@@ -111,6 +111,13 @@ def set_active(username: str, active: bool, engine: Engine | None = None) -> Non
         user.session_epoch += 1
 
 
+def end_sessions(username: str, engine: Engine | None = None) -> None:
+    """Invalidate every session cookie issued to the account so far (signing out is server-side:
+    a copy of the cookie, or a response still in flight that re-sets it, no longer signs anyone in)."""
+    with db.session_scope(engine) as session:
+        _existing(session, username).session_epoch += 1
+
+
 def reset_password(username: str, password: str | None = None, engine: Engine | None = None) -> str:
     """Set a new password (given or generated), signing out the account's open sessions."""
     password = password or generate_password()

@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from auth import audit, session, throttle
 from auth.policy import landing_path
-from auth.users import authenticate
+from auth.users import authenticate, end_sessions
 from components.i18n import t
 from pages._context import language
 
@@ -152,6 +152,7 @@ def logout() -> Response:
     viewer = session.current_viewer()
     if viewer is not None and session.csrf_valid(request.form.get("csrf")):
         with contextlib.suppress(SQLAlchemyError):  # signing out must work even when the database does not
+            end_sessions(viewer.username)
             audit.record(audit.LOGOUT, viewer.username)
         session.sign_out()
     return redirect("/login?signed_out=1")

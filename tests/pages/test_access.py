@@ -194,7 +194,11 @@ def test_signing_out_ends_the_session(client):
     assert client.get("/login?next=/x").status_code == 302  # a signed-in reader is sent on, not shown the form
     with client.session_transaction() as session:
         token = session["csrf"]
+    old_cookie = client.get_cookie("dti_session").value
     assert client.post("/logout", data={"csrf": token}).headers["Location"] == "/login?signed_out=1"
+    assert client.get("/").status_code == 302
+    # A copy of the old cookie (or a late response re-setting it) no longer signs anyone in.
+    client.set_cookie("dti_session", old_cookie)
     assert client.get("/").status_code == 302
 
 
