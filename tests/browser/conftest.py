@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -41,6 +41,11 @@ DEFAULT_VIEWPORT = {"width": 1920, "height": 1080}
 # Nothing listens on port 1: the app starts, but every query fails as with a database that is down.
 UNREACHABLE_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 START_TIMEOUT_SECONDS = 60
+# How long a test waits for a state the app reaches through callbacks. Playwright's actions and
+# `wait_for` already wait up to 30 s, its `expect` only 5 s: on a busy CI machine a chain of callbacks
+# (selector → URL → page → content → a graph drawn by a freshly loaded Plotly) can take longer than
+# 5 s. One budget for every wait; a state that never comes still fails, only later.
+WAIT_TIMEOUT_MS = 30_000
 # A fixed key for the app whose database is down: the tests sign a session cookie with it, as
 # for a reader who signed in before the database went away.
 DOWN_APP_SECRET = "browser-tests-only-" + "x" * 24
@@ -132,6 +137,9 @@ def browser() -> Iterator[Browser]:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
         skip_or_fail("REQUIRE_BROWSER", f"Playwright cannot be imported: {exc}")
+    from playwright.sync_api import expect as playwright_expect
+
+    playwright_expect.set_options(timeout=WAIT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
@@ -182,6 +190,7 @@ def forge_session(page: Page, base_url: str, account: str) -> None:
 def new_page(browser: Browser, page_errors: list[str]) -> Page:
     """A fresh context (no cookies, no localStorage) and page at 1920×1080, reporting errors into `page_errors`."""
     context = browser.new_context(viewport=DEFAULT_VIEWPORT)
+    context.set_default_timeout(WAIT_TIMEOUT_MS)
     fresh = context.new_page()
 
     def on_console(message: ConsoleMessage) -> None:
@@ -234,7 +243,12 @@ def open_overview(page: Page, url: str) -> None:
 
 
 def plot_traces(page: Page, selector: str) -> list[dict]:
-    """The traces Plotly drew in `selector`: `_fullData`, where binary-encoded arrays are already decoded."""
+    """The traces Plotly drew in `selector`: `_fullData`, where binary-encoded arrays are already decoded.
+
+    Each graph of a page is drawn on its own, after the callback that delivers it: waiting for one
+    graph says nothing about its neighbours, so this waits until Plotly has drawn `selector` itself.
+    """
+    page.locator(f"{selector} .js-plotly-plot .main-svg").first.wait_for(state="attached")
     return page.eval_on_selector(
         f"{selector} .js-plotly-plot",
         """el => el._fullData.map(t => ({
@@ -244,6 +258,31 @@ def plot_traces(page: Page, selector: str) -> list[dict]:
             y: t.y ? Array.from(t.y) : null,
         }))""",
     )
+
+
+def query_pattern(expected: dict[str, str], *, exact: bool = True) -> re.Pattern[str]:
+    """A URL whose query string holds the `expected` parameters, in any order, and no other when `exact`.
+
+    The same comparison as `parse_qs(urlsplit(url).query) == expected` (or, not `exact`, as
+    checking those keys only), written as one pattern so that Playwright's `to_have_url` can retry it.
+    """
+    if not expected:
+        return re.compile(r"^[^?#]*\??$" if exact else r"")
+    present = "".join(f"(?=(?:[^#]*&)?{re.escape(urlencode({key: value}))}(?:&|$))" for key, value in expected.items())
+    count = rf"[^&#]+(?:&[^&#]+){{{len(expected) - 1}}}$" if exact else ""
+    return re.compile(rf"^[^?#]*\?{present}{count}")
+
+
+def expect_query(page: Page, expected: dict[str, str], *, exact: bool = True) -> None:
+    """Wait until the page's URL carries the `expected` query parameters (and, when `exact`, no other).
+
+    Selectors write the URL from a callback of their own, which may land before or after the
+    content it leads to: reading `page.url` at once races that callback, so this waits (Playwright's
+    retrying `expect`, `WAIT_TIMEOUT_MS`) for the URL a reader would end up bookmarking.
+    """
+    from playwright.sync_api import expect
+
+    expect(page).to_have_url(query_pattern(expected, exact=exact))
 
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}

@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urlsplit
 
 import openpyxl
 import pytest
 
 from components.theme import ink
 from data_access.settings import SEED_DIR
-from tests.browser.conftest import block_external_requests, plot_traces
+from tests.browser.conftest import block_external_requests, expect_query, plot_traces
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -197,7 +196,7 @@ def test_level_selector_writes_the_url(page: Page, page_errors: list[str], expec
     page.locator("#rankings-level label", has_text="Sở, ban, ngành").click()
 
     expect(page.locator("#rankings-unit-table")).to_be_visible()
-    assert parse_qs(urlsplit(page.url).query) == {"year": ["2022"], "level": ["department"]}
+    expect_query(page, {"year": "2022", "level": "department"})
     expect(page.locator("#rankings-heading")).to_contain_text("sở, ban, ngành")
     assert page_errors == []
 
@@ -212,7 +211,7 @@ def test_year_links_keep_the_level_and_an_empty_year_explains_itself(
     empty = page.locator("#rankings-empty")
     expect(empty).to_contain_text("Năm 2021 chưa có kết quả xếp hạng các sở, ban, ngành")
     expect(empty).to_contain_text("Các năm có kết quả: 2022")
-    assert parse_qs(urlsplit(page.url).query) == {"level": ["department"], "year": ["2021"]}
+    expect_query(page, {"level": "department", "year": "2021"})
     expect(page.locator("#rankings-download-csv")).to_be_disabled()
     assert page_errors == []
 
