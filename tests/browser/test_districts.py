@@ -128,7 +128,9 @@ def test_heatmap_puts_dong_xoai_on_top_and_loc_ninh_last(page: Page, page_errors
     assert page_errors == []
 
 
-def test_map_draws_ten_regions_with_the_shared_one_neutral(page: Page, page_errors: list[str], base_url: str) -> None:
+def test_map_draws_ten_regions_with_the_shared_one_neutral(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
     open_districts(page, base_url + "/districts")
 
     traces = map_traces(page)
@@ -150,8 +152,9 @@ def test_map_draws_ten_regions_with_the_shared_one_neutral(page: Page, page_erro
     assert "UBND huyện Phú Riềng" in hover and "417,77/700" in hover
 
     click_on_map(page, SHARED_REGION)
-    hover_text = page.locator("#districts-map .hoverlayer").text_content()
-    assert "358,97" in hover_text and "417,77" in hover_text
+    hover = page.locator("#districts-map .hoverlayer")
+    expect(hover).to_contain_text("358,97")
+    expect(hover).to_contain_text("417,77")
 
     note = page.locator(".districts-map-note").first
     assert note.is_visible()
@@ -218,9 +221,9 @@ def test_clicking_the_shared_region_offers_both_districts(
 
     choice = page.locator("#districts-map-choice")
     expect(choice).to_contain_text("Bù Gia Mập và Phú Riềng")
-    assert page.url == f"{base_url}/districts", "a shared region never picks one district by itself"
+    expect(page, "a shared region never picks one district by itself").to_have_url(f"{base_url}/districts")
     links = choice.locator("a")
-    assert links.all_inner_texts() == ["UBND huyện Bù Gia Mập", "UBND huyện Phú Riềng"]
+    expect(links).to_have_text(["UBND huyện Bù Gia Mập", "UBND huyện Phú Riềng"], use_inner_text=True)
     links.nth(1).click()
     expect(page).to_have_url(f"{base_url}/units/binh-phuoc-phu-rieng")
     assert page_errors == []
@@ -305,7 +308,7 @@ def test_map_draws_offline_on_the_cards_colour(
 
     expect(page.locator("#districts-map .hoverlayer")).to_contain_text("UBND huyện Lộc Ninh")
     assert page.locator("#districts-map canvas").count() >= 1
-    assert page.evaluate("() => document.documentElement.getAttribute('data-bs-theme')") == theme
+    expect(page.locator("html")).to_have_attribute("data-bs-theme", theme)
     background, card = page.eval_on_selector(
         "#districts-map .js-plotly-plot",
         """el => {

@@ -62,14 +62,13 @@ def test_keys_and_clicker_move_through_the_deck(page: Page, page_errors: list[st
     assert page_errors == []
 
 
-def test_values_are_written_on_the_slides(page: Page, page_errors: list[str], base_url: str):
+def test_values_are_written_on_the_slides(page: Page, page_errors: list[str], base_url: str, expect: Callable):
     """Every value readable without hovering: labels on the bars, the radar's values in its table."""
     open_deck(page, base_url + "/present?year=2022")
     page.keyboard.press("End")
     page.keyboard.press("ArrowLeft")
     weakest = page.locator("#present-graph-weakest .js-plotly-plot")
-    weakest.locator(".main-svg").first.wait_for()
-    assert "−97,42 / 150" in weakest.inner_text()
+    expect(weakest).to_contain_text("−97,42 / 150", use_inner_text=True)
     radar_table = page.text_content("#present-table-radar")  # on a hidden slide: its DOM text
     assert "35,1%" in radar_table and "52,58/150" in radar_table
     assert page_errors == []
@@ -92,9 +91,9 @@ def test_kiosk_cycles_by_itself_with_the_chrome_hidden(page: Page, page_errors: 
     assert page.eval_on_selector(".present-stage", "el => getComputedStyle(el).cursor") == "none"
 
     first = active_slide(page)
-    page.wait_for_function(f"document.querySelector('.present-slide.is-active').id !== '{first}'", timeout=6000)
+    page.wait_for_function(f"document.querySelector('.present-slide.is-active').id !== '{first}'")
     second = active_slide(page)
-    page.wait_for_function(f"document.querySelector('.present-slide.is-active').id !== '{second}'", timeout=6000)
+    page.wait_for_function(f"document.querySelector('.present-slide.is-active').id !== '{second}'")
     assert page_errors == []
 
 
@@ -104,11 +103,11 @@ def test_kiosk_marks_a_lost_connection_and_recovers(page: Page, base_url: str, e
     expect(marker).to_be_hidden()
 
     page.route(CALLBACKS, lambda route: route.abort())
-    expect(marker).to_be_visible(timeout=15_000)
+    expect(marker).to_be_visible()
     assert marker.inner_text().startswith("Mất kết nối — dữ liệu lúc ")
     assert page.locator(".present-slide").count() == 9, "the last slides stay on screen"
     before = page.inner_text("#present-counter")
-    page.wait_for_function(f"document.getElementById('present-counter').textContent !== '{before}'", timeout=6000)
+    page.wait_for_function(f"document.getElementById('present-counter').textContent !== '{before}'")
 
     page.unroute(CALLBACKS)
-    expect(marker).to_be_hidden(timeout=15_000)
+    expect(marker).to_be_hidden()

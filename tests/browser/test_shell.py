@@ -16,17 +16,13 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 
-def theme(page: Page) -> str:
-    return page.evaluate("document.documentElement.dataset.bsTheme")
-
-
 def background(page: Page) -> str:
     return page.evaluate("getComputedStyle(document.body).backgroundColor")
 
 
 def test_theme_toggle_is_remembered(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
     open_overview(page, base_url + "/")
-    assert theme(page) == "dark"
+    expect(page.locator("html")).to_have_attribute("data-bs-theme", "dark")
     dark_background = background(page)
 
     page.click("#shell-theme-toggle")
@@ -58,14 +54,14 @@ def test_language_switch_keeps_the_year(page: Page, expect: Callable, base_url: 
 
     page.click("#shell-language")
     expect(page.locator("body")).to_contain_text("National rank")
-    assert page.url == base_url + "/?year=2021"
+    expect(page).to_have_url(base_url + "/?year=2021")
     expect(page.locator("#overview-rank-value")).to_have_text("9/63")
 
 
 def test_year_selector_switches_to_2021(page: Page, page_errors: list[str], expect: Callable, base_url: str) -> None:
     open_overview(page, base_url + "/")
     years = page.locator("#shell-years a")
-    assert years.all_inner_texts() == ["2020", "2021", "2022"]
+    expect(years).to_have_text(["2020", "2021", "2022"], use_inner_text=True)
     expect(page.locator("#shell-years a.active")).to_have_text("2022")
 
     years.get_by_text("2021", exact=True).click()
