@@ -541,7 +541,8 @@ def validate_observations(parsed: ParsedFile, catalogue: Catalogue) -> Validated
                     "Mã mục tiêu",
                     f"mục tiêu “{record['target_code']}” không có trong kế hoạch {record['plan_code']}",
                 )
-        key = (record["indicator_code"], record["unit_code"], record["period"], record["source"], record["value"])
+        # The observations' unique key (models.OBSERVATION_KEY): one figure per source, indicator, unit and period.
+        key = (record["indicator_code"], record["unit_code"], record["period"], record["source"])
         if key in seen:
             rows.issue(
                 number,
