@@ -12,7 +12,17 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
-from data_access.models import Framework, GroupThreshold, Observation, Pillar, PillarScore, Plan, Target, Unit
+from data_access.models import (
+    Framework,
+    GroupThreshold,
+    Observation,
+    Pillar,
+    PillarScore,
+    Plan,
+    PublishedResult,
+    Target,
+    Unit,
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,10 @@ class Catalogue:
     frameworks: dict[tuple[int, str], FrameworkInfo]
     plans: dict[str, set[str]]
     pillar_codes: set[str]
+    # unit code → the levels it holds scores or published results in (a unit's kind must keep matching them)
+    scored_levels: dict[str, set[str]] = field(default_factory=dict)
+    # (unit code, year, level) → how many pillar scores the unit has stored in that framework
+    stored_scores: dict[tuple[str, int, str], int] = field(default_factory=dict)
 
     def framework(self, year: int, level: str) -> FrameworkInfo | None:
         return self.frameworks.get((year, level))
@@ -142,4 +156,20 @@ def load_catalogue(conn: Connection) -> Catalogue:
     pillar_codes = {p for f in frameworks.values() for p in f.pillars}
     pillar_codes |= set(conn.execute(select(Target.pillar_code).distinct()).scalars())
     pillar_codes |= set(conn.execute(select(Observation.pillar_code).distinct()).scalars())
-    return Catalogue(units, frameworks, plans, pillar_codes)
+    stored_scores = {
+        (code, year, level): n
+        for code, year, level, n in conn.execute(
+            select(Unit.code, Framework.year, Framework.level, func.count(PillarScore.id))
+            .join(PillarScore, PillarScore.unit_id == Unit.id)
+            .join(Pillar, PillarScore.pillar_id == Pillar.id)
+            .join(Framework, Pillar.framework_id == Framework.id)
+            .group_by(Unit.code, Framework.year, Framework.level)
+        )
+    }
+    scored_levels: dict[str, set[str]] = {}
+    for code, _year, level in stored_scores:
+        scored_levels.setdefault(code, set()).add(level)
+    published = select(Unit.code, PublishedResult.level).join(PublishedResult, PublishedResult.unit_id == Unit.id)
+    for code, level in conn.execute(published.distinct()):
+        scored_levels.setdefault(code, set()).add(level)
+    return Catalogue(units, frameworks, plans, pillar_codes, scored_levels, stored_scores)

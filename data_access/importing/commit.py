@@ -343,13 +343,14 @@ def _report(issues: list[Issue], error: str = "") -> str:
 
 
 def _record(checked: Checked, user: str, result: str, **values) -> ImportRecord:
+    # Cut to the history's column lengths: a record that cannot be stored would lose the attempt itself.
     return ImportRecord(
-        username=user,
-        file_name=checked.file_name,
+        username=user[:80],
+        file_name=checked.file_name[:255],
         sha256=checked.sha256,
         size_bytes=checked.size,
         dataset=checked.dataset or "",
-        scope=checked.label,
+        scope=checked.label[:200],
         rows_read=checked.validated.rows_read,
         n_errors=len(checked.errors),
         n_warnings=len(checked.warnings),
