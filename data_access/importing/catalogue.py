@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 from data_access.models import (
     Framework,
     GroupThreshold,
+    Indicator,
     Observation,
     Pillar,
     PillarScore,
@@ -50,6 +51,8 @@ class PillarInfo:
     sort_order: int
     n_scores: int
     highest: float | None
+    # sub-indices stored under the pillar (deleting the pillar deletes them and their scores)
+    n_subindices: int = 0
 
 
 @dataclass
@@ -119,6 +122,12 @@ def load_catalogue(conn: Connection) -> Catalogue:
         .group_by(PillarScore.pillar_id)
         .subquery()
     )
+    subindices = {
+        pillar_id: n
+        for pillar_id, n in conn.execute(
+            select(Indicator.pillar_id, func.count(Indicator.id)).group_by(Indicator.pillar_id)
+        )
+    }
     for row in conn.execute(
         select(
             Pillar.id,
@@ -141,6 +150,7 @@ def load_catalogue(conn: Connection) -> Catalogue:
             int(row.sort_order),
             int(row.n_scores or 0),
             None if row.highest is None else float(row.highest),
+            subindices.get(row.id, 0),
         )
     for row in conn.execute(
         select(GroupThreshold.framework_id, GroupThreshold.name_vi, GroupThreshold.min_share).order_by(

@@ -351,6 +351,16 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                         f"không thể bỏ chỉ số “{pillar.code}”: đã có điểm của {pillar.n_scores} đơn vị",
                     )
                 )
+            elif pillar.code not in new and pillar.n_subindices:
+                issues.append(
+                    Issue(
+                        f.FRAMEWORK_SHEET,
+                        None,
+                        "Mã chỉ số",
+                        f"không thể bỏ chỉ số “{pillar.code}”: đã có {pillar.n_subindices} chỉ số thành phần "
+                        "(bỏ chỉ số sẽ xoá chúng cùng điểm của chúng)",
+                    )
+                )
             elif pillar.code in new and pillar.highest is not None:
                 maximum = new[pillar.code]["max_points"]
                 if maximum is not None and pillar.highest > maximum + 1e-9:
@@ -575,12 +585,20 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
             rows.issue(number, "", f"dòng của đơn vị “{code}” không có điểm nào")
         elif counted and blank:
             without_points.append((number, code or "", headers[blank[0]]))
+        group = rows.read(number, cells, "published_group") or ""
+        if not (points or bad or counted) and total is None and rank is None and not group and not median:
+            # Written, such a row would only erase what is stored for the unit (its published rank…).
+            rows.issue(number, "", f"dòng của đơn vị “{code}” không có số liệu nào (điểm, tổng điểm, hạng hay nhóm)")
         if counted and not blank and bad == 0 and total is not None:
             counted_total = sum(v for c, v in points.items() if framework.pillars[c].counts_in_total)
             excused = median or SOURCE_DISCREPANCY in published_note
             if not printed_total_agrees(counted_total, framework.max_total, total, printed_max):
                 _total_check(rows, number, code or "", counted_total, total, excused=excused)
-        group = rows.read(number, cells, "published_group") or ""
+        score_source = rows.read(number, cells, "score_source") or ""
+        score_note = rows.read(number, cells, "score_note") or ""
+        if (score_source or score_note) and (blank or not points) and pillar_columns:
+            column = "Nguồn điểm" if score_source else "Ghi chú điểm"
+            rows.issue(number, column, "dòng không có điểm chỉ số nào: nguồn và ghi chú điểm không được lưu", WARNING)
         if unique and unit is not None:
             published.append((number, total, printed_max, rank, group))
             units.append(
@@ -592,8 +610,8 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                     "published_rank": rank,
                     "published_group": group,
                     "median_method": median,
-                    "score_source": split_per_pillar(rows.read(number, cells, "score_source") or "", codes),
-                    "score_note": split_per_pillar(rows.read(number, cells, "score_note") or "", codes),
+                    "score_source": split_per_pillar(score_source, codes),
+                    "score_note": split_per_pillar(score_note, codes),
                     "published_source": rows.read(number, cells, "published_source") or "",
                     "published_note": published_note,
                 }
