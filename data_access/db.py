@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from sqlalchemy import Engine, create_engine, func, inspect, select, text
+from sqlalchemy import Engine, create_engine, func, inspect, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from data_access import settings
-from data_access.models import Base, DataChange, Unit
+from data_access import migrations, settings
+from data_access.models import Base, DataChange, DataVersion, Unit
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -47,7 +47,9 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
 
 
 def create_schema(engine: Engine | None = None) -> None:
-    Base.metadata.create_all(engine or get_engine())
+    engine = engine or get_engine()
+    Base.metadata.create_all(engine)
+    migrations.upgrade(engine)
 
 
 def drop_schema(engine: Engine | None = None) -> None:
@@ -73,11 +75,23 @@ def ping(engine: Engine | None = None) -> None:
 
 
 def data_version(engine: Engine | None = None) -> int:
-    """The id of the latest recorded change; 0 before anything was loaded."""
+    """The version row's counter (see `DataVersion`); 0 before the schema was prepared."""
     with (engine or get_engine()).connect() as conn:
-        return conn.execute(select(func.coalesce(func.max(DataChange.id), 0))).scalar_one()
+        version = conn.execute(select(DataVersion.version).where(DataVersion.id == migrations.VERSION_ROW))
+        return version.scalar_one_or_none() or 0
 
 
-def record_change(session: Session, description: str) -> None:
-    """Move the data version on, inside the caller's transaction."""
+def record_change(session: Session, description: str) -> int:
+    """Log the change and move the data version on by one, inside the caller's transaction; the new
+    version. The update holds the row until the caller commits, so versions follow commit order."""
     session.add(DataChange(description=description))
+    session.flush()
+    moved = session.execute(
+        update(DataVersion)
+        .where(DataVersion.id == migrations.VERSION_ROW)
+        .values(version=DataVersion.version + 1)
+        .returning(DataVersion.version)
+    ).scalar_one_or_none()
+    if moved is None:
+        raise RuntimeError("the data version row is missing: prepare the schema with db.create_schema first")
+    return moved

@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -241,10 +242,18 @@ class Target(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+# An observation is one source's figure for one indicator, unit and period: two imports racing,
+# or a file listing a row twice, must not store it twice (the figure would count double).
+OBSERVATION_KEY = ("indicator_code", "unit_id", "period", "source")
+
+
 class Observation(Base):
     """A dated actual value, with the numerator and denominator behind a rate when printed."""
 
     __tablename__ = "observations"
+    # A unique index rather than a constraint: SQLite can add an index to an existing table, not a
+    # constraint, and `migrations.upgrade` adds it to databases created before it existed.
+    __table_args__ = (Index("uq_observations_natural_key", *OBSERVATION_KEY, unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_code: Mapped[str] = mapped_column(String(100))
@@ -262,10 +271,7 @@ class Observation(Base):
 
 
 class DataChange(Base):
-    """An append-only log of changes to the figures; its latest id is the data version.
-
-    Cache keys include the version, so any import makes every cached view stale at once.
-    """
+    """An append-only log of changes to the figures (what changed, when); the version is `DataVersion`."""
 
     __tablename__ = "data_changes"
 
@@ -277,6 +283,33 @@ class DataChange(Base):
 class HistoryBase(DeclarativeBase):
     """The import history lives in a metadata of its own: reloading the seed (`python -m seed --reset`
     drops and recreates the figures' schema) must not erase the record of who loaded what."""
+
+
+class DataVersion(HistoryBase):
+    """The data version: one row, moved on by one inside every transaction that changes the figures.
+
+    Cache keys include it, so a commit makes every cached view stale at once. A counter updated in
+    the writing transaction follows commit order (a second writer waits on the row until the first
+    commits); the highest change id did not: an import that took its id first and committed last
+    left the version where the other had put it, and a view cached in between outlived it. It sits
+    beside the history so `python -m seed --reset` never moves it back to a value already used as a key.
+    """
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ImportLock(HistoryBase):
+    """Who last held the import lock of a dataset's scope (see `importing.locks`); on SQLite, writing
+    this row is what takes the lock."""
+
+    __tablename__ = "import_locks"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(80), default="")
+    taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
 
 
 class ImportRecord(HistoryBase):

@@ -12,7 +12,18 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
-from data_access.models import Framework, GroupThreshold, Observation, Pillar, PillarScore, Plan, Target, Unit
+from data_access.models import (
+    Framework,
+    GroupThreshold,
+    Indicator,
+    Observation,
+    Pillar,
+    PillarScore,
+    Plan,
+    PublishedResult,
+    Target,
+    Unit,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,8 @@ class PillarInfo:
     sort_order: int
     n_scores: int
     highest: float | None
+    # sub-indices stored under the pillar (deleting the pillar deletes them and their scores)
+    n_subindices: int = 0
 
 
 @dataclass
@@ -65,6 +78,10 @@ class Catalogue:
     frameworks: dict[tuple[int, str], FrameworkInfo]
     plans: dict[str, set[str]]
     pillar_codes: set[str]
+    # unit code → the levels it holds scores or published results in (a unit's kind must keep matching them)
+    scored_levels: dict[str, set[str]] = field(default_factory=dict)
+    # (unit code, year, level) → how many pillar scores the unit has stored in that framework
+    stored_scores: dict[tuple[str, int, str], int] = field(default_factory=dict)
 
     def framework(self, year: int, level: str) -> FrameworkInfo | None:
         return self.frameworks.get((year, level))
@@ -105,6 +122,12 @@ def load_catalogue(conn: Connection) -> Catalogue:
         .group_by(PillarScore.pillar_id)
         .subquery()
     )
+    subindices = {
+        pillar_id: n
+        for pillar_id, n in conn.execute(
+            select(Indicator.pillar_id, func.count(Indicator.id)).group_by(Indicator.pillar_id)
+        )
+    }
     for row in conn.execute(
         select(
             Pillar.id,
@@ -127,6 +150,7 @@ def load_catalogue(conn: Connection) -> Catalogue:
             int(row.sort_order),
             int(row.n_scores or 0),
             None if row.highest is None else float(row.highest),
+            subindices.get(row.id, 0),
         )
     for row in conn.execute(
         select(GroupThreshold.framework_id, GroupThreshold.name_vi, GroupThreshold.min_share).order_by(
@@ -142,4 +166,20 @@ def load_catalogue(conn: Connection) -> Catalogue:
     pillar_codes = {p for f in frameworks.values() for p in f.pillars}
     pillar_codes |= set(conn.execute(select(Target.pillar_code).distinct()).scalars())
     pillar_codes |= set(conn.execute(select(Observation.pillar_code).distinct()).scalars())
-    return Catalogue(units, frameworks, plans, pillar_codes)
+    stored_scores = {
+        (code, year, level): n
+        for code, year, level, n in conn.execute(
+            select(Unit.code, Framework.year, Framework.level, func.count(PillarScore.id))
+            .join(PillarScore, PillarScore.unit_id == Unit.id)
+            .join(Pillar, PillarScore.pillar_id == Pillar.id)
+            .join(Framework, Pillar.framework_id == Framework.id)
+            .group_by(Unit.code, Framework.year, Framework.level)
+        )
+    }
+    scored_levels: dict[str, set[str]] = {}
+    for code, _year, level in stored_scores:
+        scored_levels.setdefault(code, set()).add(level)
+    published = select(Unit.code, PublishedResult.level).join(PublishedResult, PublishedResult.unit_id == Unit.id)
+    for code, level in conn.execute(published.distinct()):
+        scored_levels.setdefault(code, set()).add(level)
+    return Catalogue(units, frameworks, plans, pillar_codes, scored_levels, stored_scores)

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from data_access import db
-from data_access.importing import export
+from data_access.importing import export, locks
 from data_access.importing import formats as f
 from data_access.importing.catalogue import Catalogue, load_catalogue
 from data_access.importing.issues import Issue
@@ -29,7 +30,6 @@ from data_access.importing.preview import preview
 from data_access.importing.templates import scope_label, tables_to_json
 from data_access.importing.validation import Validated, validate
 from data_access.models import (
-    DataChange,
     Framework,
     GroupThreshold,
     HistoryBase,
@@ -328,18 +328,29 @@ WRITERS: dict[str, Callable[[Session, dict, StepHook], tuple[int, int]]] = {
 }
 
 
+def failure_reason(exc: Exception) -> str:
+    """What the history and the page say about a failed write: the kind of failure in words, never
+    the database's message, which quotes the SQL statement and the file's values (the log has it all)."""
+    if isinstance(exc, DBAPIError):
+        return f"lỗi của cơ sở dữ liệu khi ghi ({type(exc).__name__}); chi tiết ở nhật ký máy chủ"
+    if isinstance(exc, SQLAlchemyError):
+        return f"lỗi khi ghi ({type(exc).__name__}); chi tiết ở nhật ký máy chủ"
+    return f"{type(exc).__name__}: {exc}"
+
+
 def _report(issues: list[Issue], error: str = "") -> str:
     return json.dumps({"issues": [i.as_dict() for i in issues], "error": error}, ensure_ascii=False)
 
 
 def _record(checked: Checked, user: str, result: str, **values) -> ImportRecord:
+    # Cut to the history's column lengths: a record that cannot be stored would lose the attempt itself.
     return ImportRecord(
-        username=user,
-        file_name=checked.file_name,
+        username=user[:80],
+        file_name=checked.file_name[:255],
         sha256=checked.sha256,
         size_bytes=checked.size,
         dataset=checked.dataset or "",
-        scope=checked.label,
+        scope=checked.label[:200],
         rows_read=checked.validated.rows_read,
         n_errors=len(checked.errors),
         n_warnings=len(checked.warnings),
@@ -378,12 +389,11 @@ def commit(
     validated = checked.validated
     try:
         with db.session_scope(engine) as session:
+            locks.hold(session, locks.lock_name(validated.dataset, validated.scope), user)
             before = export.dataset_tables(session, validated.dataset, validated.scope)
             written, replaced = WRITERS[validated.dataset](session, validated.records, hook)
             session.flush()
-            db.record_change(session, f"Nạp dữ liệu: {checked.label} ({checked.file_name}, {user})")
-            session.flush()
-            version = session.execute(select(func.max(DataChange.id))).scalar_one()
+            version = db.record_change(session, f"Nạp dữ liệu: {checked.label} ({checked.file_name}, {user})")
             after = export.dataset_tables(session, validated.dataset, validated.scope)
             record = _record(
                 checked,
@@ -400,9 +410,17 @@ def commit(
             session.add(record)
             session.flush()
             record_id = record.id
+    except locks.ImportBusy:
+        record = _record(checked, user, REFUSED, report=_report(checked.issues, locks.BUSY))
+        try:
+            record_id = _save_record(engine, record)
+        except OperationalError:  # SQLite still busy with the other import: say so all the same
+            log.warning("Import of %s refused (another import is running); not recorded", checked.file_name)
+            record_id = None
+        return Outcome(REFUSED, record_id, checked, error=locks.BUSY)
     except Exception as exc:  # any failure part-way: the transaction is rolled back, the attempt recorded
         log.exception("Import of %s failed and was rolled back", checked.file_name)
-        error = f"{type(exc).__name__}: {exc}"
+        error = failure_reason(exc)
         record = _record(checked, user, FAILED, report=_report(checked.issues, error))
         return Outcome(FAILED, _save_record(engine, record), checked, error=error)
     return Outcome(OK, record_id, checked, written, replaced, version)

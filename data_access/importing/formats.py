@@ -213,6 +213,18 @@ def text(value: object) -> str:
     return result
 
 
+# A number as typed: ASCII digits only. Python's float() also reads "5_0" and full-width "５０" as 50,
+# which no person typing a figure means.
+NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+# Beyond any figure of the domain (populations, budgets in đồng stay far below), and far from where
+# arithmetic on it overflows (a maximum of 1e308 broke every page that divided by it).
+MAX_MAGNITUDE = 1e15
+# The database's integer columns are 32-bit.
+INT_RANGE = (-(2**31), 2**31 - 1)
+# Periods as the seed writes them: a year, a month, a day or a half year (2023, 2023-06, 2023-06-30, 2023-H1).
+PERIOD = re.compile(r"\d{4}(-H[12]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", re.ASCII)
+
+
 class CellError(ValueError):
     """A cell that cannot be read as what its column holds; the message is the reason, in Vietnamese."""
 
@@ -223,19 +235,24 @@ def number(value: object) -> float | None:
         return None
     if isinstance(value, bool):
         raise CellError(f"“{value}” không phải là số")
+    if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
+        raise CellError(f"“{str(value)[:40]}” quá lớn: mọi số phải nhỏ hơn 10^15")
     if isinstance(value, int | float):
-        return float(value)
-    raw = text(value).replace(" ", "").replace("\u00a0", "")
-    if "," in raw and "." in raw:
-        raw = raw.replace(".", "").replace(",", ".")
-    elif "," in raw:
-        raw = raw.replace(",", ".")
-    try:
+        parsed = float(value)
+    else:
+        raw = text(value).replace(" ", "").replace("\u00a0", "")
+        if "," in raw and "." in raw:
+            raw = raw.replace(".", "").replace(",", ".")
+        elif "," in raw:
+            raw = raw.replace(",", ".")
+        if not NUMBER_TEXT.fullmatch(raw):
+            raise CellError(f"“{text(value)}” không phải là số (chỉ chữ số 0-9, dấu phẩy thập phân)")
         parsed = float(raw)
-    except ValueError:
-        raise CellError(f"“{text(value)}” không phải là số") from None
-    if math.isnan(parsed) or math.isinf(parsed):
+    if math.isnan(parsed):
         raise CellError(f"“{text(value)}” không phải là số")
+    if abs(parsed) > MAX_MAGNITUDE:
+        shown = text(value) if isinstance(value, str) else f"{parsed:g}"
+        raise CellError(f"“{shown[:40]}” quá lớn: mọi số phải nhỏ hơn 10^15")
     return parsed
 
 
@@ -245,6 +262,8 @@ def integer(value: object) -> int | None:
         return None
     if not parsed.is_integer():
         raise CellError(f"“{text(value)}” không phải là số nguyên")
+    if not INT_RANGE[0] <= parsed <= INT_RANGE[1]:
+        raise CellError(f"“{text(value)}” vượt giới hạn số nguyên (tối đa 2.147.483.647)")
     return int(parsed)
 
 

@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import os
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -32,6 +33,14 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_CELLS = 200_000
 EXTENSIONS = (".xlsx", ".csv")
 ZIP_MAGIC = b"PK\x03\x04"
+# An .xlsx is a zip of XML files. A template of 63 provinces unpacks to well under a megabyte; these
+# bounds leave room for any real workbook and refuse one that inflates (1 MB on disk, 400 MB of XML
+# inside took two minutes and 1,5 GB to refuse) before a byte of it is decompressed. The reader
+# (zipfile, under openpyxl) never unpacks more than an entry declares, so the declared sizes bound it.
+MAX_ZIP_ENTRIES = 1_000
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_PACKING_RATIO = 100
+RATIO_CHECKED_FROM = 1024 * 1024  # small entries compress far more than that without harm
 
 
 def max_upload_bytes() -> int:
@@ -94,6 +103,33 @@ def _bounded_rows(worksheet) -> list[list]:
             raise TooManyCells(worksheet.title)
         rows.append(list(row))
     return rows
+
+
+def inflation_problem(content: bytes) -> str | None:
+    """Why a zip would unpack to far more than any workbook, from its directory alone; None if it would not.
+    A zip whose directory cannot be read is left to the reader, which says so in its own words."""
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except (zipfile.BadZipFile, ValueError):
+        return None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        return (
+            f"tệp Excel chứa {len(entries)} tệp con (giới hạn {MAX_ZIP_ENTRIES}): không phải một bảng tính thông thường"
+        )
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        return (
+            f"tệp Excel khi giải nén lên tới {_size_label(unpacked)} (giới hạn {_size_label(MAX_UNPACKED_BYTES)}): "
+            "quá lớn so với mọi mẫu nhập liệu"
+        )
+    for entry in entries:
+        if entry.file_size > RATIO_CHECKED_FROM and entry.file_size > MAX_PACKING_RATIO * max(entry.compress_size, 1):
+            ratio = entry.file_size // max(entry.compress_size, 1)
+            return (
+                f"phần “{entry.filename}” của tệp Excel nén {ratio} lần (giới hạn {MAX_PACKING_RATIO} lần): "
+                "tệp bị làm phình bất thường, không đọc"
+            )
+    return None
 
 
 def _read_xlsx(content: bytes) -> dict[str, Sheet]:
@@ -191,6 +227,10 @@ def parse_file(content: bytes, file_name: str, *, max_bytes: int | None = None) 
     if suffix == ".xlsx":
         if not content.startswith(ZIP_MAGIC):
             parsed.issues.append(Issue(name, None, "", "tệp có đuôi .xlsx nhưng không phải tệp Excel .xlsx"))
+            return parsed
+        inflated = inflation_problem(content)
+        if inflated:
+            parsed.issues.append(Issue(name, None, "", inflated))
             return parsed
         try:
             parsed.sheets = _read_xlsx(content)

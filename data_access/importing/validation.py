@@ -11,11 +11,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from openpyxl.utils import get_column_letter
+
 from data_access.importing import formats as f
 from data_access.importing.catalogue import Catalogue, FrameworkInfo, PillarInfo
 from data_access.importing.issues import ERROR, WARNING, Issue
 from data_access.importing.parsing import ParsedFile, Sheet
-from data_access.models import SOURCE_DISCREPANCY
+from data_access.models import (
+    SOURCE_DISCREPANCY,
+    GroupThreshold,
+    Observation,
+    Pillar,
+    Plan,
+    PublishedResult,
+    Target,
+    Unit,
+)
+from data_access.scoring import Threshold, group_for_share, rank_with_ties
 
 
 @dataclass
@@ -42,6 +54,61 @@ def _vn(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+def _length(column) -> int:
+    return column.type.length
+
+
+# The observations' unique key is an index: PostgreSQL refuses an index entry over about 2 700 bytes,
+# so the source in it (3 bytes a Vietnamese letter) stays well under that.
+OBSERVATION_SOURCE_LENGTH = 500
+
+# Every text cell stored in a column of limited length, with that length from the models: a longer
+# value is a located error here instead of a database error at commit.
+LENGTHS: dict[str, dict[str, int]] = {
+    f.FRAMEWORK_SHEET: {
+        "code": _length(Pillar.__table__.c.code),
+        "pillar_group": _length(Pillar.__table__.c.pillar_group),
+    },
+    f.GROUPS_SHEET: {
+        "group_code": _length(GroupThreshold.__table__.c.group_code),
+        "name_vi": _length(GroupThreshold.__table__.c.name_vi),
+        "name_en": _length(GroupThreshold.__table__.c.name_en),
+    },
+    f.SCORES_SHEET: {
+        "unit_code": _length(Unit.__table__.c.code),
+        "published_group": _length(PublishedResult.__table__.c.group_name),
+    },
+    f.TARGETS_SHEET: {
+        "plan_code": _length(Plan.__table__.c.code),
+        "plan_unit": _length(Unit.__table__.c.code),
+        "code": _length(Target.__table__.c.code),
+        "pillar_code": _length(Target.__table__.c.pillar_code),
+        "target_unit": _length(Target.__table__.c.target_unit),
+        "comparator": _length(Target.__table__.c.comparator),
+        "level_detail": _length(Target.__table__.c.level_detail),
+    },
+    f.OBSERVATIONS_SHEET: {
+        "indicator_code": _length(Observation.__table__.c.indicator_code),
+        "pillar_code": _length(Observation.__table__.c.pillar_code),
+        "period": _length(Observation.__table__.c.period),
+        "value_unit": _length(Observation.__table__.c.value_unit),
+        "unit_code": _length(Unit.__table__.c.code),
+        "plan_code": _length(Plan.__table__.c.code),
+        "target_code": _length(Target.__table__.c.code),
+        "source": OBSERVATION_SOURCE_LENGTH,
+    },
+    f.UNITS_SHEET: {
+        "code": _length(Unit.__table__.c.code),
+        "kind": _length(Unit.__table__.c.kind),
+        "parent_code": _length(Unit.__table__.c.code),
+        "successor_code": _length(Unit.__table__.c.code),
+    },
+}
+# Control characters (NUL above all, which PostgreSQL cannot store in text) are never part of a figure's
+# text; tab and line breaks are.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class Rows:
     """A sheet's rows as {key: cell}, with problems recorded where the template's columns are missing."""
 
@@ -53,10 +120,12 @@ class Rows:
         *,
         strict: bool = True,
         siblings: tuple[f.Column, ...] = (),
+        lengths: dict[str, int] | None = None,
     ):
         self.sheet = sheet
         self.columns = {c.key: c for c in columns}
         self.issues = issues
+        self.lengths = lengths or {}
         wanted = {f.normalise_header(c.header): c for c in columns}
         self.index: dict[str, int] = {}
         self.extra: list[tuple[int, str]] = []
@@ -81,6 +150,16 @@ class Rows:
                 if f.normalise_header(header) in shared:
                     continue
                 self.issue(sheet.header_row, header, "cột không có trong mẫu", WARNING)
+        unnamed = [at for at, header in enumerate(sheet.headers) if not f.normalise_header(header)]
+        for number, cells in sheet.rows:
+            stray = next((at for at in unnamed if not f.is_blank(cells[at])), None)
+            if stray is not None:
+                self.issue(
+                    number,
+                    f"cột {get_column_letter(stray + 1)}",
+                    "ô có dữ liệu ở cột không có tiêu đề: không được đọc",
+                    WARNING,
+                )
 
     def issue(self, row: int | None, column: str, reason: str, severity: str = ERROR) -> None:
         self.issues.append(Issue(self.sheet.name, row, column, reason, severity))
@@ -98,10 +177,22 @@ class Rows:
                 self.issue(number, column.header, "ô trống: cột này bắt buộc")
             return None
         try:
-            return parse(value)
+            parsed = parse(value)
         except f.CellError as exc:
             self.issue(number, column.header, str(exc))
             return None
+        if isinstance(parsed, str):
+            control = CONTROL.search(parsed)
+            if control:
+                self.issue(
+                    number, column.header, f"ô chứa ký tự điều khiển (mã {ord(control.group()):#04x}), không lưu được"
+                )
+                return None
+            limit = self.lengths.get(key)
+            if limit is not None and len(parsed) > limit:
+                self.issue(number, column.header, f"dài {len(parsed)} ký tự, tối đa {limit}")
+                return None
+        return parsed
 
 
 def _same_everywhere(number: int, column_key: str, value, seen: dict) -> None:
@@ -144,6 +235,10 @@ def _no_rows(validated: Validated, sheet_name: str) -> None:
 
 # --- framework ---------------------------------------------------------------------------
 
+# A framework's pillar is worth tens or hundreds of points (a whole DTI framework 1000): a maximum far
+# beyond that is a typing slip, and one of 1e308 overflowed every page that computed with it.
+MAX_PILLAR_POINTS = 10_000.0
+
 
 def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     validated = Validated(f.FRAMEWORK, {})
@@ -153,7 +248,7 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         _no_rows(validated, f.FRAMEWORK_SHEET)
         return validated
     seen: dict = {}
-    rows = Rows(sheet, f.FRAMEWORK_COLUMNS, issues, siblings=f.GROUP_COLUMNS)
+    rows = Rows(sheet, f.FRAMEWORK_COLUMNS, issues, siblings=f.GROUP_COLUMNS, lengths=LENGTHS[f.FRAMEWORK_SHEET])
     pillars: list[dict] = []
     codes: dict[object, int] = {}
     for number, cells, _ in rows:
@@ -170,6 +265,12 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         max_points = rows.read(number, cells, "max_points", f.number)
         if max_points is not None and max_points < 0:
             rows.issue(number, "Điểm tối đa", f"điểm tối đa âm ({_vn(max_points)})")
+        elif max_points is not None and max_points > MAX_PILLAR_POINTS:
+            rows.issue(
+                number,
+                "Điểm tối đa",
+                f"điểm tối đa {_vn(max_points)} không hợp lý: một chỉ số tối đa {_vn(MAX_PILLAR_POINTS)} điểm",
+            )
         n_indicators = rows.read(number, cells, "n_indicators", f.integer)
         counts = rows.read(number, cells, "counts_in_total", f.flag)
         sort_order = rows.read(number, cells, "sort_order", f.integer)
@@ -192,8 +293,23 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     seen = _settle(rows, seen)
     groups: list[dict] = []
     group_sheet = parsed.sheets.get(f.GROUPS_SHEET)
+    year, level = seen.get("year"), seen.get("level")
+    existing = catalogue.framework(year, level) if year is not None and level is not None else None
+    if (group_sheet is None or not group_sheet.rows) and existing is not None and existing.thresholds:
+        # The writer replaces the year's thresholds with the file's: none would erase the stored ones.
+        issues.append(
+            Issue(
+                f.GROUPS_SHEET,
+                None,
+                "",
+                f"thiếu trang “{f.GROUPS_SHEET}” (các ngưỡng Tốt, Khá…): tệp khung thay cả các ngưỡng nhóm của năm, "
+                "không có trang này các ngưỡng đã lưu sẽ bị xoá",
+            )
+        )
     if group_sheet is not None:
-        group_rows = Rows(group_sheet, f.GROUP_COLUMNS, issues, siblings=f.FRAMEWORK_COLUMNS)
+        group_rows = Rows(
+            group_sheet, f.GROUP_COLUMNS, issues, siblings=f.FRAMEWORK_COLUMNS, lengths=LENGTHS[f.GROUPS_SHEET]
+        )
         group_codes: dict[object, int] = {}
         for number, cells, _ in group_rows:
             validated.rows_read += 1
@@ -222,10 +338,7 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                         "note": group_rows.read(number, cells, "note") or "",
                     }
                 )
-    year = seen.get("year")
-    level = seen.get("level")
     validated.scope = {"year": year, "level": level}
-    existing = catalogue.framework(year, level) if year is not None and level is not None else None
     if existing is not None:
         new = {p["code"]: p for p in pillars}
         for pillar in existing.ordered:
@@ -236,6 +349,16 @@ def validate_framework(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                         None,
                         "Mã chỉ số",
                         f"không thể bỏ chỉ số “{pillar.code}”: đã có điểm của {pillar.n_scores} đơn vị",
+                    )
+                )
+            elif pillar.code not in new and pillar.n_subindices:
+                issues.append(
+                    Issue(
+                        f.FRAMEWORK_SHEET,
+                        None,
+                        "Mã chỉ số",
+                        f"không thể bỏ chỉ số “{pillar.code}”: đã có {pillar.n_subindices} chỉ số thành phần "
+                        "(bỏ chỉ số sẽ xoá chúng cùng điểm của chúng)",
                     )
                 )
             elif pillar.code in new and pillar.highest is not None:
@@ -311,6 +434,55 @@ def _total_check(rows: Rows, number: int, unit: str, total: float, printed: floa
         rows.issue(number, "Tổng điểm", reason)
 
 
+def _check_without_points(
+    rows: Rows, catalogue: Catalogue, framework: FrameworkInfo, without_points: list[tuple[int, str, str]]
+) -> None:
+    """A row with a total but every pillar blank would replace the unit's stored points with none while
+    keeping its total: an error for a unit that has points stored. Units published by total and rank
+    alone (the other provinces of the national ranking) stay welcome."""
+    for number, code, header in without_points:
+        if not catalogue.stored_scores.get((code, framework.year, framework.level)):
+            continue
+        rows.issue(
+            number,
+            header,
+            f"mọi ô điểm của đơn vị “{code}” đều trống: nạp dòng này sẽ xoá điểm các chỉ số mà vẫn giữ tổng điểm",
+        )
+
+
+def _check_published_order(
+    rows: Rows, framework: FrameworkInfo, published: list[tuple[int, float | None, float | None, int | None, str]]
+) -> None:
+    """Published ranks and groups that contradict the published totals (as the seed check does): a warning,
+    since a source may print them so, but one the importer has to see and accept."""
+    ranked = [(number, total, rank) for number, total, _, rank, _ in published if rank is not None]
+    if ranked and all(total is not None for _, total, _ in ranked):
+        expected = rank_with_ties([total for _, total, _ in ranked])
+        for (number, _, rank), should in zip(ranked, expected, strict=True):
+            if rank != should:
+                rows.issue(
+                    number,
+                    "Xếp hạng công bố",
+                    f"hạng {rank} không khớp thứ tự tổng điểm trong tệp (phải là {should})",
+                    WARNING,
+                )
+    thresholds = [Threshold(group=name, min_share=share) for name, share in framework.thresholds]
+    for number, total, printed_max, _, group in published:
+        scale = printed_max or framework.max_total
+        if not group or total is None or not scale or not thresholds:
+            continue
+        expected = group_for_share(total / scale, thresholds) or ""
+        if f.normalise_header(expected) != f.normalise_header(group):
+            rows.issue(
+                number,
+                "Nhóm công bố",
+                f"nhóm “{group}” không khớp tổng điểm ({total / scale:.2%} tổng tối đa → “{expected}”)".replace(
+                    ".", ","
+                ),
+                WARNING,
+            )
+
+
 def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     validated = Validated(f.SCORES, {})
     issues = validated.issues
@@ -319,7 +491,7 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         _no_rows(validated, f.SCORES_SHEET)
         return validated
     fixed = f.SCORE_LEAD_COLUMNS + f.SCORE_TAIL_COLUMNS
-    rows = Rows(sheet, fixed, issues, strict=False)
+    rows = Rows(sheet, fixed, issues, strict=False, lengths=LENGTHS[f.SCORES_SHEET])
     year, level = _year_and_level(rows)
     validated.scope = {"year": year, "level": level}
     framework = catalogue.framework(year, level) if year is not None and level is not None else None
@@ -352,6 +524,8 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                 rows.issue(sheet.header_row, f.pillar_header(pillar.code, pillar.name_vi), "thiếu cột của chỉ số này")
     units: list[dict] = []
     seen_units: dict[object, int] = {}
+    without_points: list[tuple[int, str, str]] = []  # rows whose every counted pillar is blank
+    published: list[tuple[int, float | None, float | None, int | None, str]] = []
     headers = {code: sheet.headers[at] for code, at in pillar_columns.items()}
     codes = [p.code for p in framework.ordered] if framework else []
     for number, cells, raw in rows:
@@ -409,12 +583,24 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                 rows.issue(number, headers[pillar_code], "ô trống: thiếu điểm của chỉ số này")
         elif counted and blank and total is None and rank is None:
             rows.issue(number, "", f"dòng của đơn vị “{code}” không có điểm nào")
+        elif counted and blank:
+            without_points.append((number, code or "", headers[blank[0]]))
+        group = rows.read(number, cells, "published_group") or ""
+        if not (points or bad or counted) and total is None and rank is None and not group and not median:
+            # Written, such a row would only erase what is stored for the unit (its published rank…).
+            rows.issue(number, "", f"dòng của đơn vị “{code}” không có số liệu nào (điểm, tổng điểm, hạng hay nhóm)")
         if counted and not blank and bad == 0 and total is not None:
             counted_total = sum(v for c, v in points.items() if framework.pillars[c].counts_in_total)
             excused = median or SOURCE_DISCREPANCY in published_note
             if not printed_total_agrees(counted_total, framework.max_total, total, printed_max):
                 _total_check(rows, number, code or "", counted_total, total, excused=excused)
+        score_source = rows.read(number, cells, "score_source") or ""
+        score_note = rows.read(number, cells, "score_note") or ""
+        if (score_source or score_note) and (blank or not points) and pillar_columns:
+            column = "Nguồn điểm" if score_source else "Ghi chú điểm"
+            rows.issue(number, column, "dòng không có điểm chỉ số nào: nguồn và ghi chú điểm không được lưu", WARNING)
         if unique and unit is not None:
+            published.append((number, total, printed_max, rank, group))
             units.append(
                 {
                     "unit_code": code,
@@ -422,10 +608,10 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                     "published_total": total,
                     "published_max": printed_max,
                     "published_rank": rank,
-                    "published_group": rows.read(number, cells, "published_group") or "",
+                    "published_group": group,
                     "median_method": median,
-                    "score_source": split_per_pillar(rows.read(number, cells, "score_source") or "", codes),
-                    "score_note": split_per_pillar(rows.read(number, cells, "score_note") or "", codes),
+                    "score_source": split_per_pillar(score_source, codes),
+                    "score_note": split_per_pillar(score_note, codes),
                     "published_source": rows.read(number, cells, "published_source") or "",
                     "published_note": published_note,
                 }
@@ -441,6 +627,11 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                 and unit.code not in seen_units
             ):
                 rows.issue(None, "Mã đơn vị", f"thiếu dòng của đơn vị “{unit.code}” ({unit.name_vi})")
+    if framework is not None:
+        _check_without_points(rows, catalogue, framework, without_points)
+        if level != "province" and not validated.errors:
+            # On a complete, clean file only: a missing or broken row would make every rank look wrong.
+            _check_published_order(rows, framework, published)
     validated.records = {"year": year, "level": level, "units": units}
     return validated
 
@@ -454,7 +645,7 @@ def validate_targets(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     if sheet is None or not sheet.rows:
         _no_rows(validated, f.TARGETS_SHEET)
         return validated
-    rows = Rows(sheet, f.TARGET_COLUMNS, validated.issues)
+    rows = Rows(sheet, f.TARGET_COLUMNS, validated.issues, lengths=LENGTHS[f.TARGETS_SHEET])
     seen: dict = {}
     targets: list[dict] = []
     codes: dict[object, int] = {}
@@ -505,13 +696,32 @@ def validate_targets(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
 # --- observations ------------------------------------------------------------------------------
 
 
+def _check_rate(rows: Rows, number: int, record: dict) -> None:
+    """A percentage printed beside its numerator and denominator must be their quotient, to the digits
+    printed (as the seed check does); a note saying the source itself disagrees keeps it as printed."""
+    value, numerator, denominator = record["value"], record["numerator"], record["denominator"]
+    if record["value_unit"] != "%" or None in (value, numerator, denominator):
+        return
+    printed = repr(value)
+    decimals = len(printed.split(".")[1]) if "." in printed and not value.is_integer() and "e" not in printed else 0
+    computed = numerator / denominator * 100
+    if abs(computed - value) <= 5 / 10 ** (decimals + 1) + 1e-9 or SOURCE_DISCREPANCY in record["note"]:
+        return
+    rows.issue(
+        number,
+        "Giá trị",
+        f"{_vn(numerator)}/{_vn(denominator)} = {_vn(round(computed, 2))}% nhưng ghi {_vn(value)}% "
+        f"(ghi “{SOURCE_DISCREPANCY}” ở Ghi chú nếu chính nguồn in như vậy)",
+    )
+
+
 def validate_observations(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     validated = Validated(f.OBSERVATIONS, {})
     sheet = parsed.sheets.get(f.OBSERVATIONS_SHEET)
     if sheet is None or not sheet.rows:
         _no_rows(validated, f.OBSERVATIONS_SHEET)
         return validated
-    rows = Rows(sheet, f.OBSERVATION_COLUMNS, validated.issues)
+    rows = Rows(sheet, f.OBSERVATION_COLUMNS, validated.issues, lengths=LENGTHS[f.OBSERVATIONS_SHEET])
     records: list[dict] = []
     seen: dict[object, int] = {}
     for number, cells, _ in rows:
@@ -529,8 +739,18 @@ def validate_observations(parsed: ParsedFile, catalogue: Catalogue) -> Validated
             rows.issue(number, "Chỉ số chính", f"chỉ số “{record['pillar_code']}” không có trong các khung đánh giá")
         if record["unit_code"] is not None and record["unit_code"] not in catalogue.units:
             rows.issue(number, "Mã đơn vị", f"đơn vị “{record['unit_code']}” không có trong danh mục đơn vị")
+        if record["period"] is not None and not f.PERIOD.fullmatch(record["period"]):
+            rows.issue(
+                number,
+                "Kỳ",
+                f"kỳ “{record['period']}” không đọc được: ghi năm, tháng, ngày hoặc nửa năm (2023, 2023-06, "
+                "2023-06-30, 2023-H1)",
+            )
+            record["period"] = None
         if record["denominator"] == 0:
             rows.issue(number, "Mẫu số", "mẫu số bằng 0")
+        else:
+            _check_rate(rows, number, record)
         if record["target_code"] or record["plan_code"]:
             targets = catalogue.plans.get(record["plan_code"])
             if targets is None:
@@ -541,7 +761,8 @@ def validate_observations(parsed: ParsedFile, catalogue: Catalogue) -> Validated
                     "Mã mục tiêu",
                     f"mục tiêu “{record['target_code']}” không có trong kế hoạch {record['plan_code']}",
                 )
-        key = (record["indicator_code"], record["unit_code"], record["period"], record["source"], record["value"])
+        # The observations' unique key (models.OBSERVATION_KEY): one figure per source, indicator, unit and period.
+        key = (record["indicator_code"], record["unit_code"], record["period"], record["source"])
         if key in seen:
             rows.issue(
                 number,
@@ -558,6 +779,30 @@ def validate_observations(parsed: ParsedFile, catalogue: Catalogue) -> Validated
 
 # --- units --------------------------------------------------------------------------------------
 
+# Unit codes go into URLs (/units/<code>) and files: letters, digits, dot, dash and underscore only.
+UNIT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*", re.ASCII)
+
+
+def _check_cycles(rows: Rows, catalogue: Catalogue, records: list[tuple[int, dict]]) -> None:
+    """A unit that is its own ancestor (a → b → a) after the file is applied: every page that walks up
+    the hierarchy would loop. Reported once per cycle, at the first row of the file in it."""
+    parents = {code: unit.parent_code for code, unit in catalogue.units.items()}
+    rows_of = {}
+    for number, record in records:
+        parents[record["code"]] = record["parent_code"]
+        rows_of[record["code"]] = number
+    reported: set[str] = set()
+    for number, record in records:
+        path, code = [], record["code"]
+        while code is not None and code not in path and code not in reported:
+            path.append(code)
+            code = parents.get(code)
+        if code is not None and code in path and path.index(code) < len(path) - 1:
+            cycle = path[path.index(code) :]
+            reported.update(cycle)
+            first = min(rows_of.get(c, number) for c in cycle)
+            rows.issue(first, "Mã đơn vị cha", f"vòng lặp đơn vị cha: {' → '.join([*cycle, cycle[0]])}")
+
 
 def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     validated = Validated(f.UNITS, {})
@@ -565,16 +810,29 @@ def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     if sheet is None or not sheet.rows:
         _no_rows(validated, f.UNITS_SHEET)
         return validated
-    rows = Rows(sheet, f.UNIT_COLUMNS, validated.issues)
+    rows = Rows(sheet, f.UNIT_COLUMNS, validated.issues, lengths=LENGTHS[f.UNITS_SHEET])
     records: list[tuple[int, dict]] = []
     codes: dict[object, int] = {}
     for number, cells, _ in rows:
         validated.rows_read += 1
         code = rows.read(number, cells, "code")
+        if code is not None and not UNIT_CODE.fullmatch(code):
+            rows.issue(
+                number, "Mã đơn vị", f"mã “{code}” có khoảng trắng hoặc ký tự đặc biệt: chỉ dùng chữ, số, - và _"
+            )
+            code = None
         unique = _check_unique(rows, number, "code", code, codes)
         kind = rows.read(number, cells, "kind")
         if kind is not None and kind not in f.UNIT_KINDS:
             rows.issue(number, "Loại", f"loại “{kind}” không có: dùng {', '.join(f.UNIT_KINDS)}")
+        scored = catalogue.scored_levels.get(code or "", set()) - {kind}
+        if kind in f.UNIT_KINDS and code in catalogue.units and catalogue.units[code].kind != kind and scored:
+            rows.issue(
+                number,
+                "Loại",
+                f"đơn vị “{code}” đã có điểm cấp {', '.join(f.LEVEL_NAMES.get(s, s) for s in sorted(scored))}: "
+                f"không đổi loại sang {kind} được (điểm và quyền xem theo loại sẽ sai); hãy tạo mã đơn vị mới",
+            )
         valid_from = rows.read(number, cells, "valid_from", f.integer)
         valid_to = rows.read(number, cells, "valid_to", f.integer)
         if valid_from is not None and valid_to is not None and valid_from > valid_to:
@@ -602,6 +860,7 @@ def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                 rows.issue(number, header, f"đơn vị “{record[key]}” không có trong danh mục hay trong tệp")
             if record[key] and record[key] == record["code"]:
                 rows.issue(number, header, "đơn vị không thể trỏ tới chính nó")
+    _check_cycles(rows, catalogue, records)
     validated.scope = {"units": len(records)}
     validated.records = {"units": [record for _, record in records]}
     return validated
@@ -622,5 +881,12 @@ def validate(parsed: ParsedFile, catalogue: Catalogue | None) -> Validated:
     if parsed.dataset is None or catalogue is None or any(i.row is None for i in parsed.issues):
         return Validated(parsed.dataset, {}, issues=list(parsed.issues))
     validated = VALIDATORS[parsed.dataset](parsed, catalogue)
-    validated.issues = [*parsed.issues, *validated.issues]
+    strangers = [
+        Issue(
+            name, None, "", f"trang “{name}” không thuộc mẫu {f.DATASET_NAMES[parsed.dataset]}: không được đọc", WARNING
+        )
+        for name in parsed.sheets
+        if name not in f.SHEETS[parsed.dataset]
+    ]
+    validated.issues = [*parsed.issues, *strangers, *validated.issues]
     return validated

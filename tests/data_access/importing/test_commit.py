@@ -65,6 +65,11 @@ def lowered_top_unit() -> tuple[bytes, str, float, int]:
     book = Workbook(exported(formats.SCORES, SCOPE), formats.SCORES_SHEET)
     book.set(top, pillar, round(seed_points(YEAR, LEVEL)[top][pillar] - (totals[top] - new_total), 2))
     book.set(top, "Tổng điểm", new_total)
+    # The published ranks follow the new total, as in the data team's corrected table; its group is left blank.
+    published = {u: float(r["published_total"]) for u, r in seed_totals(YEAR, LEVEL).items()}
+    for unit, rank in competition_ranks({**published, top: new_total}).items():
+        book.set(unit, "Xếp hạng công bố", rank)
+    book.set(top, "Nhóm công bố", None)
     expected_rank = competition_ranks({**totals, top: new_total})[top]
     return book.bytes(), top, new_total, expected_rank
 

@@ -143,8 +143,11 @@ def test_total_that_disagrees_on_a_median_method_row_is_a_warning(seeded_db):
     row = book.set(unit, "Tổng điểm", float(seed_totals(YEAR, LEVEL)[unit]["published_total"]) + 5)
     checked = check(book.bytes(), "diem.xlsx")
     assert checked.errors == []
-    assert [(i.row, i.column, i.severity) for i in checked.warnings] == [(row, "Tổng điểm", "warning")]
-    assert "trung vị" in checked.warnings[0].reason
+    totals = [i for i in checked.warnings if i.column == "Tổng điểm"]
+    assert [(i.row, i.severity) for i in totals] == [(row, "warning")]
+    assert "trung vị" in totals[0].reason
+    # The higher total may also put the published ranks out of order: those are warned about on their own.
+    assert {i.column for i in checked.warnings} <= {"Tổng điểm", "Xếp hạng công bố"}
 
 
 def test_year_and_level_without_a_framework(seeded_db):

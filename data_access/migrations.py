@@ -1,0 +1,68 @@
+"""Bringing a database created by an earlier version of the app up to the current schema.
+
+The schema is created with `create_all`, which adds missing tables but never touches existing
+ones; what an existing table gained since is added here, idempotently, each time the schema is
+prepared (on every start and every seed load). Both steps run on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from data_access.models import OBSERVATION_KEY, DataChange, DataVersion, HistoryBase, Observation
+
+log = logging.getLogger("dti.migrations")
+
+VERSION_ROW = 1
+
+
+def _ensure_version_row(engine: Engine) -> None:
+    """The single version row, started above every change id a cache key may already hold (the
+    version used to be the highest change id, and Redis keeps keys across restarts). The history's
+    tables are created here too, once, rather than by two imports racing to create them."""
+    HistoryBase.metadata.create_all(engine)
+    with engine.begin() as conn:
+        if conn.execute(select(DataVersion.id).where(DataVersion.id == VERSION_ROW)).first() is not None:
+            return
+        start = conn.execute(select(func.coalesce(func.max(DataChange.id), 0))).scalar_one()
+    try:
+        with engine.begin() as conn:
+            conn.execute(DataVersion.__table__.insert().values(id=VERSION_ROW, version=start))
+    except IntegrityError:
+        pass  # another process starting at the same moment created it first
+
+
+def _ensure_observation_key(engine: Engine) -> None:
+    """The observations' unique key. Rows stored twice by concurrent imports before the key existed
+    are exact copies (every column but the id equal): the copies go, the first of each stays."""
+    index = next(i for i in Observation.__table__.indexes if i.unique)
+    columns = ", ".join(c.name for c in Observation.__table__.columns if c.name != "id")
+    with engine.begin() as conn:
+        existing = {ix["name"] for ix in conn.dialect.get_indexes(conn, Observation.__tablename__)}
+        if index.name in existing:
+            return
+        removed = conn.execute(
+            text(f"DELETE FROM observations WHERE id NOT IN (SELECT MIN(id) FROM observations GROUP BY {columns})")
+        ).rowcount
+        if removed:
+            log.warning("Đã xoá %d dòng số liệu bị ghi hai lần trước khi có khoá duy nhất", removed)
+        key = ", ".join(OBSERVATION_KEY)
+        clashes = conn.execute(
+            text(f"SELECT COUNT(*) FROM (SELECT 1 FROM observations GROUP BY {key} HAVING COUNT(*) > 1) AS d")
+        ).scalar_one()
+        if clashes:
+            log.warning(
+                "Chưa thêm khoá duy nhất cho số liệu: %d nhóm số liệu trùng khoá nhưng khác giá trị, cần sửa tay",
+                clashes,
+            )
+            return
+        index.create(conn)
+
+
+def upgrade(engine: Engine) -> None:
+    """Add to an existing schema what `create_all` does not: the version row, the observations' key."""
+    _ensure_version_row(engine)
+    _ensure_observation_key(engine)
