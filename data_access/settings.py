@@ -25,6 +25,18 @@ def cache_redis_url() -> str | None:
     return os.environ.get("CACHE_REDIS_URL", "").strip() or None
 
 
+def cache_socket_timeout() -> float:
+    """Seconds to wait for Redis to connect or answer (`DTI_CACHE_TIMEOUT_SECONDS`, default 0.5):
+    a cache slower than the database it stands in front of is worse than none."""
+    return float(os.environ.get("DTI_CACHE_TIMEOUT_SECONDS", "0.5"))
+
+
+def cache_retry_seconds() -> float:
+    """After a Redis failure, how long to go straight to the database before trying Redis again
+    (`DTI_CACHE_RETRY_SECONDS`, default 10): one slow call per interval, not one per query."""
+    return float(os.environ.get("DTI_CACHE_RETRY_SECONDS", "10"))
+
+
 def focus_unit_code() -> str | None:
     """The province the dashboard is about, when pinned by `DTI_FOCUS_UNIT`.
 
