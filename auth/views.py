@@ -131,13 +131,14 @@ def login_submit() -> Response:
         return _form(lang, message=t("auth.form_expired", lang), username=username, status=400)
     address = audit.client_address()
     try:
-        if throttle.is_throttled(username, address):
+        if not throttle.try_allowed(username, address):
             audit.record(audit.LOGIN_THROTTLED, username)
             return _form(lang, message=t("auth.throttled", lang), username=username, status=429)
         signed = authenticate(username, password)
         if signed is None:
             audit.record(audit.LOGIN_FAILED, username)
             return _form(lang, message=t("auth.wrong", lang), username=username, status=401)
+        throttle.succeeded(username, address)
         session.sign_in(signed.viewer, signed.epoch)
         audit.record(audit.LOGIN_OK, username)
     except SQLAlchemyError:

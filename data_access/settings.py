@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -35,6 +36,13 @@ def cache_retry_seconds() -> float:
     """After a Redis failure, how long to go straight to the database before trying Redis again
     (`DTI_CACHE_RETRY_SECONDS`, default 10): one slow call per interval, not one per query."""
     return float(os.environ.get("DTI_CACHE_RETRY_SECONDS", "10"))
+
+
+def trusted_proxies() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Reverse proxies whose `X-Forwarded-For` names the client (`DTI_TRUSTED_PROXIES`: addresses or
+    networks, comma-separated, e.g. `127.0.0.1,10.0.0.0/8`); unset, the header is never believed."""
+    raw = os.environ.get("DTI_TRUSTED_PROXIES", "")
+    return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in raw.split(",") if part.strip())
 
 
 def focus_unit_code() -> str | None:
