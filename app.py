@@ -12,7 +12,7 @@ from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from flask import jsonify, make_response, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 
-from auth import guard, users
+from auth import guard, headers, users
 from auth.cli import users_cli
 from auth.policy import can_open, can_view_unit
 from auth.session import configure_sessions, csrf_token, current_viewer
@@ -78,6 +78,7 @@ server.register_blueprint(auth_views)
 server.cli.add_command(users_cli)
 server.cli.add_command(data_cli)
 guard.install(app)
+headers.install(app)
 
 
 def prepare_database() -> None:
@@ -219,4 +220,9 @@ prepare_database()
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)
+    app.run(
+        host=os.environ.get("HOST", "127.0.0.1"),
+        port=int(os.environ.get("PORT", "8050")),
+        debug=False,
+        request_handler=headers.QuietRequestHandler,
+    )
