@@ -16,7 +16,7 @@ from dash import dcc, html
 
 from components.citations import cite, readable_citation
 from components.figures import rank_history
-from components.formatting import format_number, format_percent, format_points, format_rank
+from components.formatting import figure_text, format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge
@@ -230,8 +230,8 @@ def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str, name_holders: b
     with `name_holders=False` the highest points are shown without who holds them.
     """
     colors = ink(theme)
-    labels = pillars["label"].tolist()
-    holders = [_holder(row, lang) for row in pillars.itertuples()] if name_holders else None
+    labels = [figure_text(label) for label in pillars["label"]]
+    holders = [figure_text(_holder(row, lang)) for row in pillars.itertuples()] if name_holders else None
     best_hover = "%{y}: %{x} (%{customdata})" if name_holders else "%{y}: %{x}"
     figure = go.Figure()
     figure.add_trace(
