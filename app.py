@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
 from urllib.parse import urlsplit
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
-from flask import jsonify, make_response, redirect, request
+from flask import Response, jsonify, make_response, redirect, request
+from plotly.utils import PlotlyJSONEncoder
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from auth import guard, headers, users
 from auth.cli import users_cli
-from auth.policy import can_open, can_view_unit
+from auth.policy import ADMIN_ONLY, can_open, can_view_unit
 from auth.session import configure_sessions, csrf_token, current_viewer
 from auth.views import blueprint as auth_views
+from auth.views import safe_next
 from components import shell
 from components.i18n import LANGUAGES, t
 from components.theme import DEFAULT_THEME
@@ -203,17 +208,35 @@ def healthz():
 
 @server.get("/lang/<code>")
 def switch_language(code: str):
-    """Remember the language in a cookie and go back to the page the reader was on."""
+    """Remember the language in a cookie and go back to the page the reader was on (a path on this
+    site only, checked as sign-in checks `next`: a page URL `//evil.example/…` leads nowhere else)."""
     target = "/"
     referrer = urlsplit(request.referrer or "")
-    if referrer.netloc == request.host and referrer.path.startswith("/"):
-        target = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    if referrer.netloc == request.host:
+        target = safe_next(referrer.path + (f"?{referrer.query}" if referrer.query else "")) or "/"
     response = make_response(redirect(target))
     if code in LANGUAGES:
         response.set_cookie(
             LANGUAGE_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True, secure=request.is_secure
         )
     return response
+
+
+@server.errorhandler(RequestEntityTooLarge)
+def upload_too_large(error: RequestEntityTooLarge):
+    """A request body over the limit is refused before it is read. The one callback that sends
+    files is the admin upload check: an admin gets its own refusal in the page, not a bare 413."""
+    if request.path != guard.CALLBACK_PATH or not can_open(current_viewer(), ADMIN_ONLY):
+        return error
+    lang = language()
+    size = max_upload_bytes() // (1024 * 1024)
+    message = dbc.Alert(
+        [html.Strong(t("admin.refused_title", lang)), " ", t("admin.too_large", lang, size=size)],
+        color="danger",
+        id="admin-refused",
+    )
+    body = {"multi": True, "response": {"admin-check": {"children": message}}}
+    return Response(json.dumps(body, cls=PlotlyJSONEncoder), mimetype="application/json")
 
 
 prepare_database()

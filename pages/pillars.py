@@ -123,7 +123,10 @@ def controls(query: dict, lang: str) -> dbc.Row:
                 viewer = current_viewer()
                 units = units[units["unit_code"].map(lambda code: can_view_unit(viewer, code)).astype(bool)]
             unit_options = _unit_options(units, level, lang)
-            unit_value, compare_value = _selected(year, level, query, units["unit_code"].tolist())
+            codes = units["unit_code"].tolist()
+            unit_value, compare_value = _selected(year, level, query, codes)
+            # The level's default (its best unit) is not offered to a reader who may not see it.
+            unit_value = unit_value if unit_value in codes else None
             if level == "province":
                 others = units[units["unit_code"] != unit_value]
                 compare_options = [{"label": t("pillars.compare_leading", lang), "value": LEADING}] + [
