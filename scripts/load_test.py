@@ -162,11 +162,15 @@ class Reader:
         self.results.add(page, (time.perf_counter() - start) * 1000, error)
         return text
 
-    def sign_in(self, password: str) -> None:
-        form = self.send("/login", "/login")
-        token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
-        body = urlencode({"username": ACCOUNT, "password": password, "csrf": token}).encode()
+    def sign_in(self, password: str) -> bool:
+        """Sign in through the form; False (counted as an error) when the form or the sign-in failed."""
+        found = re.search(r'name="csrf" value="([^"]+)"', self.send("/login", "/login"))
+        if found is None:
+            return False
+        body = urlencode({"username": ACCOUNT, "password": password, "csrf": found.group(1)}).encode()
+        before = len(self.results.errors.get("/login", []))
         self.send("/login", "/login", body, expect=302)
+        return len(self.results.errors.get("/login", [])) == before
 
     def open_page(self, page: str) -> None:
         path, content = PAGES[page]
@@ -195,6 +199,20 @@ def report(results: Results, seconds: float) -> None:
         print(f"{page:<16}{len(values):>9}{failed:>8}{cells}")
     for page, messages in results.errors.items():
         print(f"  {page}: {len(messages)} errors, e.g. {messages[0]}")
+
+
+def wait_until_ready(base: str, seconds: float = 180) -> None:
+    """Every gunicorn worker imports the app before it answers: wait until `/healthz` says 200."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with build_opener().open(f"{base}/healthz", timeout=5) as reply:
+                if reply.status == 200:
+                    return
+        except (HTTPError, URLError, TimeoutError, ConnectionError):
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"the app at {base} did not answer /healthz within {seconds:.0f} s")
 
 
 def loopback_database(url: str, schema: str) -> str:
@@ -250,12 +268,14 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
 
             # Readers sign in one after another before the load starts (a morning's sign-ins are spread
             # out; fifty at the same instant from one address would meet the per-address limit).
-            readers = [Reader(base, Results(), timeout=30) for _ in range(args.users)]
-            for reader in readers:
-                reader.sign_in(password)
-                reader.results = results
+            wait_until_ready(base)
+            readers = [Reader(base, results, timeout=30) for _ in range(args.users)]
+            signed = [reader.sign_in(password) for reader in readers]
+            print(f"{sum(signed)} of {args.users} readers signed in")
 
             def reader_loop(index: int) -> None:
+                if not signed[index]:
+                    return
                 for view in range(args.views):
                     if time.monotonic() > deadline:
                         return
