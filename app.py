@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
 from urllib.parse import urlsplit
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
-from flask import jsonify, make_response, redirect, request
+from flask import Response, jsonify, make_response, redirect, request
+from plotly.utils import PlotlyJSONEncoder
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import RequestEntityTooLarge
 
-from auth import guard, users
+from auth import guard, headers, users
 from auth.cli import users_cli
-from auth.policy import can_open, can_view_unit
+from auth.policy import ADMIN_ONLY, can_open, can_view_unit
 from auth.session import configure_sessions, csrf_token, current_viewer
 from auth.views import blueprint as auth_views
+from auth.views import safe_next
 from components import shell
 from components.i18n import LANGUAGES, t
 from components.theme import DEFAULT_THEME
 from data_access import db, queries
-from data_access.cache import configure_cache
+from data_access.cache import cache_state, configure_cache
 from data_access.importing.cli import data_cli
 from data_access.importing.parsing import max_upload_bytes
 from data_access.settings import PROJECT_ROOT
@@ -78,6 +83,7 @@ server.register_blueprint(auth_views)
 server.cli.add_command(users_cli)
 server.cli.add_command(data_cli)
 guard.install(app)
+headers.install(app)
 
 
 def prepare_database() -> None:
@@ -188,20 +194,26 @@ app.clientside_callback(
 
 @server.get("/healthz")
 def healthz():
+    """The database's state (503 when it does not answer) and the cache's, which is read from memory:
+    a hung Redis must not make the health check hang. Anyone may ask, so the body names no host,
+    port or driver message; those go to the log."""
+    cache = cache_state()
     try:
         db.ping()
     except db.DatabaseUnavailable as exc:
-        return jsonify(status="unavailable", reason=str(exc)), 503
-    return jsonify(status="ok")
+        log.warning("Health check: database unavailable: %s", exc)
+        return jsonify(status="unavailable", reason="database unavailable", cache=cache), 503
+    return jsonify(status="ok", cache=cache)
 
 
 @server.get("/lang/<code>")
 def switch_language(code: str):
-    """Remember the language in a cookie and go back to the page the reader was on."""
+    """Remember the language in a cookie and go back to the page the reader was on (a path on this
+    site only, checked as sign-in checks `next`: a page URL `//evil.example/…` leads nowhere else)."""
     target = "/"
     referrer = urlsplit(request.referrer or "")
-    if referrer.netloc == request.host and referrer.path.startswith("/"):
-        target = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    if referrer.netloc == request.host:
+        target = safe_next(referrer.path + (f"?{referrer.query}" if referrer.query else "")) or "/"
     response = make_response(redirect(target))
     if code in LANGUAGES:
         response.set_cookie(
@@ -210,8 +222,30 @@ def switch_language(code: str):
     return response
 
 
+@server.errorhandler(RequestEntityTooLarge)
+def upload_too_large(error: RequestEntityTooLarge):
+    """A request body over the limit is refused before it is read. The one callback that sends
+    files is the admin upload check: an admin gets its own refusal in the page, not a bare 413."""
+    if request.path != guard.CALLBACK_PATH or not can_open(current_viewer(), ADMIN_ONLY):
+        return error
+    lang = language()
+    size = max_upload_bytes() // (1024 * 1024)
+    message = dbc.Alert(
+        [html.Strong(t("admin.refused_title", lang)), " ", t("admin.too_large", lang, size=size)],
+        color="danger",
+        id="admin-refused",
+    )
+    body = {"multi": True, "response": {"admin-check": {"children": message}}}
+    return Response(json.dumps(body, cls=PlotlyJSONEncoder), mimetype="application/json")
+
+
 prepare_database()
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)
+    app.run(
+        host=os.environ.get("HOST", "127.0.0.1"),
+        port=int(os.environ.get("PORT", "8050")),
+        debug=False,
+        request_handler=headers.QuietRequestHandler,
+    )

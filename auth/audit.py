@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 from flask import has_request_context, request
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from auth.models import AuditEvent
-from data_access import db
+from data_access import db, settings
 
 LOGIN_OK = "login_ok"
 LOGIN_FAILED = "login_failed"
@@ -21,7 +22,29 @@ KINDS = (LOGIN_OK, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, UNIT_VIEW, ACCESS_DENI
 
 
 def client_address() -> str:
-    return (request.remote_addr or "") if has_request_context() else ""
+    """The address a request came from. Behind a reverse proxy listed in `DTI_TRUSTED_PROXIES`, the
+    nearest address in `X-Forwarded-For` that is not itself a trusted proxy; the header is ignored
+    otherwise, since anyone can send it (and would then pick the address their tries count against)."""
+    if not has_request_context():
+        return ""
+    address = request.remote_addr or ""
+    trusted = settings.trusted_proxies()
+    if not trusted or not _within(address, trusted):
+        return address
+    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()]
+    for hop in reversed(forwarded):
+        if not _within(hop, trusted):
+            return hop[:64]
+        address = hop
+    return address[:64]
+
+
+def _within(address: str, networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 def record(
@@ -32,15 +55,6 @@ def record(
         session.add(
             AuditEvent(kind=kind, username=username[:80], unit_code=unit_code, address=client_address(), detail=detail)
         )
-
-
-def failures_since(username: str, address: str, since: datetime, engine: Engine | None = None) -> tuple[int, int]:
-    """Failed sign-ins since `since`: for this user name, and from this address."""
-    failed = select(func.count()).select_from(AuditEvent).where(AuditEvent.kind == LOGIN_FAILED, AuditEvent.at >= since)
-    with db.session_scope(engine) as session:
-        by_name = session.scalar(failed.where(AuditEvent.username == username))
-        by_address = session.scalar(failed.where(AuditEvent.address == address))
-    return by_name or 0, by_address or 0
 
 
 def events(

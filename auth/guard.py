@@ -24,8 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from auth import audit
 from auth.policy import SIGNED_IN, can_open, can_view_level, can_view_unit, landing_path
-from auth.session import current_viewer
-from auth.views import forbidden_response
+from auth.session import current_viewer, session_unverifiable
+from auth.views import forbidden_response, outage_response
 from components.i18n import t
 from components.shell import message_panel
 from data_access import queries
@@ -175,6 +175,10 @@ def check_request() -> Response | None:
         return None
     viewer = current_viewer()
     lang = language()
+    if viewer is None and session_unverifiable():
+        if request.method == "GET" and not path.startswith("/_"):
+            return outage_response(lang)
+        return jsonify(message=t("error.database", lang)), 503
     if path == CALLBACK_PATH:
         if viewer is None:
             return jsonify(message=t("auth.signed_out", lang)), 401

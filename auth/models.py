@@ -48,3 +48,15 @@ class AuditEvent(AuthBase):
     unit_code: Mapped[str | None] = mapped_column(String(100), nullable=True)
     address: Mapped[str] = mapped_column(String(64), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignInLimit(AuthBase):
+    """Sign-in tries counted in the current window for one key (a name from an address, or an
+    address): a row per key, incremented in one UPDATE, so parallel tries cannot all read a count
+    under the limit before any of them adds to it, on any number of workers or hosts."""
+
+    __tablename__ = "sign_in_limits"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    tries: Mapped[int] = mapped_column(Integer, default=0)

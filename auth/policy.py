@@ -3,6 +3,13 @@
 Roles: a `leader` sees everything; an `admin` sees everything and administers (`/admin`);
 a `unit_head` is tied to one unit: that unit's own page in full, the province-level pages,
 and the published ranking of the province and of its own level, but no other unit's detail.
+
+The rule for a unit head and the other units of their level: they see the published level tables
+(each unit's total, rank and group, which name every unit) and, to compare their own pillars, the
+level's highest and median value of each pillar *without saying whose they are* ("cao nhất khối",
+"trung vị khối"). Nothing more precise about a named unit: no other unit's pillar scores, no "best
+unit: <name>" trace on a radar, bar or download (`names_other_units`). Leaders and admins see the
+best unit by name.
 """
 
 from __future__ import annotations
@@ -59,6 +66,12 @@ def can_view_unit(viewer: Viewer | None, unit_code: str) -> bool:
     if viewer is None:
         return False
     return sees_all_units(viewer) or (viewer.role == UNIT_HEAD and viewer.unit_code == unit_code)
+
+
+def names_other_units(viewer: Viewer | None) -> bool:
+    """May comparisons name the unit a pillar figure belongs to (the level's best unit on a radar, the
+    holder of a pillar's highest points)? Leaders and admins only; a unit head compares unnamed."""
+    return sees_all_units(viewer)
 
 
 def can_view_level(viewer: Viewer | None, level: str) -> bool:

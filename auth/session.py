@@ -1,10 +1,10 @@
 """The signed-in reader of the current request, kept in Flask's signed session cookie.
 
-The cookie holds the account id, its session epoch and the role it was signed in with; the
-account is re-read on every request (one primary-key lookup), so a disabled account or a reset
-password takes effect at once. Only while the database does not answer does the signed cookie's
-own claim stand in, so a wall screen signed in before an outage keeps explaining the outage
-instead of bouncing to a sign-in form that cannot work either.
+The cookie holds the account id and its session epoch; the account is re-read on every request
+(one primary-key lookup), so signing out, a disabled account or a reset password takes effect at
+once. While the database does not answer, a session cannot be verified and signs nobody in (a
+signed-out cookie replayed during an outage must not get pages): `session_unverifiable` tells the
+guard to explain the outage instead of bouncing to a sign-in form that cannot work either.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from data_access import settings
 
 _USER_ID = "uid"
 _EPOCH = "epoch"
-_CLAIM = "who"
 CSRF_KEY = "csrf"
 
 
@@ -42,21 +41,20 @@ def current_viewer() -> Viewer | None:
         return None
     if "viewer" not in g:
         user_id, epoch = session.get(_USER_ID), session.get(_EPOCH)
-        viewer = None
+        viewer, g.session_unverifiable = None, False
         if isinstance(user_id, int) and isinstance(epoch, int):
             try:
                 viewer = viewer_for(user_id, epoch)
             except SQLAlchemyError:
-                viewer = _claimed_viewer(user_id)
+                g.session_unverifiable = True  # fail closed: nobody is signed in
         g.viewer = viewer
     return g.viewer
 
 
-def _claimed_viewer(user_id: int) -> Viewer | None:
-    claim = session.get(_CLAIM)
-    if not (isinstance(claim, list) and len(claim) == 4):
-        return None
-    return Viewer(user_id, *claim)
+def session_unverifiable() -> bool:
+    """The request carries a session the database could not check (it did not answer)."""
+    current_viewer()
+    return bool(g.get("session_unverifiable"))
 
 
 def sign_in(viewer: Viewer, epoch: int) -> None:
@@ -65,7 +63,6 @@ def sign_in(viewer: Viewer, epoch: int) -> None:
     session.permanent = True
     session[_USER_ID] = viewer.user_id
     session[_EPOCH] = epoch
-    session[_CLAIM] = [viewer.username, viewer.role, viewer.unit_code, viewer.unit_level]
     session[CSRF_KEY] = secrets.token_urlsafe(24)
     g.pop("viewer", None)
 

@@ -66,7 +66,11 @@ FORBIDDEN_CONTENT = """<h1 class="h3 mb-3"><i class="bi bi-shield-lock me-2"></i
       <p>{{ message }}</p>
       <a class="btn btn-outline-primary" href="{{ home }}">{{ t('auth.home', lang) }}</a>"""
 
+OUTAGE_CONTENT = """<h1 class="h3 mb-3"><i class="bi bi-database-x me-2"></i>{{ t('error.database_title', lang) }}</h1>
+      <p id="page-message">{{ t('error.database', lang) }}</p>"""
+
 LOGIN_TEMPLATE = CARD_PAGE.replace("<!-- content -->", LOGIN_CONTENT)
+OUTAGE_TEMPLATE = CARD_PAGE.replace("<!-- content -->", OUTAGE_CONTENT)
 FORBIDDEN_TEMPLATE = CARD_PAGE.replace("<!-- content -->", FORBIDDEN_CONTENT)
 
 
@@ -82,6 +86,15 @@ def forbidden_response(lang: str, message: str, home: str) -> Response:
         home=home,
     )
     return Response(html, status=403, mimetype="text/html")
+
+
+def outage_response(lang: str) -> Response:
+    """503 for a reader whose session cannot be checked while the database is down: the outage said in
+    words, and nothing of the app (no page, no user name) until the session can be verified again."""
+    html = render_template_string(
+        OUTAGE_TEMPLATE, t=t, lang=lang, title_key="error.database_title", card_id="database-down"
+    )
+    return Response(html, status=503, mimetype="text/html", headers={"Retry-After": "30"})
 
 
 def safe_next(target: str | None) -> str:
@@ -131,13 +144,14 @@ def login_submit() -> Response:
         return _form(lang, message=t("auth.form_expired", lang), username=username, status=400)
     address = audit.client_address()
     try:
-        if throttle.is_throttled(username, address):
+        if not throttle.try_allowed(username, address):
             audit.record(audit.LOGIN_THROTTLED, username)
             return _form(lang, message=t("auth.throttled", lang), username=username, status=429)
         signed = authenticate(username, password)
         if signed is None:
             audit.record(audit.LOGIN_FAILED, username)
             return _form(lang, message=t("auth.wrong", lang), username=username, status=401)
+        throttle.succeeded(username, address)
         session.sign_in(signed.viewer, signed.epoch)
         audit.record(audit.LOGIN_OK, username)
     except SQLAlchemyError:

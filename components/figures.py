@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.formatting import format_percent, format_rank
+from components.formatting import figure_text, format_percent, format_rank
 from components.theme import SERIES_COLORS, base_layout, ink
 
 
@@ -47,9 +47,9 @@ def rank_axis(field: int, *, title: str, theme: str, padding: tuple[float, float
 
 
 def wrap_label(text: str, width: int = 14) -> str:
-    """Break a long axis label into lines of about `width` characters at word boundaries."""
+    """Break a long axis label into lines of about `width` characters at word boundaries (its markup escaped)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in figure_text(text).split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += f" {word}"
         else:
@@ -76,14 +76,16 @@ def pillar_radar(
     focus_percent = (pillars["share"] * 100).round(2).tolist()
     # Hover names the pillar only: the axis label carries the focus unit's value, which would
     # contradict a comparison trace's own value in its hover.
-    names = pillars["label"].tolist()
+    names = [figure_text(label) for label in pillars["label"]]
+    focus_label = figure_text(focus_label)
     # The value sits in the axis label: readable without hovering and never on top of a trace.
     labels = [
         f"{wrap_label(label)}<br><b>{format_percent(share * 100, 1, lang)}</b>"
         for label, share in zip(pillars["label"], pillars["share"], strict=True)
     ]
     figure = go.Figure()
-    for name, frame, color_key in comparisons:
+    for label, frame, color_key in comparisons:
+        name = figure_text(label)
         aligned = pillars[["pillar_code"]].merge(frame[["pillar_code", "share"]], on="pillar_code", how="left")
         figure.add_trace(
             go.Scatterpolar(

@@ -13,6 +13,17 @@ def plotly_separators(lang: str) -> str:
     return decimal + thousands
 
 
+def figure_text(text: object) -> str:
+    """Text from the data (a unit's or a pillar's name) made safe for a plotly figure.
+
+    Plotly reads a subset of HTML in every label, title, legend and hover (`<a href>`, `<b>`,
+    `<br>`), so a name imported with markup in it would draw as a live link. Its angle brackets are
+    written as entities, which plotly shows as typed. Every figure builder passes names through here
+    (`wrap_label` does it for axis labels) and adds its own markup around the result.
+    """
+    return str(text).replace("<", "&lt;").replace(">", "&gt;")
+
+
 def format_number(value: float | None, decimals: int = 0, lang: str = "vi", *, missing: str = "—") -> str:
     """`1034667` → `1.034.667`; `0.6385` with 4 decimals → `0,6385` (vi)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -18,7 +18,7 @@ from plotly.colors import sample_colorscale
 
 from components.citations import readable_citation
 from components.figures import rank_axis, rank_ticks, wrap_label
-from components.formatting import format_number, format_percent, format_rank
+from components.formatting import figure_text, format_number, format_percent, format_rank
 from components.i18n import t
 from components.theme import (
     FALLBACK_COLOR,
@@ -144,7 +144,7 @@ def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lan
     for code, rows in ordered:
         focus = code == focus_code
         rows = rows.sort_values("year")
-        name = rows[_name_column(lang)].iloc[0]
+        name = figure_text(rows[_name_column(lang)].iloc[0])
         labels = [format_rank(int(r), int(f)) for r, f in zip(rows["rank"], rows["rank_of"], strict=True)]
         ranks = rows["rank"].astype(int).tolist()
         color = SERIES_COLORS["focus"] if focus else colors["muted"]
@@ -295,7 +295,7 @@ def _island_dots(
     """A dot in its province's rank colour, ringed in the theme's ink, on each offshore islet, so
     Hoàng Sa and Trường Sa are seen on the national map. Circles only: they fetch nothing."""
     ranks = dict(zip(ranking["unit_code"], ranking["rank"].astype(int), strict=True))
-    names = dict(zip(ranking["unit_code"], ranking[_name_column(lang)], strict=True))
+    names = dict(zip(ranking["unit_code"], ranking[_name_column(lang)].map(figure_text), strict=True))
     codes = [code for code, _, _ in islands]
     lons = [lon for _, lon, _ in islands]
     lats = [lat for _, _, lat in islands]
@@ -372,7 +372,7 @@ def rank_map(
             },
             name=t("rankings.map_trace", lang),
             customdata=[
-                [n, format_rank(int(r), int(f))]
+                [figure_text(n), format_rank(int(r), int(f))]
                 for n, r, f in zip(ranking[name], ranking["rank"], ranking["rank_of"], strict=True)
             ],
             hovertemplate="<b>%{customdata[0]}</b><br>"
@@ -384,7 +384,7 @@ def rank_map(
     if islands:
         figure.add_trace(_island_dots(islands, ranking, field=field, theme=theme, lang=lang))
     if focus_code in ranked:
-        focus_name = ranking.loc[ranking["unit_code"] == focus_code, name].iloc[0]
+        focus_name = figure_text(ranking.loc[ranking["unit_code"] == focus_code, name].iloc[0])
         figure.add_trace(
             go.Choroplethmap(
                 geojson=geojson,

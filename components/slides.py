@@ -20,7 +20,7 @@ from dash import dcc, html
 from components.citations import cite
 from components.districts import district_heatmap
 from components.figures import pillar_radar, rank_history, wrap_label
-from components.formatting import format_number, format_percent, format_points, format_rank
+from components.formatting import figure_text, format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.rankings import unit_bars
 from components.targets import section_label
@@ -338,7 +338,7 @@ def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str,
         thresholds=bounds,
     )
     # One line per name: a slide has the width, and wrapped names of 24 units overlap.
-    names = table[_name_column(lang)].tolist()
+    names = [figure_text(name) for name in table[_name_column(lang)]]
     figure.update_traces(y=names, textfont={"size": 14})
     figure.update_yaxes(categoryarray=names, tickfont={"size": 14})
     figure = _slide_figure(figure)

@@ -16,7 +16,7 @@ from dash import dcc, html
 
 from components.citations import cite, readable_citation
 from components.figures import rank_history
-from components.formatting import format_number, format_percent, format_points, format_rank
+from components.formatting import figure_text, format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge
@@ -222,15 +222,17 @@ def bars_legend(theme: str, lang: str) -> html.Div:
     )
 
 
-def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str) -> go.Figure:
+def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str, name_holders: bool = True) -> go.Figure:
     """Points per pillar as bars over the pillar's maximum, with the level's highest and median points marked.
 
     `pillars` has `label`, `pillar_code`, `points`, `max_points`, `best_points`, `median_points`
-    and the best holder's names (`best_name_vi`, `best_name_en`, `best_count`), in display order.
+    and the best holder's names (`best_name_vi`, `best_name_en`, `best_count`), in display order;
+    with `name_holders=False` the highest points are shown without who holds them.
     """
     colors = ink(theme)
-    labels = pillars["label"].tolist()
-    holders = [_holder(row, lang) for row in pillars.itertuples()]
+    labels = [figure_text(label) for label in pillars["label"]]
+    holders = [figure_text(_holder(row, lang)) for row in pillars.itertuples()] if name_holders else None
+    best_hover = "%{y}: %{x} (%{customdata})" if name_holders else "%{y}: %{x}"
     figure = go.Figure()
     figure.add_trace(
         go.Bar(
@@ -265,7 +267,7 @@ def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str) -> go.Figure:
                 "line": {"color": "#fff", "width": 1},
             },
             customdata=holders,
-            hovertemplate="%{y}: %{x} (%{customdata})<extra>" + t("units.bar_best", lang) + "</extra>",
+            hovertemplate=best_hover + "<extra>" + t("units.bar_best", lang) + "</extra>",
         )
     )
     figure.add_trace(

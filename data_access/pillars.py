@@ -214,6 +214,24 @@ def best_and_median(scores: pd.DataFrame, units: pd.DataFrame) -> list[Compariso
     ]
 
 
+def highest_and_median(scores: pd.DataFrame, units: pd.DataFrame) -> list[Comparison]:
+    """The level's highest share of each pillar, whoever holds it, and the median: a comparison that
+    names no unit, for readers who may not see another unit's figures (see `auth.policy`)."""
+    counted = counted_pillars(scores)
+    highest = counted.groupby(["pillar_code", "sort_order"], as_index=False)["share"].max().sort_values("sort_order")
+    sources = scores["source"].tolist()
+    return [
+        Comparison(kind="highest", color_key="leader", shares=highest[["pillar_code", "share"]], sources=sources),
+        Comparison(
+            kind="median",
+            color_key="leading_average",
+            shares=median_shares(scores)[["pillar_code", "share"]],
+            count=len(units),
+            sources=sources,
+        ),
+    ]
+
+
 def province_comparisons(selection: Selection, scores: pd.DataFrame) -> list[Comparison]:
     """The leading provinces' average and the leader, exactly as the overview draws them, or one chosen province."""
     if selection.compare != LEADING:
@@ -266,8 +284,11 @@ def province_rank(unit_code: str, year: int) -> tuple[int | None, int | None]:
 
 
 @versioned
-def pillars_view(selection: Selection) -> PillarsView:
-    """Everything the page shows for a validated selection with scores (see `resolve_selection`)."""
+def pillars_view(selection: Selection, *, name_best: bool = True) -> PillarsView:
+    """Everything the page shows for a validated selection with scores (see `resolve_selection`).
+
+    Below province level the unit is compared with the level's best unit by name, or, with
+    `name_best=False`, with the level's highest value of each pillar, naming nobody."""
     scores = queries.pillar_scores(selection.year, selection.level)
     units = level_units(selection.year, selection.level)
     own = units[units["unit_code"] == selection.unit_code].iloc[0]
@@ -276,7 +297,7 @@ def pillars_view(selection: Selection) -> PillarsView:
         comparisons = province_comparisons(selection, scores)
         rank, rank_of = province_rank(selection.unit_code, selection.year)
     else:
-        comparisons = best_and_median(scores, units)
+        comparisons = best_and_median(scores, units) if name_best else highest_and_median(scores, units)
         rank, rank_of = int(own["rank"]), len(units)
     indicators = indicator_points(selection.year, selection.level, selection.unit_code)
     if indicators["points"].isna().all() and indicators["value"].isna().all():

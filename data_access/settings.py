@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -23,6 +24,25 @@ def database_url() -> str:
 def cache_redis_url() -> str | None:
     """Redis for the query cache when set; otherwise the cache lives in the process."""
     return os.environ.get("CACHE_REDIS_URL", "").strip() or None
+
+
+def cache_socket_timeout() -> float:
+    """Seconds to wait for Redis to connect or answer (`DTI_CACHE_TIMEOUT_SECONDS`, default 0.5):
+    a cache slower than the database it stands in front of is worse than none."""
+    return float(os.environ.get("DTI_CACHE_TIMEOUT_SECONDS", "0.5"))
+
+
+def cache_retry_seconds() -> float:
+    """After a Redis failure, how long to go straight to the database before trying Redis again
+    (`DTI_CACHE_RETRY_SECONDS`, default 10): one slow call per interval, not one per query."""
+    return float(os.environ.get("DTI_CACHE_RETRY_SECONDS", "10"))
+
+
+def trusted_proxies() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Reverse proxies whose `X-Forwarded-For` names the client (`DTI_TRUSTED_PROXIES`: addresses or
+    networks, comma-separated, e.g. `127.0.0.1,10.0.0.0/8`); unset, the header is never believed."""
+    raw = os.environ.get("DTI_TRUSTED_PROXIES", "")
+    return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in raw.split(",") if part.strip())
 
 
 def focus_unit_code() -> str | None:

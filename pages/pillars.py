@@ -13,7 +13,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html
 from sqlalchemy.exc import SQLAlchemyError
 
 from auth.guard import unit_refusal
-from auth.policy import can_view_level, can_view_unit
+from auth.policy import can_view_level, can_view_unit, names_other_units
 from auth.session import current_viewer
 from components import figures
 from components.citations import cite, readable_citation
@@ -123,7 +123,10 @@ def controls(query: dict, lang: str) -> dbc.Row:
                 viewer = current_viewer()
                 units = units[units["unit_code"].map(lambda code: can_view_unit(viewer, code)).astype(bool)]
             unit_options = _unit_options(units, level, lang)
-            unit_value, compare_value = _selected(year, level, query, units["unit_code"].tolist())
+            codes = units["unit_code"].tolist()
+            unit_value, compare_value = _selected(year, level, query, codes)
+            # The level's default (its best unit) is not offered to a reader who may not see it.
+            unit_value = unit_value if unit_value in codes else None
             if level == "province":
                 others = units[units["unit_code"] != unit_value]
                 compare_options = [{"label": t("pillars.compare_leading", lang), "value": LEADING}] + [
@@ -403,7 +406,7 @@ def show_pillars(query: dict | None, theme: str | None) -> list:
         selection = selection_from(query, lang)
         if not selection.unit_code:
             return [no_scores(selection, lang)]
-        view = pillars_view(selection)
+        view = pillars_view(selection, name_best=names_other_units(current_viewer()))
         titles = source_titles(lang)
     except BadParameter as bad:
         return [bad.panel]
@@ -416,7 +419,7 @@ def _requested_view(query: dict | None, lang: str) -> PillarsView | None:
     """The view a download asks for, validated again on the server; None when there is nothing to export."""
     try:
         selection = selection_from(query, lang)
-        return pillars_view(selection) if selection.unit_code else None
+        return pillars_view(selection, name_best=names_other_units(current_viewer())) if selection.unit_code else None
     except (BadParameter, *DATA_ERRORS):
         return None
 

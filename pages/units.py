@@ -15,6 +15,8 @@ from dash import Input, Output, State, callback, ctx, dcc, html
 from sqlalchemy.exc import SQLAlchemyError
 
 from auth.guard import unit_refusal
+from auth.policy import names_other_units
+from auth.session import current_viewer
 from components import figures
 from components.citations import cite
 from components.downloads import download_buttons, file_payload
@@ -153,7 +155,12 @@ def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, st
     traces = []
     citations = list(pillars["source"])
     best = summary.best_unit
-    if best is not None and best["unit_code"] != summary.info.code:
+    if not names_other_units(current_viewer()):
+        # A unit head compares with the level's highest value of each pillar, naming nobody (auth.policy).
+        traces.append(
+            (t("units.level_highest", lang), pillars[["pillar_code"]].assign(share=pillars["best_share"]), "leader")
+        )
+    elif best is not None and best["unit_code"] != summary.info.code:
         best_name = best["name_en"] if lang == "en" and best["name_en"] else best["name_vi"]
         traces.append((t("units.best_unit", lang, name=best_name), best["shares"], "leader"))
         citations += best["sources"]
@@ -180,7 +187,7 @@ def _field_note(summary: UnitSummary, lang: str) -> list[html.Div]:
 
 def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
     pillars = summary.pillars.assign(label=summary.pillars[_name_column(lang)])
-    figure = pillar_bars(pillars, theme=theme, lang=lang)
+    figure = pillar_bars(pillars, theme=theme, lang=lang, name_holders=names_other_units(current_viewer()))
     footer = html.Div(
         download_buttons(
             DOWNLOAD,

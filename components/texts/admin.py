@@ -37,6 +37,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{rows} rows · {errors} errors · {warnings} warnings",
     },
     "admin.refused_title": {"vi": "Tệp chưa nạp được", "en": "The file cannot be imported"},
+    "admin.too_large": {
+        "vi": "Tệp quá lớn: giới hạn là {size} MB. Chưa có dữ liệu nào được ghi.",
+        "en": "The file is too large: the limit is {size} MB. Nothing has been written.",
+    },
     "admin.refused_body": {
         "vi": "Sửa các lỗi dưới đây rồi tải lại tệp. Chưa có dữ liệu nào được ghi.",
         "en": "Fix the errors below and upload the file again. Nothing has been written.",

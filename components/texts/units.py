@@ -76,6 +76,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "units.radar_title": {"vi": "Các chỉ số chính (% điểm tối đa)", "en": "Pillars (% of maximum)"},
     "units.best_unit": {"vi": "Dẫn đầu khối: {name}", "en": "Level's best: {name}"},
+    "units.level_highest": {"vi": "Cao nhất khối", "en": "Level's highest"},
     "units.median_of": {"vi": "Trung vị {n} đơn vị", "en": "Median of {n} units"},
     "units.bars_title": {"vi": "Điểm từng chỉ số so với tối đa", "en": "Points per pillar against the maximum"},
     "units.bar_points": {"vi": "Điểm đạt", "en": "Points"},

@@ -75,12 +75,13 @@ def text_of(response) -> str:
 
 @pytest.fixture(autouse=True)
 def fresh_audit_log(dash_app):
-    """Rate limits count recent failures: each test starts with an empty log."""
-    from auth.models import AuditEvent
+    """Rate limits count recent tries: each test starts with an empty log and no tries counted."""
+    from auth.models import AuditEvent, SignInLimit
     from data_access import db
 
     with db.session_scope() as session:
         session.query(AuditEvent).delete()
+        session.query(SignInLimit).delete()
 
 
 def test_nothing_but_login_and_health_answers_without_signing_in(anonymous_client):

@@ -28,7 +28,7 @@ def _overview(client, year, cookies=None) -> str:
 def test_healthz_answers_ok_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok"}
+    assert response.get_json() == {"status": "ok", "cache": "in-process"}
 
 
 def test_healthz_answers_503_with_a_reason_when_the_database_does_not(client, monkeypatch):
@@ -37,7 +37,8 @@ def test_healthz_answers_503_with_a_reason_when_the_database_does_not(client, mo
     assert response.status_code == 503
     body = response.get_json()
     assert body["status"] == "unavailable"
-    assert body["reason"]
+    assert body["reason"] == "database unavailable"
+    assert "127.0.0.1" not in response.get_data(as_text=True), "the database's address is for the log only"
 
 
 def test_overview_callback_shows_the_published_figures(client):

@@ -1,0 +1,295 @@
+"""Load the app as N signed-in readers would and print requests, errors and latency percentiles.
+
+    python scripts/load_test.py [--users 50] [--views 12] [--seconds 180] [--workers 2] [--threads 8]
+
+Everything runs on this machine and stops by itself: a PostgreSQL schema of its own (seeded, dropped
+at the end) on the loopback server of `--database` (default `TEST_POSTGRES_URL`), a redis-server of its
+own, and `gunicorn app:server` on a free loopback port. Each reader signs in once, then opens pages
+as a browser does (the page, Dash's router callback, the page's content callback) until it has
+opened `--views` pages or `--seconds` have passed. Timings are printed for people to read; no test
+asserts on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import secrets
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from http.cookiejar import CookieJar
+from pathlib import Path
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode
+from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from auth import users
+from data_access import db
+from scripts.local_stack import free_port, gunicorn, redis_server
+from seed.loader import load_seed
+
+DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+ACCOUNT = "load-test-leader"
+THEME = {"id": "shell-theme", "property": "data", "value": "dark"}
+
+
+def _callback(outputs: list[tuple[str, str]], inputs: list[dict]) -> dict:
+    """A Dash callback request as the browser posts it."""
+    specs = [{"id": component, "property": prop} for component, prop in outputs]
+    many = len(outputs) > 1
+    key = "...".join(f"{c}.{p}" for c, p in outputs)
+    return {
+        "output": f"..{key}.." if many else key,
+        "outputs": specs if many else specs[0],
+        "inputs": inputs,
+        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+        "state": [],
+    }
+
+
+def _router(pathname: str, search: str = "") -> dict:
+    return _callback(
+        [("_pages_content", "children"), ("_pages_store", "data")],
+        [
+            {"id": "_pages_location", "property": "pathname", "value": pathname},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+    )
+
+
+def _store(store: str, value: object) -> dict:
+    return {"id": store, "property": "data", "value": value}
+
+
+# Each page a reader opens: its URL and the content callback its layout triggers.
+PAGES: dict[str, tuple[str, dict]] = {
+    "/": ("/", _callback([("overview-content", "children")], [_store("overview-year", None), THEME])),
+    "/pillars": (
+        "/pillars?level=department",
+        _callback([("pillars-content", "children")], [_store("pillars-query", {"level": "department"}), THEME]),
+    ),
+    "/rankings": (
+        "/rankings?level=department",
+        _callback(
+            [
+                ("rankings-heading", "children"),
+                ("rankings-content", "children"),
+                ("rankings-download-csv", "disabled"),
+                ("rankings-download-xlsx", "disabled"),
+            ],
+            [_store("rankings-query", {"level": "department"}), THEME],
+        ),
+    ),
+    "/districts": (
+        "/districts",
+        _callback(
+            [("districts-heading", "children"), ("districts-content", "children")],
+            [_store("districts-query", {}), THEME],
+        ),
+    ),
+    "/targets": (
+        "/targets",
+        _callback(
+            [("targets-heading", "children"), ("targets-content", "children")], [_store("targets-query", {}), THEME]
+        ),
+    ),
+    "/units/<code>": (
+        "/units/binh-phuoc-so-y-te",
+        _callback(
+            [("units-content", "children")],
+            [_store("units-query", {"unit_code": "binh-phuoc-so-y-te", "year": None}), THEME],
+        ),
+    ),
+}
+
+
+class NoRedirect(HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@dataclass
+class Results:
+    """Latencies (ms) and errors per page, filled by every reader's thread."""
+
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, page: str, millis: float, error: str | None) -> None:
+        with self.lock:
+            self.latencies[page].append(millis)
+            if error:
+                self.errors[page].append(error)
+
+
+class Reader:
+    """One signed-in reader: a cookie jar and an opener that follows no redirect."""
+
+    def __init__(self, base: str, results: Results, timeout: float) -> None:
+        self.base, self.results, self.timeout = base, results, timeout
+        self.opener = build_opener(HTTPCookieProcessor(CookieJar()), NoRedirect)
+
+    def send(self, page: str, path: str, body: dict | bytes | None = None, expect: int = 200) -> str:
+        headers = {}
+        if isinstance(body, dict):
+            body, headers = json.dumps(body).encode(), {"Content-Type": "application/json"}
+        start = time.perf_counter()
+        error, text = None, ""
+        try:
+            with self.opener.open(Request(self.base + path, data=body, headers=headers), timeout=self.timeout) as reply:
+                text = reply.read().decode("utf-8", "replace")
+                status = reply.status
+        except HTTPError as reply:
+            status = reply.code
+        except (URLError, TimeoutError, ConnectionError) as exc:
+            status, error = 0, f"{type(exc).__name__}: {exc}"
+        if error is None and status != expect:
+            error = f"HTTP {status} for {path}"
+        self.results.add(page, (time.perf_counter() - start) * 1000, error)
+        return text
+
+    def sign_in(self, password: str) -> bool:
+        """Sign in through the form; False (counted as an error) when the form or the sign-in failed."""
+        found = re.search(r'name="csrf" value="([^"]+)"', self.send("/login", "/login"))
+        if found is None:
+            return False
+        body = urlencode({"username": ACCOUNT, "password": password, "csrf": found.group(1)}).encode()
+        before = len(self.results.errors.get("/login", []))
+        self.send("/login", "/login", body, expect=302)
+        return len(self.results.errors.get("/login", [])) == before
+
+    def open_page(self, page: str) -> None:
+        path, content = PAGES[page]
+        pathname, _, search = path.partition("?")
+        self.send(page, path)
+        self.send(page, "/_dash-update-component", _router(pathname, f"?{search}" if search else ""))
+        self.send(page, "/_dash-update-component", content)
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (no interpolation): a value some request actually took."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def report(results: Results, seconds: float) -> None:
+    every = [v for values in results.latencies.values() for v in values]
+    errors = sum(len(e) for e in results.errors.values())
+    print(f"\n{len(every)} requests in {seconds:.1f} s ({len(every) / seconds:.1f}/s), {errors} errors")
+    print(f"{'page':<16}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+    rows = [("overall", every, errors)] + [
+        (page, values, len(results.errors.get(page, []))) for page, values in sorted(results.latencies.items())
+    ]
+    for page, values, failed in rows:
+        cells = "".join(f"{percentile(values, p):9.0f}" for p in (0.5, 0.95, 0.99))
+        print(f"{page:<16}{len(values):>9}{failed:>8}{cells}")
+    for page, messages in results.errors.items():
+        print(f"  {page}: {len(messages)} errors, e.g. {messages[0]}")
+
+
+def wait_until_ready(base: str, seconds: float = 180) -> None:
+    """Every gunicorn worker imports the app before it answers: wait until `/healthz` says 200."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with build_opener().open(f"{base}/healthz", timeout=5) as reply:
+                if reply.status == 200:
+                    return
+        except (HTTPError, URLError, TimeoutError, ConnectionError):
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"the app at {base} did not answer /healthz within {seconds:.0f} s")
+
+
+def loopback_database(url: str, schema: str) -> str:
+    parsed = make_url(url)
+    if parsed.host not in LOOPBACK:
+        raise SystemExit(f"--database must be on this machine (127.0.0.1 or localhost), not {parsed.host}")
+    return parsed.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=50, help="signed-in readers at once")
+    parser.add_argument("--views", type=int, default=12, help="pages each reader opens before stopping")
+    parser.add_argument("--seconds", type=float, default=180, help="stop after this long, whatever is left")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
+    parser.add_argument("--database", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_DATABASE))
+    args = parser.parse_args()
+
+    schema = f"dti_load_{os.getpid()}"
+    database = loopback_database(args.database, schema)
+    admin = create_engine(args.database)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {schema}"))
+    try:
+        with tempfile.TemporaryDirectory(prefix="dti-load-") as folder:
+            run(args, database, Path(folder))
+    finally:
+        db.engine_for(database).dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+
+def run(args: argparse.Namespace, database: str, folder: Path) -> None:
+    print(f"Seeding a schema of its own; {args.users} readers × {args.views} pages, at most {args.seconds:.0f} s")
+    load_seed(db.engine_for(database), reset=True)
+    password = secrets.token_urlsafe(16)
+    users.create_user(ACCOUNT, "leader", password=password, engine=db.engine_for(database))
+    with redis_server(folder) as (_redis, redis_url):
+        env = {
+            "DATABASE_URL": database,
+            "CACHE_REDIS_URL": redis_url,
+            "DTI_SECRET_KEY": secrets.token_hex(32),
+            "DTI_SECURE_COOKIES": "0",
+        }
+        port = free_port()
+        log = folder / "gunicorn.log"
+        with gunicorn(port, env, log, workers=args.workers, threads=args.threads) as base:
+            print(f"gunicorn on {base}: {args.workers} workers × {args.threads} threads, Redis {redis_url}")
+            results = Results()
+            pages = list(PAGES)
+
+            # Readers sign in one after another before the load starts (a morning's sign-ins are spread
+            # out; fifty at the same instant from one address would meet the per-address limit).
+            wait_until_ready(base)
+            readers = [Reader(base, results, timeout=30) for _ in range(args.users)]
+            signed = [reader.sign_in(password) for reader in readers]
+            print(f"{sum(signed)} of {args.users} readers signed in")
+
+            def reader_loop(index: int) -> None:
+                if not signed[index]:
+                    return
+                for view in range(args.views):
+                    if time.monotonic() > deadline:
+                        return
+                    readers[index].open_page(pages[(index + view) % len(pages)])
+
+            threads = [threading.Thread(target=reader_loop, args=(i,), daemon=True) for i in range(args.users)]
+            deadline = time.monotonic() + args.seconds
+            start = time.monotonic()
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=max(0.0, deadline - time.monotonic()) + 35)
+            report(results, time.monotonic() - start)
+
+
+if __name__ == "__main__":
+    main()
