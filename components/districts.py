@@ -7,7 +7,6 @@ cell or a district is coloured like the group its share would earn, as everywher
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from html import escape
 from itertools import pairwise
@@ -21,10 +20,11 @@ from components.figures import wrap_label
 from components.formatting import format_percent, format_points
 from components.i18n import t
 from components.theme import FALLBACK_COLOR, GROUP_COLORS, STATUS_COLORS, base_layout, ink, map_style
-from data_access.scoring import Threshold, group_for_share
+from domain import maps
+from domain.colour import text_on
+from domain.vocabulary import Threshold, group_for_share
 
 TOTAL_COLUMN = "total"
-MAP_TILE_PIXELS = 512
 MAP_PADDING = 0.88
 HATCH_LINES_ACROSS = 70
 # Without the framework's bounds the groups are unknown: the group colours spread evenly instead.
@@ -36,7 +36,6 @@ UNKNOWN_BOUNDS = [
 ]
 # Cell labels are written in the light theme's ink on light fills, the dark theme's on dark ones.
 LABEL_INKS = (ink("light")["text"], ink("dark")["text"])
-LIGHT_FILL_BRIGHTNESS = 128
 
 UnitHref = Callable[[str], str]
 
@@ -72,17 +71,10 @@ def share_color(share: float, thresholds: Sequence[Threshold]) -> str:
     return GROUP_COLORS.get(group, FALLBACK_COLOR)
 
 
-def brightness(color: str) -> float:
-    """Perceived brightness (0..255) of a `#rrggbb` colour, the W3C/YIQ weighting plotly also uses
-    to pick text on a fill: the mid-tone group colours read best with light text, amber with dark."""
-    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return (red * 299 + green * 587 + blue * 114) / 1000
-
-
 def label_color(fill: str) -> str:
     """Near-white text on dark fills, near-black on light ones, so every value stays readable."""
     dark_text, light_text = LABEL_INKS
-    return dark_text if brightness(fill) >= LIGHT_FILL_BRIGHTNESS else light_text
+    return text_on(fill, dark=dark_text, light=light_text)
 
 
 def shared_fill(theme: str) -> str:
@@ -318,44 +310,17 @@ def _outline_column(figure: go.Figure, codes: list[str], selected: str, color: s
     )
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
-    """Every ring (outer and holes) of a Polygon or MultiPolygon."""
-    if geometry["type"] == "Polygon":
-        return geometry["coordinates"]
-    if geometry["type"] == "MultiPolygon":
-        return [ring for polygon in geometry["coordinates"] for ring in polygon]
-    return []
-
-
-def bounding_box(collection: dict) -> tuple[float, float, float, float]:
-    """(west, south, east, north) of every feature."""
-    points = [point for f in collection["features"] for ring in _rings(f["geometry"]) for point in ring]
-    lons = [p[0] for p in points]
-    lats = [p[1] for p in points]
-    return min(lons), min(lats), max(lons), max(lats)
-
-
-def _mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def fitted_view(box: tuple[float, float, float, float], width: int, height: int) -> dict:
-    """Map centre and zoom that fit the box in a `width` × `height` pixel map (web Mercator,
-    512-pixel world at zoom 0), with a margin; plotly's map has no "fit bounds" of its own."""
-    west, south, east, north = box
-    span_x = max(east - west, 1e-6) / 360
-    span_y = max(_mercator_y(north) - _mercator_y(south), 1e-6) / (2 * math.pi)
-    zoom = math.log2(min(width / span_x, height / span_y) * MAP_PADDING / MAP_TILE_PIXELS)
-    middle_y = (_mercator_y(north) + _mercator_y(south)) / 2
-    center_lat = math.degrees(2 * math.atan(math.exp(middle_y)) - math.pi / 2)
-    return {"center": {"lon": (west + east) / 2, "lat": center_lat}, "zoom": round(zoom, 2)}
+def _view(box: maps.Box, size: tuple[int, int]) -> dict:
+    """The map's centre and zoom fitting the districts, with a margin."""
+    centre, zoom = maps.fit_view(box, width=size[0], height=size[1], padding=MAP_PADDING)
+    return {"center": centre, "zoom": zoom}
 
 
 def hatch_lines(geometry: dict, spacing: float) -> tuple[list[float | None], list[float | None]]:
     """Diagonal stripes clipped to a polygon (even-odd rule, holes respected), as lon/lat lists
     broken by None: a hatch pattern for a map layer that has no fill patterns."""
-    edges = [(a, b) for ring in _rings(geometry) for a, b in pairwise(ring)]
-    diagonals = [x + y for ring in _rings(geometry) for x, y in ring]
+    edges = [(a, b) for ring in maps.rings(geometry) for a, b in pairwise(ring)]
+    diagonals = [x + y for ring in maps.rings(geometry) for x, y in ring]
     lons: list[float | None] = []
     lats: list[float | None] = []
     if not diagonals or spacing <= 0:
@@ -497,7 +462,7 @@ def district_map(
                     name=key,
                 )
             )
-    box = bounding_box(collection)
+    box = maps.bounding_box(collection)
     spacing = max(box[2] - box[0], box[3] - box[1]) / HATCH_LINES_ACROSS
     for code in shared["locations"]:
         lons, lats = hatch_lines(features[code]["geometry"], spacing)
@@ -514,7 +479,7 @@ def district_map(
         )
     layout = base_layout(theme, lang)
     layout.update(
-        map={"style": map_style(theme), **fitted_view(box, *size)},
+        map={"style": map_style(theme), **_view(box, size)},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
     )

@@ -9,7 +9,7 @@ from dash import html
 from components.formatting import format_percent, format_points
 from components.i18n import t
 from components.theme import TREND_COLORS
-from data_access.scoring import Change
+from domain.records import Change
 
 
 def kpi_card(label: str, value: str, *, value_id: str, footer: object = None, source: str = "") -> dbc.Card:

@@ -30,9 +30,11 @@ from components.theme import (
     ink,
     map_style,
 )
+from domain import maps
+from domain.colour import text_on
+from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
-WORLD_PIXELS = 512
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
 RANK_COLORSCALE = "YlGnBu"
 BAR_HEIGHT_PX = 30
@@ -175,50 +177,13 @@ def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lan
     return figure
 
 
-def _points(geometry: Mapping) -> list:
-    """Every vertex of a Polygon or MultiPolygon, islands included."""
-    return [point for polygon in _polygons(geometry) for ring in polygon for point in ring]
-
-
-def _mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def _latitude(mercator_y: float) -> float:
-    return math.degrees(2 * math.atan(math.exp(mercator_y)) - math.pi / 2)
-
-
 def fit_view(geojson: Mapping, *, width: int, height: int, padding: float = 0.92) -> tuple[dict, float]:
     """Map centre and zoom that fit every polygon of every feature in a `width` × `height` px view.
 
     Every polygon counts, islands too: Hoàng Sa (in Đà Nẵng's feature) and Trường Sa (in Khánh
     Hòa's) are part of the country and must be on the national map, even if the mainland gets smaller.
     """
-    points = [point for feature in geojson["features"] for point in _points(feature["geometry"])]
-    lons = [p[0] for p in points]
-    lats = [p[1] for p in points]
-    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
-    y_south, y_north = _mercator_y(south), _mercator_y(north)
-    zoom_x = math.log2(width * 360 / (WORLD_PIXELS * (east - west)))
-    zoom_y = math.log2(height * 2 * math.pi / (WORLD_PIXELS * (y_north - y_south)))
-    zoom = min(zoom_x, zoom_y) + math.log2(padding)
-    centre = {"lat": round(_latitude((y_south + y_north) / 2), 4), "lon": round((west + east) / 2, 4)}
-    return centre, round(zoom, 2)
-
-
-def visible_bounds(centre: Mapping, zoom: float, *, width: int, height: int) -> dict[str, float]:
-    """West, east, south and north (degrees) that a `width` × `height` px map shows at `centre`
-    and `zoom`: what a reader can see, to check that nothing of the country is cut."""
-    world = WORLD_PIXELS * 2**zoom
-    half_lon = width / 2 * 360 / world
-    half_y = height / 2 * 2 * math.pi / world
-    centre_y = _mercator_y(centre["lat"])
-    return {
-        "west": centre["lon"] - half_lon,
-        "east": centre["lon"] + half_lon,
-        "south": _latitude(centre_y - half_y),
-        "north": _latitude(centre_y + half_y),
-    }
+    return maps.fit_view(maps.bounding_box(geojson), width=width, height=height, padding=padding)
 
 
 def _polygons(geometry: Mapping) -> list:
@@ -410,19 +375,16 @@ def rank_map(
     return figure
 
 
-def _contrast_ink(color: str) -> str:
-    """Dark or light text, whichever reads on a `#rrggbb` background."""
-    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    luminance = (0.299 * red + 0.587 * green + 0.114 * blue) / 255
-    return ink("light")["text"] if luminance > 0.6 else "#ffffff"
-
-
 def group_badge(group: str | None) -> html.Span:
     """A group (Tốt / Khá / Trung bình / Yếu) in its colour; "—" when unknown."""
     if _missing(group) or not group:
         return html.Span("—", className="group-badge group-none")
     color = GROUP_COLORS.get(group, FALLBACK_COLOR)
-    return html.Span(group, className="group-badge", style={"background": color, "color": _contrast_ink(color)})
+    return html.Span(
+        group,
+        className="group-badge",
+        style={"background": color, "color": text_on(color, dark=ink("light")["text"], light="#ffffff")},
+    )
 
 
 def group_legend(groups: Iterable[str], lower_bounds: Mapping[str, float], lang: str) -> html.Div:

@@ -25,7 +25,7 @@ from components.i18n import t
 from components.rankings import unit_bars
 from components.targets import section_label
 from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
-from data_access.deck import Deck
+from domain.records import Deck
 
 SLIDE_KEYS = ("title", "dti", "radar", "national", "departments", "districts", "targets", "weakest", "sources")
 # Figures on a slide are read from across a room: a larger base size than the pages' figures.

@@ -21,8 +21,8 @@ from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge
 from components.theme import SERIES_COLORS, base_layout, ink, pillar_color
-from data_access.scoring import Threshold
-from data_access.units import NextGroup, Result, YearResult
+from domain.records import NextGroup, Result, YearResult
+from domain.vocabulary import Threshold
 
 # How many of the tasks losing most points the "where the points went" card lists.
 TOP_TASKS = 5

@@ -18,8 +18,8 @@ from data_access.cache import versioned
 from data_access.models import Framework, Indicator, IndicatorScore, Pillar, PillarScore, Unit
 from data_access.overview import build_overview, printed_discrepancies
 from data_access.scoring import TOTAL_DECIMALS, rank_table
+from domain.vocabulary import LEVELS
 
-LEVELS = ("province", "department", "district")
 LEADING = "leading"
 
 

@@ -18,10 +18,7 @@ from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
 from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
-
-PROVINCE = "province"
-LEVELS = (PROVINCE, "department", "district")
-SUB_LEVELS = ("department", "district")
+from domain.vocabulary import LEVELS, PROVINCE, SUB_LEVELS  # noqa: F401  (pages read them as `rankings.*`)
 
 # The columns of a unit ranking, whatever the data has: pages and exports rely on them.
 RANKING_COLUMNS = [

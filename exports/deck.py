@@ -12,7 +12,7 @@ from pathlib import Path
 
 from components.i18n import t
 from components.slides import Slide, export_figure
-from data_access.deck import Deck
+from domain.records import Deck
 from exports.deck_pdf import deck_html, with_outline
 from exports.deck_pptx import build_pptx
 from exports.images import ChartSession, ImageJob, chart_image, run
