@@ -22,6 +22,7 @@ from components.i18n import t
 from components.theme import FALLBACK_COLOR, GROUP_COLORS, STATUS_COLORS, base_layout, ink, map_style
 from domain import maps
 from domain.colour import text_on
+from domain.text import localized_column
 from domain.vocabulary import Threshold, group_for_share
 
 TOTAL_COLUMN = "total"
@@ -575,3 +576,25 @@ def map_export(table: pd.DataFrame, *, criterion: str, year: int, lang: str) -> 
             t("districts.col_source", lang): table["source"],
         }
     ).reset_index(drop=True)
+
+
+def total_notes(totals: pd.DataFrame, lang: str) -> list[html.Div]:
+    """Where a district's criteria do not add up to its printed total, say so beside the table."""
+    differing = totals[totals["total_differs"]]
+    names = localized_column(differing, "unit_name", lang)
+    return [
+        html.Div(
+            [
+                html.I(className="bi bi-exclamation-diamond me-1"),
+                t(
+                    "districts.total_differs",
+                    lang,
+                    unit=name,
+                    computed=format_points(row.total, lang),
+                    published=format_points(row.published_total, lang),
+                ),
+            ],
+            className="discrepancy-note",
+        )
+        for row, name in zip(differing.itertuples(), names, strict=True)
+    ]

@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
+from components.i18n import t
 from domain.spreadsheets import csv_bytes, xlsx_bytes
 
 FORMATS = ("csv", "xlsx")
@@ -23,14 +24,20 @@ def file_payload(frame: pd.DataFrame, basename: str, file_format: str) -> dict:
     raise ValueError(f"unknown download format {file_format!r}")
 
 
-def download_buttons(prefix: str, labels: dict[str, str], title: str) -> html.Div:
-    """CSV and Excel buttons with their `dcc.Download`; ids `{prefix}-csv`, `{prefix}-xlsx`, `{prefix}-file`."""
+def download_buttons(
+    prefix: str, lang: str, *, size: str | None = "sm", title: str | None = None, labels: dict[str, str] | None = None
+) -> html.Div:
+    """CSV and Excel buttons with their `dcc.Download`: ids `{prefix}-csv`, `{prefix}-xlsx`, `{prefix}-file`.
+
+    The ids start with the page's prefix: the access guard reads whose callback it is from them.
+    """
+    labels = labels or {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)}
     return html.Div(
         [
             dbc.Button(
                 [html.I(className="bi bi-filetype-csv me-1"), labels["csv"]],
                 id=f"{prefix}-csv",
-                size="sm",
+                size=size,
                 color="secondary",
                 outline=True,
                 className="me-1",
@@ -38,12 +45,12 @@ def download_buttons(prefix: str, labels: dict[str, str], title: str) -> html.Di
             dbc.Button(
                 [html.I(className="bi bi-file-earmark-excel me-1"), labels["xlsx"]],
                 id=f"{prefix}-xlsx",
-                size="sm",
+                size=size,
                 color="secondary",
                 outline=True,
             ),
             dcc.Download(id=f"{prefix}-file"),
         ],
         className="download-buttons",
-        title=title,
+        title=title or t("download.title", lang),
     )

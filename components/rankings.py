@@ -16,10 +16,13 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from plotly.colors import sample_colorscale
 
-from components.citations import readable_citation
-from components.figures import rank_axis, rank_ticks, wrap_label
+from components.cards import source_card
+from components.citations import cite, readable_citation
+from components.figures import GRAPH_CONFIG, rank_axis, rank_ticks, wrap_label
 from components.formatting import format_number, format_percent, format_rank
 from components.i18n import t
+from components.kpi import series_legend
+from components.shell import message_panel
 from components.theme import (
     FALLBACK_COLOR,
     GROUP_COLORS,
@@ -33,6 +36,8 @@ from components.theme import (
 from domain import maps
 from domain.colour import text_on
 from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
+from domain.records import UnitRanking
+from domain.text import localized
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
@@ -619,3 +624,86 @@ def unit_export(
         readable_citation(s, titles) for s in table["published_source"]
     ]
     return pd.DataFrame(columns)
+
+
+def change_note(ranking: UnitRanking, lang: str) -> html.Div:
+    """Whether a change since the year before can be shown; when it cannot, say so."""
+    phrase = t(f"rankings.phrase.{ranking.level}", lang)
+    if ranking.has_previous:
+        text, icon = t("rankings.change_since", lang, previous=ranking.previous_year), "bi-arrow-left-right"
+    elif ranking.previous_year is None:
+        text, icon = t("rankings.no_previous_year", lang, year=ranking.year), "bi-info-circle"
+    else:
+        text = t("rankings.no_previous_results", lang, previous=ranking.previous_year, phrase=phrase)
+        icon = "bi-info-circle"
+    return html.Div(
+        [html.I(className=f"bi {icon} me-2"), text], className="rankings-change-note", id="rankings-change-note"
+    )
+
+
+def bar_sources(table) -> list[str]:
+    """The bars show the computed total where the points are stored, the published one otherwise."""
+    return [
+        score or published for score, published in zip(table["score_source"], table["published_source"], strict=True)
+    ]
+
+
+def bump_card(
+    history: pd.DataFrame, *, focus_code: str, theme: str, lang: str, titles: Mapping[str, str], graph_id: str
+):
+    """The provinces' rank over the years, the one in focus drawn out; a line when there is no history."""
+    if history.empty:
+        body = html.Div(t("rankings.bump_empty", lang), className="empty-inline", id="rankings-bump-empty")
+        return source_card(t("rankings.bump_title", lang), body, card_id="rankings-bump-card", fill=True)
+    figure = bump_chart(
+        history, focus_code=focus_code, theme=theme, lang=lang, axis_title=t("rankings.rank_axis", lang)
+    )
+    legend_items = []
+    focus_history = history[history["unit_code"] == focus_code]
+    if not focus_history.empty:
+        legend_items.append((localized(focus_history.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid"))
+    if (history["unit_code"] != focus_code).any():
+        legend_items.append((t("rankings.other_provinces", lang), ink(theme)["muted"], "solid"))
+    graph = dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="fill-graph", style={"height": "100%"})
+    return source_card(
+        t("rankings.bump_title", lang),
+        [series_legend(legend_items), graph],
+        source=cite(t("common.source", lang), history["source"], titles),
+        card_id="rankings-bump-card",
+        fill=True,
+    )
+
+
+def rank_map_card(
+    ranking: pd.DataFrame, geojson: Mapping, *, focus_code: str, theme: str, lang: str, sources: list[str]
+) -> dbc.Card:
+    """The provinces coloured by rank, fitted so the whole country (islands included) shows at the smallest size."""
+    view = fit_view(geojson, width=MAP_FIT_PX[0], height=MAP_FIT_PX[1])
+    figure = rank_map(ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, view=view)
+    focus_rows = ranking[ranking["unit_code"] == focus_code]
+    legend = (
+        series_legend([(localized(focus_rows.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid")])
+        if not focus_rows.empty
+        else None
+    )
+    graph = dcc.Graph(
+        id="rankings-map",
+        figure=figure,
+        config={**GRAPH_CONFIG, "scrollZoom": False},
+        className="fill-graph rankings-map",
+        style={"height": "100%"},
+    )
+    return source_card(
+        t("rankings.map_title", lang), [legend, graph], source=sources, card_id="rankings-map-card", fill=True
+    )
+
+
+def no_results(level: str, year: int, years: list[int], lang: str) -> html.Div:
+    """A year without results at the level explains itself and names the years that have some."""
+    phrase = t(f"rankings.phrase.{level}", lang)
+    body = (
+        t("rankings.empty", lang, year=year, phrase=phrase, years=", ".join(map(str, years)))
+        if years
+        else t("rankings.empty_never", lang, phrase=phrase)
+    )
+    return message_panel(t("rankings.empty_title", lang), body, icon="bi-inbox", element_id="rankings-empty")

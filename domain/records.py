@@ -198,3 +198,59 @@ class Deck:
 
     def name(self, lang: str) -> str:
         return localized(self, "unit_name", lang)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A validated choice: `compare` is `LEADING` or a province code at province level, None below it."""
+
+    year: int
+    level: str
+    unit_code: str
+    compare: str | None
+
+
+@dataclass
+class Comparison:
+    """A comparison trace: `kind` says what it is (leading_average, leader, province, best, median),
+    `color_key` its series colour; `shares` has `pillar_code` and `share` (0..1)."""
+
+    kind: str
+    color_key: str
+    shares: pd.DataFrame
+    name_vi: str = ""
+    name_en: str = ""
+    count: int = 0
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PillarsView:
+    selection: Selection
+    unit_name_vi: str
+    unit_name_en: str
+    pillars: pd.DataFrame
+    comparisons: list[Comparison]
+    total: float
+    max_total: float
+    rank: int | None
+    rank_of: int | None
+    group: str | None
+    indicators: pd.DataFrame
+    discrepancies: pd.DataFrame
+
+
+@dataclass
+class UnitRanking:
+    """A level's ranking for a year, and the year it is compared with.
+
+    `previous_year` is the year before `year` in the data (None when `year` is the first);
+    `has_previous` says whether that year has results at this level, i.e. whether the
+    change columns mean anything.
+    """
+
+    level: str
+    year: int
+    table: pd.DataFrame
+    previous_year: int | None
+    has_previous: bool

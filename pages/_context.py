@@ -5,20 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlencode
 
-from flask import has_request_context, request
-
-from components.i18n import normalise_language, t
+from components.i18n import t
 from components.shell import message_panel
 from data_access import queries
-
-LANGUAGE_COOKIE = "dti_lang"
-
-
-def language() -> str:
-    """The language chosen with the shell's toggle (a cookie, so server-rendered text follows it)."""
-    if not has_request_context():
-        return normalise_language(None)
-    return normalise_language(request.cookies.get(LANGUAGE_COOKIE))
+from web.language import LANGUAGE_COOKIE, language  # noqa: F401  (app.py and the pages read them here)
 
 
 def source_titles(lang: str) -> dict[str, str]:
@@ -44,6 +34,11 @@ def whole_number(raw: object) -> int | None:
     return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
+def no_focus(lang: str) -> BadParameter:
+    """The database has no province to show (empty, or `DTI_FOCUS_UNIT` names none)."""
+    return BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+
+
 def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> int:
     """The year asked for in the URL, or the latest with data; `BadParameter` with a friendly panel otherwise.
 
@@ -52,7 +47,7 @@ def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> 
     years = queries.available_years() if years is None else years
     if raw in (None, ""):
         if not years:
-            raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+            raise no_focus(lang)
         return years[-1]
     if whole_number(raw) not in years:
         raise BadParameter(

@@ -14,18 +14,18 @@ from typing import NamedTuple
 
 import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
-from sqlalchemy.exc import SQLAlchemyError
 
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
 from components.slides import Slide, build_slides, deck_view
 from components.theme import DEFAULT_THEME
 from data_access import queries
-from data_access.db import DatabaseUnavailable, data_version
+from data_access.db import data_version
 from data_access.deck import Deck, UnknownDeck, build_deck, deck_years
 from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, export_deck
 from exports.images import MIME_TYPES, ExportError
-from pages._context import BadParameter, database_unavailable, language, resolve_year, source_titles, whole_number
+from pages._context import BadParameter, language, resolve_year, source_titles, whole_number
+from pages._kit import DATA_ERRORS, explained, no_focus
 
 
 def page_years() -> list[int]:
@@ -69,7 +69,6 @@ MIN_INTERVAL, MAX_INTERVAL = 2, 3600
 # The wall asks for the data version once per slide, at least every POLL_MAX seconds; after
 # STALE_AFTER polls without an answer it shows the stale marker.
 POLL_MAX = 15
-DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
 
 
 class KioskSettings(NamedTuple):
@@ -183,7 +182,7 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
     """The deck and its slides for the URL's year, checked against the data (`BadParameter` otherwise)."""
     focus = queries.focus_unit_code()
     if focus is None:
-        raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+        raise no_focus(lang)
     years = deck_years(focus)
     if not years:
         info = queries.unit(focus) or {}
@@ -213,15 +212,11 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
     Input(THEME_STORE, "data"),
     Input(VERSION, "data"),
 )
+@explained(lambda panel: ([panel], "", True, True))
 def show_deck(query: dict | None, theme: str | None, _version: int | None) -> tuple[list, str, bool, bool]:
     """The slides for the URL; re-drawn when the theme changes or a new import moves the data version."""
     lang = language()
-    try:
-        deck, slides = deck_slides(query, theme=theme or DEFAULT_THEME, lang=lang)
-    except BadParameter as bad:
-        return [bad.panel], "", True, True
-    except DATA_ERRORS:
-        return [database_unavailable(lang)], "", True, True
+    deck, slides = deck_slides(query, theme=theme or DEFAULT_THEME, lang=lang)
     heading = t("present.heading", lang, unit=deck.name(lang), year=deck.year)
     return deck_view(slides, lang=lang), heading, False, False
 
@@ -252,6 +247,11 @@ clientside_callback(
 )
 
 
+def _status(panel: html.Div) -> tuple:
+    """No file, and the reason in the toolbar's status line."""
+    return no_update, panel
+
+
 def _export_message(reason: str, lang: str) -> html.Div:
     return html.Div(t("present.export_failed", lang, reason=reason), className="present-export-error")
 
@@ -265,17 +265,14 @@ def _export_message(reason: str, lang: str) -> html.Div:
     prevent_initial_call=True,
     running=[(Output(EXPORT_PPTX, "disabled"), True, False), (Output(EXPORT_PDF, "disabled"), True, False)],
 )
+@explained(_status)
 def download_deck(_pptx: int | None, _pdf: int | None, query: dict | None):
     """The deck as PowerPoint or PDF; the year is checked again here, never trusted from the browser."""
     lang = language()
     fmt = "pptx" if ctx.triggered_id == EXPORT_PPTX else "pdf"
+    deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
     try:
-        deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
         files = export_deck(slides, title=deck_title(deck, lang), lang=lang, formats=[fmt])
-    except BadParameter as bad:
-        return no_update, bad.panel
-    except DATA_ERRORS:
-        return no_update, database_unavailable(lang)
     except ExportError as failed:
         return no_update, _export_message(str(failed), lang)
     filename = f"{deck_basename(deck.unit_code, deck.year)}.{fmt}"
@@ -289,22 +286,19 @@ def download_deck(_pptx: int | None, _pdf: int | None, query: dict | None):
     State(QUERY, "data"),
     prevent_initial_call=True,
 )
+@explained(_status)
 def download_chart(clicks: list[int | None], query: dict | None):
     """One slide's chart as PNG or SVG, drawn from the same figure as the slide."""
     trigger = ctx.triggered_id
     if not trigger or not any(clicks):
         return no_update, no_update
     lang = language()
+    deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
+    slide = next((s for s in slides if s.key == trigger["slide"] and s.has_chart), None)
+    if slide is None or trigger["format"] not in ("png", "svg"):
+        return no_update, no_update
     try:
-        deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
-        slide = next((s for s in slides if s.key == trigger["slide"] and s.has_chart), None)
-        if slide is None or trigger["format"] not in ("png", "svg"):
-            return no_update, no_update
         content = chart_file(slide, trigger["format"])
-    except BadParameter as bad:
-        return no_update, bad.panel
-    except DATA_ERRORS:
-        return no_update, database_unavailable(lang)
     except ExportError as failed:
         return no_update, _export_message(str(failed), lang)
     filename = f"{deck_basename(deck.unit_code, deck.year)}-{slide.key}.{trigger['format']}"
