@@ -27,6 +27,13 @@ LEVEL_NAMES_VI = {
     DISTRICT: "huyện, thị xã, thành phố",
 }
 
+# A note containing this marks a figure that is inconsistent in the source itself: the printed
+# value is kept as printed and the app shows the inconsistency instead of hiding it.
+SOURCE_DISCREPANCY = "SOURCE DISCREPANCY"
+# A note starting with this marks a figure whose attribution (which pillar it belongs to) was
+# inferred by the transcriber because the source printed it apart from its label.
+INFERRED_MAPPING = "mapping inferred"
+
 # Totals are printed to two decimals: a total within this many points of the sum of its pillars agrees with it.
 TOTAL_TOLERANCE = 0.02
 # A total printed as an index (0..1, e.g. DTI 0,6385) agrees within this much of the share.

@@ -15,9 +15,9 @@ from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries
-from data_access.models import INFERRED_MAPPING
 from data_access.overview import Overview, UnknownSelection, build_overview
 from domain.text import localized, localized_column
+from domain.vocabulary import INFERRED_MAPPING
 from pages._context import language, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
