@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
 from components.i18n import t
@@ -24,6 +25,16 @@ class BadParameter(ValueError):
     def __init__(self, panel):
         super().__init__("bad parameter")
         self.panel = panel
+
+
+def page_title(key: str) -> Callable[..., str]:
+    """The browser tab's title in the reader's language ("DTI — Xếp hạng", "DTI — Rankings"):
+    Dash calls it on every page load and navigation, with the page's path variables."""
+
+    def title(**_path: str) -> str:
+        return f"DTI — {t(key, language())}"
+
+    return title
 
 
 def whole_number(raw: object) -> int | None:

@@ -27,13 +27,13 @@ from data_access.importing import files as downloads
 from data_access.importing.history import history, record, report_issues
 from data_access.importing.parsing import max_upload_bytes
 from data_access.importing.templates import scope_label
-from pages._context import database_unavailable, language, whole_number
+from pages._context import database_unavailable, language, page_title, whole_number
 from pages._kit import file_format, register_file_download
 
 dash.register_page(
     __name__,
     path="/admin",
-    title="DTI — Quản trị dữ liệu",
+    title=page_title("title.admin"),
     order=6,
     nav_key="nav.admin",
     nav_icon="bi-gear",

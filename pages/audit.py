@@ -13,13 +13,13 @@ from auth.policy import ADMIN_ONLY
 from components.audit import audit_export, audit_table
 from components.i18n import t
 from components.shell import message_panel
-from pages._context import BadParameter, language, query_string, whole_number
+from pages._context import BadParameter, language, page_title, query_string, whole_number
 from pages._kit import download_buttons, explained, register_download
 
 dash.register_page(
     __name__,
     path="/admin/audit",
-    title="DTI — Nhật ký truy cập",
+    title=page_title("title.audit"),
     order=7,
     nav_key="nav.audit",
     nav_icon="bi-journal-text",

@@ -32,7 +32,7 @@ from data_access.districts import (
     map_table,
 )
 from domain.text import localized
-from pages._context import BadParameter, language, query_string, resolve_year, source_titles
+from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import DATA_ERRORS, GRAPH_CONFIG, download_buttons, explained, no_focus, register_download, source_card
 
 
@@ -45,7 +45,7 @@ def page_years() -> list[int]:
 dash.register_page(
     __name__,
     path="/districts",
-    title="DTI — Huyện, thị xã, thành phố",
+    title=page_title("title.districts"),
     order=3,
     nav_key="nav.districts",
     nav_icon="bi-map",

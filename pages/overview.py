@@ -18,11 +18,11 @@ from data_access import queries
 from data_access.overview import Overview, UnknownSelection, build_overview
 from domain.text import localized, localized_column
 from domain.vocabulary import INFERRED_MAPPING
-from pages._context import language, resolve_year, source_titles
+from pages._context import language, page_title, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
 dash.register_page(
-    __name__, path="/", title="DTI — Tổng quan", order=0, nav_key="nav.overview", nav_icon="bi-speedometer2"
+    __name__, path="/", title=page_title("title.overview"), order=0, nav_key="nav.overview", nav_icon="bi-speedometer2"
 )
 
 YEAR_STORE = "overview-year"

@@ -40,11 +40,11 @@ from data_access.pillars import (
 )
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
-from pages._context import BadParameter, language, query_string, resolve_year, source_titles
+from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import DATA_ERRORS, explained, register_download
 
 dash.register_page(
-    __name__, path="/pillars", title="DTI — Chỉ số chính", order=1, nav_key="nav.pillars", nav_icon="bi-bullseye"
+    __name__, path="/pillars", title=page_title("title.pillars"), order=1, nav_key="nav.pillars", nav_icon="bi-bullseye"
 )
 
 URL = "pillars-url"

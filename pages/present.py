@@ -24,7 +24,7 @@ from data_access.db import data_version
 from data_access.deck import Deck, UnknownDeck, build_deck, deck_years
 from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, export_deck
 from exports.images import MIME_TYPES, ExportError
-from pages._context import BadParameter, language, resolve_year, source_titles, whole_number
+from pages._context import BadParameter, language, page_title, resolve_year, source_titles, whole_number
 from pages._kit import DATA_ERRORS, explained, no_focus
 
 
@@ -37,7 +37,7 @@ def page_years() -> list[int]:
 dash.register_page(
     __name__,
     path="/present",
-    title="DTI — Trình chiếu",
+    title=page_title("title.present"),
     order=5,
     nav_key="nav.present",
     nav_icon="bi-easel",

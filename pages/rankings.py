@@ -23,7 +23,7 @@ from data_access import geo, queries
 from data_access import rankings as data
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
-from pages._context import BadParameter, language, query_string, resolve_year, source_titles
+from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import (
     GRAPH_CONFIG,
     download_buttons,
@@ -35,7 +35,12 @@ from pages._kit import (
 )
 
 dash.register_page(
-    __name__, path="/rankings", title="DTI — Xếp hạng", order=2, nav_key="nav.rankings", nav_icon="bi-trophy"
+    __name__,
+    path="/rankings",
+    title=page_title("title.rankings"),
+    order=2,
+    nav_key="nav.rankings",
+    nav_icon="bi-trophy",
 )
 
 URL = "rankings-url"

@@ -33,7 +33,7 @@ from data_access.targets import (
     status_counts,
 )
 from domain.text import localized
-from pages._context import BadParameter, language, query_string, resolve_year, source_titles
+from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import download_buttons, explained, no_focus, register_download, requested
 
 PATH = "/targets"
@@ -41,7 +41,7 @@ PATH = "/targets"
 dash.register_page(
     __name__,
     path=PATH,
-    title="DTI — Mục tiêu",
+    title=page_title("title.targets"),
     order=4,
     nav_key="nav.targets",
     nav_icon="bi-flag",

@@ -33,7 +33,7 @@ from components.units import (
 )
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
 from domain.text import localized, localized_column
-from pages._context import BadParameter, language, source_titles, whole_number
+from pages._context import BadParameter, language, page_title, source_titles, whole_number
 from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card
 
 dash.register_page(
@@ -41,7 +41,7 @@ dash.register_page(
     path_template="/units/<unit_code>",
     order=20,
     unit_param="unit_code",
-    title="DTI — Đơn vị",
+    title=page_title("title.units"),
     year_options=lambda unit_code: unit_years(unit_code),
 )
 

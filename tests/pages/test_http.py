@@ -120,3 +120,28 @@ def test_an_unknown_province_in_focus_is_explained(client, monkeypatch):
     monkeypatch.setenv("DTI_FOCUS_UNIT", "khong-co")
     payload = _overview(client, None)
     assert "Không tìm thấy “khong-co” trong dữ liệu" in payload
+
+
+def _page_title(client, pathname: str) -> str:
+    """The title Dash's page router gives the browser tab on navigating to `pathname`."""
+    response = client.post(
+        "/_dash-update-component",
+        json={
+            "output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [
+                {"id": "_pages_location", "property": "pathname", "value": pathname},
+                {"id": "_pages_location", "property": "search", "value": ""},
+            ],
+            "changedPropIds": ["_pages_location.pathname"],
+            "state": [],
+        },
+    )
+    return response.get_json()["response"]["_pages_store"]["data"]["title"]
+
+
+def test_the_browser_tab_title_follows_the_language(client):
+    assert _page_title(client, "/rankings") == "DTI — Xếp hạng"
+    client.set_cookie("dti_lang", "en")
+    assert _page_title(client, "/rankings") == "DTI — Rankings"
+    assert _page_title(client, "/units/binh-phuoc-so-y-te") == "DTI — Unit"
