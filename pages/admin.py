@@ -18,6 +18,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html
 from sqlalchemy.exc import SQLAlchemyError
 
+from auth.policy import ADMIN_ONLY
 from auth.session import current_viewer
 from components import admin as views
 from components.i18n import t
@@ -37,7 +38,7 @@ dash.register_page(
     order=6,
     nav_key="nav.admin",
     nav_icon="bi-gear",
-    access="admin",
+    access=ADMIN_ONLY,
     year_options=list,  # the page picks a dataset's year itself: no shell year selector here
 )
 

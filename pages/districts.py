@@ -8,6 +8,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
+from auth.policy import ALL_UNITS
 from components.citations import cite
 from components.districts import (
     TOTAL_COLUMN,
@@ -51,7 +52,7 @@ dash.register_page(
     nav_icon="bi-map",
     year_options=page_years,
     # Every district's pillar breakdown is other units' detail: leaders and admins only.
-    access="all_units",
+    access=ALL_UNITS,
 )
 
 URL = "districts-url"

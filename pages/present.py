@@ -15,6 +15,7 @@ from typing import NamedTuple
 import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
+from auth.policy import ALL_UNITS
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
 from components.slides import Slide, build_slides, deck_view
@@ -41,7 +42,7 @@ dash.register_page(
     order=5,
     nav_key="nav.present",
     nav_icon="bi-easel",
-    access="all_units",
+    access=ALL_UNITS,
     year_options=page_years,
 )
 

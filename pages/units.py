@@ -70,7 +70,7 @@ def _panel(title_key: str, body_key: str, lang: str, *, icon: str, element_id: s
             t(body_key, lang, **values),
             icon=icon,
             element_id=element_id,
-            action=dcc.Link(t("construction.back", lang), href="/", className="btn btn-outline-primary mt-2"),
+            action=dcc.Link(t("common.back_home", lang), href="/", className="btn btn-outline-primary mt-2"),
         )
     )
 

@@ -28,12 +28,7 @@ TEXT: dict[str, dict[str, str]] = {
     "shell.language_switch": {"vi": "English", "en": "Tiếng Việt"},
     "shell.sources": {"vi": "Nguồn dữ liệu", "en": "Data sources"},
     "shell.sources_unavailable": {"vi": "Chưa đọc được danh mục nguồn.", "en": "The list of sources is unavailable."},
-    "construction.title": {"vi": "Trang đang xây dựng", "en": "Page under construction"},
-    "construction.body": {
-        "vi": "Trang “{page}” sẽ có trong bản cập nhật tới. Trong lúc chờ, mời xem trang Tổng quan.",
-        "en": "The “{page}” page arrives in a coming update. Meanwhile, see the Overview.",
-    },
-    "construction.back": {"vi": "Về trang Tổng quan", "en": "Back to the Overview"},
+    "common.back_home": {"vi": "Về trang Tổng quan", "en": "Back to the Overview"},
     "notfound.title": {"vi": "Không tìm thấy trang", "en": "Page not found"},
     "notfound.body": {"vi": "Địa chỉ này không có trong hệ thống.", "en": "There is no page at this address."},
     "error.database": {

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import dash
 import pytest
 
 from auth import audit, throttle
+from auth.guard import page_access
+from auth.policy import PAGE_ACCESS
 from tests.conftest import TEST_ACCOUNTS
 from tests.pages.conftest import form_token, post_callback, sign_in
 
@@ -315,3 +318,10 @@ def test_every_callback_output_belongs_to_a_page_or_the_shell(dash_app, client):
 def test_a_callback_naming_an_output_of_no_page_is_refused(client):
     response = post_callback(client, "mystery-output.children", [{"id": "mystery-input", "property": "value"}])
     assert response.status_code == 403
+
+
+def test_every_page_asks_for_a_known_access(dash_app):
+    """A misspelt `access=` must not slip through as some other level: each page names one of PAGE_ACCESS."""
+
+    asked = {page["module"]: page_access(page) for page in dash.page_registry.values()}
+    assert asked and all(access in PAGE_ACCESS for access in asked.values()), asked
