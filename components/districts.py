@@ -22,7 +22,7 @@ from components.i18n import t
 from components.theme import FALLBACK_COLOR, GROUP_COLORS, STATUS_COLORS, base_layout, ink, map_style
 from domain import maps
 from domain.colour import text_on
-from domain.text import localized_column
+from domain.text import localized, localized_column
 from domain.vocabulary import Threshold, group_for_share
 
 TOTAL_COLUMN = "total"
@@ -41,8 +41,9 @@ LABEL_INKS = (ink("light")["text"], ink("dark")["text"])
 UnitHref = Callable[[str], str]
 
 
-def _name_column(lang: str, prefix: str) -> str:
-    return f"{prefix}_name_en" if lang == "en" else f"{prefix}_name_vi"
+def _named(frame: pd.DataFrame, prefix: str, lang: str) -> pd.DataFrame:
+    """`frame` with a `{prefix}_name` column in the reader's language (`domain.text.localized_column`)."""
+    return frame.assign(**{f"{prefix}_name": localized_column(frame, f"{prefix}_name", lang)})
 
 
 def _bounds(thresholds: Sequence[Threshold]) -> list[Threshold]:
@@ -129,7 +130,7 @@ def _total_hover(row, count: int, lang: str) -> str:
     return t(
         "districts.hover_total",
         lang,
-        unit=escape(getattr(row, _name_column(lang, "unit")), quote=False),
+        unit=escape(localized(row, "unit_name", lang), quote=False),
         points=format_points(row.total, lang),
         max=format_points(row.max_total, lang),
         share=format_percent(row.share * 100, 2, lang),
@@ -157,7 +158,8 @@ def district_heatmap(
     `max_total`, `share`, `rank`, `group`). Rows are keyed by unit code (names label them) so two
     units with the same name never merge; `unit_href` turns each row label into a link.
     """
-    unit_col, pillar_col = _name_column(lang, "unit"), _name_column(lang, "pillar")
+    totals, scores = _named(totals, "unit", lang), _named(scores, "pillar", lang)
+    unit_col, pillar_col = "unit_name", "pillar_name"
     order = totals["unit_code"].tolist()
     pillars = scores.drop_duplicates("pillar_code").sort_values("sort_order")
     codes = pillars["pillar_code"].tolist()
@@ -410,7 +412,7 @@ def district_map(
     can open the district or, for a shared region, offer each member. `size` is the smallest
     map the page draws (pixels): the view is fitted to it, so a larger map only adds margin.
     """
-    unit_col = _name_column(lang, "unit")
+    table, unit_col = _named(table, "unit", lang), "unit_name"
     features = {f["properties"]["unit_code"]: f for f in collection["features"]}
     coloured: dict[str, list] = {"locations": [], "z": [], "customdata": []}
     shared: dict[str, list] = {"locations": [], "customdata": []}
@@ -491,7 +493,7 @@ def district_map(
 def map_notes(table: pd.DataFrame, *, year: int, theme: str, lang: str) -> list[html.Div]:
     """What a reader must know to read the map: shared regions, regions without data, districts
     without a boundary. Built from the data, never from fixed names."""
-    unit_col = _name_column(lang, "unit")
+    table, unit_col = _named(table, "unit", lang), "unit_name"
     notes = []
     for _, region in table[table["shared"].astype(bool)].groupby("region_code", sort=False):
         names = [_member_name(row, unit_col) for row in region.itertuples()]
@@ -534,7 +536,8 @@ def map_notes(table: pd.DataFrame, *, year: int, theme: str, lang: str) -> list[
 
 def heatmap_export(scores: pd.DataFrame, totals: pd.DataFrame, *, year: int, lang: str) -> pd.DataFrame:
     """The heatmap's data, one row per district × criterion, best district first, headers in words."""
-    unit_col, pillar_col = _name_column(lang, "unit"), _name_column(lang, "pillar")
+    scores = _named(_named(scores, "unit", lang), "pillar", lang)
+    unit_col, pillar_col = "unit_name", "pillar_name"
     ranked = totals[["unit_code", "total", "max_total", "rank", "group"]]
     rows = scores.merge(ranked, on="unit_code").sort_values(["rank", "unit_code", "sort_order"])
     return pd.DataFrame(
@@ -558,7 +561,7 @@ def heatmap_export(scores: pd.DataFrame, totals: pd.DataFrame, *, year: int, lan
 
 def map_export(table: pd.DataFrame, *, criterion: str, year: int, lang: str) -> pd.DataFrame:
     """The map's data, one row per (map area, district): a shared area lists each of its districts."""
-    unit_col = _name_column(lang, "unit")
+    table, unit_col = _named(table, "unit", lang), "unit_name"
     yes_no = {True: t("districts.yes", lang), False: t("districts.no", lang)}
     return pd.DataFrame(
         {

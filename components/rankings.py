@@ -37,7 +37,7 @@ from domain import maps
 from domain.colour import text_on
 from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
 from domain.records import UnitRanking
-from domain.text import localized
+from domain.text import localized, localized_column
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
@@ -47,10 +47,6 @@ BAR_HEIGHT_PX = 30
 # Trường Sa included, into the smallest map the page draws (560 px tall, about 330 px wide beside
 # its colour bar on a 1366 px laptop), so nothing is cut on a larger screen.
 MAP_FIT_PX = (330, 560)
-
-
-def _name_column(lang: str) -> str:
-    return "unit_name_en" if lang == "en" else "unit_name_vi"
 
 
 def _missing(value: object) -> bool:
@@ -88,7 +84,7 @@ def national_table(ranking: pd.DataFrame, *, focus_code: str | None, lang: str, 
             rank_cell += [" ", html.Span(f"({t('rankings.tie', lang)})", className="tie-badge")]
         cells = [
             html.Td(rank_cell, className="rank-cell"),
-            html.Td(getattr(row, _name_column(lang)), className="unit-name"),
+            html.Td(localized(row, "unit_name", lang), className="unit-name"),
             html.Td(format_number(row.index_value, 4, lang), className="num"),
         ]
         if row.unit_code == focus_code:
@@ -151,7 +147,7 @@ def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lan
     for code, rows in ordered:
         focus = code == focus_code
         rows = rows.sort_values("year")
-        name = rows[_name_column(lang)].iloc[0]
+        name = localized(rows.iloc[0], "unit_name", lang)
         labels = [format_rank(int(r), int(f)) for r, f in zip(rows["rank"], rows["rank_of"], strict=True)]
         ranks = rows["rank"].astype(int).tolist()
         color = SERIES_COLORS["focus"] if focus else colors["muted"]
@@ -265,7 +261,7 @@ def _island_dots(
     """A dot in its province's rank colour, ringed in the theme's ink, on each offshore islet, so
     Hoàng Sa and Trường Sa are seen on the national map. Circles only: they fetch nothing."""
     ranks = dict(zip(ranking["unit_code"], ranking["rank"].astype(int), strict=True))
-    names = dict(zip(ranking["unit_code"], ranking[_name_column(lang)], strict=True))
+    names = dict(zip(ranking["unit_code"], localized_column(ranking, "unit_name", lang), strict=True))
     codes = [code for code, _, _ in islands]
     lons = [lon for _, lon, _ in islands]
     lats = [lat for _, _, lat in islands]
@@ -298,7 +294,7 @@ def rank_map(
     without a rank that year are grey; the province in focus is outlined in the focus colour
     and marked with a dot.
     """
-    name = _name_column(lang)
+    names = localized_column(ranking, "unit_name", lang)
     colors = ink(theme)
     border = {"width": 0.5, "color": _border_color(theme)}
     field = int(ranking["rank_of"].max()) if not ranking.empty else 1
@@ -343,7 +339,7 @@ def rank_map(
             name=t("rankings.map_trace", lang),
             customdata=[
                 [n, format_rank(int(r), int(f))]
-                for n, r, f in zip(ranking[name], ranking["rank"], ranking["rank_of"], strict=True)
+                for n, r, f in zip(names, ranking["rank"], ranking["rank_of"], strict=True)
             ],
             hovertemplate="<b>%{customdata[0]}</b><br>"
             + t("rankings.map_rank", lang)
@@ -354,7 +350,7 @@ def rank_map(
     if islands:
         figure.add_trace(_island_dots(islands, ranking, field=field, theme=theme, lang=lang))
     if focus_code in ranked:
-        focus_name = ranking.loc[ranking["unit_code"] == focus_code, name].iloc[0]
+        focus_name = names[ranking["unit_code"] == focus_code].iloc[0]
         figure.add_trace(
             go.Choroplethmap(
                 geojson=geojson,
@@ -498,7 +494,7 @@ def unit_table(
     for row in table.itertuples():
         cells = [
             html.Td(str(row.rank), className="num rank-cell"),
-            _unit_cell(getattr(row, _name_column(lang)), unit_href(row.unit_code) if unit_href else None),
+            _unit_cell(localized(row, "unit_name", lang), unit_href(row.unit_code) if unit_href else None),
             html.Td(
                 _total_text(row.total, row.median_method, lang),
                 className="num unit-total",
@@ -533,7 +529,7 @@ def unit_bars(
     far a unit is from the next group.
     """
     colors = ink(theme)
-    names = [wrap_label(n, 34) for n in table[_name_column(lang)]]
+    names = [wrap_label(n, 34) for n in localized_column(table, "unit_name", lang)]
     labels = [_total_text(v, m, lang) for v, m in zip(table["total"], table["median_method"], strict=True)]
     shares = [format_percent(s * 100, 2, lang) for s in table["share"]]
     figure = go.Figure(
@@ -586,7 +582,7 @@ def national_export(ranking: pd.DataFrame, *, lang: str, titles: Mapping[str, st
         {
             t("rankings.col.rank", lang): ranking["rank"].astype(int),
             t("rankings.col.tie", lang): [t("rankings.yes", lang) if tied else "" for tied in ranking["tied"]],
-            t("rankings.col.province", lang): ranking[_name_column(lang)],
+            t("rankings.col.province", lang): localized_column(ranking, "unit_name", lang),
             t("rankings.col.code", lang): ranking["unit_code"],
             t("rankings.col.dti", lang): ranking["index_value"],
             t("rankings.col.source", lang): [readable_citation(s, titles) for s in ranking["source"]],
@@ -600,7 +596,7 @@ def unit_export(
     """A unit ranking as a file: computed and published columns side by side, with their sources."""
     columns = {
         t("rankings.export.rank", lang): table["rank_computed"],
-        t("rankings.col.unit", lang): table[_name_column(lang)],
+        t("rankings.col.unit", lang): localized_column(table, "unit_name", lang),
         t("rankings.col.code", lang): table["unit_code"],
         t("rankings.export.total", lang): table["total_computed"],
         t("rankings.export.max", lang): table["max_total"],

@@ -9,14 +9,14 @@ from urllib.parse import parse_qs, urlencode
 from components.i18n import t
 from components.shell import message_panel
 from data_access import queries
+from domain.text import localized
 from web.language import LANGUAGE_COOKIE, language  # noqa: F401  (app.py and the pages read them here)
 
 
 def source_titles(lang: str) -> dict[str, str]:
     """Source code → title in the reader's language, for readable citations."""
     frame = queries.sources()
-    column = "title_en" if lang == "en" else "title_vi"
-    return {row.code: (getattr(row, column) or row.title_vi) for row in frame.itertuples()}
+    return {row.code: localized(row, "title", lang) for row in frame.itertuples()}
 
 
 class BadParameter(ValueError):
