@@ -789,3 +789,39 @@ def export_figure(figure: go.Figure, *, background: str = "#ffffff") -> go.Figur
     copy = go.Figure(figure)
     copy.update_layout(paper_bgcolor=background, plot_bgcolor=background)
     return copy
+
+
+def _button(element_id: str, icon: str, label: str, *, text: str = "") -> html.Button:
+    return html.Button(
+        [html.I(className=f"bi {icon}"), html.Span(text, className="ms-1") if text else None],
+        id=element_id,
+        type="button",
+        className="btn btn-sm btn-outline-secondary",
+        title=label,
+        **{"aria-label": label},
+    )
+
+
+def deck_toolbar(lang: str, *, ids: dict[str, str]) -> html.Div:
+    """Move between slides, full screen, the slide counter and heading, the deck's exports and their status."""
+    return html.Div(
+        [
+            _button("present-prev", "bi-chevron-left", t("present.prev", lang)),
+            html.Span(
+                "1 / 1", id=ids["counter"], className="present-counter", role="status", title=t("present.counter", lang)
+            ),
+            _button("present-next", "bi-chevron-right", t("present.next", lang)),
+            _button("present-fullscreen", "bi-arrows-fullscreen", t("present.fullscreen", lang)),
+            html.Span(id=ids["heading"], className="present-heading"),
+            html.Span(t("present.keys_hint", lang), className="present-hint"),
+            html.Div(
+                [
+                    _button(ids["pptx"], "bi-file-earmark-slides", t("present.export_pptx", lang), text="PowerPoint"),
+                    _button(ids["pdf"], "bi-file-earmark-pdf", t("present.export_pdf", lang), text="PDF"),
+                ],
+                className="present-exports",
+            ),
+            html.Div(id=ids["status"], className="present-status", role="status"),
+        ],
+        className="present-toolbar",
+    )
