@@ -11,27 +11,10 @@ from auth import audit, throttle
 from auth.guard import page_access
 from auth.policy import PAGE_ACCESS
 from tests.conftest import TEST_ACCOUNTS
-from tests.pages.conftest import form_token, post_callback, sign_in
+from tests.pages.conftest import form_token, post_callback, route_to, sign_in
 
 HEALTH = "binh-phuoc-so-y-te"
 ICT = "binh-phuoc-so-tttt"
-
-
-def route_to(client, pathname: str, search: str = ""):
-    """Dash's page router callback, as the browser posts it on navigation: it returns the page's layout."""
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [
-                {"id": "_pages_location", "property": "pathname", "value": pathname},
-                {"id": "_pages_location", "property": "search", "value": search},
-            ],
-            "changedPropIds": ["_pages_location.pathname"],
-            "state": [],
-        },
-    )
 
 
 def rankings_callback(client, level: str):

@@ -6,7 +6,7 @@ import json
 import re
 import sys
 
-from tests.pages.conftest import post_callback
+from tests.pages.conftest import post_callback, route_to
 
 CLOSED_PORT_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 
@@ -124,20 +124,7 @@ def test_an_unknown_province_in_focus_is_explained(client, monkeypatch):
 
 def _page_title(client, pathname: str) -> str:
     """The title Dash's page router gives the browser tab on navigating to `pathname`."""
-    response = client.post(
-        "/_dash-update-component",
-        json={
-            "output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [
-                {"id": "_pages_location", "property": "pathname", "value": pathname},
-                {"id": "_pages_location", "property": "search", "value": ""},
-            ],
-            "changedPropIds": ["_pages_location.pathname"],
-            "state": [],
-        },
-    )
-    return response.get_json()["response"]["_pages_store"]["data"]["title"]
+    return route_to(client, pathname).get_json()["response"]["_pages_store"]["data"]["title"]
 
 
 def test_the_browser_tab_title_follows_the_language(client):
