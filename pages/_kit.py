@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from components import downloads
 from components.cards import source_card  # noqa: F401  (the pages take it from the kit)
 from components.downloads import download_buttons  # noqa: F401  (the pages take it from the kit)
+from components.figures import GRAPH_CONFIG  # noqa: F401  (the pages take it from the kit)
 from components.i18n import t
 from components.shell import message_panel
 from data_access.db import DatabaseUnavailable
@@ -32,7 +33,6 @@ from web.language import language
 
 # What the database may raise while a page reads it: the page says so instead of failing.
 DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 # A file for a download: its frame and its name without the extension.
 Download = tuple[pd.DataFrame, str]
 
