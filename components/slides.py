@@ -19,6 +19,7 @@ from dash import dcc, html
 
 from components.citations import cite
 from components.districts import district_heatmap
+from components.figures import GRAPH_CONFIG as PAGE_GRAPH_CONFIG
 from components.figures import pillar_radar, rank_history, wrap_label
 from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
@@ -35,7 +36,7 @@ LABEL_FONT_SIZE = 17
 WEAKEST_COUNT = 3
 GAP_ROWS = 5
 STATUSES = ("met", "not_met", "no_data")
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
+GRAPH_CONFIG = {**PAGE_GRAPH_CONFIG, "displayModeBar": False}
 CHART_FORMATS = ("png", "svg")
 
 
