@@ -29,7 +29,7 @@ from auth.views import forbidden_response, outage_response
 from components.i18n import t
 from components.shell import message_panel
 from data_access import queries
-from pages._context import language
+from web.language import language
 
 # Reachable without signing in: the sign-in form itself, the health probe, the language switch,
 # and the static files the sign-in form needs.

@@ -14,7 +14,7 @@ from auth import audit, session, throttle
 from auth.policy import landing_path
 from auth.users import authenticate, end_sessions
 from components.i18n import t
-from pages._context import language
+from web.language import language
 
 log = logging.getLogger("dti.auth")
 blueprint = Blueprint("auth", __name__)

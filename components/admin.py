@@ -6,12 +6,14 @@ Pure builders: lists and frames in, Dash components out; nothing here reads the 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
+from components.downloads import download_buttons
 from components.formatting import format_number
 from components.i18n import t
 
@@ -196,3 +198,169 @@ def history_table(
             )
         )
     return html.Table([head, html.Tbody(rows)], className="admin-table admin-history", id=table_id)
+
+
+def section(title: str, body: list, section_id: str) -> dbc.Card:
+    """One of the page's sections: templates, upload, history, exports."""
+    return dbc.Card(
+        dbc.CardBody([html.H2(title, className="admin-section-title"), *body]), className="ioc-card", id=section_id
+    )
+
+
+def select_field(component_id: str, options: list, value: object, label: str, width: str = "12rem") -> html.Div:
+    return html.Div(
+        [
+            html.Label(label, htmlFor=component_id, className="admin-label"),
+            dbc.Select(id=component_id, options=options, value=value, style={"minWidth": width}),
+        ],
+        className="admin-field",
+    )
+
+
+def _download_row(fields: list, prefix: str, kind: str, lang: str) -> list:
+    """Selectors, then the CSV and Excel buttons of `kind` ("template" or "export"), then its help."""
+    labels = {"csv": t(f"admin.{kind}_csv", lang), "xlsx": t(f"admin.{kind}_xlsx", lang)}
+    help_text = t(f"admin.{kind}s_help" if kind == "export" else f"admin.{kind}_help", lang)
+    buttons = download_buttons(prefix, lang, size=None, title=help_text, labels=labels)
+    return [
+        html.Div([*fields, html.Div(buttons, className="admin-actions")], className="admin-row"),
+        html.Div(help_text, className="admin-muted"),
+    ]
+
+
+def templates_section(
+    lang: str, *, datasets: list[dict], default_dataset: str, years: list[int], levels: list[dict], ids: dict[str, str]
+) -> dbc.Card:
+    """Choose a dataset (and for scores a year and a level) and download its blank template."""
+    year_options = [{"label": str(y), "value": str(y)} for y in years]
+    fields = [
+        select_field(ids["dataset"], datasets, default_dataset, t("admin.dataset", lang), "14rem"),
+        select_field(ids["year"], year_options, str(years[-1]) if years else None, t("admin.year", lang), "7rem"),
+        select_field(ids["level"], levels, "department", t("admin.level", lang)),
+    ]
+    return section(
+        t("admin.templates_title", lang),
+        [
+            *_download_row(fields, ids["download"], "template", lang),
+            html.Div(id=ids["message"], className="admin-message", role="status"),
+        ],
+        "admin-templates",
+    )
+
+
+def upload_section(lang: str, *, max_megabytes: int, ids: dict[str, str]) -> dbc.Card:
+    """The upload box, the check's report, the warnings' tick and the commit button (off until a clean check)."""
+    prompt = html.Div(
+        [html.I(className="bi bi-cloud-arrow-up me-2"), t("admin.upload_prompt", lang, size=max_megabytes)]
+    )
+    return section(
+        t("admin.upload_title", lang),
+        [
+            dcc.Upload(prompt, id=ids["upload"], accept=".xlsx,.csv", multiple=False, className="admin-upload"),
+            dcc.Loading(html.Div(id=ids["check"], className="admin-check"), type="dot", delay_show=300),
+            dcc.Store(id=ids["checked"]),
+            html.Div(
+                dbc.Checkbox(id=ids["accept"], label=t("admin.accept_warnings", lang), value=False),
+                id=ids["accept_wrap"],
+                hidden=True,
+                className="admin-accept",
+            ),
+            html.Div(
+                [
+                    dbc.Button(
+                        [html.I(className="bi bi-database-check me-1"), t("admin.commit", lang)],
+                        id=ids["commit"],
+                        color="success",
+                        disabled=True,
+                    ),
+                    dcc.Loading(html.Div(id=ids["result"], className="admin-commit-result"), type="dot"),
+                ],
+                className="admin-actions admin-commit-row",
+            ),
+        ],
+        "admin-upload-card",
+    )
+
+
+def exports_section(lang: str, *, options: list[dict], ids: dict[str, str]) -> dbc.Card:
+    """Any dataset in the database back to Excel or CSV in its template's format."""
+    first = options[0]["value"] if options else None
+    field = select_field(ids["choice"], options, first, t("admin.export_choice", lang), "22rem")
+    return section(
+        t("admin.exports_title", lang), _download_row([field], ids["download"], "export", lang), "admin-exports"
+    )
+
+
+def check_view(checked: Any, lang: str, *, scores: bool) -> list:
+    """The report of a checked file (`data_access.importing.commit.Checked`): its problems, or its preview and
+    what the commit will replace; `scores` says whether the preview is of scores (computed beside published)."""
+    header = html.Div(
+        [
+            html.Div(
+                t("admin.checked_file", lang, name=checked.file_name, sha=checked.sha256[:12] + "…"),
+                title=checked.sha256,
+            ),
+            html.Div(
+                [
+                    html.Strong(checked.label) if checked.label else None,
+                    " · " if checked.label else None,
+                    t(
+                        "admin.checked_counts",
+                        lang,
+                        rows=checked.validated.rows_read,
+                        errors=len(checked.errors),
+                        warnings=len(checked.warnings),
+                    ),
+                ]
+            ),
+        ],
+        className="admin-file-summary",
+        id="admin-file-summary",
+    )
+    issues = [issue.as_dict() for issue in checked.issues]
+    if checked.errors or checked.dataset is None:
+        return [
+            header,
+            dbc.Alert(
+                [html.Strong(t("admin.refused_title", lang)), " ", t("admin.refused_body", lang)],
+                color="danger",
+                id="admin-refused",
+            ),
+            issues_table(issues, lang, "admin-issues"),
+        ]
+    children = [header]
+    if checked.warnings:
+        children += [
+            dbc.Alert(html.Strong(t("admin.warnings_title", lang)), color="warning", id="admin-warnings"),
+            issues_table(issues, lang, "admin-issues"),
+        ]
+    children.append(
+        dbc.Alert(
+            [html.Strong(t("admin.ready_title", lang)), " ", t("admin.ready_body", lang, scope=checked.label)],
+            color="success",
+            id="admin-ready",
+        )
+    )
+    if scores:
+        children.append(score_preview_table(checked.preview, lang, "admin-preview"))
+    else:
+        children.append(rows_preview_table(checked.preview, lang, "admin-preview"))
+    return [html.Div(children, className="admin-scroll")]
+
+
+def commit_message(outcome: Any, lang: str) -> dbc.Alert:
+    """What became of a commit (`data_access.importing.commit.Outcome`): written, refused or failed, with its record."""
+    if outcome.result == "ok":
+        text = t(
+            "admin.committed",
+            lang,
+            written=outcome.rows_written,
+            replaced=outcome.rows_replaced,
+            record=outcome.record_id,
+        )
+        return dbc.Alert(text, color="success", id="admin-committed")
+    if outcome.result == "refused":
+        text = t("admin.commit_refused", lang, record=outcome.record_id)
+        return dbc.Alert(text, color="warning", id="admin-commit-refused")
+    text = t("admin.commit_failed", lang, record=outcome.record_id, error=outcome.error)
+    return dbc.Alert(text, color="danger", id="admin-commit-failed")

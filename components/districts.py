@@ -7,7 +7,6 @@ cell or a district is coloured like the group its share would earn, as everywher
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from html import escape
 from itertools import pairwise
@@ -21,10 +20,12 @@ from components.figures import wrap_label
 from components.formatting import format_percent, format_points
 from components.i18n import t
 from components.theme import FALLBACK_COLOR, GROUP_COLORS, STATUS_COLORS, base_layout, ink, map_style
-from data_access.scoring import Threshold, group_for_share
+from domain import maps
+from domain.colour import text_on
+from domain.text import localized, localized_column
+from domain.vocabulary import Threshold, group_for_share
 
 TOTAL_COLUMN = "total"
-MAP_TILE_PIXELS = 512
 MAP_PADDING = 0.88
 HATCH_LINES_ACROSS = 70
 # Without the framework's bounds the groups are unknown: the group colours spread evenly instead.
@@ -36,13 +37,13 @@ UNKNOWN_BOUNDS = [
 ]
 # Cell labels are written in the light theme's ink on light fills, the dark theme's on dark ones.
 LABEL_INKS = (ink("light")["text"], ink("dark")["text"])
-LIGHT_FILL_BRIGHTNESS = 128
 
 UnitHref = Callable[[str], str]
 
 
-def _name_column(lang: str, prefix: str) -> str:
-    return f"{prefix}_name_en" if lang == "en" else f"{prefix}_name_vi"
+def _named(frame: pd.DataFrame, prefix: str, lang: str) -> pd.DataFrame:
+    """`frame` with a `{prefix}_name` column in the reader's language (`domain.text.localized_column`)."""
+    return frame.assign(**{f"{prefix}_name": localized_column(frame, f"{prefix}_name", lang)})
 
 
 def _bounds(thresholds: Sequence[Threshold]) -> list[Threshold]:
@@ -72,17 +73,10 @@ def share_color(share: float, thresholds: Sequence[Threshold]) -> str:
     return GROUP_COLORS.get(group, FALLBACK_COLOR)
 
 
-def brightness(color: str) -> float:
-    """Perceived brightness (0..255) of a `#rrggbb` colour, the W3C/YIQ weighting plotly also uses
-    to pick text on a fill: the mid-tone group colours read best with light text, amber with dark."""
-    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return (red * 299 + green * 587 + blue * 114) / 1000
-
-
 def label_color(fill: str) -> str:
     """Near-white text on dark fills, near-black on light ones, so every value stays readable."""
     dark_text, light_text = LABEL_INKS
-    return dark_text if brightness(fill) >= LIGHT_FILL_BRIGHTNESS else light_text
+    return text_on(fill, dark=dark_text, light=light_text)
 
 
 def shared_fill(theme: str) -> str:
@@ -136,7 +130,7 @@ def _total_hover(row, count: int, lang: str) -> str:
     return t(
         "districts.hover_total",
         lang,
-        unit=escape(getattr(row, _name_column(lang, "unit")), quote=False),
+        unit=escape(localized(row, "unit_name", lang), quote=False),
         points=format_points(row.total, lang),
         max=format_points(row.max_total, lang),
         share=format_percent(row.share * 100, 2, lang),
@@ -164,7 +158,8 @@ def district_heatmap(
     `max_total`, `share`, `rank`, `group`). Rows are keyed by unit code (names label them) so two
     units with the same name never merge; `unit_href` turns each row label into a link.
     """
-    unit_col, pillar_col = _name_column(lang, "unit"), _name_column(lang, "pillar")
+    totals, scores = _named(totals, "unit", lang), _named(scores, "pillar", lang)
+    unit_col, pillar_col = "unit_name", "pillar_name"
     order = totals["unit_code"].tolist()
     pillars = scores.drop_duplicates("pillar_code").sort_values("sort_order")
     codes = pillars["pillar_code"].tolist()
@@ -318,44 +313,17 @@ def _outline_column(figure: go.Figure, codes: list[str], selected: str, color: s
     )
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
-    """Every ring (outer and holes) of a Polygon or MultiPolygon."""
-    if geometry["type"] == "Polygon":
-        return geometry["coordinates"]
-    if geometry["type"] == "MultiPolygon":
-        return [ring for polygon in geometry["coordinates"] for ring in polygon]
-    return []
-
-
-def bounding_box(collection: dict) -> tuple[float, float, float, float]:
-    """(west, south, east, north) of every feature."""
-    points = [point for f in collection["features"] for ring in _rings(f["geometry"]) for point in ring]
-    lons = [p[0] for p in points]
-    lats = [p[1] for p in points]
-    return min(lons), min(lats), max(lons), max(lats)
-
-
-def _mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def fitted_view(box: tuple[float, float, float, float], width: int, height: int) -> dict:
-    """Map centre and zoom that fit the box in a `width` × `height` pixel map (web Mercator,
-    512-pixel world at zoom 0), with a margin; plotly's map has no "fit bounds" of its own."""
-    west, south, east, north = box
-    span_x = max(east - west, 1e-6) / 360
-    span_y = max(_mercator_y(north) - _mercator_y(south), 1e-6) / (2 * math.pi)
-    zoom = math.log2(min(width / span_x, height / span_y) * MAP_PADDING / MAP_TILE_PIXELS)
-    middle_y = (_mercator_y(north) + _mercator_y(south)) / 2
-    center_lat = math.degrees(2 * math.atan(math.exp(middle_y)) - math.pi / 2)
-    return {"center": {"lon": (west + east) / 2, "lat": center_lat}, "zoom": round(zoom, 2)}
+def _view(box: maps.Box, size: tuple[int, int]) -> dict:
+    """The map's centre and zoom fitting the districts, with a margin."""
+    centre, zoom = maps.fit_view(box, width=size[0], height=size[1], padding=MAP_PADDING)
+    return {"center": centre, "zoom": zoom}
 
 
 def hatch_lines(geometry: dict, spacing: float) -> tuple[list[float | None], list[float | None]]:
     """Diagonal stripes clipped to a polygon (even-odd rule, holes respected), as lon/lat lists
     broken by None: a hatch pattern for a map layer that has no fill patterns."""
-    edges = [(a, b) for ring in _rings(geometry) for a, b in pairwise(ring)]
-    diagonals = [x + y for ring in _rings(geometry) for x, y in ring]
+    edges = [(a, b) for ring in maps.rings(geometry) for a, b in pairwise(ring)]
+    diagonals = [x + y for ring in maps.rings(geometry) for x, y in ring]
     lons: list[float | None] = []
     lats: list[float | None] = []
     if not diagonals or spacing <= 0:
@@ -444,7 +412,7 @@ def district_map(
     can open the district or, for a shared region, offer each member. `size` is the smallest
     map the page draws (pixels): the view is fitted to it, so a larger map only adds margin.
     """
-    unit_col = _name_column(lang, "unit")
+    table, unit_col = _named(table, "unit", lang), "unit_name"
     features = {f["properties"]["unit_code"]: f for f in collection["features"]}
     coloured: dict[str, list] = {"locations": [], "z": [], "customdata": []}
     shared: dict[str, list] = {"locations": [], "customdata": []}
@@ -497,7 +465,7 @@ def district_map(
                     name=key,
                 )
             )
-    box = bounding_box(collection)
+    box = maps.bounding_box(collection)
     spacing = max(box[2] - box[0], box[3] - box[1]) / HATCH_LINES_ACROSS
     for code in shared["locations"]:
         lons, lats = hatch_lines(features[code]["geometry"], spacing)
@@ -514,7 +482,7 @@ def district_map(
         )
     layout = base_layout(theme, lang)
     layout.update(
-        map={"style": map_style(theme), **fitted_view(box, *size)},
+        map={"style": map_style(theme), **_view(box, size)},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
     )
@@ -525,7 +493,7 @@ def district_map(
 def map_notes(table: pd.DataFrame, *, year: int, theme: str, lang: str) -> list[html.Div]:
     """What a reader must know to read the map: shared regions, regions without data, districts
     without a boundary. Built from the data, never from fixed names."""
-    unit_col = _name_column(lang, "unit")
+    table, unit_col = _named(table, "unit", lang), "unit_name"
     notes = []
     for _, region in table[table["shared"].astype(bool)].groupby("region_code", sort=False):
         names = [_member_name(row, unit_col) for row in region.itertuples()]
@@ -568,7 +536,8 @@ def map_notes(table: pd.DataFrame, *, year: int, theme: str, lang: str) -> list[
 
 def heatmap_export(scores: pd.DataFrame, totals: pd.DataFrame, *, year: int, lang: str) -> pd.DataFrame:
     """The heatmap's data, one row per district × criterion, best district first, headers in words."""
-    unit_col, pillar_col = _name_column(lang, "unit"), _name_column(lang, "pillar")
+    scores = _named(_named(scores, "unit", lang), "pillar", lang)
+    unit_col, pillar_col = "unit_name", "pillar_name"
     ranked = totals[["unit_code", "total", "max_total", "rank", "group"]]
     rows = scores.merge(ranked, on="unit_code").sort_values(["rank", "unit_code", "sort_order"])
     return pd.DataFrame(
@@ -592,7 +561,7 @@ def heatmap_export(scores: pd.DataFrame, totals: pd.DataFrame, *, year: int, lan
 
 def map_export(table: pd.DataFrame, *, criterion: str, year: int, lang: str) -> pd.DataFrame:
     """The map's data, one row per (map area, district): a shared area lists each of its districts."""
-    unit_col = _name_column(lang, "unit")
+    table, unit_col = _named(table, "unit", lang), "unit_name"
     yes_no = {True: t("districts.yes", lang), False: t("districts.no", lang)}
     return pd.DataFrame(
         {
@@ -610,3 +579,25 @@ def map_export(table: pd.DataFrame, *, criterion: str, year: int, lang: str) -> 
             t("districts.col_source", lang): table["source"],
         }
     ).reset_index(drop=True)
+
+
+def total_notes(totals: pd.DataFrame, lang: str) -> list[html.Div]:
+    """Where a district's criteria do not add up to its printed total, say so beside the table."""
+    differing = totals[totals["total_differs"]]
+    names = localized_column(differing, "unit_name", lang)
+    return [
+        html.Div(
+            [
+                html.I(className="bi bi-exclamation-diamond me-1"),
+                t(
+                    "districts.total_differs",
+                    lang,
+                    unit=name,
+                    computed=format_points(row.total, lang),
+                    published=format_points(row.published_total, lang),
+                ),
+            ],
+            className="discrepancy-note",
+        )
+        for row, name in zip(differing.itertuples(), names, strict=True)
+    ]

@@ -165,3 +165,7 @@ def rank_history(
         layout["height"] = height
     figure.update_layout(layout)
     return figure
+
+
+# Every graph's toolbar: no plotly logo, redrawn with its box.
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}

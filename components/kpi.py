@@ -9,7 +9,8 @@ from dash import html
 from components.formatting import format_percent, format_points
 from components.i18n import t
 from components.theme import TREND_COLORS
-from data_access.scoring import Change
+from domain.records import Change
+from domain.text import localized
 
 
 def kpi_card(label: str, value: str, *, value_id: str, footer: object = None, source: str = "") -> dbc.Card:
@@ -66,7 +67,6 @@ def discrepancy_notes(discrepancies: pd.DataFrame, lang: str) -> list[html.Div]:
     `discrepancies` is `data_access.overview.printed_discrepancies`: pillar names, points, maximum,
     the share the points give and the share the source printed, and the source's note.
     """
-    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
     return [
         html.Div(
             [
@@ -74,7 +74,7 @@ def discrepancy_notes(discrepancies: pd.DataFrame, lang: str) -> list[html.Div]:
                 t(
                     "common.discrepancy",
                     lang,
-                    pillar=getattr(row, column),
+                    pillar=localized(row, "pillar_name", lang),
                     printed=format_percent(row.printed_share * 100, 2, lang),
                     points=format_points(row.points, lang),
                     max=format_points(row.max_points, lang),

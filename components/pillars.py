@@ -5,23 +5,30 @@ Pure functions of frames and options; the page feeds them what `data_access.pill
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
 from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Group, Scheme, Symbol, Trim
 
-from components.figures import percent_polar, wrap_label
+from components.cards import source_card
+from components.citations import cite
+from components.downloads import download_buttons
+from components.figures import GRAPH_CONFIG, percent_polar, pillar_radar, wrap_label
 from components.formatting import SEPARATORS, format_number, format_percent, format_points, format_rank
 from components.i18n import t
-from components.theme import FONT_FAMILY, STATUS_COLORS, base_layout, ink, pillar_color
+from components.kpi import discrepancy_notes, series_legend
+from components.theme import FONT_FAMILY, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from domain.records import Comparison, PillarsView
+from domain.text import localized, localized_column
+from domain.vocabulary import LEVELS, PROVINCE
 
 # A radar needs at least three axes to draw an area; with one or two scored tasks it collapses
 # to a point or a line, whose "shape" means nothing and hides the exact values. Horizontal bars
 # show the same % of maximum on one scale and keep each task's points readable.
 MIN_RADAR_AXES = 3
-
-PILLAR_TABLE_COLUMNS = ("pillar", "points", "max_points", "percent", "lost")
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -307,12 +314,11 @@ def pillar_export(
 
 def indicator_export(indicators: pd.DataFrame, *, lang: str, year: int, unit_name: str) -> pd.DataFrame:
     """Every task with its target, value and points (empty where the source gives none) and its citation."""
-    name_column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
     return pd.DataFrame(
         {
             t("pillars.export_year", lang): year,
             t("pillars.export_unit", lang): unit_name,
-            t("pillars.export_pillar", lang): indicators[name_column],
+            t("pillars.export_pillar", lang): localized_column(indicators, "pillar_name", lang),
             t("pillars.export_task", lang): indicators["indicator_name_vi"],
             t("pillars.export_target", lang): indicators["target_text"],
             t("pillars.export_value", lang): indicators["value"],
@@ -366,14 +372,6 @@ def summary_chips(
     )
 
 
-def card(title: object, body: list, *, source: str = "") -> dbc.Card:
-    """A card of the page: title, content, and the sources of what it shows underneath."""
-    children = [html.Div(title, className="card-title-ioc"), *body]
-    if source:
-        children.append(html.Div(source, className="source-note pillars-source", title=source))
-    return dbc.Card(dbc.CardBody(children, className="d-flex flex-column"), className="ioc-card h-100")
-
-
 def indicator_card(
     tasks: pd.DataFrame, *, pillar: pd.DataFrame, theme: str, lang: str, source: str, graph_config: dict
 ) -> dbc.Card:
@@ -387,7 +385,7 @@ def indicator_card(
     title = t(
         "pillars.indicator_card_title",
         lang,
-        pillar=first["pillar_name_en"] if lang == "en" else first["pillar_name_vi"],
+        pillar=localized(first, "pillar_name", lang),
         points=format_points(None if pillar.empty else pillar["points"].iloc[0], lang),
         max=format_points(first["pillar_max_points"], lang),
     )
@@ -417,4 +415,102 @@ def indicator_card(
         body.append(html.Div(" ".join(notes), className="kpi-sub pillars-task-note"))
     body.append(task_list(tasks, lang=lang, list_id=f"pillars-tasks-{code}"))
     swatch = html.Span(className="pillar-swatch me-2", style={"background": pillar_color(code)})
-    return card([swatch, title], body, source=source)
+    return source_card([swatch, title], body, source=source)
+
+
+def level_label(level: str, lang: str) -> str:
+    """A level's name in the reader's language; an unknown one as it was asked for."""
+    return t(f"level.{level}", lang) if level in LEVELS else level
+
+
+def comparison_label(comparison: Comparison, lang: str) -> str:
+    return t(f"pillars.{comparison.kind}", lang, name=localized(comparison, "name", lang), n=comparison.count)
+
+
+def comparison_header(comparison: Comparison, lang: str) -> str:
+    return t(f"pillars.col_{comparison.kind}", lang, name=localized(comparison, "name", lang), n=comparison.count)
+
+
+def radar_card(view: PillarsView, *, theme: str, lang: str, source: str, graph_id: str) -> dbc.Card:
+    """The unit's pillars as % of their maximum against its comparisons."""
+    name = localized(view, "unit_name", lang)
+    pillars = view.pillars.assign(label=localized_column(view.pillars, "pillar_name", lang))
+    traces = [(comparison_label(c, lang), c.shares, c.color_key) for c in view.comparisons]
+    figure = pillar_radar(pillars, traces, focus_label=name, theme=theme, lang=lang, show_legend=False)
+    legend = series_legend(
+        [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces] + [(name, SERIES_COLORS["focus"], "solid")]
+    )
+    # The box sets the height: dcc.Graph fills its parent and ignores a height given by class.
+    graph = html.Div(dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG), className="pillars-radar-graph")
+    return source_card(
+        t("pillars.radar_title", lang), [legend, graph, *discrepancy_notes(view.discrepancies, lang)], source=source
+    )
+
+
+def table_rows(view: PillarsView, lang: str) -> pd.DataFrame:
+    """The pillar rows with one % column per comparison, shared by the table on screen and its download."""
+    return pillar_table_rows(
+        view.pillars.assign(pillar_name=localized_column(view.pillars, "pillar_name", lang)),
+        [c.shares for c in view.comparisons],
+        name_column="pillar_name",
+    )
+
+
+def table_card(view: PillarsView, *, lang: str, source: str, table_id: str, download: str) -> dbc.Card:
+    """The unit's total, rank and group as chips over the sortable pillar table and its downloads."""
+    rank_label = t("pillars.rank_province" if view.selection.level == PROVINCE else "pillars.rank_level", lang)
+    chips = summary_chips(
+        total=view.total,
+        max_total=view.max_total,
+        rank=view.rank,
+        rank_of=view.rank_of,
+        rank_label=rank_label,
+        group=view.group,
+        lang=lang,
+    )
+    table = pillar_table(
+        table_rows(view, lang),
+        [comparison_header(c, lang) for c in view.comparisons],
+        comparison_tooltips=[comparison_label(c, lang) for c in view.comparisons],
+        lang=lang,
+        table_id=table_id,
+    )
+    footer = html.Div(
+        [html.Span(t("pillars.sort_hint", lang), className="kpi-sub"), download_buttons(download, lang)],
+        className="pillars-table-footer",
+    )
+    return source_card(
+        t("pillars.table_title", lang), [chips, html.Div(table, className="pillars-table-wrap"), footer], source=source
+    )
+
+
+def indicator_section(view: PillarsView, *, theme: str, lang: str, titles: Mapping[str, str], download: str):
+    """Each pillar's scored tasks as a card, pillars with charts first; a line when there are none."""
+    name = localized(view, "unit_name", lang)
+    year = view.selection.year
+    heading = html.H2(t("pillars.indicators_title", lang, unit=name, year=year), className="pillars-section-title")
+    if view.indicators.empty:
+        empty = html.Div(
+            t("pillars.no_indicators", lang, unit=name, year=year), className="empty-inline", id="pillars-no-indicators"
+        )
+        return html.Section([heading, empty], className="pillars-indicators")
+    groups = sorted(
+        view.indicators.groupby("pillar_code", sort=False), key=lambda group: group[1]["share"].isna().all()
+    )
+    cards = [
+        indicator_card(
+            tasks,
+            pillar=view.pillars[view.pillars["pillar_code"] == code],
+            theme=theme,
+            lang=lang,
+            source=cite(t("common.source", lang), tasks["source"], titles),
+            graph_config=GRAPH_CONFIG,
+        )
+        for code, tasks in groups
+    ]
+    toolbar = html.Div([heading, download_buttons(download, lang)], className="pillars-section-head")
+    return html.Section(
+        [toolbar, html.Div(cards, className="pillars-indicator-grid")],
+        className="pillars-indicators",
+        id="pillars-indicators",
+    )

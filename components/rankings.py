@@ -16,10 +16,13 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from plotly.colors import sample_colorscale
 
-from components.citations import readable_citation
-from components.figures import rank_axis, rank_ticks, wrap_label
+from components.cards import source_card
+from components.citations import cite, readable_citation
+from components.figures import GRAPH_CONFIG, rank_axis, rank_ticks, wrap_label
 from components.formatting import figure_text, format_number, format_percent, format_rank
 from components.i18n import t
+from components.kpi import series_legend
+from components.shell import message_panel
 from components.theme import (
     FALLBACK_COLOR,
     GROUP_COLORS,
@@ -30,9 +33,13 @@ from components.theme import (
     ink,
     map_style,
 )
+from domain import maps
+from domain.colour import text_on
+from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
+from domain.records import UnitRanking
+from domain.text import localized, localized_column
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
-WORLD_PIXELS = 512
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
 RANK_COLORSCALE = "YlGnBu"
 BAR_HEIGHT_PX = 30
@@ -40,10 +47,6 @@ BAR_HEIGHT_PX = 30
 # Trường Sa included, into the smallest map the page draws (560 px tall, about 330 px wide beside
 # its colour bar on a 1366 px laptop), so nothing is cut on a larger screen.
 MAP_FIT_PX = (330, 560)
-
-
-def _name_column(lang: str) -> str:
-    return "unit_name_en" if lang == "en" else "unit_name_vi"
 
 
 def _missing(value: object) -> bool:
@@ -81,7 +84,7 @@ def national_table(ranking: pd.DataFrame, *, focus_code: str | None, lang: str, 
             rank_cell += [" ", html.Span(f"({t('rankings.tie', lang)})", className="tie-badge")]
         cells = [
             html.Td(rank_cell, className="rank-cell"),
-            html.Td(getattr(row, _name_column(lang)), className="unit-name"),
+            html.Td(localized(row, "unit_name", lang), className="unit-name"),
             html.Td(format_number(row.index_value, 4, lang), className="num"),
         ]
         if row.unit_code == focus_code:
@@ -144,7 +147,7 @@ def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lan
     for code, rows in ordered:
         focus = code == focus_code
         rows = rows.sort_values("year")
-        name = figure_text(rows[_name_column(lang)].iloc[0])
+        name = figure_text(localized(rows.iloc[0], "unit_name", lang))
         labels = [format_rank(int(r), int(f)) for r, f in zip(rows["rank"], rows["rank_of"], strict=True)]
         ranks = rows["rank"].astype(int).tolist()
         color = SERIES_COLORS["focus"] if focus else colors["muted"]
@@ -175,50 +178,13 @@ def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lan
     return figure
 
 
-def _points(geometry: Mapping) -> list:
-    """Every vertex of a Polygon or MultiPolygon, islands included."""
-    return [point for polygon in _polygons(geometry) for ring in polygon for point in ring]
-
-
-def _mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def _latitude(mercator_y: float) -> float:
-    return math.degrees(2 * math.atan(math.exp(mercator_y)) - math.pi / 2)
-
-
 def fit_view(geojson: Mapping, *, width: int, height: int, padding: float = 0.92) -> tuple[dict, float]:
     """Map centre and zoom that fit every polygon of every feature in a `width` × `height` px view.
 
     Every polygon counts, islands too: Hoàng Sa (in Đà Nẵng's feature) and Trường Sa (in Khánh
     Hòa's) are part of the country and must be on the national map, even if the mainland gets smaller.
     """
-    points = [point for feature in geojson["features"] for point in _points(feature["geometry"])]
-    lons = [p[0] for p in points]
-    lats = [p[1] for p in points]
-    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
-    y_south, y_north = _mercator_y(south), _mercator_y(north)
-    zoom_x = math.log2(width * 360 / (WORLD_PIXELS * (east - west)))
-    zoom_y = math.log2(height * 2 * math.pi / (WORLD_PIXELS * (y_north - y_south)))
-    zoom = min(zoom_x, zoom_y) + math.log2(padding)
-    centre = {"lat": round(_latitude((y_south + y_north) / 2), 4), "lon": round((west + east) / 2, 4)}
-    return centre, round(zoom, 2)
-
-
-def visible_bounds(centre: Mapping, zoom: float, *, width: int, height: int) -> dict[str, float]:
-    """West, east, south and north (degrees) that a `width` × `height` px map shows at `centre`
-    and `zoom`: what a reader can see, to check that nothing of the country is cut."""
-    world = WORLD_PIXELS * 2**zoom
-    half_lon = width / 2 * 360 / world
-    half_y = height / 2 * 2 * math.pi / world
-    centre_y = _mercator_y(centre["lat"])
-    return {
-        "west": centre["lon"] - half_lon,
-        "east": centre["lon"] + half_lon,
-        "south": _latitude(centre_y - half_y),
-        "north": _latitude(centre_y + half_y),
-    }
+    return maps.fit_view(maps.bounding_box(geojson), width=width, height=height, padding=padding)
 
 
 def _polygons(geometry: Mapping) -> list:
@@ -295,7 +261,7 @@ def _island_dots(
     """A dot in its province's rank colour, ringed in the theme's ink, on each offshore islet, so
     Hoàng Sa and Trường Sa are seen on the national map. Circles only: they fetch nothing."""
     ranks = dict(zip(ranking["unit_code"], ranking["rank"].astype(int), strict=True))
-    names = dict(zip(ranking["unit_code"], ranking[_name_column(lang)].map(figure_text), strict=True))
+    names = dict(zip(ranking["unit_code"], localized_column(ranking, "unit_name", lang).map(figure_text), strict=True))
     codes = [code for code, _, _ in islands]
     lons = [lon for _, lon, _ in islands]
     lats = [lat for _, _, lat in islands]
@@ -328,7 +294,7 @@ def rank_map(
     without a rank that year are grey; the province in focus is outlined in the focus colour
     and marked with a dot.
     """
-    name = _name_column(lang)
+    names = localized_column(ranking, "unit_name", lang).map(figure_text)
     colors = ink(theme)
     border = {"width": 0.5, "color": _border_color(theme)}
     field = int(ranking["rank_of"].max()) if not ranking.empty else 1
@@ -372,8 +338,8 @@ def rank_map(
             },
             name=t("rankings.map_trace", lang),
             customdata=[
-                [figure_text(n), format_rank(int(r), int(f))]
-                for n, r, f in zip(ranking[name], ranking["rank"], ranking["rank_of"], strict=True)
+                [n, format_rank(int(r), int(f))]
+                for n, r, f in zip(names, ranking["rank"], ranking["rank_of"], strict=True)
             ],
             hovertemplate="<b>%{customdata[0]}</b><br>"
             + t("rankings.map_rank", lang)
@@ -384,7 +350,7 @@ def rank_map(
     if islands:
         figure.add_trace(_island_dots(islands, ranking, field=field, theme=theme, lang=lang))
     if focus_code in ranked:
-        focus_name = figure_text(ranking.loc[ranking["unit_code"] == focus_code, name].iloc[0])
+        focus_name = names[ranking["unit_code"] == focus_code].iloc[0]
         figure.add_trace(
             go.Choroplethmap(
                 geojson=geojson,
@@ -410,19 +376,16 @@ def rank_map(
     return figure
 
 
-def _contrast_ink(color: str) -> str:
-    """Dark or light text, whichever reads on a `#rrggbb` background."""
-    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    luminance = (0.299 * red + 0.587 * green + 0.114 * blue) / 255
-    return ink("light")["text"] if luminance > 0.6 else "#ffffff"
-
-
 def group_badge(group: str | None) -> html.Span:
     """A group (Tốt / Khá / Trung bình / Yếu) in its colour; "—" when unknown."""
     if _missing(group) or not group:
         return html.Span("—", className="group-badge group-none")
     color = GROUP_COLORS.get(group, FALLBACK_COLOR)
-    return html.Span(group, className="group-badge", style={"background": color, "color": _contrast_ink(color)})
+    return html.Span(
+        group,
+        className="group-badge",
+        style={"background": color, "color": text_on(color, dark=ink("light")["text"], light="#ffffff")},
+    )
 
 
 def group_legend(groups: Iterable[str], lower_bounds: Mapping[str, float], lang: str) -> html.Div:
@@ -531,7 +494,7 @@ def unit_table(
     for row in table.itertuples():
         cells = [
             html.Td(str(row.rank), className="num rank-cell"),
-            _unit_cell(getattr(row, _name_column(lang)), unit_href(row.unit_code) if unit_href else None),
+            _unit_cell(localized(row, "unit_name", lang), unit_href(row.unit_code) if unit_href else None),
             html.Td(
                 _total_text(row.total, row.median_method, lang),
                 className="num unit-total",
@@ -566,7 +529,7 @@ def unit_bars(
     far a unit is from the next group.
     """
     colors = ink(theme)
-    names = [wrap_label(n, 34) for n in table[_name_column(lang)]]
+    names = [wrap_label(n, 34) for n in localized_column(table, "unit_name", lang)]
     labels = [_total_text(v, m, lang) for v, m in zip(table["total"], table["median_method"], strict=True)]
     shares = [format_percent(s * 100, 2, lang) for s in table["share"]]
     figure = go.Figure(
@@ -619,7 +582,7 @@ def national_export(ranking: pd.DataFrame, *, lang: str, titles: Mapping[str, st
         {
             t("rankings.col.rank", lang): ranking["rank"].astype(int),
             t("rankings.col.tie", lang): [t("rankings.yes", lang) if tied else "" for tied in ranking["tied"]],
-            t("rankings.col.province", lang): ranking[_name_column(lang)],
+            t("rankings.col.province", lang): localized_column(ranking, "unit_name", lang),
             t("rankings.col.code", lang): ranking["unit_code"],
             t("rankings.col.dti", lang): ranking["index_value"],
             t("rankings.col.source", lang): [readable_citation(s, titles) for s in ranking["source"]],
@@ -633,7 +596,7 @@ def unit_export(
     """A unit ranking as a file: computed and published columns side by side, with their sources."""
     columns = {
         t("rankings.export.rank", lang): table["rank_computed"],
-        t("rankings.col.unit", lang): table[_name_column(lang)],
+        t("rankings.col.unit", lang): localized_column(table, "unit_name", lang),
         t("rankings.col.code", lang): table["unit_code"],
         t("rankings.export.total", lang): table["total_computed"],
         t("rankings.export.max", lang): table["max_total"],
@@ -657,3 +620,86 @@ def unit_export(
         readable_citation(s, titles) for s in table["published_source"]
     ]
     return pd.DataFrame(columns)
+
+
+def change_note(ranking: UnitRanking, lang: str) -> html.Div:
+    """Whether a change since the year before can be shown; when it cannot, say so."""
+    phrase = t(f"rankings.phrase.{ranking.level}", lang)
+    if ranking.has_previous:
+        text, icon = t("rankings.change_since", lang, previous=ranking.previous_year), "bi-arrow-left-right"
+    elif ranking.previous_year is None:
+        text, icon = t("rankings.no_previous_year", lang, year=ranking.year), "bi-info-circle"
+    else:
+        text = t("rankings.no_previous_results", lang, previous=ranking.previous_year, phrase=phrase)
+        icon = "bi-info-circle"
+    return html.Div(
+        [html.I(className=f"bi {icon} me-2"), text], className="rankings-change-note", id="rankings-change-note"
+    )
+
+
+def bar_sources(table) -> list[str]:
+    """The bars show the computed total where the points are stored, the published one otherwise."""
+    return [
+        score or published for score, published in zip(table["score_source"], table["published_source"], strict=True)
+    ]
+
+
+def bump_card(
+    history: pd.DataFrame, *, focus_code: str, theme: str, lang: str, titles: Mapping[str, str], graph_id: str
+):
+    """The provinces' rank over the years, the one in focus drawn out; a line when there is no history."""
+    if history.empty:
+        body = html.Div(t("rankings.bump_empty", lang), className="empty-inline", id="rankings-bump-empty")
+        return source_card(t("rankings.bump_title", lang), body, card_id="rankings-bump-card", fill=True)
+    figure = bump_chart(
+        history, focus_code=focus_code, theme=theme, lang=lang, axis_title=t("rankings.rank_axis", lang)
+    )
+    legend_items = []
+    focus_history = history[history["unit_code"] == focus_code]
+    if not focus_history.empty:
+        legend_items.append((localized(focus_history.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid"))
+    if (history["unit_code"] != focus_code).any():
+        legend_items.append((t("rankings.other_provinces", lang), ink(theme)["muted"], "solid"))
+    graph = dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="fill-graph", style={"height": "100%"})
+    return source_card(
+        t("rankings.bump_title", lang),
+        [series_legend(legend_items), graph],
+        source=cite(t("common.source", lang), history["source"], titles),
+        card_id="rankings-bump-card",
+        fill=True,
+    )
+
+
+def rank_map_card(
+    ranking: pd.DataFrame, geojson: Mapping, *, focus_code: str, theme: str, lang: str, sources: list[str]
+) -> dbc.Card:
+    """The provinces coloured by rank, fitted so the whole country (islands included) shows at the smallest size."""
+    view = fit_view(geojson, width=MAP_FIT_PX[0], height=MAP_FIT_PX[1])
+    figure = rank_map(ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, view=view)
+    focus_rows = ranking[ranking["unit_code"] == focus_code]
+    legend = (
+        series_legend([(localized(focus_rows.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid")])
+        if not focus_rows.empty
+        else None
+    )
+    graph = dcc.Graph(
+        id="rankings-map",
+        figure=figure,
+        config={**GRAPH_CONFIG, "scrollZoom": False},
+        className="fill-graph rankings-map",
+        style={"height": "100%"},
+    )
+    return source_card(
+        t("rankings.map_title", lang), [legend, graph], source=sources, card_id="rankings-map-card", fill=True
+    )
+
+
+def no_results(level: str, year: int, years: list[int], lang: str) -> html.Div:
+    """A year without results at the level explains itself and names the years that have some."""
+    phrase = t(f"rankings.phrase.{level}", lang)
+    body = (
+        t("rankings.empty", lang, year=year, phrase=phrase, years=", ".join(map(str, years)))
+        if years
+        else t("rankings.empty_never", lang, phrase=phrase)
+    )
+    return message_panel(t("rankings.empty_title", lang), body, icon="bi-inbox", element_id="rankings-empty")

@@ -141,20 +141,6 @@ def footer(source_titles: list[str], lang: str) -> html.Footer:
     )
 
 
-def under_construction(page_label: str, lang: str) -> html.Div:
-    """What a page not built yet shows: a clear state, never a broken link."""
-    return html.Div(
-        [
-            html.I(className="bi bi-cone-striped construction-icon"),
-            html.H2(t("construction.title", lang)),
-            html.P(t("construction.body", lang, page=page_label)),
-            dcc.Link(t("construction.back", lang), href="/", className="btn btn-primary"),
-        ],
-        className="empty-state",
-        id="page-under-construction",
-    )
-
-
 def message_panel(
     title: str,
     body: str,

@@ -19,13 +19,15 @@ from dash import dcc, html
 
 from components.citations import cite
 from components.districts import district_heatmap
+from components.figures import GRAPH_CONFIG as PAGE_GRAPH_CONFIG
 from components.figures import pillar_radar, rank_history, wrap_label
 from components.formatting import figure_text, format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.rankings import unit_bars
 from components.targets import section_label
 from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
-from data_access.deck import Deck
+from domain.records import Deck
+from domain.text import localized, localized_column
 
 SLIDE_KEYS = ("title", "dti", "radar", "national", "departments", "districts", "targets", "weakest", "sources")
 # Figures on a slide are read from across a room: a larger base size than the pages' figures.
@@ -34,7 +36,7 @@ LABEL_FONT_SIZE = 17
 WEAKEST_COUNT = 3
 GAP_ROWS = 5
 STATUSES = ("met", "not_met", "no_data")
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
+GRAPH_CONFIG = {**PAGE_GRAPH_CONFIG, "displayModeBar": False}
 CHART_FORMATS = ("png", "svg")
 
 
@@ -83,10 +85,6 @@ BAR_MARGIN = {"l": 10, "r": 20, "t": 40, "b": 50}
 
 def format_date(day: date, lang: str) -> str:
     return day.strftime("%d/%m/%Y") if lang != "en" else day.isoformat()
-
-
-def _name_column(lang: str, prefix: str = "unit") -> str:
-    return f"{prefix}_name_en" if lang == "en" else f"{prefix}_name_vi"
 
 
 def _slide_figure(figure: go.Figure) -> go.Figure:
@@ -230,7 +228,7 @@ def radar_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str])
     title = t("present.radar.title", lang)
     if overview.pillars.empty:
         return _empty("radar", title, t("present.radar.empty", lang, year=deck.year, unit=name), lang)
-    pillars = overview.pillars.assign(label=overview.pillars[_name_column(lang, "pillar")])
+    pillars = overview.pillars.assign(label=localized_column(overview.pillars, "pillar_name", lang))
     comparisons = _comparisons(deck, lang)
     figure = pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang, show_legend=True)
     figure = _slide_figure(figure)
@@ -268,7 +266,7 @@ def national_table(neighbours: pd.DataFrame, *, focus_code: str, lang: str) -> T
     rows = tuple(
         (
             f"{row.rank} ({tie})" if row.tied else str(row.rank),
-            getattr(row, _name_column(lang)),
+            localized(row, "unit_name", lang),
             format_number(row.index_value, 4, lang),
         )
         for row in neighbours.itertuples()
@@ -292,7 +290,7 @@ def national_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide
     bullets = ()
     if deck.national_field and deck.national_with_value < deck.national_field:
         bullets = (t("present.national.partial", lang, n=deck.national_with_value, field=deck.national_field),)
-    names = neighbours[_name_column(lang)]
+    names = localized_column(neighbours, "unit_name", lang)
     focus = table.highlight or 0
     return Slide(
         "national",
@@ -338,7 +336,7 @@ def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str,
         thresholds=bounds,
     )
     # One line per name: a slide has the width, and wrapped names of 24 units overlap.
-    names = [figure_text(name) for name in table[_name_column(lang)]]
+    names = [figure_text(name) for name in localized_column(table, "unit_name", lang)]
     figure.update_traces(y=names, textfont={"size": 14})
     figure.update_yaxes(categoryarray=names, tickfont={"size": 14})
     figure = _slide_figure(figure)
@@ -371,7 +369,6 @@ def districts_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, s
     figure.update_yaxes(tickfont={"size": 15})
     figure = _slide_figure(figure)
     totals = results.totals
-    column = _name_column(lang)
     best, worst = totals.iloc[0], totals.iloc[-1]
     return Slide(
         "districts",
@@ -382,9 +379,9 @@ def districts_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, s
         notes=t(
             "present.notes.districts",
             lang,
-            best=best[column],
+            best=localized(best, "unit_name", lang),
             best_total=format_points(best["total"], lang),
-            worst=worst[column],
+            worst=localized(worst, "unit_name", lang),
             worst_total=format_points(worst["total"], lang),
         ),
     )
@@ -492,7 +489,7 @@ def points_lost_figure(losses: pd.DataFrame, *, theme: str, lang: str) -> go.Fig
     """Each counted pillar as a bar as long as its maximum: the points scored in the pillar's colour,
     the points lost in red, labelled "−lost / max"; the largest loss on top."""
     colors = ink(theme)
-    names = [wrap_label(n, 24) for n in losses[_name_column(lang, "pillar")]]
+    names = [wrap_label(n, 24) for n in localized_column(losses, "pillar_name", lang)]
     scored_label = t("present.weakest.scored", lang)
     lost_label = t("present.weakest.lost", lang)
     figure = go.Figure(
@@ -558,12 +555,11 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
     total_lost = float(losses["lost"].sum())
     maximum = float(losses["max_points"].sum())
     weakest = losses.head(WEAKEST_COUNT)
-    column = _name_column(lang, "pillar")
     items = [
         t(
             "present.weakest.item",
             lang,
-            name=getattr(row, column),
+            name=localized(row, "pillar_name", lang),
             lost=format_points(row.lost, lang),
             max=format_points(row.max_points, lang),
         )
@@ -578,7 +574,11 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
             "down",
         ),
         *(
-            Fact(getattr(row, column), f"−{format_points(row.lost, lang)}", f"/ {format_points(row.max_points, lang)}")
+            Fact(
+                localized(row, "pillar_name", lang),
+                f"−{format_points(row.lost, lang)}",
+                f"/ {format_points(row.max_points, lang)}",
+            )
             for row in weakest.itertuples()
         ),
     )
@@ -790,3 +790,39 @@ def export_figure(figure: go.Figure, *, background: str = "#ffffff") -> go.Figur
     copy = go.Figure(figure)
     copy.update_layout(paper_bgcolor=background, plot_bgcolor=background)
     return copy
+
+
+def _button(element_id: str, icon: str, label: str, *, text: str = "") -> html.Button:
+    return html.Button(
+        [html.I(className=f"bi {icon}"), html.Span(text, className="ms-1") if text else None],
+        id=element_id,
+        type="button",
+        className="btn btn-sm btn-outline-secondary",
+        title=label,
+        **{"aria-label": label},
+    )
+
+
+def deck_toolbar(lang: str, *, ids: dict[str, str]) -> html.Div:
+    """Move between slides, full screen, the slide counter and heading, the deck's exports and their status."""
+    return html.Div(
+        [
+            _button("present-prev", "bi-chevron-left", t("present.prev", lang)),
+            html.Span(
+                "1 / 1", id=ids["counter"], className="present-counter", role="status", title=t("present.counter", lang)
+            ),
+            _button("present-next", "bi-chevron-right", t("present.next", lang)),
+            _button("present-fullscreen", "bi-arrows-fullscreen", t("present.fullscreen", lang)),
+            html.Span(id=ids["heading"], className="present-heading"),
+            html.Span(t("present.keys_hint", lang), className="present-hint"),
+            html.Div(
+                [
+                    _button(ids["pptx"], "bi-file-earmark-slides", t("present.export_pptx", lang), text="PowerPoint"),
+                    _button(ids["pdf"], "bi-file-earmark-pdf", t("present.export_pdf", lang), text="PDF"),
+                ],
+                className="present-exports",
+            ),
+            html.Div(id=ids["status"], className="present-status", role="status"),
+        ],
+        className="present-toolbar",
+    )

@@ -416,3 +416,25 @@ def disagreements_export(frame: pd.DataFrame, *, titles: Mapping[str, str]) -> p
             _header("note"): frame["note"].fillna(""),
         }
     )
+
+
+def plan_heading(plans: pd.DataFrame, *, year: int, unit_name: str, lang: str, titles: Mapping[str, str]) -> list:
+    """The plans' codes, the year and the unit as the page's title, the plans' full titles and sources.
+
+    In English a note says the targets keep the plan's own (Vietnamese) names: the data has no others.
+    """
+    codes = ", ".join(plans["code"]) or "—"
+    children = [
+        html.H1(
+            t("targets.heading", lang, plan=codes, year=year, unit=unit_name),
+            className="page-heading",
+            id="targets-title",
+        ),
+        html.Div(" · ".join(plans["title_vi"]), className="targets-plan-title"),
+        html.Div(cite(t("common.source", lang), plans["source"], titles), className="source-note"),
+    ]
+    if lang == "en":
+        children.append(
+            html.Div(t("targets.names_in_vietnamese", lang), id="targets-lang-note", className="targets-lang-note")
+        )
+    return children

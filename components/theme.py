@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from components.formatting import plotly_separators
 
-THEMES = ("dark", "light")
 DEFAULT_THEME = "dark"
 FONT_FAMILY = "'Be Vietnam Pro', 'Segoe UI', Arial, sans-serif"
 

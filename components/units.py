@@ -21,8 +21,9 @@ from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge
 from components.theme import SERIES_COLORS, base_layout, ink, pillar_color
-from data_access.scoring import Threshold
-from data_access.units import NextGroup, Result, YearResult
+from domain.records import NextGroup, Result, YearResult
+from domain.text import localized, localized_column
+from domain.vocabulary import Threshold
 
 # How many of the tasks losing most points the "where the points went" card lists.
 TOP_TASKS = 5
@@ -42,9 +43,7 @@ def total_text(total: float | None, max_total: float | None, lang: str) -> str:
 
 def _name(row: Mapping | object, lang: str, prefix: str = "") -> str:
     """The English name where asked for and known, the Vietnamese one otherwise."""
-    get = row.get if isinstance(row, Mapping) else lambda key: getattr(row, key, None)
-    english = get(f"{prefix}name_en")
-    return english if lang == "en" and isinstance(english, str) and english else get(f"{prefix}name_vi")
+    return localized(row, f"{prefix}name", lang)
 
 
 def thresholds_text(thresholds: Iterable[Threshold], lang: str) -> str:
@@ -314,7 +313,6 @@ def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str, name_holders: b
 def lost_list(lost: pd.DataFrame, indicators: pd.DataFrame, *, lang: str) -> html.Div:
     """Pillars by points lost, the largest first, each with a bar scaled to the largest loss; then the
     tasks losing most where the sources give per-task points. Pillars at full marks close the list."""
-    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
     largest = float(lost["lost"].max()) if not lost.empty else 0.0
     items = []
     for row in lost.itertuples():
@@ -324,7 +322,7 @@ def lost_list(lost: pd.DataFrame, indicators: pd.DataFrame, *, lang: str) -> htm
             html.Li(
                 [
                     html.Span(className="pillar-swatch", style={"background": pillar_color(row.pillar_code)}),
-                    html.Span(getattr(row, column), className="lost-name"),
+                    html.Span(localized(row, "pillar_name", lang), className="lost-name"),
                     html.Span(value or t("units.lost_full", lang), className="lost-value" if value else "lost-full"),
                     html.Span(
                         t(
@@ -450,12 +448,11 @@ def pillar_export(
     pillars: pd.DataFrame, *, lang: str, year: int, unit_name: str, titles: Mapping[str, str]
 ) -> pd.DataFrame:
     """The pillar table as a file: headers in the reader's language, numbers as numbers, one citation per row."""
-    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
     return pd.DataFrame(
         {
             t("units.export_year", lang): year,
             t("units.export_unit", lang): unit_name,
-            t("units.export_pillar", lang): pillars[column],
+            t("units.export_pillar", lang): localized_column(pillars, "pillar_name", lang),
             t("units.export_points", lang): pillars["points"],
             t("units.export_max", lang): pillars["max_points"],
             t("units.export_share", lang): (pillars["share"] * 100).round(2),

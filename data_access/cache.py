@@ -18,12 +18,14 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
-from flask import Flask
+from flask import Flask, g, has_request_context
 from flask_caching import Cache
 from flask_caching.backends.rediscache import RedisCache
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 from redis.retry import Retry
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
 
 from data_access import settings
 from data_access.db import data_version
@@ -116,6 +118,9 @@ class ResilientRedisCache(RedisCache):
         return self._guarded(None, super().dec, key, delta)
 
 
+# Where one request keeps the data version it read (flask `g`).
+REQUEST_VERSION = "dti_data_version"
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -155,6 +160,23 @@ def cache_state() -> str:
     return CACHE_IN_PROCESS
 
 
+def request_data_version() -> int:
+    """The data version, read once per request: a page's callback calls a dozen cached queries,
+    nested ones included, and each would otherwise ask the database for it again."""
+    if not has_request_context():
+        return data_version()
+    if REQUEST_VERSION not in g:
+        g.dti_data_version = data_version()
+    return g.dti_data_version
+
+
+@event.listens_for(Engine, "commit")
+def _forget_request_version(_connection: Connection) -> None:
+    """A write committed during the request (an import) moves the version on: read it again after."""
+    if has_request_context():
+        g.pop(REQUEST_VERSION, None)
+
+
 def versioned(func: Callable[P, R]) -> Callable[P, R]:
     """Memoize `func` under a key that includes the current data version."""
 
@@ -169,6 +191,6 @@ def versioned(func: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        return memoized(data_version(), *args, **kwargs)
+        return memoized(request_data_version(), *args, **kwargs)
 
     return wrapper

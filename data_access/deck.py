@@ -8,20 +8,21 @@ data for is an empty frame (or None), never an absent slide: the slide explains 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 
 from data_access import queries
 from data_access.cache import versioned
 from data_access.db import data_version
-from data_access.districts import DistrictResults, build_district_results
-from data_access.overview import Overview, build_overview
+from data_access.districts import build_district_results
+from data_access.overview import build_overview
 from data_access.rankings import national_ranking, unit_ranking
-from data_access.scoring import Threshold, points_lost
+from data_access.scoring import points_lost
 from data_access.targets import pillar_names, plan_years, plans, target_progress
+from domain.records import Deck
+from domain.vocabulary import PROVINCE
 
-PROVINCE = "province"
 DEPARTMENT = "department"
 # The national table around the province: this many places above and below it.
 NEIGHBOURS = 5
@@ -29,43 +30,6 @@ NEIGHBOURS = 5
 
 class UnknownDeck(LookupError):
     """The unit is not a province in the data, or the year has no provincial result for it."""
-
-
-@dataclass(frozen=True)
-class Deck:
-    """The deck's data for a province and a year; frames are empty where the year has no data.
-
-    `neighbours` is the national table from five places above the province to five below
-    (`rank`, `rank_of`, `tied`, `unit_code`, names, `index_value`, `source`); `departments` the
-    ranking of the province's departments (data_access.rankings.RANKING_COLUMNS); `losses` every
-    counted pillar's points below its maximum, the largest first; `targets` the progress of the
-    plan for `plan_year` (the deck's year, else the year after it: the plan written once that
-    year's results were known), None when neither year has a plan; `section_names` the pillar
-    names the plan's sections are labelled with.
-    """
-
-    unit_code: str
-    unit_name_vi: str
-    unit_name_en: str
-    year: int
-    years: list[int]
-    data_version: int
-    overview: Overview
-    neighbours: pd.DataFrame
-    national_field: int | None
-    national_with_value: int
-    departments: pd.DataFrame
-    department_thresholds: list[Threshold]
-    districts: DistrictResults
-    losses: pd.DataFrame
-    plan_year: int | None
-    plans: pd.DataFrame
-    targets: pd.DataFrame
-    plan_years: list[int]
-    section_names: dict[str, dict[str, str]]
-
-    def name(self, lang: str) -> str:
-        return (self.unit_name_en if lang == "en" else "") or self.unit_name_vi
 
 
 @versioned

@@ -9,8 +9,6 @@ letting one district's value stand for another's area.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -19,11 +17,10 @@ from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Framework, Pillar, Unit
 from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table
+from domain.records import TOTAL, DistrictResults
+from domain.vocabulary import TOTAL_TOLERANCE
 
 LEVEL = "district"
-TOTAL = "total"
-# A published total that differs from the sum of its pillars by more than this is shown as a difference.
-TOTAL_TOLERANCE = 0.02
 
 
 class UnknownCriterion(ValueError):
@@ -33,27 +30,6 @@ class UnknownCriterion(ValueError):
         super().__init__(criterion)
         self.criterion = criterion
         self.valid = valid
-
-
-@dataclass
-class DistrictResults:
-    """One year of a province's district assessment: scores per criterion, totals best first."""
-
-    province_code: str
-    year: int
-    scores: pd.DataFrame
-    totals: pd.DataFrame
-    pillars: pd.DataFrame
-    thresholds: list[Threshold]
-
-    @property
-    def empty(self) -> bool:
-        return self.scores.empty
-
-    @property
-    def criteria(self) -> list[str]:
-        """The criteria a map can be coloured by: the framework's pillars in order, then the total."""
-        return [*self.pillars["pillar_code"], TOTAL]
 
 
 def _district_scores_statement(province_code: str):

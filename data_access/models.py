@@ -23,12 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# A note containing this marks a figure that is inconsistent in the source itself: the printed
-# value is kept as printed and the app shows the inconsistency instead of hiding it.
-SOURCE_DISCREPANCY = "SOURCE DISCREPANCY"
-# A note starting with this marks a figure whose attribution (which pillar it belongs to) was
-# inferred by the transcriber because the source printed it apart from its label.
-INFERRED_MAPPING = "mapping inferred"
+from domain.vocabulary import INFERRED_MAPPING, SOURCE_DISCREPANCY  # noqa: F401  (read as `models.*`)
 
 
 class Base(DeclarativeBase):

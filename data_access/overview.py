@@ -6,45 +6,19 @@ slide deck.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pandas as pd
 
 from data_access import queries
 from data_access.cache import versioned
 from data_access.models import SOURCE_DISCREPANCY
-from data_access.scoring import Change, change_between, points_lost, round_half_up, unit_totals
+from data_access.scoring import change_between, points_lost, round_half_up, unit_totals
+from domain.records import Overview
 
 LEADING_COUNT = 5
 
 
 class UnknownSelection(LookupError):
     """The requested unit or year is not in the data; the page explains instead of failing."""
-
-
-@dataclass
-class Overview:
-    unit_code: str
-    unit_name_vi: str
-    unit_name_en: str
-    level: str
-    year: int
-    years: list[int]
-    index_value: float | None
-    index_source: str
-    rank: int | None
-    rank_of: int | None
-    change: Change
-    previous_year: int | None
-    pillars: pd.DataFrame
-    comparison: dict[str, pd.DataFrame] = field(default_factory=dict)
-    leading_codes: list[str] = field(default_factory=list)
-    leading_names: list[str] = field(default_factory=list)
-    discrepancies: pd.DataFrame = field(default_factory=pd.DataFrame)
-    average_index: float | None = None
-    average_source: str = ""
-    rank_history: pd.DataFrame = field(default_factory=pd.DataFrame)
-    weakest: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def _result_row(results: pd.DataFrame, year: int) -> dict | None:

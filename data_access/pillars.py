@@ -8,8 +8,6 @@ with the best unit of its level and the level's median. Where the sources give p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pandas as pd
 from sqlalchemy import Select, and_, select
 
@@ -18,8 +16,9 @@ from data_access.cache import versioned
 from data_access.models import Framework, Indicator, IndicatorScore, Pillar, PillarScore, Unit
 from data_access.overview import build_overview, printed_discrepancies
 from data_access.scoring import TOTAL_DECIMALS, rank_table
+from domain.records import Comparison, PillarsView, Selection
+from domain.vocabulary import LEVELS
 
-LEVELS = ("province", "department", "district")
 LEADING = "leading"
 
 
@@ -30,46 +29,6 @@ class BadSelection(ValueError):
         super().__init__(f"{param}={value!r}")
         self.param = param
         self.value = value
-
-
-@dataclass(frozen=True)
-class Selection:
-    """A validated choice: `compare` is `LEADING` or a province code at province level, None below it."""
-
-    year: int
-    level: str
-    unit_code: str
-    compare: str | None
-
-
-@dataclass
-class Comparison:
-    """A comparison trace: `kind` says what it is (leading_average, leader, province, best, median),
-    `color_key` its series colour; `shares` has `pillar_code` and `share` (0..1)."""
-
-    kind: str
-    color_key: str
-    shares: pd.DataFrame
-    name_vi: str = ""
-    name_en: str = ""
-    count: int = 0
-    sources: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PillarsView:
-    selection: Selection
-    unit_name_vi: str
-    unit_name_en: str
-    pillars: pd.DataFrame
-    comparisons: list[Comparison]
-    total: float
-    max_total: float
-    rank: int | None
-    rank_of: int | None
-    group: str | None
-    indicators: pd.DataFrame
-    discrepancies: pd.DataFrame
 
 
 @versioned

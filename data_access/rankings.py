@@ -8,8 +8,6 @@ units of the province in focus); the published one is kept beside it so any diff
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -18,10 +16,8 @@ from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
 from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
-
-PROVINCE = "province"
-LEVELS = (PROVINCE, "department", "district")
-SUB_LEVELS = ("department", "district")
+from domain.records import UnitRanking
+from domain.vocabulary import LEVELS, PROVINCE, SUB_LEVELS  # noqa: F401  (pages read them as `rankings.*`)
 
 # The columns of a unit ranking, whatever the data has: pages and exports rely on them.
 RANKING_COLUMNS = [
@@ -48,22 +44,6 @@ RANKING_COLUMNS = [
     "rank_change",
     "total_change",
 ]
-
-
-@dataclass
-class UnitRanking:
-    """A level's ranking for a year, and the year it is compared with.
-
-    `previous_year` is the year before `year` in the data (None when `year` is the first);
-    `has_previous` says whether that year has results at this level, i.e. whether the
-    change columns mean anything.
-    """
-
-    level: str
-    year: int
-    table: pd.DataFrame
-    previous_year: int | None
-    has_previous: bool
 
 
 @versioned

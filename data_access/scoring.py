@@ -8,44 +8,12 @@ tables.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-# Sums of two-decimal points stored as floats pick up noise in the 13th digit; comparing
-# totals after rounding to this many decimals keeps equal totals equal (ties stay ties).
-TOTAL_DECIMALS = 6
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A group and the smallest share of the maximum (0..1) that earns it."""
-
-    group: str
-    min_share: float
-
-
-@dataclass(frozen=True)
-class Change:
-    """Movement between two years. `rank_places` > 0 means the unit climbed."""
-
-    previous_rank: int | None
-    current_rank: int | None
-    previous_total: float | None
-    current_total: float | None
-
-    @property
-    def rank_places(self) -> int | None:
-        if self.previous_rank is None or self.current_rank is None:
-            return None
-        return self.previous_rank - self.current_rank
-
-    @property
-    def total_delta(self) -> float | None:
-        if self.previous_total is None or self.current_total is None:
-            return None
-        return round(self.current_total - self.previous_total, TOTAL_DECIMALS)
+from domain.records import Change
+from domain.vocabulary import TOTAL_DECIMALS, TOTAL_TOLERANCE, Threshold, group_for_share
 
 
 def round_half_up(value: float, digits: int) -> float:
@@ -65,14 +33,6 @@ def rank_with_ties(totals: Sequence[float]) -> list[int]:
     """Competition ranking, highest first: equal totals share a rank ("1, 2, 2, 4")."""
     rounded = [round(float(t), TOTAL_DECIMALS) for t in totals]
     return [1 + sum(1 for other in rounded if other > t) for t in rounded]
-
-
-def group_for_share(share: float, thresholds: Sequence[Threshold]) -> str | None:
-    """The highest group whose lower bound the share reaches; None below every bound."""
-    reached = [t for t in thresholds if round(share, TOTAL_DECIMALS) >= t.min_share]
-    if not reached:
-        return None
-    return max(reached, key=lambda t: t.min_share).group
 
 
 def unit_totals(pillar_scores: pd.DataFrame) -> pd.DataFrame:
@@ -120,7 +80,7 @@ def change_between(previous: dict | None, current: dict | None) -> Change:
     )
 
 
-def reconcile(computed: pd.DataFrame, published: pd.DataFrame, *, tolerance: float = 0.02) -> pd.DataFrame:
+def reconcile(computed: pd.DataFrame, published: pd.DataFrame, *, tolerance: float = TOTAL_TOLERANCE) -> pd.DataFrame:
     """Computed against published results, one row per unit, with what differs and why.
 
     `computed` has `unit_code, total, rank, group`; `published` has `unit_code, total, rank,

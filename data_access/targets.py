@@ -9,8 +9,6 @@ measure the same indicator as printed by another report or for another period.
 from __future__ import annotations
 
 import math
-import operator
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -20,14 +18,9 @@ from data_access.cache import versioned
 from data_access.db import get_engine
 from data_access.models import Framework, Observation, Pillar, Plan, Target, Unit
 from data_access.queries import read_frame
+from domain.vocabulary import COMPARATORS
 
 STATUSES = ("met", "not_met", "no_data")
-COMPARATORS: dict[str, Callable[[float, float], bool]] = {
-    ">=": operator.ge,
-    ">": operator.gt,
-    "<=": operator.le,
-    "<": operator.lt,
-}
 # Two values closer than this are the same printed figure (floats read back from the database).
 VALUE_DECIMALS = 6
 

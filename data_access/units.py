@@ -11,7 +11,6 @@ the difference is kept and shown (`scoring.reconcile`), never hidden.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import select
@@ -22,92 +21,14 @@ from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
 from data_access.pillars import counted_pillars, indicator_points
 from data_access.scoring import TOTAL_DECIMALS, Threshold, group_for_share, rank_table, reconcile, round_half_up
+from domain.records import NextGroup, Result, UnitInfo, UnitSummary, YearResult
+from domain.vocabulary import LEVELS, TOTAL_TOLERANCE
 
 # Kinds of unit that are scored at a level of their own (the `national-average` aggregate is not).
-SCORED_KINDS = ("province", "department", "district")
+SCORED_KINDS = LEVELS
 # A published index (DTI 0,6385 of 1) is printed to this many decimals; a computed total is
 # compared with it on that scale.
 INDEX_DECIMALS = 4
-# A published total within this many points of the sum of its pillars agrees with it (as `scoring.reconcile`).
-POINTS_TOLERANCE = 0.02
-
-
-@dataclass(frozen=True)
-class UnitInfo:
-    """A unit's names, kind and parent (None for a province)."""
-
-    code: str
-    name_vi: str
-    name_en: str
-    kind: str
-    parent_code: str | None
-    parent_name_vi: str | None
-    parent_name_en: str | None
-    source: str
-    note: str
-
-
-@dataclass(frozen=True)
-class Result:
-    """A total, rank and group, either as published or as computed from the pillar points."""
-
-    total: float | None
-    max_total: float | None
-    rank: int | None
-    rank_of: int | None
-    group: str | None
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class NextGroup:
-    """The next group up and the points still missing to reach its lower bound; `group` None at the top."""
-
-    current: str | None
-    group: str | None
-    min_share: float | None
-    target_points: float | None
-    missing_points: float | None
-
-
-@dataclass
-class YearResult:
-    """A unit's result in one year: what is shown, the published and computed results, what differs.
-
-    `shown` is the published figure where printed, the computed one otherwise (a published index
-    on another scale than the points, as the provincial DTI 0..1, leaves the total in points).
-    `differences` names the fields ("total", "rank", "group") that both sides give and that disagree;
-    `reason` is "median_method" when the source marks the unit as scored by the median method.
-    """
-
-    year: int
-    shown: Result
-    published: Result | None
-    computed: Result | None
-    median_method: bool
-    differences: tuple[str, ...]
-    reason: str
-    published_note: str
-
-
-@dataclass
-class UnitSummary:
-    """Everything the unit's page shows for one year (see `unit_summary`)."""
-
-    info: UnitInfo
-    year: int
-    years: list[int]
-    result: YearResult
-    next_group: NextGroup | None
-    thresholds: list[Threshold]
-    pillars: pd.DataFrame
-    best_unit: dict | None
-    level_size: int
-    scored_size: int
-    lost: pd.DataFrame
-    indicators: pd.DataFrame
-    history: pd.DataFrame
-    sources: list[str] = field(default_factory=list)
 
 
 @versioned
@@ -310,7 +231,7 @@ def reconcile_result(
                 }
             ]
         ),
-        tolerance=POINTS_TOLERANCE * scale,
+        tolerance=TOTAL_TOLERANCE * scale,
     ).iloc[0]
     given = {
         "total": computed.total is not None and published.total is not None,

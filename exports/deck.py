@@ -7,12 +7,12 @@ with the slides of `components.slides.build_slides` (drawn in the light theme: p
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from components.i18n import t
 from components.slides import Slide, export_figure
-from data_access.deck import Deck
+from domain.records import Deck
 from exports.deck_pdf import deck_html, with_outline
 from exports.deck_pptx import build_pptx
 from exports.images import ChartSession, ImageJob, chart_image, run
@@ -31,7 +31,13 @@ def deck_title(deck: Deck, lang: str) -> str:
     return f"{deck.name(lang)} — {t('present.deck_title', lang, year=deck.year)}"
 
 
-async def _export(slides: Sequence[Slide], formats: Sequence[str], *, title: str, lang: str) -> dict[str, bytes]:
+def _no_progress(_step: str) -> None:
+    """Where nobody watches the export (the script, the tests)."""
+
+
+async def _export(
+    slides: Sequence[Slide], formats: Sequence[str], *, title: str, lang: str, progress: Callable[[str], None]
+) -> dict[str, bytes]:
     charted = [s for s in slides if s.has_chart]
     jobs = []
     if "pptx" in formats:
@@ -40,12 +46,15 @@ async def _export(slides: Sequence[Slide], formats: Sequence[str], *, title: str
         jobs += [ImageJob(export_figure(s.figure), "svg", *figure_size(s)) for s in charted]
     files: dict[str, bytes] = {}
     async with ChartSession() as session:
+        progress(t("present.export_step.charts", lang, n=len(charted)))
         images = await session.images(jobs)
         if "pptx" in formats:
+            progress(t("present.export_step.pptx", lang))
             pictures = dict(zip((s.key for s in charted), images[: len(charted)], strict=True))
             images = images[len(charted) :]
             files["pptx"] = build_pptx(slides, pictures, title=title)
         if "pdf" in formats:
+            progress(t("present.export_step.pdf", lang))
             svgs = {s.key: image.decode("utf-8") for s, image in zip(charted, images, strict=True)}
             with tempfile.TemporaryDirectory(prefix="dti-deck-") as folder:
                 page = Path(folder) / "deck.html"
@@ -56,13 +65,19 @@ async def _export(slides: Sequence[Slide], formats: Sequence[str], *, title: str
 
 
 def export_deck(
-    slides: Sequence[Slide], *, title: str, lang: str, formats: Sequence[str] = DECK_FORMATS
+    slides: Sequence[Slide],
+    *,
+    title: str,
+    lang: str,
+    formats: Sequence[str] = DECK_FORMATS,
+    progress: Callable[[str], None] = _no_progress,
 ) -> dict[str, bytes]:
-    """The deck in each of `formats` ("pptx", "pdf"), every chart drawn in one browser session."""
+    """The deck in each of `formats` ("pptx", "pdf"), every chart drawn in one browser session;
+    `progress` hears each step in the reader's words (the page shows it while it waits)."""
     unknown = set(formats) - set(DECK_FORMATS)
     if unknown:
         raise ValueError(f"unknown deck formats {sorted(unknown)}; expected some of {DECK_FORMATS}")
-    return run(_export(slides, formats, title=title, lang=lang))
+    return run(_export(slides, formats, title=title, lang=lang, progress=progress))
 
 
 def chart_file(slide: Slide, fmt: str) -> bytes:

@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
-from flask import has_request_context, request
-
-from components.i18n import normalise_language, t
+from components.i18n import t
 from components.shell import message_panel
 from data_access import queries
-
-LANGUAGE_COOKIE = "dti_lang"
-
-
-def language() -> str:
-    """The language chosen with the shell's toggle (a cookie, so server-rendered text follows it)."""
-    if not has_request_context():
-        return normalise_language(None)
-    return normalise_language(request.cookies.get(LANGUAGE_COOKIE))
+from domain.text import localized
+from web.language import LANGUAGE_COOKIE, language  # noqa: F401  (app.py and the pages read them here)
 
 
 def source_titles(lang: str) -> dict[str, str]:
     """Source code → title in the reader's language, for readable citations."""
     frame = queries.sources()
-    column = "title_en" if lang == "en" else "title_vi"
-    return {row.code: (getattr(row, column) or row.title_vi) for row in frame.itertuples()}
+    return {row.code: localized(row, "title", lang) for row in frame.itertuples()}
 
 
 class BadParameter(ValueError):
@@ -36,12 +27,27 @@ class BadParameter(ValueError):
         self.panel = panel
 
 
+def page_title(key: str) -> Callable[..., str]:
+    """The browser tab's title in the reader's language ("DTI — Xếp hạng", "DTI — Rankings"):
+    Dash calls it on every page load and navigation, with the page's path variables."""
+
+    def title(**_path: str) -> str:
+        return f"DTI — {t(key, language())}"
+
+    return title
+
+
 def whole_number(raw: object) -> int | None:
     """`raw` as a non-negative whole number when it is one in ASCII digits, else None.
 
     `str.isdigit` also accepts "²" or "①", which `int` then refuses: URL values are checked here instead."""
     text = str(raw if raw is not None else "").strip()
     return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
+def no_focus(lang: str) -> BadParameter:
+    """The database has no province to show (empty, or `DTI_FOCUS_UNIT` names none)."""
+    return BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
 
 
 def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> int:
@@ -52,7 +58,7 @@ def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> 
     years = queries.available_years() if years is None else years
     if raw in (None, ""):
         if not years:
-            raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+            raise no_focus(lang)
         return years[-1]
     if whole_number(raw) not in years:
         raise BadParameter(

@@ -6,21 +6,20 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, ctx, dcc, html
-from sqlalchemy.exc import SQLAlchemyError
+from dash import Input, Output, State, callback, dcc, html
 
 from auth import audit
 from auth.policy import ADMIN_ONLY
 from components.audit import audit_export, audit_table
-from components.downloads import download_buttons, file_payload
 from components.i18n import t
 from components.shell import message_panel
-from pages._context import BadParameter, database_unavailable, language, query_string, whole_number
+from pages._context import BadParameter, language, page_title, query_string, whole_number
+from pages._kit import download_buttons, explained, register_download
 
 dash.register_page(
     __name__,
     path="/admin/audit",
-    title="DTI — Nhật ký truy cập",
+    title=page_title("title.audit"),
     order=7,
     nav_key="nav.audit",
     nav_icon="bi-journal-text",
@@ -97,9 +96,7 @@ def layout(kind: str | None = None, user: str | None = None, days: str | None = 
                 md=2,
             ),
             dbc.Col(
-                download_buttons(
-                    DOWNLOAD, {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)}, t("audit.title", lang)
-                ),
+                download_buttons(DOWNLOAD, lang, title=t("audit.title", lang)),
                 md=4,
                 className="d-flex align-items-end justify-content-md-end mt-2",
             ),
@@ -137,31 +134,17 @@ def _events(query: dict | None, lang: str):
 
 
 @callback(Output(CONTENT, "children"), Input(QUERY, "data"))
+@explained()
 def show_events(query: dict | None) -> list:
     lang = language()
-    try:
-        frame = _events(query, lang)
-    except BadParameter as bad:
-        return [bad.panel]
-    except SQLAlchemyError:
-        return [database_unavailable(lang)]
+    frame = _events(query, lang)
     count = html.P(t("audit.count", lang, shown=len(frame), limit=LIMIT), className="small text-body-secondary")
     return [count, audit_table(frame, lang)]
 
 
-@callback(
-    Output(f"{DOWNLOAD}-file", "data"),
-    Input(f"{DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
-def download_events(_csv: int | None, _xlsx: int | None, query: dict | None):
+def events_file(lang: str, query: dict | None):
     """The filtered log as a file; user names typed at the sign-in form are neutralised like any text."""
-    lang = language()
-    try:
-        frame = _events(query, lang)
-    except (BadParameter, SQLAlchemyError):
-        return dash.no_update
-    file_format = "csv" if ctx.triggered_id == f"{DOWNLOAD}-csv" else "xlsx"
-    return file_payload(audit_export(frame, lang), "nhat-ky-truy-cap", file_format)
+    return audit_export(_events(query, lang), lang), "nhat-ky-truy-cap"
+
+
+register_download(DOWNLOAD, events_file, State(QUERY, "data"))

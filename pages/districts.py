@@ -6,18 +6,23 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
-from sqlalchemy.exc import SQLAlchemyError
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
+from auth.policy import ALL_UNITS
 from components.citations import cite
-from components.districts import TOTAL_COLUMN, district_heatmap, district_map, heatmap_export, map_export, map_notes
-from components.downloads import download_buttons, file_payload
-from components.formatting import format_points
+from components.districts import (
+    TOTAL_COLUMN,
+    district_heatmap,
+    district_map,
+    heatmap_export,
+    map_export,
+    map_notes,
+    total_notes,
+)
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
 from data_access import geo, queries
-from data_access.db import DatabaseUnavailable
 from data_access.districts import (
     TOTAL,
     DistrictResults,
@@ -27,7 +32,9 @@ from data_access.districts import (
     map_regions,
     map_table,
 )
-from pages._context import BadParameter, database_unavailable, language, query_string, resolve_year, source_titles
+from domain.text import localized
+from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
+from pages._kit import DATA_ERRORS, GRAPH_CONFIG, download_buttons, explained, no_focus, register_download, source_card
 
 
 def page_years() -> list[int]:
@@ -39,13 +46,13 @@ def page_years() -> list[int]:
 dash.register_page(
     __name__,
     path="/districts",
-    title="DTI — Huyện, thị xã, thành phố",
+    title=page_title("title.districts"),
     order=3,
     nav_key="nav.districts",
     nav_icon="bi-map",
     year_options=page_years,
     # Every district's pillar breakdown is other units' detail: leaders and admins only.
-    access="all_units",
+    access=ALL_UNITS,
 )
 
 URL = "districts-url"
@@ -58,14 +65,12 @@ MAP = "districts-map"
 MAP_CHOICE = "districts-map-choice"
 HEATMAP_DOWNLOAD = "districts-heatmap-download"
 MAP_DOWNLOAD = "districts-map-download"
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 # The map's view is fitted to its smallest size (pixels): the cards sit side by side only from 1800px
 # wide (assets/30-districts.css), where the map is still at least this wide. The graphs grow with the
 # screen's height.
 MAP_SIZE = (600, 500)
 HEATMAP_HEIGHT = "max(520px, calc(100vh - 295px))"
 MAP_HEIGHT = f"max({MAP_SIZE[1]}px, calc(100vh - 395px))"
-DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
 
 
 def unit_href(unit_code: str) -> str:
@@ -85,8 +90,7 @@ class Selection(NamedTuple):
 def _criterion_label(results: DistrictResults, criterion: str, lang: str) -> str:
     if criterion == TOTAL:
         return t("districts.total", lang)
-    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
-    return results.pillars.set_index("pillar_code").loc[criterion, column]
+    return localized(results.pillars.set_index("pillar_code").loc[criterion], "pillar_name", lang)
 
 
 def _resolve_district_year(raw: str | None, province_code: str, lang: str) -> int:
@@ -103,8 +107,8 @@ def select(query: dict, lang: str) -> Selection:
     focus = queries.focus_unit_code()
     info = queries.unit(focus) if focus else None
     if info is None:
-        raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
-    province = info["name_en"] if lang == "en" and info["name_en"] else info["name_vi"]
+        raise no_focus(lang)
+    province = localized(info, "name", lang)
     year = _resolve_district_year(query.get("year"), focus, lang)
     results = build_district_results(focus, year)
     if results.empty:
@@ -166,45 +170,9 @@ def layout(year: str | None = None, criterion: str | None = None, **_query: str)
     )
 
 
-def _card(title: str, body: list, *, element_id: str) -> dbc.Card:
-    return dbc.Card(
-        dbc.CardBody([html.Div(title, className="card-title-ioc"), *body], className="d-flex flex-column"),
-        className="ioc-card h-100",
-        id=element_id,
-    )
-
-
 def _source(citations, lang: str, titles: dict[str, str]) -> html.Div:
     text = cite(t("common.source", lang), citations, titles)
     return html.Div(text, className="source-note", title=text)
-
-
-def _downloads(prefix: str, lang: str) -> html.Div:
-    return download_buttons(
-        prefix, {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)}, t("download.title", lang)
-    )
-
-
-def _total_notes(results: DistrictResults, lang: str) -> list[html.Div]:
-    """Where a district's criteria do not add up to its printed total, say so beside the table."""
-    column = "unit_name_en" if lang == "en" else "unit_name_vi"
-    differing = results.totals[results.totals["total_differs"]]
-    return [
-        html.Div(
-            [
-                html.I(className="bi bi-exclamation-diamond me-1"),
-                t(
-                    "districts.total_differs",
-                    lang,
-                    unit=getattr(row, column),
-                    computed=format_points(row.total, lang),
-                    published=format_points(row.published_total, lang),
-                ),
-            ],
-            className="discrepancy-note",
-        )
-        for row in differing.itertuples()
-    ]
 
 
 def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
@@ -219,18 +187,18 @@ def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, 
         unit_href=unit_href,
     )
     graph = dcc.Graph(id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": HEATMAP_HEIGHT})
-    return _card(
+    return source_card(
         t("districts.heatmap_title", lang),
         [
             graph,
-            *_total_notes(results, lang),
+            *total_notes(results.totals, lang),
             html.Div(t("districts.click_hint", lang), className="districts-hint"),
             html.Div(
-                [_source(results.scores["source"], lang, titles), _downloads(HEATMAP_DOWNLOAD, lang)],
+                [_source(results.scores["source"], lang, titles), download_buttons(HEATMAP_DOWNLOAD, lang)],
                 className="districts-card-foot",
             ),
         ],
-        element_id="districts-heatmap-card",
+        card_id="districts-heatmap-card",
     )
 
 
@@ -246,7 +214,7 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
             icon="bi-map",
             element_id="districts-map-empty",
         )
-        return _card(title, [empty], element_id="districts-map-card")
+        return source_card(title, [empty], card_id="districts-map-card")
     table = map_table(map_regions(collection), criterion_values(results, selection.criterion))
     figure = district_map(
         collection,
@@ -259,7 +227,7 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
         size=MAP_SIZE,
     )
     attribution = geo.attribution(geo.DISTRICTS_FILE)
-    return _card(
+    return source_card(
         title,
         [
             html.Div(
@@ -270,11 +238,11 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
             *map_notes(table, year=selection.year, theme=theme, lang=lang),
             html.Div(attribution, className="districts-attribution", id="districts-attribution"),
             html.Div(
-                [_source(table["source"].dropna(), lang, titles), _downloads(MAP_DOWNLOAD, lang)],
+                [_source(table["source"].dropna(), lang, titles), download_buttons(MAP_DOWNLOAD, lang)],
                 className="districts-card-foot",
             ),
         ],
-        element_id="districts-map-card",
+        card_id="districts-map-card",
     )
 
 
@@ -284,25 +252,20 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
     Input(QUERY, "data"),
     Input(THEME_STORE, "data"),
 )
+@explained(lambda panel: (t("nav.districts", language()), [panel]))
 def show_districts(query: dict | None, theme: str | None) -> tuple[str, list]:
     lang = language()
-    try:
-        selection = select(query or {}, lang)
-        titles = source_titles(lang)
-        theme = theme or DEFAULT_THEME
-        cards = dbc.Row(
-            [
-                dbc.Col(heatmap_card(selection, theme, lang, titles), className="districts-col-heatmap"),
-                dbc.Col(map_card(selection, theme, lang, titles), className="districts-col-map"),
-            ],
-            className="g-3",
-        )
-    except BadParameter as bad:
-        return t("nav.districts", lang), [bad.panel]
-    except DATA_ERRORS:
-        return t("nav.districts", lang), [database_unavailable(lang)]
-    heading = t("districts.heading", lang, province=selection.province_name, year=selection.year)
-    return heading, [cards]
+    selection = select(query or {}, lang)
+    titles = source_titles(lang)
+    theme = theme or DEFAULT_THEME
+    cards = dbc.Row(
+        [
+            dbc.Col(heatmap_card(selection, theme, lang, titles), className="districts-col-heatmap"),
+            dbc.Col(map_card(selection, theme, lang, titles), className="districts-col-map"),
+        ],
+        className="g-3",
+    )
+    return t("districts.heading", lang, province=selection.province_name, year=selection.year), [cards]
 
 
 @callback(Output(URL, "search"), Input(CRITERION, "value"), State(QUERY, "data"), prevent_initial_call=True)
@@ -313,27 +276,9 @@ def choose_criterion(criterion: str | None, query: dict | None) -> str:
 
 
 # A district opens its page; a region shared by several districts offers each of them instead
-# of picking one. customdata is [hover, prompt, href, name, href, name, ...] (components.districts).
+# of picking one (assets/30-districts.js).
 clientside_callback(
-    """
-    function (clickData) {
-        const skip = window.dash_clientside.no_update;
-        const point = clickData && clickData.points && clickData.points[0];
-        const data = point && point.customdata;
-        if (!Array.isArray(data) || data.length < 4) { return [skip, skip]; }
-        const links = [];
-        for (let i = 2; i + 1 < data.length; i += 2) { links.push([data[i], data[i + 1]]); }
-        if (links.length === 1) { return [links[0][0], null]; }
-        const items = links.map(function (link) {
-            return {
-                namespace: "dash_core_components",
-                type: "Link",
-                props: {href: link[0], children: link[1], className: "btn btn-sm btn-outline-primary me-2 mt-1"}
-            };
-        });
-        return [skip, [{namespace: "dash_html_components", type: "Div", props: {children: data[1]}}].concat(items)];
-    }
-    """,
+    ClientsideFunction(namespace="districts", function_name="openDistrict"),
     Output(URL, "href"),
     Output(MAP_CHOICE, "children"),
     Input(MAP, "clickData"),
@@ -341,46 +286,23 @@ clientside_callback(
 )
 
 
-def _format(triggered: str | None, prefix: str) -> str:
-    return "csv" if triggered == f"{prefix}-csv" else "xlsx"
-
-
-@callback(
-    Output(f"{HEATMAP_DOWNLOAD}-file", "data"),
-    Input(f"{HEATMAP_DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{HEATMAP_DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
-def download_heatmap(_csv: int | None, _xlsx: int | None, query: dict | None):
-    lang = language()
-    try:
-        selection = select(query or {}, lang)
-    except (BadParameter, *DATA_ERRORS):
-        return no_update
+def heatmap_file(lang: str, query: dict | None):
+    selection = select(query or {}, lang)
     results = selection.results
     frame = heatmap_export(results.scores, results.totals, year=selection.year, lang=lang)
-    return file_payload(frame, f"diem-cap-huyen-{selection.year}", _format(ctx.triggered_id, HEATMAP_DOWNLOAD))
+    return frame, f"diem-cap-huyen-{selection.year}"
 
 
-@callback(
-    Output(f"{MAP_DOWNLOAD}-file", "data"),
-    Input(f"{MAP_DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{MAP_DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
-def download_map(_csv: int | None, _xlsx: int | None, query: dict | None):
-    lang = language()
-    try:
-        selection = select(query or {}, lang)
-        collection = geo.district_boundaries_for(selection.province_code)
-    except (BadParameter, *DATA_ERRORS):
-        return no_update
+def map_file(lang: str, query: dict | None):
+    selection = select(query or {}, lang)
+    collection = geo.district_boundaries_for(selection.province_code)
     if collection is None:
-        return no_update
+        return None
     label = _criterion_label(selection.results, selection.criterion, lang)
     table = map_table(map_regions(collection), criterion_values(selection.results, selection.criterion))
     frame = map_export(table, criterion=label, year=selection.year, lang=lang)
-    basename = f"ban-do-cap-huyen-{selection.year}-{selection.criterion}"
-    return file_payload(frame, basename, _format(ctx.triggered_id, MAP_DOWNLOAD))
+    return frame, f"ban-do-cap-huyen-{selection.year}-{selection.criterion}"
+
+
+register_download(HEATMAP_DOWNLOAD, heatmap_file, State(QUERY, "data"))
+register_download(MAP_DOWNLOAD, map_file, State(QUERY, "data"))

@@ -14,5 +14,5 @@ dash.register_page(__name__, order=99)
 
 def layout(**_query: str):
     lang = language()
-    home = dcc.Link(t("construction.back", lang), href="/", className="btn btn-primary")
+    home = dcc.Link(t("common.back_home", lang), href="/", className="btn btn-primary")
     return message_panel(t("notfound.title", lang), t("notfound.body", lang), icon="bi-signpost-split", action=home)

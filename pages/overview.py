@@ -5,7 +5,6 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
-from sqlalchemy.exc import SQLAlchemyError
 
 from components import figures
 from components.citations import cite
@@ -16,18 +15,18 @@ from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries
-from data_access.db import DatabaseUnavailable
-from data_access.models import INFERRED_MAPPING
 from data_access.overview import Overview, UnknownSelection, build_overview
-from pages._context import BadParameter, database_unavailable, language, resolve_year, source_titles
+from domain.text import localized, localized_column
+from domain.vocabulary import INFERRED_MAPPING
+from pages._context import language, page_title, resolve_year, source_titles
+from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
 dash.register_page(
-    __name__, path="/", title="DTI — Tổng quan", order=0, nav_key="nav.overview", nav_icon="bi-speedometer2"
+    __name__, path="/", title=page_title("title.overview"), order=0, nav_key="nav.overview", nav_icon="bi-speedometer2"
 )
 
 YEAR_STORE = "overview-year"
 CONTENT = "overview-content"
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 
 
 def layout(year: str | None = None, **_query: str) -> html.Div:
@@ -40,13 +39,8 @@ def layout(year: str | None = None, **_query: str) -> html.Div:
     )
 
 
-def _pillar_labels(overview: Overview, lang: str) -> list[str]:
-    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
-    return overview.pillars[column].tolist()
-
-
 def _radar(overview: Overview, theme: str, lang: str):
-    pillars = overview.pillars.assign(label=_pillar_labels(overview, lang))
+    pillars = overview.pillars.assign(label=localized_column(overview.pillars, "pillar_name", lang))
     comparisons = []
     if "leading_average" in overview.comparison:
         comparisons.append(
@@ -60,7 +54,7 @@ def _radar(overview: Overview, theme: str, lang: str):
         comparisons.append(
             (t("overview.leader", lang, name=overview.leading_names[0]), overview.comparison["leader"], "leader")
         )
-    name = overview.unit_name_en if lang == "en" else overview.unit_name_vi
+    name = localized(overview, "unit_name", lang)
     figure = figures.pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang, show_legend=False)
     legend = series_legend(
         [(label, SERIES_COLORS[key], "dotted") for label, _, key in comparisons]
@@ -70,14 +64,14 @@ def _radar(overview: Overview, theme: str, lang: str):
 
 
 def _weakest(overview: Overview, lang: str) -> html.Ol:
-    column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
     items = []
-    for row in overview.weakest.itertuples():
+    names = localized_column(overview.weakest, "pillar_name", lang)
+    for row, name in zip(overview.weakest.itertuples(), names, strict=True):
         items.append(
             html.Li(
                 [
                     html.Span(className="pillar-swatch", style={"background": pillar_color(row.pillar_code)}),
-                    html.Span(getattr(row, column), className="weak-name"),
+                    html.Span(name, className="weak-name"),
                     html.Span(
                         t(
                             "overview.points_lost",
@@ -112,15 +106,8 @@ def _average_line(overview: Overview, lang: str) -> html.Div | None:
     )
 
 
-def _card(title: str, body, *, source: str = "", notes: list | None = None) -> dbc.Card:
-    children = [html.Div(title, className="card-title-ioc"), html.Div(body, className="card-body-ioc"), *(notes or [])]
-    if source:
-        children.append(html.Div(source, className="source-note", title=source))
-    return dbc.Card(dbc.CardBody(children, className="d-flex flex-column"), className="ioc-card h-100")
-
-
 def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) -> list:
-    name = overview.unit_name_en if lang == "en" else overview.unit_name_vi
+    name = localized(overview, "unit_name", lang)
 
     def _cite(citations) -> str:
         return cite(t("overview.source", lang), citations, titles)
@@ -153,12 +140,13 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                 md=4,
             ),
             dbc.Col(
-                _card(
+                source_card(
                     t("overview.weakest_title", lang),
                     _weakest(overview, lang)
                     if not overview.weakest.empty
                     else t("overview.no_scores", lang, year=overview.year),
                     source=pillar_source,
+                    fill=True,
                 ),
                 md=4,
             ),
@@ -178,7 +166,7 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
             className="fill-graph",
             style={"height": "100%"},
         )
-        column = "pillar_name_en" if lang == "en" else "pillar_name_vi"
+        named = overview.pillars.assign(pillar_name=localized_column(overview.pillars, "pillar_name", lang))
         inferred = set(
             overview.pillars.loc[overview.pillars["note"].str.startswith(INFERRED_MAPPING, na=False), "pillar_code"]
         )
@@ -188,9 +176,9 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                 dbc.Col(
                     [
                         pillar_points_table(
-                            overview.pillars,
+                            named,
                             lang=lang,
-                            name_column=column,
+                            name_column="pillar_name",
                             headers=[t("overview.pillar", lang), t("overview.points", lang), "%"],
                             flagged=inferred,
                         ),
@@ -216,17 +204,23 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
     charts = dbc.Row(
         [
             dbc.Col(
-                _card(
+                source_card(
                     t("overview.radar_title", lang),
                     radar,
                     source=pillar_source,
                     notes=discrepancy_notes(overview.discrepancies, lang),
+                    fill=True,
                 ),
                 lg=8,
                 className="chart-col",
             ),
             dbc.Col(
-                _card(t("overview.history_title", lang), history, source=_cite(overview.rank_history["source"])),
+                source_card(
+                    t("overview.history_title", lang),
+                    history,
+                    source=_cite(overview.rank_history["source"]),
+                    fill=True,
+                ),
                 lg=4,
                 className="chart-col",
             ),
@@ -240,17 +234,14 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
 
 
 @callback(Output(CONTENT, "children"), Input(YEAR_STORE, "data"), Input(THEME_STORE, "data"))
+@explained()
 def show_overview(year: str | None, theme: str | None) -> list:
     lang = language()
+    focus = queries.focus_unit_code()
+    if focus is None:
+        raise no_focus(lang)
     try:
-        focus = queries.focus_unit_code()
-        if focus is None:
-            return [message_panel(t("error.database_title", lang), t("error.no_focus", lang))]
         overview = build_overview(focus, resolve_year(year, lang))
-    except BadParameter as bad:
-        return [bad.panel]
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
-    except (DatabaseUnavailable, SQLAlchemyError):
-        return [database_unavailable(lang)]
     return render(overview, theme or DEFAULT_THEME, lang, source_titles(lang))

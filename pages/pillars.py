@@ -10,33 +10,27 @@ import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, ctx, dcc, html
-from sqlalchemy.exc import SQLAlchemyError
 
 from auth.guard import unit_refusal
 from auth.policy import can_view_level, can_view_unit, names_other_units
 from auth.session import current_viewer
-from components import figures
 from components.citations import cite, readable_citation
-from components.downloads import download_buttons, file_payload
 from components.i18n import t
-from components.kpi import discrepancy_notes, series_legend
 from components.pillars import (
-    card,
-    indicator_card,
+    comparison_label,
     indicator_export,
+    indicator_section,
+    level_label,
     pillar_export,
-    pillar_table,
-    pillar_table_rows,
-    summary_chips,
+    radar_card,
+    table_card,
+    table_rows,
 )
 from components.shell import THEME_STORE, message_panel
-from components.theme import DEFAULT_THEME, SERIES_COLORS
-from data_access.db import DatabaseUnavailable
+from components.theme import DEFAULT_THEME
 from data_access.pillars import (
     LEADING,
-    LEVELS,
     BadSelection,
-    Comparison,
     PillarsView,
     Selection,
     level_units,
@@ -44,10 +38,13 @@ from data_access.pillars import (
     resolve_selection,
     score_years,
 )
-from pages._context import BadParameter, database_unavailable, language, query_string, resolve_year, source_titles
+from domain.text import localized
+from domain.vocabulary import LEVELS, PROVINCE
+from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
+from pages._kit import DATA_ERRORS, explained, register_download
 
 dash.register_page(
-    __name__, path="/pillars", title="DTI — Chỉ số chính", order=1, nav_key="nav.pillars", nav_icon="bi-bullseye"
+    __name__, path="/pillars", title=page_title("title.pillars"), order=1, nav_key="nav.pillars", nav_icon="bi-bullseye"
 )
 
 URL = "pillars-url"
@@ -60,8 +57,6 @@ RADAR = "pillars-radar"
 TABLE = "pillars-table"
 TABLE_DOWNLOAD = "pillars-table-download"
 INDICATOR_DOWNLOAD = "pillars-indicators-download"
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
-DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
 
 
 def layout(
@@ -86,15 +81,13 @@ def layout(
     )
 
 
-def _unit_name(row, lang: str) -> str:
-    return row.unit_name_en if lang == "en" and row.unit_name_en else row.unit_name_vi
-
-
 def _unit_options(units: pd.DataFrame, level: str, lang: str) -> list[dict]:
     """The level's scored units, best first; below province level with their rank, which is the level's own."""
     return [
         {
-            "label": _unit_name(row, lang) if level == "province" else f"{row.rank}. {_unit_name(row, lang)}",
+            "label": localized(row, "unit_name", lang)
+            if level == PROVINCE
+            else f"{row.rank}. {localized(row, 'unit_name', lang)}",
             "value": row.unit_code,
         }
         for row in units.itertuples()
@@ -113,13 +106,13 @@ def _selected(year: int, level: str, query: dict, codes: list[str]) -> tuple[str
 
 def controls(query: dict, lang: str) -> dbc.Row:
     """Level, unit and comparison selectors set from the URL; what the data cannot offer stays empty."""
-    level = query["level"] or "province"
+    level = query["level"] or PROVINCE
     unit_value, compare_value, unit_options, compare_options = None, None, [], []
     try:
         year = resolve_year(query["year"], lang)
         if level in LEVELS:
             units = level_units(year, level)
-            if level != "province":
+            if level != PROVINCE:
                 viewer = current_viewer()
                 units = units[units["unit_code"].map(lambda code: can_view_unit(viewer, code)).astype(bool)]
             unit_options = _unit_options(units, level, lang)
@@ -127,10 +120,10 @@ def controls(query: dict, lang: str) -> dbc.Row:
             unit_value, compare_value = _selected(year, level, query, codes)
             # The level's default (its best unit) is not offered to a reader who may not see it.
             unit_value = unit_value if unit_value in codes else None
-            if level == "province":
+            if level == PROVINCE:
                 others = units[units["unit_code"] != unit_value]
                 compare_options = [{"label": t("pillars.compare_leading", lang), "value": LEADING}] + [
-                    {"label": _unit_name(row, lang), "value": row.unit_code} for row in others.itertuples()
+                    {"label": localized(row, "unit_name", lang), "value": row.unit_code} for row in others.itertuples()
                 ]
     except (BadParameter, *DATA_ERRORS):
         pass
@@ -183,7 +176,7 @@ def controls(query: dict, lang: str) -> dbc.Row:
                 xl=True,
                 # The comparison with a chosen province exists at province level only; the control
                 # stays in the page (hidden) so the URL callback always has its three inputs.
-                className="" if level == "province" else "d-none",
+                className="" if level == PROVINCE else "d-none",
             ),
         ],
         className="g-2 align-items-end pillars-controls",
@@ -203,13 +196,7 @@ def write_url(level: str | None, unit: str | None, compare: str | None, query: d
     year = (query or {}).get("year")
     if ctx.triggered_id == LEVEL:
         return query_string({"year": year, "level": level})
-    return query_string(
-        {"year": year, "level": level, "unit": unit, "compare": compare if level == "province" else None}
-    )
-
-
-def _level_label(level: str, lang: str) -> str:
-    return t(f"level.{level}", lang) if level in LEVELS else level
+    return query_string({"year": year, "level": level, "unit": unit, "compare": compare if level == PROVINCE else None})
 
 
 def selection_from(query: dict | None, lang: str) -> Selection:
@@ -219,18 +206,18 @@ def selection_from(query: dict | None, lang: str) -> Selection:
     try:
         selection = resolve_selection(year, query.get("level"), query.get("unit"), query.get("compare"))
     except BadSelection as bad:
-        level = query.get("level") or "province"
+        level = query.get("level") or PROVINCE
         body = t(
             f"pillars.bad_{bad.param}",
             lang,
             value=bad.value,
             year=year,
-            level=_level_label(level, lang),
-            choices="; ".join(f"{code} – {_level_label(code, lang)}" for code in LEVELS),
+            level=level_label(level, lang),
+            choices="; ".join(f"{code} – {level_label(code, lang)}" for code in LEVELS),
         )
         raise BadParameter(message_panel(t("pillars.bad_title", lang), body, icon="bi-funnel")) from bad
     # Below province level a unit's pillars are its detail: its own head, leaders and admins only.
-    denied = unit_refusal(selection.unit_code, lang) if selection.level != "province" else None
+    denied = unit_refusal(selection.unit_code, lang) if selection.level != PROVINCE else None
     if denied is not None:
         raise BadParameter(denied)
     return selection
@@ -241,187 +228,50 @@ def no_scores(selection: Selection, lang: str) -> html.Div:
     years = ", ".join(map(str, score_years(selection.level))) or "—"
     return message_panel(
         t("pillars.no_scores_title", lang),
-        t("pillars.no_scores", lang, year=selection.year, level=_level_label(selection.level, lang), years=years),
+        t("pillars.no_scores", lang, year=selection.year, level=level_label(selection.level, lang), years=years),
         icon="bi-inbox",
         element_id="pillars-empty",
     )
 
 
-def comparison_label(comparison: Comparison, lang: str) -> str:
-    name = comparison.name_en if lang == "en" and comparison.name_en else comparison.name_vi
-    return t(f"pillars.{comparison.kind}", lang, name=name, n=comparison.count)
-
-
-def comparison_header(comparison: Comparison, lang: str) -> str:
-    name = comparison.name_en if lang == "en" and comparison.name_en else comparison.name_vi
-    return t(f"pillars.col_{comparison.kind}", lang, name=name, n=comparison.count)
-
-
-def _name_column(lang: str) -> str:
-    return "pillar_name_en" if lang == "en" else "pillar_name_vi"
-
-
-def _view_name(view: PillarsView, lang: str) -> str:
-    return view.unit_name_en if lang == "en" and view.unit_name_en else view.unit_name_vi
-
-
-def radar_card(view: PillarsView, theme: str, lang: str, source: str) -> dbc.Card:
-    name = _view_name(view, lang)
-    pillars = view.pillars.assign(label=view.pillars[_name_column(lang)])
-    traces = [(comparison_label(c, lang), c.shares, c.color_key) for c in view.comparisons]
-    figure = figures.pillar_radar(pillars, traces, focus_label=name, theme=theme, lang=lang, show_legend=False)
-    legend = series_legend(
-        [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces] + [(name, SERIES_COLORS["focus"], "solid")]
-    )
-    # The box sets the height: dcc.Graph fills its parent and ignores a height given by class.
-    graph = html.Div(dcc.Graph(id=RADAR, figure=figure, config=GRAPH_CONFIG), className="pillars-radar-graph")
-    return card(
-        t("pillars.radar_title", lang),
-        [legend, graph, *discrepancy_notes(view.discrepancies, lang)],
-        source=source,
-    )
-
-
-def table_rows(view: PillarsView, lang: str) -> pd.DataFrame:
-    """The pillar rows with one % column per comparison, shared by the table on screen and its download."""
-    return pillar_table_rows(view.pillars, [c.shares for c in view.comparisons], name_column=_name_column(lang))
-
-
-def table_card(view: PillarsView, lang: str, source: str) -> dbc.Card:
-    rank_label = t("pillars.rank_province" if view.selection.level == "province" else "pillars.rank_level", lang)
-    chips = summary_chips(
-        total=view.total,
-        max_total=view.max_total,
-        rank=view.rank,
-        rank_of=view.rank_of,
-        rank_label=rank_label,
-        group=view.group,
-        lang=lang,
-    )
-    table = pillar_table(
-        table_rows(view, lang),
-        [comparison_header(c, lang) for c in view.comparisons],
-        comparison_tooltips=[comparison_label(c, lang) for c in view.comparisons],
-        lang=lang,
-        table_id=TABLE,
-    )
-    footer = html.Div(
-        [
-            html.Span(t("pillars.sort_hint", lang), className="kpi-sub"),
-            download_buttons(
-                TABLE_DOWNLOAD,
-                {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)},
-                t("download.title", lang),
-            ),
-        ],
-        className="pillars-table-footer",
-    )
-    return card(
-        t("pillars.table_title", lang),
-        [
-            chips,
-            html.Div(table, className="pillars-table-wrap"),
-            footer,
-        ],
-        source=source,
-    )
-
-
-def indicator_section(view: PillarsView, theme: str, lang: str, titles: dict) -> html.Section:
-    name = _view_name(view, lang)
-    heading = html.H2(
-        t("pillars.indicators_title", lang, unit=name, year=view.selection.year), className="pillars-section-title"
-    )
-    if view.indicators.empty:
-        return html.Section(
-            [
-                heading,
-                html.Div(
-                    t("pillars.no_indicators", lang, unit=name, year=view.selection.year),
-                    className="empty-inline",
-                    id="pillars-no-indicators",
-                ),
-            ],
-            className="pillars-indicators",
-        )
-    # Pillars with charts first; those whose tasks all lack points follow as short lists.
-    groups = sorted(
-        view.indicators.groupby("pillar_code", sort=False), key=lambda group: group[1]["share"].isna().all()
-    )
-    cards = [
-        indicator_card(
-            tasks,
-            pillar=view.pillars[view.pillars["pillar_code"] == code],
-            theme=theme,
-            lang=lang,
-            source=cite(t("common.source", lang), tasks["source"], titles),
-            graph_config=GRAPH_CONFIG,
-        )
-        for code, tasks in groups
-    ]
-    toolbar = html.Div(
-        [
-            heading,
-            download_buttons(
-                INDICATOR_DOWNLOAD,
-                {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)},
-                t("download.title", lang),
-            ),
-        ],
-        className="pillars-section-head",
-    )
-    return html.Section(
-        [toolbar, html.Div(cards, className="pillars-indicator-grid")],
-        className="pillars-indicators",
-        id="pillars-indicators",
-    )
-
-
 def render(view: PillarsView, theme: str, lang: str, titles: dict[str, str]) -> list:
-    name = _view_name(view, lang)
+    name = localized(view, "unit_name", lang)
     citations = list(view.pillars["source"]) + [s for c in view.comparisons for s in c.sources]
     source = cite(t("common.source", lang), citations, titles)
     heading = html.H1(
         [
             t("pillars.heading", lang, unit=name, year=view.selection.year),
-            html.Span(_level_label(view.selection.level, lang), className="pillars-level-badge"),
+            html.Span(level_label(view.selection.level, lang), className="pillars-level-badge"),
         ],
         className="page-heading",
         id="pillars-heading",
     )
     charts = dbc.Row(
         [
-            dbc.Col(radar_card(view, theme, lang, source), lg=5),
-            dbc.Col(table_card(view, lang, source), lg=7),
+            dbc.Col(radar_card(view, theme=theme, lang=lang, source=source, graph_id=RADAR), lg=5),
+            dbc.Col(table_card(view, lang=lang, source=source, table_id=TABLE, download=TABLE_DOWNLOAD), lg=7),
         ],
         className="g-3",
     )
-    return [heading, charts, indicator_section(view, theme, lang, titles)]
+    indicators = indicator_section(view, theme=theme, lang=lang, titles=titles, download=INDICATOR_DOWNLOAD)
+    return [heading, charts, indicators]
 
 
 @callback(Output(CONTENT, "children"), Input(QUERY, "data"), Input(THEME_STORE, "data"))
+@explained()
 def show_pillars(query: dict | None, theme: str | None) -> list:
     lang = language()
-    try:
-        selection = selection_from(query, lang)
-        if not selection.unit_code:
-            return [no_scores(selection, lang)]
-        view = pillars_view(selection, name_best=names_other_units(current_viewer()))
-        titles = source_titles(lang)
-    except BadParameter as bad:
-        return [bad.panel]
-    except DATA_ERRORS:
-        return [database_unavailable(lang)]
-    return render(view, theme or DEFAULT_THEME, lang, titles)
+    selection = selection_from(query, lang)
+    if not selection.unit_code:
+        return [no_scores(selection, lang)]
+    view = pillars_view(selection, name_best=names_other_units(current_viewer()))
+    return render(view, theme or DEFAULT_THEME, lang, source_titles(lang))
 
 
 def _requested_view(query: dict | None, lang: str) -> PillarsView | None:
     """The view a download asks for, validated again on the server; None when there is nothing to export."""
-    try:
-        selection = selection_from(query, lang)
-        return pillars_view(selection, name_best=names_other_units(current_viewer())) if selection.unit_code else None
-    except (BadParameter, *DATA_ERRORS):
-        return None
+    selection = selection_from(query, lang)
+    return pillars_view(selection, name_best=names_other_units(current_viewer())) if selection.unit_code else None
 
 
 def readable_sources(citations: pd.Series, lang: str) -> pd.Series:
@@ -430,48 +280,30 @@ def readable_sources(citations: pd.Series, lang: str) -> pd.Series:
     return citations.map(lambda citation: readable_citation(citation, titles))
 
 
-def _format_of(triggered: str | None) -> str:
-    return "csv" if str(triggered).endswith("-csv") else "xlsx"
-
-
-@callback(
-    Output(f"{TABLE_DOWNLOAD}-file", "data"),
-    Input(f"{TABLE_DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{TABLE_DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
-def download_table(_csv: int | None, _xlsx: int | None, query: dict | None):
-    lang = language()
+def pillars_file(lang: str, query: dict | None) -> tuple[pd.DataFrame, str] | None:
     view = _requested_view(query, lang)
     if view is None:
-        return dash.no_update
+        return None
     rows = table_rows(view, lang)
     frame = pillar_export(
         rows.assign(source=readable_sources(rows["source"], lang)),
         [t("pillars.export_comparison", lang, label=comparison_label(c, lang)) for c in view.comparisons],
         lang=lang,
         year=view.selection.year,
-        level_label=_level_label(view.selection.level, lang),
-        unit_name=_view_name(view, lang),
+        level_label=level_label(view.selection.level, lang),
+        unit_name=localized(view, "unit_name", lang),
     )
-    basename = t("pillars.file_pillars", lang, unit=view.selection.unit_code, year=view.selection.year)
-    return file_payload(frame, basename, _format_of(ctx.triggered_id))
+    return frame, t("pillars.file_pillars", lang, unit=view.selection.unit_code, year=view.selection.year)
 
 
-@callback(
-    Output(f"{INDICATOR_DOWNLOAD}-file", "data"),
-    Input(f"{INDICATOR_DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{INDICATOR_DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
-def download_indicators(_csv: int | None, _xlsx: int | None, query: dict | None):
-    lang = language()
+def indicators_file(lang: str, query: dict | None) -> tuple[pd.DataFrame, str] | None:
     view = _requested_view(query, lang)
     if view is None or view.indicators.empty:
-        return dash.no_update
+        return None
     tasks = view.indicators.assign(source=readable_sources(view.indicators["source"], lang))
-    frame = indicator_export(tasks, lang=lang, year=view.selection.year, unit_name=_view_name(view, lang))
-    basename = t("pillars.file_indicators", lang, unit=view.selection.unit_code, year=view.selection.year)
-    return file_payload(frame, basename, _format_of(ctx.triggered_id))
+    frame = indicator_export(tasks, lang=lang, year=view.selection.year, unit_name=localized(view, "unit_name", lang))
+    return frame, t("pillars.file_indicators", lang, unit=view.selection.unit_code, year=view.selection.year)
+
+
+register_download(TABLE_DOWNLOAD, pillars_file, State(QUERY, "data"))
+register_download(INDICATOR_DOWNLOAD, indicators_file, State(QUERY, "data"))

@@ -14,18 +14,21 @@ from typing import NamedTuple
 
 import dash
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
-from sqlalchemy.exc import SQLAlchemyError
 
+from auth.policy import ALL_UNITS
+from auth.session import current_viewer
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
-from components.slides import Slide, build_slides, deck_view
+from components.slides import Slide, build_slides, deck_toolbar, deck_view
 from components.theme import DEFAULT_THEME
 from data_access import queries
-from data_access.db import DatabaseUnavailable, data_version
+from data_access.db import data_version
 from data_access.deck import Deck, UnknownDeck, build_deck, deck_years
+from exports import jobs
 from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, export_deck
 from exports.images import MIME_TYPES, ExportError
-from pages._context import BadParameter, database_unavailable, language, resolve_year, source_titles, whole_number
+from pages._context import BadParameter, language, page_title, resolve_year, source_titles, whole_number
+from pages._kit import DATA_ERRORS, explained, no_focus
 
 
 def page_years() -> list[int]:
@@ -37,11 +40,11 @@ def page_years() -> list[int]:
 dash.register_page(
     __name__,
     path="/present",
-    title="DTI — Trình chiếu",
+    title=page_title("title.present"),
     order=5,
     nav_key="nav.present",
     nav_icon="bi-easel",
-    access="all_units",
+    access=ALL_UNITS,
     year_options=page_years,
 )
 
@@ -61,6 +64,10 @@ EXPORT_PDF = "present-export-pdf"
 DECK_DOWNLOAD = "present-download"
 CHART_DOWNLOAD = "present-chart-download"
 CHART_BUTTON = "present-chart"
+EXPORT_JOB = "present-export-job"
+EXPORT_POLL = "present-export-poll"
+# How often the page asks whether its deck export is ready.
+EXPORT_POLL_MS = 1000
 
 DEFAULT_INTERVAL = 20
 # Slides faster than this cannot be read; slower than an hour is a still picture. A whole number
@@ -69,7 +76,6 @@ MIN_INTERVAL, MAX_INTERVAL = 2, 3600
 # The wall asks for the data version once per slide, at least every POLL_MAX seconds; after
 # STALE_AFTER polls without an answer it shows the stale marker.
 POLL_MAX = 15
-DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
 
 
 class KioskSettings(NamedTuple):
@@ -90,41 +96,6 @@ def kiosk_settings(kiosk: str | None, interval: str | None) -> KioskSettings:
             raise ValueError(interval)
         seconds = min(max(-number if text.startswith("-") else number, MIN_INTERVAL), MAX_INTERVAL)
     return KioskSettings(kiosk=on, interval=seconds, poll=min(seconds, POLL_MAX))
-
-
-def _button(element_id: str, icon: str, label: str, *, text: str = "") -> html.Button:
-    return html.Button(
-        [html.I(className=f"bi {icon}"), html.Span(text, className="ms-1") if text else None],
-        id=element_id,
-        type="button",
-        className="btn btn-sm btn-outline-secondary",
-        title=label,
-        **{"aria-label": label},
-    )
-
-
-def _toolbar(lang: str) -> html.Div:
-    return html.Div(
-        [
-            _button("present-prev", "bi-chevron-left", t("present.prev", lang)),
-            html.Span(
-                "1 / 1", id=COUNTER, className="present-counter", role="status", title=t("present.counter", lang)
-            ),
-            _button("present-next", "bi-chevron-right", t("present.next", lang)),
-            _button("present-fullscreen", "bi-arrows-fullscreen", t("present.fullscreen", lang)),
-            html.Span(id=HEADING, className="present-heading"),
-            html.Span(t("present.keys_hint", lang), className="present-hint"),
-            html.Div(
-                [
-                    _button(EXPORT_PPTX, "bi-file-earmark-slides", t("present.export_pptx", lang), text="PowerPoint"),
-                    _button(EXPORT_PDF, "bi-file-earmark-pdf", t("present.export_pdf", lang), text="PDF"),
-                ],
-                className="present-exports",
-            ),
-            html.Div(id=STATUS, className="present-status", role="status"),
-        ],
-        className="present-toolbar",
-    )
 
 
 def layout(year: str | None = None, kiosk: str | None = None, interval: str | None = None, **_query: str) -> html.Div:
@@ -149,8 +120,13 @@ def layout(year: str | None = None, kiosk: str | None = None, interval: str | No
             dcc.Store(id=HEARTBEAT),
             dcc.Interval(id=POLL, interval=settings.poll * 1000, disabled=not settings.kiosk),
             dcc.Download(id=DECK_DOWNLOAD),
+            dcc.Store(id=EXPORT_JOB),
+            dcc.Interval(id=EXPORT_POLL, interval=EXPORT_POLL_MS, disabled=True),
             dcc.Download(id=CHART_DOWNLOAD),
-            _toolbar(lang),
+            deck_toolbar(
+                lang,
+                ids={"counter": COUNTER, "heading": HEADING, "pptx": EXPORT_PPTX, "pdf": EXPORT_PDF, "status": STATUS},
+            ),
             html.Div(
                 html.Div(
                     [
@@ -183,7 +159,7 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
     """The deck and its slides for the URL's year, checked against the data (`BadParameter` otherwise)."""
     focus = queries.focus_unit_code()
     if focus is None:
-        raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+        raise no_focus(lang)
     years = deck_years(focus)
     if not years:
         info = queries.unit(focus) or {}
@@ -213,15 +189,11 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
     Input(THEME_STORE, "data"),
     Input(VERSION, "data"),
 )
+@explained(lambda panel: ([panel], "", True, True))
 def show_deck(query: dict | None, theme: str | None, _version: int | None) -> tuple[list, str, bool, bool]:
     """The slides for the URL; re-drawn when the theme changes or a new import moves the data version."""
     lang = language()
-    try:
-        deck, slides = deck_slides(query, theme=theme or DEFAULT_THEME, lang=lang)
-    except BadParameter as bad:
-        return [bad.panel], "", True, True
-    except DATA_ERRORS:
-        return [database_unavailable(lang)], "", True, True
+    deck, slides = deck_slides(query, theme=theme or DEFAULT_THEME, lang=lang)
     heading = t("present.heading", lang, unit=deck.name(lang), year=deck.year)
     return deck_view(slides, lang=lang), heading, False, False
 
@@ -252,34 +224,69 @@ clientside_callback(
 )
 
 
+def _status(panel: html.Div) -> tuple:
+    """No file, and the reason in the toolbar's status line."""
+    return no_update, panel
+
+
+def _progress(step: str) -> html.Div:
+    return html.Div([html.Span(className="spinner-border spinner-border-sm me-2"), step], className="present-progress")
+
+
 def _export_message(reason: str, lang: str) -> html.Div:
     return html.Div(t("present.export_failed", lang, reason=reason), className="present-export-error")
 
 
+def _owner() -> str:
+    viewer = current_viewer()
+    return viewer.username if viewer is not None else ""
+
+
 @callback(
-    Output(DECK_DOWNLOAD, "data"),
     Output(STATUS, "children"),
+    Output(EXPORT_JOB, "data"),
+    Output(EXPORT_POLL, "disabled"),
     Input(EXPORT_PPTX, "n_clicks"),
     Input(EXPORT_PDF, "n_clicks"),
     State(QUERY, "data"),
     prevent_initial_call=True,
-    running=[(Output(EXPORT_PPTX, "disabled"), True, False), (Output(EXPORT_PDF, "disabled"), True, False)],
 )
-def download_deck(_pptx: int | None, _pdf: int | None, query: dict | None):
-    """The deck as PowerPoint or PDF; the year is checked again here, never trusted from the browser."""
+@explained(lambda panel: (panel, None, True))
+def start_deck_export(_pptx: int | None, _pdf: int | None, query: dict | None):
+    """Start the deck as PowerPoint or PDF beside the request; the year is checked here, never trusted."""
     lang = language()
     fmt = "pptx" if ctx.triggered_id == EXPORT_PPTX else "pdf"
-    try:
-        deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
-        files = export_deck(slides, title=deck_title(deck, lang), lang=lang, formats=[fmt])
-    except BadParameter as bad:
-        return no_update, bad.panel
-    except DATA_ERRORS:
-        return no_update, database_unavailable(lang)
-    except ExportError as failed:
-        return no_update, _export_message(str(failed), lang)
-    filename = f"{deck_basename(deck.unit_code, deck.year)}.{fmt}"
-    return dcc.send_bytes(files[fmt], filename, type=MIME_TYPES[fmt]), ""
+    deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
+
+    def work(progress: jobs.Progress) -> tuple[str, str, bytes]:
+        files = export_deck(slides, title=deck_title(deck, lang), lang=lang, formats=[fmt], progress=progress)
+        return f"{deck_basename(deck.unit_code, deck.year)}.{fmt}", MIME_TYPES[fmt], files[fmt]
+
+    job_id = jobs.start(_owner(), work)
+    return _progress(t("present.export_step.start", lang)), {"id": job_id}, False
+
+
+@callback(
+    Output(DECK_DOWNLOAD, "data"),
+    Output(STATUS, "children", allow_duplicate=True),
+    Output(EXPORT_POLL, "disabled", allow_duplicate=True),
+    Input(EXPORT_POLL, "n_intervals"),
+    State(EXPORT_JOB, "data"),
+    prevent_initial_call=True,
+)
+def deliver_deck_export(_ticks: int | None, job: dict | None):
+    """The export's step while it runs, then its file; only to the account that started it."""
+    lang = language()
+    job_id = (job or {}).get("id")
+    found = jobs.status(job_id, _owner())
+    if found is None:
+        return no_update, _export_message(t("present.export_lost", lang), lang), True
+    if found.state == jobs.RUNNING:
+        return no_update, _progress(found.step or t("present.export_step.start", lang)), False
+    jobs.forget(job_id)
+    if found.state == jobs.FAILED:
+        return no_update, _export_message(found.reason, lang), True
+    return dcc.send_bytes(found.content, found.filename, type=found.mime), "", True
 
 
 @callback(
@@ -289,22 +296,19 @@ def download_deck(_pptx: int | None, _pdf: int | None, query: dict | None):
     State(QUERY, "data"),
     prevent_initial_call=True,
 )
+@explained(_status)
 def download_chart(clicks: list[int | None], query: dict | None):
     """One slide's chart as PNG or SVG, drawn from the same figure as the slide."""
     trigger = ctx.triggered_id
     if not trigger or not any(clicks):
         return no_update, no_update
     lang = language()
+    deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
+    slide = next((s for s in slides if s.key == trigger["slide"] and s.has_chart), None)
+    if slide is None or trigger["format"] not in ("png", "svg"):
+        return no_update, no_update
     try:
-        deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
-        slide = next((s for s in slides if s.key == trigger["slide"] and s.has_chart), None)
-        if slide is None or trigger["format"] not in ("png", "svg"):
-            return no_update, no_update
         content = chart_file(slide, trigger["format"])
-    except BadParameter as bad:
-        return no_update, bad.panel
-    except DATA_ERRORS:
-        return no_update, database_unavailable(lang)
     except ExportError as failed:
         return no_update, _export_message(str(failed), lang)
     filename = f"{deck_basename(deck.unit_code, deck.year)}-{slide.key}.{trigger['format']}"

@@ -8,34 +8,39 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, ctx, dcc, html
-from sqlalchemy.exc import SQLAlchemyError
+from dash import Input, Output, State, callback, dcc, html
 
 from auth.guard import level_refusal
 from auth.policy import can_view_level, can_view_unit
 from auth.session import current_viewer
 from components import rankings as views
 from components.citations import cite
-from components.downloads import download_buttons, file_payload
 from components.formatting import format_points, format_rank
 from components.i18n import t
-from components.kpi import series_legend
-from components.shell import THEME_STORE, message_panel
-from components.theme import DEFAULT_THEME, SERIES_COLORS, ink
+from components.shell import THEME_STORE
+from components.theme import DEFAULT_THEME
 from data_access import geo, queries
 from data_access import rankings as data
-from data_access.db import DatabaseUnavailable
-from pages._context import (
-    BadParameter,
-    database_unavailable,
-    language,
-    query_string,
-    resolve_year,
-    source_titles,
+from domain.text import localized
+from domain.vocabulary import LEVELS, PROVINCE
+from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
+from pages._kit import (
+    GRAPH_CONFIG,
+    download_buttons,
+    explained,
+    explained_panel,
+    no_focus,
+    register_download,
+    source_card,
 )
 
 dash.register_page(
-    __name__, path="/rankings", title="DTI — Xếp hạng", order=2, nav_key="nav.rankings", nav_icon="bi-trophy"
+    __name__,
+    path="/rankings",
+    title=page_title("title.rankings"),
+    order=2,
+    nav_key="nav.rankings",
+    nav_icon="bi-trophy",
 )
 
 URL = "rankings-url"
@@ -45,8 +50,6 @@ HEADING = "rankings-heading"
 CONTENT = "rankings-content"
 DOWNLOAD = "rankings-download"
 DTI_NOTE = "rankings-dti-note"
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
-MAP_CONFIG = {**GRAPH_CONFIG, "scrollZoom": False}
 
 
 class Selection(NamedTuple):
@@ -59,13 +62,11 @@ class Selection(NamedTuple):
 
 def layout(year: str | None = None, level: str | None = None, **_query: str) -> html.Div:
     lang = language()
-    chosen = level or data.PROVINCE
+    chosen = level or PROVINCE
     controls = html.Div(
         [
-            views.level_selector(LEVEL, visible_levels(), chosen if chosen in data.LEVELS else None, lang),
-            download_buttons(
-                DOWNLOAD, {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)}, t("download.title", lang)
-            ),
+            views.level_selector(LEVEL, visible_levels(), chosen if chosen in LEVELS else None, lang),
+            download_buttons(DOWNLOAD, lang),
         ],
         className="rankings-controls",
     )
@@ -88,7 +89,7 @@ def unit_page_link(unit_code: str) -> str | None:
 def visible_levels() -> list[str]:
     """The levels the reader may rank (a unit head: the provinces and their own level); the server checks again."""
     viewer = current_viewer()
-    return [level for level in data.LEVELS if can_view_level(viewer, level)]
+    return [level for level in LEVELS if can_view_level(viewer, level)]
 
 
 def resolve_selection(query: dict, lang: str) -> Selection:
@@ -96,40 +97,25 @@ def resolve_selection(query: dict, lang: str) -> Selection:
 
     Without a year, the latest year with results at the level is shown.
     """
-    level = query.get("level") or data.PROVINCE
-    if level not in data.LEVELS:
-        raise BadParameter(
-            message_panel(
-                t("rankings.bad_level_title", lang),
-                t(
-                    "rankings.bad_level",
-                    lang,
-                    level=level,
-                    levels=", ".join(t(f"level.{option}", lang) for option in data.LEVELS),
-                ),
-                icon="bi-funnel",
-            )
+    level = query.get("level") or PROVINCE
+    if level not in LEVELS:
+        levels = ", ".join(t(f"level.{option}", lang) for option in LEVELS)
+        raise explained_panel(
+            "rankings.bad_level_title", "rankings.bad_level", lang, icon="bi-funnel", level=level, levels=levels
         )
     denied = level_refusal(level, lang)
     if denied is not None:
         raise BadParameter(denied)
     focus = queries.focus_unit_code()
     if focus is None:
-        raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
+        raise no_focus(lang)
     raw_year = query.get("year")
     if raw_year in (None, ""):
-        years = data.level_years(level, None if level == data.PROVINCE else focus)
+        years = data.level_years(level, None if level == PROVINCE else focus)
         year = years[-1] if years else resolve_year(None, lang)
     else:
         year = resolve_year(raw_year, lang)
     return Selection(focus=focus, level=level, year=year)
-
-
-def _card(title, body, *, sources: list[str], card_id: str, header_extra=None, notes: list | None = None) -> dbc.Card:
-    header = html.Div([html.Div(title, className="card-title-ioc"), header_extra], className="rankings-card-header")
-    children = [header, html.Div(body, className="card-body-ioc"), *(notes or [])]
-    children += [html.Div(source, className="source-note", title=source) for source in sources if source]
-    return dbc.Card(dbc.CardBody(children, className="d-flex flex-column"), className="ioc-card h-100", id=card_id)
 
 
 class NoResults(LookupError):
@@ -141,19 +127,8 @@ class NoResults(LookupError):
 
 
 def _empty(selection: Selection, lang: str) -> html.Div:
-    """A year without results at the level explains itself and names the years that have some."""
-    phrase = t(f"rankings.phrase.{selection.level}", lang)
-    years = data.level_years(selection.level, None if selection.level == data.PROVINCE else selection.focus)
-    body = (
-        t("rankings.empty", lang, year=selection.year, phrase=phrase, years=", ".join(map(str, years)))
-        if years
-        else t("rankings.empty_never", lang, phrase=phrase)
-    )
-    return message_panel(t("rankings.empty_title", lang), body, icon="bi-inbox", element_id="rankings-empty")
-
-
-def _graph(graph_id: str, figure, *, config: dict = GRAPH_CONFIG, class_name: str = "fill-graph") -> dcc.Graph:
-    return dcc.Graph(id=graph_id, figure=figure, config=config, className=class_name, style={"height": "100%"})
+    years = data.level_years(selection.level, None if selection.level == PROVINCE else selection.focus)
+    return views.no_results(selection.level, selection.year, years, lang)
 
 
 def render_province(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> list:
@@ -161,14 +136,18 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
     ranking = data.national_ranking(selection.year)
     if ranking.empty:
         raise NoResults(_empty(selection, lang))
-    name_column = "unit_name_en" if lang == "en" else "unit_name_vi"
     focus_rows = ranking[ranking["unit_code"] == selection.focus]
     field = int(ranking["rank_of"].max())
     summary = None
     if not focus_rows.empty:
         focus = focus_rows.iloc[0]
         summary = html.Div(
-            t("rankings.focus_summary", lang, unit=focus[name_column], rank=format_rank(focus["rank"], field)),
+            t(
+                "rankings.focus_summary",
+                lang,
+                unit=localized(focus, "unit_name", lang),
+                rank=format_rank(focus["rank"], field),
+            ),
             className="rankings-focus-summary",
             id="rankings-focus-summary",
         )
@@ -181,50 +160,35 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
             )
         )
     ranking_source = cite(t("common.source", lang), ranking["source"], titles)
-    table = _card(
+    table = source_card(
         t("rankings.national_title", lang),
         html.Div(
             views.national_table(ranking, focus_code=selection.focus, lang=lang, table_id="rankings-national-table"),
             className="rankings-scroll",
         ),
-        sources=[ranking_source],
+        source=[ranking_source],
         card_id="rankings-national-card",
+        fill=True,
         header_extra=summary,
         notes=notes,
     )
 
-    geojson = geo.boundaries(geo.PROVINCES_FILE)
-    view = views.fit_view(geojson, width=views.MAP_FIT_PX[0], height=views.MAP_FIT_PX[1])
-    map_figure = views.rank_map(ranking, geojson, focus_code=selection.focus, theme=theme, lang=lang, view=view)
-    map_legend = (
-        series_legend([(focus_rows.iloc[0][name_column], SERIES_COLORS["focus"], "solid")])
-        if not focus_rows.empty
-        else None
-    )
-    rank_map = _card(
-        t("rankings.map_title", lang),
-        [map_legend, _graph("rankings-map", map_figure, config=MAP_CONFIG, class_name="fill-graph rankings-map")],
+    rank_map = views.rank_map_card(
+        ranking,
+        geo.boundaries(geo.PROVINCES_FILE),
+        focus_code=selection.focus,
+        theme=theme,
+        lang=lang,
         sources=[ranking_source, geo.attribution(geo.PROVINCES_FILE)],
-        card_id="rankings-map-card",
     )
-
-    history = data.rank_histories()
-    if history.empty:
-        bump_body = html.Div(t("rankings.bump_empty", lang), className="empty-inline", id="rankings-bump-empty")
-        bump_sources: list[str] = []
-    else:
-        figure = views.bump_chart(
-            history, focus_code=selection.focus, theme=theme, lang=lang, axis_title=t("rankings.rank_axis", lang)
-        )
-        legend_items = []
-        focus_history = history[history["unit_code"] == selection.focus]
-        if not focus_history.empty:
-            legend_items.append((focus_history.iloc[0][name_column], SERIES_COLORS["focus"], "solid"))
-        if (history["unit_code"] != selection.focus).any():
-            legend_items.append((t("rankings.other_provinces", lang), ink(theme)["muted"], "solid"))
-        bump_body = [series_legend(legend_items), _graph("rankings-bump", figure)]
-        bump_sources = [cite(t("common.source", lang), history["source"], titles)]
-    bump = _card(t("rankings.bump_title", lang), bump_body, sources=bump_sources, card_id="rankings-bump-card")
+    bump = views.bump_card(
+        data.rank_histories(),
+        focus_code=selection.focus,
+        theme=theme,
+        lang=lang,
+        titles=titles,
+        graph_id="rankings-bump",
+    )
     return [
         dbc.Row(
             [
@@ -234,28 +198,6 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
             ],
             className="g-3",
         )
-    ]
-
-
-def _change_note(ranking: data.UnitRanking, lang: str) -> html.Div:
-    """Whether a change since the year before can be shown; when it cannot, say so."""
-    phrase = t(f"rankings.phrase.{ranking.level}", lang)
-    if ranking.has_previous:
-        text, icon = t("rankings.change_since", lang, previous=ranking.previous_year), "bi-arrow-left-right"
-    elif ranking.previous_year is None:
-        text, icon = t("rankings.no_previous_year", lang, year=ranking.year), "bi-info-circle"
-    else:
-        text = t("rankings.no_previous_results", lang, previous=ranking.previous_year, phrase=phrase)
-        icon = "bi-info-circle"
-    return html.Div(
-        [html.I(className=f"bi {icon} me-2"), text], className="rankings-change-note", id="rankings-change-note"
-    )
-
-
-def _bar_sources(table) -> list[str]:
-    """The bars show the computed total where the points are stored, the published one otherwise."""
-    return [
-        score or published for score, published in zip(table["score_source"], table["published_source"], strict=True)
     ]
 
 
@@ -269,7 +211,7 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
     table_notes = [html.Div(t("rankings.rank_note", lang), className="rankings-note")]
     if table["median_method"].any():
         table_notes.append(html.Div(t("rankings.median_note", lang), className="rankings-note", id="rankings-median"))
-    table_card = _card(
+    table_card = source_card(
         t("rankings.table_title", lang),
         html.Div(
             views.unit_table(
@@ -281,8 +223,9 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
             ),
             className="rankings-scroll",
         ),
-        sources=[cite(source_label, [*table["score_source"], *table["published_source"]], titles)],
+        source=[cite(source_label, [*table["score_source"], *table["published_source"]], titles)],
         card_id="rankings-unit-card",
+        fill=True,
         notes=table_notes,
     )
     maximum = float(table["max_total"].max())
@@ -295,7 +238,7 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
         axis_title=t("rankings.bars_axis", lang, max=format_points(maximum, lang)),
         thresholds=thresholds,
     )
-    bars_card = _card(
+    bars_card = source_card(
         t("rankings.bars_title", lang),
         [
             views.group_legend(
@@ -303,18 +246,18 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
             ),
             dcc.Graph(id="rankings-bars", figure=bars, config=GRAPH_CONFIG),
         ],
-        sources=[cite(source_label, _bar_sources(table), titles)],
+        source=[cite(source_label, views.bar_sources(table), titles)],
         card_id="rankings-bars-card",
+        fill=True,
     )
     return [
-        _change_note(ranking, lang),
+        views.change_note(ranking, lang),
         dbc.Row([dbc.Col(table_card, lg=7), dbc.Col(bars_card, lg=5)], className="g-3"),
     ]
 
 
 def _heading(selection: Selection, lang: str) -> str:
-    info = queries.unit(selection.focus) or {}
-    name = info.get("name_en" if lang == "en" else "name_vi") or selection.focus
+    name = localized(queries.unit(selection.focus) or {}, "name", lang) or selection.focus
     return t(f"rankings.heading.{selection.level}", lang, unit=name, year=selection.year)
 
 
@@ -329,6 +272,10 @@ def write_level(level: str | None, query: dict | None) -> str:
     return query_string({"year": (query or {}).get("year"), "level": level})
 
 
+def _refused(panel: html.Div) -> tuple[str, list, bool, bool]:
+    return "", [panel], True, True
+
+
 @callback(
     Output(HEADING, "children"),
     Output(CONTENT, "children"),
@@ -337,26 +284,23 @@ def write_level(level: str | None, query: dict | None) -> str:
     Input(QUERY, "data"),
     Input(THEME_STORE, "data"),
 )
+@explained(_refused)
 def show_rankings(query: dict | None, theme: str | None) -> tuple[str, list, bool, bool]:
     """Heading and content for the URL; the download buttons are disabled when there is no table."""
     lang = language()
+    selection = resolve_selection(query or {}, lang)
+    heading = _heading(selection, lang)
+    render = render_province if selection.level == PROVINCE else render_units
     try:
-        selection = resolve_selection(query or {}, lang)
-        heading = _heading(selection, lang)
-        render = render_province if selection.level == data.PROVINCE else render_units
         return heading, render(selection, theme or DEFAULT_THEME, lang, source_titles(lang)), False, False
     except NoResults as empty:
         return heading, [empty.panel], True, True
-    except BadParameter as bad:
-        return "", [bad.panel], True, True
-    except (DatabaseUnavailable, SQLAlchemyError):
-        return "", [database_unavailable(lang)], True, True
 
 
 def export_frame(selection: Selection, lang: str):
     """The table shown for the selection, as a frame with the reader's column headers; None when empty."""
     titles = source_titles(lang)
-    if selection.level == data.PROVINCE:
+    if selection.level == PROVINCE:
         ranking = data.national_ranking(selection.year)
         return None if ranking.empty else views.national_export(ranking, lang=lang, titles=titles)
     ranking = data.unit_ranking(selection.focus, selection.level, selection.year)
@@ -366,22 +310,11 @@ def export_frame(selection: Selection, lang: str):
     return views.unit_export(ranking.table, lang=lang, titles=titles, previous_year=previous)
 
 
-@callback(
-    Output(f"{DOWNLOAD}-file", "data"),
-    Input(f"{DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
-def download_table(_csv: int | None, _xlsx: int | None, query: dict | None):
+def rankings_file(lang: str, query: dict | None):
     """The table on screen as CSV or Excel; parameters are checked again here, never trusted."""
-    lang = language()
-    file_format = "csv" if ctx.triggered_id == f"{DOWNLOAD}-csv" else "xlsx"
-    try:
-        selection = resolve_selection(query or {}, lang)
-        frame = export_frame(selection, lang)
-    except (BadParameter, DatabaseUnavailable, SQLAlchemyError):
-        return dash.no_update
-    if frame is None:
-        return dash.no_update
-    return file_payload(frame, f"xep-hang-{selection.level}-{selection.year}", file_format)
+    selection = resolve_selection(query or {}, lang)
+    frame = export_frame(selection, lang)
+    return None if frame is None else (frame, f"xep-hang-{selection.level}-{selection.year}")
+
+
+register_download(DOWNLOAD, rankings_file, State(QUERY, "data"))

@@ -6,17 +6,16 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, ctx, dcc, html
-from sqlalchemy.exc import SQLAlchemyError
+from dash import Input, Output, State, callback, dcc, html
 
 from components.citations import cite
-from components.downloads import download_buttons, file_payload
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
 from components.targets import (
     disagreement_cards,
     disagreements_export,
     pillar_section,
+    plan_heading,
     section_label,
     summary_strip,
     target_card,
@@ -24,7 +23,6 @@ from components.targets import (
 )
 from components.theme import DEFAULT_THEME
 from data_access import queries
-from data_access.db import DatabaseUnavailable
 from data_access.targets import (
     STATUSES,
     TargetsView,
@@ -34,14 +32,16 @@ from data_access.targets import (
     plan_years,
     status_counts,
 )
-from pages._context import BadParameter, database_unavailable, language, query_string, resolve_year, source_titles
+from domain.text import localized
+from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
+from pages._kit import download_buttons, explained, no_focus, register_download, requested
 
 PATH = "/targets"
 
 dash.register_page(
     __name__,
     path=PATH,
-    title="DTI — Mục tiêu",
+    title=page_title("title.targets"),
     order=4,
     nav_key="nav.targets",
     nav_icon="bi-flag",
@@ -100,8 +100,8 @@ def select_view(query: dict, lang: str) -> Selection:
     focus = queries.focus_unit_code()
     info = queries.unit(focus) if focus else None
     if info is None:
-        raise BadParameter(message_panel(t("error.database_title", lang), t("error.no_focus", lang)))
-    unit_name = (info["name_en"] if lang == "en" else "") or info["name_vi"]
+        raise no_focus(lang)
+    unit_name = localized(info, "name", lang)
     names = pillar_names(info["kind"])
     try:
         view = build_targets_view(year, focus, pillar=query.get("pillar"), status=query.get("status"))
@@ -121,9 +121,8 @@ def select_view(query: dict, lang: str) -> Selection:
 def _pillar_options(query: dict, lang: str) -> list[dict]:
     """The plan's sections for the pillar filter; none when the URL or the database cannot give them
     (the content then explains why)."""
-    try:
-        selection = select_view({"year": query.get("year")}, lang)
-    except (BadParameter, DatabaseUnavailable, SQLAlchemyError):
+    selection = requested(select_view, {"year": query.get("year")}, lang)
+    if selection is None:
         return []
     return [{"label": label, "value": code} for code, label in selection.labels(lang).items()]
 
@@ -159,35 +158,6 @@ def layout(year: str | None = None, pillar: str | None = None, status: str | Non
             dcc.Loading(html.Div(id=CONTENT, className="targets-body"), type="dot", delay_show=300),
         ],
         className="page-targets",
-    )
-
-
-def heading(selection: Selection, lang: str, titles: dict[str, str]) -> list:
-    view = selection.view
-    codes = ", ".join(view.plans["code"]) or "—"
-    plan_titles = " · ".join(view.plans["title_vi"])
-    return [
-        html.H1(
-            t("targets.heading", lang, plan=codes, year=view.year, unit=selection.unit_name),
-            className="page-heading",
-            id="targets-title",
-        ),
-        html.Div(plan_titles, className="targets-plan-title"),
-        html.Div(cite(t("common.source", lang), view.plans["source"], titles), className="source-note"),
-        *_names_language_note(lang),
-    ]
-
-
-def _names_language_note(lang: str) -> list:
-    """In English the targets' names stay as the plan printed them (the data has only Vietnamese names)."""
-    if lang != "en":
-        return []
-    return [html.Div(t("targets.names_in_vietnamese", lang), id="targets-lang-note", className="targets-lang-note")]
-
-
-def _download(prefix: str, lang: str) -> html.Div:
-    return download_buttons(
-        prefix, {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)}, t("download.title", lang)
     )
 
 
@@ -233,7 +203,7 @@ def _disagreement_section(selection: Selection, query: dict, lang: str, titles: 
                 [
                     html.H2(t("targets.disagreements_title", lang), className="targets-section-title"),
                     html.Span(t("targets.download_disagreements", lang), className="targets-download-label"),
-                    _download(DISAGREEMENT_DOWNLOAD, lang),
+                    download_buttons(DISAGREEMENT_DOWNLOAD, lang),
                 ],
                 className="targets-section-head",
             ),
@@ -264,7 +234,7 @@ def render(selection: Selection, query: dict, theme: str, lang: str, titles: dic
         [
             html.Span(t("targets.gauge_legend", lang), className="targets-legend"),
             html.Span(t("targets.download_targets", lang), className="targets-download-label"),
-            _download(TABLE_DOWNLOAD, lang),
+            download_buttons(TABLE_DOWNLOAD, lang),
         ],
         className="targets-toolbar",
     )
@@ -303,58 +273,31 @@ def follow_filters(pillar: str | None, status: str | None, query: dict | None) -
     Input(QUERY_STORE, "data"),
     Input(THEME_STORE, "data"),
 )
+@explained(lambda panel: ([], [panel]))
 def show_targets(query: dict | None, theme: str | None) -> tuple[list, list]:
     lang = language()
-    try:
-        query = query or {}
-        selection = select_view(query, lang)
-        titles = source_titles(lang)
-    except BadParameter as bad:
-        return [], [bad.panel]
-    except (DatabaseUnavailable, SQLAlchemyError):
-        return [], [database_unavailable(lang)]
-    return heading(selection, lang, titles), render(selection, query, theme or DEFAULT_THEME, lang, titles)
+    query = query or {}
+    selection = select_view(query, lang)
+    titles = source_titles(lang)
+    return plan_heading(selection.view, selection.unit_name, lang, titles), render(
+        selection, query, theme or DEFAULT_THEME, lang, titles
+    )
 
 
-def _export_selection(query: dict | None) -> Selection | None:
-    """The view a download is for, checked again on the server; None when the URL is not valid."""
-    try:
-        return select_view(query or {}, EXPORT_LANGUAGE)
-    except (BadParameter, DatabaseUnavailable, SQLAlchemyError):
-        return None
-
-
-def _file_format(prefix: str) -> str:
-    return "csv" if ctx.triggered_id == f"{prefix}-csv" else "xlsx"
-
-
-@callback(
-    Output(f"{TABLE_DOWNLOAD}-file", "data"),
-    Input(f"{TABLE_DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{TABLE_DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY_STORE, "data"),
-    prevent_initial_call=True,
-)
-def download_targets(_csv: int | None, _xlsx: int | None, query: dict | None):
-    selection = _export_selection(query)
-    if selection is None:
-        return dash.no_update
+# The files keep the plan's own words: its targets have Vietnamese names only.
+def targets_file(_lang: str, query: dict | None):
+    selection = select_view(query or {}, EXPORT_LANGUAGE)
     frame = targets_export(
         selection.view.shown, section_labels=selection.labels(EXPORT_LANGUAGE), titles=source_titles(EXPORT_LANGUAGE)
     )
-    return file_payload(frame, f"muc-tieu-{selection.view.year}", _file_format(TABLE_DOWNLOAD))
+    return frame, f"muc-tieu-{selection.view.year}"
 
 
-@callback(
-    Output(f"{DISAGREEMENT_DOWNLOAD}-file", "data"),
-    Input(f"{DISAGREEMENT_DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{DISAGREEMENT_DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY_STORE, "data"),
-    prevent_initial_call=True,
-)
-def download_disagreements(_csv: int | None, _xlsx: int | None, query: dict | None):
-    selection = _export_selection(query)
-    if selection is None:
-        return dash.no_update
+def disagreements_file(_lang: str, query: dict | None):
+    selection = select_view(query or {}, EXPORT_LANGUAGE)
     frame = disagreements_export(selection.view.disagreements, titles=source_titles(EXPORT_LANGUAGE))
-    return file_payload(frame, f"so-lieu-khac-nguon-{selection.view.year}", _file_format(DISAGREEMENT_DOWNLOAD))
+    return frame, f"so-lieu-khac-nguon-{selection.view.year}"
+
+
+register_download(TABLE_DOWNLOAD, targets_file, State(QUERY_STORE, "data"))
+register_download(DISAGREEMENT_DOWNLOAD, disagreements_file, State(QUERY_STORE, "data"))

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, ctx, dcc, html
-from sqlalchemy.exc import SQLAlchemyError
+from dash import Input, Output, State, callback, dcc, html
 
 from auth.guard import unit_refusal
 from auth.policy import names_other_units
 from auth.session import current_viewer
 from components import figures
 from components.citations import cite
-from components.downloads import download_buttons, file_payload
 from components.i18n import t
 from components.kpi import series_legend
-from components.pillars import card
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME, SERIES_COLORS
 from components.units import (
@@ -36,16 +33,17 @@ from components.units import (
     result_cards,
     source_list,
 )
-from data_access.db import DatabaseUnavailable
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
-from pages._context import BadParameter, database_unavailable, language, source_titles, whole_number
+from domain.text import localized, localized_column
+from pages._context import BadParameter, language, page_title, source_titles, whole_number
+from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card
 
 dash.register_page(
     __name__,
     path_template="/units/<unit_code>",
     order=20,
     unit_param="unit_code",
-    title="DTI — Đơn vị",
+    title=page_title("title.units"),
     year_options=lambda unit_code: unit_years(unit_code),
 )
 
@@ -54,8 +52,6 @@ CONTENT = "units-content"
 RADAR = "units-radar"
 BARS = "units-bars"
 DOWNLOAD = "units-pillars-download"
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
-DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
 
 
 def layout(unit_code: str | None = None, year: str | None = None, **_query: str) -> html.Div:
@@ -76,7 +72,7 @@ def _panel(title_key: str, body_key: str, lang: str, *, icon: str, element_id: s
             t(body_key, lang, **values),
             icon=icon,
             element_id=element_id,
-            action=dcc.Link(t("construction.back", lang), href="/", className="btn btn-outline-primary mt-2"),
+            action=dcc.Link(t("common.back_home", lang), href="/", className="btn btn-outline-primary mt-2"),
         )
     )
 
@@ -88,7 +84,7 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
         raise _panel(
             "units.unknown_title", "units.unknown", lang, icon="bi-building-x", element_id="units-unknown", code=code
         )
-    name = info.name_en if lang == "en" and info.name_en else info.name_vi
+    name = localized(info, "name", lang)
     if info.kind not in SCORED_KINDS:
         raise _panel(
             "units.not_scored_title",
@@ -127,19 +123,14 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
 
 
 def _unit_name(summary: UnitSummary, lang: str) -> str:
-    info = summary.info
-    return info.name_en if lang == "en" and info.name_en else info.name_vi
-
-
-def _name_column(lang: str) -> str:
-    return "pillar_name_en" if lang == "en" else "pillar_name_vi"
+    return localized(summary.info, "name", lang)
 
 
 def heading(summary: UnitSummary, lang: str) -> html.H1:
     info = summary.info
     badges = [html.Span(t(f"level.{info.kind}", lang), className="units-badge")]
     if info.parent_code:
-        parent = info.parent_name_en if lang == "en" and info.parent_name_en else info.parent_name_vi
+        parent = localized(info, "parent_name", lang)
         badges.append(html.Span(t("units.parent", lang, parent=parent), className="units-badge"))
     return html.H1(
         [html.Span(t("units.heading", lang, unit=_unit_name(summary, lang), year=summary.year)), *badges],
@@ -151,7 +142,7 @@ def heading(summary: UnitSummary, lang: str) -> html.H1:
 def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
     """The unit's pillars as % of their maximum against the level's best unit and median."""
     name = _unit_name(summary, lang)
-    pillars = summary.pillars.assign(label=summary.pillars[_name_column(lang)])
+    pillars = summary.pillars.assign(label=localized_column(summary.pillars, "pillar_name", lang))
     traces = []
     citations = list(pillars["source"])
     best = summary.best_unit
@@ -161,7 +152,7 @@ def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, st
             (t("units.level_highest", lang), pillars[["pillar_code"]].assign(share=pillars["best_share"]), "leader")
         )
     elif best is not None and best["unit_code"] != summary.info.code:
-        best_name = best["name_en"] if lang == "en" and best["name_en"] else best["name_vi"]
+        best_name = localized(best, "name", lang)
         traces.append((t("units.best_unit", lang, name=best_name), best["shares"], "leader"))
         citations += best["sources"]
     median = pillars[["pillar_code"]].assign(share=pillars["median_share"])
@@ -171,7 +162,7 @@ def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, st
         [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces] + [(name, SERIES_COLORS["focus"], "solid")]
     )
     graph = html.Div(dcc.Graph(id=RADAR, figure=figure, config=GRAPH_CONFIG), className="units-radar-graph")
-    return card(
+    return source_card(
         t("units.radar_title", lang),
         [legend, graph, *_field_note(summary, lang)],
         source=cite(t("common.source", lang), citations, titles),
@@ -186,17 +177,13 @@ def _field_note(summary: UnitSummary, lang: str) -> list[html.Div]:
 
 
 def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
-    pillars = summary.pillars.assign(label=summary.pillars[_name_column(lang)])
+    pillars = summary.pillars.assign(label=localized_column(summary.pillars, "pillar_name", lang))
     figure = pillar_bars(pillars, theme=theme, lang=lang, name_holders=names_other_units(current_viewer()))
     footer = html.Div(
-        download_buttons(
-            DOWNLOAD,
-            {"csv": t("download.csv", lang), "xlsx": t("download.xlsx", lang)},
-            t("download.title", lang),
-        ),
+        download_buttons(DOWNLOAD, lang),
         className="units-card-foot",
     )
-    return card(
+    return source_card(
         t("units.bars_title", lang),
         [
             bars_legend(theme, lang),
@@ -212,7 +199,7 @@ def lost_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc.Ca
     citations = list(summary.lost["source"])
     if not summary.indicators.empty:
         citations += list(summary.indicators["source"])
-    return card(
+    return source_card(
         t("units.lost_title", lang),
         [lost_list(summary.lost, summary.indicators, lang=lang)],
         source=cite(t("common.source", lang), citations, titles),
@@ -220,7 +207,7 @@ def lost_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc.Ca
 
 
 def history_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
-    return card(
+    return source_card(
         t("units.history_title", lang),
         history_block(summary.history, theme=theme, lang=lang, graph_config=GRAPH_CONFIG),
         source=cite(t("common.source", lang), summary.history["source"], titles),
@@ -228,7 +215,7 @@ def history_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, 
 
 
 def sources_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc.Card:
-    return card(
+    return source_card(
         t("units.sources_title", lang),
         [source_list(summary.sources, titles, note=summary.info.note, lang=lang)],
     )
@@ -271,48 +258,34 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
     return children
 
 
-@callback(Output(CONTENT, "children"), Input(QUERY, "data"), Input(THEME_STORE, "data"))
-def show_unit(query: dict | None, theme: str | None) -> list:
-    """The page for the unit of the URL, refused (and logged) for a reader who may not see that unit."""
-    lang = language()
+def _allowed_summary(query: dict | None, lang: str) -> UnitSummary:
+    """The unit and year of the URL for a reader who may see that unit; refused (and logged) otherwise."""
     query = query or {}
     code = str(query.get("unit_code") or "")
     denied = unit_refusal(code, lang)
     if denied is not None:
-        return [denied]
-    try:
-        summary = requested_summary(code, query.get("year"), lang)
-        titles = source_titles(lang)
-    except BadParameter as bad:
-        return [bad.panel]
-    except DATA_ERRORS:
-        return [database_unavailable(lang)]
-    return render(summary, theme or DEFAULT_THEME, lang, titles)
+        raise BadParameter(denied)
+    return requested_summary(code, query.get("year"), lang)
 
 
-@callback(
-    Output(f"{DOWNLOAD}-file", "data"),
-    Input(f"{DOWNLOAD}-csv", "n_clicks"),
-    Input(f"{DOWNLOAD}-xlsx", "n_clicks"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
-def download_pillars(_csv: int | None, _xlsx: int | None, query: dict | None):
-    """The pillar table as CSV or Excel for a unit the reader may see, checked again here, not trusted from the page."""
+@callback(Output(CONTENT, "children"), Input(QUERY, "data"), Input(THEME_STORE, "data"))
+@explained()
+def show_unit(query: dict | None, theme: str | None) -> list:
+    """The page for the unit of the URL, refused (and logged) for a reader who may not see that unit."""
     lang = language()
-    query = query or {}
-    code = str(query.get("unit_code") or "")
-    if unit_refusal(code, lang) is not None:
-        return dash.no_update
-    try:
-        summary = requested_summary(code, query.get("year"), lang)
-        titles = source_titles(lang)
-    except (BadParameter, *DATA_ERRORS):
-        return dash.no_update
+    summary = _allowed_summary(query, lang)
+    return render(summary, theme or DEFAULT_THEME, lang, source_titles(lang))
+
+
+def pillars_file(lang: str, query: dict | None):
+    """The pillar table for a unit the reader may see, checked again here, not trusted from the page."""
+    summary = _allowed_summary(query, lang)
     if summary.pillars.empty:
-        return dash.no_update
+        return None
     frame = pillar_export(
-        summary.pillars, lang=lang, year=summary.year, unit_name=_unit_name(summary, lang), titles=titles
+        summary.pillars, lang=lang, year=summary.year, unit_name=_unit_name(summary, lang), titles=source_titles(lang)
     )
-    file_format = "csv" if str(ctx.triggered_id).endswith("-csv") else "xlsx"
-    return file_payload(frame, t("units.file_pillars", lang, unit=code, year=summary.year), file_format)
+    return frame, t("units.file_pillars", lang, unit=summary.info.code, year=summary.year)
+
+
+register_download(DOWNLOAD, pillars_file, State(QUERY, "data"))

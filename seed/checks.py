@@ -15,12 +15,8 @@ from decimal import Decimal
 
 from data_access.models import SOURCE_DISCREPANCY
 from data_access.scoring import Threshold, group_for_share, rank_with_ties
+from domain.vocabulary import COMPARATORS, LEVELS, UNIT_KINDS, printed_total_agrees
 
-TOTAL_TOLERANCE = Decimal("0.02")
-INDEX_TOLERANCE = Decimal("0.0005")
-LEVELS = {"province", "department", "district"}
-UNIT_KINDS = LEVELS | {"aggregate"}
-COMPARATORS = {">=", "<=", ">", "<"}
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
@@ -357,10 +353,7 @@ def check_totals(data: dict[str, Rows]) -> tuple[list[Problem], list[str]]:
             continue
         total, maximum = sums[(t["year"], t["unit_code"], t["level"])]
         published, published_max = Decimal(t["published_total"]), Decimal(t["published_max"])
-        # Compare shares of the maximum: a province publishes an index (max 1), the others points.
-        tolerance = INDEX_TOLERANCE if published_max == 1 else TOTAL_TOLERANCE / maximum
-        difference = abs(total / maximum - published / published_max)
-        if difference <= tolerance:
+        if printed_total_agrees(total, maximum, published, published_max):
             continue
         message = f"tổng điểm thành phần {total} khác tổng công bố {published}"
         if t["median_method"] == "true":

@@ -176,6 +176,14 @@ TEXT: dict[str, dict[str, str]] = {
     "present.next": {"vi": "Trang sau (→, PageDown)", "en": "Next slide (→, PageDown)"},
     "present.fullscreen": {"vi": "Toàn màn hình (F)", "en": "Full screen (F)"},
     "present.export_pptx": {"vi": "Tải PowerPoint", "en": "Download PowerPoint"},
+    "present.export_step.start": {"vi": "Đang chuẩn bị tệp…", "en": "Preparing the file…"},
+    "present.export_step.charts": {"vi": "Đang vẽ {n} biểu đồ…", "en": "Drawing {n} charts…"},
+    "present.export_step.pptx": {"vi": "Đang ghi tệp PowerPoint…", "en": "Writing the PowerPoint file…"},
+    "present.export_step.pdf": {"vi": "Đang ghi tệp PDF…", "en": "Writing the PDF file…"},
+    "present.export_lost": {
+        "vi": "Không còn thấy việc xuất tệp này (máy chủ đã khởi động lại?): hãy bấm tải lại.",
+        "en": "This export is no longer known (was the server restarted?): please click download again.",
+    },
     "present.export_pdf": {"vi": "Tải PDF", "en": "Download PDF"},
     "present.export_chart": {"vi": "Tải biểu đồ này", "en": "Download this chart"},
     "present.keys_hint": {

@@ -10,6 +10,13 @@ import math
 import re
 from dataclasses import dataclass
 
+from domain.vocabulary import (  # noqa: F401  (the importer's modules read them as `formats.*`)
+    COMPARATORS,
+    LEVEL_NAMES_VI,
+    LEVELS,
+    UNIT_KINDS,
+)
+
 FRAMEWORK = "framework"
 SCORES = "scores"
 TARGETS = "targets"
@@ -36,8 +43,7 @@ INSTRUCTIONS_SHEET = "Hướng dẫn"
 # A CSV holds one table: a dataset of several sheets is stacked, its rows tagged with their sheet here.
 SHEET_COLUMN = "Bảng"
 
-LEVELS = ("province", "department", "district")
-LEVEL_NAMES = {"province": "tỉnh, thành phố", "department": "sở, ban, ngành", "district": "huyện, thị xã, thành phố"}
+LEVEL_NAMES = LEVEL_NAMES_VI
 # What a level may be typed as in a file: the code or its Vietnamese name.
 LEVEL_ALIASES = {
     "province": "province",
@@ -48,16 +54,9 @@ LEVEL_ALIASES = {
     "district": "district",
     "huyện": "district",
 }
-UNIT_KINDS = (*LEVELS, "aggregate")
 PILLAR_GROUPS = ("foundation", "activity", "website")
-COMPARATORS = (">=", "<=", ">", "<")
 TRUE_WORDS = {"x", "có", "co", "true", "1", "yes", "đúng"}
 FALSE_WORDS = {"", "không", "khong", "false", "0", "no", "sai"}
-
-# Totals are printed to two decimals: a total within this many points of the sum agrees with it.
-TOTAL_TOLERANCE = 0.02
-# A total printed as an index (0..1, e.g. DTI 0,6385) agrees within this much of the share (as seed/checks.py).
-INDEX_TOLERANCE = 0.0005
 
 
 @dataclass(frozen=True)

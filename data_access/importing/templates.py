@@ -17,11 +17,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
-from components.downloads import csv_bytes, neutralise_formulas
 from data_access.importing import export
 from data_access.importing import formats as f
 from data_access.importing.catalogue import load_catalogue
 from data_access.importing.parsing import max_upload_bytes
+from domain.spreadsheets import csv_bytes, neutralise_formulas
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")

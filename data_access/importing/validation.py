@@ -28,6 +28,7 @@ from data_access.models import (
     Unit,
 )
 from data_access.scoring import Threshold, group_for_share, rank_with_ties
+from domain.vocabulary import printed_total_agrees
 
 
 @dataclass
@@ -411,17 +412,6 @@ def _year_and_level(rows: Rows) -> tuple[int | None, str | None]:
         _same_everywhere(number, "level", rows.read(number, cells, "level", f.level), seen)
     settled = _settle(rows, seen)
     return settled.get("year"), settled.get("level")
-
-
-def printed_total_agrees(total: float, maximum: float, printed: float, printed_max: float | None) -> bool:
-    """Does the printed total match the sum of the counted pillars? Shares of the maximum are compared,
-    as the seed check does: a total printed as an index (maximum 1, e.g. DTI 0,6385) within
-    INDEX_TOLERANCE of the share, points within TOTAL_TOLERANCE."""
-    scale = printed_max or maximum
-    if not maximum or not scale:
-        return abs(total - printed) <= f.TOTAL_TOLERANCE + 1e-9
-    tolerance = f.INDEX_TOLERANCE if scale == 1 else f.TOTAL_TOLERANCE / maximum
-    return abs(total / maximum - printed / scale) <= tolerance + 1e-9
 
 
 def _total_check(rows: Rows, number: int, unit: str, total: float, printed: float, *, excused: bool) -> None:

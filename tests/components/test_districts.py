@@ -8,10 +8,9 @@ import pandas as pd
 import pytest
 
 from components.districts import (
-    bounding_box,
+    MAP_PADDING,
     district_heatmap,
     district_map,
-    fitted_view,
     hatch_lines,
     heatmap_export,
     map_export,
@@ -23,6 +22,7 @@ from components.districts import (
 from components.theme import GROUP_COLORS, ink, map_style
 from data_access.districts import map_regions, map_table
 from data_access.scoring import Threshold, rank_table
+from domain.maps import bounding_box, fit_view
 
 THRESHOLDS = [
     Threshold("Tốt", 0.8),
@@ -250,10 +250,10 @@ def test_hatch_stays_inside_the_polygon_and_out_of_its_hole():
 def test_view_is_centred_on_the_features_and_fits_the_map():
     box = bounding_box(_collection())
     assert box == (106.0, 11.0, 108.0, 13.0)
-    view = fitted_view(box, 600, 500)
-    assert view["center"]["lon"] == pytest.approx(107.0)
-    assert 11.9 < view["center"]["lat"] < 12.1
-    world = 512 * 2 ** view["zoom"]
+    center, zoom = fit_view(box, width=600, height=500, padding=MAP_PADDING)
+    assert center["lon"] == pytest.approx(107.0)
+    assert 11.9 < center["lat"] < 12.1
+    world = 512 * 2**zoom
     assert world * 2 / 360 <= 600, "the width fits"
     height = world * (
         math.log(math.tan(math.pi / 4 + math.radians(13) / 2)) - math.log(math.tan(math.pi / 4 + math.radians(11) / 2))

@@ -8,7 +8,8 @@ import io
 import openpyxl
 import pandas as pd
 
-from components.downloads import csv_bytes, file_payload, neutralise_formulas, xlsx_bytes
+from components.downloads import file_payload
+from domain.spreadsheets import csv_bytes, neutralise_formulas, xlsx_bytes
 
 FRAME = pd.DataFrame(
     {

@@ -19,13 +19,28 @@ def test_every_key_has_both_languages_with_the_same_placeholders():
         assert placeholders["vi"] == placeholders["en"], key
 
 
+KEY = r"[a-z_]+(?:\.[a-z0-9_]+)+"
+USED_KEY = re.compile(rf"""(?:\bt\(\s*|\bpage_title\(|nav_key=|_key=)["']({KEY})["']""")
+
+
+def _project_sources() -> list[Path]:
+    """Every Python module of the project (not the tests, not a virtualenv)."""
+    skipped = {"tests", ".venv", "venv", ".git"}
+    return [path for path in ROOT.rglob("*.py") if not skipped & set(path.relative_to(ROOT).parts)]
+
+
 def test_every_key_used_in_the_code_exists():
     used = set()
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("components/*.py")]:
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_]+)["']""", path.read_text(encoding="utf-8")))
-        used |= set(re.findall(r"""nav_key=["']([a-z_]+\.[a-z_]+)["']""", path.read_text(encoding="utf-8")))
-    assert used, "the scan finds the keys"
+    for path in _project_sources():
+        used |= set(USED_KEY.findall(path.read_text(encoding="utf-8")))
+    assert {"auth.denied_title", "admin.templates_title", "admin.col.sheet"} <= used, "the scan finds keys of any depth"
     assert used <= set(TEXT), used - set(TEXT)
+
+
+def test_the_scan_sees_a_typo_in_a_key_of_any_depth():
+    source = 't("rankings.heading.provnce", lang)\n_panel("units.unknown_title", "units.unknwn", lang)'
+    assert "rankings.heading.provnce" in USED_KEY.findall(source)
+    assert not {"rankings.heading.provnce"} <= set(TEXT)
 
 
 def test_vietnamese_is_the_default_and_unknown_languages_fall_back():

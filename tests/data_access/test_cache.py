@@ -37,6 +37,31 @@ def test_in_process_cache_follows_the_data_version(empty_sqlite):
     _exercise_version_key(empty_sqlite)
 
 
+def test_the_data_version_is_read_once_per_request_and_again_after_a_write(empty_sqlite, query_cache, monkeypatch):
+    db.create_schema(empty_sqlite)
+    reads: list[int] = []
+
+    def counted_version() -> int:
+        reads.append(1)
+        return db.data_version()
+
+    monkeypatch.setattr("data_access.cache.data_version", counted_version)
+    with query_cache.test_request_context("/"):
+        counted_query("a")
+        counted_query("b")
+        counted_query("a")
+        assert len(reads) == 1, "one request, one version query"
+        with db.session_scope(empty_sqlite) as session:
+            db.record_change(session, "test: an import landed during the request")
+        calls.clear()
+        assert counted_query("a") == "A"
+        assert calls == ["a"], "after the write the request sees the new version"
+        assert len(reads) == 2
+    with query_cache.test_request_context("/"):
+        counted_query("a")
+    assert len(reads) == 3, "the next request reads it afresh"
+
+
 @pytest.fixture
 def redis_cache(monkeypatch, query_cache):
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

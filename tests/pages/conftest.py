@@ -82,3 +82,20 @@ def post_callback(client: FlaskClient, output: str, inputs: list[dict], cookies:
             "state": [],
         },
     )
+
+
+def route_to(client, pathname: str, search: str = ""):
+    """Dash's page router callback, as the browser posts it on navigation: it returns the page's layout."""
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [
+                {"id": "_pages_location", "property": "pathname", "value": pathname},
+                {"id": "_pages_location", "property": "search", "value": search},
+            ],
+            "changedPropIds": ["_pages_location.pathname"],
+            "state": [],
+        },
+    )

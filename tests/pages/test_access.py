@@ -4,31 +4,17 @@ from __future__ import annotations
 
 import json
 
+import dash
 import pytest
 
 from auth import audit, throttle
+from auth.guard import page_access
+from auth.policy import PAGE_ACCESS
 from tests.conftest import TEST_ACCOUNTS
-from tests.pages.conftest import form_token, post_callback, sign_in
+from tests.pages.conftest import form_token, post_callback, route_to, sign_in
 
 HEALTH = "binh-phuoc-so-y-te"
 ICT = "binh-phuoc-so-tttt"
-
-
-def route_to(client, pathname: str, search: str = ""):
-    """Dash's page router callback, as the browser posts it on navigation: it returns the page's layout."""
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [
-                {"id": "_pages_location", "property": "pathname", "value": pathname},
-                {"id": "_pages_location", "property": "search", "value": search},
-            ],
-            "changedPropIds": ["_pages_location.pathname"],
-            "state": [],
-        },
-    )
 
 
 def rankings_callback(client, level: str):
@@ -316,3 +302,10 @@ def test_every_callback_output_belongs_to_a_page_or_the_shell(dash_app, client):
 def test_a_callback_naming_an_output_of_no_page_is_refused(client):
     response = post_callback(client, "mystery-output.children", [{"id": "mystery-input", "property": "value"}])
     assert response.status_code == 403
+
+
+def test_every_page_asks_for_a_known_access(dash_app):
+    """A misspelt `access=` must not slip through as some other level: each page names one of PAGE_ACCESS."""
+
+    asked = {page["module"]: page_access(page) for page in dash.page_registry.values()}
+    assert asked and all(access in PAGE_ACCESS for access in asked.values()), asked

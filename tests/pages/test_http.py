@@ -6,7 +6,7 @@ import json
 import re
 import sys
 
-from tests.pages.conftest import post_callback
+from tests.pages.conftest import post_callback, route_to
 
 CLOSED_PORT_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 
@@ -121,3 +121,15 @@ def test_an_unknown_province_in_focus_is_explained(client, monkeypatch):
     monkeypatch.setenv("DTI_FOCUS_UNIT", "khong-co")
     payload = _overview(client, None)
     assert "Không tìm thấy “khong-co” trong dữ liệu" in payload
+
+
+def _page_title(client, pathname: str) -> str:
+    """The title Dash's page router gives the browser tab on navigating to `pathname`."""
+    return route_to(client, pathname).get_json()["response"]["_pages_store"]["data"]["title"]
+
+
+def test_the_browser_tab_title_follows_the_language(client):
+    assert _page_title(client, "/rankings") == "DTI — Xếp hạng"
+    client.set_cookie("dti_lang", "en")
+    assert _page_title(client, "/rankings") == "DTI — Rankings"
+    assert _page_title(client, "/units/binh-phuoc-so-y-te") == "DTI — Unit"

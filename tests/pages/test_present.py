@@ -7,12 +7,17 @@ import base64
 import io
 import os
 import sys
+import time
 from pathlib import Path
 
+import dash
 import pytest
 from pptx import Presentation
 
 from tests.conftest import skip_or_fail
+
+# On a loaded machine Chromium takes tens of seconds for the whole deck: the poll gives up after this.
+EXPORT_DEADLINE_SECONDS = 300
 
 
 @pytest.fixture
@@ -49,14 +54,16 @@ def deck_callback(client, query: dict):
     )
 
 
-def deck_download(client, query: dict, button: str = "present-export-pptx"):
+def start_export(client, query: dict, button: str = "present-export-pptx"):
+    """The click on an export button: it starts the export beside the request and answers at once."""
     return client.post(
         "/_dash-update-component",
         json={
-            "output": "..present-download.data...present-status.children..",
+            "output": "..present-status.children...present-export-job.data...present-export-poll.disabled..",
             "outputs": [
-                {"id": "present-download", "property": "data"},
                 {"id": "present-status", "property": "children"},
+                {"id": "present-export-job", "property": "data"},
+                {"id": "present-export-poll", "property": "disabled"},
             ],
             "inputs": [
                 {"id": "present-export-pptx", "property": "n_clicks", "value": 1 if button.endswith("pptx") else None},
@@ -66,6 +73,36 @@ def deck_download(client, query: dict, button: str = "present-export-pptx"):
             "state": [{"id": "present-query", "property": "data", "value": query}],
         },
     )
+
+
+def poll_export(client, job: dict | None):
+    """One tick of the page's poll for its export (its outputs carry Dash's allow_duplicate suffixes)."""
+    key = next(k for k in dash.get_app().callback_map if k.startswith("..present-download.data..."))
+    outputs = [dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")]
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": key,
+            "outputs": outputs,
+            "inputs": [{"id": "present-export-poll", "property": "n_intervals", "value": 1}],
+            "changedPropIds": ["present-export-poll.n_intervals"],
+            "state": [{"id": "present-export-job", "property": "data", "value": job}],
+        },
+    )
+
+
+def deck_download(client, query: dict, button: str = "present-export-pptx"):
+    """Click, then poll as the page does until the export has finished: the last response."""
+    started = start_export(client, query, button)
+    job = (started.get_json() or {}).get("response", {}).get("present-export-job", {}).get("data")
+    if started.status_code != 200 or not job:
+        return started
+    deadline = time.monotonic() + EXPORT_DEADLINE_SECONDS
+    while True:
+        polled = poll_export(client, job)
+        if polled.get_json()["response"]["present-export-poll"]["disabled"] or time.monotonic() > deadline:
+            return polled
+        time.sleep(0.2)
 
 
 def test_the_deck_callback_draws_nine_slides_for_2022(client):
@@ -106,6 +143,15 @@ def test_the_deck_download_is_a_powerpoint_of_the_year(client, chromium_availabl
     assert payload["filename"] == "dti-binh-phuoc-2022.pptx"
     presentation = Presentation(io.BytesIO(base64.b64decode(payload["content"])))
     assert len(presentation.slides) == 9
+
+
+def test_an_export_is_handed_only_to_the_account_that_started_it(client, client_as):
+    job = start_export(client, {"year": "2022"}).get_json()["response"]["present-export-job"]["data"]
+
+    body = poll_export(client_as("admin"), job).get_json()["response"]
+    assert "present-download" not in body, "another account's job gives no file"
+    assert body["present-export-poll"]["disabled"] is True
+    assert poll_export(client_as("unit_head"), job).status_code == 403
 
 
 def test_a_unit_head_cannot_call_the_deck_callbacks(client_as):

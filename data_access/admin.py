@@ -1,0 +1,23 @@
+"""What `/admin` lists from the database: the datasets that can be exported and the years with a framework.
+
+The page asks here instead of opening a session on the engine itself.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from data_access import db
+from data_access.importing import formats
+from data_access.importing.export import datasets_available
+
+
+def available_datasets() -> list[tuple[str, dict]]:
+    """Every dataset in the database with its scope (see `importing.export.datasets_available`)."""
+    with Session(db.get_engine()) as session:
+        return datasets_available(session)
+
+
+def framework_years() -> list[int]:
+    """The years that have a framework: a scores template exists only for those."""
+    return sorted({scope["year"] for dataset, scope in available_datasets() if dataset == formats.FRAMEWORK})

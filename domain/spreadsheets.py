@@ -1,0 +1,41 @@
+"""Frames as CSV and Excel bytes that are safe to open in a spreadsheet program.
+
+CSV is UTF-8 with a byte-order mark so Excel shows Vietnamese diacritics; text cells that a
+spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
+are prefixed with an apostrophe, so an exported file can never run anything. The pages' downloads
+and the importer's templates and exports share it, so neither layer borrows from the other.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that start like a formula get a leading apostrophe; numbers stay numbers."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            )
+    return safe
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet_name: str) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        neutralise_formulas(frame).to_excel(writer, sheet_name=sheet_name[:31], index=False)
+        sheet = writer.sheets[sheet_name[:31]]
+        for cells in sheet.columns:
+            width = max(len(str(c.value)) if c.value is not None else 0 for c in cells)
+            sheet.column_dimensions[cells[0].column_letter].width = min(max(width + 2, 8), 60)
+    return buffer.getvalue()

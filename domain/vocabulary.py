@@ -1,0 +1,87 @@
+"""Levels, tolerances, comparators and the rule "the printed total agrees with its pillars".
+
+One definition each: the seed checks, the importer's validation, the queries and the pages read
+them from here, so a new level (the communes after the 2025 reorganisation) is added in one place.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+PROVINCE = "province"
+DEPARTMENT = "department"
+DISTRICT = "district"
+# Scored levels, in the order pages offer them; a unit of one of these kinds is scored at its own level.
+LEVELS = (PROVINCE, DEPARTMENT, DISTRICT)
+# The levels below the province, ranked within the province in focus.
+SUB_LEVELS = tuple(level for level in LEVELS if level != PROVINCE)
+# Units that are not scored at a level of their own (the national average).
+AGGREGATE = "aggregate"
+UNIT_KINDS = (*LEVELS, AGGREGATE)
+# How a level reads in a Vietnamese file or template.
+LEVEL_NAMES_VI = {
+    PROVINCE: "tỉnh, thành phố",
+    DEPARTMENT: "sở, ban, ngành",
+    DISTRICT: "huyện, thị xã, thành phố",
+}
+
+# A note containing this marks a figure that is inconsistent in the source itself: the printed
+# value is kept as printed and the app shows the inconsistency instead of hiding it.
+SOURCE_DISCREPANCY = "SOURCE DISCREPANCY"
+# A note starting with this marks a figure whose attribution (which pillar it belongs to) was
+# inferred by the transcriber because the source printed it apart from its label.
+INFERRED_MAPPING = "mapping inferred"
+
+# Totals are printed to two decimals: a total within this many points of the sum of its pillars agrees with it.
+TOTAL_TOLERANCE = 0.02
+# A total printed as an index (0..1, e.g. DTI 0,6385) agrees within this much of the share.
+INDEX_TOLERANCE = 0.0005
+# Float sums of printed two-decimal figures land a hair off the bound: they still agree.
+_ROUNDING = 1e-9
+
+# How a plan's threshold reads (actual <comparator> target), in the order templates list them.
+COMPARATORS: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}
+
+
+def printed_total_agrees(total: float, maximum: float, printed: float, printed_max: float | None) -> bool:
+    """Does a printed total match the sum of the counted pillars?
+
+    Shares of the maximum are compared, because a province's total is printed as an index
+    (maximum 1, DTI 0,6385) while departments and districts print points: an index agrees within
+    INDEX_TOLERANCE of the share, points within TOTAL_TOLERANCE. Without a maximum, points are
+    compared as they are.
+    """
+    total, maximum, printed = float(total), float(maximum), float(printed)
+    scale = float(printed_max or maximum)
+    if not maximum or not scale:
+        return abs(total - printed) <= TOTAL_TOLERANCE + _ROUNDING
+    tolerance = INDEX_TOLERANCE if scale == 1 else TOTAL_TOLERANCE / maximum
+    return abs(total / maximum - printed / scale) <= tolerance + _ROUNDING
+
+
+# Sums of two-decimal points stored as floats pick up noise in the 13th digit; comparing
+# totals after rounding to this many decimals keeps equal totals equal (ties stay ties).
+TOTAL_DECIMALS = 6
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A group and the smallest share of the maximum (0..1) that earns it."""
+
+    group: str
+    min_share: float
+
+
+def group_for_share(share: float, thresholds: Sequence[Threshold]) -> str | None:
+    """The highest group whose lower bound the share reaches; None below every bound."""
+    reached = [t for t in thresholds if round(share, TOTAL_DECIMALS) >= t.min_share]
+    if not reached:
+        return None
+    return max(reached, key=lambda t: t.min_share).group

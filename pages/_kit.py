@@ -1,0 +1,113 @@
+"""What every page shares: its error panel, its downloads, its cards and its graphs' configuration.
+
+A page module then reads as its layout and the callbacks particular to it:
+
+- `explained(shape)` turns a `BadParameter` (a URL value the data does not have) and a database
+  error into the page's explained panel, placed in the callback's outputs by `shape`;
+- `register_download(prefix, build, *states)` adds the CSV/Excel callback of the buttons made by
+  `download_buttons(prefix, lang)`; every id starts with the page's prefix, which is how the
+  access guard (auth/guard.py) knows whose callback it is, and `build` checks the request again;
+- `source_card` (components.cards) is a card with its sources underneath; `GRAPH_CONFIG` the graphs' toolbar.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, callback, ctx, html
+from sqlalchemy.exc import SQLAlchemyError
+
+from components import downloads
+from components.cards import source_card  # noqa: F401  (the pages take it from the kit)
+from components.downloads import download_buttons  # noqa: F401  (the pages take it from the kit)
+from components.figures import GRAPH_CONFIG  # noqa: F401  (the pages take it from the kit)
+from components.i18n import t
+from components.shell import message_panel
+from data_access.db import DatabaseUnavailable
+from pages._context import BadParameter, database_unavailable, no_focus  # noqa: F401  (the pages take it from the kit)
+from web.language import language
+
+# What the database may raise while a page reads it: the page says so instead of failing.
+DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
+# A file for a download: its frame and its name without the extension.
+Download = tuple[pd.DataFrame, str]
+
+
+def panel_only(panel: html.Div) -> list:
+    """The shape of a callback whose only output is the page's content."""
+    return [panel]
+
+
+def explained(shape: Callable[[html.Div], Any] = panel_only) -> Callable:
+    """Decorate a callback so a bad URL value or an unreachable database shows its panel.
+
+    `shape(panel)` is what the callback returns then (the panel in its content output, empty or
+    disabled values in the others); the callback's own code keeps to the case that works.
+    """
+
+    def decorate(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except BadParameter as bad:
+                return shape(bad.panel)
+            except DATA_ERRORS:
+                return shape(database_unavailable(language()))
+
+        return run
+
+    return decorate
+
+
+def requested(check: Callable[..., Any], *args: Any) -> Any:
+    """`check(*args)`, or None when the request names data that is not there (or not reachable)."""
+    try:
+        return check(*args)
+    except (BadParameter, *DATA_ERRORS):
+        return None
+
+
+def file_format(triggered: object) -> str:
+    """The format a download button asks for: its id ends in `-csv` or `-xlsx`."""
+    return "csv" if str(triggered).endswith("-csv") else "xlsx"
+
+
+def register_file_download(prefix: str, build: Callable[..., dict | None], *states: State) -> None:
+    """The callback of `download_buttons(prefix, …)`: `build(file_format, *state_values)` gives what
+    `dcc.Download` expects, or None for no file.
+
+    `build` validates what the browser sent as if it were new: a `BadParameter` or a database error
+    means no file, never a half-checked one.
+    """
+
+    @callback(
+        Output(f"{prefix}-file", "data"),
+        Input(f"{prefix}-csv", "n_clicks"),
+        Input(f"{prefix}-xlsx", "n_clicks"),
+        *states,
+        prevent_initial_call=True,
+    )
+    def download(_csv: int | None, _xlsx: int | None, *values: Any) -> Any:
+        payload = requested(build, file_format(ctx.triggered_id), *values)
+        return dash.no_update if payload is None else payload
+
+
+def register_download(prefix: str, build: Callable[..., Download | None], *states: State) -> None:
+    """A download of a frame the page shows: `build(lang, *state_values)` gives the frame and the file's
+    name (without extension), or None when there is nothing to download."""
+
+    def payload(fmt: str, *values: Any) -> dict | None:
+        found = build(language(), *values)
+        return None if found is None else downloads.file_payload(found[0], found[1], fmt)
+
+    register_file_download(prefix, payload, *states)
+
+
+def explained_panel(title_key: str, body_key: str, lang: str, *, icon: str, **values: object) -> BadParameter:
+    """`BadParameter` carrying the page's panel for a value the data does not have."""
+    return BadParameter(message_panel(t(title_key, lang), t(body_key, lang, **values), icon=icon))
