@@ -279,9 +279,9 @@ def show_targets(query: dict | None, theme: str | None) -> tuple[list, list]:
     query = query or {}
     selection = select_view(query, lang)
     titles = source_titles(lang)
-    return plan_heading(selection.view, selection.unit_name, lang, titles), render(
-        selection, query, theme or DEFAULT_THEME, lang, titles
-    )
+    view = selection.view
+    heading = plan_heading(view.plans, year=view.year, unit_name=selection.unit_name, lang=lang, titles=titles)
+    return heading, render(selection, query, theme or DEFAULT_THEME, lang, titles)
 
 
 # The files keep the plan's own words: its targets have Vietnamese names only.
