@@ -63,9 +63,18 @@ def test_bad_year_gets_a_friendly_message_not_a_traceback(client):
 
 
 def test_database_down_gets_a_friendly_message(client, monkeypatch):
+    """The session cannot be checked while the database is down: the callback is refused (503), in words."""
     monkeypatch.setenv("DATABASE_URL", CLOSED_PORT_URL)
-    payload = _overview(client, None)
-    assert "Không kết nối được cơ sở dữ liệu" in payload
+    response = post_callback(
+        client,
+        "overview-content.children",
+        [
+            {"id": "overview-year", "property": "data", "value": None},
+            {"id": "shell-theme", "property": "data", "value": "dark"},
+        ],
+    )
+    assert response.status_code == 503
+    assert "Không kết nối được cơ sở dữ liệu" in response.get_json()["message"]
 
 
 def test_language_switch_sets_a_cookie_and_returns_to_the_same_page(client):
