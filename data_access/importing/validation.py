@@ -586,7 +586,7 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                 _total_check(rows, number, code or "", counted_total, total, excused=excused)
         score_source = rows.read(number, cells, "score_source") or ""
         score_note = rows.read(number, cells, "score_note") or ""
-        if (score_source or score_note) and (blank or not points) and pillar_columns:
+        if (score_source or score_note) and not points and pillar_columns:
             column = "Nguồn điểm" if score_source else "Ghi chú điểm"
             rows.issue(number, column, "dòng không có điểm chỉ số nào: nguồn và ghi chú điểm không được lưu", WARNING)
         if unique and unit is not None:
