@@ -18,12 +18,19 @@ class DatabaseUnavailable(RuntimeError):
     """The database did not answer; pages show a friendly message instead of a traceback."""
 
 
+SQLITE_BUSY_TIMEOUT_SECONDS = 30
+
+
 @lru_cache(maxsize=8)
 def engine_for(url: str) -> Engine:
     """A pooled engine for `url`; cached so the whole process shares one pool per database."""
     connect_args: dict[str, object] = {}
     if url.startswith("postgresql"):
         connect_args["connect_timeout"] = 5
+    elif url.startswith("sqlite"):
+        # SQLite has one writer at a time: a burst of sign-ins and audit events queues behind it on a
+        # busy machine, and waiting half a minute for the lock beats answering "database is locked".
+        connect_args["timeout"] = SQLITE_BUSY_TIMEOUT_SECONDS
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
