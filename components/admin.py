@@ -360,7 +360,9 @@ def commit_message(outcome: Any, lang: str) -> dbc.Alert:
         )
         return dbc.Alert(text, color="success", id="admin-committed")
     if outcome.result == "refused":
-        text = t("admin.commit_refused", lang, record=outcome.record_id)
+        # A refusal with a reason of its own (another import of the same data is running) says it.
+        key = "admin.commit_refused_because" if outcome.error else "admin.commit_refused"
+        text = t(key, lang, record=outcome.record_id, error=outcome.error)
         return dbc.Alert(text, color="warning", id="admin-commit-refused")
     text = t("admin.commit_failed", lang, record=outcome.record_id, error=outcome.error)
     return dbc.Alert(text, color="danger", id="admin-commit-failed")

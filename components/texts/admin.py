@@ -66,6 +66,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Không ghi: tệp còn lỗi hoặc cảnh báo chưa được xác nhận (lần nạp số {record}).",
         "en": "Not written: the file still has errors or unconfirmed warnings (import #{record}).",
     },
+    "admin.commit_refused_because": {
+        "vi": "Không ghi (lần nạp số {record}): {error}",
+        "en": "Not written (import #{record}): {error}",
+    },
     "admin.commit_failed": {
         "vi": "Ghi thất bại, dữ liệu đã được giữ nguyên (lần nạp số {record}): {error}",
         "en": "Writing failed and nothing was changed (import #{record}): {error}",

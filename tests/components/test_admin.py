@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pandas as pd
 
 from components import admin as views
+from data_access.importing.locks import BUSY
 
 SHA = "ab" * 32
 
@@ -91,3 +93,12 @@ def test_score_preview_marks_differences_and_the_median_method():
     )
     text = rendered(views.score_preview_table(frame, "vi", "admin-preview"))
     assert "500,5" in text and "trung vị" in text and "khác công bố" in text and "admin-differs" in text
+
+
+def test_a_commit_refused_for_a_reason_of_its_own_says_the_reason():
+    """A second import of the same data while one runs is refused with the lock's own words,
+    not the generic "errors or unconfirmed warnings" that would send the admin looking for them."""
+    busy = views.commit_message(SimpleNamespace(result="refused", record_id=12, error=BUSY), "vi")
+    assert BUSY in rendered(busy) and "số 12" in rendered(busy)
+    plain = views.commit_message(SimpleNamespace(result="refused", record_id=13, error=""), "vi")
+    assert "cảnh báo chưa được xác nhận" in rendered(plain)
