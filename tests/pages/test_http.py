@@ -142,3 +142,27 @@ def test_the_browser_tab_title_follows_the_language(client):
     client.set_cookie("dti_lang", "en")
     assert _page_title(client, "/rankings") == "DTI — Rankings"
     assert _page_title(client, "/units/binh-phuoc-so-y-te") == "DTI — Unit"
+
+
+def test_the_targets_page_draws_its_plan_over_http(client):
+    """The heading and the gauges of the targets page, as its callback answers the browser."""
+    response = client.post(
+        "/_dash-update-component",
+        json={
+            "output": "..targets-heading.children...targets-content.children..",
+            "outputs": [
+                {"id": "targets-heading", "property": "children"},
+                {"id": "targets-content", "property": "children"},
+            ],
+            "inputs": [
+                {"id": "targets-query", "property": "data", "value": {"year": None}},
+                {"id": "shell-theme", "property": "data", "value": "dark"},
+            ],
+            "changedPropIds": ["targets-query.data"],
+            "state": [],
+        },
+    )
+    assert response.status_code == 200
+    body = response.get_json()["response"]
+    assert "targets-title" in json.dumps(body["targets-heading"]["children"])
+    assert "target-card" in json.dumps(body["targets-content"]["children"])
