@@ -102,6 +102,10 @@ def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
     page.set_input_files(UPLOAD_INPUT, str(edited_export(database_url, tmp_path, "diem-2022.xlsx", lowered)))
     expect(page.locator("#admin-ready")).to_be_visible()
     expect(page.locator("#admin-preview")).to_contain_text(f"{new_total:.2f}".replace(".", ","))
+    # The published rank 1 no longer follows the lowered total: a warning the admin must confirm.
+    expect(page.locator("#admin-issues")).to_contain_text("hạng 1 không khớp thứ tự tổng điểm")
+    expect(page.locator("#admin-commit")).to_be_disabled()
+    page.check("#admin-accept")
     expect(page.locator("#admin-commit")).to_be_enabled()
     page.click("#admin-commit")
     expect(page.locator("#admin-committed")).to_be_visible()
