@@ -91,9 +91,9 @@ def test_kiosk_cycles_by_itself_with_the_chrome_hidden(page: Page, page_errors: 
     assert page.eval_on_selector(".present-stage", "el => getComputedStyle(el).cursor") == "none"
 
     first = active_slide(page)
-    page.wait_for_function(f"document.querySelector('.present-slide.is-active').id !== '{first}'")
+    page.wait_for_function(f"() => document.querySelector('.present-slide.is-active').id !== '{first}'")
     second = active_slide(page)
-    page.wait_for_function(f"document.querySelector('.present-slide.is-active').id !== '{second}'")
+    page.wait_for_function(f"() => document.querySelector('.present-slide.is-active').id !== '{second}'")
     assert page_errors == []
 
 
@@ -107,7 +107,7 @@ def test_kiosk_marks_a_lost_connection_and_recovers(page: Page, base_url: str, e
     assert marker.inner_text().startswith("Mất kết nối — dữ liệu lúc ")
     assert page.locator(".present-slide").count() == 9, "the last slides stay on screen"
     before = page.inner_text("#present-counter")
-    page.wait_for_function(f"document.getElementById('present-counter').textContent !== '{before}'")
+    page.wait_for_function(f"() => document.getElementById('present-counter').textContent !== '{before}'")
 
     page.unroute(CALLBACKS)
     expect(marker).to_be_hidden()
