@@ -7,20 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
-from dash import dash_table, dcc, html
-from dash.dash_table.Format import Format, Group, Scheme, Symbol, Trim
+from dash import dcc, html
 
 from components.cards import source_card
 from components.citations import cite
 from components.downloads import download_buttons
 from components.figures import GRAPH_CONFIG, percent_polar, pillar_radar, wrap_label
-from components.formatting import SEPARATORS, format_number, format_percent, format_points, format_rank
+from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.kpi import discrepancy_notes, series_legend
-from components.theme import FONT_FAMILY, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from components.theme import SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
 from domain.records import Comparison, PillarsView
 from domain.text import localized, localized_column
 from domain.vocabulary import LEVELS, PROVINCE
@@ -213,19 +213,24 @@ def pillar_table_rows(pillars: pd.DataFrame, comparisons: list[pd.DataFrame], *,
     return rows.reset_index(drop=True)
 
 
-def _number_format(lang: str, *, decimals: int, percent: bool = False) -> Format:
-    """Vietnamese (or English) separators for a numeric DataTable column; points drop trailing zeros."""
-    decimal, group = SEPARATORS.get(lang, SEPARATORS["vi"])
-    number = Format(
-        precision=decimals,
-        scheme=Scheme.fixed,
-        group=Group.yes,
-        decimal_delimiter=decimal,
-        group_delimiter=group,
-    )
-    if percent:
-        return number.symbol(Symbol.yes).symbol_suffix("%")
-    return number.trim(Trim.yes)
+# The grid sorts on a cell's value, a number; what it shows is the text the house formatter
+# wrote beside it, so the table reads exactly like the rest of the app (`94,17`, `72,6%`).
+_SHOWN_TEXT = {"function": "params.data.shown[params.colDef.field]"}
+
+
+LOST_STYLE = {"color": STATUS_COLORS["not_met"], "fontWeight": 700}
+
+
+def _shown(rows: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+    """Each row's numbers as displayed: points without trailing zeros, percentages with one decimal."""
+    percent_columns = ["percent", *(c for c in rows.columns if c.startswith("cmp_"))]
+    return [
+        {
+            **{column: format_points(row[column], lang) for column in ("points", "max_points", "lost")},
+            **{column: format_percent(row[column], 1, lang, missing="") for column in percent_columns},
+        }
+        for row in rows.to_dict("records")
+    ]
 
 
 def pillar_table(
@@ -235,52 +240,55 @@ def pillar_table(
     lang: str,
     table_id: str,
     comparison_tooltips: list[str] = (),
-) -> dash_table.DataTable:
-    """The pillar rows as a natively sortable table: numeric columns sort as numbers, shown the Vietnamese way.
+) -> dag.AgGrid:
+    """The pillar rows as a sortable grid: cells hold numbers, so a column sorts as numbers, shown the Vietnamese way.
 
     Comparison headers stay short to fit a laptop; `comparison_tooltips` name the series in full.
     """
-    points = _number_format(lang, decimals=2)
-    percent = _number_format(lang, decimals=1, percent=True)
+    numeric = {"type": "numericColumn", "valueFormatter": _SHOWN_TEXT}
     columns = [
-        {"id": "pillar", "name": t("pillars.col_pillar", lang), "type": "text"},
-        {"id": "points", "name": t("pillars.col_points", lang), "type": "numeric", "format": points},
-        {"id": "max_points", "name": t("pillars.col_max", lang), "type": "numeric", "format": points},
-        {"id": "percent", "name": t("pillars.col_share", lang), "type": "numeric", "format": percent},
-        {"id": "lost", "name": t("pillars.col_lost", lang), "type": "numeric", "format": points},
+        {
+            "field": "pillar",
+            "headerName": t("pillars.col_pillar", lang),
+            "cellStyle": {"fontWeight": 500},
+            "wrapText": True,
+            "autoHeight": True,
+            "flex": 3,
+            "minWidth": 160,
+        },
+        {"field": "points", "headerName": t("pillars.col_points", lang), **numeric},
+        {"field": "max_points", "headerName": t("pillars.col_max", lang), **numeric},
+        {"field": "percent", "headerName": t("pillars.col_share", lang), **numeric},
+        {"field": "lost", "headerName": t("pillars.col_lost", lang), "cellStyle": LOST_STYLE, **numeric},
     ]
+    tooltips = list(comparison_tooltips)
     columns += [
-        {"id": f"cmp_{i}", "name": header, "type": "numeric", "format": percent}
+        {"field": f"cmp_{i}", "headerName": header, **numeric}
+        | ({"headerTooltip": tooltips[i]} if i < len(tooltips) else {})
         for i, header in enumerate(comparison_headers)
     ]
-    shown = [column["id"] for column in columns]
-    return dash_table.DataTable(
+    shown = [column["field"] for column in columns]
+    data = rows[shown].astype(object).where(rows[shown].notna(), None)
+    return dag.AgGrid(
         id=table_id,
-        columns=columns,
-        data=rows[shown].to_dict("records"),
-        sort_action="native",
-        tooltip_header={f"cmp_{i}": tip for i, tip in enumerate(comparison_tooltips)},
-        style_as_list_view=True,
-        style_table={"overflowX": "auto"},
-        style_cell={
-            "backgroundColor": "var(--dti-card)",
-            "color": "var(--dti-text)",
-            "fontFamily": FONT_FAMILY,
-            "padding": ".35rem .5rem",
-            "borderBottom": "1px dashed var(--dti-card-border)",
-            "whiteSpace": "normal",
-            "height": "auto",
+        className="pillars-grid",
+        columnDefs=columns,
+        rowData=[{**row, "shown": text} for row, text in zip(data.to_dict("records"), _shown(rows, lang), strict=True)],
+        defaultColDef={
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+            "sortable": True,
+            "resizable": False,
+            "suppressMovable": True,
+            "flex": 1,
+            "minWidth": 80,
         },
-        style_header={
-            "color": "var(--dti-muted)",
-            "fontWeight": 600,
-            "borderTop": "none",
-            "borderBottom": "1px solid var(--dti-card-border)",
+        dashGridOptions={
+            "domLayout": "autoHeight",
+            "suppressCellFocus": True,
+            "enableBrowserTooltips": True,
         },
-        style_cell_conditional=[
-            {"if": {"column_id": "pillar"}, "textAlign": "left", "fontWeight": 500, "minWidth": "9rem"},
-            {"if": {"column_id": "lost"}, "color": STATUS_COLORS["not_met"], "fontWeight": 700},
-        ],
+        style={"width": "100%"},
     )
 
 

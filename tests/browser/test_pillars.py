@@ -26,7 +26,7 @@ def open_pillars(page: Page, url: str) -> None:
     """Load `url` and wait until the pillar radar and its table are drawn."""
     page.goto(url)
     page.locator("#pillars-radar .js-plotly-plot .main-svg").first.wait_for()
-    page.locator("#pillars-table td").first.wait_for()
+    page.locator("#pillars-table .ag-cell").first.wait_for()
 
 
 def number(text: str) -> float:
@@ -35,8 +35,13 @@ def number(text: str) -> float:
 
 
 def column(page: Page, column_id: str) -> list[str]:
+    """One column's cells top to bottom as shown (the grid's DOM order is not its display order)."""
     return page.eval_on_selector_all(
-        f'#pillars-table td[data-dash-column="{column_id}"]', "cells => cells.map(c => c.innerText)"
+        "#pillars-table .ag-center-cols-container .ag-row",
+        """(rows, id) => rows
+            .sort((a, b) => Number(a.getAttribute("row-index")) - Number(b.getAttribute("row-index")))
+            .map(row => row.querySelector(`.ag-cell[col-id="${id}"]`).innerText)""",
+        column_id,
     )
 
 
@@ -84,7 +89,9 @@ def test_compare_with_a_chosen_province(page: Page, page_errors: list[str], base
 
     names = [trace["name"] for trace in plot_traces(page, "#pillars-radar")]
     assert names == ["TP. Hồ Chí Minh", "Bình Phước"]
-    headers = page.eval_on_selector_all("#pillars-table th", "cells => cells.map(c => c.innerText.trim())")
+    headers = page.eval_on_selector_all(
+        "#pillars-table .ag-header-cell-text", "cells => cells.map(c => c.innerText.trim())"
+    )
     assert "% TP. Hồ Chí Minh" in headers
     assert "TP. Hồ Chí Minh" in page.inner_text("#pillars-compare")
     assert page_errors == []
@@ -156,10 +163,12 @@ def test_department_against_the_best_department_and_the_median(
     assert "428,76/600" in page.inner_text("#pillars-total")
     assert "Khá" in page.inner_text("#pillars-group")
 
-    sort = page.locator('#pillars-table th[data-dash-column="lost"] .column-header--sort')
+    sort = page.locator('#pillars-table .ag-header-cell[col-id="lost"] .ag-header-cell-label')
     sort.click()
     sort.click()
-    expect(page.locator('#pillars-table td[data-dash-column="pillar"]').first).to_have_text("Hoạt động chính quyền số")
+    expect(page.locator('#pillars-table .ag-row[row-index="0"] .ag-cell[col-id="pillar"]')).to_have_text(
+        "Hoạt động chính quyền số"
+    )
     lost = [number(cell) for cell in column(page, "lost")]
     assert lost == sorted(lost, reverse=True)
     assert lost[0] == 66.98

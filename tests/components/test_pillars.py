@@ -131,19 +131,19 @@ def test_table_rows_align_comparisons_on_the_pillars_and_stay_numeric():
     assert rows["cmp_0"].tolist() == [100.0, 82.5]
 
 
-def test_table_sorts_natively_on_numbers_shown_with_vietnamese_separators():
+def test_table_sorts_on_numbers_shown_with_vietnamese_separators():
     rows = pillar_table_rows(PILLARS, [], name_column="pillar_name_vi")
     table = pillar_table(rows, [], lang="vi", table_id="t")
-    assert table.sort_action == "native"
-    columns = {c["id"]: {**c, "format": c.get("format") and c["format"].to_plotly_json()} for c in table.columns}
-    assert columns["lost"]["type"] == "numeric"
-    assert columns["lost"]["name"] == "Điểm bị mất"
-    assert columns["points"]["format"]["locale"] == {"decimal": ",", "group": "."}
-    assert columns["percent"]["format"]["locale"]["symbol"] == ["", "%"]
-    assert table.data[1]["lost"] == 27.36, "the cell holds a number, so sorting is numeric"
+    assert table.defaultColDef["sortable"] is True
+    columns = {c["field"]: c for c in table.columnDefs}
+    assert columns["lost"]["type"] == "numericColumn"
+    assert columns["lost"]["headerName"] == "Điểm bị mất"
+    assert table.rowData[1]["lost"] == 27.36, "the cell holds a number, so sorting is numeric"
+    assert table.rowData[1]["shown"]["lost"] == "27,36"
+    assert table.rowData[1]["shown"]["percent"] == "72,6%"
+    assert table.rowData[0]["shown"]["max_points"] == "100"
     english = pillar_table(rows, [], lang="en", table_id="t")
-    points = next(c for c in english.columns if c["id"] == "points")
-    assert points["format"].to_plotly_json()["locale"] == {"decimal": ".", "group": ","}
+    assert english.rowData[1]["shown"]["lost"] == "27.36"
 
 
 def test_pillar_export_has_vietnamese_headers_comparisons_and_sources():
