@@ -1,6 +1,7 @@
 """Two app processes (gunicorn) behind nginx, sharing PostgreSQL (a schema of this test's own) and
-Redis (a redis-server of its own): a session, a sign-out, the sign-in limit and an import hold across
-both. nginx is Debian's package; without it the test skips, unless `REQUIRE_NGINX=1` (CI)."""
+Redis (a redis-server of its own): a session, a sign-out, the sign-in limit and an import (its views
+and the wall's kiosk) hold across both. nginx is Debian's package; without it the test skips, unless
+`REQUIRE_NGINX=1` (CI)."""
 
 from __future__ import annotations
 
@@ -98,6 +99,21 @@ class Visitor:
             "changedPropIds": ["rankings-query.data"],
             "state": [],
         }
+        return self.callback(base, body)
+
+    def kiosk_beat(self, base: str, shown: int) -> dict:
+        """One heartbeat of the wall's kiosk (`/present?kiosk=1`) showing data version `shown`: the
+        version it read, and the one it hands the deck (only when it moved, so the slides redraw)."""
+        body = {
+            "output": "..present-heartbeat.data...present-version.data..",
+            "outputs": [{"id": "present-heartbeat", "property": "data"}, {"id": "present-version", "property": "data"}],
+            "inputs": [{"id": "present-poll", "property": "n_intervals", "value": 1}],
+            "changedPropIds": ["present-poll.n_intervals"],
+            "state": [{"id": "present-version", "property": "data", "value": shown}],
+        }
+        return json.loads(self.callback(base, body))["response"]
+
+    def callback(self, base: str, body: dict) -> str:
         status, answer = self.request(
             f"{base}/_dash-update-component", json.dumps(body).encode(), {"Content-Type": "application/json"}
         )
@@ -186,7 +202,7 @@ def lowered_export(database: str, folder: Path, unit: str) -> tuple[Path, float]
     return path, new_total
 
 
-def test_an_import_is_seen_by_both_instances_next_views(stack):
+def test_an_import_is_seen_by_both_instances_next_views_and_by_a_kiosk_on_the_other(stack):
     with open(SEED_DIR / "totals.csv", encoding="utf-8", newline="") as fh:
         printed = [r for r in csv.DictReader(fh) if r["year"] == str(YEAR) and r["level"] == LEVEL]
     unit = next(r for r in printed if r["published_rank"] == "1")
@@ -195,6 +211,8 @@ def test_an_import_is_seen_by_both_instances_next_views(stack):
     old = f"{float(unit['published_total']):.2f}".replace(".", ",")
     assert old in reader.department_ranking(stack["a"])
     assert old in reader.department_ranking(stack["b"])  # both views now cached in the shared Redis
+    shown = reader.kiosk_beat(stack["b"], shown=-1)["present-heartbeat"]["data"]["version"]
+    assert "present-version" not in reader.kiosk_beat(stack["b"], shown=shown), "no import yet: the wall stays"
 
     path, new_total = lowered_export(stack["database"], Path(stack["folder"]), unit["unit_code"])
     command = ["data", "import", str(path), "--accept-warnings", "--user", "test-admin"]
@@ -210,3 +228,6 @@ def test_an_import_is_seen_by_both_instances_next_views(stack):
     new = f"{new_total:.2f}".replace(".", ",")
     assert new in reader.department_ranking(stack["b"])
     assert new in reader.department_ranking(stack["a"])
+    # The kiosk on the other instance sees the version move, which redraws its deck.
+    moved = reader.kiosk_beat(stack["b"], shown=shown)["present-version"]["data"]
+    assert moved != shown
