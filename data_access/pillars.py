@@ -149,6 +149,17 @@ def median_shares(scores: pd.DataFrame) -> pd.DataFrame:
     return counted.groupby(["pillar_code", "sort_order"], as_index=False)["share"].median().sort_values("sort_order")
 
 
+def _median_comparison(scores: pd.DataFrame, units: pd.DataFrame, sources: list[str]) -> Comparison:
+    """The level's median, the second line of every level comparison, named or not."""
+    return Comparison(
+        kind="median",
+        color_key="leading_average",
+        shares=median_shares(scores)[["pillar_code", "share"]],
+        count=len(units),
+        sources=sources,
+    )
+
+
 def best_and_median(scores: pd.DataFrame, units: pd.DataFrame) -> list[Comparison]:
     """The level's rank-1 unit (first by code among ties, as `rank_table` orders them) and the median."""
     best = units.iloc[0]
@@ -163,13 +174,7 @@ def best_and_median(scores: pd.DataFrame, units: pd.DataFrame) -> list[Compariso
             name_en=best["unit_name_en"],
             sources=best_rows["source"].tolist(),
         ),
-        Comparison(
-            kind="median",
-            color_key="leading_average",
-            shares=median_shares(scores)[["pillar_code", "share"]],
-            count=len(units),
-            sources=sources,
-        ),
+        _median_comparison(scores, units, sources),
     ]
 
 
@@ -181,13 +186,7 @@ def highest_and_median(scores: pd.DataFrame, units: pd.DataFrame) -> list[Compar
     sources = scores["source"].tolist()
     return [
         Comparison(kind="highest", color_key="leader", shares=highest[["pillar_code", "share"]], sources=sources),
-        Comparison(
-            kind="median",
-            color_key="leading_average",
-            shares=median_shares(scores)[["pillar_code", "share"]],
-            count=len(units),
-            sources=sources,
-        ),
+        _median_comparison(scores, units, sources),
     ]
 
 
