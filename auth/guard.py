@@ -29,6 +29,7 @@ from auth.views import forbidden_response, outage_response
 from components.i18n import t
 from components.shell import message_panel
 from data_access import queries
+from domain.text import localized
 from web.language import language
 
 # Reachable without signing in: the sign-in form itself, the health probe, the language switch,
@@ -127,7 +128,7 @@ def unit_label(unit_code: str, lang: str) -> str:
         found = None
     if not found:
         return unit_code
-    return (found["name_en"] if lang == "en" else "") or found["name_vi"]
+    return localized(found, "name", lang)
 
 
 def unit_refusal(unit_code: str, lang: str) -> html.Div | None:

@@ -19,21 +19,21 @@ from plotly.subplots import make_subplots
 from components.figures import wrap_label
 from components.formatting import format_percent, format_points
 from components.i18n import t
-from components.theme import FALLBACK_COLOR, GROUP_COLORS, STATUS_COLORS, base_layout, ink, map_style
+from components.theme import STATUS_COLORS, base_layout, group_color, ink, map_style
 from domain import maps
 from domain.colour import text_on
 from domain.text import localized, localized_column
-from domain.vocabulary import Threshold, group_for_share
+from domain.vocabulary import Threshold, threshold_for_share
 
 TOTAL_COLUMN = "total"
 MAP_PADDING = 0.88
 HATCH_LINES_ACROSS = 70
 # Without the framework's bounds the groups are unknown: the group colours spread evenly instead.
 UNKNOWN_BOUNDS = [
-    Threshold("Yếu", 0.0),
-    Threshold("Trung bình", 0.25),
-    Threshold("Khá", 0.5),
-    Threshold("Tốt", 0.75),
+    Threshold("Yếu", 0.0, "yeu", "Weak"),
+    Threshold("Trung bình", 0.25, "trung_binh", "Average"),
+    Threshold("Khá", 0.5, "kha", "Fair"),
+    Threshold("Tốt", 0.75, "tot", "Good"),
 ]
 # Cell labels are written in the light theme's ink on light fills, the dark theme's on dark ones.
 LABEL_INKS = (ink("light")["text"], ink("dark")["text"])
@@ -56,7 +56,7 @@ def share_colorscale(thresholds: Sequence[Threshold]) -> list[list]:
     group's. Below the lowest bound the lowest group's colour; a share on a bound takes the upper
     group's colour (plotly picks the later of two stops at the same position)."""
     ordered = _bounds(thresholds)
-    colors = [GROUP_COLORS.get(threshold.group, FALLBACK_COLOR) for threshold in ordered]
+    colors = [group_color(threshold.code) for threshold in ordered]
     starts = [0.0] + [min(max(threshold.min_share, 0.0), 1.0) for threshold in ordered[1:]]
     ends = [*starts[1:], 1.0]
     stops = []
@@ -69,8 +69,7 @@ def share_colorscale(thresholds: Sequence[Threshold]) -> list[list]:
 def share_color(share: float, thresholds: Sequence[Threshold]) -> str:
     """The fill `share_colorscale` gives a share (0..1): the colour of the group it earns."""
     ordered = _bounds(thresholds)
-    group = group_for_share(share, ordered) or ordered[0].group
-    return GROUP_COLORS.get(group, FALLBACK_COLOR)
+    return group_color((threshold_for_share(share, ordered) or ordered[0]).code)
 
 
 def label_color(fill: str) -> str:

@@ -24,12 +24,11 @@ from components.i18n import t
 from components.kpi import series_legend
 from components.shell import message_panel
 from components.theme import (
-    FALLBACK_COLOR,
-    GROUP_COLORS,
     SERIES_COLORS,
     STATUS_COLORS,
     TREND_COLORS,
     base_layout,
+    group_color,
     ink,
     map_style,
 )
@@ -38,6 +37,7 @@ from domain.colour import text_on
 from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
 from domain.records import UnitRanking
 from domain.text import localized, localized_column
+from domain.vocabulary import Threshold
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
@@ -376,11 +376,11 @@ def rank_map(
     return figure
 
 
-def group_badge(group: str | None) -> html.Span:
-    """A group (Tốt / Khá / Trung bình / Yếu) in its colour; "—" when unknown."""
+def group_badge(group: str | None, code: str | None) -> html.Span:
+    """A group (Tốt / Khá / Trung bình / Yếu) by its name, in its code's colour; "—" when unknown."""
     if _missing(group) or not group:
         return html.Span("—", className="group-badge group-none")
-    color = GROUP_COLORS.get(group, FALLBACK_COLOR)
+    color = group_color(None if _missing(code) else code)
     return html.Span(
         group,
         className="group-badge",
@@ -388,14 +388,16 @@ def group_badge(group: str | None) -> html.Span:
     )
 
 
-def group_legend(groups: Iterable[str], lower_bounds: Mapping[str, float], lang: str) -> html.Div:
+def group_legend(groups: Iterable[str], thresholds: Sequence[Threshold], lang: str) -> html.Div:
     """The groups present as badges, each with its lower bound (share of the maximum): the key to
     the bar colours and to the dotted lines drawn at those bounds."""
+    bounds = {threshold.group: threshold for threshold in thresholds}
     items = []
     for group in dict.fromkeys(g for g in groups if g):
-        bound = lower_bounds.get(group)
-        label = f"≥ {format_percent(bound * 100, 0, lang)}" if bound else ""
-        items.append(html.Span([group_badge(group), html.Span(label, className="group-bound")], className="group-key"))
+        bound = bounds.get(group)
+        label = f"≥ {format_percent(bound.min_share * 100, 0, lang)}" if bound and bound.min_share else ""
+        badge = group_badge(group, bound.code if bound else None)
+        items.append(html.Span([badge, html.Span(label, className="group-bound")], className="group-key"))
     return html.Div(items, className="rankings-group-legend")
 
 
@@ -501,7 +503,7 @@ def unit_table(
                 title=t("rankings.median_title", lang) if row.median_method else None,
             ),
             html.Td(format_percent(row.share * 100, 2, lang), className="num"),
-            html.Td(group_badge(row.group), className="unit-group"),
+            html.Td(group_badge(row.group, row.group_code), className="unit-group"),
             _published_cell(row, lang),
         ]
         if previous_year is not None:
@@ -525,8 +527,8 @@ def unit_bars(
 ) -> go.Figure:
     """Totals as horizontal bars, best on top, coloured by group, each labelled with its value.
 
-    `thresholds` are (group, lower bound in points): dotted lines in the group's colour show how
-    far a unit is from the next group.
+    `thresholds` are (group code, lower bound in points): dotted lines in the group's colour show
+    how far a unit is from the next group.
     """
     colors = ink(theme)
     names = [wrap_label(n, 34) for n in localized_column(table, "unit_name", lang)]
@@ -537,7 +539,7 @@ def unit_bars(
             x=table["total"],
             y=names,
             orientation="h",
-            marker={"color": [GROUP_COLORS.get(g, FALLBACK_COLOR) for g in table["group"].fillna("")]},
+            marker={"color": [group_color(code) for code in table["group_code"]]},
             text=labels,
             textposition="outside",
             cliponaxis=False,
@@ -547,10 +549,10 @@ def unit_bars(
         )
     )
     maximum = float(table["max_total"].max()) if not table.empty else 1.0
-    for group, points in thresholds:
+    for code, points in thresholds:
         figure.add_vline(
             x=points,
-            line={"color": GROUP_COLORS.get(group, FALLBACK_COLOR), "width": 1.5, "dash": "dot"},
+            line={"color": group_color(code), "width": 1.5, "dash": "dot"},
         )
     layout = base_layout(theme, lang)
     layout.update(

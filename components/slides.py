@@ -25,7 +25,7 @@ from components.formatting import figure_text, format_number, format_percent, fo
 from components.i18n import t
 from components.rankings import unit_bars
 from components.targets import section_label
-from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, base_layout, group_color, ink, pillar_color
 from domain.records import Deck
 from domain.text import localized, localized_column
 
@@ -311,12 +311,14 @@ def national_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide
 # ---------------------------------------------------------------- departments
 
 
-def group_facts(groups: Iterable[str | None], lang: str) -> tuple[Fact, ...]:
-    """How many units are in each group, in the order the groups first appear (best first)."""
-    counts = pd.Series([g for g in groups if isinstance(g, str) and g]).value_counts(sort=False)
+def group_facts(table: pd.DataFrame, lang: str) -> tuple[Fact, ...]:
+    """How many units are in each group, in the order the groups first appear (best first),
+    each toned by its group's code."""
+    named = table[table["group"].map(lambda g: isinstance(g, str) and bool(g))]
+    counts = named.groupby(["group"], sort=False).agg(n=("group", "size"), code=("group_code", "first"))
     return tuple(
-        Fact(group, str(int(count)), t("present.departments.group_count", lang, n=int(count)), group)
-        for group, count in counts.items()
+        Fact(group, str(int(row.n)), t("present.departments.group_count", lang, n=int(row.n)), row.code or "")
+        for group, row in counts.iterrows()
     )
 
 
@@ -327,7 +329,7 @@ def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str,
     if table.empty:
         return _empty("departments", title, t("present.departments.empty", lang, year=deck.year, unit=name), lang)
     maximum = float(table["max_total"].max())
-    bounds = [(b.group, b.min_share * maximum) for b in deck.department_thresholds if b.min_share > 0]
+    bounds = [(b.code, b.min_share * maximum) for b in deck.department_thresholds if b.min_share > 0]
     figure = unit_bars(
         table,
         theme=theme,
@@ -341,7 +343,7 @@ def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str,
     figure.update_yaxes(categoryarray=names, tickfont={"size": 14})
     figure = _slide_figure(figure)
     figure.update_layout(margin={"l": 10, "r": 30, "t": 10, "b": 60}, bargap=0.18)
-    facts = group_facts(table["group"], lang)
+    facts = group_facts(table, lang)
     citations = [s or p for s, p in zip(table["score_source"], table["published_source"], strict=True)]
     return Slide(
         "departments",
@@ -658,7 +660,7 @@ def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]
 def _fact_view(fact: Fact) -> html.Div:
     style = {}
     if fact.tone in GROUP_COLORS:
-        style = {"--present-tone": GROUP_COLORS[fact.tone]}
+        style = {"--present-tone": group_color(fact.tone)}
     elif fact.tone in STATUS_COLORS:
         style = {"--present-tone": STATUS_COLORS[fact.tone]}
     return html.Div(

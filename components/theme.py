@@ -21,7 +21,16 @@ PILLAR_COLORS = {
 }
 FALLBACK_COLOR = "#8c8c8c"
 
-GROUP_COLORS = {"Tốt": "#2e9d5b", "Khá": "#2f7ed8", "Trung bình": "#e0a800", "Yếu": "#d64545"}
+# Keyed by group code (the framework's `group_code`), never by the name shown, which follows the
+# language and may change between frameworks.
+GROUP_COLORS = {"tot": "#2e9d5b", "kha": "#2f7ed8", "trung_binh": "#e0a800", "yeu": "#d64545"}
+
+
+def group_color(code: object) -> str:
+    """The colour of a group by its code; neutral grey for a group no framework defines."""
+    return GROUP_COLORS.get(code, FALLBACK_COLOR) if isinstance(code, str) else FALLBACK_COLOR
+
+
 STATUS_COLORS = {"met": "#2e9d5b", "not_met": "#d64545", "no_data": "#8c8c8c"}
 
 # The unit in focus against its comparison traces, readable on both backgrounds.

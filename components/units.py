@@ -118,6 +118,7 @@ def _group_card(
             footer=html.Span(t("units.no_group", lang, year=year), className="kpi-sub"),
         )
     bound = next((th for th in thresholds if th.group == group), None)
+    code = shown.group_code or (bound.code if bound else None)
     lines = []
     if bound is not None and shown.max_total:
         lines.append(
@@ -131,7 +132,7 @@ def _group_card(
     lines.append(t("units.thresholds", lang, year=year, bounds=thresholds_text(thresholds, lang)))
     return kpi_card(
         t("units.group", lang),
-        group_badge(group),
+        group_badge(group, code),
         value_id="units-group",
         footer=[html.Div(line, className="kpi-sub") for line in lines],
         source=source,
@@ -423,7 +424,7 @@ def history_block(history: pd.DataFrame, *, theme: str, lang: str, graph_config:
                     ),
                     className="num",
                 ),
-                html.Td(group_badge(row.group)),
+                html.Td(group_badge(row.group, row.group_code)),
             ]
         )
         for row in history.itertuples()

@@ -129,13 +129,16 @@ def pillar_scores(year: int, level: str) -> pd.DataFrame:
 @versioned
 def group_thresholds(year: int, level: str) -> list[Threshold]:
     statement = (
-        select(GroupThreshold.name_vi, GroupThreshold.min_share)
+        select(GroupThreshold.name_vi, GroupThreshold.min_share, GroupThreshold.group_code, GroupThreshold.name_en)
         .join(Framework, GroupThreshold.framework_id == Framework.id)
         .where(Framework.year == year, Framework.level == level)
         .order_by(GroupThreshold.min_share.desc())
     )
     with get_engine().connect() as conn:
-        return [Threshold(group=name, min_share=share) for name, share in conn.execute(statement)]
+        return [
+            Threshold(group=name, min_share=share, code=code, name_en=name_en or "")
+            for name, share, code, name_en in conn.execute(statement)
+        ]
 
 
 @versioned

@@ -17,7 +17,7 @@ from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
 from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
 from domain.records import UnitRanking
-from domain.vocabulary import LEVELS, PROVINCE, SUB_LEVELS  # noqa: F401  (pages read them as `rankings.*`)
+from domain.vocabulary import LEVELS, PROVINCE, SUB_LEVELS, group_code  # noqa: F401  (pages read them as `rankings.*`)
 
 # The columns of a unit ranking, whatever the data has: pages and exports rely on them.
 RANKING_COLUMNS = [
@@ -29,6 +29,7 @@ RANKING_COLUMNS = [
     "max_total",
     "share",
     "group",
+    "group_code",
     "rank_computed",
     "total_computed",
     "group_computed",
@@ -179,6 +180,8 @@ def _year_results(parent_code: str, level: str, year: int) -> pd.DataFrame:
     merged["max_total"] = merged["max_total"].fillna(merged["max_published"])
     merged["share"] = merged["total"] / merged["max_total"]
     merged["group"] = merged["group_computed"].fillna(merged["group_published"]).replace("", pd.NA)
+    thresholds = queries.group_thresholds(year, level)
+    merged["group_code"] = [group_code(g, thresholds) for g in merged["group"]]
     for column in ("rank_computed", "rank_published"):
         merged[column] = merged[column].astype("Int64")
     merged["score_source"] = merged["score_source"].fillna("")

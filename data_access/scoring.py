@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from domain.records import Change
-from domain.vocabulary import TOTAL_DECIMALS, TOTAL_TOLERANCE, Threshold, group_for_share
+from domain.vocabulary import TOTAL_DECIMALS, TOTAL_TOLERANCE, Threshold, threshold_for_share
 
 
 def round_half_up(value: float, digits: int) -> float:
@@ -56,7 +56,9 @@ def rank_table(pillar_scores: pd.DataFrame, thresholds: Sequence[Threshold]) -> 
     table = unit_totals(pillar_scores)
     table["share"] = table["total"] / table["max_total"]
     table["rank"] = rank_with_ties(table["total"].tolist())
-    table["group"] = [group_for_share(s, thresholds) for s in table["share"]]
+    earned = [threshold_for_share(s, thresholds) for s in table["share"]]
+    table["group"] = [t.group if t else None for t in earned]
+    table["group_code"] = [t.code if t else None for t in earned]
     return table.sort_values(["rank", "unit_code"]).reset_index(drop=True)
 
 

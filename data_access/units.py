@@ -20,9 +20,9 @@ from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
 from data_access.pillars import counted_pillars, indicator_points
-from data_access.scoring import TOTAL_DECIMALS, Threshold, group_for_share, rank_table, reconcile, round_half_up
+from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
 from domain.records import NextGroup, Result, UnitInfo, UnitSummary, YearResult
-from domain.vocabulary import LEVELS, TOTAL_TOLERANCE
+from domain.vocabulary import LEVELS, TOTAL_TOLERANCE, Threshold, group_code, group_for_share
 
 # Kinds of unit that are scored at a level of their own (the `national-average` aggregate is not).
 SCORED_KINDS = LEVELS
@@ -156,6 +156,7 @@ def year_result(code: str, year: int) -> YearResult | None:
             rank_of=field_size if complete else None,
             group=_text(own["group"]) if thresholds else None,
             source=" | ".join(dict.fromkeys(s for s in sources if s)),
+            group_code=_text(own["group_code"]) if thresholds else None,
         )
 
     published = None
@@ -170,6 +171,7 @@ def year_result(code: str, year: int) -> YearResult | None:
             rank_of=field_size if _int(row["rank"]) is not None else None,
             group=_text(row["group_name"]),
             source=row["source"] or "",
+            group_code=group_code(row["group_name"], thresholds),
         )
         median_method = bool(row["median_method"])
         note = row["note"] or ""
@@ -203,6 +205,7 @@ def _shown(computed: Result | None, published: Result | None) -> Result:
         rank=published.rank if published.rank is not None else computed.rank,
         rank_of=published.rank_of if published.rank is not None else computed.rank_of,
         group=published.group or computed.group,
+        group_code=published.group_code if published.group else computed.group_code,
         source=published.source
         if use_published_total
         else " | ".join(dict.fromkeys([computed.source, published.source])),
@@ -326,10 +329,12 @@ def history(code: str, years: list[int]) -> pd.DataFrame:
                 "rank": shown.rank,
                 "rank_of": shown.rank_of,
                 "group": shown.group,
+                "group_code": shown.group_code,
                 "source": shown.source,
             }
         )
-    frame = pd.DataFrame(rows, columns=["year", "total", "max_total", "rank", "rank_of", "group", "source"])
+    columns = ["year", "total", "max_total", "rank", "rank_of", "group", "group_code", "source"]
+    frame = pd.DataFrame(rows, columns=columns)
     for column in ("rank", "rank_of"):
         frame[column] = frame[column].astype("Int64")
     frame["total"] = frame["total"].astype(float)

@@ -64,6 +64,7 @@ class Result:
     rank_of: int | None
     group: str | None
     source: str = ""
+    group_code: str | None = None
 
 
 @dataclass(frozen=True)

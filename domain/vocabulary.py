@@ -73,15 +73,42 @@ TOTAL_DECIMALS = 6
 
 @dataclass(frozen=True)
 class Threshold:
-    """A group and the smallest share of the maximum (0..1) that earns it."""
+    """A group and the smallest share of the maximum (0..1) that earns it.
+
+    `group` is the name the framework prints (Vietnamese); `code` (tot, kha, trung_binh, yeu) is
+    what colours and logic key on, so a renamed or translated group keeps its colour.
+    """
 
     group: str
     min_share: float
+    code: str = ""
+    name_en: str = ""
 
 
-def group_for_share(share: float, thresholds: Sequence[Threshold]) -> str | None:
+def threshold_for_share(share: float, thresholds: Sequence[Threshold]) -> Threshold | None:
     """The highest group whose lower bound the share reaches; None below every bound."""
     reached = [t for t in thresholds if round(share, TOTAL_DECIMALS) >= t.min_share]
     if not reached:
         return None
-    return max(reached, key=lambda t: t.min_share).group
+    return max(reached, key=lambda t: t.min_share)
+
+
+def group_for_share(share: float, thresholds: Sequence[Threshold]) -> str | None:
+    """The name of the group the share earns; None below every bound."""
+    earned = threshold_for_share(share, thresholds)
+    return earned.group if earned else None
+
+
+def group_code(name: object, thresholds: Sequence[Threshold]) -> str | None:
+    """The code of a group named in either language by the year's framework.
+
+    Published tables print only the group's name; None when the framework of that year defines
+    no group of that name (the name is still shown, in a neutral colour).
+    """
+    if not isinstance(name, str) or not name.strip():
+        return None
+    wanted = name.strip().casefold()
+    for threshold in thresholds:
+        if wanted in (threshold.group.casefold(), threshold.name_en.casefold()) and threshold.code:
+            return threshold.code
+    return None

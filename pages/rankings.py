@@ -230,7 +230,7 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
     )
     maximum = float(table["max_total"].max())
     thresholds_of_year = queries.group_thresholds(selection.year, selection.level)
-    thresholds = [(bound.group, bound.min_share * maximum) for bound in thresholds_of_year if bound.min_share > 0]
+    thresholds = [(bound.code, bound.min_share * maximum) for bound in thresholds_of_year if bound.min_share > 0]
     bars = views.unit_bars(
         table,
         theme=theme,
@@ -241,9 +241,7 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
     bars_card = source_card(
         t("rankings.bars_title", lang),
         [
-            views.group_legend(
-                table["group"].dropna(), {bound.group: bound.min_share for bound in thresholds_of_year}, lang
-            ),
+            views.group_legend(table["group"].dropna(), thresholds_of_year, lang),
             dcc.Graph(id="rankings-bars", figure=bars, config=GRAPH_CONFIG),
         ],
         source=[cite(source_label, views.bar_sources(table), titles)],

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from data_access.models import SOURCE_DISCREPANCY
-from data_access.scoring import Threshold, group_for_share, rank_with_ties
-from domain.vocabulary import COMPARATORS, LEVELS, UNIT_KINDS, printed_total_agrees
+from data_access.scoring import rank_with_ties
+from domain.vocabulary import COMPARATORS, LEVELS, UNIT_KINDS, Threshold, group_for_share, printed_total_agrees
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")

@@ -12,8 +12,8 @@ import pandas as pd
 from data_access.importing import formats as f
 from data_access.importing.catalogue import Catalogue
 from data_access.importing.validation import Validated
-from data_access.scoring import TOTAL_DECIMALS, Threshold, group_for_share, rank_with_ties
-from domain.vocabulary import printed_total_agrees
+from data_access.scoring import TOTAL_DECIMALS, rank_with_ties
+from domain.vocabulary import Threshold, group_for_share, printed_total_agrees
 
 SCORE_PREVIEW_COLUMNS = [
     "unit_code",

@@ -27,8 +27,8 @@ from data_access.models import (
     Target,
     Unit,
 )
-from data_access.scoring import Threshold, group_for_share, rank_with_ties
-from domain.vocabulary import printed_total_agrees
+from data_access.scoring import rank_with_ties
+from domain.vocabulary import Threshold, group_for_share, printed_total_agrees
 
 
 @dataclass

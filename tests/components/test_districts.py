@@ -25,10 +25,10 @@ from data_access.scoring import Threshold, rank_table
 from domain.maps import bounding_box, fit_view
 
 THRESHOLDS = [
-    Threshold("Tốt", 0.8),
-    Threshold("Khá", 0.65),
-    Threshold("Trung bình", 0.5),
-    Threshold("Yếu", 0.0),
+    Threshold("Tốt", 0.8, "tot"),
+    Threshold("Khá", 0.65, "kha"),
+    Threshold("Trung bình", 0.5, "trung_binh"),
+    Threshold("Yếu", 0.0, "yeu"),
 ]
 
 
@@ -107,7 +107,7 @@ def _href(code: str) -> str:
 
 
 def test_colour_scale_steps_through_the_group_colours_at_the_group_bounds():
-    red, amber, blue, green = (GROUP_COLORS[group] for group in ("Yếu", "Trung bình", "Khá", "Tốt"))
+    red, amber, blue, green = (GROUP_COLORS[code] for code in ("yeu", "trung_binh", "kha", "tot"))
     assert share_colorscale(THRESHOLDS) == [
         [0.0, red],
         [0.5, red],

@@ -23,8 +23,9 @@ from components.rankings import (
     unit_table,
     visible_bounds,
 )
-from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, ink, map_style
+from components.theme import FALLBACK_COLOR, GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, ink, map_style
 from data_access import geo
+from domain.vocabulary import Threshold
 
 NATIONAL = pd.DataFrame(
     {
@@ -98,6 +99,7 @@ def unit_rows(**overrides) -> pd.DataFrame:
             "max_total": [600.0, 600.0],
             "share": [558.41 / 600, 306.45 / 600],
             "group": ["Tốt", "Trung bình"],
+            "group_code": ["tot", "trung_binh"],
             "rank_computed": pd.array([1, 2], dtype="Int64"),
             "total_computed": [558.41, 306.45],
             "group_computed": ["Tốt", "Trung bình"],
@@ -284,7 +286,7 @@ def test_unit_table_shows_totals_groups_and_the_median_mark():
     assert texts(last.children[2]) == ["306,45*"]
     assert last.children[2].title == "tính điểm theo phương pháp trung vị"
     badge = first.children[4].children
-    assert (badge.children, badge.style["background"]) == ("Tốt", GROUP_COLORS["Tốt"])
+    assert (badge.children, badge.style["background"]) == ("Tốt", GROUP_COLORS["tot"])
     assert last.children[4].children.children == "Trung bình"
     assert texts(first.children[5]) == ["1"]
     assert first.children[5].title == "khớp kết quả tính lại"
@@ -320,12 +322,13 @@ def test_unit_table_shows_the_change_since_the_previous_year():
 
 def test_unit_bars_are_labelled_and_coloured_by_group_best_on_top():
     figure = unit_bars(
-        unit_rows(), theme="dark", lang="vi", axis_title="Tổng điểm", thresholds=[("Tốt", 480), ("Khá", 390)]
+        unit_rows(), theme="dark", lang="vi", axis_title="Tổng điểm", thresholds=[("tot", 480), ("kha", 390)]
     )
     bars = figure.data[0]
     assert list(bars.text) == ["558,41", "306,45*"]
     assert bars.textposition == "outside"
-    assert list(bars.marker.color) == [GROUP_COLORS["Tốt"], GROUP_COLORS["Trung bình"]]
+    assert list(bars.marker.color) == [GROUP_COLORS["tot"], GROUP_COLORS["trung_binh"]]
+    assert [shape.line.color for shape in figure.layout.shapes] == [GROUP_COLORS["tot"], GROUP_COLORS["kha"]]
     assert figure.layout.yaxis.autorange == "reversed"
     assert list(bars.y) == ["Sở Thông tin và Truyền thông", "Cục Thống kê"]
     assert [shape.x0 for shape in figure.layout.shapes] == [480, 390]
@@ -333,10 +336,23 @@ def test_unit_bars_are_labelled_and_coloured_by_group_best_on_top():
 
 
 def test_group_badges_and_legend():
-    assert group_badge(None).children == "—"
-    assert group_badge("Khá").style["background"] == GROUP_COLORS["Khá"]
-    legend = group_legend(["Tốt", "Khá", "Tốt"], {"Tốt": 0.8, "Khá": 0.65}, "vi")
+    assert group_badge(None, None).children == "—"
+    assert group_badge("Khá", "kha").style["background"] == GROUP_COLORS["kha"]
+    thresholds = [Threshold("Tốt", 0.8, "tot", "Good"), Threshold("Khá", 0.65, "kha", "Fair")]
+    legend = group_legend(["Tốt", "Khá", "Tốt"], thresholds, "vi")
     assert texts(legend) == ["Tốt", "≥ 80%", "Khá", "≥ 65%"]
+    assert [key.children[0].style["background"] for key in legend.children] == [
+        GROUP_COLORS["tot"],
+        GROUP_COLORS["kha"],
+    ]
+
+
+def test_a_group_keeps_its_colour_whatever_it_is_called():
+    """The colour follows the framework's group code: an English or renamed group is still green."""
+    good = group_badge("Good", "tot")
+    renamed = group_badge("Xuất sắc", "tot")
+    assert good.style["background"] == renamed.style["background"] == GROUP_COLORS["tot"]
+    assert group_badge("Nhóm lạ", None).style["background"] == FALLBACK_COLOR
 
 
 def test_national_export_names_ties_and_sources():

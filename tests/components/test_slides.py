@@ -134,9 +134,15 @@ def test_radar_table_writes_every_value_of_the_radar():
 
 
 def test_group_facts_count_units_per_group_in_order():
-    facts = group_facts(["Tốt", "Tốt", "Khá", None, "Trung bình", "Khá", "Khá"], "vi")
+    groups = ["Tốt", "Tốt", "Khá", None, "Trung bình", "Khá", "Khá"]
+    codes = ["tot", "tot", "kha", None, "trung_binh", "kha", "kha"]
+    facts = group_facts(pd.DataFrame({"group": groups, "group_code": codes}), "vi")
 
-    assert [(f.label, f.value) for f in facts] == [("Tốt", "2"), ("Khá", "3"), ("Trung bình", "1")]
+    assert [(f.label, f.value, f.tone) for f in facts] == [
+        ("Tốt", "2", "tot"),
+        ("Khá", "3", "kha"),
+        ("Trung bình", "1", "trung_binh"),
+    ]
 
 
 def test_cited_documents_lists_each_document_once_by_title():

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from components.theme import GROUP_COLORS
 from components.units import (
     history_block,
     lost_list,
@@ -22,7 +23,12 @@ from components.units import (
 from data_access.scoring import Threshold
 from data_access.units import NextGroup, Result, YearResult
 
-THRESHOLDS = [Threshold("Tốt", 0.8), Threshold("Khá", 0.65), Threshold("Trung bình", 0.5), Threshold("Yếu", 0.0)]
+THRESHOLDS = [
+    Threshold("Tốt", 0.8, "tot"),
+    Threshold("Khá", 0.65, "kha"),
+    Threshold("Trung bình", 0.5, "trung_binh"),
+    Threshold("Yếu", 0.0, "yeu"),
+]
 SOURCE = "003_x.txt; Phụ lục III.1.a"
 TITLES = {"003_x.txt": "Báo cáo sơ kết"}
 
@@ -89,6 +95,7 @@ def test_result_cards_show_total_rank_group_and_the_points_missing_for_the_next_
     assert "Báo cáo sơ kết, Phụ lục III.1.a" in cards
     for element_id in ("units-total", "units-rank", "units-group", "units-next"):
         assert f'"id": "{element_id}"' in cards
+    assert f'"background": "{GROUP_COLORS["kha"]}"' in cards, "the group badge in its code's colour"
 
 
 def test_the_top_group_says_so_and_a_framework_without_groups_has_no_next_group_card():
@@ -159,7 +166,15 @@ def test_where_the_points_went_lists_pillars_by_loss_then_the_tasks_losing_most(
 
 def test_history_is_a_sentence_for_one_year_and_a_chart_and_table_for_several():
     one = pd.DataFrame(
-        {"year": [2022], "total": [428.76], "max_total": [600.0], "rank": [14], "rank_of": [24], "group": ["Khá"]}
+        {
+            "year": [2022],
+            "total": [428.76],
+            "max_total": [600.0],
+            "rank": [14],
+            "rank_of": [24],
+            "group": ["Khá"],
+            "group_code": ["kha"],
+        }
     )
     assert "Mới có kết quả của một năm (2022)" in text_of(
         history_block(one, theme="dark", lang="vi", graph_config={})[0]
@@ -172,6 +187,7 @@ def test_history_is_a_sentence_for_one_year_and_a_chart_and_table_for_several():
             "rank": pd.array([25, 9, 12], dtype="Int64"),
             "rank_of": pd.array([63, 63, 63], dtype="Int64"),
             "group": [None, None, None],
+            "group_code": [None, None, None],
         }
     )
     body = history_block(several, theme="dark", lang="vi", graph_config={})

@@ -16,6 +16,7 @@ from data_access.rankings import (
     unit_ranking,
 )
 from data_access.settings import SEED_DIR
+from seed.loader import META_DIR
 
 
 def published_groups(level: str) -> dict[str, str]:
@@ -112,6 +113,16 @@ def test_district_ranking_2022(seeded_db):
     )
     assert (table.iloc[-1]["unit_name_vi"], table.iloc[-1]["total"]) == ("UBND huyện Lộc Ninh", 352.93)
     assert dict(zip(table["unit_code"], table["group"], strict=True)) == published_groups("district")
+
+
+def test_each_group_carries_its_framework_code(seeded_db):
+    """Colours key on the code, so every named group of a ranking must resolve to one, from the
+    framework's own thresholds file."""
+    with (META_DIR / "group_thresholds.csv").open(encoding="utf-8", newline="") as handle:
+        codes = {(row["level"], row["name_vi"]): row["group_code"] for row in csv.DictReader(handle)}
+    for level in ("department", "district"):
+        table = unit_ranking("binh-phuoc", level, 2022).table
+        assert table["group_code"].tolist() == [codes[(level, group)] for group in table["group"]]
 
 
 def test_a_year_or_province_without_results_gives_an_empty_ranking(seeded_db):

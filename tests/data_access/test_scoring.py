@@ -6,9 +6,7 @@ import pandas as pd
 import pytest
 
 from data_access.scoring import (
-    Threshold,
     change_between,
-    group_for_share,
     points_lost,
     rank_table,
     rank_with_ties,
@@ -17,6 +15,7 @@ from data_access.scoring import (
     share_of_max,
     unit_totals,
 )
+from domain.vocabulary import Threshold, group_for_share
 
 THRESHOLDS = [Threshold("Tốt", 0.80), Threshold("Khá", 0.65), Threshold("Trung bình", 0.50), Threshold("Yếu", 0.0)]
 

@@ -9,9 +9,9 @@ from collections import defaultdict
 
 import pytest
 
-from data_access.scoring import Threshold
 from data_access.settings import SEED_DIR
 from data_access.units import Result, next_group, reconcile_result, unit_info, unit_summary, unit_years, year_result
+from domain.vocabulary import Threshold
 from seed.loader import META_DIR
 
 HEALTH = "binh-phuoc-so-y-te"
