@@ -18,9 +18,10 @@
         return state.root ? state.root.querySelectorAll(".present-slide") : [];
     }
 
-    function pad(number) {
-        return (number < 10 ? "0" : "") + number;
-    }
+    // Vietnam's clock, whatever zone the wall screen's computer is set to (as on the server).
+    var vietnamTime = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hour12: false
+    });
 
     // Writes only what changed: the MutationObserver below sees every write to the DOM.
     function setText(element, text) {
@@ -101,7 +102,7 @@
         if (stale) {
             var at = new Date(state.lastBeat);
             var template = marker.getAttribute("data-template") || "{time}";
-            setText(marker, template.replace("{time}", pad(at.getHours()) + ":" + pad(at.getMinutes())));
+            setText(marker, template.replace("{time}", vietnamTime.format(at)));
         }
         if (marker.hidden === stale) { marker.hidden = !stale; }
         document.body.classList.toggle("present-offline", stale);

@@ -5,9 +5,8 @@ Pure builders: lists and frames in, Dash components out; nothing here reads the 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -16,8 +15,8 @@ from dash import dcc, html
 from components.downloads import download_buttons
 from components.formatting import format_number
 from components.i18n import t
+from domain.clock import to_local
 
-LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 RESULT_COLORS = {"ok": "success", "refused": "warning", "failed": "danger"}
 SEVERITY_COLORS = {"error": "danger", "warning": "warning"}
 PREVIEW_LIMIT = 200
@@ -128,10 +127,8 @@ def rows_preview_table(frame: pd.DataFrame, lang: str, table_id: str) -> html.Di
 
 
 def local_time(value: datetime) -> str:
-    """A stored time (UTC; SQLite returns it without its zone) as the reader's local time."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(LOCAL_TIME).strftime("%d/%m/%Y %H:%M")
+    """A stored time as Vietnam's local time."""
+    return to_local(value).strftime("%d/%m/%Y %H:%M")
 
 
 def _report(record_id: int, issues: list[dict], error: str, lang: str) -> html.Details | None:

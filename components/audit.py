@@ -7,9 +7,9 @@ import pandas as pd
 from dash import html
 
 from components.i18n import t
+from domain.clock import LOCAL_TIMEZONE
 
 # The province's wall clock: administrators read times as they lived them.
-LOCAL_TIMEZONE = "Asia/Ho_Chi_Minh"
 KIND_STYLES = {
     "login_ok": "success",
     "login_failed": "warning",
@@ -22,7 +22,7 @@ KIND_STYLES = {
 
 def local_times(frame: pd.DataFrame) -> pd.Series:
     """`at` in local time; SQLite hands back naive UTC, PostgreSQL aware values: both end up the same."""
-    return pd.to_datetime(frame["at"], utc=True).dt.tz_convert(LOCAL_TIMEZONE)
+    return pd.to_datetime(frame["at"], utc=True).dt.tz_convert(LOCAL_TIMEZONE.key)
 
 
 def audit_export(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

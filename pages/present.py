@@ -9,7 +9,6 @@ slides on screen with a stale marker until the server answers again.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import NamedTuple
 
 import dash
@@ -24,6 +23,7 @@ from components.theme import DEFAULT_THEME
 from data_access import queries
 from data_access.db import data_version
 from data_access.deck import Deck, UnknownDeck, build_deck, deck_years
+from domain.clock import local_now, local_today
 from exports import jobs
 from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, export_deck
 from exports.images import MIME_TYPES, ExportError
@@ -177,7 +177,7 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
         raise BadParameter(
             message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))
         ) from unknown
-    return deck, build_slides(deck, theme=theme, lang=lang, titles=source_titles(lang), today=date.today())
+    return deck, build_slides(deck, theme=theme, lang=lang, titles=source_titles(lang), today=local_today())
 
 
 @callback(
@@ -212,7 +212,7 @@ def poll_version(_ticks: int | None, shown: int | None) -> tuple[dict, int]:
     except DATA_ERRORS:
         # The server answers but cannot read the data: no beat, so the wall marks its slides stale.
         return no_update, no_update
-    beat = {"version": version, "checked": datetime.now().isoformat(timespec="seconds")}
+    beat = {"version": version, "checked": local_now().isoformat(timespec="seconds")}
     return beat, (version if version != shown else no_update)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +24,7 @@ from components.slides import build_slides  # noqa: E402
 from data_access import queries  # noqa: E402
 from data_access.cache import configure_cache  # noqa: E402
 from data_access.deck import build_deck, deck_years  # noqa: E402
+from domain.clock import local_today  # noqa: E402
 from exports.deck import DECK_FORMATS, EXPORT_THEME, deck_basename, deck_title, export_deck  # noqa: E402
 from pages._context import source_titles  # noqa: E402
 from seed.loader import load_seed  # noqa: E402
@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"No provincial results for {year}; years: {', '.join(map(str, years))}", file=sys.stderr)
         return 1
     deck = build_deck(focus, year)
-    slides = build_slides(deck, theme=EXPORT_THEME, lang=args.lang, titles=source_titles(args.lang), today=date.today())
+    slides = build_slides(
+        deck, theme=EXPORT_THEME, lang=args.lang, titles=source_titles(args.lang), today=local_today()
+    )
     built = time.perf_counter()
     files = export_deck(slides, title=deck_title(deck, args.lang), lang=args.lang, formats=args.format or DECK_FORMATS)
     exported = time.perf_counter()
