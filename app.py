@@ -30,6 +30,7 @@ from data_access.cache import cache_state, configure_cache
 from data_access.importing.cli import data_cli
 from data_access.importing.parsing import max_upload_bytes
 from data_access.settings import PROJECT_ROOT
+from data_access.units_cli import units_cli
 from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles, whole_number
 from seed.loader import load_seed
 
@@ -82,6 +83,7 @@ server.config["MAX_CONTENT_LENGTH"] = 4 * max_upload_bytes()
 server.register_blueprint(auth_views)
 server.cli.add_command(users_cli)
 server.cli.add_command(data_cli)
+server.cli.add_command(units_cli)
 guard.install(app)
 headers.install(app)
 

@@ -17,6 +17,7 @@ from auth.models import AuthBase, User
 from auth.policy import ROLES, UNIT_HEAD, Viewer
 from data_access import db
 from data_access.models import Unit
+from domain.lookup import nearest_units
 
 HASH_METHOD = "scrypt"
 MIN_PASSWORD_LENGTH = 10
@@ -52,6 +53,16 @@ def _unit_kind(session, unit_code: str) -> str | None:
     return session.scalar(select(Unit.kind).where(Unit.code == unit_code))
 
 
+def _unknown_unit(session, unit_code: str) -> str:
+    """The refusal of an unknown unit code, naming the nearest codes so the admin can retype."""
+    units = [(code, name) for code, name in session.execute(select(Unit.code, Unit.name_vi))]
+    nearest = nearest_units(unit_code, units)
+    message = f"Không có đơn vị mã '{unit_code}' trong dữ liệu."
+    if nearest:
+        message += " Có phải: " + "; ".join(f"{code} ({name})" for code, name in nearest) + "?"
+    return message + " Danh sách mã: flask --app app:server units list."
+
+
 def create_user(
     username: str,
     role: str,
@@ -77,7 +88,7 @@ def create_user(
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise AccountError(f"Tên đăng nhập '{username}' đã tồn tại.")
         if unit_code and _unit_kind(session, unit_code) is None:
-            raise AccountError(f"Không có đơn vị mã '{unit_code}' trong dữ liệu.")
+            raise AccountError(_unknown_unit(session, unit_code))
         session.add(
             User(
                 username=username,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
@@ -10,6 +12,8 @@ from auth import users
 from auth.cli import users_cli
 from auth.models import AuthBase, User
 from data_access import db
+from data_access.settings import SEED_DIR
+from data_access.units_cli import units_cli
 
 
 @pytest.fixture
@@ -112,3 +116,30 @@ def test_the_command_line_creates_lists_disables_and_resets(accounts, monkeypatc
     duplicate = runner.invoke(users_cli, ["create", "so-y-te", "--role", "leader"])
     assert duplicate.exit_code != 0
     assert "đã tồn tại" in duplicate.output
+
+
+def test_a_mistyped_unit_code_is_refused_with_the_codes_meant(accounts):
+    runner = CliRunner()
+    typo = runner.invoke(users_cli, ["create", "so-y-te", "--role", "unit_head", "--unit", "binh-phuoc-so-yte"])
+    assert typo.exit_code != 0
+    assert "Không có đơn vị mã 'binh-phuoc-so-yte'" in typo.output
+    assert "Có phải: binh-phuoc-so-y-te (Sở Y tế)" in typo.output
+    assert "units list" in typo.output
+    assert [u.username for u in stored_users(accounts)] == [], "nothing created"
+
+
+def test_units_list_prints_codes_and_names_filtered(accounts):
+    runner = CliRunner()
+    found = runner.invoke(units_cli, ["list", "--search", "y te", "--parent", "binh-phuoc"])
+    assert found.exit_code == 0, found.output
+    assert "binh-phuoc-so-y-te\tdepartment\tSở Y tế\tbinh-phuoc" in found.output.splitlines()
+    every_department = runner.invoke(units_cli, ["list", "--level", "department", "--parent", "binh-phuoc"])
+    with (SEED_DIR / "units.csv").open(encoding="utf-8", newline="") as handle:
+        expected = {
+            row["unit_code"]
+            for row in csv.DictReader(handle)
+            if row["kind"] == "department" and row["parent_code"] == "binh-phuoc"
+        }
+    assert {line.split("\t")[0] for line in every_department.output.splitlines()} == expected
+    nothing = runner.invoke(units_cli, ["list", "--search", "khong-co-gi-nhu-the"])
+    assert nothing.exit_code != 0 and "Không có đơn vị nào khớp" in nothing.output
