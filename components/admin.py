@@ -17,7 +17,7 @@ from components.formatting import format_number
 from components.i18n import t
 from domain.clock import to_local
 
-RESULT_COLORS = {"ok": "success", "refused": "warning", "failed": "danger"}
+RESULT_COLORS = {"ok": "success", "unchanged": "secondary", "refused": "warning", "failed": "danger"}
 SEVERITY_COLORS = {"error": "danger", "warning": "warning"}
 PREVIEW_LIMIT = 200
 
@@ -171,7 +171,7 @@ def history_table(
     for row in frame.itertuples():
         issues, error = reports.get(row.id, ([], ""))
         result = [_badge(t(f"admin.result.{row.result}", lang), RESULT_COLORS.get(row.result, "secondary"))]
-        if row.result != "ok" or row.n_warnings:
+        if row.result not in ("ok", "unchanged") or row.n_warnings:
             result.append(_report(row.id, issues, error, lang))
         versions = []
         if row.result == "ok":
@@ -356,6 +356,9 @@ def commit_message(outcome: Any, lang: str) -> dbc.Alert:
             record=outcome.record_id,
         )
         return dbc.Alert(text, color="success", id="admin-committed")
+    if outcome.result == "unchanged":
+        text = t("admin.commit_unchanged", lang, record=outcome.record_id, version=outcome.data_version)
+        return dbc.Alert(text, color="info", id="admin-commit-unchanged")
     if outcome.result == "refused":
         # A refusal with a reason of its own (another import of the same data is running) says it.
         key = "admin.commit_refused_because" if outcome.error else "admin.commit_refused"

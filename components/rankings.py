@@ -33,6 +33,7 @@ from components.theme import (
     map_style,
 )
 from domain import maps
+from domain.changes import NEW, UNKNOWN
 from domain.colour import text_on
 from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
 from domain.records import UnitRanking
@@ -71,14 +72,23 @@ def level_selector(component_id: str, levels: Sequence[str], value: str | None, 
     )
 
 
-def national_table(ranking: pd.DataFrame, *, focus_code: str | None, lang: str, table_id: str) -> html.Table:
-    """The national table of a year: rank (shared ranks marked), province, DTI value where published.
+def national_table(
+    ranking: pd.DataFrame,
+    *,
+    focus_code: str | None,
+    lang: str,
+    table_id: str,
+    changes: pd.DataFrame | None = None,
+) -> html.Table:
+    """The national table of a year: rank (shared ranks marked), province, DTI value where published,
+    and, given `changes` (`domain.changes.compare_years`, row for row), the change of rank and of
+    value since the year before ("mới" for a province not ranked then).
 
     `ranking` has `rank`, `tied`, `unit_code`, the unit names and `index_value` (NaN when unknown).
     The province in focus is highlighted in the focus colour of the charts.
     """
     rows = []
-    for row in ranking.itertuples():
+    for position, row in enumerate(ranking.itertuples()):
         rank_cell = [html.Span(str(row.rank), className="rank-number")]
         if row.tied:
             rank_cell += [" ", html.Span(f"({t('rankings.tie', lang)})", className="tie-badge")]
@@ -87,6 +97,12 @@ def national_table(ranking: pd.DataFrame, *, focus_code: str | None, lang: str, 
             html.Td(localized(row, "unit_name", lang), className="unit-name"),
             html.Td(format_number(row.index_value, 4, lang), className="num"),
         ]
+        if changes is not None:
+            change = changes.iloc[position]
+            cells += [
+                change_cell(change["trend"], change["rank_change"], lang),
+                html.Td(signed_number(change["value_change"], 4, lang), className="num value-change-cell"),
+            ]
         if row.unit_code == focus_code:
             focus_style = {"--rankings-focus": SERIES_COLORS["focus"]}
             rows.append(
@@ -102,6 +118,14 @@ def national_table(ranking: pd.DataFrame, *, focus_code: str | None, lang: str, 
                 html.Th(t("rankings.col.rank", lang)),
                 html.Th(t("rankings.col.province", lang)),
                 html.Th(t("rankings.col.dti", lang), className="num"),
+                *(
+                    [
+                        html.Th(t("rankings.col.rank_change", lang), className="num"),
+                        html.Th(t("rankings.col.dti_change", lang), className="num"),
+                    ]
+                    if changes is not None
+                    else []
+                ),
             ]
         )
     )
@@ -441,24 +465,40 @@ def _total_text(total: float, median: bool, lang: str) -> str:
     return format_number(total, 2, lang) + ("*" if median else "")
 
 
-def _signed(value: float | None, decimals: int, lang: str) -> str:
+def signed_number(value: float | None, decimals: int, lang: str) -> str:
+    """A change with its sign ("+0,0123", "−4,50", "±0"); "—" where either year has no value."""
     if _missing(value):
         return "—"
     sign = "+" if value > 0 else "−" if value < 0 else "±"
     return sign + format_number(abs(value), decimals, lang)
 
 
-def _rank_change_cell(places) -> html.Td:
-    """Places gained (▲, a lower rank is better) or lost (▼)."""
-    if _missing(places):
-        return html.Td("—", className="num")
+def change_text(trend: str | None, places: object, lang: str) -> tuple[str, str]:
+    """The rank change as shown and its colour key: "▲ 3", "▼ 2", "=", "mới" (not ranked in a
+    complete table of the year before) or "—" (unknown)."""
+    if trend == NEW:
+        return t("rankings.new", lang), "new"
+    if _missing(places) or trend == UNKNOWN:
+        return "—", ""
     if places > 0:
-        text, trend = f"▲ {places}", "up"
-    elif places < 0:
-        text, trend = f"▼ {-places}", "down"
-    else:
-        text, trend = "=", "flat"
-    return html.Td(text, className="num rank-change-cell", style={"color": TREND_COLORS[trend]})
+        return f"▲ {places}", "up"
+    if places < 0:
+        return f"▼ {-places}", "down"
+    return "=", "flat"
+
+
+def change_cell(trend: str | None, places: object, lang: str) -> html.Td:
+    """Places gained (▲, a lower rank is better) or lost (▼), or "mới" for a unit new to the ranking."""
+    text, key = change_text(trend, places, lang)
+    if not key:
+        return html.Td(text, className="num")
+    if key == "new":
+        return html.Td(
+            html.Span(text, className="new-badge"),
+            className="num rank-change-cell",
+            title=t("rankings.new_title", lang),
+        )
+    return html.Td(text, className="num rank-change-cell", style={"color": TREND_COLORS[key]})
 
 
 def _unit_cell(name: str, href: str | None) -> html.Td:
@@ -476,7 +516,8 @@ def unit_table(
     """The ranking of a province's units, best first.
 
     `table` has the columns of `data_access.rankings.RANKING_COLUMNS`. The change columns appear
-    only when `previous_year` (a year with results at this level) is given.
+    only when `previous_year` (a year with results at this level) is given; a `trend` column
+    (`domain.changes`) marks the units new to the ranking ("mới").
     """
     headers = [
         (t("rankings.col.rank", lang), "num"),
@@ -509,8 +550,8 @@ def unit_table(
         if previous_year is not None:
             cells += [
                 html.Td("—" if _missing(row.previous_rank) else str(row.previous_rank), className="num"),
-                _rank_change_cell(row.rank_change),
-                html.Td(_signed(row.total_change, 2, lang), className="num"),
+                change_cell(getattr(row, "trend", None), row.rank_change, lang),
+                html.Td(signed_number(row.total_change, 2, lang), className="num value-change-cell"),
             ]
         rows.append(html.Tr(cells, className="rankings-row", **{"data-unit": row.unit_code}))
     head = html.Thead(html.Tr([html.Th(label, className=cls) for label, cls in headers]))
@@ -578,18 +619,33 @@ def unit_bars(
     return figure
 
 
-def national_export(ranking: pd.DataFrame, *, lang: str, titles: Mapping[str, str]) -> pd.DataFrame:
-    """The national table as a file: rank, tie, province, code, DTI value and source."""
-    return pd.DataFrame(
-        {
-            t("rankings.col.rank", lang): ranking["rank"].astype(int),
-            t("rankings.col.tie", lang): [t("rankings.yes", lang) if tied else "" for tied in ranking["tied"]],
-            t("rankings.col.province", lang): localized_column(ranking, "unit_name", lang),
-            t("rankings.col.code", lang): ranking["unit_code"],
-            t("rankings.col.dti", lang): ranking["index_value"],
-            t("rankings.col.source", lang): [readable_citation(s, titles) for s in ranking["source"]],
-        }
-    )
+def national_export(
+    ranking: pd.DataFrame,
+    *,
+    lang: str,
+    titles: Mapping[str, str],
+    changes: pd.DataFrame | None = None,
+    previous_year: int | None = None,
+) -> pd.DataFrame:
+    """The national table as a file: rank, tie, province, code, DTI value, the change since
+    `previous_year` where `changes` are given (as on screen: "▲ 3", "mới"), and the source."""
+    columns = {
+        t("rankings.col.rank", lang): ranking["rank"].astype(int),
+        t("rankings.col.tie", lang): [t("rankings.yes", lang) if tied else "" for tied in ranking["tied"]],
+        t("rankings.col.province", lang): localized_column(ranking, "unit_name", lang),
+        t("rankings.col.code", lang): ranking["unit_code"],
+        t("rankings.col.dti", lang): ranking["index_value"],
+    }
+    if changes is not None and previous_year is not None:
+        columns[t("rankings.export.previous_rank", lang, year=previous_year)] = changes["previous_rank"].to_numpy()
+        columns[t("rankings.export.previous_dti", lang, year=previous_year)] = changes["previous_value"].to_numpy()
+        columns[t("rankings.col.rank_change", lang)] = [
+            change_text(trend, places, lang)[0]
+            for trend, places in zip(changes["trend"], changes["rank_change"], strict=True)
+        ]
+        columns[t("rankings.col.dti_change", lang)] = changes["value_change"].to_numpy()
+    columns[t("rankings.col.source", lang)] = [readable_citation(s, titles) for s in ranking["source"]]
+    return pd.DataFrame(columns)
 
 
 def unit_export(
@@ -615,7 +671,14 @@ def unit_export(
     if previous_year is not None:
         columns[t("rankings.export.previous_rank", lang, year=previous_year)] = table["previous_rank"]
         columns[t("rankings.export.previous_total", lang, year=previous_year)] = table["previous_total"]
-        columns[t("rankings.col.rank_change", lang)] = table["rank_change"]
+        columns[t("rankings.col.rank_change", lang)] = (
+            [
+                change_text(trend, places, lang)[0]
+                for trend, places in zip(table["trend"], table["rank_change"], strict=True)
+            ]
+            if "trend" in table
+            else table["rank_change"]
+        )
         columns[t("rankings.col.total_change", lang)] = table["total_change"]
     columns[t("rankings.export.score_source", lang)] = [readable_citation(s, titles) for s in table["score_source"]]
     columns[t("rankings.export.published_source", lang)] = [

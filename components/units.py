@@ -62,8 +62,10 @@ def result_cards(
     level: str,
     lang: str,
     titles: Mapping[str, str],
+    change_lines: list | None = None,
 ) -> dbc.Row:
-    """Total of maximum, rank in the level, group, and the points missing to reach the next group."""
+    """Total of maximum, rank in the level, group, and the points missing to reach the next group;
+    `change_lines` (the change of rank and of value since the year before) go under the rank."""
     shown = result.shown
     source = cite(t("common.source", lang), [shown.source], titles)
     if shown.total is not None and shown.max_total:
@@ -85,16 +87,19 @@ def result_cards(
             t("units.rank", lang),
             format_rank(shown.rank, shown.rank_of),
             value_id="units-rank",
-            footer=html.Span(
-                t(
-                    "units.rank_sub",
-                    lang,
-                    rank=shown.rank if shown.rank is not None else "—",
-                    n=shown.rank_of or "—",
-                    level=t(f"units.level_phrase.{level}", lang),
+            footer=[
+                html.Span(
+                    t(
+                        "units.rank_sub",
+                        lang,
+                        rank=shown.rank if shown.rank is not None else "—",
+                        n=shown.rank_of or "—",
+                        level=t(f"units.level_phrase.{level}", lang),
+                    ),
+                    className="kpi-sub",
                 ),
-                className="kpi-sub",
-            ),
+                *(change_lines or []),
+            ],
             source=source,
         ),
         _group_card(shown, next_group, thresholds, year=result.year, lang=lang, source=source),

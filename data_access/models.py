@@ -310,8 +310,9 @@ class ImportLock(HistoryBase):
 class ImportRecord(HistoryBase):
     """One import attempt: who, when, which file (name and SHA-256), what it held, and how it ended.
 
-    `result` is "ok", "refused" (the file did not validate, or its warnings were not accepted:
-    nothing written) or "failed" (writing broke off and was rolled back). `report` keeps the
+    `result` is "ok", "unchanged" (the file held the figures already stored: nothing written, the
+    data version not moved), "refused" (the file did not validate, or its warnings were not
+    accepted: nothing written) or "failed" (writing broke off and was rolled back). `report` keeps the
     problems or the error as JSON. `snapshot_before` holds the dataset as it was before an "ok"
     import replaced it and `snapshot_after` as it became, both as JSON tables in the template's
     format, so every earlier version can be downloaded and imported again. Units are named by

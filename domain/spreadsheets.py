@@ -20,14 +20,32 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            # Built as an object column: `Series.map` would infer floats again and turn 25 into 25.0.
+            safe[column] = pd.Series(
+                [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v for v in safe[column]],
+                index=safe.index,
+                dtype=object,
             )
     return safe
 
 
+def whole_numbers_whole(frame: pd.DataFrame) -> pd.DataFrame:
+    """Whole numbers written as integers (`25`, not `25.0`): pandas keeps a column with a blank or a
+    fraction as floats, and a data officer reading `25.0` for 25 points takes it for a typo."""
+    whole = frame.copy()
+    for column in whole.columns:
+        values = whole[column]
+        if pd.api.types.is_float_dtype(values) or values.dtype == object:
+            whole[column] = pd.Series(
+                [int(v) if isinstance(v, float) and v.is_integer() else v for v in values],
+                index=values.index,
+                dtype=object,
+            )
+    return whole
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
+    return neutralise_formulas(whole_numbers_whole(frame)).to_csv(index=False).encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet_name: str) -> bytes:

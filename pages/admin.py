@@ -23,7 +23,7 @@ from auth.session import current_viewer
 from components import admin as views
 from components.i18n import t
 from data_access.admin import available_datasets, framework_years
-from data_access.importing import OK, check, commit, formats
+from data_access.importing import OK, UNCHANGED, check, commit, formats
 from data_access.importing import files as downloads
 from data_access.importing.history import history, record, report_issues
 from data_access.importing.parsing import max_upload_bytes
@@ -90,7 +90,7 @@ def history_view(lang: str) -> html.Div:
         return html.Div(t("admin.history_empty", lang), className="admin-muted", id="admin-history-empty")
     reports = {}
     for row in frame.itertuples():
-        if row.result != OK or row.n_warnings:
+        if row.result not in (OK, UNCHANGED) or row.n_warnings:
             found = record(int(row.id))
             reports[int(row.id)] = report_issues(found) if found else ([], "")
     return views.history_table(frame, reports, lang, "admin-history-table")

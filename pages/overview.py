@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from components import figures
+from components.changes import value_change_line
 from components.citations import cite
 from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
@@ -117,6 +118,14 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
     change_footer = [
         html.Div(t("overview.change", lang, year=previous) if previous else "", className="kpi-sub"),
         rank_change_badge(overview.change, previous, lang),
+        value_change_line(
+            overview.change,
+            previous,
+            what=t("changes.what_dti", lang),
+            decimals=4,
+            lang=lang,
+            element_id="overview-value-change",
+        ),
     ]
     kpis = dbc.Row(
         [

@@ -19,7 +19,7 @@ from components.formatting import format_points, format_rank
 from components.i18n import t
 from components.shell import THEME_STORE
 from components.theme import DEFAULT_THEME
-from data_access import geo, queries
+from data_access import geo, queries, year_changes
 from data_access import rankings as data
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
@@ -151,7 +151,8 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
             className="rankings-focus-summary",
             id="rankings-focus-summary",
         )
-    notes = [views.dti_note(ranking, lang=lang, note_id=DTI_NOTE)]
+    changes = year_changes.national_changes(selection.year)
+    notes = [views.dti_note(ranking, lang=lang, note_id=DTI_NOTE), national_change_note(changes, field, lang)]
     if len(ranking) < field:
         notes.append(
             html.Div(
@@ -163,7 +164,13 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
     table = source_card(
         t("rankings.national_title", lang),
         html.Div(
-            views.national_table(ranking, focus_code=selection.focus, lang=lang, table_id="rankings-national-table"),
+            views.national_table(
+                ranking,
+                focus_code=selection.focus,
+                lang=lang,
+                table_id="rankings-national-table",
+                changes=changes.table if changes.previous_year is not None else None,
+            ),
             className="rankings-scroll",
         ),
         source=[ranking_source],
@@ -201,10 +208,26 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
     ]
 
 
+def national_change_note(changes, field: int, lang: str) -> html.Div | None:
+    """What the change columns compare with, and why most are "—" when the year before is partial."""
+    if changes.previous_year is None:
+        return None
+    if changes.complete:
+        text = t("rankings.national_change_since", lang, previous=changes.previous_year)
+    else:
+        n = int(changes.table["previous_rank"].notna().sum())
+        text = t("rankings.national_change_partial", lang, previous=changes.previous_year, n=n, field=field)
+    return html.Div(
+        [html.I(className="bi bi-arrow-left-right me-1"), text],
+        className="rankings-note",
+        id="rankings-national-change-note",
+    )
+
+
 def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> list:
     """The province's departments or districts: ranked table and bars of their totals by group."""
     ranking = data.unit_ranking(selection.focus, selection.level, selection.year)
-    table = ranking.table
+    table = with_trend(ranking, selection)
     if table.empty:
         raise NoResults(_empty(selection, lang))
     source_label = t("common.source", lang)
@@ -254,6 +277,12 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
     ]
 
 
+def with_trend(ranking, selection: Selection):
+    """The unit ranking's table with `trend` (`domain.changes`): which units are new to the ranking."""
+    trend = year_changes.unit_changes(selection.focus, selection.level, selection.year).table["trend"]
+    return ranking.table.assign(trend=trend.to_numpy())
+
+
 def _heading(selection: Selection, lang: str) -> str:
     name = localized(queries.unit(selection.focus) or {}, "name", lang) or selection.focus
     return t(f"rankings.heading.{selection.level}", lang, unit=name, year=selection.year)
@@ -300,12 +329,17 @@ def export_frame(selection: Selection, lang: str):
     titles = source_titles(lang)
     if selection.level == PROVINCE:
         ranking = data.national_ranking(selection.year)
-        return None if ranking.empty else views.national_export(ranking, lang=lang, titles=titles)
+        if ranking.empty:
+            return None
+        changes = year_changes.national_changes(selection.year)
+        return views.national_export(
+            ranking, lang=lang, titles=titles, changes=changes.table, previous_year=changes.previous_year
+        )
     ranking = data.unit_ranking(selection.focus, selection.level, selection.year)
     if ranking.table.empty:
         return None
     previous = ranking.previous_year if ranking.has_previous else None
-    return views.unit_export(ranking.table, lang=lang, titles=titles, previous_year=previous)
+    return views.unit_export(with_trend(ranking, selection), lang=lang, titles=titles, previous_year=previous)
 
 
 def rankings_file(lang: str, query: dict | None):

@@ -17,6 +17,7 @@ from auth.guard import unit_refusal
 from auth.policy import names_other_units
 from auth.session import current_viewer
 from components import figures
+from components.changes import history_change_lines
 from components.citations import cite
 from components.i18n import t
 from components.kpi import series_legend
@@ -34,7 +35,9 @@ from components.units import (
     source_list,
 )
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
+from domain.changes import history_change
 from domain.text import localized, localized_column
+from domain.vocabulary import PROVINCE
 from pages._context import BadParameter, language, page_title, source_titles, whole_number
 from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card
 
@@ -222,8 +225,15 @@ def sources_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc
 
 
 def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> list:
+    change = history_change(summary.history, summary.year, as_index=summary.info.kind == PROVINCE)
     cards = result_cards(
-        summary.result, summary.next_group, summary.thresholds, level=summary.info.kind, lang=lang, titles=titles
+        summary.result,
+        summary.next_group,
+        summary.thresholds,
+        level=summary.info.kind,
+        lang=lang,
+        titles=titles,
+        change_lines=history_change_lines(change, lang=lang, id_prefix="units"),
     )
     children: list = [heading(summary, lang), cards, *reconciliation_notes(summary.result, lang)]
     if summary.pillars.empty:

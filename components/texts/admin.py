@@ -56,6 +56,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "I have read the warnings and want to write the data anyway",
     },
     "admin.commit": {"vi": "Ghi dữ liệu", "en": "Write data"},
+    "admin.commit_unchanged": {
+        "vi": "Không thay đổi: tệp giống hệt số liệu đang lưu, không ghi gì (lần nạp số {record}); "
+        "phiên bản dữ liệu vẫn là {version}.",
+        "en": "No change: the file holds the figures already stored, nothing was written (import #{record}); "
+        "the data version stays {version}.",
+    },
     "admin.committed": {
         "vi": "Đã ghi: {written} dòng mới thay {replaced} dòng cũ (lần nạp số {record}). "
         "Mọi trang đã hiển thị số liệu mới.",
@@ -106,6 +112,7 @@ TEXT: dict[str, dict[str, str]] = {
     "admin.col.result": {"vi": "Kết quả", "en": "Result"},
     "admin.col.versions": {"vi": "Phiên bản", "en": "Versions"},
     "admin.result.ok": {"vi": "Đã nạp", "en": "Imported"},
+    "admin.result.unchanged": {"vi": "Không thay đổi", "en": "No change"},
     "admin.result.refused": {"vi": "Từ chối", "en": "Refused"},
     "admin.result.failed": {"vi": "Thất bại", "en": "Failed"},
     "admin.report": {"vi": "Xem {n} vấn đề", "en": "Show {n} problems"},

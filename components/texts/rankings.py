@@ -66,6 +66,22 @@ TEXT: dict[str, dict[str, str]] = {
     "rankings.col.previous_rank": {"vi": "Hạng {year}", "en": "Rank {year}"},
     "rankings.col.rank_change": {"vi": "Thay đổi hạng", "en": "Rank change"},
     "rankings.col.total_change": {"vi": "Thay đổi điểm", "en": "Points change"},
+    "rankings.col.dti_change": {"vi": "Thay đổi DTI", "en": "DTI change"},
+    "rankings.new": {"vi": "mới", "en": "new"},
+    "rankings.new_title": {
+        "vi": "Không có trong bảng xếp hạng năm trước",
+        "en": "Not in the previous year's ranking",
+    },
+    "rankings.national_change_since": {
+        "vi": "Thay đổi so với năm {previous}: hạng (▲ tăng, ▼ giảm, “mới”: chưa xếp hạng năm đó) và chỉ số DTI.",
+        "en": "Change since {previous}: rank (▲ up, ▼ down, “new”: not ranked then) and DTI value.",
+    },
+    "rankings.national_change_partial": {
+        "vi": "Thay đổi so với năm {previous}: dữ liệu năm {previous} chỉ có thứ hạng của {n}/{field} tỉnh, "
+        "các tỉnh còn lại để “—”; thay đổi chỉ số DTI cần giá trị của cả hai năm.",
+        "en": "Change since {previous}: the data holds the {previous} rank of {n} of {field} provinces only, "
+        "the others show “—”; a DTI change needs the value of both years.",
+    },
     "rankings.tie": {"vi": "đồng hạng", "en": "tied"},
     "rankings.rank_axis": {"vi": "Hạng", "en": "Rank"},
     "rankings.map_rank": {"vi": "Hạng", "en": "Rank"},
@@ -119,6 +135,7 @@ TEXT: dict[str, dict[str, str]] = {
     "rankings.export.difference": {"vi": "Khác biệt", "en": "Difference"},
     "rankings.export.previous_rank": {"vi": "Hạng năm {year}", "en": "Rank {year}"},
     "rankings.export.previous_total": {"vi": "Tổng điểm năm {year}", "en": "Total {year}"},
+    "rankings.export.previous_dti": {"vi": "Chỉ số DTI năm {year}", "en": "DTI score {year}"},
     "rankings.export.score_source": {"vi": "Nguồn điểm", "en": "Source of the points"},
     "rankings.export.published_source": {"vi": "Nguồn kết quả công bố", "en": "Source of the published result"},
     "rankings.yes": {"vi": "có", "en": "yes"},

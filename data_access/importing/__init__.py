@@ -7,7 +7,17 @@ history and export. The `/admin` page and the `flask data` command line share th
 
 from __future__ import annotations
 
-from data_access.importing.commit import FAILED, OK, REFUSED, Checked, Outcome, check, commit, import_file
+from data_access.importing.commit import (
+    FAILED,
+    OK,
+    REFUSED,
+    UNCHANGED,
+    Checked,
+    Outcome,
+    check,
+    commit,
+    import_file,
+)
 from data_access.importing.formats import DATASET_NAMES, DATASETS
 from data_access.importing.issues import ERROR, WARNING, Issue
 
@@ -18,6 +28,7 @@ __all__ = [
     "FAILED",
     "OK",
     "REFUSED",
+    "UNCHANGED",
     "WARNING",
     "Checked",
     "Issue",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from data_access.importing import OK, check, commit, formats
+from data_access.importing import OK, UNCHANGED, check, commit, formats
 from data_access.importing import files as downloads
 from data_access.importing.history import history, record, report_issues
 
@@ -89,6 +89,12 @@ def import_command(path: str, accept_warnings: bool, user: str | None, dry_run: 
         click.echo(
             f"Đã nạp (lần nạp số {outcome.record_id}): ghi {outcome.rows_written} dòng, thay {outcome.rows_replaced} "
             f"dòng cũ; phiên bản dữ liệu {outcome.data_version}."
+        )
+        return
+    if outcome.result == UNCHANGED:
+        click.echo(
+            f"Không thay đổi (lần nạp số {outcome.record_id}): tệp giống hệt số liệu đang lưu; không ghi gì, "
+            f"phiên bản dữ liệu vẫn là {outcome.data_version}."
         )
         return
     reason = outcome.error or "tệp chưa hợp lệ"

@@ -4,7 +4,10 @@ A file with errors (or with warnings the importer did not accept) writes nothing
 replaces its whole dataset (a year and level's scores, a framework, a plan's targets, a unit's
 observations) in one transaction that also moves the data version on, so every cached view shows
 the new figures at once; the replaced version is kept in the import record and can be
-downloaded and imported again. A failure part-way rolls everything back and is recorded as such.
+downloaded and imported again. A file whose figures are those already stored writes nothing and
+leaves the data version where it was ("không thay đổi"): re-importing last year's export must not
+make every cache and the wall screen redraw for nothing. A failure part-way rolls everything back
+and is recorded as such.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from data_access.models import (
 log = logging.getLogger("dti.import")
 
 OK = "ok"
+UNCHANGED = "unchanged"
 REFUSED = "refused"
 FAILED = "failed"
 
@@ -328,6 +332,16 @@ WRITERS: dict[str, Callable[[Session, dict, StepHook], tuple[int, int]]] = {
 }
 
 
+class _Unchanged(Exception):
+    """Raised inside the import's transaction to roll back a write that changed no figure."""
+
+
+def same_tables(before: export.Tables, after: export.Tables) -> bool:
+    """Do two versions of a dataset hold the same figures? Compared as the history stores them (whole
+    numbers as integers), so 25 and 25.0, or a row's new id, are no change."""
+    return tables_to_json(before) == tables_to_json(after)
+
+
 def failure_reason(exc: Exception) -> str:
     """What the history and the page say about a failed write: the kind of failure in words, never
     the database's message, which quotes the SQL statement and the file's values (the log has it all)."""
@@ -393,8 +407,10 @@ def commit(
             before = export.dataset_tables(session, validated.dataset, validated.scope)
             written, replaced = WRITERS[validated.dataset](session, validated.records, hook)
             session.flush()
-            version = db.record_change(session, f"Nạp dữ liệu: {checked.label} ({checked.file_name}, {user})")
             after = export.dataset_tables(session, validated.dataset, validated.scope)
+            if same_tables(before, after):
+                raise _Unchanged
+            version = db.record_change(session, f"Nạp dữ liệu: {checked.label} ({checked.file_name}, {user})")
             record = _record(
                 checked,
                 user,
@@ -410,6 +426,19 @@ def commit(
             session.add(record)
             session.flush()
             record_id = record.id
+    except _Unchanged:  # rolled back: the stored figures and the data version stay as they were
+        version = db.data_version(engine)
+        record = _record(
+            checked,
+            user,
+            UNCHANGED,
+            rows_written=0,
+            rows_replaced=0,
+            warnings_accepted=bool(checked.warnings),
+            report=_report(checked.issues),
+            data_version=version,
+        )
+        return Outcome(UNCHANGED, _save_record(engine, record), checked, 0, 0, version)
     except locks.ImportBusy:
         record = _record(checked, user, REFUSED, report=_report(checked.issues, locks.BUSY))
         try:

@@ -131,8 +131,7 @@ def stacked(tables: export.Tables) -> pd.DataFrame:
 
 
 def csv_file_bytes(tables: export.Tables) -> bytes:
-    frame = stacked(tables).map(_cell)
-    return csv_bytes(frame)
+    return csv_bytes(stacked(tables))
 
 
 def file_bytes(

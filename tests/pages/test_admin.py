@@ -1,7 +1,7 @@
 """`/admin` over HTTP: its callbacks posted to Dash as the browser would, signed in as an admin.
 
-The page's database is shared with the other page tests, so nothing here changes a figure: the
-only file written is an unchanged export (a round trip writes the same figures).
+The page's database is shared with the other page tests, so nothing here changes a figure for
+long: the one file that writes corrects a note, and the original export is imported back after it.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import pytest
 from dash import _callback
 from openpyxl import load_workbook
 
+from data_access import db
+from data_access.importing import OK, formats, import_file
 from data_access.importing import files as downloads
-from data_access.importing import formats
 from data_access.settings import SEED_DIR
 
 YEAR, LEVEL = 2022, "department"
@@ -76,6 +77,46 @@ def export_bytes() -> bytes:
     return downloads.export_file(formats.SCORES, {"year": YEAR, "level": LEVEL})[1]
 
 
+def corrected_export_bytes() -> bytes:
+    """The export with one published note corrected, as a data officer fixes a typo: a real change."""
+    book = load_workbook(io.BytesIO(export_bytes()))
+    sheet = book[formats.SCORES_SHEET]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("Ghi chú công bố") + 1).value = "Đính chính theo văn bản mới"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def components_with_id_prefix(tree: object, prefix: str):
+    """The components of a callback's JSON response whose id starts with `prefix`, in page order."""
+    if isinstance(tree, dict):
+        props = tree.get("props", {})
+        if isinstance(props.get("id"), str) and props["id"].startswith(prefix):
+            yield tree
+            return
+        for value in tree.values():
+            yield from components_with_id_prefix(value, prefix)
+    elif isinstance(tree, list):
+        for item in tree:
+            yield from components_with_id_prefix(item, prefix)
+
+
+def commit_upload(client, app, content: bytes, name: str, state: dict):
+    return call(
+        client,
+        app,
+        "admin-commit-result.children",
+        [{"id": "admin-commit", "property": "n_clicks", "value": 1}],
+        [
+            {"id": "admin-upload", "property": "contents", "value": upload_value(content)},
+            {"id": "admin-upload", "property": "filename", "value": name},
+            {"id": "admin-accept", "property": "value", "value": False},
+            {"id": "admin-checked", "property": "data", "value": state},
+        ],
+    )
+
+
 @pytest.fixture
 def admin(client_as):
     return client_as("admin")
@@ -129,8 +170,16 @@ def test_a_wrong_file_type_is_explained(admin, dash_app):
     assert "sai loại tệp" in json.dumps(payload["admin-check"]["children"], ensure_ascii=False)
 
 
-def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, dash_app):
-    content = export_bytes()
+@pytest.fixture
+def original_scores_restored(dash_app):
+    """The department scores as seeded, imported back once the test has written its correction."""
+    original = export_bytes()
+    yield
+    assert import_file(original, "khoi-phuc.xlsx", user="test-restore").result == OK
+
+
+def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, dash_app, original_scores_restored):
+    content = corrected_export_bytes()
     payload = check_upload(admin, dash_app.app, content, "diem-2022.xlsx")
     preview = json.dumps(payload["admin-check"]["children"], ensure_ascii=False)
     for unit, printed in seed_totals().items():
@@ -149,18 +198,7 @@ def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, das
     )
     assert allowed.get_json()["response"]["admin-commit"]["disabled"] is False
 
-    committed = call(
-        admin,
-        dash_app.app,
-        "admin-commit-result.children",
-        [{"id": "admin-commit", "property": "n_clicks", "value": 1}],
-        [
-            {"id": "admin-upload", "property": "contents", "value": upload_value(content)},
-            {"id": "admin-upload", "property": "filename", "value": "diem-2022.xlsx"},
-            {"id": "admin-accept", "property": "value", "value": False},
-            {"id": "admin-checked", "property": "data", "value": state},
-        ],
-    )
+    committed = commit_upload(admin, dash_app.app, content, "diem-2022.xlsx", state)
     assert committed.status_code == 200
     result = json.dumps(committed.get_json()["response"], ensure_ascii=False)
     assert "Đã ghi" in result
@@ -180,6 +218,21 @@ def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, das
     assert data["filename"] == f"ban-cu-lan-nap-{record_id}.xlsx"
     sheet = load_workbook(io.BytesIO(base64.b64decode(data["content"])))[formats.SCORES_SHEET]
     assert {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)} == set(seed_totals())
+
+
+def test_an_unchanged_file_writes_nothing_and_the_history_says_so(admin, dash_app):
+    content = export_bytes()
+    version = db.data_version()
+    state = check_upload(admin, dash_app.app, content, "diem-2022.xlsx")["admin-checked"]["data"]
+    committed = commit_upload(admin, dash_app.app, content, "diem-2022.xlsx", state)
+    assert committed.status_code == 200
+    response = committed.get_json()["response"]
+    message = json.dumps(response["admin-commit-result"], ensure_ascii=False)
+    assert "Không thay đổi" in message and f"vẫn là {version}" in message
+    assert db.data_version() == version
+    rows = list(components_with_id_prefix(response, "admin-history-row-"))
+    latest = json.dumps(rows[0], ensure_ascii=False)  # the latest import is listed first
+    assert "Không thay đổi" in latest and "diem-2022.xlsx" in latest
 
 
 def test_a_commit_re_reads_the_upload_and_refuses_one_it_did_not_check(admin, dash_app):

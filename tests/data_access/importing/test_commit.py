@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from data_access import db, queries, rankings
-from data_access.importing import FAILED, OK, REFUSED, check, commit, formats, import_file
+from data_access.importing import FAILED, OK, REFUSED, UNCHANGED, check, commit, formats, import_file
 from data_access.importing import files as downloads
 from data_access.importing.export import dataset_tables, datasets_available
 from data_access.importing.history import history, record, report_issues, snapshot
@@ -200,20 +200,66 @@ def test_a_new_year_becomes_selectable_with_rank_changes_against_the_year_before
     assert table["rank_change"].abs().sum() > 0
 
 
-@pytest.mark.parametrize("file_format", ["xlsx", "csv"])
-def test_every_dataset_round_trips_unchanged(fresh_db, file_format: str):
+def scopes_of(dataset: str) -> list[dict]:
     with Session(db.get_engine()) as session:
-        found = datasets_available(session)
-    assert {dataset for dataset, _ in found} == set(formats.DATASETS)
-    for dataset, scope in found:
-        before = tables_now(dataset, scope)
+        return [scope for found, scope in datasets_available(session) if found == dataset]
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "csv"])
+@pytest.mark.parametrize("dataset", formats.DATASETS)
+def test_an_unchanged_export_imported_again_writes_nothing_and_keeps_the_data_version(
+    fresh_db, dataset: str, file_format: str
+):
+    """Every dataset of the catalogue, every scope the seed holds: exported then imported unchanged,
+    nothing is written, the data version stays (no cache or wall screen redraws for nothing), and
+    the history records the attempt as "không thay đổi"."""
+    scopes = scopes_of(dataset)
+    assert scopes, f"the seed holds no {dataset}: it cannot be shown to round-trip"
+    for scope in scopes:
+        before, counts, version = tables_now(dataset, scope), row_counts(fresh_db), db.data_version()
         name, content = downloads.export_file(dataset, scope, file_format)
         outcome = import_file(content, name, user="tester")
-        assert outcome.result == OK, (dataset, scope, outcome.checked.issues)
+        assert outcome.result == UNCHANGED, (scope, outcome.result, outcome.error, outcome.checked.issues)
+        assert db.data_version() == version == outcome.data_version, scope
         after = tables_now(dataset, scope)
         assert before.keys() == after.keys()
         for sheet in before:
-            assert before[sheet].equals(after[sheet]), (dataset, scope, sheet)
+            assert before[sheet].equals(after[sheet]), (scope, sheet)
+        assert {k: v for k, v in row_counts(fresh_db).items() if k != "import_records"} == {
+            k: v for k, v in counts.items() if k != "import_records"
+        }
+        latest = history().iloc[0]
+        assert (latest["id"], latest["result"], latest["rows_written"]) == (outcome.record_id, UNCHANGED, 0)
+
+
+def test_one_changed_figure_in_an_export_is_written_and_moves_the_data_version(fresh_db):
+    """The other side of "không thay đổi": a single edited note is a change like any other."""
+    unit = sorted(seed_totals(YEAR, LEVEL))[0]
+    book = Workbook(exported(formats.SCORES, SCOPE), formats.SCORES_SHEET)
+    book.set(unit, "Ghi chú công bố", "Đã rà soát lại theo văn bản đính chính")
+    version = db.data_version()
+    outcome = import_file(book.bytes(), "diem.xlsx", user="tester")
+    assert outcome.result == OK and outcome.data_version == db.data_version() == version + 1
+    published = queries.published_results(LEVEL, year=YEAR).set_index("unit_code")
+    assert published.loc[unit, "note"] == "Đã rà soát lại theo văn bản đính chính"
+
+
+def test_csv_exports_write_whole_numbers_whole(fresh_db):
+    """A whole number is written `25`, never `25.0` (pandas would, for any column with a blank)."""
+    whole: dict[str, int] = {}
+    for dataset in formats.DATASETS:
+        for scope in scopes_of(dataset):
+            text = downloads.export_file(dataset, scope, "csv")[1].decode("utf-8-sig")
+            for row in csv.reader(io.StringIO(text)):
+                for cell in row:
+                    try:
+                        number = float(cell)
+                    except ValueError:
+                        continue
+                    assert not (number.is_integer() and "." in cell), (dataset, scope, cell)
+                    whole[dataset] = whole.get(dataset, 0) + number.is_integer()
+    # Points and maxima (scores, frameworks) and counts (observations) are whole numbers in the seed.
+    assert all(whole.get(d) for d in (formats.SCORES, formats.FRAMEWORK, formats.OBSERVATIONS)), whole
 
 
 def _csv_with(cells: dict[str, str], unit: str) -> bytes:
@@ -239,7 +285,8 @@ def test_formula_like_cells_are_neutralised_on_export_and_read_back_as_typed(fre
         assert cell.value == "'" + value and cell.data_type == "s"
     assert "'=HYPERLINK" in exported(formats.SCORES, SCOPE, "csv").decode("utf-8-sig")
 
-    assert import_file(xlsx.bytes(), "diem.xlsx", user="tester").result == OK
+    # Read back as typed: the very figures stored, so nothing to write.
+    assert import_file(xlsx.bytes(), "diem.xlsx", user="tester").result == UNCHANGED
     published = queries.published_results(LEVEL, year=YEAR).set_index("unit_code")
     assert published.loc[unit, "note"] == '=HYPERLINK("http://x","y")'
 

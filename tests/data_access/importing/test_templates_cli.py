@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
@@ -80,7 +81,16 @@ def test_cli_template_export_import_and_history(fresh_db, tmp_path):
     assert dry.exit_code == 0 and "0 lỗi" in dry.output
     assert history().empty
 
-    ok = run("import", str(exported_file), "--user", "cli-user")
+    unchanged = run("import", str(exported_file), "--user", "cli-user")
+    assert unchanged.exit_code == 0, unchanged.output
+    assert "Không thay đổi" in unchanged.output
+
+    rows = list(csv.reader(io.StringIO(exported_file.read_text(encoding="utf-8-sig"))))
+    rows[1][rows[0].index("Ghi chú công bố")] = "Đính chính theo văn bản mới"
+    edited = tmp_path / "diem-dinh-chinh.csv"
+    with edited.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    ok = run("import", str(edited), "--user", "cli-user")
     assert ok.exit_code == 0, ok.output
     assert "Đã nạp" in ok.output
 
@@ -94,7 +104,8 @@ def test_cli_template_export_import_and_history(fresh_db, tmp_path):
     assert f"dòng {row}" in refused.output and "điểm âm (-1)" in refused.output
 
     listed = run("history")
-    assert listed.output.count("cli-user") == 2 and "refused" in listed.output and "ok" in listed.output
+    assert listed.output.count("cli-user") == 3
+    assert all(result in listed.output for result in ("refused", "ok", "unchanged"))
     records = history()
     shown = run("history", "--show", str(records["id"].iloc[0]))
     assert "điểm âm (-1)" in shown.output

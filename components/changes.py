@@ -1,0 +1,103 @@
+"""The change against the previous year beside a figure: the change of value next to the change of
+rank, on the overview and on a unit's page. Pure builders: a `Change` in, Dash components out."""
+
+from __future__ import annotations
+
+from dash import html
+
+from components.formatting import format_number
+from components.i18n import t
+from components.theme import TREND_COLORS
+from domain.changes import INDEX, HistoryChange
+from domain.records import Change
+
+
+def signed(value: float, decimals: int, lang: str) -> str:
+    """ "+0,0123", "−4,50", "±0,00": a change always says its direction."""
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + format_number(abs(value), decimals, lang)
+
+
+def value_change_line(
+    change: Change,
+    previous_year: int | None,
+    *,
+    what: str,
+    decimals: int,
+    lang: str,
+    element_id: str,
+) -> html.Div | None:
+    """ "Chỉ số DTI: +0,0123 so với 2021 (0,6262 → 0,6385)", or why there is no change to show
+    (the year before has a rank only, or no value). None without a year before."""
+    if previous_year is None:
+        return None
+    delta = change.total_delta
+    if delta is not None:
+        trend = "up" if delta > 0 else "down" if delta < 0 else "flat"
+        icon = {"up": "bi-caret-up-fill", "down": "bi-caret-down-fill", "flat": "bi-dash"}[trend]
+        detail = t(
+            "changes.value_detail",
+            lang,
+            previous=format_number(change.previous_total, decimals, lang),
+            current=format_number(change.current_total, decimals, lang),
+        )
+        return html.Div(
+            [
+                html.I(className=f"bi {icon} me-1", style={"color": TREND_COLORS[trend]}),
+                html.Span(
+                    t("changes.value", lang, what=what, delta=signed(delta, decimals, lang), year=previous_year),
+                    className="value-change-words",
+                    style={"color": TREND_COLORS[trend]},
+                ),
+                html.Span(f" ({detail})", className="value-change-detail"),
+            ],
+            className=f"kpi-sub value-change value-change-{trend}",
+            id=element_id,
+        )
+    if change.previous_total is None and change.previous_rank is not None:
+        key = "changes.value_rank_only"
+    elif change.previous_total is None:
+        key = "changes.value_missing"
+    else:
+        key = "changes.value_now_missing"
+    return html.Div(
+        t(key, lang, what=what, year=previous_year), className="kpi-sub value-change text-muted", id=element_id
+    )
+
+
+def rank_change_line(change: Change, previous_year: int | None, *, lang: str, element_id: str) -> html.Div | None:
+    """ "Hạng: 9 → 12 (giảm 3 bậc)" in the trend's colour; None where either year has no rank."""
+    places = change.rank_places
+    if previous_year is None or places is None:
+        return None
+    if places > 0:
+        trend, words = "up", t("overview.up", lang, n=places)
+    elif places < 0:
+        trend, words = "down", t("overview.down", lang, n=-places)
+    else:
+        trend, words = "flat", t("overview.flat", lang)
+    ranks = f"{previous_year}: {change.previous_rank} → {change.current_rank}"
+    return html.Div(
+        t("changes.rank", lang, ranks=ranks, words=words),
+        className=f"kpi-sub rank-change rank-change-{trend}",
+        style={"color": TREND_COLORS[trend]},
+        id=element_id,
+    )
+
+
+def history_change_lines(history_change: HistoryChange, *, lang: str, id_prefix: str) -> list[html.Div]:
+    """A unit's change of rank and, beside it, of value (index, points or share of the maximum)."""
+    change, year = history_change.change, history_change.previous_year
+    decimals = 4 if history_change.measure == INDEX else 2
+    lines = [
+        rank_change_line(change, year, lang=lang, element_id=f"{id_prefix}-rank-change"),
+        value_change_line(
+            change,
+            year,
+            what=t(f"changes.what_{history_change.measure}", lang),
+            decimals=decimals,
+            lang=lang,
+            element_id=f"{id_prefix}-value-change",
+        ),
+    ]
+    return [line for line in lines if line is not None]
