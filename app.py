@@ -32,6 +32,7 @@ from data_access.importing.parsing import max_upload_bytes
 from data_access.settings import PROJECT_ROOT
 from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles, whole_number
 from seed.loader import load_seed
+from web import delivery
 
 log = logging.getLogger("dti")
 
@@ -84,6 +85,7 @@ server.cli.add_command(users_cli)
 server.cli.add_command(data_cli)
 guard.install(app)
 headers.install(app)
+delivery.install(server)
 
 
 def prepare_database() -> None:
