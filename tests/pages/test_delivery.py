@@ -11,6 +11,7 @@ import brotli
 import pytest
 
 from tests.pages.conftest import post_callback
+from tests.pages.test_access import rankings_callback
 
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
 YEAR = "max-age=31536000"
@@ -115,3 +116,49 @@ def test_an_unversioned_asset_is_revalidated_not_kept(client):
     etag = response.headers["ETag"]
     again = client.get("/assets/10-app.css", headers={"Accept-Encoding": BROWSER_ENCODINGS, "If-None-Match": etag})
     assert again.status_code == 304
+
+
+def _boundaries_urls(payload: dict) -> set[str]:
+    """Every `geojson` a map trace names in a callback answer, whatever its depth."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("geojson"), str):
+                found.add(node["geojson"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(payload)
+    return found
+
+
+def test_the_national_map_names_its_boundaries_once_instead_of_carrying_them(client):
+    response = rankings_callback(client, "province")
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert '"coordinates"' not in text, "no polygon travels inside the callback answer"
+    # The map's ranks, its islands and its focus, the table and the bump chart: a fraction of the 236 KB boundaries.
+    assert len(response.get_data()) < 200_000
+    urls = _boundaries_urls(response.get_json())
+    assert len(urls) == 1, "every map trace names the same file"
+    boundaries = client.get(urls.pop(), headers={"Accept-Encoding": BROWSER_ENCODINGS})
+    assert boundaries.status_code == 200
+    assert boundaries.headers["Content-Encoding"] == "br"
+    assert YEAR in boundaries.headers["Cache-Control"] and "immutable" in boundaries.headers["Cache-Control"]
+    collection = json.loads(_decoded(boundaries))
+    assert len(collection["features"]) == 63
+    assert any(f["properties"]["unit_code"] == "binh-phuoc" for f in collection["features"])
+
+
+def test_boundaries_are_for_signed_in_readers_and_only_the_shipped_files(anonymous_client, client):
+    assert anonymous_client.get("/geo/vietnam_provinces_63.geojson").status_code in (302, 401, 403)
+    assert client.get("/geo/vietnam_provinces_63.geojson").status_code == 200
+    for name in ("ATTRIBUTION.md", "dti.sqlite3", "..", "binh_phuoc_districts.geojson.bak"):
+        assert client.get(f"/geo/{name}").status_code == 404
+    # A path climbing out is no file name: it falls to the app's page router, never to the file system.
+    climbing = client.get("/geo/..%2F..%2Fdata_access%2Fsettings.py")
+    assert "def database_url" not in climbing.get_data(as_text=True)
