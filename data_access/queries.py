@@ -138,6 +138,39 @@ def pillar_scores(year: int, level: str, parent_code: str | None = None) -> pd.D
 
 
 @versioned
+def level_scores_by_year(level: str, parent_code: str | None, years: list[int]) -> pd.DataFrame:
+    """Points per unit × pillar of a level in each of `years` (with a `year` column), for the units
+    under `parent_code` (the parentless ones when None): a unit's history in one query."""
+    statement = (
+        pillar_scores_statement()
+        .where(Framework.year.in_(years), Framework.level == level, Unit.kind == level)
+        .order_by(Framework.year, Unit.code, Pillar.sort_order)
+    )
+    statement = (
+        under_parent(statement, parent_code) if parent_code is not None else statement.where(Unit.parent_id.is_(None))
+    )
+    frame = read_frame(statement)
+    frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
+    return frame
+
+
+@versioned
+def group_thresholds_by_year(level: str) -> dict[int, list[Threshold]]:
+    """`group_thresholds` of every year's framework for a level, in one query."""
+    statement = (
+        select(Framework.year, GroupThreshold.name_vi, GroupThreshold.min_share)
+        .join(Framework, GroupThreshold.framework_id == Framework.id)
+        .where(Framework.level == level)
+        .order_by(Framework.year, GroupThreshold.min_share.desc())
+    )
+    by_year: dict[int, list[Threshold]] = {}
+    with get_engine().connect() as conn:
+        for year, name, share in conn.execute(statement):
+            by_year.setdefault(int(year), []).append(Threshold(group=name, min_share=share))
+    return by_year
+
+
+@versioned
 def group_thresholds(year: int, level: str) -> list[Threshold]:
     statement = (
         select(GroupThreshold.name_vi, GroupThreshold.min_share)
