@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import dash
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
-from flask import Response, jsonify, make_response, redirect, request
+from flask import Response, abort, jsonify, make_response, redirect, request, send_file
 from plotly.utils import PlotlyJSONEncoder
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -25,7 +25,7 @@ from auth.views import safe_next
 from components import shell
 from components.i18n import LANGUAGES, t
 from components.theme import DEFAULT_THEME
-from data_access import db, queries
+from data_access import db, geo, queries
 from data_access.cache import cache_state, configure_cache
 from data_access.importing.cli import data_cli
 from data_access.importing.parsing import max_upload_bytes
@@ -33,6 +33,7 @@ from data_access.settings import PROJECT_ROOT
 from data_access.units_cli import units_cli
 from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles, whole_number
 from seed.loader import load_seed
+from web import delivery
 
 log = logging.getLogger("dti")
 
@@ -86,6 +87,7 @@ server.cli.add_command(data_cli)
 server.cli.add_command(units_cli)
 guard.install(app)
 headers.install(app)
+delivery.install(server)
 
 
 def prepare_database() -> None:
@@ -206,6 +208,16 @@ def healthz():
         log.warning("Health check: database unavailable: %s", exc)
         return jsonify(status="unavailable", reason="database unavailable", cache=cache), 503
     return jsonify(status="ok", cache=cache)
+
+
+@server.get("/geo/<file_name>")
+def boundaries_file(file_name: str):
+    """A shipped boundaries file, which the maps reference by URL (see `pages._kit.boundaries_url`);
+    web/delivery.py compresses it and, under its versioned URL, lets the browser keep it."""
+    path = geo.served_path(file_name)
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="application/json")
 
 
 @server.get("/lang/<code>")

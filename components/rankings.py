@@ -309,9 +309,14 @@ def rank_map(
     theme: str,
     lang: str,
     view: tuple[dict, float],
+    geojson_url: str | None = None,
 ) -> go.Figure:
     """Provinces coloured by rank on a tile-free map (`components.theme.map_style`: nothing is
     fetched, and the background is the card's in either theme).
+
+    With `geojson_url` (the same boundaries, served by the app) the traces name the URL instead of
+    carrying the 236 KB GeoJSON each: the browser fetches it once and keeps it, and the callback
+    answer shrinks to the ranks. Without it (a static export) every trace carries the GeoJSON.
 
     The colour value is the negated rank, so rank 1 takes the strongest end of the scale and
     sits at the top of the colour bar; hover names the province and its rank. Provinces
@@ -324,11 +329,12 @@ def rank_map(
     field = int(ranking["rank_of"].max()) if not ranking.empty else 1
     figure = go.Figure()
     ranked = set(ranking["unit_code"])
+    shapes = geojson_url or geojson
     unranked = [f["properties"] for f in geojson["features"] if f["properties"]["unit_code"] not in ranked]
     if unranked:
         figure.add_trace(
             go.Choroplethmap(
-                geojson=geojson,
+                geojson=shapes,
                 featureidkey="properties.unit_code",
                 locations=[p["unit_code"] for p in unranked],
                 z=[0] * len(unranked),
@@ -343,7 +349,7 @@ def rank_map(
     ticks = rank_ticks(field)
     figure.add_trace(
         go.Choroplethmap(
-            geojson=geojson,
+            geojson=shapes,
             featureidkey="properties.unit_code",
             locations=ranking["unit_code"].tolist(),
             z=[-int(r) for r in ranking["rank"]],
@@ -377,7 +383,7 @@ def rank_map(
         focus_name = names[ranking["unit_code"] == focus_code].iloc[0]
         figure.add_trace(
             go.Choroplethmap(
-                geojson=geojson,
+                geojson=shapes,
                 featureidkey="properties.unit_code",
                 locations=[focus_code],
                 z=[1],
@@ -736,11 +742,20 @@ def bump_card(
 
 
 def rank_map_card(
-    ranking: pd.DataFrame, geojson: Mapping, *, focus_code: str, theme: str, lang: str, sources: list[str]
+    ranking: pd.DataFrame,
+    geojson: Mapping,
+    *,
+    focus_code: str,
+    theme: str,
+    lang: str,
+    sources: list[str],
+    geojson_url: str | None = None,
 ) -> dbc.Card:
     """The provinces coloured by rank, fitted so the whole country (islands included) shows at the smallest size."""
     view = fit_view(geojson, width=MAP_FIT_PX[0], height=MAP_FIT_PX[1])
-    figure = rank_map(ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, view=view)
+    figure = rank_map(
+        ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, view=view, geojson_url=geojson_url
+    )
     focus_rows = ranking[ranking["unit_code"] == focus_code]
     legend = (
         series_legend([(localized(focus_rows.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid")])

@@ -94,7 +94,7 @@ def build_district_results(province_code: str, year: int) -> DistrictResults:
         .reset_index(drop=True)
     )
     thresholds = queries.group_thresholds(year, LEVEL) if not scores.empty else []
-    published = queries.published_results(LEVEL, year=year)
+    published = queries.published_results(LEVEL, year=year, parent_code=province_code)
     published = published[published["unit_code"].isin(scores["unit_code"])]
     totals = district_totals(scores, thresholds, published) if not scores.empty else pd.DataFrame()
     return DistrictResults(

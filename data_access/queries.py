@@ -7,7 +7,7 @@ is one round trip whatever the number of units: nothing here loops over units.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
 from data_access import settings
@@ -113,13 +113,24 @@ def pillar_scores_statement() -> Select:
     )
 
 
+def under_parent(statement: Select, parent_code: str | None) -> Select:
+    """`statement` (over `Unit`) narrowed to the units under `parent_code`, when given: a province's
+    departments are read without reading every province's."""
+    if parent_code is None:
+        return statement
+    parent = aliased(Unit)
+    return statement.join(parent, Unit.parent_id == parent.id).where(parent.code == parent_code)
+
+
 @versioned
-def pillar_scores(year: int, level: str) -> pd.DataFrame:
-    """Points per unit × pillar of the year's framework for a level, with pillar metadata."""
-    statement = (
+def pillar_scores(year: int, level: str, parent_code: str | None = None) -> pd.DataFrame:
+    """Points per unit × pillar of the year's framework for a level (the units under `parent_code`
+    when given), with pillar metadata."""
+    statement = under_parent(
         pillar_scores_statement()
         .where(Framework.year == year, Framework.level == level)
-        .order_by(Unit.code, Pillar.sort_order)
+        .order_by(Unit.code, Pillar.sort_order),
+        parent_code,
     )
     frame = read_frame(statement).drop(columns="year")
     frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
@@ -127,38 +138,108 @@ def pillar_scores(year: int, level: str) -> pd.DataFrame:
 
 
 @versioned
+def level_scores_by_year(level: str, parent_code: str | None, years: list[int]) -> pd.DataFrame:
+    """Points per unit × pillar of a level in each of `years` (with a `year` column), for the units
+    under `parent_code` (the parentless ones when None): a unit's history in one query."""
+    statement = (
+        pillar_scores_statement()
+        .where(Framework.year.in_(years), Framework.level == level, Unit.kind == level)
+        .order_by(Framework.year, Unit.code, Pillar.sort_order)
+    )
+    statement = (
+        under_parent(statement, parent_code) if parent_code is not None else statement.where(Unit.parent_id.is_(None))
+    )
+    frame = read_frame(statement)
+    frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
+    return frame
+
+
+_THRESHOLD_COLUMNS = (
+    GroupThreshold.name_vi,
+    GroupThreshold.min_share,
+    GroupThreshold.group_code,
+    GroupThreshold.name_en,
+)
+
+
+def _threshold(name: str, share: float, code: str, name_en: str | None) -> Threshold:
+    return Threshold(group=name, min_share=share, code=code, name_en=name_en or "")
+
+
+@versioned
+def group_thresholds_by_year(level: str) -> dict[int, list[Threshold]]:
+    """`group_thresholds` of every year's framework for a level, in one query."""
+    statement = (
+        select(Framework.year, *_THRESHOLD_COLUMNS)
+        .join(Framework, GroupThreshold.framework_id == Framework.id)
+        .where(Framework.level == level)
+        .order_by(Framework.year, GroupThreshold.min_share.desc())
+    )
+    by_year: dict[int, list[Threshold]] = {}
+    with get_engine().connect() as conn:
+        for year, *threshold in conn.execute(statement):
+            by_year.setdefault(int(year), []).append(_threshold(*threshold))
+    return by_year
+
+
+@versioned
 def group_thresholds(year: int, level: str) -> list[Threshold]:
     statement = (
-        select(GroupThreshold.name_vi, GroupThreshold.min_share, GroupThreshold.group_code, GroupThreshold.name_en)
+        select(*_THRESHOLD_COLUMNS)
         .join(Framework, GroupThreshold.framework_id == Framework.id)
         .where(Framework.year == year, Framework.level == level)
         .order_by(GroupThreshold.min_share.desc())
     )
     with get_engine().connect() as conn:
-        return [
-            Threshold(group=name, min_share=share, code=code, name_en=name_en or "")
-            for name, share, code, name_en in conn.execute(statement)
-        ]
+        return [_threshold(*row) for row in conn.execute(statement)]
+
+
+def _parent_key(column):
+    """A parent id comparable with `=` (0 for the parentless provinces), so the field joins by hash."""
+    return func.coalesce(column, literal_column("0"))
 
 
 @versioned
-def published_results(level: str, *, unit_code: str | None = None, year: int | None = None) -> pd.DataFrame:
-    """Official totals, ranks and groups as printed, with each year's rank denominator.
+def published_results(
+    level: str, *, unit_code: str | None = None, year: int | None = None, parent_code: str | None = None
+) -> pd.DataFrame:
+    """Official totals, ranks and groups as printed, with each year's rank denominator; for one
+    unit, one year or the units under `parent_code` when given.
 
-    `rank_of` counts the units of the level valid that year (63 provinces in 2022), so a rank
-    always reads "12/63" against the right field, including after mergers.
+    `rank_of` counts the units of the level under the same parent valid that year (63 provinces in
+    2022, a province's own departments), so a rank always reads "12/63" against the right field,
+    including after mergers. It is one grouped count per year and parent, joined to the results:
+    the work grows with the results read, not with the country.
     """
-    valid = aliased(Unit)
-    rank_of = (
-        select(func.count(valid.id))
-        .where(
-            valid.kind == PublishedResult.level,
-            or_(valid.valid_from.is_(None), valid.valid_from <= PublishedResult.year),
-            or_(valid.valid_to.is_(None), valid.valid_to >= PublishedResult.year),
+    field_years = select(PublishedResult.year).where(PublishedResult.level == level).distinct()
+    if year is not None:
+        field_years = field_years.where(PublishedResult.year == year)
+    years = field_years.subquery()
+    member = aliased(Unit)
+    counted = (
+        select(
+            years.c.year,
+            _parent_key(member.parent_id).label("parent_key"),
+            func.count(member.id).label("rank_of"),
         )
-        .correlate(PublishedResult)
-        .scalar_subquery()
+        .select_from(years)
+        .join(
+            member,
+            and_(
+                member.kind == level,
+                or_(member.valid_from.is_(None), member.valid_from <= years.c.year),
+                or_(member.valid_to.is_(None), member.valid_to >= years.c.year),
+            ),
+        )
+        .group_by(years.c.year, member.parent_id)
     )
+    if unit_code is not None:
+        own_parent = select(_parent_key(Unit.parent_id)).where(Unit.code == unit_code).scalar_subquery()
+        counted = counted.where(_parent_key(member.parent_id) == own_parent)
+    if parent_code is not None:
+        parent_id = select(Unit.id).where(Unit.code == parent_code).scalar_subquery()
+        counted = counted.where(member.parent_id == parent_id)
+    field = counted.subquery()
     statement = (
         select(
             PublishedResult.year,
@@ -170,13 +251,14 @@ def published_results(level: str, *, unit_code: str | None = None, year: int | N
             PublishedResult.total,
             PublishedResult.max_total,
             PublishedResult.rank,
-            rank_of.label("rank_of"),
+            func.coalesce(field.c.rank_of, 0).label("rank_of"),
             PublishedResult.group_name,
             PublishedResult.median_method,
             PublishedResult.source,
             PublishedResult.note,
         )
         .join(Unit, PublishedResult.unit_id == Unit.id)
+        .outerjoin(field, and_(field.c.year == PublishedResult.year, field.c.parent_key == _parent_key(Unit.parent_id)))
         .where(PublishedResult.level == level)
         .order_by(PublishedResult.year, PublishedResult.rank, Unit.code)
     )
@@ -184,7 +266,7 @@ def published_results(level: str, *, unit_code: str | None = None, year: int | N
         statement = statement.where(Unit.code == unit_code)
     if year is not None:
         statement = statement.where(PublishedResult.year == year)
-    frame = read_frame(statement)
+    frame = read_frame(under_parent(statement, parent_code))
     frame["median_method"] = frame["median_method"].astype(bool)
     return frame
 

@@ -126,7 +126,7 @@ def rank_histories() -> pd.DataFrame:
 def _computed(parent_code: str, level: str, year: int) -> pd.DataFrame:
     """Totals, ranks and groups computed from the stored points, among the province's own units."""
     members = set(child_units(parent_code, level, year)["unit_code"])
-    scores = queries.pillar_scores(year, level)
+    scores = queries.pillar_scores(year, level, parent_code)
     scores = scores[scores["unit_code"].isin(members)]
     if scores.empty:
         return pd.DataFrame(
@@ -147,7 +147,7 @@ def _computed(parent_code: str, level: str, year: int) -> pd.DataFrame:
 
 def _published(parent_code: str, level: str, year: int) -> pd.DataFrame:
     members = set(child_units(parent_code, level, year)["unit_code"])
-    results = queries.published_results(level, year=year)
+    results = queries.published_results(level, year=year, parent_code=parent_code)
     results = results[results["unit_code"].isin(members)]
     return results.rename(
         columns={

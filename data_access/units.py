@@ -101,6 +101,32 @@ def level_members(kind: str, parent_code: str | None, year: int) -> pd.DataFrame
     return queries.read_frame(statement)
 
 
+@versioned
+def level_spans(kind: str, parent_code: str | None) -> pd.DataFrame:
+    """Every unit of `kind` under `parent_code` (the parentless ones when None) with the years it is
+    valid in: the level of any year, read once for a unit's whole history."""
+    parent = aliased(Unit)
+    statement = (
+        select(Unit.code.label("unit_code"), Unit.valid_from, Unit.valid_to)
+        .outerjoin(parent, Unit.parent_id == parent.id)
+        .where(Unit.kind == kind)
+        .order_by(Unit.code)
+    )
+    statement = (
+        statement.where(parent.code == parent_code) if parent_code else statement.where(Unit.parent_id.is_(None))
+    )
+    return queries.read_frame(statement)
+
+
+def _members_in(spans: pd.DataFrame, year: int) -> set[str]:
+    """The codes of `spans` valid in `year` (an open bound means "always" on that side, as `queries.valid_in`)."""
+    valid_from = pd.to_numeric(spans["valid_from"], errors="coerce")
+    valid_to = pd.to_numeric(spans["valid_to"], errors="coerce")
+    starts = valid_from.isna() | (valid_from <= year)
+    ends = valid_to.isna() | (valid_to >= year)
+    return set(spans.loc[starts & ends, "unit_code"])
+
+
 def _int(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
@@ -116,7 +142,7 @@ def _text(value: object) -> str | None:
 def level_scores(info: UnitInfo, year: int) -> pd.DataFrame:
     """The pillar scores of the unit's level in `year` (its own and its peers')."""
     members = set(level_members(info.kind, info.parent_code, year)["unit_code"])
-    scores = queries.pillar_scores(year, info.kind)
+    scores = queries.pillar_scores(year, info.kind, info.parent_code)
     return scores[scores["unit_code"].isin(members)].reset_index(drop=True)
 
 
@@ -133,12 +159,28 @@ def year_result(code: str, year: int) -> YearResult | None:
     info = unit_info(code)
     if info is None or info.kind not in SCORED_KINDS:
         return None
-    members = level_members(info.kind, info.parent_code, year)
+    members = set(level_members(info.kind, info.parent_code, year)["unit_code"])
+    published = queries.published_results(info.kind, year=year, parent_code=info.parent_code)
+    return _year_result(
+        code,
+        members,
+        level_scores(info, year),
+        queries.group_thresholds(year, info.kind),
+        published[published["unit_code"].isin(members)],
+        year,
+    )
+
+
+def _year_result(
+    code: str,
+    members: set[str],
+    scores: pd.DataFrame,
+    thresholds: list[Threshold],
+    published_all: pd.DataFrame,
+    year: int,
+) -> YearResult | None:
+    """The result from the level's frames of one year: its members, their scores and published results."""
     field_size = len(members)
-    scores = level_scores(info, year)
-    thresholds = queries.group_thresholds(year, info.kind)
-    published_all = queries.published_results(info.kind, year=year)
-    published_all = published_all[published_all["unit_code"].isin(set(members["unit_code"]))]
     own_published = published_all[published_all["unit_code"] == code]
 
     computed = None
@@ -314,25 +356,47 @@ def scored_indicators(year: int, level: str, code: str) -> pd.DataFrame:
 
 
 def history(code: str, years: list[int]) -> pd.DataFrame:
-    """The shown total, rank and group of each year the unit has results, oldest first."""
+    """The shown total, rank and group of each year the unit has results, oldest first.
+
+    The level's members, scores, thresholds and published results are each read once for all the
+    years, within the unit's own level (a department among its province's departments), then each
+    year is reconciled as `year_result` does: the rows read grow with the level and the years,
+    never with the number of provinces.
+    """
+    info = unit_info(code)
     rows = []
-    for year in years:
-        result = year_result(code, year)
-        if result is None:
-            continue
-        shown = result.shown
-        rows.append(
-            {
-                "year": year,
-                "total": shown.total,
-                "max_total": shown.max_total,
-                "rank": shown.rank,
-                "rank_of": shown.rank_of,
-                "group": shown.group,
-                "group_code": shown.group_code,
-                "source": shown.source,
-            }
-        )
+    if info is not None and info.kind in SCORED_KINDS and years:
+        spans = level_spans(info.kind, info.parent_code)
+        scores = queries.level_scores_by_year(info.kind, info.parent_code, years)
+        thresholds = queries.group_thresholds_by_year(info.kind)
+        published = queries.published_results(info.kind, parent_code=info.parent_code)
+        for year in years:
+            members = _members_in(spans, year)
+            year_scores = scores[(scores["year"] == year) & scores["unit_code"].isin(members)]
+            year_published = published[(published["year"] == year) & published["unit_code"].isin(members)]
+            result = _year_result(
+                code,
+                members,
+                year_scores.drop(columns="year").reset_index(drop=True),
+                thresholds.get(year, []),
+                year_published,
+                year,
+            )
+            if result is None:
+                continue
+            shown = result.shown
+            rows.append(
+                {
+                    "year": year,
+                    "total": shown.total,
+                    "max_total": shown.max_total,
+                    "rank": shown.rank,
+                    "rank_of": shown.rank_of,
+                    "group": shown.group,
+                    "group_code": shown.group_code,
+                    "source": shown.source,
+                }
+            )
     columns = ["year", "total", "max_total", "rank", "rank_of", "group", "group_code", "source"]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("rank", "rank_of"):

@@ -27,6 +27,7 @@ from components.downloads import download_buttons  # noqa: F401  (the pages take
 from components.figures import GRAPH_CONFIG  # noqa: F401  (the pages take it from the kit)
 from components.i18n import t
 from components.shell import message_panel
+from data_access import geo
 from data_access.db import DatabaseUnavailable
 from pages._context import BadParameter, database_unavailable, no_focus  # noqa: F401  (the pages take it from the kit)
 from web.language import language
@@ -35,6 +36,12 @@ from web.language import language
 DATA_ERRORS = (DatabaseUnavailable, SQLAlchemyError)
 # A file for a download: its frame and its name without the extension.
 Download = tuple[pd.DataFrame, str]
+
+
+def boundaries_url(file_name: str) -> str:
+    """The URL of a shipped boundaries file, versioned by its content: a map's traces name it instead of
+    carrying the GeoJSON, so the browser fetches it once (and Plotly once per page) for every map."""
+    return dash.get_relative_path(f"/geo/{file_name}") + f"?v={geo.version(file_name)}"
 
 
 def panel_only(panel: html.Div) -> list:

@@ -26,6 +26,7 @@ from domain.vocabulary import LEVELS, PROVINCE
 from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import (
     GRAPH_CONFIG,
+    boundaries_url,
     download_buttons,
     explained,
     explained_panel,
@@ -187,6 +188,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         theme=theme,
         lang=lang,
         sources=[ranking_source, geo.attribution(geo.PROVINCES_FILE)],
+        geojson_url=boundaries_url(geo.PROVINCES_FILE),
     )
     bump = views.bump_card(
         data.rank_histories(),

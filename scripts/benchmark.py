@@ -1,64 +1,314 @@
-"""Time the overview's data path, cold (empty cache) and warm, and print the figures.
+"""Measure each page's data path, its callback over HTTP and, with `--browser`, the bytes of a visit.
 
-    python scripts/benchmark.py [--repeat 20]
+    python scripts/benchmark.py [--repeat 20] [--national URL] [--browser]
 
-Uses `DATABASE_URL` like the app (default: the SQLite file under instance/, loaded from seed/
-when empty). Timings are printed for people to read; no test asserts on them.
+For the database of `DATABASE_URL` (default: the SQLite file under instance/, loaded from seed/ when
+empty), and, with `--national`, for a second one made by `python -m seed --synthetic national`, it
+prints per page:
+
+- the page's data function, cold (empty cache) and warm: median time, the queries it runs and the
+  rows they return (counted by an engine event, as tests/data_access/test_scale.py does);
+- the page's content callback, posted as the browser posts it to a signed-in in-process app
+  (warm cache): p50 and p95 time, the answer's size as sent (brotli) and raw;
+- with `--browser`: `python app.py` on the database, and Chromium (Debian's, via Playwright) signed
+  in: the bytes and requests of a first visit to `/` and of a repeat visit (the browser's cache).
+
+Timings are printed for people to read; no test asserts on them.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flask import Flask
+from sqlalchemy import event
 
-from data_access import queries, settings
-from data_access.cache import cache, configure_cache
-from data_access.overview import build_overview
-from seed.loader import load_seed
+from data_access import db, queries, settings
+from data_access.cache import cache
+
+ACCOUNT = ("benchmark-leader", "benchmark-password-1")
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
 
 
-def timed(label: str, action: Callable[[], object], repeat: int, *, cold: bool) -> None:
-    samples = []
-    for _ in range(repeat):
-        if cold:
+@dataclass
+class Reads:
+    queries: int = 0
+    rows: int = 0
+
+
+def counting(engine) -> tuple[Reads, Callable[[], None]]:
+    """Count the SELECTs run on `engine` and the rows each returns, until the returned stop is called."""
+    reads = Reads()
+
+    def count(conn, _cursor, statement, parameters, _context, _executemany) -> None:
+        if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            return
+        probe = conn.connection.dbapi_connection.cursor()
+        probe.execute(f"SELECT count(*) FROM ({statement}) AS counted", parameters)
+        reads.queries += 1
+        reads.rows += probe.fetchone()[0]
+        probe.close()
+
+    event.listen(engine, "after_cursor_execute", count)
+    return reads, lambda: event.remove(engine, "after_cursor_execute", count)
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
+
+
+def page_functions(focus: str, year: int, department: str | None) -> dict[str, Callable[[], object]]:
+    """Each page's data function for the province in focus (and one of its departments)."""
+    from data_access.deck import build_deck
+    from data_access.districts import build_district_results
+    from data_access.overview import build_overview
+    from data_access.rankings import national_ranking, rank_histories, unit_ranking
+    from data_access.units import unit_summary
+
+    functions = {
+        "/": lambda: build_overview(focus, year),
+        "/rankings": lambda: (national_ranking(year), rank_histories()),
+        "/rankings?level=department": lambda: unit_ranking(focus, "department", year),
+        "/rankings?level=district": lambda: unit_ranking(focus, "district", year),
+        "/districts": lambda: build_district_results(focus, year),
+        "/present": lambda: build_deck(focus, year),
+    }
+    if department:
+        functions["/units/<department>"] = lambda: unit_summary(department, year)
+    return functions
+
+
+def data_paths(label: str, repeat: int) -> None:
+    engine = db.get_engine()
+    focus = queries.focus_unit_code()
+    year = queries.available_years()[-1]
+    department = _first_department(focus)
+    print(f"\n[{label}] data functions   focus {focus}, year {year}, department {department}")
+    print(f"  {'page':<28}{'cold ms':>9}{'warm ms':>9}{'queries':>9}{'rows':>9}")
+    for page, action in page_functions(focus, year, department).items():
+        cold, warm = [], []
+        reads = Reads()
+        for attempt in range(repeat):
             cache.clear()
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    print(f"{label:<42} median {statistics.median(samples):8.2f} ms   max {max(samples):8.2f} ms   (n={repeat})")
+            queries.focus_unit_code()
+            counted, stop = counting(engine) if attempt == 0 else (None, lambda: None)
+            start = time.perf_counter()
+            action()
+            cold.append((time.perf_counter() - start) * 1000)
+            stop()
+            if counted is not None:
+                reads = counted
+            start = time.perf_counter()
+            action()
+            warm.append((time.perf_counter() - start) * 1000)
+        # The first cold run also counted rows (each statement run twice): left out of the times.
+        cold_times = cold[1:] or cold
+        print(
+            f"  {page:<28}{statistics.median(cold_times):9.1f}{statistics.median(warm):9.2f}"
+            f"{reads.queries:9d}{reads.rows:9d}"
+        )
+
+
+def _first_department(focus: str | None) -> str | None:
+    from data_access.rankings import child_units
+
+    if focus is None:
+        return None
+    units = child_units(focus, "department")
+    return None if units.empty else str(units["unit_code"].iloc[0])
+
+
+def _callback_body(app, output: str, values: dict[str, object]) -> dict:
+    """The JSON the browser posts for the callback with output key `output`, inputs set from `values`."""
+    spec = app.callback_map[output]
+
+    def listed(items: list[dict]) -> list[dict]:
+        return [{**item, "value": values.get(f"{item['id']}.{item['property']}")} for item in items]
+
+    outputs = [{"id": part.split(".")[0], "property": part.split(".")[1]} for part in output.strip(".").split("...")]
+    inputs = listed(spec["inputs"])
+    return {
+        "output": output,
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": inputs,
+        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+        "state": listed(spec.get("state", [])),
+    }
+
+
+def _output_key(app, first_output: str) -> str:
+    return next(key for key in app.callback_map if key.strip(".").startswith(first_output))
+
+
+def callbacks(label: str, repeat: int) -> None:
+    """Each page's content callback over HTTP, signed in as a leader, warm cache."""
+    import app as dashboard
+    from auth import users
+
+    server = dashboard.server
+    engine = db.get_engine()
+    if not any(account.username == ACCOUNT[0] for account in users.list_accounts(engine)):
+        users.create_user(ACCOUNT[0], "leader", password=ACCOUNT[1], engine=engine)
+    client = server.test_client()
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").get_data(as_text=True)).group(1)
+    client.post("/login", data={"username": ACCOUNT[0], "password": ACCOUNT[1], "csrf": token})
+    focus = queries.focus_unit_code()
+    year = str(queries.available_years()[-1])
+    department = _first_department(focus) or ""
+    theme = {"shell-theme.data": "dark"}
+    pages = {
+        "/": ("overview-content.children", {"overview-year.data": year}),
+        "/rankings": ("rankings-heading.children", {"rankings-query.data": {"year": year, "level": "province"}}),
+        "/rankings?level=department": (
+            "rankings-heading.children",
+            {"rankings-query.data": {"year": year, "level": "department"}},
+        ),
+        "/rankings?level=district": (
+            "rankings-heading.children",
+            {"rankings-query.data": {"year": year, "level": "district"}},
+        ),
+        "/districts": ("districts-heading.children", {"districts-query.data": {"year": year, "criterion": None}}),
+        "/units/<department>": (
+            "units-content.children",
+            {"units-query.data": {"unit_code": department, "year": year}},
+        ),
+        "/present": ("present-deck.children", {"present-query.data": {"year": year}}),
+    }
+    print(f"\n[{label}] content callbacks over HTTP (times warm, n={repeat}; queries and rows of a cold call)")
+    print(f"  {'page':<28}{'p50 ms':>9}{'p95 ms':>9}{'sent KB':>9}{'raw KB':>9}{'queries':>9}{'rows':>9}")
+    for page, (first_output, values) in pages.items():
+        body = _callback_body(dashboard.app, _output_key(dashboard.app, first_output), {**theme, **values})
+        samples = []
+        sent = raw = 0
+        reads = Reads()
+        with server.app_context():
+            cache.clear()
+        for attempt in range(repeat + 1):
+            # The first call runs cold (its reads counted), the others warm (timed).
+            counted, stop = counting(engine) if attempt == 0 else (None, lambda: None)
+            start = time.perf_counter()
+            response = client.post("/_dash-update-component", json=body, headers={"Accept-Encoding": BROWSER_ENCODINGS})
+            elapsed = (time.perf_counter() - start) * 1000
+            stop()
+            if response.status_code != 200:
+                print(f"  {page:<28} answered {response.status_code}")
+                break
+            if counted is not None:
+                reads = counted
+            elif attempt:
+                samples.append(elapsed)
+            sent = len(response.get_data())
+            if attempt == 0:
+                raw = len(client.post("/_dash-update-component", json=body).get_data())
+        if samples:
+            print(
+                f"  {page:<28}{percentile(samples, 0.5):9.1f}{percentile(samples, 0.95):9.1f}"
+                f"{sent / 1024:9.1f}{raw / 1024:9.1f}{reads.queries:9d}{reads.rows:9d}"
+            )
+
+
+def browser_bytes(label: str) -> None:
+    """`python app.py` on this database and Chromium signed in: the bytes of a first and a repeat visit to `/`."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.local_stack import free_port
+
+    url = settings.database_url()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DATABASE_URL": url, "PORT": str(port), "HOST": "127.0.0.1"}
+    log_path = Path(tempfile.mkdtemp(prefix="benchmark-app-")) / "app.log"
+    root = Path(__file__).resolve().parents[1]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen([sys.executable, "app.py"], cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{base}/healthz", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.3)
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            context = chromium.new_context(viewport={"width": 1920, "height": 1080})
+            page = context.new_page()
+            form = page.request.get(f"{base}/login").text()
+            token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+            page.request.post(
+                f"{base}/login",
+                form={"username": ACCOUNT[0], "password": ACCOUNT[1], "csrf": token},
+                max_redirects=0,
+            )
+            print(f"\n[{label}] a visit to / in Chromium, 1920×1080, signed in (bytes on the wire: headers + body)")
+            for visit in ("first visit", "repeat visit"):
+                sizes: list[int] = []
+                statuses: list[int] = []
+
+                def finished(request, sizes=sizes, statuses=statuses) -> None:
+                    measured = request.sizes()
+                    sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
+                    response = request.response()
+                    statuses.append(response.status if response else 0)
+
+                page.on("requestfinished", finished)
+                start = time.perf_counter()
+                page.goto(f"{base}/")
+                page.locator("#overview-history .js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
+                settled = (time.perf_counter() - start) * 1000
+                page.wait_for_load_state("networkidle")
+                page.remove_listener("requestfinished", finished)
+                conditional = statuses.count(304)
+                print(
+                    f"  {visit:<14}{sum(sizes) / 1024:9.1f} KB in {len(sizes)} requests"
+                    f" ({conditional} answered 304), history drawn after {settled:.0f} ms"
+                )
+            chromium.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def measure(label: str, args: argparse.Namespace, server) -> None:
+    print(f"\n=== {label}: {settings.database_url()}")
+    with server.app_context():
+        data_paths(label, args.repeat)
+    # Outside that context: each request gets its own (and its own `g`), as in production.
+    callbacks(label, args.repeat)
+    if args.browser:
+        browser_bytes(label)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--national", help="the database of `python -m seed --synthetic national`, measured second")
+    parser.add_argument("--browser", action="store_true", help="also measure a visit's bytes in Chromium")
+    parser.add_argument("--label", default="seed", help="what the first database is called in the output")
     args = parser.parse_args()
-    configure_cache(Flask("benchmark"))
-    load_seed()
-    focus = queries.focus_unit_code()
-    print(f"database: {settings.database_url()}   cache: {type(cache.cache).__name__}   unit: {focus}")
-    for cold in (True, False):
-        state = "cold" if cold else "warm"
-        timed(
-            f"pillar_scores(2022, department) [{state}]",
-            lambda: queries.pillar_scores(2022, "department"),
-            args.repeat,
-            cold=cold,
-        )
-        timed(
-            f"published_results(province) [{state}]",
-            lambda: queries.published_results("province"),
-            args.repeat,
-            cold=cold,
-        )
-        timed(f"build_overview({focus}) [{state}]", lambda: build_overview(focus), args.repeat, cold=cold)
+    os.environ.setdefault("DATABASE_URL", settings.database_url())
+    # `app` loads the seed into an empty database on import, as `python app.py` does.
+    import app
+
+    measure(args.label, args, app.server)
+    if args.national:
+        os.environ["DATABASE_URL"] = args.national
+        with app.server.app_context():
+            cache.clear()
+        measure("national", args, app.server)
 
 
 if __name__ == "__main__":

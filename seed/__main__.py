@@ -1,18 +1,30 @@
-"""`python -m seed [--reset]`: load the published figures into `DATABASE_URL`."""
+"""`python -m seed [--reset]`: load the published figures into `DATABASE_URL`.
+
+`python -m seed --synthetic national [--reset]`: load a synthetic national-scale dataset instead
+(seed/synthetic.py), through the import, into its own database (`DATABASE_URL`, empty or reset).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from data_access import settings
+from data_access import db, settings
+from seed import synthetic
 from seed.loader import SeedRefused, load_seed
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m seed", description="Nạp dữ liệu DTI đã công bố vào cơ sở dữ liệu.")
     parser.add_argument("--reset", action="store_true", help="xoá và tạo lại toàn bộ cơ sở dữ liệu trước khi nạp")
+    parser.add_argument(
+        "--synthetic",
+        choices=sorted(synthetic.SHAPES),
+        help="nạp bộ dữ liệu tổng hợp (synthetic) quy mô toàn quốc thay cho số liệu công bố, qua đường nạp tệp",
+    )
     args = parser.parse_args(argv)
+    if args.synthetic:
+        return load_synthetic(args.synthetic, reset=args.reset)
     try:
         report = load_seed(reset=args.reset)
     except SeedRefused as refused:
@@ -25,6 +37,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Đã nạp dữ liệu gốc vào {settings.database_url()}: {counts}")
     else:
         print("Cơ sở dữ liệu đã có dữ liệu; không nạp lại (dùng --reset để tạo lại).")
+    return 0
+
+
+def load_synthetic(name: str, *, reset: bool) -> int:
+    """The synthetic dataset `name` into `DATABASE_URL`, which must be empty (or is reset)."""
+    engine = db.get_engine()
+    if reset:
+        db.drop_schema(engine)
+    try:
+        counts = synthetic.generate(synthetic.SHAPES[name], engine, say=print)
+    except synthetic.SyntheticRefused as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print(f"Đã nạp dữ liệu tổng hợp (synthetic) '{name}' vào {settings.database_url()}: {counts}")
     return 0
 
 

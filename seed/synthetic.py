@@ -1,0 +1,260 @@
+"""A synthetic national-scale dataset, made by code and loaded through the product's own import.
+
+    DATABASE_URL=sqlite:///instance/national.sqlite3 python -m seed --synthetic national
+
+The published figures cover one province's departments and districts; whether a page stays fast
+when every province has them can only be shown on made-up data. This module makes it the way a
+data officer would load real results: a units file, then for each year and level a framework file
+and a scores file filled into the app's own template, each checked and committed by
+`data_access.importing` (the same path as `/admin` and `flask data import`).
+
+Nothing here is a published figure: every unit's name says "tổng hợp" and every score's source
+is "Dữ liệu tổng hợp (synthetic)", so a screen showing them says so. The points are drawn from a
+seeded generator, so two runs make the same dataset. It goes into a database of its own: an
+empty one, or one the caller resets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy.engine import Engine
+
+from data_access import db
+from data_access.importing import OK, formats, import_file
+from data_access.importing import files as downloads
+from data_access.settings import SEED_DIR
+
+SYNTHETIC_SOURCE = "Dữ liệu tổng hợp (synthetic), không phải số liệu công bố"
+SYNTHETIC_NOTE = "dữ liệu tổng hợp (synthetic)"
+IMPORT_USER = "synthetic"
+RANDOM_SEED = 2022
+
+# Pillars per level: (code, name, maximum points). Their sums are the real frameworks' (1000, 600, 700).
+PILLARS = {
+    "province": [
+        ("awareness", "Nhận thức số", 80),
+        ("institutions", "Thể chế số", 80),
+        ("infrastructure", "Hạ tầng số", 120),
+        ("human_resources", "Nhân lực số", 80),
+        ("safety", "An toàn thông tin mạng", 80),
+        ("government", "Chính quyền số", 200),
+        ("economy", "Kinh tế số", 180),
+        ("society", "Xã hội số", 180),
+        ("smart_city", "Đô thị thông minh", 0),
+    ],
+    "department": [
+        ("awareness", "Nhận thức số", 60),
+        ("institutions", "Thể chế số", 60),
+        ("infrastructure", "Hạ tầng số", 90),
+        ("human_resources", "Nhân lực số", 60),
+        ("safety", "An toàn thông tin mạng", 60),
+        ("operations", "Hoạt động chính quyền số", 150),
+        ("services", "Dịch vụ công trực tuyến", 90),
+        ("website", "Cổng thông tin điện tử", 30),
+    ],
+    "district": [
+        ("awareness", "Nhận thức số", 60),
+        ("institutions", "Thể chế số", 60),
+        ("infrastructure", "Hạ tầng số", 90),
+        ("human_resources", "Nhân lực số", 60),
+        ("safety", "An toàn thông tin mạng", 60),
+        ("operations", "Hoạt động chính quyền số", 150),
+        ("economy", "Kinh tế số", 100),
+        ("society", "Xã hội số", 90),
+        ("website", "Cổng thông tin điện tử", 30),
+    ],
+}
+GROUPS = [("tot", "Tốt", 0.8), ("kha", "Khá", 0.65), ("trung_binh", "Trung bình", 0.5), ("yeu", "Yếu", 0.0)]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How big a dataset is: `provinces` provinces over `years` years (the last one `last_year`), of
+    which `detailed` have `departments` departments and `districts` districts each."""
+
+    provinces: int
+    years: int
+    detailed: int
+    departments: int
+    districts: int
+    last_year: int = 2022
+
+
+SHAPES = {
+    # The country before July 2025, as the issue measured it: 1 603 units, ~140 000 pillar scores.
+    "national": Shape(provinces=63, years=10, detailed=11, departments=40, districts=100),
+}
+
+
+class SyntheticRefused(RuntimeError):
+    """The target database already holds data, or an import refused a generated file (a bug here)."""
+
+
+def _province_names() -> list[tuple[str, str]]:
+    """(code, name) of the 63 provinces, from the shipped boundaries: the national map draws them."""
+    collection = json.loads((SEED_DIR / "geo" / "vietnam_provinces_63.geojson").read_text(encoding="utf-8"))
+    return sorted((f["properties"]["unit_code"], f["properties"]["name_vi"]) for f in collection["features"])
+
+
+def _csv(rows: list[dict[str, object]], headers: list[str]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=headers)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _headers(columns: tuple[formats.Column, ...]) -> list[str]:
+    return [column.header for column in columns]
+
+
+def competition_ranks(totals: list[float]) -> list[int]:
+    """Ranks "1, 2, 2, 4" on totals, best first, as the published tables rank."""
+    return [1 + sum(other > total for other in totals) for total in totals]
+
+
+def group_of(share: float) -> str:
+    return next(name for _code, name, floor in GROUPS if share >= floor - 1e-12)
+
+
+class Generator:
+    """Makes the files of one dataset and imports them in order, reporting each step to `say`."""
+
+    def __init__(self, shape: Shape, engine: Engine, say: Callable[[str], None]) -> None:
+        self.shape = shape
+        self.engine = engine
+        self.say = say
+        self.random = np.random.default_rng(RANDOM_SEED)
+        provinces = _province_names()[: shape.provinces]
+        self.provinces = provinces
+        self.detailed = [code for code, _ in provinces[: shape.detailed]]
+        self.years = list(range(shape.last_year - shape.years + 1, shape.last_year + 1))
+
+    def children(self, province: str, level: str) -> list[str]:
+        count = self.shape.departments if level == "department" else self.shape.districts
+        stem = "so" if level == "department" else "huyen"
+        return [f"{province}-{stem}-th-{n:03d}" for n in range(1, count + 1)]
+
+    def _import(self, content: bytes, file_name: str) -> None:
+        outcome = import_file(content, file_name, user=IMPORT_USER, accept_warnings=True, engine=self.engine)
+        if outcome.result != OK:
+            issues = "; ".join(str(issue) for issue in outcome.checked.errors[:5]) or outcome.error
+            raise SyntheticRefused(f"{file_name}: {outcome.result}: {issues}")
+
+    def units_file(self) -> bytes:
+        rows = []
+        for code, name in self.provinces:
+            rows.append(self._unit(code, f"{name} (tổng hợp)", "province", ""))
+        for province in self.detailed:
+            for n, code in enumerate(self.children(province, "department"), 1):
+                rows.append(self._unit(code, f"Sở tổng hợp {n:02d}", "department", province))
+            for n, code in enumerate(self.children(province, "district"), 1):
+                rows.append(self._unit(code, f"Huyện tổng hợp {n:03d}", "district", province))
+        return _csv(rows, _headers(formats.UNIT_COLUMNS))
+
+    @staticmethod
+    def _unit(code: str, name: str, kind: str, parent: str) -> dict[str, object]:
+        return {"Mã đơn vị": code, "Tên đơn vị": name, "Loại": kind, "Mã đơn vị cha": parent, "Nguồn": SYNTHETIC_SOURCE}
+
+    def framework_file(self, year: int, level: str) -> bytes:
+        headers = [formats.SHEET_COLUMN, *dict.fromkeys(_headers(formats.FRAMEWORK_COLUMNS + formats.GROUP_COLUMNS))]
+        rows: list[dict[str, object]] = []
+        for order, (code, name, points) in enumerate(PILLARS[level], 1):
+            rows.append(
+                {
+                    formats.SHEET_COLUMN: formats.FRAMEWORK_SHEET,
+                    "Năm": year,
+                    "Cấp": level,
+                    "Mã chỉ số": code,
+                    "Tên chỉ số": name,
+                    "Nhóm trụ cột": "website" if code == "website" else "foundation" if order <= 5 else "activity",
+                    "Điểm tối đa": points,
+                    "Tính vào tổng": "x" if points else "",
+                    "Thứ tự": order,
+                    "Nguồn": SYNTHETIC_SOURCE,
+                }
+            )
+        for code, name, floor in GROUPS:
+            rows.append(
+                {
+                    formats.SHEET_COLUMN: formats.GROUPS_SHEET,
+                    "Năm": year,
+                    "Cấp": level,
+                    "Mã nhóm": code,
+                    "Tên nhóm": name,
+                    "Tỷ lệ tối thiểu": floor,
+                    "Nguồn": SYNTHETIC_SOURCE,
+                }
+            )
+        return _csv(rows, headers)
+
+    def scores_file(self, year: int, level: str, units: list[list[str]]) -> bytes:
+        """The app's own scores template for the year and level, filled in: each list of `units` is
+        one ranked field (the provinces, or one province's departments)."""
+        _name, template = downloads.template_file(formats.SCORES, {"year": year, "level": level}, "csv", self.engine)
+        headers = next(csv.reader(io.StringIO(template.decode("utf-8-sig"))))
+        pillars = PILLARS[level]
+        maximum = sum(points for _c, _n, points in pillars)
+        rows = []
+        for field in units:
+            # Each unit has a level of its own, and its pillars scatter around it.
+            ability = self.random.uniform(0.35, 0.95, size=len(field))
+            points = [
+                [
+                    round(float(np.clip(a + self.random.normal(0, 0.08), 0, 1)) * p, 2) if p else 0.0
+                    for _code, _name, p in pillars
+                ]
+                for a in ability
+            ]
+            totals = [round(sum(row), 2) for row in points]
+            ranks = competition_ranks(totals)
+            for code, row, total, rank in zip(field, points, totals, ranks, strict=True):
+                record: dict[str, object] = {"Năm": year, "Cấp": level, "Mã đơn vị": code}
+                for (pillar, name, _p), value in zip(pillars, row, strict=True):
+                    record[formats.pillar_header(pillar, name)] = value
+                record.update(
+                    {
+                        "Tổng điểm": total,
+                        "Xếp hạng công bố": rank,
+                        "Nhóm công bố": group_of(total / maximum),
+                        "Nguồn điểm": SYNTHETIC_SOURCE,
+                        "Nguồn công bố": SYNTHETIC_SOURCE,
+                    }
+                )
+                rows.append(record)
+        return _csv(rows, headers)
+
+    def run(self) -> dict[str, int]:
+        self._import(self.units_file(), "don-vi-tong-hop.csv")
+        self.say(f"đơn vị: {len(self.provinces)} tỉnh, {len(self.detailed)} tỉnh có sở và huyện")
+        scores = 0
+        for year in self.years:
+            fields = {
+                "province": [[code for code, _ in self.provinces]],
+                "department": [self.children(p, "department") for p in self.detailed],
+                "district": [self.children(p, "district") for p in self.detailed],
+            }
+            for level, units in fields.items():
+                self._import(self.framework_file(year, level), f"khung-{year}-{level}.csv")
+                self._import(self.scores_file(year, level, units), f"diem-{year}-{level}.csv")
+                scores += sum(len(field) for field in units) * len(PILLARS[level])
+            self.say(f"năm {year}: đã nạp")
+        return {
+            "units": len(self.provinces) + len(self.detailed) * (self.shape.departments + self.shape.districts),
+            "pillar_scores": scores,
+        }
+
+
+def generate(shape: Shape, engine: Engine | None = None, say: Callable[[str], None] = lambda _line: None) -> dict:
+    """Create the schema in an empty database and load a dataset of `shape` through the import."""
+    engine = engine or db.get_engine()
+    db.create_schema(engine)
+    if not db.is_empty(engine):
+        raise SyntheticRefused("Cơ sở dữ liệu đã có dữ liệu: dữ liệu tổng hợp chỉ nạp vào một cơ sở dữ liệu trống")
+    return Generator(shape, engine, say).run()

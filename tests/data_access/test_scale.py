@@ -1,0 +1,130 @@
+"""Each page's data reads do not grow with the country: the shape of the queries, not their time.
+
+Two synthetic datasets are generated through the import (seed/synthetic.py), the second with three
+times the provinces, each detailed province with the same number of departments and districts. A
+page about one province's departments or districts must read exactly as many rows with either;
+a page that also shows the national ranking may read more provinces' results, but never another
+province's departments or districts. Rows are counted as every SELECT returns them (an event on
+the engine re-counts each statement's result), so a query that reads every province's units and
+filters them in pandas fails here whatever the machine's speed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from data_access import db, queries
+from data_access.cache import cache
+from data_access.deck import build_deck
+from data_access.districts import build_district_results
+from data_access.overview import build_overview
+from data_access.rankings import national_ranking, rank_histories, unit_ranking
+from data_access.units import unit_summary
+from seed.synthetic import PILLARS, Shape, generate
+from tests.conftest import sqlite_url, use_database
+
+YEAR = 2022
+YEARS = 2
+SMALL = Shape(provinces=6, years=YEARS, detailed=2, departments=10, districts=12)
+LARGE = Shape(provinces=18, years=YEARS, detailed=6, departments=10, districts=12)
+
+
+@dataclass
+class Reads:
+    queries: int = 0
+    rows: int = 0
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The two datasets, each in an SQLite file of its own."""
+    urls = {}
+    for name, shape in (("small", SMALL), ("large", LARGE)):
+        url = sqlite_url(Path(tmp_path_factory.mktemp(f"synthetic-{name}")))
+        generate(shape, db.engine_for(url))
+        urls[name] = url
+    return urls
+
+
+@pytest.fixture
+def reads_of(generated: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable]:
+    """`reads_of(name, action)`: the queries run and rows returned while `action` runs cold on a dataset."""
+    listened: list[Engine] = []
+
+    def measure(name: str, action: Callable[[], object]) -> Reads:
+        engine = use_database(monkeypatch, generated[name])
+        focus = queries.focus_unit_code()  # read before counting: every page knows its focus already
+        reads = Reads()
+
+        def count(conn, _cursor, statement, parameters, _context, _executemany) -> None:
+            if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
+                return
+            probe = conn.connection.dbapi_connection.cursor()
+            probe.execute(f"SELECT count(*) FROM ({statement}) AS counted", parameters)
+            reads.queries += 1
+            reads.rows += probe.fetchone()[0]
+            probe.close()
+
+        event.listen(engine, "after_cursor_execute", count)
+        listened.append(engine)
+        try:
+            cache.clear()
+            queries.focus_unit_code()
+            action_result = action(focus)
+            assert action_result is not None
+        finally:
+            event.remove(engine, "after_cursor_execute", count)
+        return reads
+
+    yield measure
+    cache.clear()
+
+
+def _first_child(kind: str) -> Callable[[str], str]:
+    stem = "so" if kind == "department" else "huyen"
+    return lambda focus: f"{focus}-{stem}-th-001"
+
+
+# The pages about one province's own units: the same rows whatever the number of provinces.
+WITHIN_PROVINCE = {
+    "units (a department)": lambda focus: unit_summary(_first_child("department")(focus), YEAR),
+    "units (a district)": lambda focus: unit_summary(_first_child("district")(focus), YEAR),
+    "rankings (departments)": lambda focus: unit_ranking(focus, "department", YEAR),
+    "rankings (districts)": lambda focus: unit_ranking(focus, "district", YEAR),
+    "districts": lambda focus: build_district_results(focus, YEAR),
+}
+# The pages that also show the provinces: they may read each added province's results, no more.
+WITH_PROVINCES = {
+    "overview": lambda focus: build_overview(focus, YEAR),
+    "rankings (provinces)": lambda focus: (national_ranking(YEAR), rank_histories()),
+    "present": lambda focus: build_deck(focus, YEAR),
+}
+
+
+@pytest.mark.parametrize("page", sorted(WITHIN_PROVINCE))
+def test_a_page_about_the_provinces_own_units_reads_the_same_rows_at_any_national_size(reads_of, page):
+    small = reads_of("small", WITHIN_PROVINCE[page])
+    large = reads_of("large", WITHIN_PROVINCE[page])
+    assert small.rows > 0
+    assert large.queries == small.queries, f"{page}: {small.queries} queries, then {large.queries}"
+    assert large.rows == small.rows, f"{page}: {small.rows} rows, then {large.rows} with 3× the provinces"
+
+
+@pytest.mark.parametrize("page", sorted(WITH_PROVINCES))
+def test_a_page_with_the_national_ranking_reads_each_added_provinces_results_and_no_more(reads_of, page):
+    small = reads_of("small", WITH_PROVINCES[page])
+    large = reads_of("large", WITH_PROVINCES[page])
+    added = LARGE.provinces - SMALL.provinces
+    # Each added province: its published result and its pillar points, in each year a page may read.
+    allowed = added * YEARS * (1 + len(PILLARS["province"]))
+    # What reading the other detailed provinces' departments and districts, once, would add.
+    other_units = (LARGE.detailed - SMALL.detailed) * (LARGE.departments + LARGE.districts)
+    assert allowed < other_units * len(PILLARS["department"]), "the test could not tell the two apart"
+    assert large.queries == small.queries, f"{page}: {small.queries} queries, then {large.queries}"
+    assert large.rows - small.rows <= allowed, f"{page}: {small.rows} rows, then {large.rows}"
