@@ -23,6 +23,8 @@ FALLBACK_COLOR = "#8c8c8c"
 
 GROUP_COLORS = {"Tốt": "#2e9d5b", "Khá": "#2f7ed8", "Trung bình": "#e0a800", "Yếu": "#d64545"}
 STATUS_COLORS = {"met": "#2e9d5b", "not_met": "#d64545", "no_data": "#8c8c8c"}
+# A target's projection at its deadline: on track, at risk (moving, too slowly), off track, none.
+PROJECTION_COLORS = {"on_track": "#2e9d5b", "at_risk": "#e9a23b", "off_track": "#d64545", "none": "#8c8c8c"}
 
 # The unit in focus against its comparison traces, readable on both backgrounds.
 SERIES_COLORS = {"focus": "#00b4d8", "leading_average": "#f4a261", "leader": "#9b5de5"}
