@@ -128,9 +128,11 @@ def _laggards_card(
 ) -> html.Div:
     """The weakest departments and districts by % of maximum, or on the index `lag` names."""
     pillar_name = None
+    match = overview.pillars[overview.pillars["pillar_code"] == lag]
+    # Only the focus's own indices link here; any other value shows the totals.
+    lag = lag if not match.empty else None
     if lag:
-        match = overview.pillars[overview.pillars["pillar_code"] == lag]
-        pillar_name = localized_column(match, "pillar_name", lang).iloc[0] if not match.empty else lag
+        pillar_name = localized_column(match, "pillar_name", lang).iloc[0]
         lists = {lvl: weakest_on_pillar(focus, lvl, overview.year, lag, LAGGARDS_SHOWN) for lvl in SUB_LEVELS}
     else:
         lists = {lvl: weakest_on_total(focus, lvl, overview.year, LAGGARDS_SHOWN) for lvl in SUB_LEVELS}
