@@ -24,6 +24,7 @@ from components.i18n import t
 from components.kpi import series_legend
 from components.shell import message_panel
 from components.theme import (
+    PEER_COLORS,
     SERIES_COLORS,
     STATUS_COLORS,
     TREND_COLORS,
@@ -159,44 +160,129 @@ def label_positions(ranks: Sequence[int]) -> list[str]:
     return positions
 
 
-def bump_chart(history: pd.DataFrame, *, focus_code: str | None, theme: str, lang: str, axis_title: str) -> go.Figure:
-    """Rank per year, one line per province ranked in more than one year, rank 1 on top.
+def spread_labels(values: Sequence[float], min_gap: float) -> list[float]:
+    """Label positions near `values` (same order) at least `min_gap` apart, so names at the same
+    end of close lines never print on top of each other."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed: dict[int, float] = {}
+    previous = None
+    for i in order:
+        position = values[i] if previous is None else max(values[i], previous + min_gap)
+        placed[i] = position
+        previous = position
+    return [placed[i] for i in range(len(values))]
 
-    `history` has `unit_code`, the unit names, `year`, `rank`, `rank_of`. The province in focus
-    is drawn last (on top) in the focus colour; each point is labelled "rank/field".
+
+def _end_labels(
+    lines: list[tuple[str, str, list[str], list[int]]], *, categories: list[str], end: str, gap: float, size: int
+) -> list[dict]:
+    """Annotations naming each highlighted line at one end (`first` left of it, `last` right of it).
+
+    x is the category's index: plotly reads a year-like string ("2022") in an annotation as a number.
+    """
+    at = 0 if end == "first" else -1
+    kept = [line for line in lines if end == "last" or len(line[2]) > 1]
+    positions = spread_labels([line[3][at] for line in kept], gap)
+    return [
+        {
+            "x": categories.index(years[at]),
+            "y": y,
+            "xref": "x",
+            "yref": "y",
+            "text": name,
+            "showarrow": False,
+            "xanchor": "right" if end == "first" else "left",
+            "xshift": -14 if end == "first" else 14,
+            "font": {"size": size, "color": color},
+        }
+        for (name, color, years, _ranks), y in zip(kept, positions, strict=True)
+    ]
+
+
+def bump_chart(
+    history: pd.DataFrame,
+    *,
+    focus_code: str | None,
+    theme: str,
+    lang: str,
+    axis_title: str,
+    peers: Sequence[str] = (),
+) -> go.Figure:
+    """Rank per year, one line per province, rank 1 on top.
+
+    `history` has `unit_code`, the unit names, `year`, `rank`, `rank_of`. The province in focus and
+    the `peers` are drawn out, each in its own colour, every point labelled "rank/field" and every
+    line named at both ends (a line of one year at its end): readable on a wall, no hovering. The
+    other provinces are faint context lines, unlabelled. The focus is drawn last (on top).
     """
     colors = ink(theme)
     figure = go.Figure()
-    ordered = sorted(history.groupby("unit_code", sort=False), key=lambda item: item[0] == focus_code)
+    highlighted = [code for code in dict.fromkeys([*peers, focus_code]) if code]
+    peer_colors = {
+        code: PEER_COLORS[i % len(PEER_COLORS)] for i, code in enumerate(c for c in highlighted if c != focus_code)
+    }
+    rank_order = {code: i for i, code in enumerate(highlighted)}
+    ordered = sorted(history.groupby("unit_code", sort=False), key=lambda item: rank_order.get(item[0], -1))
+    named: list[tuple[str, str, list[str], list[int]]] = []
     for code, rows in ordered:
-        focus = code == focus_code
         rows = rows.sort_values("year")
         name = figure_text(localized(rows.iloc[0], "unit_name", lang))
-        labels = [format_rank(int(r), int(f)) for r, f in zip(rows["rank"], rows["rank_of"], strict=True)]
+        years = rows["year"].astype(str).tolist()
         ranks = rows["rank"].astype(int).tolist()
-        color = SERIES_COLORS["focus"] if focus else colors["muted"]
+        if code not in rank_order:
+            figure.add_trace(
+                go.Scatter(
+                    x=years,
+                    y=ranks,
+                    name=name,
+                    mode="lines+markers",
+                    line={"color": colors["muted"], "width": 1},
+                    marker={"size": 4, "color": colors["muted"]},
+                    opacity=0.3,
+                    hovertemplate=f"{name}<br>%{{x}}: %{{y}}<extra></extra>",
+                )
+            )
+            continue
+        focus = code == focus_code
+        color = SERIES_COLORS["focus"] if focus else peer_colors[code]
+        labels = [format_rank(int(r), int(f)) for r, f in zip(rows["rank"], rows["rank_of"], strict=True)]
         figure.add_trace(
             go.Scatter(
-                x=rows["year"].astype(str),
-                y=rows["rank"],
+                x=years,
+                y=ranks,
                 name=name,
                 mode="lines+markers+text",
                 text=labels,
                 textposition=label_positions(ranks),
-                textfont={"size": 16 if focus else 11, "color": colors["text"] if focus else colors["muted"]},
-                line={"color": color, "width": 4 if focus else 1.5},
-                marker={"size": 12 if focus else 6, "color": color},
+                textfont={"size": 15 if focus else 11, "color": colors["text"] if focus else color},
+                line={"color": color, "width": 4 if focus else 2.5},
+                marker={"size": 11 if focus else 8, "color": color},
                 hovertemplate=f"{name}<br>%{{x}}: %{{text}}<extra></extra>",
             )
         )
+        named.append((name, color, years, ranks))
     field = int(history["rank_of"].max()) if not history.empty else 1
     years = sorted(str(y) for y in history["year"].unique())
     layout = base_layout(theme, lang)
+    gap = max(field / 28, 1.0)
+    annotations = [
+        *_end_labels(named, categories=years, end="first", gap=gap, size=12),
+        *_end_labels(named, categories=years, end="last", gap=gap, size=12),
+    ]
+    has_left = any(len(line[2]) > 1 for line in named)
     layout.update(
-        xaxis={"type": "category", "categoryorder": "array", "categoryarray": years, "showgrid": False},
+        # A fixed range: autorange pads for every label in pixels and, in a narrow card, blows up.
+        xaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": years,
+            "showgrid": False,
+            "range": [-0.4, len(years) - 0.6],
+        },
         yaxis=rank_axis(field, title=axis_title, theme=theme, padding=(5, 4)),
         showlegend=False,
-        margin={"l": 60, "r": 30, "t": 20, "b": 40},
+        annotations=annotations,
+        margin={"l": 150 if has_left else 60, "r": 150 if named else 30, "t": 20, "b": 40},
     )
     figure.update_layout(layout)
     return figure
@@ -716,20 +802,28 @@ def bar_sources(table) -> list[str]:
 
 
 def bump_card(
-    history: pd.DataFrame, *, focus_code: str, theme: str, lang: str, titles: Mapping[str, str], graph_id: str
+    history: pd.DataFrame,
+    *,
+    focus_code: str,
+    theme: str,
+    lang: str,
+    titles: Mapping[str, str],
+    graph_id: str,
+    peers: Sequence[str] = (),
 ):
-    """The provinces' rank over the years, the one in focus drawn out; a line when there is no history."""
+    """The provinces' rank over the years, the one in focus and its peers drawn out; a line when
+    there is no history."""
     if history.empty:
         body = html.Div(t("rankings.bump_empty", lang), className="empty-inline", id="rankings-bump-empty")
         return source_card(t("rankings.bump_title", lang), body, card_id="rankings-bump-card", fill=True)
     figure = bump_chart(
-        history, focus_code=focus_code, theme=theme, lang=lang, axis_title=t("rankings.rank_axis", lang)
+        history, focus_code=focus_code, theme=theme, lang=lang, axis_title=t("rankings.rank_axis", lang), peers=peers
     )
     legend_items = []
     focus_history = history[history["unit_code"] == focus_code]
     if not focus_history.empty:
         legend_items.append((localized(focus_history.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid"))
-    if (history["unit_code"] != focus_code).any():
+    if (~history["unit_code"].isin([focus_code, *peers])).any():
         legend_items.append((t("rankings.other_provinces", lang), ink(theme)["muted"], "solid"))
     graph = dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="fill-graph", style={"height": "100%"})
     return source_card(

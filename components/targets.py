@@ -15,9 +15,9 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from components.citations import cite, readable_citation
-from components.formatting import format_points
+from components.formatting import format_number, format_points
 from components.i18n import TEXT, t
-from components.theme import STATUS_COLORS, base_layout, ink, pillar_color
+from components.theme import PROJECTION_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
 
 COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 PERCENT = "%"
@@ -187,6 +187,115 @@ def data_note(note: str, lang: str) -> html.Details:
     )
 
 
+def deadline_text(iso_day: str) -> str:
+    """A deadline as people write it: `31/12/2023` (the plan's last day)."""
+    year, month, day = iso_day.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def projection_badge(status: str, lang: str) -> html.Span:
+    return html.Span(
+        t(f"targets.projection.{status}", lang),
+        className=f"target-projection-badge target-projection-{status}",
+        style={"backgroundColor": PROJECTION_COLORS[status]},
+    )
+
+
+def projection_block(row: Mapping, lang: str) -> html.Div:
+    """The target's projection at the deadline and what it rests on, or why there is none.
+
+    The line is named for what it is ("tuyến tính từ 2 số liệu (2022, 2023-06)") so nobody reads
+    it as a model; figures from different reports are flagged, as they may count differently.
+    """
+    status = row["projection_status"]
+    basis = row.get("projection_basis") or ()
+    periods = ", ".join(period for period, _value, _source in basis)
+    unit = _text(row.get("actual_unit")) or _text(row["target_unit"])
+    if status == "none":
+        text = t(f"targets.projection_reason.{row['projection_reason']}", lang, periods=periods)
+        return html.Div(text, className="target-projection target-projection-none")
+    children = [
+        projection_badge(status, lang),
+        html.Span(
+            t(
+                "targets.projection_line",
+                lang,
+                deadline=deadline_text(row["projection_deadline"]),
+                value=figure_value(_number(row["projected_value"]), unit, lang),
+            ),
+            className="target-projection-value",
+        ),
+        html.Div(
+            t("targets.projection_basis", lang, n=len(basis), periods=periods), className="target-projection-basis"
+        ),
+    ]
+    if row.get("projection_mixed"):
+        children.append(html.Div(t("targets.projection_mixed", lang), className="target-projection-mixed"))
+    return html.Div(children, className=f"target-projection target-projection-{status}")
+
+
+def projection_counts(statuses: pd.Series) -> dict[str, int]:
+    """How many targets project to each status, every status present (zero included)."""
+    counted = statuses.value_counts()
+    return {status: int(counted.get(status, 0)) for status in PROJECTION_COLORS}
+
+
+def counted_once_note(targets: pd.DataFrame, *, lang: str, section_labels: Mapping[str, str]) -> list[html.Div]:
+    """One line per target the plan lists twice: its name and the sections it sits under."""
+    notes = []
+    for row in targets[targets["twin_of"] != ""].to_dict("records"):
+        first = targets[targets["target_code"] == row["twin_of"]].iloc[0]
+        sections = " / ".join(section_labels.get(c, c) for c in (first["pillar_code"], row["pillar_code"]))
+        notes.append(
+            html.Div(
+                t("targets.counted_once", lang, name=row["name_vi"], sections=sections),
+                className="targets-counted-once",
+                id=f"targets-counted-once-{row['target_code']}",
+            )
+        )
+    return notes
+
+
+def risk_list(risky: pd.DataFrame, *, lang: str, href: str, limit: int | None = None) -> html.Div:
+    """The targets projected to miss, worst first: a compact list for the overview, each a link.
+
+    `risky` is already counted once and ordered (data_access.targets.at_risk). Each line: the
+    projection status, the target, now → projected against the target.
+    """
+    if risky.empty:
+        return html.Div(t("targets.risk_none", lang), className="risk-list-empty", id="overview-risk-none")
+    shown = risky if limit is None else risky.head(limit)
+    lines = []
+    for row in shown.to_dict("records"):
+        unit = _text(row.get("actual_unit")) or _text(row["target_unit"])
+        sign = COMPARATOR_SIGNS.get(row["comparator"], row["comparator"])
+        figures = (
+            f"{figure_value(_number(row['actual']), unit, lang)} → "
+            f"{figure_value(_number(row['projected_value']), unit, lang)} "
+            f"({sign} {figure_value(float(row['target_value']), row['target_unit'], lang)})"
+        )
+        lines.append(
+            dcc.Link(
+                [
+                    html.Span(
+                        t(f"targets.projection.{row['projection_status']}", lang),
+                        className="risk-status",
+                        style={"color": PROJECTION_COLORS[row["projection_status"]]},
+                    ),
+                    html.Span(row["name_vi"], className="risk-name", title=row["name_vi"]),
+                    html.Span(figures, className="risk-figures"),
+                ],
+                href=f"{href}#targets-card-{row['target_code']}",
+                className="risk-line",
+                id=f"overview-risk-{row['target_code']}",
+            )
+        )
+    more = len(risky) - len(shown)
+    if more > 0:
+        lines.append(dcc.Link(f"+{format_number(more, lang=lang)}", href=href, className="risk-more"))
+    return html.Div(lines, className="risk-list", id="overview-risk-list")
+
+
 def _other_figure_lines(others: pd.DataFrame, lang: str, titles: Mapping[str, str]) -> list[html.Div]:
     return [
         html.Div(
@@ -219,9 +328,12 @@ def target_card(
     theme: str,
     lang: str,
     titles: Mapping[str, str],
+    twin_section: str = "",
 ) -> html.Div:
     """A target's gauge with everything a reader needs to trust it: status, target, the counts and
-    date behind the figure, other sources' figures for the same indicator, the notes and the source.
+    date behind the figure, its projection at the deadline, other sources' figures for the same
+    indicator, the notes and the source. `twin_section` names the plan section where the same
+    target is listed first (it counts once).
     """
     code = row["target_code"]
     actual = _number(row["actual"])
@@ -251,6 +363,11 @@ def target_card(
         ),
         html.Div(basis, className="target-basis"),
     ]
+    # Without any figure the basis line already says so; the projection has nothing to add.
+    if "projection_status" in row and row.get("projection_reason") != "no_observation":
+        body.append(projection_block(row, lang))
+    if twin_section:
+        body.append(html.Div(t("targets.twin_card", lang, section=twin_section), className="target-twin"))
     notes = _notes(row)
     if actual is not None and unit == PERCENT and actual > 100:
         key = "targets.over_100_see_note" if notes else "targets.over_100"
@@ -276,10 +393,13 @@ def summary_strip(
     lang: str,
     hrefs: Mapping[str, str],
     active: str | None = None,
+    projections: Mapping[str, int] | None = None,
+    notes: Sequence = (),
 ) -> html.Div:
-    """The plan's status totals, whatever the filters (they add up to `total`); the filter is said
-    apart ("đang hiển thị 10 / 28 chỉ tiêu"). Each tile links to its status filter (`hrefs`), the
-    active tile back to no status filter.
+    """The plan's status totals, whatever the filters (they add up to `total`, each target once);
+    the filter is said apart ("đang hiển thị 10 / 28 chỉ tiêu"). Each tile links to its status
+    filter (`hrefs`), the active tile back to no status filter. `projections` counts the targets by
+    their projection at the deadline; `notes` say which targets the plan lists twice.
     """
     items = [
         dcc.Link(
@@ -301,6 +421,12 @@ def summary_strip(
             [
                 html.Div(t("targets.summary_plan", lang, total=total), className="targets-summary-plan"),
                 html.Div(t("targets.summary_shown", lang, shown=shown, total=total), id="targets-shown"),
+                *(
+                    [html.Div(t("targets.projection_summary", lang, **projections), id="targets-projection-summary")]
+                    if projections is not None
+                    else []
+                ),
+                *notes,
             ],
             className="targets-summary-total",
         )
@@ -391,6 +517,10 @@ def targets_export(
             _header("denominator"): frame["denominator"],
             _header("period"): frame["period"].fillna(""),
             _header("status"): [t(f"targets.status.{s}", EXPORT_LANGUAGE) for s in frame["status"]],
+            _header("projection"): frame["projected_value"],
+            _header("projection_status"): [
+                t(f"targets.projection.{s}", EXPORT_LANGUAGE) for s in frame["projection_status"]
+            ],
             _header("source"): [
                 "; ".join(readable_citation(c, titles) for c in dict.fromkeys([s, _text(a)]) if c)
                 for s, a in zip(frame["source"], frame["actual_source"], strict=True)

@@ -32,9 +32,26 @@ def group_color(code: object) -> str:
 
 
 STATUS_COLORS = {"met": "#2e9d5b", "not_met": "#d64545", "no_data": "#8c8c8c"}
+# A target's projection at its deadline: on track, at risk (moving, too slowly), off track, none.
+PROJECTION_COLORS = {"on_track": "#2e9d5b", "at_risk": "#e9a23b", "off_track": "#d64545", "none": "#8c8c8c"}
 
 # The unit in focus against its comparison traces, readable on both backgrounds.
 SERIES_COLORS = {"focus": "#00b4d8", "leading_average": "#f4a261", "leader": "#9b5de5"}
+# Peers beside the focus on a bump chart or radar: distinct from the focus colour and each other.
+PEER_COLORS = (
+    "#f4a261",
+    "#9b5de5",
+    "#2e9d5b",
+    "#e76f51",
+    "#f15bb5",
+    "#8ac926",
+    "#ffca3a",
+    "#6a4c93",
+    "#ff924c",
+    "#43aa8b",
+    "#c9184a",
+    "#b5838d",
+)
 TREND_COLORS = {"up": "#2e9d5b", "down": "#d64545", "flat": "#8c8c8c"}
 
 _THEME_INK = {

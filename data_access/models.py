@@ -237,6 +237,23 @@ class Target(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class RegionMember(Base):
+    """A province's socio-economic region (vùng kinh tế - xã hội): the peers a leader compares with
+    first. One grouping, of the 63 pre-2025 provinces, with its source."""
+
+    __tablename__ = "region_members"
+    __table_args__ = (UniqueConstraint("unit_id", name="uq_region_member_unit"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_code: Mapped[str] = mapped_column(String(50))
+    region_name_vi: Mapped[str] = mapped_column(Text)
+    region_name_en: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 # An observation is one source's figure for one indicator, unit and period: two imports racing,
 # or a file listing a row twice, must not store it twice (the figure would count double).
 OBSERVATION_KEY = ("indicator_code", "unit_id", "period", "source")

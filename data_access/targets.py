@@ -18,6 +18,7 @@ from data_access.cache import versioned
 from data_access.db import get_engine
 from data_access.models import Framework, Observation, Pillar, Plan, Target, Unit
 from data_access.queries import read_frame
+from domain.projection import Observed, project
 from domain.vocabulary import COMPARATORS
 
 STATUSES = ("met", "not_met", "no_data")
@@ -111,7 +112,109 @@ def target_progress(year: int, unit_code: str) -> pd.DataFrame:
         target_status(actual, target, comparator)
         for actual, target, comparator in zip(frame["actual"], frame["target_value"], frame["comparator"], strict=True)
     ]
-    return frame
+    frame["twin_of"] = twins(frame)
+    return with_projections(frame, indicator_series(unit_code, frame["target_code"].tolist()))
+
+
+# What makes two rows of a plan one target: the same indicator, part, threshold and comparator.
+TWIN_KEY = ("name_vi", "level_detail", "target_value", "target_unit", "comparator")
+
+
+def twins(targets: pd.DataFrame) -> list[str]:
+    """For each target, the code of an earlier row of the plan that is the same target, else "".
+
+    A plan may list one target under two sections (Kế hoạch 57's adult smartphone rate sits under
+    both Hạ tầng số and Xã hội số): it is still one target, counted once in any total.
+    """
+    first: dict[tuple, str] = {}
+    marks = []
+    for row in targets.to_dict("records"):
+        key = (row["plan_code"], *(row[column] for column in TWIN_KEY))
+        if key in first:
+            marks.append(first[key])
+        else:
+            first[key] = row["target_code"]
+            marks.append("")
+    return marks
+
+
+def counted_once(targets: pd.DataFrame) -> pd.DataFrame:
+    """The plan's targets with each listed twice kept once (its first listing): what totals count."""
+    return targets[targets["twin_of"] == ""]
+
+
+def distinct_targets(targets: pd.DataFrame) -> int:
+    """How many targets the rows are, a target listed twice counted once (whichever rows are kept)."""
+    return len({twin or code for code, twin in zip(targets["target_code"], targets["twin_of"], strict=True)})
+
+
+@versioned
+def indicator_series(unit_code: str, indicator_codes: list[str]) -> pd.DataFrame:
+    """Every dated figure of the unit for these indicators, whatever report printed it.
+
+    Columns: indicator_code, period, value, source, own (1 for a target's own actual, 0 otherwise).
+    """
+    if not indicator_codes:
+        return pd.DataFrame(columns=["indicator_code", "period", "value", "source", "own"])
+    frame = read_frame(
+        select(
+            Observation.indicator_code,
+            Observation.period,
+            Observation.value,
+            Observation.source,
+            Observation.target_id,
+        )
+        .join(Unit, Observation.unit_id == Unit.id)
+        .where(Unit.code == unit_code, Observation.indicator_code.in_(indicator_codes))
+        .order_by(Observation.indicator_code, Observation.period, Observation.id)
+    )
+    frame["own"] = frame["target_id"].notna().astype(int)
+    return frame.drop(columns="target_id")
+
+
+def with_projections(targets: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """Each target with its projection at the plan's deadline (domain/projection.py).
+
+    A target's figures are those filed under its code and, for a twin, under its twin's code: the
+    same indicator. Its own actual goes first, so a second report of the same date never replaces
+    it. Adds projection_status, projected_value, projection_deadline, projection_reason,
+    projection_basis (tuple of (period, value, source), oldest first) and projection_mixed (the
+    line joins figures of different documents).
+    """
+    first_listing = targets["twin_of"].where(targets["twin_of"] != "", targets["target_code"])
+    same_target = dict(zip(targets["target_code"], first_listing, strict=True))
+    pooled = series.assign(group=series["indicator_code"].map(same_target))
+    # Own actuals first, then the most recent: `project` keeps the first figure of a date.
+    pooled = pooled.sort_values(["own", "period"], ascending=[False, False], kind="stable")
+    by_target = {group: rows for group, rows in pooled.groupby("group")}
+    results = []
+    for row in targets.to_dict("records"):
+        rows = by_target.get(same_target[row["target_code"]])
+        observed = [] if rows is None else [Observed(r.period, float(r.value), r.source) for r in rows.itertuples()]
+        due = row.get("due_year")
+        due = None if due is None or pd.isna(due) else int(due)
+        floor = 0.0 if row["target_unit"] == "%" else None
+        target, comparator = float(row["target_value"]), row["comparator"]
+        results.append(project(observed, target=target, comparator=comparator, due_year=due, floor=floor))
+    return targets.assign(
+        projection_status=[p.status for p in results],
+        projected_value=[p.value for p in results],
+        projection_deadline=[p.deadline.isoformat() if p.deadline else "" for p in results],
+        projection_reason=[p.reason for p in results],
+        projection_basis=[tuple((o.period, o.value, o.source) for o in p.used) for p in results],
+        # A line through figures from different reports may join two ways of counting: say so.
+        projection_mixed=[
+            p.projected and len({doc for o in p.used for doc in source_documents(o.source)}) > 1 for p in results
+        ],
+    )
+
+
+def at_risk(targets: pd.DataFrame) -> pd.DataFrame:
+    """The targets (each once) whose projection misses: off track first, then at risk, plan order."""
+    once = counted_once(targets)
+    risky = once[once["projection_status"].isin(["off_track", "at_risk"])]
+    order = risky["projection_status"].map({"off_track": 0, "at_risk": 1})
+    return risky.assign(_order=order).sort_values(["_order", "sort_order"]).drop(columns="_order")
 
 
 @versioned

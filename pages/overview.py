@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
 from components import figures
@@ -12,14 +13,18 @@ from components.citations import cite
 from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
 from components.kpi import discrepancy_notes, kpi_card, rank_change_badge, series_legend
+from components.laggards import laggards_body
 from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
+from components.targets import risk_list
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries
+from data_access.laggards import weakest_on_pillar, weakest_on_total
 from data_access.overview import Overview, UnknownSelection, build_overview
+from data_access.targets import at_risk, plan_years, target_progress
 from domain.text import localized, localized_column
-from domain.vocabulary import INFERRED_MAPPING
-from pages._context import language, page_title, resolve_year, source_titles
+from domain.vocabulary import INFERRED_MAPPING, SUB_LEVELS
+from pages._context import language, page_title, query_string, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
 dash.register_page(
@@ -27,13 +32,18 @@ dash.register_page(
 )
 
 YEAR_STORE = "overview-year"
+LAG_STORE = "overview-lag"
 CONTENT = "overview-content"
+# Units per level in the "who lags" card, and targets in the "at risk" card: what one screen holds.
+LAGGARDS_SHOWN = 3
+RISKS_SHOWN = 4
 
 
-def layout(year: str | None = None, **_query: str) -> html.Div:
+def layout(year: str | None = None, lag: str | None = None, **_query: str) -> html.Div:
     return html.Div(
         [
             dcc.Store(id=YEAR_STORE, data=year),
+            dcc.Store(id=LAG_STORE, data=lag),
             dcc.Loading(html.Div(id=CONTENT, className="overview-grid"), type="dot", delay_show=300),
         ],
         className="page-overview",
@@ -64,25 +74,32 @@ def _radar(overview: Overview, theme: str, lang: str):
     return figure, legend
 
 
-def _weakest(overview: Overview, lang: str) -> html.Ol:
+def _weakest(overview: Overview, lang: str, year: str | None) -> html.Ol:
+    """The pillars losing most points, each a link to the units weakest on it (the laggards card)."""
     items = []
     names = localized_column(overview.weakest, "pillar_name", lang)
     for row, name in zip(overview.weakest.itertuples(), names, strict=True):
         items.append(
             html.Li(
-                [
-                    html.Span(className="pillar-swatch", style={"background": pillar_color(row.pillar_code)}),
-                    html.Span(name, className="weak-name"),
-                    html.Span(
-                        t(
-                            "overview.points_lost",
-                            lang,
-                            lost=format_points(row.lost, lang),
-                            max=format_points(row.max_points, lang),
+                dcc.Link(
+                    [
+                        html.Span(className="pillar-swatch", style={"background": pillar_color(row.pillar_code)}),
+                        html.Span(name, className="weak-name"),
+                        html.Span(
+                            t(
+                                "overview.points_lost",
+                                lang,
+                                lost=format_points(row.lost, lang),
+                                max=format_points(row.max_points, lang),
+                            ),
+                            className="weak-lost",
                         ),
-                        className="weak-lost",
-                    ),
-                ],
+                    ],
+                    href="/" + query_string({"year": year, "lag": row.pillar_code}) + "#overview-laggards",
+                    title=t("laggards.pillar_link", lang),
+                    className="weak-link",
+                    id=f"overview-weak-{row.pillar_code}",
+                ),
                 className="weak-item",
             )
         )
@@ -107,13 +124,71 @@ def _average_line(overview: Overview, lang: str) -> html.Div | None:
     )
 
 
-def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) -> list:
+def _laggards_card(
+    overview: Overview, focus: str, year: str | None, lag: str | None, lang: str, titles: dict[str, str]
+) -> html.Div:
+    """The weakest departments and districts by % of maximum, or on the index `lag` names."""
+    pillar_name = None
+    match = overview.pillars[overview.pillars["pillar_code"] == lag]
+    # Only the focus's own indices link here; any other value shows the totals.
+    lag = lag if not match.empty else None
+    if lag:
+        pillar_name = localized_column(match, "pillar_name", lang).iloc[0]
+        lists = {lvl: weakest_on_pillar(focus, lvl, overview.year, lag, LAGGARDS_SHOWN) for lvl in SUB_LEVELS}
+    else:
+        lists = {lvl: weakest_on_total(focus, lvl, overview.year, LAGGARDS_SHOWN) for lvl in SUB_LEVELS}
+    scored = {lvl: not weakest_on_total(focus, lvl, overview.year, 1).empty for lvl in SUB_LEVELS}
+    not_scored = {lvl for lvl, frame in lists.items() if frame.empty and scored[lvl]} if lag else set()
+    title = t("laggards.title_pillar", lang, pillar=pillar_name) if lag else t("laggards.title", lang)
+    body = laggards_body(
+        lists,
+        year=overview.year,
+        lang=lang,
+        pillar_name=pillar_name,
+        clear_href="/" + query_string({"year": year}),
+        not_scored=not_scored,
+    )
+    sources = pd.concat([frame["source"] for frame in lists.values()]) if lists else pd.Series(dtype=str)
+    return source_card(title, body, source=cite(t("overview.source", lang), sources, titles), fill=True)
+
+
+def _risk_card(focus: str, lang: str, titles: dict[str, str]) -> html.Div | None:
+    """The latest plan's targets projected to miss their deadline (each target once)."""
+    years = plan_years()
+    if not years:
+        return None
+    targets = target_progress(years[-1], focus)
+    if targets.empty:
+        return None
+    risky = at_risk(targets)
+    deadline = targets["projection_deadline"].replace("", pd.NA).dropna()
+    method = t("targets.risk_method", lang, deadline=deadline.iloc[0] if not deadline.empty else "—")
+    href = "/targets" + query_string({"year": years[-1]})
+    return source_card(
+        t("targets.risk_title", lang),
+        risk_list(risky, lang=lang, href=href, limit=RISKS_SHOWN),
+        source=f"{method}. {cite(t('overview.source', lang), targets['source'], titles)}",
+        fill=True,
+    )
+
+
+def render(
+    overview: Overview,
+    theme: str,
+    lang: str,
+    titles: dict[str, str],
+    *,
+    laggards: html.Div | None = None,
+    risks: html.Div | None = None,
+    year: str | None = None,
+) -> list:
     name = localized(overview, "unit_name", lang)
 
     def _cite(citations) -> str:
         return cite(t("overview.source", lang), citations, titles)
 
     pillar_source = _cite(overview.pillars["source"])
+    kpi_width = 3 if risks is not None else 4
     previous = overview.previous_year
     change_footer = [
         html.Div(t("overview.change", lang, year=previous) if previous else "", className="kpi-sub"),
@@ -137,7 +212,7 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                     footer=_average_line(overview, lang),
                     source=_cite([overview.index_source, overview.average_source]),
                 ),
-                md=4,
+                md=kpi_width,
             ),
             dbc.Col(
                 kpi_card(
@@ -146,19 +221,20 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                     value_id="overview-rank-value",
                     footer=change_footer,
                 ),
-                md=4,
+                md=kpi_width,
             ),
             dbc.Col(
                 source_card(
                     t("overview.weakest_title", lang),
-                    _weakest(overview, lang)
+                    _weakest(overview, lang, year)
                     if not overview.weakest.empty
                     else t("overview.no_scores", lang, year=overview.year),
                     source=pillar_source,
                     fill=True,
                 ),
-                md=4,
+                md=kpi_width,
             ),
+            *([dbc.Col(risks, md=kpi_width, id="overview-risks")] if risks is not None else []),
         ],
         className="g-3 kpi-row",
     )
@@ -220,9 +296,11 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                     notes=discrepancy_notes(overview.discrepancies, lang),
                     fill=True,
                 ),
-                lg=8,
+                lg=6 if laggards is not None else 8,
+                xxl=7 if laggards is not None else 8,
                 className="chart-col",
             ),
+            *([dbc.Col(laggards, lg=3, className="chart-col")] if laggards is not None else []),
             dbc.Col(
                 source_card(
                     t("overview.history_title", lang),
@@ -230,7 +308,8 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
                     source=_cite(overview.rank_history["source"]),
                     fill=True,
                 ),
-                lg=4,
+                lg=3 if laggards is not None else 4,
+                xxl=2 if laggards is not None else 4,
                 className="chart-col",
             ),
         ],
@@ -242,9 +321,9 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
     return [heading, kpis, charts]
 
 
-@callback(Output(CONTENT, "children"), Input(YEAR_STORE, "data"), Input(THEME_STORE, "data"))
+@callback(Output(CONTENT, "children"), Input(YEAR_STORE, "data"), Input(THEME_STORE, "data"), Input(LAG_STORE, "data"))
 @explained()
-def show_overview(year: str | None, theme: str | None) -> list:
+def show_overview(year: str | None, theme: str | None, lag: str | None = None) -> list:
     lang = language()
     focus = queries.focus_unit_code()
     if focus is None:
@@ -253,4 +332,13 @@ def show_overview(year: str | None, theme: str | None) -> list:
         overview = build_overview(focus, resolve_year(year, lang))
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
-    return render(overview, theme or DEFAULT_THEME, lang, source_titles(lang))
+    titles = source_titles(lang)
+    return render(
+        overview,
+        theme or DEFAULT_THEME,
+        lang,
+        titles,
+        laggards=_laggards_card(overview, focus, year, lag, lang, titles),
+        risks=_risk_card(focus, lang, titles),
+        year=year,
+    )

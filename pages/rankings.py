@@ -13,6 +13,7 @@ from dash import Input, Output, State, callback, dcc, html
 from auth.guard import level_refusal
 from auth.policy import can_view_level, can_view_unit
 from auth.session import current_viewer
+from components import peers as peer_views
 from components import rankings as views
 from components.citations import cite
 from components.formatting import format_points, format_rank
@@ -20,7 +21,9 @@ from components.i18n import t
 from components.shell import THEME_STORE
 from components.theme import DEFAULT_THEME
 from data_access import geo, queries, year_changes
+from data_access import peers as peer_data
 from data_access import rankings as data
+from domain.regions import MAX_PEERS, parse_peers, peers_param
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
 from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
@@ -59,9 +62,10 @@ class Selection(NamedTuple):
     focus: str
     level: str
     year: int
+    peers: str | None = None
 
 
-def layout(year: str | None = None, level: str | None = None, **_query: str) -> html.Div:
+def layout(year: str | None = None, level: str | None = None, peers: str | None = None, **_query: str) -> html.Div:
     lang = language()
     chosen = level or PROVINCE
     controls = html.Div(
@@ -74,7 +78,7 @@ def layout(year: str | None = None, level: str | None = None, **_query: str) -> 
     return html.Div(
         [
             dcc.Location(id=URL, refresh="callback-nav"),
-            dcc.Store(id=QUERY, data={"year": year, "level": level}),
+            dcc.Store(id=QUERY, data={"year": year, "level": level, "peers": peers}),
             html.Div([html.H1(id=HEADING, className="page-heading"), controls], className="rankings-header"),
             dcc.Loading(html.Div(id=CONTENT, className="rankings-content"), type="dot", delay_show=300),
         ],
@@ -116,7 +120,7 @@ def resolve_selection(query: dict, lang: str) -> Selection:
         year = years[-1] if years else resolve_year(None, lang)
     else:
         year = resolve_year(raw_year, lang)
-    return Selection(focus=focus, level=level, year=year)
+    return Selection(focus=focus, level=level, year=year, peers=query.get("peers"))
 
 
 class NoResults(LookupError):
@@ -190,13 +194,15 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         sources=[ranking_source, geo.attribution(geo.PROVINCES_FILE)],
         geojson_url=boundaries_url(geo.PROVINCES_FILE),
     )
+    chosen, peer_notes = _chosen_peers(selection, ranking, lang)
     bump = views.bump_card(
-        data.rank_histories(),
+        peer_data.province_histories(),
         focus_code=selection.focus,
         theme=theme,
         lang=lang,
         titles=titles,
         graph_id="rankings-bump",
+        peers=chosen,
     )
     return [
         dbc.Row(
@@ -206,7 +212,8 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
                 dbc.Col(bump, lg=4, className="rankings-tall"),
             ],
             className="g-3",
-        )
+        ),
+        _peers_section(selection, ranking, chosen, peer_notes, theme, lang, titles),
     ]
 
 
@@ -223,6 +230,116 @@ def national_change_note(changes, field: int, lang: str) -> html.Div | None:
         [html.I(className="bi bi-arrow-left-right me-1"), text],
         className="rankings-note",
         id="rankings-national-change-note",
+    )
+
+
+def _peers_link(selection: Selection, codes) -> str:
+    return "/rankings" + query_string({"year": selection.year, "peers": peers_param(codes)})
+
+
+def _chosen_peers(selection: Selection, ranking, lang: str) -> tuple[list[str], list[str]]:
+    """The peers the URL names (the focus's region when it names none), those ranked in the year,
+    at most MAX_PEERS; notes say what was left out and why."""
+    parsed = parse_peers(selection.peers)
+    if parsed is None:
+        region = peer_data.region_preset(selection.focus)
+        parsed = region.codes if region else ()
+    ranked = set(ranking["unit_code"])
+    known = [code for code in parsed if code in ranked and code != selection.focus]
+    unknown = [code for code in parsed if code not in ranked]
+    notes = []
+    if unknown:
+        notes.append(t("peers.unknown", lang, year=selection.year, codes=", ".join(unknown)))
+    if len(known) > MAX_PEERS:
+        notes.append(t("peers.too_many", lang, n=MAX_PEERS, codes=", ".join(known[MAX_PEERS:])))
+        known = known[:MAX_PEERS]
+    return known, notes
+
+
+def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list[str], theme, lang, titles) -> html.Div:
+    """The peers picker, their table and their radar of main indices."""
+    presets = []
+    for preset in peer_data.presets(selection.focus, selection.year):
+        if preset.key == "region":
+            label = t("peers.preset_region", lang, region=localized(preset, "name", lang))
+        else:
+            label = t("peers.preset_top", lang, n=len(preset.codes))
+        presets.append((preset.key, label, _peers_link(selection, preset.codes)))
+    picker = peer_views.peer_picker(
+        ranking, chosen, presets=presets, clear_href=_peers_link(selection, ()), lang=lang, notes=notes
+    )
+    compared = [selection.focus, *chosen]
+    colors = peer_views.peer_colors(selection.focus, chosen)
+    table = peer_data.peer_table(selection.year, compared)
+    earlier = peer_data.province_histories()
+    earlier_years = sorted(y for y in earlier["year"].unique() if y < selection.year)
+    source_label = t("common.source", lang)
+    region_source = peer_data.regions()["source"].drop_duplicates().tolist()
+    table_card = source_card(
+        t("peers.table_title", lang, year=selection.year),
+        [
+            picker,
+            html.Div(
+                peer_views.peer_table(
+                    table,
+                    colors=colors,
+                    focus_code=selection.focus,
+                    previous_year=int(earlier_years[-1]) if earlier_years else None,
+                    lang=lang,
+                ),
+                className="rankings-scroll",
+            ),
+        ],
+        source=[
+            cite(source_label, table["source"], titles),
+            *[f"{t('peers.region_source', lang)}: {s}" for s in region_source],
+        ],
+        card_id="rankings-peers-card",
+    )
+    pillars = peer_data.peer_pillars(selection.year, compared)
+    missing = table[~table["has_pillars"]]
+    radar_notes = []
+    if not missing.empty:
+        names = ", ".join(localized(row, "unit_name", lang) for row in missing.to_dict("records"))
+        radar_notes.append(
+            html.Div(
+                t("peers.no_pillars", lang, year=selection.year, names=names),
+                className="rankings-note",
+                id="rankings-peers-no-pillars",
+            )
+        )
+    if pillars.empty:
+        radar_body = html.Div(t("peers.no_radar", lang, year=selection.year), className="empty-inline")
+    else:
+        radar_body = [
+            peer_views.radar_legend(table, colors=colors, focus_code=selection.focus, lang=lang),
+            dcc.Graph(
+                id="rankings-peers-radar",
+                figure=peer_views.peer_radar(
+                    pillars, order=compared, colors=colors, focus_code=selection.focus, theme=theme, lang=lang
+                ),
+                config=GRAPH_CONFIG,
+                className="fill-graph",
+                style={"height": "100%"},
+            ),
+        ]
+    radar_card = source_card(
+        t("peers.radar_title", lang),
+        radar_body,
+        source=cite(source_label, pillars["source"] if not pillars.empty else [], titles),
+        notes=radar_notes,
+        card_id="rankings-peers-radar-card",
+        fill=True,
+    )
+    return html.Section(
+        [
+            html.H2(t("peers.title", lang), className="rankings-section-title"),
+            dbc.Row(
+                [dbc.Col(table_card, lg=7), dbc.Col(radar_card, lg=5, className="peers-radar-col")], className="g-3"
+            ),
+        ],
+        className="peers-section",
+        id="rankings-peers",
     )
 
 
@@ -299,6 +416,18 @@ def _heading(selection: Selection, lang: str) -> str:
 def write_level(level: str | None, query: dict | None) -> str:
     """The level chosen becomes part of the URL, which re-renders the page."""
     return query_string({"year": (query or {}).get("year"), "level": level})
+
+
+@callback(
+    Output(URL, "search", allow_duplicate=True),
+    Input(peer_views.PICKER, "value"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+)
+def write_peers(peers: list[str] | None, query: dict | None) -> str:
+    """The peers chosen become part of the URL (`?peers=a,b,c`), which re-renders the page."""
+    query = query or {}
+    return query_string({"year": query.get("year"), "level": query.get("level"), "peers": peers_param(peers or [])})
 
 
 def _refused(panel: html.Div) -> tuple[str, list, bool, bool]:

@@ -12,10 +12,12 @@ from components.citations import cite
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
 from components.targets import (
+    counted_once_note,
     disagreement_cards,
     disagreements_export,
     pillar_section,
     plan_heading,
+    projection_counts,
     section_label,
     summary_strip,
     target_card,
@@ -28,6 +30,8 @@ from data_access.targets import (
     TargetsView,
     UnknownFilter,
     build_targets_view,
+    counted_once,
+    distinct_targets,
     pillar_names,
     plan_years,
     status_counts,
@@ -165,6 +169,7 @@ def _sections(selection: Selection, theme: str, lang: str, titles: dict[str, str
     view = selection.view
     labels = selection.labels(lang)
     sections = []
+    first_section = dict(zip(view.targets["target_code"], view.targets["pillar_code"], strict=True))
     for code in view.shown["pillar_code"].unique():
         rows = view.shown[view.shown["pillar_code"] == code]
         section_statuses = view.targets.loc[view.targets["pillar_code"] == code, "status"]
@@ -175,6 +180,7 @@ def _sections(selection: Selection, theme: str, lang: str, titles: dict[str, str
                 theme=theme,
                 lang=lang,
                 titles=titles,
+                twin_section=labels[first_section[row["twin_of"]]] if row["twin_of"] else "",
             )
             for row in rows.to_dict("records")
         ]
@@ -238,13 +244,16 @@ def render(selection: Selection, query: dict, theme: str, lang: str, titles: dic
         ],
         className="targets-toolbar",
     )
+    once = counted_once(view.targets)
     summary = summary_strip(
-        status_counts(view.targets["status"]),
-        shown=len(view.shown),
-        total=len(view.targets),
+        status_counts(once["status"]),
+        shown=distinct_targets(view.shown),
+        total=len(once),
         lang=lang,
         hrefs=_status_links(query),
         active=query.get("status") or None,
+        projections=projection_counts(once["projection_status"]),
+        notes=counted_once_note(view.targets, lang=lang, section_labels=selection.labels(lang)),
     )
     return [
         summary,

@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Đã nạp dữ liệu gốc vào {settings.database_url()}: {counts}")
     else:
         print("Cơ sở dữ liệu đã có dữ liệu; không nạp lại (dùng --reset để tạo lại).")
+        for name, n in report.counts.items():
+            print(f"Đã bổ sung {name}: {n} dòng")
     return 0
 
 

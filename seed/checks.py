@@ -100,8 +100,10 @@ COLUMNS = {
         "note",
     ],
     "sources.csv": ["code", "title_vi", "title_en", "issuer", "number", "issued", "url"],
+    "regions.csv": ["region_code", "region_name_vi", "region_name_en", "sort_order", "unit_code", "source", "note"],
 }
 NUMERIC = {
+    "regions.csv": ["sort_order"],
     "frameworks.csv": ["framework_year", "max_points", "n_indicators", "sort_order"],
     "scores.csv": ["year", "points", "max_points"],
     "totals.csv": ["year", "published_total", "published_max", "published_rank"],
@@ -113,6 +115,7 @@ NUMERIC = {
     "group_thresholds.csv": ["framework_year", "min_share"],
 }
 REQUIRED = {
+    "regions.csv": ["region_code", "region_name_vi", "sort_order", "unit_code", "source"],
     "frameworks.csv": ["framework_year", "level", "pillar_code", "pillar_name_vi", "max_points", "sort_order"],
     "units.csv": ["unit_code", "name_vi", "kind"],
     "scores.csv": ["year", "unit_code", "level", "pillar_code", "points", "max_points"],
@@ -220,6 +223,25 @@ def check_unit_references(data: dict[str, Rows]) -> list[Problem]:
                 problems.append(
                     Problem(name, line_of(i), "unit_code", f"đơn vị '{r['unit_code']}' không có trong units.csv")
                 )
+    return problems
+
+
+def check_regions(data: dict[str, Rows]) -> list[Problem]:
+    """Every province of units.csv in exactly one region, and nothing else in any region."""
+    provinces = {u["unit_code"] for u in data["units.csv"] if u["kind"] == "province"}
+    problems = []
+    seen: set[str] = set()
+    for i, r in enumerate(data["regions.csv"]):
+        code = r["unit_code"]
+        if code not in provinces:
+            problems.append(
+                Problem("regions.csv", line_of(i), "unit_code", f"'{code}' không phải là tỉnh trong units.csv")
+            )
+        elif code in seen:
+            problems.append(Problem("regions.csv", line_of(i), "unit_code", f"tỉnh '{code}' thuộc hai vùng"))
+        seen.add(code)
+    for code in sorted(provinces - seen):
+        problems.append(Problem("regions.csv", 0, "unit_code", f"tỉnh '{code}' chưa thuộc vùng nào"))
     return problems
 
 
@@ -592,6 +614,7 @@ def check_all(
     notices: list[str] = []
     problems += check_units(data["units.csv"])
     problems += check_unit_references(data)
+    problems += check_regions(data)
     problems += check_frameworks(data["frameworks.csv"])
     problems += check_scores(data)
     problems += check_national_ranking(data, str(dataset["national_ranking_year"]))

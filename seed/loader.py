@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from data_access import db
@@ -26,6 +26,7 @@ from data_access.models import (
     Plan,
     PublishedIndex,
     PublishedResult,
+    RegionMember,
     Source,
     Target,
     Unit,
@@ -45,7 +46,7 @@ DATA_FILES = (
     "indicator_observations.csv",
     "subindicator_points_2022.csv",
 )
-META_FILES = ("group_thresholds.csv", "sources.csv")
+META_FILES = ("group_thresholds.csv", "sources.csv", "regions.csv")
 
 
 class SeedRefused(ValueError):
@@ -290,8 +291,38 @@ def _write(session: Session, files: SeedFiles) -> dict[str, int]:
                 note=r["note"],
             )
         )
+    _write_regions(session, data["regions.csv"], units)
     db.record_change(session, "Nạp dữ liệu gốc (seed)")
     return {name: len(rows) for name, rows in data.items()}
+
+
+def _write_regions(session: Session, rows: list[dict[str, str]], units: dict[str, Unit]) -> None:
+    for r in rows:
+        session.add(
+            RegionMember(
+                region_code=r["region_code"],
+                region_name_vi=r["region_name_vi"],
+                region_name_en=r["region_name_en"],
+                sort_order=int(r["sort_order"]),
+                unit_id=units[r["unit_code"]].id,
+                source=r["source"],
+                note=r["note"],
+            )
+        )
+
+
+def _top_up_regions(engine: Engine, files: SeedFiles) -> int:
+    """A database loaded before regions were seeded gets them, once, as a versioned change."""
+    with db.session_scope(engine) as session:
+        if session.scalar(select(func.count()).select_from(RegionMember)):
+            return 0
+        units = {u.code: u for u in session.scalars(select(Unit).where(Unit.kind == "province"))}
+        rows = [r for r in files.data["regions.csv"] if r["unit_code"] in units]
+        if not rows:
+            return 0
+        _write_regions(session, rows, units)
+        db.record_change(session, "Nạp danh sách vùng kinh tế - xã hội (seed)")
+        return len(rows)
 
 
 @dataclass
@@ -319,7 +350,8 @@ def load_seed(
         db.drop_schema(engine)
     db.create_schema(engine)
     if not db.is_empty(engine):
-        return SeedReport(loaded=False, counts={}, notices=notices)
+        added = _top_up_regions(engine, files)
+        return SeedReport(loaded=False, counts={"regions.csv": added} if added else {}, notices=notices)
     with db.session_scope(engine) as session:
         counts = _write(session, files)
     return SeedReport(loaded=True, counts=counts, notices=notices)

@@ -132,4 +132,61 @@ TEXT: dict[str, dict[str, str]] = {
     "targets.col.indicator": {"vi": "Chỉ số", "en": "Indicator"},
     "targets.col.value": {"vi": "Giá trị", "en": "Value"},
     "targets.col.plan_target": {"vi": "Chỉ tiêu kế hoạch", "en": "Plan target"},
+    "targets.projection.on_track": {"vi": "Đúng tiến độ", "en": "On track"},
+    "targets.projection.at_risk": {"vi": "Có nguy cơ", "en": "At risk"},
+    "targets.projection.off_track": {"vi": "Không đạt", "en": "Off track"},
+    "targets.projection.none": {"vi": "Chưa dự báo được", "en": "No projection"},
+    "targets.projection_line": {
+        "vi": "Dự báo đến {deadline}: {value}",
+        "en": "Projected by {deadline}: {value}",
+    },
+    "targets.projection_basis": {
+        "vi": "tuyến tính từ {n} số liệu ({periods})",
+        "en": "linear from {n} figures ({periods})",
+    },
+    "targets.projection_mixed": {
+        "vi": "Các số liệu lấy từ những báo cáo khác nhau (có thể khác cách tính): xem mục số liệu khác nguồn.",
+        "en": "The figures come from different reports (possibly counted differently): see the differing figures.",
+    },
+    "targets.projection_reason.one_observation": {
+        "vi": "Chưa dự báo: mới có một số liệu ({periods}), chưa đủ để thấy xu hướng.",
+        "en": "No projection: only one figure ({periods}), no trend yet.",
+    },
+    "targets.projection_reason.no_observation": {
+        "vi": "Chưa dự báo: chưa có số liệu nào.",
+        "en": "No projection: no figure yet.",
+    },
+    "targets.projection_reason.no_deadline": {
+        "vi": "Chưa dự báo: kế hoạch không ghi thời hạn.",
+        "en": "No projection: the plan gives no deadline.",
+    },
+    "targets.projection_reason.bad_period": {
+        "vi": "Chưa dự báo: có số liệu ghi thời điểm không đọc được.",
+        "en": "No projection: a figure's date cannot be read.",
+    },
+    "targets.projection_summary": {
+        "vi": "Dự báo đến hạn (tuyến tính): {on_track} đúng tiến độ · {at_risk} có nguy cơ · "
+        "{off_track} không đạt · {none} chưa dự báo được",
+        "en": "Projected to the deadline (linear): {on_track} on track · {at_risk} at risk · "
+        "{off_track} off track · {none} no projection",
+    },
+    "targets.counted_once": {
+        "vi": "{name} được kế hoạch ghi ở cả {sections}: tính một lần trong tổng.",
+        "en": "{name} is listed by the plan under both {sections}: counted once in the totals.",
+    },
+    "targets.twin_card": {
+        "vi": "Cùng chỉ tiêu với mục ở {section}: tính một lần trong tổng.",
+        "en": "The same target as under {section}: counted once in the totals.",
+    },
+    "targets.col.projection": {"vi": "Dự báo đến hạn", "en": "Projected at deadline"},
+    "targets.col.projection_status": {"vi": "Tiến độ", "en": "Progress"},
+    "targets.risk_title": {"vi": "Mục tiêu có nguy cơ không đạt", "en": "Targets at risk"},
+    "targets.risk_none": {
+        "vi": "Không có mục tiêu nào dự báo trượt (trong số mục tiêu đủ số liệu để dự báo).",
+        "en": "No target is projected to miss (of those with enough figures to project).",
+    },
+    "targets.risk_method": {
+        "vi": "Dự báo tuyến tính từ các số liệu theo thời điểm đến hạn kế hoạch {deadline}",
+        "en": "Linear projection from the dated figures to the plan's deadline {deadline}",
+    },
 }

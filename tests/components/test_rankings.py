@@ -162,7 +162,8 @@ def test_bump_chart_draws_the_province_in_focus_on_top_in_its_colour():
     assert list(focus.x) == ["2020", "2021", "2022"]
     assert list(focus.text) == ["25/63", "9/63", "12/63"]
     assert focus.line.color == SERIES_COLORS["focus"]
-    assert other.line.color == ink("dark")["muted"]
+    assert other.line.color == ink("dark")["muted"] and other.opacity < 1, "the rest is faint"
+    assert other.mode == "lines+markers", "and unlabelled"
     low, high = figure.layout.yaxis.range
     assert low > 63 and high < 1, "rank 1 on top"
     assert list(figure.layout.xaxis.categoryarray) == ["2020", "2021", "2022"]

@@ -9,12 +9,15 @@ import pytest
 from dash import dcc, html
 
 from components.targets import (
+    counted_once_note,
     disagreement_cards,
     disagreements_export,
     figure_basis,
     figure_value,
     gauge_axis_max,
     gauge_ticks,
+    projection_block,
+    risk_list,
     section_label,
     summary_strip,
     target_card,
@@ -45,6 +48,13 @@ def _row(**overrides) -> dict:
         "actual_source": "002_z.txt; Phần II | 003_x.txt; Phụ lục III.2",
         "actual_note": "same figures as 004",
         "status": "not_met",
+        "twin_of": "",
+        "projection_status": "at_risk",
+        "projected_value": 62.3 + 0.05 * 365 / 181,
+        "projection_deadline": "2023-12-31",
+        "projection_reason": "",
+        "projection_basis": (("2022", 62.3, "004_y.txt; mục II.4"), ("2023-06", 62.35, "003_x.txt; Phụ lục III.2")),
+        "projection_mixed": True,
     }
     row.update(overrides)
     return row
@@ -302,10 +312,13 @@ def test_exports_have_vietnamese_headers_statuses_and_readable_sources():
         "Mẫu số",
         "Thời điểm",
         "Trạng thái",
+        "Dự báo đến hạn",
+        "Tiến độ",
         "Nguồn",
         "Ghi chú",
     ]
     assert export["Trạng thái"].tolist() == ["Chưa đạt", "Chưa có số liệu"]
+    assert export["Tiến độ"].tolist() == ["Có nguy cơ", "Có nguy cơ"]
     assert export["Trụ cột"].tolist() == ["Hạ tầng số", "Hạ tầng số"]
     assert export["Phần"].tolist() == ["", "cấp xã"]
     assert export["Thực tế"].iloc[0] == 62.35
@@ -315,3 +328,64 @@ def test_exports_have_vietnamese_headers_statuses_and_readable_sources():
     assert figures["Giá trị"].tolist() == [196.01, 119.72]
     assert figures["Chỉ tiêu kế hoạch"].tolist() == ["bank_account_15plus_rate", ""]
     assert figures["Nguồn"].tolist() == ["Báo cáo 6 tháng, Phụ lục III.2", "Báo cáo tháng 7, mục II.4"]
+
+
+def test_a_projection_says_its_value_its_deadline_and_that_it_is_a_straight_line():
+    text = " ".join(_texts(projection_block(_row(), "vi")))
+    assert "Có nguy cơ" in text
+    assert "Dự báo đến 31/12/2023: 62,4%" in text
+    assert "tuyến tính từ 2 số liệu (2022, 2023-06)" in text
+    assert "báo cáo khác nhau" in text, "a line across two reports says so"
+    same_report = " ".join(_texts(projection_block(_row(projection_mixed=False), "en")))
+    assert "At risk" in same_report and "linear from 2 figures" in same_report
+    assert "different reports" not in same_report
+
+
+def test_no_projection_says_why():
+    one = _row(
+        projection_status="none",
+        projected_value=None,
+        projection_reason="one_observation",
+        projection_basis=(("2023-06", 45.68, "003_x.txt"),),
+    )
+    assert _texts(projection_block(one, "vi")) == [
+        "Chưa dự báo: mới có một số liệu (2023-06), chưa đủ để thấy xu hướng."
+    ]
+    none = _row(projection_status="none", projection_reason="no_deadline", projection_basis=())
+    assert _texts(projection_block(none, "en")) == ["No projection: the plan gives no deadline."]
+
+
+def test_a_target_listed_twice_is_noted_once_with_both_sections():
+    frame = pd.DataFrame(
+        [
+            _row(),
+            _row(
+                target_code="adult_smartphone_rate_society",
+                pillar_code="digital_society",
+                twin_of="adult_smartphone_rate",
+            ),
+        ]
+    )
+    labels = {"infrastructure": "Hạ tầng số", "digital_society": "Xã hội số"}
+    notes = counted_once_note(frame, lang="vi", section_labels=labels)
+    assert [_texts(n) for n in notes] == [
+        [
+            "Tỷ lệ dân số trưởng thành có điện thoại thông minh được kế hoạch ghi ở cả "
+            "Hạ tầng số / Xã hội số: tính một lần trong tổng."
+        ]
+    ]
+
+
+def test_the_risk_list_links_each_target_and_shows_now_projected_and_target():
+    risky = pd.DataFrame([_row(projection_status="off_track", target_code="a"), _row(target_code="b")])
+    listing = risk_list(risky, lang="vi", href="/targets?year=2023", limit=1)
+    first = listing.children[0]
+    assert first.href == "/targets?year=2023#targets-card-a"
+    assert _texts(first) == [
+        "Không đạt",
+        "Tỷ lệ dân số trưởng thành có điện thoại thông minh",
+        "62,35% → 62,4% (≥ 70%)",
+    ]
+    assert _texts(listing.children[1]) == ["+1"], "what the limit leaves out is counted"
+    empty = risk_list(risky.iloc[0:0], lang="vi", href="/targets")
+    assert "Không có mục tiêu nào" in _texts(empty)[0]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+
 import pandas as pd
 import pytest
 
 from data_access.targets import (
     UnknownFilter,
+    at_risk,
     build_targets_view,
+    counted_once,
     in_plan_order,
     plan_years,
     source_disagreements,
@@ -16,7 +20,7 @@ from data_access.targets import (
     target_progress,
     target_status,
 )
-from tests.conftest import seed_target_statuses
+from tests.conftest import SEED_DIR, seed_target_statuses
 
 FOCUS = "binh-phuoc"
 
@@ -157,3 +161,56 @@ def test_same_values_or_one_document_are_not_disagreements():
     assert kept["target_code"].tolist() == ["c", ""], "the plan's own figure first"
     ordered = in_plan_order(pd.DataFrame({"indicator_code": ["z", "b", "a"]}), ["a", "b"])
     assert ordered["indicator_code"].tolist() == ["a", "b", "z"]
+
+
+def _seed_rows(name: str) -> list[dict[str, str]]:
+    with open(SEED_DIR / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_the_smartphone_rate_is_one_target_under_two_sections_counted_once(seeded_db):
+    targets = target_progress(2023, FOCUS).set_index("target_code")
+    assert targets.loc["adult_smartphone_rate_society", "twin_of"] == "adult_smartphone_rate"
+    assert (targets["twin_of"] != "").sum() == 1, "no other target of the plan is listed twice"
+    once = counted_once(targets.reset_index())
+    statuses = seed_target_statuses()
+    del statuses["adult_smartphone_rate_society"]
+    expected = {s: list(statuses.values()).count(s) for s in ("met", "not_met", "no_data")}
+    assert status_counts(once["status"]) == expected
+    assert len(once) == 27
+
+
+def test_projections_run_through_every_dated_figure_of_the_indicator(seeded_db):
+    targets = target_progress(2023, FOCUS).set_index("target_code")
+    plan = {r["target_code"]: r for r in _seed_rows("targets.csv")}
+    dated = {}
+    for r in _seed_rows("indicator_observations.csv"):
+        dated.setdefault(r["indicator_code"], []).append(r)
+    # The smartphone rate: 2022 (end of year) from 004, 2023-06 (end of June) the plan's actual.
+    before = float(next(r["value"] for r in dated["adult_smartphone_rate"] if r["period"] == "2022"))
+    now = float(plan["adult_smartphone_rate"]["actual_value"])
+    expected = before + (now - before) * 365 / 181
+    for code in ("adult_smartphone_rate", "adult_smartphone_rate_society"):
+        assert targets.loc[code, "projected_value"] == pytest.approx(expected)
+        assert targets.loc[code, "projection_status"] == "at_risk"
+        assert targets.loc[code, "projection_deadline"] == "2023-12-31"
+        assert [p for p, _v, _s in targets.loc[code, "projection_basis"]] == ["2022", "2023-06"]
+        assert targets.loc[code, "projection_mixed"], "004 and 003 are different reports"
+    # Two figures of June 2023 (003's appendix and its body) are one date: the target's own is kept.
+    fibre = targets.loc["household_fibre_rate", "projection_basis"]
+    assert [(p, v) for p, v, _s in fibre] == [("2022", 93.0), ("2023-06", 77.41)]
+    # A target with one dated figure, or none, says so instead of drawing a line.
+    for code, row in plan.items():
+        figures = ({row["as_of"]} if row["actual_value"] else set()) | {r["period"] for r in dated.get(code, [])}
+        if len(figures) < 2 and code != "adult_smartphone_rate_society":
+            reason = "one_observation" if figures else "no_observation"
+            assert (targets.loc[code, "projection_status"], targets.loc[code, "projection_reason"]) == ("none", reason)
+
+
+def test_targets_at_risk_are_each_counted_once_worst_first(seeded_db):
+    risky = at_risk(target_progress(2023, FOCUS))
+    assert "adult_smartphone_rate_society" not in set(risky["target_code"])
+    assert "adult_smartphone_rate" in set(risky["target_code"])
+    order = risky["projection_status"].tolist()
+    assert order == sorted(order, key=["off_track", "at_risk"].index)
+    assert set(order) <= {"off_track", "at_risk"}

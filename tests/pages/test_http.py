@@ -11,13 +11,14 @@ from tests.pages.conftest import post_callback, route_to
 CLOSED_PORT_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 
 
-def _overview(client, year, cookies=None) -> str:
+def _overview(client, year, cookies=None, lag=None) -> str:
     response = post_callback(
         client,
         "overview-content.children",
         [
             {"id": "overview-year", "property": "data", "value": year},
             {"id": "shell-theme", "property": "data", "value": "dark"},
+            {"id": "overview-lag", "property": "data", "value": lag},
         ],
         cookies,
     )
@@ -49,6 +50,12 @@ def test_overview_callback_shows_the_published_figures(client):
     assert "giảm 3 bậc" in payload
 
 
+def test_overview_names_the_units_weakest_on_the_index_the_url_names(client):
+    payload = _overview(client, "2022", lag="digital_society")
+    assert "Yếu nhất về Hoạt động Xã hội số" in payload
+    assert "xem theo tổng điểm" in payload
+
+
 def test_overview_in_english_formats_numbers_the_english_way(client):
     payload = _overview(client, "2022", {"dti_lang": "en"})
     assert "0.6385" in payload
@@ -71,6 +78,7 @@ def test_database_down_gets_a_friendly_message(client, monkeypatch):
         [
             {"id": "overview-year", "property": "data", "value": None},
             {"id": "shell-theme", "property": "data", "value": "dark"},
+            {"id": "overview-lag", "property": "data", "value": None},
         ],
     )
     assert response.status_code == 503
@@ -119,6 +127,7 @@ def test_an_unexpected_callback_failure_is_reported_in_words(client, monkeypatch
         [
             {"id": "overview-year", "property": "data", "value": None},
             {"id": "shell-theme", "property": "data", "value": "dark"},
+            {"id": "overview-lag", "property": "data", "value": None},
         ],
     )
     body = json.dumps(response.get_json(), ensure_ascii=False)
