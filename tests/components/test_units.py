@@ -20,7 +20,7 @@ from components.units import (
     total_text,
 )
 from data_access.scoring import Threshold
-from data_access.units import NextGroup, Result, YearResult
+from domain.records import NextGroup, Result, YearResult
 
 THRESHOLDS = [Threshold("Tốt", 0.8), Threshold("Khá", 0.65), Threshold("Trung bình", 0.5), Threshold("Yếu", 0.0)]
 SOURCE = "003_x.txt; Phụ lục III.1.a"
