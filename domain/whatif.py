@@ -14,9 +14,12 @@ index the same year: those are the gains a leader can point to as achievable.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import pandas as pd
 
 from domain.ranking import next_group, points_up_to, rank_among
+from domain.records import UnitInfo
 from domain.vocabulary import TOTAL_DECIMALS, Threshold
 
 # Goals a leader can ask for: a group ("Tốt"), a rank in the level, a total (points, or a DTI value).
@@ -212,3 +215,43 @@ def plan_for(indices: Sequence[MainIndex], standing: Standing, goal: str, target
         peer_proven_only=not extra,
         reachable=rest <= 0,
     )
+
+
+@dataclass
+class WhatIfSetting:
+    """A unit's starting point for what-if in one year (built by `data_access.whatif.whatif_setting`).
+
+    `indices` has one row per counted main index (`pillar_code`, names, `points`, `max_points`,
+    `peer_best`, `peers_above`, `peers_at_max`, `source`); `table` the level's published totals
+    (`unit_code`, names, `total` as printed, `points` on the framework's scale, `rank`);
+    `published_max` the printed total's maximum (1 for a DTI index, None when not printed);
+    `level_size` the units of the level that year, of which `len(table)` have a published value.
+    """
+
+    info: UnitInfo
+    year: int
+    years: list[int]
+    indices: pd.DataFrame
+    standing: Standing
+    table: pd.DataFrame
+    published_max: float | None
+    level_size: int
+    published_rank: int | None
+    sources: list[str] = field(default_factory=list)
+
+    def main_indices(self) -> list[MainIndex]:
+        """The indices as the what-if rules read them."""
+        return [
+            MainIndex(
+                code=row.pillar_code,
+                points=float(row.points),
+                max_points=float(row.max_points),
+                peer_best=None if pd.isna(row.peer_best) else float(row.peer_best),
+            )
+            for row in self.indices.itertuples()
+        ]
+
+    @property
+    def is_index(self) -> bool:
+        """Is the total published as an index (the provincial DTI, 0..1) rather than in points?"""
+        return self.published_max == 1
