@@ -13,6 +13,7 @@ index the same year: those are the gains a leader can point to as achievable.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -122,6 +123,21 @@ class Plan:
 def clamp(value: float, index: MainIndex) -> float:
     """A scenario's points for an index, bounded by zero and the index's maximum."""
     return min(max(float(value), 0.0), float(index.max_points))
+
+
+def scenario_points(indices: Sequence[MainIndex], raw: Mapping[str, object]) -> dict[str, float]:
+    """The scenario a URL carries (`<index code>=<points>`, a decimal point or comma), each bounded by
+    its index's maximum; values that are not finite numbers, and codes that are no index, are ignored."""
+    scenario = {}
+    for index in indices:
+        text = str(raw.get(index.code, "")).strip().replace(",", ".")
+        try:
+            value = float(text)
+        except ValueError:
+            continue
+        if math.isfinite(value):
+            scenario[index.code] = round(clamp(value, index), 2)
+    return scenario
 
 
 def scenario_total(indices: Sequence[MainIndex], standing: Standing, points: Mapping[str, float]) -> float:

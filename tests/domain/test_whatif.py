@@ -9,7 +9,7 @@ import pytest
 
 from domain.ranking import rank_with_ties
 from domain.vocabulary import Threshold, group_for_share
-from domain.whatif import GOAL_GROUP, GOAL_RANK, GOAL_VALUE, MainIndex, Standing, outcome, plan_for
+from domain.whatif import GOAL_GROUP, GOAL_RANK, GOAL_VALUE, MainIndex, Standing, outcome, plan_for, scenario_points
 
 SEED = Path(__file__).resolve().parents[2] / "seed"
 HEALTH = "binh-phuoc-so-y-te"
@@ -157,3 +157,10 @@ def test_the_fewest_indices_carry_the_gain():
     rooms = sorted((i.peer_headroom for i in indices), reverse=True)
     fewest = next(n for n in range(1, len(rooms) + 1) if sum(rooms[:n]) >= plan.needed - 1e-9)
     assert len(plan.gains) == fewest
+
+
+def test_a_scenario_read_from_the_url_is_bounded_and_ignores_what_is_not_a_number():
+    indices, _standing = setting(HEALTH, "department")
+    institutions = next(i for i in indices if i.code == "institutions")
+    raw = {"institutions": "1000", "website": "90,5", "infrastructure": "nan", "cybersecurity": "abc", "x": "1"}
+    assert scenario_points(indices, raw) == {"institutions": institutions.max_points, "website": 90.5}
