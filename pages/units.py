@@ -132,6 +132,15 @@ def heading(summary: UnitSummary, lang: str) -> html.H1:
     if info.parent_code:
         parent = localized(info, "parent_name", lang)
         badges.append(html.Span(t("units.parent", lang, parent=parent), className="units-badge"))
+    if not summary.pillars.empty:
+        badges.append(
+            dcc.Link(
+                [html.I(className="bi bi-sliders me-1"), t("whatif.open", lang)],
+                href=f"/whatif?unit={info.code}&year={summary.year}",
+                className="btn btn-sm btn-outline-primary",
+                id="units-whatif-link",
+            )
+        )
     return html.H1(
         [html.Span(t("units.heading", lang, unit=_unit_name(summary, lang), year=summary.year)), *badges],
         className="page-heading units-heading",
