@@ -26,6 +26,7 @@ from data_access.models import (
     Plan,
     PublishedIndex,
     PublishedResult,
+    Responsibility,
     Source,
     Target,
     Unit,
@@ -45,7 +46,7 @@ DATA_FILES = (
     "indicator_observations.csv",
     "subindicator_points_2022.csv",
 )
-META_FILES = ("group_thresholds.csv", "sources.csv")
+META_FILES = ("group_thresholds.csv", "sources.csv", "responsibilities.csv")
 
 
 class SeedRefused(ValueError):
@@ -286,6 +287,20 @@ def _write(session: Session, files: SeedFiles) -> dict[str, int]:
                 value_unit=r["unit"],
                 numerator=_number(r["numerator"]),
                 denominator=_number(r["denominator"]),
+                source=r["source"],
+                note=r["note"],
+            )
+        )
+    for order, r in enumerate(data["responsibilities.csv"], 1):
+        session.add(
+            Responsibility(
+                plan_id=plan.id,
+                pillar_code=r["pillar_code"],
+                target_code=r["target_code"],
+                unit_id=units[r["unit_code"]].id if r["unit_code"] else None,
+                responsible_name=r["responsible_name"],
+                duty=r["duty"],
+                sort_order=order,
                 source=r["source"],
                 note=r["note"],
             )
