@@ -15,7 +15,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components.cards import source_card
-from components.citations import cite
+from components.citations import cite, readable_citation
 from components.formatting import SEPARATORS, format_number, format_points
 from components.i18n import t
 from components.kpi import kpi_card
@@ -23,7 +23,17 @@ from components.rankings import group_badge
 from components.theme import FALLBACK_COLOR, GROUP_COLORS, SERIES_COLORS, base_layout, ink
 from domain.colour import text_on
 from domain.text import localized
-from domain.whatif import GOAL_GROUP, GOAL_RANK, GOAL_VALUE, Outcome, Plan, WhatIfSetting
+from domain.vocabulary import EVERY_PILLAR
+from domain.whatif import (
+    GOAL_GROUP,
+    GOAL_RANK,
+    GOAL_VALUE,
+    Action,
+    ActionList,
+    Outcome,
+    Plan,
+    WhatIfSetting,
+)
 
 TOTAL = "whatif-total"
 TOTAL_SUB = "whatif-total-sub"
@@ -354,3 +364,105 @@ def plan_list(plan: Plan, setting: WhatIfSetting, *, lang: str) -> list:
 
 def sources_text(setting: WhatIfSetting, titles: Mapping[str, str], lang: str) -> str:
     return cite(t("common.source", lang), setting.sources, titles)
+
+
+def _total_text(total: float, setting: WhatIfSetting, lang: str) -> str:
+    """A total as the level prints it: a DTI value for a province, points of the maximum otherwise."""
+    if setting.is_index:
+        return _index_text(total, setting, lang)
+    return f"{format_points(total, lang)}/{format_points(setting.standing.max_total, lang)}"
+
+
+def action_text(action: Action, row, setting: WhatIfSetting, lang: str) -> str:
+    """The recommendation's sentences from their templates, naming every figure they rest on."""
+    figures = {
+        "points": format_points(action.points, lang),
+        "max": format_points(action.max_points, lang),
+        "lost": format_points(action.lost, lang),
+    }
+    if action.gain <= 0:
+        return t("actions.no_peer", lang, **figures)
+    first = t(
+        "actions.figures",
+        lang,
+        **figures,
+        above=int(row.peers_above),
+        best=format_points(action.best, lang),
+        at_max=int(row.peers_at_max),
+    )
+    then = action.then
+    group = t("actions.effect_group", lang, group=then.group) if then.group else ""
+    effect = t(
+        "actions.effect",
+        lang,
+        best=format_points(action.best, lang),
+        gain=format_points(action.gain, lang),
+        total=_total_text(then.total, setting, lang),
+        rank=then.rank,
+        n=then.rank_of,
+        group=group,
+    )
+    return f"{first} {effect}"
+
+
+def _responsible(code: str, assigned, titles: Mapping[str, str]) -> list:
+    """The plan's duties for one main index ("*" for those of every index), each with its section."""
+    rows = assigned[assigned["pillar_code"] == code]
+    return [
+        html.Li(
+            [
+                html.Span(row.responsible_name, className="actions-who"),
+                f" — {row.duty}",
+                html.Span(f" ({readable_citation(row.source, titles)})", className="actions-source"),
+            ],
+            className="actions-duty",
+        )
+        for row in rows.itertuples()
+    ]
+
+
+def action_card(found: ActionList, *, lang: str, titles: Mapping[str, str], limit: int | None = None) -> dbc.Card:
+    """ "Khuyến nghị": the main indices by achievable gain, what each would do to rank and group, and
+    who answers for it under the province's plan, with the plan's own section as the source."""
+    setting = found.setting
+    frame = setting.indices.set_index("pillar_code")
+    items = []
+    for action in found.actions[:limit]:
+        row = frame.loc[action.code]
+        badge = (
+            t("actions.gain", lang, gain=format_points(action.gain, lang))
+            if action.gain > 0
+            else t("actions.no_gain_badge", lang)
+        )
+        body = [
+            html.Div(
+                [
+                    html.Span(localized(row, "pillar_name", lang), className="actions-index"),
+                    html.Span(badge, className="actions-gain" if action.gain > 0 else "actions-gain-none"),
+                ],
+                className="actions-head",
+            ),
+            html.Div(action_text(action, row, setting, lang), className="actions-text"),
+        ]
+        duties = _responsible(action.code, found.responsibilities, titles)
+        if duties:
+            body += [
+                html.Div(t("actions.responsible", lang, plan=found.plan_code), className="actions-label"),
+                html.Ul(duties, className="actions-duties"),
+            ]
+        items.append(html.Li(body, className="actions-item", id=f"actions-{action.code}"))
+    notes = [] if found.plan_code else [html.Div(t("actions.no_plan", lang, year=setting.year), className="kpi-sub")]
+    every = _responsible(EVERY_PILLAR, found.responsibilities, titles)
+    if every:
+        notes += [
+            html.Div(t("actions.every", lang, plan=found.plan_code), className="actions-label"),
+            html.Ul(every, className="actions-duties"),
+        ]
+    content = html.Ol(items, className="actions-list") if items else html.Div(t("actions.none", lang))
+    citations = [*setting.sources, *found.responsibilities["source"]]
+    return source_card(
+        t("actions.title", lang),
+        [html.Div(t("actions.intro", lang, year=setting.year), className="kpi-sub"), content, *notes],
+        source=cite(t("common.source", lang), citations, titles),
+        card_id="actions-card",
+    )

@@ -9,14 +9,17 @@ with a published value that year take part (six of 63 in 2022), and the page say
 from __future__ import annotations
 
 import pandas as pd
+from sqlalchemy import select
 
 from data_access import queries
 from data_access.cache import versioned
+from data_access.models import Plan, Responsibility, Unit
 from data_access.pillars import counted_pillars
 from data_access.units import SCORED_KINDS, level_members, level_scores, unit_info, unit_years, year_result
-from domain.vocabulary import TOTAL_DECIMALS
-from domain.whatif import Standing, WhatIfSetting
+from domain.vocabulary import PROVINCE, TOTAL_DECIMALS
+from domain.whatif import ActionList, Standing, WhatIfSetting, actions
 
+RESPONSIBILITY_COLUMNS = ["pillar_code", "target_code", "unit_code", "responsible_name", "duty", "source", "note"]
 INDEX_COLUMNS = [
     "pillar_code",
     "pillar_name_vi",
@@ -95,4 +98,52 @@ def whatif_setting(code: str, year: int) -> WhatIfSetting | None:
         level_size=len(level_members(info.kind, info.parent_code, year)),
         published_rank=result.shown.rank if result is not None else None,
         sources=[s for s in dict.fromkeys([*table["source"], *indices["source"]]) if s],
+    )
+
+
+@versioned
+def responsibilities(province_code: str, year: int) -> tuple[str, str, pd.DataFrame]:
+    """The plan of the province for `year` (else the year after it: the plan written once that
+    year's results were known) with its responsibilities; empty when neither year has a plan."""
+    plans = queries.read_frame(
+        select(Plan.id, Plan.code, Plan.title_vi, Plan.year)
+        .join(Unit, Plan.unit_id == Unit.id)
+        .where(Unit.code == province_code, Plan.year.in_([year, year + 1]))
+        .order_by(Plan.year, Plan.code)
+    )
+    if plans.empty:
+        return "", "", pd.DataFrame(columns=RESPONSIBILITY_COLUMNS)
+    plan = plans.iloc[0]
+    frame = queries.read_frame(
+        select(
+            Responsibility.pillar_code,
+            Responsibility.target_code,
+            Unit.code.label("unit_code"),
+            Responsibility.responsible_name,
+            Responsibility.duty,
+            Responsibility.source,
+            Responsibility.note,
+        )
+        .outerjoin(Unit, Responsibility.unit_id == Unit.id)
+        .where(Responsibility.plan_id == int(plan["id"]))
+        .order_by(Responsibility.sort_order, Responsibility.id)
+    )
+    return str(plan["code"]), str(plan["title_vi"]), frame
+
+
+@versioned
+def action_list(code: str, year: int) -> ActionList | None:
+    """The unit's recommendations for `year`: its main indices by the gain peers prove achievable, with
+    who answers for each under the province's plan. None when the unit has no main-index points then."""
+    setting = whatif_setting(code, year)
+    if setting is None:
+        return None
+    province = code if setting.info.kind == PROVINCE else setting.info.parent_code
+    plan_code, plan_title, assigned = responsibilities(province or "", year)
+    return ActionList(
+        setting=setting,
+        actions=actions(setting.main_indices(), setting.standing),
+        responsibilities=assigned,
+        plan_code=plan_code,
+        plan_title=plan_title,
     )

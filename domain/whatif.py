@@ -271,3 +271,59 @@ class WhatIfSetting:
     def is_index(self) -> bool:
         """Is the total published as an index (the provincial DTI, 0..1) rather than in points?"""
         return self.published_max == 1
+
+
+@dataclass(frozen=True)
+class Action:
+    """One main index as a recommendation: what it lost, what peers prove can be won back, and what
+    winning it would do (`then`: the unit's outcome with this index at the best peer's points)."""
+
+    code: str
+    points: float
+    max_points: float
+    lost: float
+    gain: float
+    best: float | None
+    then: Outcome
+
+
+def actions(indices: Sequence[MainIndex], standing: Standing) -> list[Action]:
+    """Every main index that lost points, ranked by the gain peers prove achievable, then by points lost.
+
+    The points lost are the maximum less the points, as `/` and `/pillars` show them; the gain is
+    what the best peer of the level scored above the unit on that index (0 where none did).
+    """
+    found = []
+    for index in indices:
+        lost = round(index.max_points - index.points, TOTAL_DECIMALS)
+        if lost <= 0:
+            continue
+        gain = index.peer_headroom
+        raised = {index.code: index.points + gain}
+        found.append(
+            Action(
+                code=index.code,
+                points=index.points,
+                max_points=index.max_points,
+                lost=lost,
+                gain=gain,
+                best=index.peer_best,
+                then=outcome(indices, standing, raised),
+            )
+        )
+    return sorted(found, key=lambda a: (-a.gain, -a.lost, a.code))
+
+
+@dataclass
+class ActionList:
+    """A unit's recommendations for a year (built by `data_access.whatif.action_list`).
+
+    `responsibilities` has one row per assignment of the plan (`pillar_code`, "*" for every index,
+    `responsible_name`, `unit_code`, `duty`, `source`, `note`); `plan_code` names the plan, empty when none.
+    """
+
+    setting: WhatIfSetting
+    actions: list[Action]
+    responsibilities: pd.DataFrame
+    plan_code: str = ""
+    plan_title: str = ""

@@ -33,7 +33,9 @@ from components.units import (
     result_cards,
     source_list,
 )
+from components.whatif import action_card
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
+from data_access.whatif import action_list
 from domain.text import localized, localized_column
 from pages._context import BadParameter, language, page_title, source_titles, whole_number
 from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card
@@ -255,6 +257,9 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
                 className="g-3",
             )
         )
+    found = action_list(summary.info.code, summary.year) if not summary.pillars.empty else None
+    if found is not None:
+        children.append(dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3"))
     children.append(
         dbc.Row(
             [

@@ -36,6 +36,7 @@ from components.whatif import (
     RESET,
     TOTAL,
     TOTAL_SUB,
+    action_card,
     browser_data,
     controls_card,
     goal_card,
@@ -46,7 +47,7 @@ from components.whatif import (
 )
 from data_access import queries
 from data_access.units import SCORED_KINDS, unit_info, unit_years
-from data_access.whatif import whatif_setting
+from data_access.whatif import action_list, whatif_setting
 from domain.text import localized
 from domain.whatif import GOAL_GROUP, GOALS, WhatIfSetting, outcome, plan_for, scenario_points
 from pages._context import BadParameter, language, page_title, source_titles, whole_number
@@ -156,7 +157,10 @@ def render(setting: WhatIfSetting, raw_scenario: dict, theme: str, lang: str) ->
     indices = setting.main_indices()
     scenario = scenario_points(indices, raw_scenario or {})
     start = outcome(indices, setting.standing, scenario)
-    source = sources_text(setting, source_titles(lang), lang)
+    titles = source_titles(lang)
+    source = sources_text(setting, titles, lang)
+    found = action_list(setting.info.code, setting.year)
+    actions = action_card(found, lang=lang, titles=titles) if found is not None else None
     hidden = []
     if not setting.standing.thresholds:
         # The province has no groups: the script's outputs still need somewhere to go.
@@ -174,7 +178,13 @@ def render(setting: WhatIfSetting, raw_scenario: dict, theme: str, lang: str) ->
             ],
             className="g-3",
         ),
-        dbc.Row([dbc.Col(goal_card(setting, start, lang=lang), xs=12, xl=5)], className="g-3"),
+        dbc.Row(
+            [
+                dbc.Col(goal_card(setting, start, lang=lang), xs=12, xl=5),
+                dbc.Col(actions, xs=12, xl=7),
+            ],
+            className="g-3",
+        ),
     ]
 
 

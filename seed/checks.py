@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from data_access.models import SOURCE_DISCREPANCY
 from data_access.scoring import Threshold, group_for_share, rank_with_ties
-from domain.vocabulary import COMPARATORS, LEVELS, UNIT_KINDS, printed_total_agrees
+from domain.vocabulary import COMPARATORS, EVERY_PILLAR, LEVELS, UNIT_KINDS, printed_total_agrees
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -583,10 +583,6 @@ def check_indicators(data: dict[str, Rows], framework_key: tuple[str, str]) -> l
         for pillar, amount in lost.items()
         if amount > Decimal(pillars[pillar]["max_points"])
     ]
-
-
-# A responsibility for every main index at once (each department and district carries out its own plan).
-EVERY_PILLAR = "*"
 
 
 def check_responsibilities(data: dict[str, Rows], plan_code: str) -> list[Problem]:

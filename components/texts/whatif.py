@@ -100,4 +100,36 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Compared with the {n} of {field} provinces whose DTI value is published for {year}; "
         "the others have a rank only.",
     },
+    "actions.title": {"vi": "Khuyến nghị", "en": "Recommendations"},
+    "actions.intro": {
+        "vi": "Các chỉ số chính xếp theo số điểm có thể giành lại, căn cứ mức đơn vị cùng khối đã đạt năm {year}.",
+        "en": "Main indices ranked by the points that can be won back, as peers of the level achieved in {year}.",
+    },
+    "actions.gain": {"vi": "+{gain} điểm", "en": "+{gain} points"},
+    "actions.no_gain_badge": {"vi": "chưa có đơn vị vượt", "en": "no peer scored more"},
+    "actions.figures": {
+        "vi": "Đạt {points}/{max} điểm, mất {lost} điểm. {above} đơn vị cùng khối đạt cao hơn (cao nhất {best}); "
+        "{at_max} đơn vị đạt tối đa.",
+        "en": "{points}/{max} points, {lost} lost. {above} peers of the level scored more (highest {best}); "
+        "{at_max} reached the maximum.",
+    },
+    "actions.effect": {
+        "vi": "Nâng lên {best} điểm (+{gain}) thì tổng {total}, hạng {rank}/{n}{group}.",
+        "en": "Raised to {best} points (+{gain}), the total would be {total}, rank {rank}/{n}{group}.",
+    },
+    "actions.effect_group": {"vi": ", nhóm {group}", "en": ", group {group}"},
+    "actions.no_peer": {
+        "vi": "Đạt {points}/{max} điểm, mất {lost} điểm; chưa đơn vị cùng khối nào đạt cao hơn.",
+        "en": "{points}/{max} points, {lost} lost; no peer of the level scored more.",
+    },
+    "actions.responsible": {"vi": "Chịu trách nhiệm theo Kế hoạch {plan}:", "en": "Responsible under Plan {plan}:"},
+    "actions.every": {
+        "vi": "Với mọi chỉ số, theo Kế hoạch {plan}:",
+        "en": "For every index, under Plan {plan}:",
+    },
+    "actions.no_plan": {
+        "vi": "Chưa có kế hoạch phân công cho năm {year} hoặc năm sau.",
+        "en": "No plan assigns responsibilities for {year} or the year after.",
+    },
+    "actions.none": {"vi": "Đơn vị đạt tối đa mọi chỉ số chính.", "en": "Full marks on every main index."},
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from domain.vocabulary import (  # noqa: F401  (the importer's modules read them as `formats.*`)
     COMPARATORS,
+    EVERY_PILLAR,
     LEVEL_NAMES_VI,
     LEVELS,
     UNIT_KINDS,
@@ -83,8 +84,6 @@ TARGETS_SHEET = "Mục tiêu"
 OBSERVATIONS_SHEET = "Số liệu"
 UNITS_SHEET = "Đơn vị"
 RESPONSIBILITIES_SHEET = "Phân công"
-# A responsibility's main index written as this means every main index (each unit's own plan).
-EVERY_PILLAR = "*"
 
 FRAMEWORK_COLUMNS = _columns(
     ("year", "Năm", True, "năm áp dụng bộ chỉ số, ví dụ 2023"),

@@ -9,7 +9,17 @@ import pytest
 
 from domain.ranking import rank_with_ties
 from domain.vocabulary import Threshold, group_for_share
-from domain.whatif import GOAL_GROUP, GOAL_RANK, GOAL_VALUE, MainIndex, Standing, outcome, plan_for, scenario_points
+from domain.whatif import (
+    GOAL_GROUP,
+    GOAL_RANK,
+    GOAL_VALUE,
+    MainIndex,
+    Standing,
+    actions,
+    outcome,
+    plan_for,
+    scenario_points,
+)
 
 SEED = Path(__file__).resolve().parents[2] / "seed"
 HEALTH = "binh-phuoc-so-y-te"
@@ -164,3 +174,18 @@ def test_a_scenario_read_from_the_url_is_bounded_and_ignores_what_is_not_a_numbe
     institutions = next(i for i in indices if i.code == "institutions")
     raw = {"institutions": "1000", "website": "90,5", "infrastructure": "nan", "cybersecurity": "abc", "x": "1"}
     assert scenario_points(indices, raw) == {"institutions": institutions.max_points, "website": 90.5}
+
+
+def test_actions_rank_peer_proven_gains_and_say_what_each_would_do():
+    indices, standing = setting(HEALTH, "department")
+    found = actions(indices, standing)
+    by_code = {i.code: i for i in indices}
+    assert {a.code for a in found} == {i.code for i in indices if i.points < i.max_points}
+    assert [a.gain for a in found] == sorted((a.gain for a in found), reverse=True)
+    for action in found:
+        index = by_code[action.code]
+        assert action.lost == round(index.max_points - index.points, 2)
+        assert action.gain == round(max(0.0, index.peer_best - index.points), 2)
+        new_total = round(standing.total + action.gain, 2)
+        assert action.then.total == pytest.approx(new_total)
+        assert action.then.rank == expected_rank(new_total, "department", HEALTH)
