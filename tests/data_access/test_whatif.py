@@ -6,8 +6,10 @@ import csv
 
 import pytest
 
+from data_access.overview import build_overview
+from data_access.pillars import pillars_view, resolve_selection
 from data_access.settings import SEED_DIR
-from data_access.whatif import whatif_setting
+from data_access.whatif import action_list, whatif_setting
 from domain.whatif import GOAL_GROUP, outcome, plan_for
 
 HEALTH = "binh-phuoc-so-y-te"
@@ -68,3 +70,26 @@ def test_the_province_ranks_among_the_provinces_with_a_published_value(seeded_db
 def test_a_unit_without_points_that_year_has_no_setting(seeded_db):
     assert whatif_setting("da-nang", 2021) is None
     assert whatif_setting("no-such-unit", 2022) is None
+
+
+def test_the_province_s_recommendations_match_the_points_lost_of_the_overview_and_the_pillars_page(seeded_db):
+    found = action_list(PROVINCE, 2022)
+    lost = {action.code: action.lost for action in found.actions}
+    weakest = build_overview(PROVINCE, 2022).weakest  # what `/` shows as the pillars losing most points
+    assert not weakest.empty
+    for row in weakest.itertuples():
+        assert lost[row.pillar_code] == pytest.approx(row.lost)
+    table = pillars_view(resolve_selection(2022, "province", PROVINCE, None)).pillars  # the `/pillars` table
+    assert {code: value for code, value in zip(table["pillar_code"], table["lost"], strict=True) if value > 0} == (
+        pytest.approx(lost)
+    )
+
+
+def test_the_recommendations_name_the_responsible_units_of_the_dataset_with_its_source(seeded_db):
+    found = action_list(PROVINCE, 2022)
+    seeded = read("../meta/responsibilities.csv")
+    assert found.plan_code == seeded[0]["plan_code"]
+    assert list(found.responsibilities["responsible_name"]) == [r["responsible_name"] for r in seeded]
+    assert list(found.responsibilities["source"]) == [r["source"] for r in seeded]
+    department = action_list(HEALTH, 2022)
+    assert department.plan_code == found.plan_code  # a department answers under its province's plan
