@@ -147,6 +147,13 @@ def level_refusal(level: str, lang: str) -> html.Div | None:
     return refusal(lang, "auth.denied_level", level=t(f"level.{level}", lang))
 
 
+def _path_params(page: dict) -> set[str]:
+    """The path variables of a page (`/units/<unit_code>` → {"unit_code"}); a unit named in the query
+    string instead (`/whatif?unit=…`) may be left out, and the page then picks one its reader may see."""
+    template = page.get("path_template") or ""
+    return {part[1:-1] for part in template.strip("/").split("/") if part.startswith("<")}
+
+
 def _guard_layout(page: dict, layout: Callable[..., Any] | Any) -> Callable[..., Any]:
     unit_param = page.get("unit_param")
 
@@ -157,8 +164,9 @@ def _guard_layout(page: dict, layout: Callable[..., Any] | Any) -> Callable[...,
         if not can_open(viewer, page_access(page)):
             _deny(f"page {page['path']}")
             return refusal(lang, "auth.denied_page")
-        if unit_param:
-            unit_code = kwargs.get(unit_param) or ""
+        unit_code = kwargs.get(unit_param) if unit_param else None
+        if unit_param and (unit_param in _path_params(page) or unit_code):
+            unit_code = unit_code or ""
             denied = unit_refusal(unit_code, lang)
             if denied is not None:
                 return denied
@@ -197,7 +205,8 @@ def check_request() -> Response | None:
     if match is None:
         return None
     page, variables = match
-    unit_code = variables.get(page.get("unit_param") or "")
+    unit_param = page.get("unit_param")
+    unit_code = variables.get(unit_param, request.args.get(unit_param) or None) if unit_param else None
     if not can_open(viewer, page_access(page)):
         _deny(f"page {path}", unit_code)
         return forbidden_response(lang, t("auth.denied_page", lang), landing_path(viewer))

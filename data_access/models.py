@@ -250,6 +250,27 @@ class RegionMember(Base):
     region_name_en: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+
+
+class Responsibility(Base):
+    """Who a plan makes answerable for a main index (or one of its targets), as the plan words it.
+
+    `pillar_code` is a main index's code, or "*" for every index (each department and district
+    carries out its own plan); `target_code` narrows it to a target of the plan. The responsible
+    body is named as the plan names it (`responsible_name`); `unit_id` links it to the catalogue
+    where it is a unit there (the province's radio and newspaper are not scored units).
+    """
+
+    __tablename__ = "responsibilities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    pillar_code: Mapped[str] = mapped_column(String(50))
+    target_code: Mapped[str] = mapped_column(String(100), default="")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    responsible_name: Mapped[str] = mapped_column(String(200))
+    duty: Mapped[str] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
 

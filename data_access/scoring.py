@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from domain.ranking import rank_with_ties
 from domain.records import Change
 from domain.vocabulary import TOTAL_DECIMALS, TOTAL_TOLERANCE, Threshold, threshold_for_share
 
@@ -27,12 +28,6 @@ def share_of_max(points: float, max_points: float) -> float | None:
     if not max_points:
         return None
     return points / max_points
-
-
-def rank_with_ties(totals: Sequence[float]) -> list[int]:
-    """Competition ranking, highest first: equal totals share a rank ("1, 2, 2, 4")."""
-    rounded = [round(float(t), TOTAL_DECIMALS) for t in totals]
-    return [1 + sum(1 for other in rounded if other > t) for t in rounded]
 
 
 def unit_totals(pillar_scores: pd.DataFrame) -> pd.DataFrame:

@@ -21,8 +21,9 @@ from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
 from data_access.pillars import counted_pillars, indicator_points
 from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
-from domain.records import NextGroup, Result, UnitInfo, UnitSummary, YearResult
-from domain.vocabulary import LEVELS, TOTAL_TOLERANCE, Threshold, group_code, group_for_share
+from domain.ranking import next_group
+from domain.records import Result, UnitInfo, UnitSummary, YearResult
+from domain.vocabulary import LEVELS, TOTAL_TOLERANCE, Threshold, group_code
 
 # Kinds of unit that are scored at a level of their own (the `national-average` aggregate is not).
 SCORED_KINDS = LEVELS
@@ -285,30 +286,6 @@ def reconcile_result(
     }
     differences = tuple(name for name, both in given.items() if both and not merged[f"{name}_matches"])
     return differences, (merged["reason"] if differences else "")
-
-
-def next_group(total: float | None, max_total: float | None, thresholds: list[Threshold]) -> NextGroup | None:
-    """The group the total earns and the points missing to reach the next one up (rounded up to 0,01).
-
-    None when the framework has no thresholds or the total is unknown; `group` None at the top group.
-    """
-    if not thresholds or total is None or not max_total:
-        return None
-    share = total / max_total
-    current = group_for_share(share, thresholds)
-    above = [t for t in thresholds if t.min_share > round(share, TOTAL_DECIMALS)]
-    if not above:
-        return NextGroup(current=current, group=None, min_share=None, target_points=None, missing_points=None)
-    target = min(above, key=lambda t: t.min_share)
-    target_points = round(target.min_share * max_total, TOTAL_DECIMALS)
-    missing = math.ceil(round((target_points - total) * 100, TOTAL_DECIMALS)) / 100
-    return NextGroup(
-        current=current,
-        group=target.group,
-        min_share=target.min_share,
-        target_points=target_points,
-        missing_points=missing,
-    )
 
 
 def pillar_comparison(scores: pd.DataFrame, code: str) -> tuple[pd.DataFrame, dict | None]:

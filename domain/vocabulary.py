@@ -27,6 +27,9 @@ LEVEL_NAMES_VI = {
     DISTRICT: "huyện, thị xã, thành phố",
 }
 
+# A plan's responsibility for every main index at once (each department and district carries out its own plan).
+EVERY_PILLAR = "*"
+
 # A note containing this marks a figure that is inconsistent in the source itself: the printed
 # value is kept as printed and the app shows the inconsistency instead of hiding it.
 SOURCE_DISCREPANCY = "SOURCE DISCREPANCY"

@@ -34,7 +34,9 @@ from components.units import (
     result_cards,
     source_list,
 )
+from components.whatif import action_card
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
+from data_access.whatif import action_list
 from domain.changes import history_change
 from domain.text import localized, localized_column
 from domain.vocabulary import PROVINCE
@@ -135,6 +137,15 @@ def heading(summary: UnitSummary, lang: str) -> html.H1:
     if info.parent_code:
         parent = localized(info, "parent_name", lang)
         badges.append(html.Span(t("units.parent", lang, parent=parent), className="units-badge"))
+    if not summary.pillars.empty:
+        badges.append(
+            dcc.Link(
+                [html.I(className="bi bi-sliders me-1"), t("whatif.open", lang)],
+                href=f"/whatif?unit={info.code}&year={summary.year}",
+                className="btn btn-sm btn-outline-primary",
+                id="units-whatif-link",
+            )
+        )
     return html.H1(
         [html.Span(t("units.heading", lang, unit=_unit_name(summary, lang), year=summary.year)), *badges],
         className="page-heading units-heading",
@@ -256,6 +267,9 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
                 className="g-3",
             )
         )
+    found = action_list(summary.info.code, summary.year) if not summary.pillars.empty else None
+    if found is not None:
+        children.append(dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3"))
     children.append(
         dbc.Row(
             [

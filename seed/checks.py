@@ -15,12 +15,30 @@ from decimal import Decimal
 
 from data_access.models import SOURCE_DISCREPANCY
 from data_access.scoring import rank_with_ties
-from domain.vocabulary import COMPARATORS, LEVELS, UNIT_KINDS, Threshold, group_for_share, printed_total_agrees
+from domain.vocabulary import (
+    COMPARATORS,
+    EVERY_PILLAR,
+    LEVELS,
+    UNIT_KINDS,
+    Threshold,
+    group_for_share,
+    printed_total_agrees,
+)
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 COLUMNS = {
+    "responsibilities.csv": [
+        "plan_code",
+        "pillar_code",
+        "target_code",
+        "unit_code",
+        "responsible_name",
+        "duty",
+        "source",
+        "note",
+    ],
     "frameworks.csv": [
         "framework_year",
         "level",
@@ -116,6 +134,7 @@ NUMERIC = {
 }
 REQUIRED = {
     "regions.csv": ["region_code", "region_name_vi", "sort_order", "unit_code", "source"],
+    "responsibilities.csv": ["plan_code", "pillar_code", "responsible_name", "duty", "source"],
     "frameworks.csv": ["framework_year", "level", "pillar_code", "pillar_name_vi", "max_points", "sort_order"],
     "units.csv": ["unit_code", "name_vi", "kind"],
     "scores.csv": ["year", "unit_code", "level", "pillar_code", "points", "max_points"],
@@ -596,6 +615,30 @@ def check_indicators(data: dict[str, Rows], framework_key: tuple[str, str]) -> l
     ]
 
 
+def check_responsibilities(data: dict[str, Rows], plan_code: str) -> list[Problem]:
+    """Each responsibility belongs to the seed's plan, names a known main index (or "*"), a target of the
+    plan where it names one, and a unit of units.csv where it links one."""
+    name = "responsibilities.csv"
+    units = {u["unit_code"] for u in data["units.csv"]}
+    pillars = {f["pillar_code"] for f in data["frameworks.csv"]} | {EVERY_PILLAR}
+    targets = {t["target_code"] for t in data["targets.csv"]}
+    problems = []
+    for i, r in enumerate(data[name]):
+        if r["plan_code"] != plan_code:
+            problems.append(
+                Problem(name, line_of(i), "plan_code", f"kế hoạch '{r['plan_code']}' không phải {plan_code}")
+            )
+        if r["pillar_code"] not in pillars:
+            problems.append(Problem(name, line_of(i), "pillar_code", f"chỉ số chính '{r['pillar_code']}' không có"))
+        if r["target_code"] and r["target_code"] not in targets:
+            problems.append(Problem(name, line_of(i), "target_code", f"mục tiêu '{r['target_code']}' không có"))
+        if r["unit_code"] and r["unit_code"] not in units:
+            problems.append(
+                Problem(name, line_of(i), "unit_code", f"đơn vị '{r['unit_code']}' không có trong units.csv")
+            )
+    return problems
+
+
 def check_all(
     data: dict[str, Rows],
     headers: dict[str, list[str] | None],
@@ -618,6 +661,7 @@ def check_all(
     problems += check_frameworks(data["frameworks.csv"])
     problems += check_scores(data)
     problems += check_national_ranking(data, str(dataset["national_ranking_year"]))
+    problems += check_responsibilities(data, dataset["plan"]["code"])
     framework = dataset["indicator_framework"]
     problems += check_indicators(data, (str(framework["year"]), framework["level"]))
     for found, known in (

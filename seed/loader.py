@@ -27,6 +27,7 @@ from data_access.models import (
     PublishedIndex,
     PublishedResult,
     RegionMember,
+    Responsibility,
     Source,
     Target,
     Unit,
@@ -46,7 +47,7 @@ DATA_FILES = (
     "indicator_observations.csv",
     "subindicator_points_2022.csv",
 )
-META_FILES = ("group_thresholds.csv", "sources.csv", "regions.csv")
+META_FILES = ("group_thresholds.csv", "sources.csv", "regions.csv", "responsibilities.csv")
 
 
 class SeedRefused(ValueError):
@@ -292,6 +293,20 @@ def _write(session: Session, files: SeedFiles) -> dict[str, int]:
             )
         )
     _write_regions(session, data["regions.csv"], units)
+    for order, r in enumerate(data["responsibilities.csv"], 1):
+        session.add(
+            Responsibility(
+                plan_id=plan.id,
+                pillar_code=r["pillar_code"],
+                target_code=r["target_code"],
+                unit_id=units[r["unit_code"]].id if r["unit_code"] else None,
+                responsible_name=r["responsible_name"],
+                duty=r["duty"],
+                sort_order=order,
+                source=r["source"],
+                note=r["note"],
+            )
+        )
     db.record_change(session, "Nạp dữ liệu gốc (seed)")
     return {name: len(rows) for name, rows in data.items()}
 

@@ -42,6 +42,7 @@ from data_access.models import (
     PillarScore,
     Plan,
     PublishedResult,
+    Responsibility,
     Target,
     Unit,
 )
@@ -323,12 +324,36 @@ def _write_units(session: Session, records: dict, hook: StepHook) -> tuple[int, 
     return len(records["units"]), updated
 
 
+def _write_responsibilities(session: Session, records: dict, hook: StepHook) -> tuple[int, int]:
+    plan_id = session.execute(select(Plan.id).where(Plan.code == records["plan_code"])).scalar_one()
+    units = _unit_ids(session)
+    removed = session.execute(delete(Responsibility).where(Responsibility.plan_id == plan_id)).rowcount
+    hook("replaced")
+    for order, r in enumerate(records["responsibilities"], 1):
+        session.add(
+            Responsibility(
+                plan_id=plan_id,
+                pillar_code=r["pillar_code"],
+                target_code=r["target_code"],
+                unit_id=units[r["unit_code"]] if r["unit_code"] else None,
+                responsible_name=r["responsible_name"],
+                duty=r["duty"],
+                sort_order=order,
+                source=r["source"],
+                note=r["note"],
+            )
+        )
+    hook("written")
+    return len(records["responsibilities"]), removed
+
+
 WRITERS: dict[str, Callable[[Session, dict, StepHook], tuple[int, int]]] = {
     f.FRAMEWORK: _write_framework,
     f.SCORES: _write_scores,
     f.TARGETS: _write_targets,
     f.OBSERVATIONS: _write_observations,
     f.UNITS: _write_units,
+    f.RESPONSIBILITIES: _write_responsibilities,
 }
 
 

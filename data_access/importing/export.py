@@ -19,6 +19,7 @@ from data_access.models import (
     PillarScore,
     Plan,
     PublishedResult,
+    Responsibility,
     Target,
     Unit,
 )
@@ -252,6 +253,29 @@ def units_tables(session: Session) -> Tables:
     return {f.UNITS_SHEET: _frame(f.UNIT_COLUMNS, records)}
 
 
+def responsibilities_tables(session: Session, plan_code: str) -> Tables:
+    records = [
+        {
+            "plan_code": plan_code,
+            "pillar_code": r.pillar_code,
+            "target_code": r.target_code,
+            "unit_code": unit_code,
+            "responsible_name": r.responsible_name,
+            "duty": r.duty,
+            "source": r.source,
+            "note": r.note,
+        }
+        for r, unit_code in session.execute(
+            select(Responsibility, Unit.code)
+            .join(Plan, Responsibility.plan_id == Plan.id)
+            .outerjoin(Unit, Responsibility.unit_id == Unit.id)
+            .where(Plan.code == plan_code)
+            .order_by(Responsibility.sort_order, Responsibility.id)
+        )
+    ]
+    return {f.RESPONSIBILITIES_SHEET: _frame(f.RESPONSIBILITY_COLUMNS, records)}
+
+
 def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
     """The dataset named by `dataset` and `scope` (year and level, plan, units) as template sheets."""
     if dataset == f.FRAMEWORK:
@@ -264,6 +288,8 @@ def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
         return observations_tables(session, scope.get("units"))
     if dataset == f.UNITS:
         return units_tables(session)
+    if dataset == f.RESPONSIBILITIES:
+        return responsibilities_tables(session, scope["plan"])
     raise ValueError(f"unknown dataset {dataset!r}")
 
 
@@ -287,4 +313,7 @@ def datasets_available(session: Session) -> list[tuple[str, dict]]:
         found.append((f.TARGETS, {"plan": code}))
     found.append((f.OBSERVATIONS, {}))
     found.append((f.UNITS, {}))
+    assigned = select(Plan.code).join(Responsibility, Responsibility.plan_id == Plan.id).distinct()
+    for (code,) in session.execute(assigned.order_by(Plan.code)):
+        found.append((f.RESPONSIBILITIES, {"plan": code}))
     return found

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from domain.vocabulary import (  # noqa: F401  (the importer's modules read them as `formats.*`)
     COMPARATORS,
+    EVERY_PILLAR,
     LEVEL_NAMES_VI,
     LEVELS,
     UNIT_KINDS,
@@ -22,7 +23,8 @@ SCORES = "scores"
 TARGETS = "targets"
 OBSERVATIONS = "observations"
 UNITS = "units"
-DATASETS = (FRAMEWORK, SCORES, TARGETS, OBSERVATIONS, UNITS)
+RESPONSIBILITIES = "responsibilities"
+DATASETS = (FRAMEWORK, SCORES, TARGETS, OBSERVATIONS, UNITS, RESPONSIBILITIES)
 
 DATASET_NAMES = {
     FRAMEWORK: "Khung đánh giá",
@@ -30,6 +32,7 @@ DATASET_NAMES = {
     TARGETS: "Mục tiêu kế hoạch",
     OBSERVATIONS: "Số liệu thực hiện",
     UNITS: "Danh mục đơn vị",
+    RESPONSIBILITIES: "Phân công thực hiện",
 }
 FILE_STEMS = {
     FRAMEWORK: "khung",
@@ -37,6 +40,7 @@ FILE_STEMS = {
     TARGETS: "muc-tieu",
     OBSERVATIONS: "so-lieu",
     UNITS: "don-vi",
+    RESPONSIBILITIES: "phan-cong",
 }
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -79,6 +83,7 @@ SCORES_SHEET = "Điểm"
 TARGETS_SHEET = "Mục tiêu"
 OBSERVATIONS_SHEET = "Số liệu"
 UNITS_SHEET = "Đơn vị"
+RESPONSIBILITIES_SHEET = "Phân công"
 
 FRAMEWORK_COLUMNS = _columns(
     ("year", "Năm", True, "năm áp dụng bộ chỉ số, ví dụ 2023"),
@@ -171,6 +176,17 @@ UNIT_COLUMNS = _columns(
     ("note", "Ghi chú", False, ""),
 )
 
+RESPONSIBILITY_COLUMNS = _columns(
+    ("plan_code", "Mã kế hoạch", True, "số hiệu kế hoạch đã có, ví dụ 57/KH-UBND; giống nhau trên mọi dòng"),
+    ("pillar_code", "Chỉ số chính", True, "mã chỉ số chính được giao; * nếu là mọi chỉ số"),
+    ("target_code", "Mã mục tiêu", False, "mã một mục tiêu của kế hoạch, khi phân công theo mục tiêu"),
+    ("unit_code", "Mã đơn vị", False, "mã đơn vị trong danh mục; để trống nếu không phải đơn vị được chấm điểm"),
+    ("responsible_name", "Đơn vị chịu trách nhiệm", True, "tên như kế hoạch ghi"),
+    ("duty", "Nhiệm vụ", True, "nhiệm vụ như kế hoạch giao"),
+    ("source", "Nguồn", True, "văn bản và mục, ví dụ Kế hoạch 57/KH-UBND mục VII.2"),
+    ("note", "Ghi chú", False, ""),
+)
+
 # The sheets of each dataset, in order, with their fixed columns (the scores sheet adds one per pillar).
 SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
     FRAMEWORK: {FRAMEWORK_SHEET: FRAMEWORK_COLUMNS, GROUPS_SHEET: GROUP_COLUMNS},
@@ -178,6 +194,7 @@ SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
     TARGETS: {TARGETS_SHEET: TARGET_COLUMNS},
     OBSERVATIONS: {OBSERVATIONS_SHEET: OBSERVATION_COLUMNS},
     UNITS: {UNITS_SHEET: UNIT_COLUMNS},
+    RESPONSIBILITIES: {RESPONSIBILITIES_SHEET: RESPONSIBILITY_COLUMNS},
 }
 
 PILLAR_HEADER = re.compile(r"\[([^\[\]]+)\]\s*$")

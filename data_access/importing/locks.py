@@ -42,11 +42,14 @@ class ImportBusy(RuntimeError):
 def lock_name(dataset: str, scope: dict) -> str:
     """What an import replaces: a framework and the scores scored by it share their year and level (a
     framework changing under a scores import would change the maxima it was checked against); a plan's
-    targets their plan; observations and units their whole dataset (their files overlap freely)."""
+    targets their plan, and its responsibilities theirs; observations and units their whole dataset
+    (their files overlap freely)."""
     if dataset in (f.FRAMEWORK, f.SCORES):
         return f"year-level:{scope.get('year')}:{scope.get('level')}"
     if dataset == f.TARGETS:
         return f"plan:{scope.get('plan')}"
+    if dataset == f.RESPONSIBILITIES:
+        return f"responsibilities:{scope.get('plan')}"
     return dataset
 
 

@@ -88,7 +88,7 @@ def score_preview(validated: Validated, catalogue: Catalogue) -> pd.DataFrame:
 
 
 def rows_preview(validated: Validated) -> pd.DataFrame:
-    """The records of a framework, plan, observations or units file as they will be stored, under
+    """The records of a framework, plan, observations, units or responsibilities file as they will be stored, under
     the template's Vietnamese headers."""
     records = validated.records
     if validated.dataset == f.FRAMEWORK:
@@ -99,6 +99,8 @@ def rows_preview(validated: Validated) -> pd.DataFrame:
         rows, columns = records.get("observations", []), f.OBSERVATION_COLUMNS
     elif validated.dataset == f.UNITS:
         rows, columns = records.get("units", []), f.UNIT_COLUMNS
+    elif validated.dataset == f.RESPONSIBILITIES:
+        rows, columns = records.get("responsibilities", []), f.RESPONSIBILITY_COLUMNS
     else:
         return pd.DataFrame()
     shown = [c for c in columns if any(c.key in row for row in rows)]

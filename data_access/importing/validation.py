@@ -24,6 +24,7 @@ from data_access.models import (
     Pillar,
     Plan,
     PublishedResult,
+    Responsibility,
     Target,
     Unit,
 )
@@ -97,6 +98,13 @@ LENGTHS: dict[str, dict[str, int]] = {
         "plan_code": _length(Plan.__table__.c.code),
         "target_code": _length(Target.__table__.c.code),
         "source": OBSERVATION_SOURCE_LENGTH,
+    },
+    f.RESPONSIBILITIES_SHEET: {
+        "plan_code": _length(Plan.__table__.c.code),
+        "pillar_code": _length(Responsibility.__table__.c.pillar_code),
+        "target_code": _length(Responsibility.__table__.c.target_code),
+        "unit_code": _length(Unit.__table__.c.code),
+        "responsible_name": _length(Responsibility.__table__.c.responsible_name),
     },
     f.UNITS_SHEET: {
         "code": _length(Unit.__table__.c.code),
@@ -856,12 +864,63 @@ def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     return validated
 
 
+def validate_responsibilities(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    """Who answers for which main index under a plan: the file replaces every responsibility of its plan.
+
+    The plan must exist (its targets are imported first); a main index is one of the frameworks' or
+    "*" for all; a target must be one of the plan's; a unit code, where given, one of the catalogue's.
+    """
+    validated = Validated(f.RESPONSIBILITIES, {})
+    sheet = parsed.sheets.get(f.RESPONSIBILITIES_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.RESPONSIBILITIES_SHEET)
+        return validated
+    rows = Rows(sheet, f.RESPONSIBILITY_COLUMNS, validated.issues, lengths=LENGTHS[f.RESPONSIBILITIES_SHEET])
+    seen: dict = {}
+    records: list[tuple[int, dict]] = []
+    pillars = catalogue.pillar_codes | {f.EVERY_PILLAR}
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        plan_code = rows.read(number, cells, "plan_code")
+        _same_everywhere(number, "plan_code", plan_code, seen)
+        pillar = rows.read(number, cells, "pillar_code")
+        if pillar is not None and pillar not in pillars:
+            rows.issue(
+                number, "Chỉ số chính", f"chỉ số chính “{pillar}” không có trong khung đánh giá nào (hoặc ghi *)"
+            )
+        unit = rows.read(number, cells, "unit_code")
+        if unit and unit not in catalogue.units:
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{unit}” không có trong danh mục")
+        record = {
+            "plan_code": plan_code,
+            "pillar_code": pillar,
+            "target_code": rows.read(number, cells, "target_code") or "",
+            "unit_code": unit or None,
+            "responsible_name": rows.read(number, cells, "responsible_name"),
+            "duty": rows.read(number, cells, "duty"),
+            "source": rows.read(number, cells, "source"),
+            "note": rows.read(number, cells, "note") or "",
+        }
+        records.append((number, record))
+    plan = _settle(rows, seen).get("plan_code")
+    if plan is not None and plan not in catalogue.plans:
+        rows.issue(sheet.header_row + 1, "Mã kế hoạch", f"kế hoạch “{plan}” chưa có: nạp mục tiêu của kế hoạch trước")
+    elif plan is not None:
+        for number, record in records:
+            if record["target_code"] and record["target_code"] not in catalogue.plans[plan]:
+                rows.issue(number, "Mã mục tiêu", f"mục tiêu “{record['target_code']}” không có trong kế hoạch {plan}")
+    validated.scope = {"plan": plan}
+    validated.records = {"plan_code": plan, "responsibilities": [record for _, record in records]}
+    return validated
+
+
 VALIDATORS: dict[str, Callable[[ParsedFile, Catalogue], Validated]] = {
     f.FRAMEWORK: validate_framework,
     f.SCORES: validate_scores,
     f.TARGETS: validate_targets,
     f.OBSERVATIONS: validate_observations,
     f.UNITS: validate_units,
+    f.RESPONSIBILITIES: validate_responsibilities,
 }
 
 

@@ -21,7 +21,7 @@ from components.units import (
     total_text,
 )
 from data_access.scoring import Threshold
-from data_access.units import NextGroup, Result, YearResult
+from domain.records import NextGroup, Result, YearResult
 
 THRESHOLDS = [
     Threshold("Tốt", 0.8, "tot"),

@@ -47,6 +47,7 @@ DATASET_TABLES = {
     formats.TARGETS: {"plans", "targets", "observations"},
     formats.OBSERVATIONS: {"observations"},
     formats.UNITS: {"units"},
+    formats.RESPONSIBILITIES: {"responsibilities"},
 }
 ODD_VALUES = [
     "",
@@ -190,6 +191,9 @@ def what_the_file_says(checked) -> dict:
             if not unit["points"]:  # nothing to carry them: warned about, not stored
                 unit["score_source"] = dict.fromkeys(unit["score_source"], "")
                 unit["score_note"] = dict.fromkeys(unit["score_note"], "")
+            for code in set(unit["score_note"]) - set(unit["points"]):  # a pillar without points: no row to hold it
+                unit["score_source"][code] = ""
+                unit["score_note"][code] = ""
             if unit["published_max"] is None and unit["published_total"] is not None and framework:
                 unit["published_max"] = framework.max_total
     if checked.dataset == formats.TARGETS:

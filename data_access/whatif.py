@@ -1,0 +1,149 @@
+"""What the what-if simulator starts from: a unit's main indices with its peers' best points, and its
+published place in its level with everything a scenario holds fixed.
+
+The level is the one the unit's page uses (`data_access.units`): the units of its kind under its
+parent valid that year. Other units count with their *published* totals; for provinces only those
+with a published value that year take part (six of 63 in 2022), and the page says so.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import select
+
+from data_access import queries
+from data_access.cache import versioned
+from data_access.models import Plan, Responsibility, Unit
+from data_access.pillars import counted_pillars
+from data_access.units import SCORED_KINDS, level_members, level_scores, unit_info, unit_years, year_result
+from domain.vocabulary import PROVINCE, TOTAL_DECIMALS
+from domain.whatif import ActionList, Standing, WhatIfSetting, actions
+
+RESPONSIBILITY_COLUMNS = ["pillar_code", "target_code", "unit_code", "responsible_name", "duty", "source", "note"]
+INDEX_COLUMNS = [
+    "pillar_code",
+    "pillar_name_vi",
+    "pillar_name_en",
+    "points",
+    "max_points",
+    "peer_best",
+    "peers_above",
+    "peers_at_max",
+    "sort_order",
+    "source",
+]
+
+
+def peer_indices(scores: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The unit's counted main indices with the most a peer scored, how many peers scored more and
+    how many reached the maximum (peers: the other units of the level with points that year)."""
+    counted = counted_pillars(scores)
+    own = counted[counted["unit_code"] == code]
+    peers = counted[counted["unit_code"] != code].merge(
+        own[["pillar_code", "points"]].rename(columns={"points": "own_points"}), on="pillar_code"
+    )
+    peers["above"] = peers["points"].round(TOTAL_DECIMALS) > peers["own_points"].round(TOTAL_DECIMALS)
+    peers["at_max"] = peers["points"].round(TOTAL_DECIMALS) >= peers["max_points"].round(TOTAL_DECIMALS)
+    stats = peers.groupby("pillar_code").agg(
+        peer_best=("points", "max"), peers_above=("above", "sum"), peers_at_max=("at_max", "sum")
+    )
+    frame = own.merge(stats, left_on="pillar_code", right_index=True, how="left")
+    frame[["peers_above", "peers_at_max"]] = frame[["peers_above", "peers_at_max"]].fillna(0).astype(int)
+    return frame.sort_values("sort_order")[INDEX_COLUMNS].reset_index(drop=True)
+
+
+def level_table(kind: str, parent_code: str | None, year: int) -> pd.DataFrame:
+    """The level's published totals that year (units with a value only), on the published scale, best first."""
+    members = level_members(kind, parent_code, year)
+    published = queries.published_results(kind, year=year)
+    published = published[published["unit_code"].isin(set(members["unit_code"])) & published["total"].notna()]
+    columns = ["unit_code", "unit_name_vi", "unit_name_en", "total", "max_total", "rank", "group_name", "source"]
+    return published[columns].sort_values(["total", "unit_code"], ascending=[False, True]).reset_index(drop=True)
+
+
+@versioned
+def whatif_setting(code: str, year: int) -> WhatIfSetting | None:
+    """The simulator's starting point for the unit and year; None when the unit has no main-index points then."""
+    info = unit_info(code)
+    if info is None or info.kind not in SCORED_KINDS:
+        return None
+    scores = level_scores(info, year)
+    if code not in set(scores["unit_code"]):
+        return None
+    indices = peer_indices(scores, code)
+    max_total = float(indices["max_points"].sum())
+    table = level_table(info.kind, info.parent_code, year)
+    # Published totals on the points scale: a province's DTI index of 1 is read as points of 1000.
+    table["points"] = (table["total"] / table["max_total"].fillna(max_total) * max_total).round(TOTAL_DECIMALS)
+    result = year_result(code, year)
+    own = table[table["unit_code"] == code]
+    computed_total = round(float(indices["points"].sum()), TOTAL_DECIMALS)
+    total = float(own["points"].iloc[0]) if not own.empty else computed_total
+    others = table[table["unit_code"] != code]
+    standing = Standing(
+        total=total,
+        max_total=max_total,
+        others=tuple(float(p) for p in others["points"]),
+        thresholds=tuple(queries.group_thresholds(year, info.kind)),
+    )
+    published_max = float(own["max_total"].iloc[0]) if not own.empty and pd.notna(own["max_total"].iloc[0]) else None
+    return WhatIfSetting(
+        info=info,
+        year=year,
+        years=[y for y in unit_years(code) if not queries.pillar_scores(y, info.kind).empty],
+        indices=indices,
+        standing=standing,
+        table=table,
+        published_max=published_max,
+        level_size=len(level_members(info.kind, info.parent_code, year)),
+        published_rank=result.shown.rank if result is not None else None,
+        sources=[s for s in dict.fromkeys([*table["source"], *indices["source"]]) if s],
+    )
+
+
+@versioned
+def responsibilities(province_code: str, year: int) -> tuple[str, str, pd.DataFrame]:
+    """The plan of the province for `year` (else the year after it: the plan written once that
+    year's results were known) with its responsibilities; empty when neither year has a plan."""
+    plans = queries.read_frame(
+        select(Plan.id, Plan.code, Plan.title_vi, Plan.year)
+        .join(Unit, Plan.unit_id == Unit.id)
+        .where(Unit.code == province_code, Plan.year.in_([year, year + 1]))
+        .order_by(Plan.year, Plan.code)
+    )
+    if plans.empty:
+        return "", "", pd.DataFrame(columns=RESPONSIBILITY_COLUMNS)
+    plan = plans.iloc[0]
+    frame = queries.read_frame(
+        select(
+            Responsibility.pillar_code,
+            Responsibility.target_code,
+            Unit.code.label("unit_code"),
+            Responsibility.responsible_name,
+            Responsibility.duty,
+            Responsibility.source,
+            Responsibility.note,
+        )
+        .outerjoin(Unit, Responsibility.unit_id == Unit.id)
+        .where(Responsibility.plan_id == int(plan["id"]))
+        .order_by(Responsibility.sort_order, Responsibility.id)
+    )
+    return str(plan["code"]), str(plan["title_vi"]), frame
+
+
+@versioned
+def action_list(code: str, year: int) -> ActionList | None:
+    """The unit's recommendations for `year`: its main indices by the gain peers prove achievable, with
+    who answers for each under the province's plan. None when the unit has no main-index points then."""
+    setting = whatif_setting(code, year)
+    if setting is None:
+        return None
+    province = code if setting.info.kind == PROVINCE else setting.info.parent_code
+    plan_code, plan_title, assigned = responsibilities(province or "", year)
+    return ActionList(
+        setting=setting,
+        actions=actions(setting.main_indices(), setting.standing),
+        responsibilities=assigned,
+        plan_code=plan_code,
+        plan_title=plan_title,
+    )

@@ -1,0 +1,68 @@
+"""The what-if builders: the action list's sentences name their figures and the plan's responsible units,
+the browser's data holds exactly the level the rules need, and a plan reads as the leader needs it."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from components.whatif import action_card, browser_data, plan_list
+from data_access.settings import SEED_DIR
+from data_access.whatif import action_list, whatif_setting
+from domain.whatif import GOAL_GROUP, GOAL_VALUE, plan_for
+
+PROVINCE = "binh-phuoc"
+HEALTH = "binh-phuoc-so-y-te"
+
+
+def text_of(component) -> str:
+    return json.dumps(component, default=lambda o: o.to_plotly_json(), ensure_ascii=False)
+
+
+def seed_points(code: str) -> dict[str, tuple[float, float]]:
+    with open(SEED_DIR / "scores.csv", encoding="utf-8", newline="") as fh:
+        return {
+            r["pillar_code"]: (float(r["points"]), float(r["max_points"]))
+            for r in csv.DictReader(fh)
+            if r["unit_code"] == code and r["year"] == "2022"
+        }
+
+
+def vi(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def test_the_action_card_names_each_figure_and_who_answers_for_it(seeded_db):
+    found = action_list(PROVINCE, 2022)
+    text = text_of(action_card(found, lang="vi", titles={}))
+    first = found.actions[0]
+    points, maximum = seed_points(PROVINCE)[first.code]
+    assert f"Đạt {vi(points)}/{vi(maximum)} điểm, mất {vi(maximum - points)} điểm" in text
+    assert f"+{vi(first.gain)} điểm" in text
+    assert f"hạng {first.then.rank}/{first.then.rank_of}" in text
+    for name in found.responsibilities["responsible_name"]:
+        assert name in text
+    assert "mục VII.7" in text  # the plan's own section, for the radio and the newspaper
+    english = text_of(action_card(found, lang="en", titles={}))
+    assert f"{vi(points).replace(',', '.')}/{vi(maximum)} points" in english
+
+
+def test_the_browser_gets_the_level_held_fixed_and_the_unit_s_indices(seeded_db):
+    setting = whatif_setting(HEALTH, 2022)
+    data = browser_data(setting, theme="dark", lang="vi")
+    assert data["total"] == setting.standing.total
+    assert sorted(o["points"] for o in data["others"]) == sorted(setting.standing.others)
+    assert [i["code"] for i in data["indices"]] == list(setting.indices["pillar_code"])
+    assert data["separators"] == {"decimal": ",", "thousands": "."}
+    assert [th["min_share"] for th in data["thresholds"]] == sorted(
+        (th.min_share for th in setting.standing.thresholds), reverse=True
+    )
+
+
+def test_a_plan_says_whether_peers_prove_it_and_when_it_is_out_of_reach(seeded_db):
+    setting = whatif_setting(HEALTH, 2022)
+    indices = setting.main_indices()
+    proven = text_of(plan_list(plan_for(indices, setting.standing, GOAL_GROUP, "Tốt"), setting, lang="vi"))
+    assert "Chỉ cần những mức điểm đơn vị cùng khối đã đạt được năm 2022" in proven
+    beyond = plan_for(indices, setting.standing, GOAL_VALUE, setting.standing.max_total + 1)
+    assert "Không thể đạt" in text_of(plan_list(beyond, setting, lang="vi"))
