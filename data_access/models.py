@@ -250,6 +250,8 @@ class RegionMember(Base):
     region_name_en: Mapped[str] = mapped_column(Text, default="")
     sort_order: Mapped[int] = mapped_column(Integer)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Responsibility(Base):
