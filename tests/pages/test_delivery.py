@@ -65,6 +65,7 @@ def test_a_callback_answer_is_compressed_and_reads_the_same(client):
         [
             {"id": "overview-year", "property": "data", "value": "2022"},
             {"id": "shell-theme", "property": "data", "value": "dark"},
+            {"id": "overview-lag", "property": "data", "value": None},
         ],
     )
     assert response.status_code == 200

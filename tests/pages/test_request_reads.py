@@ -36,6 +36,7 @@ def _overview(client):
         [
             {"id": "overview-year", "property": "data", "value": "2022"},
             {"id": "shell-theme", "property": "data", "value": "dark"},
+            {"id": "overview-lag", "property": "data", "value": None},
         ],
     )
     assert response.status_code == 200
