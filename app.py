@@ -119,9 +119,15 @@ def nav_items(lang: str) -> list[shell.NavItem]:
         (p for p in dash.page_registry.values() if p.get("nav_key") and can_open(viewer, guard.page_access(p))),
         key=lambda p: p["order"],
     )
-    return [
+    items = [
         shell.NavItem(href=p["path"], label=t(p["nav_key"], lang), icon=p.get("nav_icon", "bi-circle")) for p in pages
     ]
+    if viewer is not None and viewer.unit_code:
+        # A unit head's own page first: the one page of detail they may open.
+        items.insert(
+            0, shell.NavItem(href=f"/units/{viewer.unit_code}", label=t("shell.my_unit", lang), icon="bi-building")
+        )
+    return items
 
 
 def user_menu(lang: str) -> html.Form | None:

@@ -29,6 +29,7 @@ CARD_PAGE = """<!DOCTYPE html>
   <link rel="stylesheet" href="/assets/01-bootstrap-icons.min.css">
   <link rel="stylesheet" href="/assets/02-fonts.css">
   <link rel="stylesheet" href="/assets/10-app.css">
+  <script src="/assets/05-stored-theme.js"></script>
 </head>
 <body class="login-body">
   <main class="login-card card shadow" id="{{ card_id }}">

@@ -20,6 +20,7 @@ from components.figures import GRAPH_CONFIG, percent_polar, pillar_radar, wrap_l
 from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.kpi import discrepancy_notes, series_legend
+from components.rankings import group_badge
 from components.theme import SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
 from domain.records import Comparison, PillarsView
 from domain.text import localized, localized_column
@@ -348,9 +349,11 @@ def summary_chips(
     rank_of: int | None,
     rank_label: str,
     group: str | None,
+    group_code: str | None,
     lang: str,
 ) -> html.Div:
-    """Total of maximum with its share, the rank and the group: the three numbers a unit head asks first."""
+    """Total of maximum with its share, the rank and the group (a badge in its group's colour):
+    the three numbers a unit head asks first."""
     chips = [
         (
             t("pillars.total", lang),
@@ -362,7 +365,7 @@ def summary_chips(
     if rank is not None:
         chips.append((rank_label, format_rank(rank, rank_of), "", "pillars-rank"))
     if group:
-        chips.append((t("pillars.group", lang), group, "", "pillars-group"))
+        chips.append((t("pillars.group", lang), group_badge(group, group_code), "", "pillars-group"))
     return html.Div(
         [
             html.Div(
@@ -474,6 +477,7 @@ def table_card(view: PillarsView, *, lang: str, source: str, table_id: str, down
         rank_of=view.rank_of,
         rank_label=rank_label,
         group=view.group,
+        group_code=view.group_code,
         lang=lang,
     )
     table = pillar_table(

@@ -160,14 +160,19 @@ def _median_comparison(scores: pd.DataFrame, units: pd.DataFrame, sources: list[
     )
 
 
-def best_and_median(scores: pd.DataFrame, units: pd.DataFrame) -> list[Comparison]:
-    """The level's rank-1 unit (first by code among ties, as `rank_table` orders them) and the median."""
-    best = units.iloc[0]
+def best_and_median(scores: pd.DataFrame, units: pd.DataFrame, unit_code: str) -> list[Comparison]:
+    """The level's rank-1 unit (first by code among ties, as `rank_table` orders them) and the median.
+
+    The best unit itself is compared with the unit ranked next: a line drawn over its own would
+    tell its reader nothing.
+    """
+    position = 1 if units.iloc[0]["unit_code"] == unit_code and len(units) > 1 else 0
+    best = units.iloc[position]
     best_rows = counted_pillars(scores[scores["unit_code"] == best["unit_code"]])
     sources = scores["source"].tolist()
     return [
         Comparison(
-            kind="best",
+            kind="runner_up" if position else "best",
             color_key="leader",
             shares=best_rows[["pillar_code", "share"]],
             name_vi=best["unit_name_vi"],
@@ -255,7 +260,9 @@ def pillars_view(selection: Selection, *, name_best: bool = True) -> PillarsView
         comparisons = province_comparisons(selection, scores)
         rank, rank_of = province_rank(selection.unit_code, selection.year)
     else:
-        comparisons = best_and_median(scores, units) if name_best else highest_and_median(scores, units)
+        comparisons = (
+            best_and_median(scores, units, selection.unit_code) if name_best else highest_and_median(scores, units)
+        )
         rank, rank_of = int(own["rank"]), len(units)
     indicators = indicator_points(selection.year, selection.level, selection.unit_code)
     if indicators["points"].isna().all() and indicators["value"].isna().all():
@@ -271,6 +278,7 @@ def pillars_view(selection: Selection, *, name_best: bool = True) -> PillarsView
         rank=rank,
         rank_of=rank_of,
         group=own["group"] if isinstance(own["group"], str) else None,
+        group_code=own["group_code"] if isinstance(own["group_code"], str) else None,
         indicators=indicators,
         discrepancies=printed_discrepancies(pillars, queries.published_indices(selection.year, selection.unit_code)),
     )

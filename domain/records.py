@@ -239,6 +239,7 @@ class PillarsView:
     group: str | None
     indicators: pd.DataFrame
     discrepancies: pd.DataFrame
+    group_code: str | None = None
 
 
 @dataclass

@@ -26,6 +26,7 @@ TEXT: dict[str, dict[str, str]] = {
     "shell.year": {"vi": "Năm", "en": "Year"},
     "shell.theme_toggle": {"vi": "Đổi giao diện sáng/tối", "en": "Switch light/dark theme"},
     "shell.language_switch": {"vi": "English", "en": "Tiếng Việt"},
+    "shell.my_unit": {"vi": "Đơn vị của tôi", "en": "My unit"},
     "shell.sources": {"vi": "Nguồn dữ liệu", "en": "Data sources"},
     "shell.sources_unavailable": {"vi": "Chưa đọc được danh mục nguồn.", "en": "The list of sources is unavailable."},
     "common.back_home": {"vi": "Về trang Tổng quan", "en": "Back to the Overview"},

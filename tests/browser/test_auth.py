@@ -59,6 +59,8 @@ def test_a_unit_head_lands_on_their_unit_and_is_refused_another(
     nav = [link.get_attribute("href") for link in page.locator(".shell-navbar .nav-link").all()]
     assert "/districts" not in nav
     assert "/admin" not in nav
+    assert nav[0] == f"/units/{HEALTH}"
+    expect(page.locator(".shell-navbar .nav-link").first).to_have_text("Đơn vị của tôi")
 
     response = page.goto(f"{base_url}/units/{ICT}")
     assert response.status == 403
@@ -67,6 +69,23 @@ def test_a_unit_head_lands_on_their_unit_and_is_refused_another(
     page.click("#access-denied a")
     expect(page).to_have_url(f"{base_url}/units/{HEALTH}")
     assert page_errors == []
+
+
+def test_the_refusal_page_keeps_the_readers_light_theme(page_as: Callable, expect: Callable, base_url: str) -> None:
+    page = page_as("unit_head")
+    assert page.goto(f"{base_url}/units/{ICT}").status == 403
+    expect(page.locator("#access-denied")).to_be_visible()
+    dark_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+    page.goto(f"{base_url}/units/{HEALTH}")
+    expect(page.locator("#units-total")).to_have_text("428,76 / 600")
+    page.click("#shell-theme-toggle")
+    expect(page.locator("html")).to_have_attribute("data-bs-theme", "light")
+
+    assert page.goto(f"{base_url}/units/{ICT}").status == 403
+    expect(page.locator("#access-denied")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-bs-theme", "light")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != dark_background
 
 
 def test_a_unit_head_following_an_in_app_link_to_another_unit_sees_a_refusal(

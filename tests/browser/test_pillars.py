@@ -192,6 +192,8 @@ def test_selectors_write_the_url_and_the_content_follows(
     page.locator("#pillars-level label", has_text="Sở, ban, ngành").click()
     expect(page.locator("#pillars-heading")).to_contain_text("Sở Thông tin và Truyền thông")
     expect_query(page, {"level": "department"})
+    # The best department against the one ranked next, not against itself.
+    expect(page.locator("#pillars-content .series-legend")).to_contain_text("Xếp kế tiếp: Văn phòng UBND tỉnh")
     expect(page.locator("#pillars-compare")).to_be_hidden()
 
     page.click("#pillars-unit")

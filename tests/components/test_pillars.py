@@ -20,6 +20,7 @@ from components.pillars import (
     task_list,
     tasks_lost,
 )
+from components.theme import GROUP_COLORS
 
 NAN = math.nan
 
@@ -178,15 +179,24 @@ def test_indicator_export_keeps_tasks_without_points_with_their_target():
 
 def test_summary_shows_total_of_maximum_rank_and_group():
     chips = summary_chips(
-        total=428.76, max_total=600, rank=14, rank_of=24, rank_label="Xếp hạng", group="Khá", lang="vi"
+        total=428.76,
+        max_total=600,
+        rank=14,
+        rank_of=24,
+        rank_label="Xếp hạng",
+        group="Khá",
+        group_code="kha",
+        lang="vi",
     )
     text = text_of(chips)
     assert "428,76/600" in text
     assert "71,46%" in text
     assert "14/24" in text
     assert "Khá" in text
+    badge = chips.children[-1].children[1].children
+    assert (badge.children, badge.style["background"]) == ("Khá", GROUP_COLORS["kha"]), "the group in its colour"
     without_rank = summary_chips(
-        total=638.45, max_total=1000, rank=None, rank_of=None, rank_label="Hạng", group=None, lang="vi"
+        total=638.45, max_total=1000, rank=None, rank_of=None, rank_label="Hạng", group=None, group_code=None, lang="vi"
     )
     assert len(without_rank.children) == 1
     assert "638,45/1.000" in text_of(without_rank)

@@ -83,6 +83,17 @@ def test_a_department_against_the_best_department_and_the_median(seeded_db):
     assert median.shares.set_index("pillar_code").loc["awareness", "share"] == pytest.approx(expected)
 
 
+def test_the_best_department_is_compared_with_the_next_one_not_with_itself(seeded_db):
+    units = level_units(2022, "department")
+    best, runner_up = units.iloc[0], units.iloc[1]
+    view = pillars_view(resolve_selection(2022, "department", None, None))
+
+    assert view.unit_name_vi == best["unit_name_vi"] == "Sở Thông tin và Truyền thông"
+    compared, median = view.comparisons
+    assert (compared.kind, compared.name_vi) == ("runner_up", runner_up["unit_name_vi"])
+    assert median.kind == "median"
+
+
 def test_the_province_against_the_leading_provinces_with_its_task_points(seeded_db):
     view = pillars_view(resolve_selection(2022, None, None, None))
 
