@@ -13,7 +13,7 @@ from dash import dcc, html
 
 from components.formatting import format_percent, format_points
 from components.i18n import t
-from components.theme import GROUP_COLORS
+from components.theme import group_color
 from domain.text import localized_column
 
 
@@ -45,7 +45,7 @@ def laggard_list(
     names = localized_column(frame, "unit_name", lang)
     items = []
     for row, name in zip(frame.to_dict("records"), names, strict=True):
-        group = row["group"]
+        code = row["group_code"]
         items.append(
             html.Li(
                 dcc.Link(
@@ -54,7 +54,7 @@ def laggard_list(
                         html.Span(
                             format_percent(row["share"] * 100, 1, lang),
                             className="laggard-share",
-                            style={"color": GROUP_COLORS.get(group)} if group in GROUP_COLORS else None,
+                            style={"color": group_color(code)} if code else None,
                         ),
                         html.Span(_detail(row, on_pillar, lang), className="laggard-detail"),
                     ],

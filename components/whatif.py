@@ -20,10 +20,10 @@ from components.formatting import SEPARATORS, format_number, format_points
 from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge
-from components.theme import FALLBACK_COLOR, GROUP_COLORS, SERIES_COLORS, base_layout, ink
+from components.theme import SERIES_COLORS, base_layout, group_color, ink
 from domain.colour import text_on
 from domain.text import localized
-from domain.vocabulary import EVERY_PILLAR
+from domain.vocabulary import EVERY_PILLAR, Threshold, group_code
 from domain.whatif import (
     GOAL_GROUP,
     GOAL_RANK,
@@ -61,8 +61,8 @@ def points_id(code: str) -> dict[str, str]:
     return {"type": POINTS, "index": code}
 
 
-def _group_style(group: str) -> dict[str, str]:
-    color = GROUP_COLORS.get(group, FALLBACK_COLOR)
+def _group_style(threshold: Threshold) -> dict[str, str]:
+    color = group_color(threshold.code)
     return {"background": color, "color": text_on(color, dark=ink("light")["text"], light="#ffffff")}
 
 
@@ -112,7 +112,7 @@ def browser_data(setting: WhatIfSetting, *, theme: str, lang: str) -> dict:
             if row.unit_code != code
         ],
         "thresholds": [
-            {"group": th.group, "min_share": th.min_share, "style": _group_style(th.group)}
+            {"group": th.group, "min_share": th.min_share, "style": _group_style(th)}
             for th in sorted(standing.thresholds, key=lambda th: -th.min_share)
         ],
         "is_index": setting.is_index,
@@ -188,7 +188,7 @@ def result_cards(setting: WhatIfSetting, start: Outcome, *, lang: str, source: s
         cards.append(
             kpi_card(
                 t("whatif.group", lang),
-                group_badge(start.group),
+                group_badge(start.group, group_code(start.group, standing.thresholds)),
                 value_id=GROUP,
                 footer=html.Span(t("whatif.group_sub", lang, group=start.group or "—"), className="kpi-sub"),
                 source=source,

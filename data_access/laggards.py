@@ -23,6 +23,7 @@ LAGGARD_COLUMNS = [
     "points",
     "max_points",
     "group",
+    "group_code",
     "missing",
     "next_group",
     "source",
@@ -60,6 +61,7 @@ def weakest_on_total(parent_code: str, level: str, year: int, limit: int) -> pd.
                 "points": float(row["total"]),
                 "max_points": float(row["max_total"]),
                 "group": row["group"] if isinstance(row["group"], str) else "",
+                "group_code": row["group_code"] if isinstance(row["group_code"], str) else "",
                 "missing": step.missing_points if step and step.group else None,
                 "next_group": step.group if step and step.group else "",
                 "source": row["score_source"] or row["published_source"],
@@ -86,4 +88,4 @@ def weakest_on_pillar(parent_code: str, level: str, year: int, pillar_code: str,
         share=scores["points"] / scores["max_points"], missing=scores["max_points"] - scores["points"]
     )
     weakest = framed.sort_values(["share", "unit_name_vi"]).head(limit)
-    return weakest.assign(group="", next_group="")[LAGGARD_COLUMNS].reset_index(drop=True)
+    return weakest.assign(group="", group_code="", next_group="")[LAGGARD_COLUMNS].reset_index(drop=True)
