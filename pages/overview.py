@@ -16,14 +16,21 @@ from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries
+from data_access.focus_years import result_years
 from data_access.overview import Overview, UnknownSelection, build_overview
 from domain.text import localized, localized_column
 from domain.vocabulary import INFERRED_MAPPING
-from pages._context import language, page_title, resolve_year, source_titles
+from pages._context import focus_years, language, page_title, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
 dash.register_page(
-    __name__, path="/", title=page_title("title.overview"), order=0, nav_key="nav.overview", nav_icon="bi-speedometer2"
+    __name__,
+    path="/",
+    title=page_title("title.overview"),
+    order=0,
+    nav_key="nav.overview",
+    nav_icon="bi-speedometer2",
+    year_options=focus_years(result_years),
 )
 
 YEAR_STORE = "overview-year"
@@ -249,8 +256,12 @@ def show_overview(year: str | None, theme: str | None) -> list:
     focus = queries.focus_unit_code()
     if focus is None:
         raise no_focus(lang)
+    years = result_years(focus)
+    if not years:
+        name = localized(queries.unit(focus) or {}, "name", lang) or focus
+        return [message_panel(t("overview.no_years_title", lang), t("overview.no_years", lang, unit=name))]
     try:
-        overview = build_overview(focus, resolve_year(year, lang))
+        overview = build_overview(focus, resolve_year(year, lang, years=years))
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
     return render(overview, theme or DEFAULT_THEME, lang, source_titles(lang))

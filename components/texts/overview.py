@@ -10,6 +10,13 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.dti": {"vi": "Chỉ số DTI", "en": "DTI score"},
     "overview.rank": {"vi": "Xếp hạng cả nước", "en": "National rank"},
     "overview.change": {"vi": "So với năm {year}", "en": "Compared with {year}"},
+    "overview.no_years_title": {"vi": "Chưa có kết quả DTI", "en": "No DTI result yet"},
+    "overview.no_years": {
+        "vi": "{unit} chưa có kết quả DTI nào trong dữ liệu (giá trị hay thứ hạng). Nạp bảng xếp hạng "
+        "cấp tỉnh ở trang Quản trị để trang này hiển thị.",
+        "en": "{unit} has no DTI result in the data (a value or a rank). Import the provincial ranking "
+        "on the Admin page to fill this page.",
+    },
     "overview.no_previous": {"vi": "Không có năm trước để so sánh", "en": "No earlier year to compare"},
     "overview.up": {"vi": "tăng {n} bậc", "en": "up {n} places"},
     "overview.down": {"vi": "giảm {n} bậc", "en": "down {n} places"},
