@@ -114,6 +114,17 @@ def _average_line(overview: Overview, lang: str) -> html.Div | None:
     )
 
 
+def no_scores_text(overview: Overview, lang: str) -> str:
+    """Where the pillars would be: what the year does have (a value and a rank, a rank only, nothing)."""
+    if overview.index_value is not None:
+        key = "overview.no_scores_value"
+    elif overview.rank is not None:
+        key = "overview.no_scores"
+    else:
+        key = "overview.no_scores_nothing"
+    return t(key, lang, year=overview.year)
+
+
 def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) -> list:
     name = localized(overview, "unit_name", lang)
 
@@ -158,9 +169,7 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
             dbc.Col(
                 source_card(
                     t("overview.weakest_title", lang),
-                    _weakest(overview, lang)
-                    if not overview.weakest.empty
-                    else t("overview.no_scores", lang, year=overview.year),
+                    _weakest(overview, lang) if not overview.weakest.empty else no_scores_text(overview, lang),
                     source=pillar_source,
                     fill=True,
                 ),
@@ -170,9 +179,7 @@ def render(overview: Overview, theme: str, lang: str, titles: dict[str, str]) ->
         className="g-3 kpi-row",
     )
     if overview.pillars.empty:
-        radar = html.Div(
-            t("overview.no_scores", lang, year=overview.year), className="empty-inline", id="overview-radar-empty"
-        )
+        radar = html.Div(no_scores_text(overview, lang), className="empty-inline", id="overview-radar-empty")
     else:
         radar_figure, legend = _radar(overview, theme, lang)
         radar_graph = dcc.Graph(

@@ -35,6 +35,16 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Năm {year} chưa có điểm các chỉ số chính trong dữ liệu; chỉ có thứ hạng công bố.",
         "en": "There are no pillar scores for {year} in the data; only the published rank.",
     },
+    "overview.no_scores_value": {
+        "vi": "Năm {year} chưa có điểm các chỉ số chính trong dữ liệu; có chỉ số DTI và thứ hạng công bố. "
+        "Nạp điểm các chỉ số (mẫu “Điểm của đơn vị”) để vẽ phần này.",
+        "en": "There are no pillar scores for {year} in the data; the DTI value and rank are published. "
+        "Import the pillar points (the “unit scores” template) to draw this.",
+    },
+    "overview.no_scores_nothing": {
+        "vi": "Năm {year} chưa có điểm các chỉ số chính, chỉ số DTI hay thứ hạng trong dữ liệu.",
+        "en": "There are no pillar scores, DTI value or rank for {year} in the data.",
+    },
     "overview.source": {"vi": "Nguồn", "en": "Source"},
     "overview.rank_axis": {"vi": "Hạng", "en": "Rank"},
     "overview.points": {"vi": "Điểm", "en": "Points"},

@@ -88,6 +88,8 @@ def test_the_overview_opens_on_the_focus_latest_year_and_offers_only_its_years(l
     _content, ranks = national_2023()
     expect(leader.locator("#overview-rank-value")).to_have_text(f"{ranks[FOCUS]}/63")
     expect(leader.locator("#overview-value-change")).to_contain_text("+0,0100 so với 2022")
+    # The empty state says what the year has: its value and rank, no pillar points.
+    expect(leader.locator("#overview-radar-empty")).to_contain_text("có chỉ số DTI và thứ hạng công bố")
     offered_years(leader, expect, [2022, 2023])  # not Bình Phước's 2020 and 2021
     no_sub_unit_of_another_province(leader)
 
