@@ -76,10 +76,17 @@ def rank_change_line(change: Change, previous_year: int | None, *, lang: str, el
         trend, words = "down", t("overview.down", lang, n=-places)
     else:
         trend, words = "flat", t("overview.flat", lang)
-    ranks = f"{previous_year}: {change.previous_rank} → {change.current_rank}"
+    text = t(
+        "changes.rank",
+        lang,
+        year=previous_year,
+        previous=change.previous_rank,
+        current=change.current_rank,
+        words=words,
+    )
     return html.Div(
-        t("changes.rank", lang, ranks=ranks, words=words),
-        className=f"kpi-sub rank-change rank-change-{trend}",
+        text,
+        className=f"kpi-sub rank-change-line rank-change-{trend}",
         style={"color": TREND_COLORS[trend]},
         id=element_id,
     )

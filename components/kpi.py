@@ -6,11 +6,10 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
-from components.formatting import format_percent, format_points
+from components.caveats import discrepancy_text
 from components.i18n import t
 from components.theme import TREND_COLORS
 from domain.records import Change
-from domain.text import localized
 
 
 def kpi_card(label: str, value: str, *, value_id: str, footer: object = None, source: str = "") -> dbc.Card:
@@ -69,18 +68,7 @@ def discrepancy_notes(discrepancies: pd.DataFrame, lang: str) -> list[html.Div]:
     """
     return [
         html.Div(
-            [
-                html.I(className="bi bi-exclamation-diamond me-1"),
-                t(
-                    "common.discrepancy",
-                    lang,
-                    pillar=localized(row, "pillar_name", lang),
-                    printed=format_percent(row.printed_share * 100, 2, lang),
-                    points=format_points(row.points, lang),
-                    max=format_points(row.max_points, lang),
-                    computed=format_percent(row.share * 100, 2, lang),
-                ),
-            ],
+            [html.I(className="bi bi-exclamation-diamond me-1"), discrepancy_text(row, lang)],
             className="discrepancy-note",
             title=row.note_printed,
         )

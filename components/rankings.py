@@ -121,8 +121,16 @@ def national_table(
                 html.Th(t("rankings.col.dti", lang), className="num"),
                 *(
                     [
-                        html.Th(t("rankings.col.rank_change", lang), className="num"),
-                        html.Th(t("rankings.col.dti_change", lang), className="num"),
+                        html.Th(
+                            t("rankings.col.rank_change_short", lang),
+                            className="num",
+                            title=t("rankings.col.rank_change", lang),
+                        ),
+                        html.Th(
+                            t("rankings.col.dti_change_short", lang),
+                            className="num",
+                            title=t("rankings.col.dti_change", lang),
+                        ),
                     ]
                     if changes is not None
                     else []

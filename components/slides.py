@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from components.caveats import FLAG, discrepancy_texts, flagged_labels, inferred_text
 from components.citations import cite
 from components.districts import district_heatmap
 from components.figures import GRAPH_CONFIG as PAGE_GRAPH_CONFIG
@@ -26,6 +27,7 @@ from components.i18n import t
 from components.rankings import unit_bars
 from components.targets import section_label
 from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, base_layout, group_color, ink, pillar_color
+from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
 from domain.text import localized, localized_column
 
@@ -222,13 +224,28 @@ def radar_table(
     return Table(headers, tuple(rows), ("left", *["right"] * (len(headers) - 1)))
 
 
+def deck_caveats(deck: Deck) -> PillarCaveats:
+    """The caveats of the province's pillar figures, as `/` shows them: the source's discrepancies and
+    the pillars attributed by inference."""
+    return PillarCaveats(deck.overview.discrepancies, inferred_pillars(deck.overview.pillars))
+
+
+def caveat_bullets(caveats: PillarCaveats, lang: str) -> tuple[str, ...]:
+    inferred = inferred_text(caveats, lang)
+    return (*discrepancy_texts(caveats.discrepancies, lang), *([inferred] if inferred else []))
+
+
 def radar_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
     overview = deck.overview
     name = deck.name(lang)
     title = t("present.radar.title", lang)
     if overview.pillars.empty:
         return _empty("radar", title, t("present.radar.empty", lang, year=deck.year, unit=name), lang)
-    pillars = overview.pillars.assign(label=localized_column(overview.pillars, "pillar_name", lang))
+    caveats = deck_caveats(deck)
+    names = localized_column(overview.pillars, "pillar_name", lang)
+    pillars = overview.pillars.assign(
+        label=flagged_labels(overview.pillars["pillar_code"], names, caveats.inferred_codes)
+    )
     comparisons = _comparisons(deck, lang)
     figure = pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang, show_legend=True)
     figure = _slide_figure(figure)
@@ -246,6 +263,7 @@ def radar_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str])
         subtitle=t("present.radar.subtitle", lang, year=deck.year),
         figure=figure,
         table=radar_table(pillars, comparisons, unit=name, lang=lang),
+        bullets=caveat_bullets(caveats, lang),
         source=cite(t("common.source", lang), overview.pillars["source"], titles),
         notes=t(
             "present.notes.radar",
@@ -568,6 +586,8 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
         for row in weakest.itertuples()
     ]
     share = float(weakest["lost"].sum()) / total_lost * 100 if total_lost else 0.0
+    caveats = deck_caveats(deck)
+    flagged = caveats.inferred_codes
     facts = (
         Fact(
             t("present.weakest.total_lost", lang),
@@ -577,7 +597,7 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
         ),
         *(
             Fact(
-                localized(row, "pillar_name", lang),
+                localized(row, "pillar_name", lang) + (FLAG if row.pillar_code in flagged else ""),
                 f"−{format_points(row.lost, lang)}",
                 f"/ {format_points(row.max_points, lang)}",
             )
@@ -590,7 +610,10 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
         subtitle=t("present.weakest.subtitle", lang, year=deck.year),
         facts=facts,
         figure=points_lost_figure(losses, theme=theme, lang=lang),
-        bullets=(t("present.weakest.top_share", lang, share=format_percent(share, 0, lang)),),
+        bullets=(
+            t("present.weakest.top_share", lang, share=format_percent(share, 0, lang)),
+            *([inferred_text(caveats, lang)] if flagged & set(weakest["pillar_code"]) else []),
+        ),
         source=cite(t("common.source", lang), losses["source"], titles),
         notes=t("present.notes.weakest", lang, items="; ".join(items)),
     )

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from components.caveats import discrepancy_text
 from components.citations import cite, readable_citation
 from components.figures import rank_history
 from components.formatting import figure_text, format_number, format_percent, format_points, format_rank
@@ -21,6 +22,7 @@ from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge
 from components.theme import SERIES_COLORS, base_layout, ink, pillar_color
+from domain.caveats import PillarCaveats
 from domain.records import NextGroup, Result, YearResult
 from domain.text import localized, localized_column
 from domain.vocabulary import Threshold
@@ -451,10 +453,17 @@ def source_list(citations: Iterable[str], titles: Mapping[str, str], *, note: st
 
 
 def pillar_export(
-    pillars: pd.DataFrame, *, lang: str, year: int, unit_name: str, titles: Mapping[str, str]
+    pillars: pd.DataFrame,
+    *,
+    lang: str,
+    year: int,
+    unit_name: str,
+    titles: Mapping[str, str],
+    caveats: PillarCaveats | None = None,
 ) -> pd.DataFrame:
-    """The pillar table as a file: headers in the reader's language, numbers as numbers, one citation per row."""
-    return pd.DataFrame(
+    """The pillar table as a file: headers in the reader's language, numbers as numbers, one citation per
+    row, and the figure's caveat (the source's discrepancy, an inferred attribution) where it has one."""
+    frame = pd.DataFrame(
         {
             t("units.export_year", lang): year,
             t("units.export_unit", lang): unit_name,
@@ -468,3 +477,14 @@ def pillar_export(
             t("units.export_source", lang): pillars["source"].map(lambda c: readable_citation(c, titles)),
         }
     )
+    if caveats is not None and (not caveats.discrepancies.empty or caveats.inferred_codes):
+        frame[t("caveats.export_note", lang)] = pillar_caveat_texts(pillars["pillar_code"], caveats, lang)
+    return frame
+
+
+def pillar_caveat_texts(codes: Iterable[str], caveats: PillarCaveats, lang: str) -> list[str]:
+    """Per pillar, its caveats joined ("" where it has none), for a file's note column."""
+    said = {row.pillar_code: [discrepancy_text(row, lang)] for row in caveats.discrepancies.itertuples()}
+    for code in caveats.inferred_codes:
+        said.setdefault(code, []).append(t("caveats.export_inferred", lang))
+    return ["; ".join(said.get(code, [])) for code in codes]

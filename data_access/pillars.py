@@ -15,6 +15,7 @@ from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Framework, Indicator, IndicatorScore, Pillar, PillarScore, Unit
 from data_access.overview import build_overview, printed_discrepancies
+from data_access.rankings import child_units
 from data_access.scoring import TOTAL_DECIMALS, rank_table
 from domain.records import Comparison, PillarsView, Selection
 from domain.vocabulary import LEVELS
@@ -38,6 +39,10 @@ def level_units(year: int, level: str) -> pd.DataFrame:
     Empty when the year has no scores at that level (e.g. 2021, of which only a rank is known).
     """
     scores = queries.pillar_scores(year, level)
+    if level != "province":  # below the province, only the focus's own departments or districts
+        focus = queries.focus_unit_code()
+        members = set(child_units(focus, level)["unit_code"]) if focus else set()
+        scores = scores[scores["unit_code"].isin(members)]
     if scores.empty:
         return pd.DataFrame(columns=["unit_code", "unit_name_vi", "unit_name_en", "total", "max_total", "rank"])
     ranked = rank_table(scores, queries.group_thresholds(year, level))

@@ -10,6 +10,7 @@ absent unit's change is unknown, never "new" and never a made-up zero.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -115,6 +116,12 @@ class HistoryChange:
         return Change(self.previous_rank, self.current_rank, self.previous_value, self.current_value)
 
 
+def printed_index(share: float) -> float:
+    """A share as the DTI index is printed, 4 decimals rounded half up (638,45 / 1000 → 0,6385), so the
+    unit page's change agrees with the overview's, which reads the printed index."""
+    return float(Decimal(repr(float(share))).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
 def _number(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
@@ -140,7 +147,7 @@ def history_change(history: pd.DataFrame, year: int, *, as_index: bool) -> Histo
 
     shares = tuple(None if t is None or not m else t / m for t, m in zip(totals, maxima, strict=True))
     if as_index:
-        measure, values = INDEX, shares
+        measure, values = INDEX, tuple(None if v is None else printed_index(v) for v in shares)
     elif maxima[0] == maxima[1]:
         measure, values = POINTS, totals
     else:

@@ -71,6 +71,17 @@ def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> 
     return whole_number(raw)
 
 
+def focus_years(years_of: Callable[[str], list[int]]) -> Callable[..., list[int]]:
+    """A page's `year_options`: the years in which the province in focus has something to show there
+    (`data_access.focus_years`), so the shell never offers another province's years."""
+
+    def options(**_path: str) -> list[int]:
+        focus = queries.focus_unit_code()
+        return years_of(focus) if focus else []
+
+    return options
+
+
 def database_unavailable(lang: str):
     return message_panel(t("error.database_title", lang), t("error.database", lang), icon="bi-database-x")
 

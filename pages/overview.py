@@ -19,16 +19,23 @@ from components.tables import pillar_points_table
 from components.targets import risk_list
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries
+from data_access.focus_years import result_years
 from data_access.laggards import weakest_on_pillar, weakest_on_total
 from data_access.overview import Overview, UnknownSelection, build_overview
 from data_access.targets import at_risk, plan_years, target_progress
 from domain.text import localized, localized_column
 from domain.vocabulary import INFERRED_MAPPING, SUB_LEVELS
-from pages._context import language, page_title, query_string, resolve_year, source_titles
+from pages._context import focus_years, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
 dash.register_page(
-    __name__, path="/", title=page_title("title.overview"), order=0, nav_key="nav.overview", nav_icon="bi-speedometer2"
+    __name__,
+    path="/",
+    title=page_title("title.overview"),
+    order=0,
+    nav_key="nav.overview",
+    nav_icon="bi-speedometer2",
+    year_options=focus_years(result_years),
 )
 
 YEAR_STORE = "overview-year"
@@ -172,6 +179,17 @@ def _risk_card(focus: str, lang: str, titles: dict[str, str]) -> html.Div | None
     )
 
 
+def no_scores_text(overview: Overview, lang: str) -> str:
+    """Where the pillars would be: what the year does have (a value and a rank, a rank only, nothing)."""
+    if overview.index_value is not None:
+        key = "overview.no_scores_value"
+    elif overview.rank is not None:
+        key = "overview.no_scores"
+    else:
+        key = "overview.no_scores_nothing"
+    return t(key, lang, year=overview.year)
+
+
 def render(
     overview: Overview,
     theme: str,
@@ -226,9 +244,7 @@ def render(
             dbc.Col(
                 source_card(
                     t("overview.weakest_title", lang),
-                    _weakest(overview, lang, year)
-                    if not overview.weakest.empty
-                    else t("overview.no_scores", lang, year=overview.year),
+                    _weakest(overview, lang, year) if not overview.weakest.empty else no_scores_text(overview, lang),
                     source=pillar_source,
                     fill=True,
                 ),
@@ -239,9 +255,7 @@ def render(
         className="g-3 kpi-row",
     )
     if overview.pillars.empty:
-        radar = html.Div(
-            t("overview.no_scores", lang, year=overview.year), className="empty-inline", id="overview-radar-empty"
-        )
+        radar = html.Div(no_scores_text(overview, lang), className="empty-inline", id="overview-radar-empty")
     else:
         radar_figure, legend = _radar(overview, theme, lang)
         radar_graph = dcc.Graph(
@@ -328,8 +342,12 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
     focus = queries.focus_unit_code()
     if focus is None:
         raise no_focus(lang)
+    years = result_years(focus)
+    if not years:
+        name = localized(queries.unit(focus) or {}, "name", lang) or focus
+        return [message_panel(t("overview.no_years_title", lang), t("overview.no_years", lang, unit=name))]
     try:
-        overview = build_overview(focus, resolve_year(year, lang))
+        overview = build_overview(focus, resolve_year(year, lang, years=years))
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
     titles = source_titles(lang)

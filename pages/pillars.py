@@ -28,6 +28,8 @@ from components.pillars import (
 )
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
+from data_access import queries
+from data_access.focus_years import pillar_years, scored_years
 from data_access.pillars import (
     LEADING,
     BadSelection,
@@ -40,11 +42,25 @@ from data_access.pillars import (
 )
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
-from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
+from pages._context import (
+    BadParameter,
+    focus_years,
+    language,
+    page_title,
+    query_string,
+    resolve_year,
+    source_titles,
+)
 from pages._kit import DATA_ERRORS, explained, register_download
 
 dash.register_page(
-    __name__, path="/pillars", title=page_title("title.pillars"), order=1, nav_key="nav.pillars", nav_icon="bi-bullseye"
+    __name__,
+    path="/pillars",
+    title=page_title("title.pillars"),
+    order=1,
+    nav_key="nav.pillars",
+    nav_icon="bi-bullseye",
+    year_options=focus_years(pillar_years),
 )
 
 URL = "pillars-url"
@@ -109,7 +125,7 @@ def controls(query: dict, lang: str) -> dbc.Row:
     level = query["level"] or PROVINCE
     unit_value, compare_value, unit_options, compare_options = None, None, [], []
     try:
-        year = resolve_year(query["year"], lang)
+        year = page_year(query, lang)
         if level in LEVELS:
             units = level_units(year, level)
             if level != PROVINCE:
@@ -199,10 +215,39 @@ def write_url(level: str | None, unit: str | None, compare: str | None, query: d
     return query_string({"year": year, "level": level, "unit": unit, "compare": compare if level == PROVINCE else None})
 
 
+def page_year(query: dict, lang: str) -> int:
+    """The URL's year, or the latest in which the focus (province level) or its own units (below it)
+    have pillar scores; the shell offers only the years with some."""
+    focus = queries.focus_unit_code()
+    level = query.get("level") or PROVINCE
+    if query.get("year") in (None, "") and focus and level in LEVELS:
+        years = scored_years(focus, level) or pillar_years(focus)
+        if years:
+            return years[-1]
+    return resolve_year(query.get("year"), lang)
+
+
+def focus_without_scores(year: int, query: dict, lang: str) -> None:
+    """Never another province's or its units' figures in the focus's place: without a unit chosen, a
+    year in which the focus (or its departments, its districts) has no pillar scores says so, with
+    the years that have them, instead of opening on someone else."""
+    focus = queries.focus_unit_code()
+    level = query.get("level") or PROVINCE
+    if not focus or query.get("unit") not in (None, "") or level not in LEVELS or year in scored_years(focus, level):
+        return
+    name = localized(queries.unit(focus) or {}, "name", lang) or focus
+    years = ", ".join(map(str, scored_years(focus, level))) or "—"
+    body = t("pillars.focus_no_scores", lang, unit=name, year=year, level=level_label(level, lang), years=years)
+    raise BadParameter(
+        message_panel(t("pillars.no_scores_title", lang), body, icon="bi-inbox", element_id="pillars-empty")
+    )
+
+
 def selection_from(query: dict | None, lang: str) -> Selection:
     """The validated selection of the URL; `BadParameter` carries the friendly message for a bad one."""
     query = query or {}
-    year = resolve_year(query.get("year"), lang)
+    year = page_year(query, lang)
+    focus_without_scores(year, query, lang)
     try:
         selection = resolve_selection(year, query.get("level"), query.get("unit"), query.get("compare"))
     except BadSelection as bad:

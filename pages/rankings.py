@@ -23,10 +23,19 @@ from components.theme import DEFAULT_THEME
 from data_access import geo, queries, year_changes
 from data_access import peers as peer_data
 from data_access import rankings as data
+from data_access.focus_years import ranking_years
 from domain.regions import MAX_PEERS, parse_peers, peers_param
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
-from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
+from pages._context import (
+    BadParameter,
+    focus_years,
+    language,
+    page_title,
+    query_string,
+    resolve_year,
+    source_titles,
+)
 from pages._kit import (
     GRAPH_CONFIG,
     boundaries_url,
@@ -45,6 +54,7 @@ dash.register_page(
     order=2,
     nav_key="nav.rankings",
     nav_icon="bi-trophy",
+    year_options=focus_years(ranking_years),
 )
 
 URL = "rankings-url"
@@ -117,6 +127,8 @@ def resolve_selection(query: dict, lang: str) -> Selection:
     raw_year = query.get("year")
     if raw_year in (None, ""):
         years = data.level_years(level, None if level == PROVINCE else focus)
+        if level == PROVINCE:  # the latest national table in which the focus itself is ranked
+            years = [y for y in years if y in ranking_years(focus)] or years
         year = years[-1] if years else resolve_year(None, lang)
     else:
         year = resolve_year(raw_year, lang)

@@ -25,6 +25,7 @@ from components.targets import (
 )
 from components.theme import DEFAULT_THEME
 from data_access import queries
+from data_access.focus_years import plan_years as focus_plan_years
 from data_access.targets import (
     STATUSES,
     TargetsView,
@@ -33,11 +34,18 @@ from data_access.targets import (
     counted_once,
     distinct_targets,
     pillar_names,
-    plan_years,
     status_counts,
 )
 from domain.text import localized
-from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
+from pages._context import (
+    BadParameter,
+    focus_years,
+    language,
+    page_title,
+    query_string,
+    resolve_year,
+    source_titles,
+)
 from pages._kit import download_buttons, explained, no_focus, register_download, requested
 
 PATH = "/targets"
@@ -49,7 +57,7 @@ dash.register_page(
     order=4,
     nav_key="nav.targets",
     nav_icon="bi-flag",
-    year_options=plan_years,
+    year_options=focus_years(focus_plan_years),
 )
 
 URL = "targets-url"
@@ -97,15 +105,22 @@ def _bad_filter(unknown: UnknownFilter, names: dict[str, dict[str, str]], lang: 
 def select_view(query: dict, lang: str) -> Selection:
     """The view for the URL's `year`, `pillar` and `status`; `BadParameter` with a friendly panel
     when one of them is not in the data."""
-    years = plan_years()
-    if not years:
-        raise BadParameter(message_panel(t("targets.no_plan_title", lang), t("targets.no_plans", lang)))
-    year = resolve_year(query.get("year"), lang, years=years)
     focus = queries.focus_unit_code()
     info = queries.unit(focus) if focus else None
     if info is None:
         raise no_focus(lang)
     unit_name = localized(info, "name", lang)
+    years = focus_plan_years(focus)  # the focus's own plans: never another province's
+    if not years:
+        raise BadParameter(
+            message_panel(
+                t("targets.no_plan_title", lang),
+                t("targets.focus_no_plans", lang, unit=unit_name),
+                icon="bi-calendar-x",
+                element_id="targets-no-plans",
+            )
+        )
+    year = resolve_year(query.get("year"), lang, years=years)
     names = pillar_names(info["kind"])
     try:
         view = build_targets_view(year, focus, pillar=query.get("pillar"), status=query.get("status"))

@@ -17,6 +17,7 @@ from auth.guard import unit_refusal
 from auth.policy import names_other_units
 from auth.session import current_viewer
 from components import figures
+from components.caveats import caveat_notes, flagged_labels
 from components.changes import history_change_lines
 from components.citations import cite
 from components.i18n import t
@@ -35,8 +36,10 @@ from components.units import (
     source_list,
 )
 from components.whatif import action_card
+from data_access.caveats import pillar_caveats
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
 from data_access.whatif import action_list
+from domain.caveats import PillarCaveats
 from domain.changes import history_change
 from domain.text import localized, localized_column
 from domain.vocabulary import PROVINCE
@@ -156,7 +159,7 @@ def heading(summary: UnitSummary, lang: str) -> html.H1:
 def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
     """The unit's pillars as % of their maximum against the level's best unit and median."""
     name = _unit_name(summary, lang)
-    pillars = summary.pillars.assign(label=localized_column(summary.pillars, "pillar_name", lang))
+    pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
     traces = []
     citations = list(pillars["source"])
     best = summary.best_unit
@@ -178,7 +181,7 @@ def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, st
     graph = html.Div(dcc.Graph(id=RADAR, figure=figure, config=GRAPH_CONFIG), className="units-radar-graph")
     return source_card(
         t("units.radar_title", lang),
-        [legend, graph, *_field_note(summary, lang)],
+        [legend, graph, *_field_note(summary, lang), *caveat_notes(caveats_of(summary), lang, id_prefix="units")],
         source=cite(t("common.source", lang), citations, titles),
     )
 
@@ -190,8 +193,19 @@ def _field_note(summary: UnitSummary, lang: str) -> list[html.Div]:
     return [html.Div(t("units.scored_of", lang, scored=summary.scored_size, n=summary.level_size), className="kpi-sub")]
 
 
+def caveats_of(summary: UnitSummary) -> PillarCaveats:
+    """The source's discrepancies and inferred attributions of the unit's pillar figures this year."""
+    return pillar_caveats(summary.info.code, summary.year, summary.info.kind)
+
+
+def pillar_labels(summary: UnitSummary, lang: str) -> list[str]:
+    """Pillar names, flagged (*) where their points were attributed by inference, as on `/`."""
+    names = localized_column(summary.pillars, "pillar_name", lang)
+    return flagged_labels(summary.pillars["pillar_code"], names, caveats_of(summary).inferred_codes)
+
+
 def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
-    pillars = summary.pillars.assign(label=localized_column(summary.pillars, "pillar_name", lang))
+    pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
     figure = pillar_bars(pillars, theme=theme, lang=lang, name_holders=names_other_units(current_viewer()))
     footer = html.Div(
         download_buttons(DOWNLOAD, lang),
@@ -307,7 +321,12 @@ def pillars_file(lang: str, query: dict | None):
     if summary.pillars.empty:
         return None
     frame = pillar_export(
-        summary.pillars, lang=lang, year=summary.year, unit_name=_unit_name(summary, lang), titles=source_titles(lang)
+        summary.pillars,
+        lang=lang,
+        year=summary.year,
+        unit_name=_unit_name(summary, lang),
+        titles=source_titles(lang),
+        caveats=caveats_of(summary),
     )
     return frame, t("units.file_pillars", lang, unit=summary.info.code, year=summary.year)
 

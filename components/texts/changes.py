@@ -19,5 +19,8 @@ TEXT = {
     "changes.what_points": {"vi": "Tổng điểm", "en": "Total"},
     "changes.what_share": {"vi": "Tỷ lệ điểm tối đa (%)", "en": "Share of the maximum (%)"},
     "changes.what_index": {"vi": "Chỉ số DTI", "en": "DTI score"},
-    "changes.rank": {"vi": "Hạng: {ranks} ({words})", "en": "Rank: {ranks} ({words})"},
+    "changes.rank": {
+        "vi": "Hạng so với {year}: {previous} → {current} ({words})",
+        "en": "Rank since {year}: {previous} → {current} ({words})",
+    },
 }

@@ -10,6 +10,13 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.dti": {"vi": "Chỉ số DTI", "en": "DTI score"},
     "overview.rank": {"vi": "Xếp hạng cả nước", "en": "National rank"},
     "overview.change": {"vi": "So với năm {year}", "en": "Compared with {year}"},
+    "overview.no_years_title": {"vi": "Chưa có kết quả DTI", "en": "No DTI result yet"},
+    "overview.no_years": {
+        "vi": "{unit} chưa có kết quả DTI nào trong dữ liệu (giá trị hay thứ hạng). Nạp bảng xếp hạng "
+        "cấp tỉnh ở trang Quản trị để trang này hiển thị.",
+        "en": "{unit} has no DTI result in the data (a value or a rank). Import the provincial ranking "
+        "on the Admin page to fill this page.",
+    },
     "overview.no_previous": {"vi": "Không có năm trước để so sánh", "en": "No earlier year to compare"},
     "overview.up": {"vi": "tăng {n} bậc", "en": "up {n} places"},
     "overview.down": {"vi": "giảm {n} bậc", "en": "down {n} places"},
@@ -27,6 +34,16 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.no_scores": {
         "vi": "Năm {year} chưa có điểm các chỉ số chính trong dữ liệu; chỉ có thứ hạng công bố.",
         "en": "There are no pillar scores for {year} in the data; only the published rank.",
+    },
+    "overview.no_scores_value": {
+        "vi": "Năm {year} chưa có điểm các chỉ số chính trong dữ liệu; có chỉ số DTI và thứ hạng công bố. "
+        "Nạp điểm các chỉ số (mẫu “Điểm của đơn vị”) để vẽ phần này.",
+        "en": "There are no pillar scores for {year} in the data; the DTI value and rank are published. "
+        "Import the pillar points (the “unit scores” template) to draw this.",
+    },
+    "overview.no_scores_nothing": {
+        "vi": "Năm {year} chưa có điểm các chỉ số chính, chỉ số DTI hay thứ hạng trong dữ liệu.",
+        "en": "There are no pillar scores, DTI value or rank for {year} in the data.",
     },
     "overview.source": {"vi": "Nguồn", "en": "Source"},
     "overview.rank_axis": {"vi": "Hạng", "en": "Rank"},

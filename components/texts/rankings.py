@@ -67,6 +67,8 @@ TEXT: dict[str, dict[str, str]] = {
     "rankings.col.rank_change": {"vi": "Thay đổi hạng", "en": "Rank change"},
     "rankings.col.total_change": {"vi": "Thay đổi điểm", "en": "Points change"},
     "rankings.col.dti_change": {"vi": "Thay đổi DTI", "en": "DTI change"},
+    "rankings.col.rank_change_short": {"vi": "± Hạng", "en": "± Rank"},
+    "rankings.col.dti_change_short": {"vi": "± DTI", "en": "± DTI"},
     "rankings.new": {"vi": "mới", "en": "new"},
     "rankings.new_title": {
         "vi": "Không có trong bảng xếp hạng năm trước",

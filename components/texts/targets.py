@@ -71,9 +71,11 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Chưa có kế hoạch có mục tiêu của {unit} cho năm {year}. Các năm có kế hoạch: {years}.",
         "en": "There is no plan with targets for {unit} in {year}. Years with a plan: {years}.",
     },
-    "targets.no_plans": {
-        "vi": "Chưa có kế hoạch nào có mục tiêu trong dữ liệu.",
-        "en": "There is no plan with targets in the data yet.",
+    "targets.focus_no_plans": {
+        "vi": "{unit} chưa có kế hoạch nào có mục tiêu trong dữ liệu. Nạp kế hoạch của tỉnh (mẫu “Mục tiêu "
+        "kế hoạch”, đơn vị ban hành là tỉnh) ở trang Quản trị để theo dõi tiến độ tại đây.",
+        "en": "{unit} has no plan with targets in the data. Import the province's plan (the “plan targets” "
+        "template, issued by the province) on the Admin page to follow its progress here.",
     },
     "targets.bad_filter_title": {"vi": "Bộ lọc không hợp lệ", "en": "Unknown filter"},
     "targets.bad_pillar": {

@@ -63,8 +63,8 @@ def history(rows: list[tuple[int, float | None, float | None, int | None]]) -> p
 @pytest.mark.parametrize(
     ("rows", "as_index", "expected"),
     [
-        # A province: the index, not points; the year before has a rank only.
-        ([(2021, None, None, 9), (2022, 638.45, 1000.0, 12)], True, (2021, 9, 12, None, 0.63845, INDEX)),
+        # A province: the index as printed (0,63845 → 0,6385), not points; the year before has a rank only.
+        ([(2021, None, None, 9), (2022, 638.45, 1000.0, 12)], True, (2021, 9, 12, None, 0.6385, INDEX)),
         # A department under one method: points.
         ([(2021, 500.0, 600.0, 3), (2022, 520.5, 600.0, 2)], False, (2021, 3, 2, 500.0, 520.5, POINTS)),
         # The maximum changed: shares of it, never points of two methods subtracted.

@@ -1,0 +1,65 @@
+"""A figure's caveats as words: the source's own discrepancy ("văn bản nguồn in 33,05 %, nhưng
+52,58/150 điểm là 35,05 %") and the pillars attributed by inference, as plain text for slides and
+files and as notes for pages. Pure: frames in, strings and Dash components out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+from dash import html
+
+from components.formatting import format_percent, format_points
+from components.i18n import t
+from domain.caveats import PillarCaveats
+from domain.text import localized
+
+FLAG = "*"
+
+
+def discrepancy_text(row: object, lang: str) -> str:
+    """One printed share its printed points contradict, said in full."""
+    return t(
+        "common.discrepancy",
+        lang,
+        pillar=localized(row, "pillar_name", lang),
+        printed=format_percent(row.printed_share * 100, 2, lang),
+        points=format_points(row.points, lang),
+        max=format_points(row.max_points, lang),
+        computed=format_percent(row.share * 100, 2, lang),
+    )
+
+
+def discrepancy_texts(discrepancies: pd.DataFrame, lang: str) -> list[str]:
+    return [discrepancy_text(row, lang) for row in discrepancies.itertuples()]
+
+
+def inferred_text(caveats: PillarCaveats, lang: str) -> str | None:
+    """ "* Nhận thức số, Thể chế số…: …" naming the pillars attributed by inference; None without any."""
+    if caveats.inferred.empty:
+        return None
+    names = ", ".join(localized(row, "pillar_name", lang) for row in caveats.inferred.itertuples())
+    return t("caveats.inferred", lang, names=names)
+
+
+def flagged_labels(codes: Iterable[str], labels: Iterable[str], flagged: set[str]) -> list[str]:
+    """Labels with the flag after those of `flagged` pillars (the caveat's note says what it means)."""
+    return [f"{label}{FLAG}" if code in flagged else label for code, label in zip(codes, labels, strict=True)]
+
+
+def caveat_notes(caveats: PillarCaveats, lang: str, *, id_prefix: str) -> list[html.Div]:
+    """The caveats as notes under a chart: each discrepancy (its source's note on hover), then the inference."""
+    notes = [
+        html.Div(
+            [html.I(className="bi bi-exclamation-diamond me-1"), discrepancy_text(row, lang)],
+            className="discrepancy-note",
+            title=row.note_printed,
+            id=f"{id_prefix}-discrepancy-{row.pillar_code}",
+        )
+        for row in caveats.discrepancies.itertuples()
+    ]
+    inferred = inferred_text(caveats, lang)
+    if inferred:
+        reasons = "\n".join(f"{row.pillar_code}: {row.note}" for row in caveats.inferred.itertuples())
+        notes.append(html.Div(inferred, className="flag-note", title=reasons, id=f"{id_prefix}-inferred"))
+    return notes

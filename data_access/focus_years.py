@@ -1,0 +1,79 @@
+"""The years in which the province in focus has something to show, page by page.
+
+Every year with any result in the database is not every year the focus has: a second province in
+focus with two years of its own values must not open on Bình Phước's years, nor on a year of which
+the data holds other provinces' ranks only. Each page offers, and defaults to the latest of, the
+years this module gives for it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from data_access import queries
+from data_access import rankings as data
+from data_access.cache import versioned
+from data_access.models import Framework, Pillar, PillarScore, Plan, PublishedResult, Unit
+from domain.vocabulary import PROVINCE, SUB_LEVELS
+
+
+def _years(statement) -> list[int]:
+    frame = queries.read_frame(statement)
+    return sorted({int(year) for year in frame.iloc[:, 0]}) if not frame.empty else []
+
+
+@versioned
+def result_years(unit_code: str) -> list[int]:
+    """Years with the unit's own published result (a value or a rank) or pillar scores: the overview's years."""
+    published = (
+        select(PublishedResult.year)
+        .join(Unit, PublishedResult.unit_id == Unit.id)
+        .where(Unit.code == unit_code, (PublishedResult.rank.is_not(None)) | (PublishedResult.total.is_not(None)))
+    )
+    scored = (
+        select(Framework.year)
+        .join(Pillar, Pillar.framework_id == Framework.id)
+        .join(PillarScore, PillarScore.pillar_id == Pillar.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Unit.code == unit_code)
+    )
+    return _years(published.union(scored))
+
+
+@versioned
+def scored_years(unit_code: str, level: str) -> list[int]:
+    """Years with pillar scores of the focus (province level) or of its own units (a level below it)."""
+    parent = aliased(Unit)
+    statement = (
+        select(Framework.year)
+        .join(Pillar, Pillar.framework_id == Framework.id)
+        .join(PillarScore, PillarScore.pillar_id == Pillar.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Framework.level == level)
+    )
+    if level == PROVINCE:
+        statement = statement.where(Unit.code == unit_code)
+    else:
+        statement = statement.join(parent, Unit.parent_id == parent.id).where(parent.code == unit_code)
+    return _years(statement)
+
+
+@versioned
+def pillar_years(unit_code: str) -> list[int]:
+    """`/pillars`: the years with pillar scores of the focus or of its departments or districts."""
+    return sorted({y for level in (PROVINCE, *SUB_LEVELS) for y in scored_years(unit_code, level)})
+
+
+@versioned
+def ranking_years(unit_code: str) -> list[int]:
+    """`/rankings`: the years with a national table in which the focus is ranked, or with results of its own units."""
+    national = [y for y in data.level_years(PROVINCE) if unit_code in set(data.national_ranking(y)["unit_code"])]
+    own = [y for level in SUB_LEVELS for y in data.level_years(level, unit_code)]
+    return sorted(set(national) | set(own))
+
+
+@versioned
+def plan_years(unit_code: str) -> list[int]:
+    """`/targets`: the years of the plans the focus itself issued."""
+    return _years(select(Plan.year).join(Unit, Plan.unit_id == Unit.id).where(Unit.code == unit_code))

@@ -1,0 +1,135 @@
+"""A second province in focus (`DTI_FOCUS_UNIT`), with province-level figures only: its 2022 values
+and ranks from the seed and its 2023 ones imported as the national table, as a data officer would.
+Every page shows that province, opens on its latest year there, offers only its years, and shows
+none of Bình Phước's departments, districts or plans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser.conftest import new_page, run_app, sign_in
+from tests.browser.test_years import imported_database
+from tests.conftest import create_test_accounts
+from tests.data_access.importing.files import seed_csv
+from tests.data_access.importing.year_files import focus_province, national_results, seed_national_ranks
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+FOCUS = "da-nang"
+
+
+def provinces_with_value_2022() -> dict[str, float]:
+    return {
+        r["unit_code"]: float(r["published_total"]) / float(r["published_max"])
+        for r in seed_csv("totals.csv")
+        if r["year"] == "2022"
+        and r["level"] == "province"
+        and r["published_total"]
+        and r["unit_code"] != "national-average"
+    }
+
+
+def national_2023() -> tuple[bytes, dict[str, int]]:
+    """2023: the 2022 order with the first two swapped; values for the provinces that had one in 2022."""
+    ranks = seed_national_ranks()
+    ordered = sorted(ranks, key=lambda u: (ranks[u], u))
+    ordered[0], ordered[1] = ordered[1], ordered[0]
+    values = {u: round(v + 0.01, 4) for u, v in provinces_with_value_2022().items()}
+    rows = [(u, position, values.get(u)) for position, u in enumerate(ordered, 1)]
+    return national_results(2023, rows), {u: p for p, u in enumerate(ordered, 1)}
+
+
+def sub_units_of_the_seed() -> list[str]:
+    """Bình Phước's departments and districts, by name: none may appear while another province is in focus."""
+    return [r["name_vi"] for r in seed_csv("units.csv") if r["parent_code"] == focus_province()]
+
+
+@pytest.fixture(scope="module")
+def focus_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("focus-app")
+    content, _ranks = national_2023()
+    url = imported_database(folder, [("xep-hang-dti-2023.xlsx", content)])
+    for running in run_app(url, folder, lambda status: status == 200, {"DTI_FOCUS_UNIT": FOCUS}):
+        create_test_accounts(url)
+        yield running
+
+
+@pytest.fixture
+def leader(browser: Browser, page_errors: list[str], focus_app: str) -> Iterator[Page]:
+    fresh = new_page(browser, page_errors)
+    sign_in(fresh, focus_app, "leader")
+    yield fresh
+    fresh.context.close()
+
+
+def offered_years(page: Page, expect, years: list[int]) -> None:
+    links = page.locator(".year-link")
+    expect(links).to_have_count(len(years))
+    expect(links).to_have_text([str(y) for y in years])
+
+
+def no_sub_unit_of_another_province(page: Page) -> None:
+    main = page.locator("main").text_content()
+    shown = [name for name in sub_units_of_the_seed() if name in main]
+    assert shown == [], shown
+
+
+def test_the_overview_opens_on_the_focus_latest_year_and_offers_only_its_years(leader: Page, focus_app: str, expect):
+    leader.goto(f"{focus_app}/")
+    expect(leader.locator("#overview-heading")).to_contain_text("Đà Nẵng")
+    expect(leader.locator("#overview-heading")).to_contain_text("2023")
+    _content, ranks = national_2023()
+    expect(leader.locator("#overview-rank-value")).to_have_text(f"{ranks[FOCUS]}/63")
+    expect(leader.locator("#overview-value-change")).to_contain_text("+0,0100 so với 2022")
+    # The empty state says what the year has: its value and rank, no pillar points.
+    expect(leader.locator("#overview-radar-empty")).to_contain_text("có chỉ số DTI và thứ hạng công bố")
+    offered_years(leader, expect, [2022, 2023])  # not Bình Phước's 2020 and 2021
+    no_sub_unit_of_another_province(leader)
+
+
+def test_pillars_open_on_the_focus_and_show_no_other_provinces_departments(leader: Page, focus_app: str, expect):
+    leader.goto(f"{focus_app}/pillars")
+    expect(leader.locator(".page-heading")).to_contain_text("Đà Nẵng")
+    expect(leader.locator(".page-heading")).to_contain_text("2022")  # its pillar scores are 2022's
+    offered_years(leader, expect, [2022])
+    leader.goto(f"{focus_app}/pillars?level=department")
+    empty = leader.locator("#pillars-empty")
+    expect(empty).to_contain_text("Đà Nẵng")
+    no_sub_unit_of_another_province(leader)
+
+
+def test_rankings_show_the_focus_and_none_of_bình_phước_units(leader: Page, focus_app: str, expect):
+    leader.goto(f"{focus_app}/rankings")
+    expect(leader.locator("#rankings-focus-summary")).to_contain_text("Đà Nẵng")
+    expect(leader.locator("#rankings-heading")).to_contain_text("2023")
+    for level in ("department", "district"):
+        leader.goto(f"{focus_app}/rankings?level={level}")
+        expect(leader.locator("#rankings-heading")).to_contain_text("Đà Nẵng")
+        expect(leader.locator("#rankings-unit-table")).to_have_count(0)
+        no_sub_unit_of_another_province(leader)
+
+
+def test_targets_offer_no_other_provinces_plan(leader: Page, focus_app: str, expect):
+    leader.goto(f"{focus_app}/targets")
+    expect(leader.locator("#targets-no-plans")).to_contain_text("Đà Nẵng chưa có kế hoạch")
+    assert "57/KH-UBND" not in leader.locator("main").inner_text()
+    expect(leader.locator(".year-link")).to_have_count(0)
+
+
+def test_the_unit_page_and_the_deck_are_the_focus(leader: Page, focus_app: str, expect):
+    leader.goto(f"{focus_app}/units/{FOCUS}")
+    expect(leader.locator("#units-heading")).to_contain_text("Đà Nẵng")
+    expect(leader.locator("#units-heading")).to_contain_text("2023")
+    leader.goto(f"{focus_app}/present")
+    expect(leader.locator("#present-slide-title")).to_contain_text("Đà Nẵng")
+    expect(leader.locator("#present-slide-departments")).to_be_attached()
+    deck = leader.locator("main").text_content()  # every slide, the hidden ones too
+    assert "57/KH-UBND" not in deck
+    assert not [name for name in sub_units_of_the_seed() if re.search(re.escape(name), deck)]
