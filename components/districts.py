@@ -244,7 +244,8 @@ def district_heatmap(
     figure.update_xaxes(tickvals=codes, ticktext=[wrap_label(criterion_names[c], 9) for c in codes], row=1, col=1)
     figure.update_xaxes(tickvals=[TOTAL_COLUMN], ticktext=[wrap_label(total_label, 12)], row=1, col=2)
     figure.update_yaxes(
-        autorange="reversed",
+        # Best at the top; the range is the rows' own, so the labels' text trace adds no padding band.
+        range=[len(order) - 0.5, -0.5],
         showgrid=False,
         zeroline=False,
         automargin=True,

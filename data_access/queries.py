@@ -138,12 +138,12 @@ def pillar_scores(year: int, level: str, parent_code: str | None = None) -> pd.D
 
 
 @versioned
-def level_scores_by_year(level: str, parent_code: str | None, years: list[int]) -> pd.DataFrame:
-    """Points per unit × pillar of a level in each of `years` (with a `year` column), for the units
-    under `parent_code` (the parentless ones when None): a unit's history in one query."""
+def level_scores_by_year(level: str, parent_code: str | None) -> pd.DataFrame:
+    """Points per unit × pillar of a level in every year (with a `year` column), for the units under
+    `parent_code` (the parentless ones when None): a unit's history in one query."""
     statement = (
         pillar_scores_statement()
-        .where(Framework.year.in_(years), Framework.level == level, Unit.kind == level)
+        .where(Framework.level == level, Unit.kind == level)
         .order_by(Framework.year, Unit.code, Pillar.sort_order)
     )
     statement = (

@@ -11,6 +11,7 @@ the difference is kept and shown (`scoring.reconcile`), never hidden.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import select
@@ -87,22 +88,6 @@ def unit_years(code: str) -> list[int]:
 
 
 @versioned
-def level_members(kind: str, parent_code: str | None, year: int) -> pd.DataFrame:
-    """The units of `kind` under `parent_code` (the parentless ones when None) valid in `year`."""
-    parent = aliased(Unit)
-    statement = (
-        select(Unit.code.label("unit_code"), Unit.name_vi.label("unit_name_vi"), Unit.name_en.label("unit_name_en"))
-        .outerjoin(parent, Unit.parent_id == parent.id)
-        .where(Unit.kind == kind, queries.valid_in(year))
-        .order_by(Unit.code)
-    )
-    statement = (
-        statement.where(parent.code == parent_code) if parent_code else statement.where(Unit.parent_id.is_(None))
-    )
-    return queries.read_frame(statement)
-
-
-@versioned
 def level_spans(kind: str, parent_code: str | None) -> pd.DataFrame:
     """Every unit of `kind` under `parent_code` (the parentless ones when None) with the years it is
     valid in: the level of any year, read once for a unit's whole history."""
@@ -117,6 +102,41 @@ def level_spans(kind: str, parent_code: str | None) -> pd.DataFrame:
         statement.where(parent.code == parent_code) if parent_code else statement.where(Unit.parent_id.is_(None))
     )
     return queries.read_frame(statement)
+
+
+@dataclass(frozen=True)
+class LevelFrames:
+    """A unit's level (its kind under its parent) over every year, read once: who belongs when, the
+    pillar points (with a `year` column), each year's group thresholds and the published results."""
+
+    spans: pd.DataFrame
+    scores: pd.DataFrame
+    thresholds: dict[int, list[Threshold]]
+    published: pd.DataFrame
+
+    def members(self, year: int) -> set[str]:
+        return _members_in(self.spans, year)
+
+    def scores_in(self, year: int) -> pd.DataFrame:
+        """The level's points in `year`, as `queries.pillar_scores` gives them, for the year's members."""
+        rows = self.scores[(self.scores["year"] == year) & self.scores["unit_code"].isin(self.members(year))]
+        return rows.drop(columns="year").reset_index(drop=True)
+
+    def published_in(self, year: int) -> pd.DataFrame:
+        rows = self.published[(self.published["year"] == year) & self.published["unit_code"].isin(self.members(year))]
+        return rows.reset_index(drop=True)
+
+
+@versioned
+def level_frames(kind: str, parent_code: str | None) -> LevelFrames:
+    """The level of the units of `kind` under `parent_code`, every year, in four queries: a unit's page
+    (its year and its history) reads its own level only, never the country's."""
+    return LevelFrames(
+        spans=level_spans(kind, parent_code),
+        scores=queries.level_scores_by_year(kind, parent_code),
+        thresholds=queries.group_thresholds_by_year(kind),
+        published=queries.published_results(kind, parent_code=parent_code),
+    )
 
 
 def _members_in(spans: pd.DataFrame, year: int) -> set[str]:
@@ -142,9 +162,7 @@ def _text(value: object) -> str | None:
 
 def level_scores(info: UnitInfo, year: int) -> pd.DataFrame:
     """The pillar scores of the unit's level in `year` (its own and its peers')."""
-    members = set(level_members(info.kind, info.parent_code, year)["unit_code"])
-    scores = queries.pillar_scores(year, info.kind, info.parent_code)
-    return scores[scores["unit_code"].isin(members)].reset_index(drop=True)
+    return level_frames(info.kind, info.parent_code).scores_in(year)
 
 
 def _published_scale_total(computed_total: float, computed_max: float, published_max: float | None) -> float:
@@ -160,15 +178,9 @@ def year_result(code: str, year: int) -> YearResult | None:
     info = unit_info(code)
     if info is None or info.kind not in SCORED_KINDS:
         return None
-    members = set(level_members(info.kind, info.parent_code, year)["unit_code"])
-    published = queries.published_results(info.kind, year=year, parent_code=info.parent_code)
+    level = level_frames(info.kind, info.parent_code)
     return _year_result(
-        code,
-        members,
-        level_scores(info, year),
-        queries.group_thresholds(year, info.kind),
-        published[published["unit_code"].isin(members)],
-        year,
+        code, level.members(year), level.scores_in(year), level.thresholds.get(year, []), level.published_in(year), year
     )
 
 
@@ -335,45 +347,28 @@ def scored_indicators(year: int, level: str, code: str) -> pd.DataFrame:
 def history(code: str, years: list[int]) -> pd.DataFrame:
     """The shown total, rank and group of each year the unit has results, oldest first.
 
-    The level's members, scores, thresholds and published results are each read once for all the
-    years, within the unit's own level (a department among its province's departments), then each
-    year is reconciled as `year_result` does: the rows read grow with the level and the years,
-    never with the number of provinces.
+    Every year's result comes from the level's frames (`level_frames`), read once for all the years
+    within the unit's own level (a department among its province's departments): the rows read grow
+    with the level and the years, never with the number of provinces.
     """
-    info = unit_info(code)
     rows = []
-    if info is not None and info.kind in SCORED_KINDS and years:
-        spans = level_spans(info.kind, info.parent_code)
-        scores = queries.level_scores_by_year(info.kind, info.parent_code, years)
-        thresholds = queries.group_thresholds_by_year(info.kind)
-        published = queries.published_results(info.kind, parent_code=info.parent_code)
-        for year in years:
-            members = _members_in(spans, year)
-            year_scores = scores[(scores["year"] == year) & scores["unit_code"].isin(members)]
-            year_published = published[(published["year"] == year) & published["unit_code"].isin(members)]
-            result = _year_result(
-                code,
-                members,
-                year_scores.drop(columns="year").reset_index(drop=True),
-                thresholds.get(year, []),
-                year_published,
-                year,
-            )
-            if result is None:
-                continue
-            shown = result.shown
-            rows.append(
-                {
-                    "year": year,
-                    "total": shown.total,
-                    "max_total": shown.max_total,
-                    "rank": shown.rank,
-                    "rank_of": shown.rank_of,
-                    "group": shown.group,
-                    "group_code": shown.group_code,
-                    "source": shown.source,
-                }
-            )
+    for year in years:
+        result = year_result(code, year)
+        if result is None:
+            continue
+        shown = result.shown
+        rows.append(
+            {
+                "year": year,
+                "total": shown.total,
+                "max_total": shown.max_total,
+                "rank": shown.rank,
+                "rank_of": shown.rank_of,
+                "group": shown.group,
+                "group_code": shown.group_code,
+                "source": shown.source,
+            }
+        )
     columns = ["year", "total", "max_total", "rank", "rank_of", "group", "group_code", "source"]
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("rank", "rank_of"):
@@ -418,7 +413,7 @@ def unit_summary(code: str, year: int) -> UnitSummary | None:
         thresholds=thresholds,
         pillars=pillars,
         best_unit=best,
-        level_size=len(level_members(info.kind, info.parent_code, year)),
+        level_size=len(level_frames(info.kind, info.parent_code).members(year)),
         scored_size=scores["unit_code"].nunique(),
         lost=lost,
         indicators=indicators,

@@ -70,6 +70,10 @@ MAP_DOWNLOAD = "districts-map-download"
 # screen's height.
 MAP_SIZE = (600, 500)
 HEATMAP_HEIGHT = "max(520px, calc(100vh - 295px))"
+# A row stays readable (its label and its cells' percentages) however many districts or communes
+# there are: past what fits, the heatmap grows and scrolls inside its card.
+HEATMAP_ROW_PX = 26
+HEATMAP_AXES_PX = 110
 MAP_HEIGHT = f"max({MAP_SIZE[1]}px, calc(100vh - 395px))"
 
 
@@ -186,11 +190,14 @@ def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, 
         selected=TOTAL_COLUMN if selection.criterion == TOTAL else selection.criterion,
         unit_href=unit_href,
     )
-    graph = dcc.Graph(id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": HEATMAP_HEIGHT})
+    rows_height = len(results.totals) * HEATMAP_ROW_PX + HEATMAP_AXES_PX
+    graph = dcc.Graph(
+        id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": f"max({HEATMAP_HEIGHT}, {rows_height}px)"}
+    )
     return source_card(
         t("districts.heatmap_title", lang),
         [
-            graph,
+            html.Div(graph, className="districts-heatmap-scroll", style={"maxHeight": HEATMAP_HEIGHT}),
             *total_notes(results.totals, lang),
             html.Div(t("districts.click_hint", lang), className="districts-hint"),
             html.Div(

@@ -135,6 +135,8 @@ class Generator:
         self.provinces = provinces
         self.detailed = [code for code, _ in provinces[: shape.detailed]]
         self.years = list(range(shape.last_year - shape.years + 1, shape.last_year + 1))
+        # Each unit's standing, kept from year to year (ranks move a few places, as real ones do).
+        self.standing: dict[str, float] = {}
 
     def children(self, province: str, level: str) -> list[str]:
         count = self.shape.departments if level == "department" else self.shape.districts
@@ -203,8 +205,11 @@ class Generator:
         maximum = sum(points for _c, _n, points in pillars)
         rows = []
         for field in units:
-            # Each unit has a level of its own, and its pillars scatter around it.
-            ability = self.random.uniform(0.35, 0.95, size=len(field))
+            # Each unit keeps its standing, drifting a little each year; its pillars scatter around it.
+            for code in field:
+                start = self.standing.get(code, float(self.random.uniform(0.35, 0.95)))
+                self.standing[code] = float(np.clip(start + self.random.normal(0, 0.02), 0.3, 0.97))
+            ability = [self.standing[code] for code in field]
             points = [
                 [
                     round(float(np.clip(a + self.random.normal(0, 0.08), 0, 1)) * p, 2) if p else 0.0

@@ -134,7 +134,8 @@ def test_heatmap_puts_the_best_total_on_top_with_readable_labels():
     figure = district_heatmap(scores, _totals(scores), thresholds=THRESHOLDS, theme="dark", lang="vi", unit_href=_href)
     cells, total, cell_labels, total_labels = figure.data
     assert list(cells.y) == ["p-cao", "p-giua", "p-thap"]
-    assert figure.layout.yaxis.autorange == "reversed", "the first row is drawn at the top"
+    # The first row is drawn at the top, and the axis spans the rows exactly (no empty band above them).
+    assert list(figure.layout.yaxis.range) == [2.5, -0.5]
     assert list(cell_labels.text[::2]) == ["92%", "50%", "17%"]
     assert list(cell_labels.y[::2]) == ["p-cao", "p-giua", "p-thap"]
     assert cell_labels.hoverinfo == "skip", "hovering a value shows the cell's hover"
