@@ -23,7 +23,7 @@ from components.rankings import group_badge
 from components.theme import FALLBACK_COLOR, GROUP_COLORS, SERIES_COLORS, base_layout, ink
 from domain.colour import text_on
 from domain.text import localized
-from domain.vocabulary import EVERY_PILLAR
+from domain.vocabulary import EVERY_PILLAR, INFERRED_MAPPING
 from domain.whatif import (
     GOAL_GROUP,
     GOAL_RANK,
@@ -406,7 +406,8 @@ def action_text(action: Action, row, setting: WhatIfSetting, lang: str) -> str:
 
 
 def _responsible(code: str, assigned, titles: Mapping[str, str]) -> list:
-    """The plan's duties for one main index ("*" for those of every index), each with its section."""
+    """The plan's duties for one main index ("*" for those of every index), each with its section; a duty
+    the plan does not tie to an index itself (its note says the mapping is inferred) is marked "*"."""
     rows = assigned[assigned["pillar_code"] == code]
     return [
         html.Li(
@@ -414,11 +415,16 @@ def _responsible(code: str, assigned, titles: Mapping[str, str]) -> list:
                 html.Span(row.responsible_name, className="actions-who"),
                 f" — {row.duty}",
                 html.Span(f" ({readable_citation(row.source, titles)})", className="actions-source"),
+                *([html.Span(" *", className="actions-inferred", title=row.note)] if _inferred(row.note) else []),
             ],
             className="actions-duty",
         )
         for row in rows.itertuples()
     ]
+
+
+def _inferred(note: object) -> bool:
+    return isinstance(note, str) and INFERRED_MAPPING in note
 
 
 def action_card(found: ActionList, *, lang: str, titles: Mapping[str, str], limit: int | None = None) -> dbc.Card:
@@ -452,6 +458,8 @@ def action_card(found: ActionList, *, lang: str, titles: Mapping[str, str], limi
             ]
         items.append(html.Li(body, className="actions-item", id=f"actions-{action.code}"))
     notes = [] if found.plan_code else [html.Div(t("actions.no_plan", lang, year=setting.year), className="kpi-sub")]
+    if found.responsibilities["note"].map(_inferred).any():
+        notes.append(html.Div(t("actions.inferred", lang), className="kpi-sub"))
     every = _responsible(EVERY_PILLAR, found.responsibilities, titles)
     if every:
         notes += [

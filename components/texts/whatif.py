@@ -131,5 +131,9 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Chưa có kế hoạch phân công cho năm {year} hoặc năm sau.",
         "en": "No plan assigns responsibilities for {year} or the year after.",
     },
+    "actions.inferred": {
+        "vi": "* Kế hoạch giao nhiệm vụ, không ghi chỉ số chính: việc gán nhiệm vụ vào chỉ số là suy ra.",
+        "en": "* The plan assigns the duty, not the main index: the index it is shown under is inferred.",
+    },
     "actions.none": {"vi": "Đơn vị đạt tối đa mọi chỉ số chính.", "en": "Full marks on every main index."},
 }
