@@ -10,6 +10,7 @@ reads right before the script runs, and the script rewrites the same elements.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -440,14 +441,15 @@ def action_card(found: ActionList, *, lang: str, titles: Mapping[str, str], limi
             if action.gain > 0
             else t("actions.no_gain_badge", lang)
         )
+        head = [
+            html.Span(localized(row, "pillar_name", lang), className="actions-index"),
+            html.Span(badge, className="actions-gain" if action.gain > 0 else "actions-gain-none"),
+        ]
+        if action.gain > 0:
+            scenario = urlencode({"unit": setting.info.code, "year": setting.year, action.code: action.best})
+            head.append(dcc.Link(t("actions.try", lang), href=f"/whatif?{scenario}", className="actions-try"))
         body = [
-            html.Div(
-                [
-                    html.Span(localized(row, "pillar_name", lang), className="actions-index"),
-                    html.Span(badge, className="actions-gain" if action.gain > 0 else "actions-gain-none"),
-                ],
-                className="actions-head",
-            ),
+            html.Div(head, className="actions-head"),
             html.Div(action_text(action, row, setting, lang), className="actions-text"),
         ]
         duties = _responsible(action.code, found.responsibilities, titles)

@@ -135,5 +135,6 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "* Kế hoạch giao nhiệm vụ, không ghi chỉ số chính: việc gán nhiệm vụ vào chỉ số là suy ra.",
         "en": "* The plan assigns the duty, not the main index: the index it is shown under is inferred.",
     },
+    "actions.try": {"vi": "Thử trong giả định", "en": "Try it in the what-if"},
     "actions.none": {"vi": "Đơn vị đạt tối đa mọi chỉ số chính.", "en": "Full marks on every main index."},
 }

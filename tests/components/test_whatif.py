@@ -44,6 +44,7 @@ def test_the_action_card_names_each_figure_and_who_answers_for_it(seeded_db):
         assert name in text
     assert "mục VII.7" in text  # the plan's own section, for the radio and the newspaper
     assert "việc gán nhiệm vụ vào chỉ số là suy ra" in text  # the seed's mappings are inferred, and say so
+    assert f"/whatif?unit={PROVINCE}&year=2022&{first.code}={first.best}" in text  # one click to try it
     english = text_of(action_card(found, lang="en", titles={}))
     assert f"{vi(points).replace(',', '.')}/{vi(maximum)} points" in english
 
