@@ -367,7 +367,7 @@ def sources_text(setting: WhatIfSetting, titles: Mapping[str, str], lang: str) -
     return cite(t("common.source", lang), setting.sources, titles)
 
 
-def _total_text(total: float, setting: WhatIfSetting, lang: str) -> str:
+def action_total(total: float, setting: WhatIfSetting, lang: str) -> str:
     """A total as the level prints it: a DTI value for a province, points of the maximum otherwise."""
     if setting.is_index:
         return _index_text(total, setting, lang)
@@ -398,7 +398,7 @@ def action_text(action: Action, row, setting: WhatIfSetting, lang: str) -> str:
         lang,
         best=format_points(action.best, lang),
         gain=format_points(action.gain, lang),
-        total=_total_text(then.total, setting, lang),
+        total=action_total(then.total, setting, lang),
         rank=then.rank,
         n=then.rank_of,
         group=group,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from components.slides import SLIDE_KEYS
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -77,7 +79,7 @@ def test_values_are_written_on_the_slides(page: Page, page_errors: list[str], ba
 def test_a_year_without_district_results_explains_the_slide(page: Page, page_errors: list[str], base_url: str):
     page.goto(base_url + "/present?year=2021")
     page.locator(".present-slide.is-active").wait_for()
-    assert page.locator(".present-slide").count() == 9, "no slide disappears silently"
+    assert page.locator(".present-slide").count() == len(SLIDE_KEYS), "no slide disappears silently"
     assert "2021" in page.text_content("#present-slide-districts .present-message")
     assert page_errors == []
 
@@ -105,7 +107,7 @@ def test_kiosk_marks_a_lost_connection_and_recovers(page: Page, base_url: str, e
     page.route(CALLBACKS, lambda route: route.abort())
     expect(marker).to_be_visible()
     assert marker.inner_text().startswith("Mất kết nối — dữ liệu lúc ")
-    assert page.locator(".present-slide").count() == 9, "the last slides stay on screen"
+    assert page.locator(".present-slide").count() == len(SLIDE_KEYS), "the last slides stay on screen"
     before = page.inner_text("#present-counter")
     page.wait_for_function(f"() => document.getElementById('present-counter').textContent !== '{before}'")
 
