@@ -79,20 +79,26 @@
     }
 
     // The scenario in the address bar, without a request: only the indices that differ from the
-    // published points, so the published figures have the plain URL.
+    // published points, so the published figures keep the address they were opened with. A changed
+    // scenario names its unit and year, so the link opens the same scenario for whoever follows it.
     function scenarioSearch(values, data) {
         const params = new URLSearchParams(window.location.search);
+        let changed = false;
         data.indices.forEach(function (index, i) {
             const value = clamp(values[i], index);
             if (Math.abs(value - index.points) < 0.005) {
                 params.delete(index.code);
             } else {
                 params.set(index.code, value.toFixed(2).replace(/\.?0+$/, ""));
+                changed = true;
             }
         });
-        params.set("unit", data.unit);
-        params.set("year", String(data.year));
-        return "?" + params.toString();
+        if (changed) {
+            params.set("unit", data.unit);
+            params.set("year", String(data.year));
+        }
+        const search = params.toString();
+        return search ? "?" + search : "";
     }
 
     function groupBadge(group) {

@@ -27,15 +27,30 @@ from components.i18n import t
 from components.rankings import unit_bars
 from components.targets import section_label
 from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, base_layout, group_color, ink, pillar_color
+from components.whatif import action_text, action_total
 from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
 from domain.text import localized, localized_column
+from domain.vocabulary import EVERY_PILLAR
 
-SLIDE_KEYS = ("title", "dti", "radar", "national", "departments", "districts", "targets", "weakest", "sources")
+SLIDE_KEYS = (
+    "title",
+    "dti",
+    "radar",
+    "national",
+    "departments",
+    "districts",
+    "targets",
+    "weakest",
+    "actions",
+    "sources",
+)
 # Figures on a slide are read from across a room: a larger base size than the pages' figures.
 SLIDE_FONT_SIZE = 18
 LABEL_FONT_SIZE = 17
 WEAKEST_COUNT = 3
+# The recommendations a slide lists (the page's action list has them all).
+ACTION_ROWS = 5
 GAP_ROWS = 5
 STATUSES = ("met", "not_met", "no_data")
 GRAPH_CONFIG = {**PAGE_GRAPH_CONFIG, "displayModeBar": False}
@@ -619,6 +634,62 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
     )
 
 
+# ---------------------------------------------------------------- recommendations
+
+
+def actions_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
+    """ "Khuyến nghị": the main indices where peers prove the most points can be won back, what each
+    would do to the value and rank, and who answers for it under the province's plan."""
+    title = t("actions.title", lang)
+    found = deck.actions
+    if found is None or not any(a.gain > 0 for a in found.actions):
+        return _empty("actions", title, t("present.actions.empty", lang, year=deck.year, unit=deck.name(lang)), lang)
+    setting = found.setting
+    names = dict(
+        zip(setting.indices["pillar_code"], localized_column(setting.indices, "pillar_name", lang), strict=True)
+    )
+    top = [a for a in found.actions if a.gain > 0][:ACTION_ROWS]
+    assigned = found.responsibilities
+    rows = []
+    for action in top:
+        who = assigned.loc[assigned["pillar_code"] == action.code, "responsible_name"]
+        rows.append(
+            (
+                names[action.code],
+                f"{format_points(action.points, lang)}/{format_points(action.max_points, lang)}",
+                f"+{format_points(action.gain, lang)}",
+                t(
+                    "present.actions.then",
+                    lang,
+                    total=action_total(action.then.total, setting, lang),
+                    rank=action.then.rank,
+                    n=action.then.rank_of,
+                ),
+                "; ".join(dict.fromkeys(who)) or "—",
+            )
+        )
+    table = Table(
+        headers=tuple(t(f"present.actions.col_{key}", lang) for key in ("index", "points", "gain", "then", "who")),
+        rows=tuple(rows),
+        align=("left", "right", "right", "left", "left"),
+    )
+    every = assigned.loc[assigned["pillar_code"] == EVERY_PILLAR, "responsible_name"]
+    bullets = (t("present.actions.every", lang, plan=found.plan_code, who="; ".join(every)),) if len(every) else ()
+    citations = [*setting.sources, *assigned["source"]]
+    return Slide(
+        "actions",
+        title,
+        subtitle=t("present.actions.subtitle", lang, year=deck.year, plan=found.plan_code or "—"),
+        table=table,
+        bullets=bullets,
+        source=cite(t("common.source", lang), citations, titles),
+        notes=" ".join(
+            f"{names[a.code]}: {action_text(a, setting.indices.set_index('pillar_code').loc[a.code], setting, lang)}"
+            for a in top
+        ),
+    )
+
+
 # ---------------------------------------------------------------- sources
 
 
@@ -645,6 +716,7 @@ def deck_citations(deck: Deck) -> list[str]:
         deck.districts.scores.get("source", []),
         deck.plans.get("source", []),
         deck.targets.get("actual_source", []),
+        deck.actions.responsibilities.get("source", []) if deck.actions is not None else [],
     ]
     return [c for part in parts for c in part if isinstance(c, str) and c]
 
@@ -673,6 +745,7 @@ def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]
         districts_slide(deck, theme=theme, lang=lang, titles=titles),
         targets_slide(deck, theme=theme, lang=lang, titles=titles),
         weakest_slide(deck, theme=theme, lang=lang, titles=titles),
+        actions_slide(deck, lang=lang, titles=titles),
         sources_slide(deck, lang=lang, titles=titles, today=today),
     ]
 

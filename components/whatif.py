@@ -10,6 +10,7 @@ reads right before the script runs, and the script rewrites the same elements.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -23,7 +24,7 @@ from components.rankings import group_badge
 from components.theme import SERIES_COLORS, base_layout, group_color, ink
 from domain.colour import text_on
 from domain.text import localized
-from domain.vocabulary import EVERY_PILLAR, Threshold, group_code
+from domain.vocabulary import EVERY_PILLAR, INFERRED_MAPPING, Threshold, group_code
 from domain.whatif import (
     GOAL_GROUP,
     GOAL_RANK,
@@ -366,7 +367,7 @@ def sources_text(setting: WhatIfSetting, titles: Mapping[str, str], lang: str) -
     return cite(t("common.source", lang), setting.sources, titles)
 
 
-def _total_text(total: float, setting: WhatIfSetting, lang: str) -> str:
+def action_total(total: float, setting: WhatIfSetting, lang: str) -> str:
     """A total as the level prints it: a DTI value for a province, points of the maximum otherwise."""
     if setting.is_index:
         return _index_text(total, setting, lang)
@@ -397,7 +398,7 @@ def action_text(action: Action, row, setting: WhatIfSetting, lang: str) -> str:
         lang,
         best=format_points(action.best, lang),
         gain=format_points(action.gain, lang),
-        total=_total_text(then.total, setting, lang),
+        total=action_total(then.total, setting, lang),
         rank=then.rank,
         n=then.rank_of,
         group=group,
@@ -406,7 +407,8 @@ def action_text(action: Action, row, setting: WhatIfSetting, lang: str) -> str:
 
 
 def _responsible(code: str, assigned, titles: Mapping[str, str]) -> list:
-    """The plan's duties for one main index ("*" for those of every index), each with its section."""
+    """The plan's duties for one main index ("*" for those of every index), each with its section; a duty
+    the plan does not tie to an index itself (its note says the mapping is inferred) is marked "*"."""
     rows = assigned[assigned["pillar_code"] == code]
     return [
         html.Li(
@@ -414,11 +416,16 @@ def _responsible(code: str, assigned, titles: Mapping[str, str]) -> list:
                 html.Span(row.responsible_name, className="actions-who"),
                 f" — {row.duty}",
                 html.Span(f" ({readable_citation(row.source, titles)})", className="actions-source"),
+                *([html.Span(" *", className="actions-inferred", title=row.note)] if _inferred(row.note) else []),
             ],
             className="actions-duty",
         )
         for row in rows.itertuples()
     ]
+
+
+def _inferred(note: object) -> bool:
+    return isinstance(note, str) and INFERRED_MAPPING in note
 
 
 def action_card(found: ActionList, *, lang: str, titles: Mapping[str, str], limit: int | None = None) -> dbc.Card:
@@ -434,14 +441,15 @@ def action_card(found: ActionList, *, lang: str, titles: Mapping[str, str], limi
             if action.gain > 0
             else t("actions.no_gain_badge", lang)
         )
+        head = [
+            html.Span(localized(row, "pillar_name", lang), className="actions-index"),
+            html.Span(badge, className="actions-gain" if action.gain > 0 else "actions-gain-none"),
+        ]
+        if action.gain > 0:
+            scenario = urlencode({"unit": setting.info.code, "year": setting.year, action.code: action.best})
+            head.append(dcc.Link(t("actions.try", lang), href=f"/whatif?{scenario}", className="actions-try"))
         body = [
-            html.Div(
-                [
-                    html.Span(localized(row, "pillar_name", lang), className="actions-index"),
-                    html.Span(badge, className="actions-gain" if action.gain > 0 else "actions-gain-none"),
-                ],
-                className="actions-head",
-            ),
+            html.Div(head, className="actions-head"),
             html.Div(action_text(action, row, setting, lang), className="actions-text"),
         ]
         duties = _responsible(action.code, found.responsibilities, titles)
@@ -452,6 +460,8 @@ def action_card(found: ActionList, *, lang: str, titles: Mapping[str, str], limi
             ]
         items.append(html.Li(body, className="actions-item", id=f"actions-{action.code}"))
     notes = [] if found.plan_code else [html.Div(t("actions.no_plan", lang, year=setting.year), className="kpi-sub")]
+    if found.responsibilities["note"].map(_inferred).any():
+        notes.append(html.Div(t("actions.inferred", lang), className="kpi-sub"))
     every = _responsible(EVERY_PILLAR, found.responsibilities, titles)
     if every:
         notes += [

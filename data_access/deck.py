@@ -20,6 +20,7 @@ from data_access.overview import build_overview
 from data_access.rankings import national_ranking, unit_ranking
 from data_access.scoring import points_lost
 from data_access.targets import pillar_names, plan_years, plans, target_progress
+from data_access.whatif import action_list
 from domain.records import Deck
 from domain.vocabulary import PROVINCE
 
@@ -104,4 +105,5 @@ def build_deck(unit_code: str, year: int) -> Deck:
         targets=targets,
         plan_years=with_plans,
         section_names=pillar_names(PROVINCE),
+        actions=action_list(unit_code, year),
     )

@@ -134,12 +134,17 @@ def responsibilities(province_code: str, year: int) -> tuple[str, str, pd.DataFr
 @versioned
 def action_list(code: str, year: int) -> ActionList | None:
     """The unit's recommendations for `year`: its main indices by the gain peers prove achievable, with
-    who answers for each under the province's plan. None when the unit has no main-index points then."""
+    who answers for each under the province's plan (for a department or district: the duties the plan
+    gives that unit itself or every unit). None when the unit has no main-index points then."""
     setting = whatif_setting(code, year)
     if setting is None:
         return None
     province = code if setting.info.kind == PROVINCE else setting.info.parent_code
     plan_code, plan_title, assigned = responsibilities(province or "", year)
+    if setting.info.kind != PROVINCE:
+        # A department's or district's list: what the plan gives it, itself or every unit of its kind;
+        # the duties it gives other named units are the province's list, not this unit's.
+        assigned = assigned[assigned["unit_code"].isna() | (assigned["unit_code"] == code)].reset_index(drop=True)
     return ActionList(
         setting=setting,
         actions=actions(setting.main_indices(), setting.standing),

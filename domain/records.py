@@ -7,11 +7,15 @@ importing SQLAlchemy or opening a database: fields only, and what follows from t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from domain.text import localized
 from domain.vocabulary import TOTAL_DECIMALS, Threshold
+
+if TYPE_CHECKING:  # domain.whatif reads these records: the action list is named here for the type only
+    from domain.whatif import ActionList
 
 # The criterion that is a district's total rather than one of its pillars.
 TOTAL = "total"
@@ -174,7 +178,7 @@ class Deck:
     counted pillar's points below its maximum, the largest first; `targets` the progress of the
     plan for `plan_year` (the deck's year, else the year after it: the plan written once that
     year's results were known), None when neither year has a plan; `section_names` the pillar
-    names the plan's sections are labelled with.
+    names the plan's sections are labelled with; `actions` the province's recommendations.
     """
 
     unit_code: str
@@ -196,6 +200,7 @@ class Deck:
     targets: pd.DataFrame
     plan_years: list[int]
     section_names: dict[str, dict[str, str]]
+    actions: ActionList | None = None
 
     def name(self, lang: str) -> str:
         return localized(self, "unit_name", lang)

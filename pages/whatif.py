@@ -49,7 +49,7 @@ from data_access import queries
 from data_access.units import SCORED_KINDS, unit_info, unit_years
 from data_access.whatif import action_list, whatif_setting
 from domain.text import localized
-from domain.whatif import GOAL_GROUP, GOALS, WhatIfSetting, outcome, plan_for, scenario_points
+from domain.whatif import GOAL_GROUP, GOAL_RANK, GOALS, WhatIfSetting, outcome, plan_for, scenario_points
 from pages._context import BadParameter, language, page_title, source_titles, whole_number
 from pages._kit import explained
 
@@ -230,7 +230,7 @@ def _goal(kind: str | None, target: str | None) -> tuple[str, str | float | int]
     if kind not in GOALS:
         raise ValueError(kind)
     number = float(str(target or "").strip().replace(",", "."))
-    return kind, int(number) if kind == "rank" else number
+    return kind, int(number) if kind == GOAL_RANK else number
 
 
 @callback(

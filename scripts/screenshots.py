@@ -54,7 +54,11 @@ PAGES = {
     "units": "/units/binh-phuoc-so-y-te",
     "admin": "/admin",
     "present": "/present",
+    "whatif": "/whatif?unit=binh-phuoc-so-y-te&year=2022&digital_government=183&institutions=41.26",
+    "actions": "/units/binh-phuoc?year=2022",
 }
+# Pages shown by one card rather than the screen: the card's element is photographed, whole.
+ELEMENTS = {"actions": "#actions-card"}
 
 
 def sign_in(page: Page, base_url: str) -> None:
@@ -82,7 +86,10 @@ def take(browser: Browser, base_url: str, name: str, shot: Shot, out: Path) -> P
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(SETTLE_MS)
         path = out / f"{name}-{shot.theme}-{shot.width}x{shot.height}.png"
-        page.screenshot(path=str(path))
+        if name in ELEMENTS:
+            page.locator(ELEMENTS[name]).screenshot(path=str(path))
+        else:
+            page.screenshot(path=str(path))
         return path
     finally:
         context.close()

@@ -131,5 +131,28 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Chưa có kế hoạch phân công cho năm {year} hoặc năm sau.",
         "en": "No plan assigns responsibilities for {year} or the year after.",
     },
+    "actions.inferred": {
+        "vi": "* Kế hoạch giao nhiệm vụ, không ghi chỉ số chính: việc gán nhiệm vụ vào chỉ số là suy ra.",
+        "en": "* The plan assigns the duty, not the main index: the index it is shown under is inferred.",
+    },
+    "actions.try": {"vi": "Thử trong giả định", "en": "Try it in the what-if"},
     "actions.none": {"vi": "Đơn vị đạt tối đa mọi chỉ số chính.", "en": "Full marks on every main index."},
+    "present.actions.subtitle": {
+        "vi": "Điểm có thể giành lại theo mức đơn vị cùng khối đã đạt năm {year}; phân công theo Kế hoạch {plan}",
+        "en": "Points peers proved can be won back in {year}; responsibilities under Plan {plan}",
+    },
+    "present.actions.col_index": {"vi": "Chỉ số chính", "en": "Main index"},
+    "present.actions.col_points": {"vi": "Điểm", "en": "Points"},
+    "present.actions.col_gain": {"vi": "Có thể giành", "en": "Winnable"},
+    "present.actions.col_then": {"vi": "Nếu đạt", "en": "If won"},
+    "present.actions.col_who": {"vi": "Chịu trách nhiệm", "en": "Responsible"},
+    "present.actions.then": {"vi": "{total} · hạng {rank}/{n}", "en": "{total} · rank {rank}/{n}"},
+    "present.actions.every": {
+        "vi": "Với mọi chỉ số (Kế hoạch {plan}): {who}.",
+        "en": "For every index (Plan {plan}): {who}.",
+    },
+    "present.actions.empty": {
+        "vi": "Chưa có điểm từng chỉ số của {unit} năm {year} để so với các đơn vị cùng khối.",
+        "en": "No main-index points for {unit} in {year} to compare with its peers.",
+    },
 }

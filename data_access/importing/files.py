@@ -60,12 +60,13 @@ def snapshot_file(
 
 
 def scope_for(dataset: str, year: int | None = None, level: str | None = None, plan: str | None = None) -> dict:
-    """The scope a dataset needs: year and level for frameworks and scores, a plan code for targets."""
+    """The scope a dataset needs: year and level for frameworks and scores, a plan code for targets and
+    for the plan's responsibilities."""
     if dataset in (f.FRAMEWORK, f.SCORES):
         if year is None or level not in f.LEVELS:
             raise ValueError("year and level are needed")
         return {"year": year, "level": level}
-    if dataset == f.TARGETS:
+    if dataset in (f.TARGETS, f.RESPONSIBILITIES):
         if not plan:
             raise ValueError("a plan code is needed")
         return {"plan": plan}

@@ -8,7 +8,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from components.slides import SLIDE_KEYS
 from domain.clock import local_now
+
+# The deck's last slide number (the sources).
+LAST = len(SLIDE_KEYS)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,29 +43,29 @@ def visible_slides(page: Page) -> list[str]:
 def test_keys_and_clicker_move_through_the_deck(page: Page, page_errors: list[str], base_url: str, expect: Callable):
     open_deck(page, base_url + "/present?year=2022")
     counter = page.locator("#present-counter")
-    expect(counter).to_have_text("1 / 9")
+    expect(counter).to_have_text(f"1 / {LAST}")
     assert visible_slides(page) == ["present-slide-title"]
     assert "Bình Phước" in page.inner_text("#present-slide-title")
 
     page.keyboard.press("ArrowRight")
-    expect(counter).to_have_text("2 / 9")
+    expect(counter).to_have_text(f"2 / {LAST}")
     assert visible_slides(page) == ["present-slide-dti"]
     assert "12/63" in page.inner_text("#present-slide-dti")
 
     page.keyboard.press("PageDown")  # what a presentation clicker sends
-    expect(counter).to_have_text("3 / 9")
+    expect(counter).to_have_text(f"3 / {LAST}")
     assert active_slide(page) == "present-slide-radar"
 
     page.keyboard.press("PageUp")
-    expect(counter).to_have_text("2 / 9")
+    expect(counter).to_have_text(f"2 / {LAST}")
     page.keyboard.press("ArrowLeft")
-    expect(counter).to_have_text("1 / 9")
+    expect(counter).to_have_text(f"1 / {LAST}")
     page.keyboard.press("ArrowLeft")
-    expect(counter).to_have_text("9 / 9")
+    expect(counter).to_have_text(f"{LAST} / {LAST}")
     assert visible_slides(page) == ["present-slide-sources"]
 
     page.click("#present-next")
-    expect(counter).to_have_text("1 / 9")
+    expect(counter).to_have_text(f"1 / {LAST}")
     assert page_errors == []
 
 
@@ -69,7 +73,8 @@ def test_values_are_written_on_the_slides(page: Page, page_errors: list[str], ba
     """Every value readable without hovering: labels on the bars, the radar's values in its table."""
     open_deck(page, base_url + "/present?year=2022")
     page.keyboard.press("End")
-    page.keyboard.press("ArrowLeft")
+    for _ in range(LAST - 1 - SLIDE_KEYS.index("weakest")):
+        page.keyboard.press("ArrowLeft")
     weakest = page.locator("#present-graph-weakest .js-plotly-plot")
     expect(weakest).to_contain_text("−97,42 / 150", use_inner_text=True)
     radar_table = page.text_content("#present-table-radar")  # on a hidden slide: its DOM text
@@ -80,7 +85,7 @@ def test_values_are_written_on_the_slides(page: Page, page_errors: list[str], ba
 def test_a_year_without_district_results_explains_the_slide(page: Page, page_errors: list[str], base_url: str):
     page.goto(base_url + "/present?year=2021")
     page.locator(".present-slide.is-active").wait_for()
-    assert page.locator(".present-slide").count() == 9, "no slide disappears silently"
+    assert page.locator(".present-slide").count() == len(SLIDE_KEYS), "no slide disappears silently"
     assert "2021" in page.text_content("#present-slide-districts .present-message")
     assert page_errors == []
 
@@ -114,7 +119,7 @@ def test_kiosk_marks_a_lost_connection_and_recovers(page: Page, base_url: str, e
         (opened + timedelta(minutes=m)).strftime("%H:%M") for m in range(int((lost - opened).total_seconds() // 60) + 2)
     }
     assert marker.inner_text() in {f"Mất kết nối — dữ liệu lúc {minute}" for minute in minutes}
-    assert page.locator(".present-slide").count() == 9, "the last slides stay on screen"
+    assert page.locator(".present-slide").count() == len(SLIDE_KEYS), "the last slides stay on screen"
     before = page.inner_text("#present-counter")
     page.wait_for_function(f"() => document.getElementById('present-counter').textContent !== '{before}'")
 

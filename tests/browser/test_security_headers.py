@@ -26,6 +26,7 @@ PAGES = [
     ("/targets", ".target-card .main-svg"),
     ("/units/binh-phuoc-so-y-te", "#units-radar .js-plotly-plot .main-svg"),
     ("/present", ".present-slide.is-active"),
+    ("/whatif?unit=binh-phuoc-so-y-te&year=2022", "#whatif-ranking .js-plotly-plot .main-svg"),
     ("/admin", "#admin-history-table, #admin-history-empty"),
     ("/admin/audit", "#audit-content"),
 ]

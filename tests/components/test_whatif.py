@@ -43,6 +43,8 @@ def test_the_action_card_names_each_figure_and_who_answers_for_it(seeded_db):
     for name in found.responsibilities["responsible_name"]:
         assert name in text
     assert "mục VII.7" in text  # the plan's own section, for the radio and the newspaper
+    assert "việc gán nhiệm vụ vào chỉ số là suy ra" in text  # the seed's mappings are inferred, and say so
+    assert f"/whatif?unit={PROVINCE}&year=2022&{first.code}={first.best}" in text  # one click to try it
     english = text_of(action_card(found, lang="en", titles={}))
     assert f"{vi(points).replace(',', '.')}/{vi(maximum)} points" in english
 
@@ -66,3 +68,21 @@ def test_a_plan_says_whether_peers_prove_it_and_when_it_is_out_of_reach(seeded_d
     assert "Chỉ cần những mức điểm đơn vị cùng khối đã đạt được năm 2022" in proven
     beyond = plan_for(indices, setting.standing, GOAL_VALUE, setting.standing.max_total + 1)
     assert "Không thể đạt" in text_of(plan_list(beyond, setting, lang="vi"))
+
+
+def test_the_deck_s_recommendations_slide_lists_the_top_actions_with_who_answers(seeded_db):
+    from components.slides import ACTION_ROWS, actions_slide
+    from data_access.deck import build_deck
+
+    deck = build_deck(PROVINCE, 2022)
+    slide = actions_slide(deck, lang="vi", titles={})
+    top = [a for a in deck.actions.actions if a.gain > 0][:ACTION_ROWS]
+    assert slide.title == "Khuyến nghị" and not slide.message
+    assert [row[2] for row in slide.table.rows] == [f"+{vi(a.gain)}" for a in top]
+    points = seed_points(PROVINCE)
+    assert [row[1] for row in slide.table.rows] == [f"{vi(points[a.code][0])}/{vi(points[a.code][1])}" for a in top]
+    assigned = deck.actions.responsibilities
+    for action, row in zip(top, slide.table.rows, strict=True):
+        names = assigned.loc[assigned["pillar_code"] == action.code, "responsible_name"]
+        assert all(name in row[4] for name in names)
+    assert "mục VII" in slide.source

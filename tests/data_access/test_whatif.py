@@ -93,3 +93,5 @@ def test_the_recommendations_name_the_responsible_units_of_the_dataset_with_its_
     assert list(found.responsibilities["source"]) == [r["source"] for r in seeded]
     department = action_list(HEALTH, 2022)
     assert department.plan_code == found.plan_code  # a department answers under its province's plan
+    own = [r["responsible_name"] for r in seeded if r["unit_code"] in ("", HEALTH)]
+    assert list(department.responsibilities["responsible_name"]) == own  # its own duties, naming no other unit

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 
+from click.testing import CliRunner
 from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
 from data_access import db
 from data_access.importing import OK, REFUSED, check, formats, import_file
+from data_access.importing.cli import data_cli
 from data_access.importing.export import datasets_available
 from data_access.settings import SEED_DIR
 from tests.data_access.importing.files import exported, seed_csv
@@ -108,3 +110,12 @@ def test_a_plan_that_is_not_loaded_is_refused(seeded_db):
 
 def test_the_seed_file_is_where_the_loader_reads_it():
     assert (SEED_DIR.parent / "meta" / "responsibilities.csv").is_file()
+
+
+def test_the_command_line_exports_a_plan_s_responsibilities(seeded_db, tmp_path):
+    result = CliRunner().invoke(
+        data_cli, ["export", "responsibilities", "--plan", PLAN, "--format", "csv", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    written = next(tmp_path.glob("phan-cong*.csv")).read_bytes()
+    assert written == exported(formats.RESPONSIBILITIES, SCOPE, "csv")
