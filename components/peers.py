@@ -20,6 +20,8 @@ from components.theme import PEER_COLORS, SERIES_COLORS, TREND_COLORS, base_layo
 from domain.text import localized
 
 PICKER = "rankings-peers"
+# The choice the page drew, beside the picker: the picker's first report of it is no new choice.
+CHOSEN = "rankings-peers-chosen"
 
 
 def peer_colors(focus_code: str, peers: Sequence[str]) -> dict[str, str]:
@@ -62,6 +64,7 @@ def peer_picker(
                 placeholder=t("peers.picker_placeholder", lang),
                 className="peers-dropdown",
             ),
+            dcc.Store(id=CHOSEN, data=list(chosen)),
             html.Div(links, className="peers-presets"),
             *[html.Div(note, className="rankings-note peers-note") for note in notes],
         ],

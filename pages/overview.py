@@ -43,7 +43,7 @@ LAG_STORE = "overview-lag"
 CONTENT = "overview-content"
 # Units per level in the "who lags" card, and targets in the "at risk" card: what one screen holds.
 LAGGARDS_SHOWN = 3
-RISKS_SHOWN = 4
+RISKS_SHOWN = 3
 
 
 def layout(year: str | None = None, lag: str | None = None, **_query: str) -> html.Div:

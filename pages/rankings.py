@@ -9,6 +9,7 @@ from typing import NamedTuple
 import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
+from dash.exceptions import PreventUpdate
 
 from auth.guard import level_refusal
 from auth.policy import can_view_level, can_view_unit
@@ -351,7 +352,7 @@ def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list
             ),
         ],
         className="peers-section",
-        id="rankings-peers",
+        id="rankings-peers-section",
     )
 
 
@@ -433,11 +434,15 @@ def write_level(level: str | None, query: dict | None) -> str:
 @callback(
     Output(URL, "search", allow_duplicate=True),
     Input(peer_views.PICKER, "value"),
+    State(peer_views.CHOSEN, "data"),
     State(QUERY, "data"),
     prevent_initial_call=True,
 )
-def write_peers(peers: list[str] | None, query: dict | None) -> str:
-    """The peers chosen become part of the URL (`?peers=a,b,c`), which re-renders the page."""
+def write_peers(peers: list[str] | None, drawn: list[str] | None, query: dict | None) -> str:
+    """The peers chosen become part of the URL (`?peers=a,b,c`), which re-renders the page. The
+    picker reports its value when it appears: that is the choice already drawn, not a new one."""
+    if list(peers or []) == list(drawn or []):
+        raise PreventUpdate
     query = query or {}
     return query_string({"year": query.get("year"), "level": query.get("level"), "peers": peers_param(peers or [])})
 
