@@ -226,13 +226,21 @@ def _download_row(fields: list, prefix: str, kind: str, lang: str) -> list:
 
 
 def templates_section(
-    lang: str, *, datasets: list[dict], default_dataset: str, years: list[int], levels: list[dict], ids: dict[str, str]
+    lang: str,
+    *,
+    datasets: list[dict],
+    default_dataset: str,
+    years: list[int],
+    default_year: int | None,
+    levels: list[dict],
+    ids: dict[str, str],
 ) -> dbc.Card:
-    """Choose a dataset (and for scores a year and a level) and download its blank template."""
+    """Choose a dataset (for the framework and the scores, a year and a level) and download its template."""
     year_options = [{"label": str(y), "value": str(y)} for y in years]
+    chosen = default_year if default_year is not None else (years[-1] if years else None)
     fields = [
         select_field(ids["dataset"], datasets, default_dataset, t("admin.dataset", lang), "14rem"),
-        select_field(ids["year"], year_options, str(years[-1]) if years else None, t("admin.year", lang), "7rem"),
+        select_field(ids["year"], year_options, None if chosen is None else str(chosen), t("admin.year", lang), "7rem"),
         select_field(ids["level"], levels, "department", t("admin.level", lang)),
     ]
     return section(

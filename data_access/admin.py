@@ -21,3 +21,10 @@ def available_datasets() -> list[tuple[str, dict]]:
 def framework_years() -> list[int]:
     """The years that have a framework: a scores template exists only for those."""
     return sorted({scope["year"] for dataset, scope in available_datasets() if dataset == formats.FRAMEWORK})
+
+
+def template_years(framework_years: list[int], this_year: int) -> list[int]:
+    """The years a template can be asked for: those with a framework, and every year after the latest
+    up to the next one (a new year is started from the page, before its framework exists)."""
+    latest = max([*framework_years, this_year - 1])
+    return sorted({*framework_years, *range(min(framework_years, default=latest), latest + 2)})

@@ -22,12 +22,13 @@ from auth.policy import ADMIN_ONLY
 from auth.session import current_viewer
 from components import admin as views
 from components.i18n import t
-from data_access.admin import available_datasets, framework_years
+from data_access.admin import available_datasets, framework_years, template_years
 from data_access.importing import OK, UNCHANGED, check, commit, formats
 from data_access.importing import files as downloads
 from data_access.importing.history import history, record, report_issues
 from data_access.importing.parsing import max_upload_bytes
 from data_access.importing.templates import scope_label
+from domain.clock import local_today
 from pages._context import database_unavailable, language, page_title, whole_number
 from pages._kit import file_format, register_file_download
 
@@ -56,6 +57,8 @@ COMMIT_RESULT = "admin-commit-result"
 HISTORY = "admin-history"
 EXPORT_CHOICE = "admin-export-choice"
 TEMPLATE = "admin-template"
+# Templates that are a year's and a level's: the framework (a new year starts from the latest) and the scores.
+SCOPED_TEMPLATES = (formats.FRAMEWORK, formats.SCORES)
 EXPORT = "admin-export"
 TEMPLATE_IDS = {
     "dataset": TEMPLATE_DATASET,
@@ -99,12 +102,14 @@ def history_view(lang: str) -> html.Div:
 def layout(**_query: str) -> html.Div:
     lang = language()
     try:
+        with_framework = framework_years()
         sections = [
             views.templates_section(
                 lang,
                 datasets=[{"label": formats.DATASET_NAMES[d], "value": d} for d in formats.DATASETS],
                 default_dataset=formats.SCORES,
-                years=framework_years(),
+                years=template_years(with_framework, local_today().year),
+                default_year=max(with_framework, default=None),
                 levels=[{"label": formats.LEVEL_NAMES[level], "value": level} for level in formats.LEVELS],
                 ids=TEMPLATE_IDS,
             ),
@@ -133,8 +138,10 @@ def layout(**_query: str) -> html.Div:
     Input(TEMPLATE_DATASET, "value"),
 )
 def scope_inputs(dataset: str | None) -> tuple[bool, bool]:
-    """Only the scores template depends on a year and a level (its columns are that framework's pillars)."""
-    return dataset != formats.SCORES, dataset != formats.SCORES
+    """The framework and scores templates depend on a year and a level (a new year's framework starts
+    from the latest one; the scores' columns are that framework's pillars)."""
+    scoped = dataset in SCOPED_TEMPLATES
+    return not scoped, not scoped
 
 
 @callback(
@@ -151,9 +158,10 @@ def download_template(_xlsx, _csv, dataset: str | None, raw_year: str | None, le
     """A blank template; the year and level come from the browser and are checked here."""
     lang = language()
     year = whole_number(raw_year)
-    if dataset not in formats.DATASETS or (dataset == formats.SCORES and (year is None or level not in formats.LEVELS)):
+    scoped = dataset in SCOPED_TEMPLATES
+    if dataset not in formats.DATASETS or (scoped and (year is None or level not in formats.LEVELS)):
         return dash.no_update, ""
-    scope = {"year": year, "level": level} if dataset == formats.SCORES else {}
+    scope = {"year": year, "level": level} if scoped else {}
     try:
         name, content = downloads.template_file(dataset, scope, file_format(ctx.triggered_id))
     except LookupError:

@@ -15,12 +15,14 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from data_access.importing import export
 from data_access.importing import formats as f
 from data_access.importing.catalogue import load_catalogue
 from data_access.importing.parsing import max_upload_bytes
+from data_access.models import Framework
 from domain.spreadsheets import csv_bytes, neutralise_formulas
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -149,6 +151,8 @@ def blank_template(session: Session, dataset: str, scope: dict | None = None) ->
     columns and its units as rows (points left blank). Raises LookupError when that framework is missing."""
     scope = scope or {}
     notes: list[str] = []
+    if dataset == f.FRAMEWORK and scope.get("year") is not None and scope.get("level"):
+        return framework_template(session, int(scope["year"]), scope["level"])
     if dataset == f.SCORES:
         catalogue = load_catalogue(session.connection())
         framework = catalogue.framework(scope.get("year"), scope.get("level"))
@@ -172,6 +176,34 @@ def blank_template(session: Session, dataset: str, scope: dict | None = None) ->
     return {
         name: pd.DataFrame(columns=[c.header for c in columns]) for name, columns in f.SHEETS[dataset].items()
     }, notes
+
+
+def framework_template(session: Session, year: int, level: str) -> tuple[export.Tables, list[str]]:
+    """The framework of a year and level to fill in: the stored one to correct, or, for a new year,
+    the latest earlier framework of the level written out for that year.
+
+    The method changes every year, but mostly at the edges: a data officer starting a new year edits
+    last year's indices, maxima and group bounds rather than typing 8 indices and 4 groups anew.
+    Blank sheets when the level has no framework yet.
+    """
+    stored = sorted(int(y) for y in session.scalars(select(Framework.year).where(Framework.level == level).distinct()))
+    if year in stored:
+        note = f"Khung năm {year} đang lưu: sửa rồi nạp lại để thay (mọi điểm của năm này được kiểm tra lại)."
+        return export.framework_tables(session, year, level), [note]
+    earlier = [y for y in stored if y < year] or stored
+    if not earlier:
+        return blank_template(session, f.FRAMEWORK, {})[0], []
+    base = earlier[-1]
+    tables = export.framework_tables(session, base, level)
+    year_header = next(c.header for c in f.FRAMEWORK_COLUMNS if c.key == "year")
+    for frame in tables.values():
+        if year_header in frame:
+            frame[year_header] = year
+    note = (
+        f"Chép từ khung năm {base}: sửa những chỉ số, điểm tối đa, ngưỡng nhóm và nguồn mà phương pháp "
+        f"năm {year} thay đổi trước khi nạp."
+    )
+    return tables, [note]
 
 
 def tables_to_json(tables: export.Tables) -> str:

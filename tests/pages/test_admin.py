@@ -17,6 +17,7 @@ from dash import _callback
 from openpyxl import load_workbook
 
 from data_access import db
+from data_access.admin import template_years
 from data_access.importing import OK, formats, import_file
 from data_access.importing import files as downloads
 from data_access.settings import SEED_DIR
@@ -120,6 +121,12 @@ def commit_upload(client, app, content: bytes, name: str, state: dict):
 @pytest.fixture
 def admin(client_as):
     return client_as("admin")
+
+
+def test_templates_are_offered_for_the_framework_years_and_the_years_to_come():
+    assert template_years([2022], 2026) == [2022, 2023, 2024, 2025, 2026]
+    assert template_years([2021, 2022], 2022) == [2021, 2022, 2023]
+    assert template_years([], 2026) == [2025, 2026]
 
 
 def test_only_an_admin_opens_the_page(admin, client):
@@ -283,6 +290,21 @@ def test_templates_and_exports_download(admin, dash_app):
         ],
     ).get_json()["response"]
     assert "Chưa có khung đánh giá năm 2031" in missing["admin-template-message"]["children"]
+    next_year = call(
+        admin,
+        dash_app.app,
+        "admin-template-file.data",
+        [
+            {"id": "admin-template-xlsx", "property": "n_clicks", "value": 1},
+            {"id": "admin-template-csv", "property": "n_clicks", "value": None},
+        ],
+        [
+            {"id": "admin-template-dataset", "property": "value", "value": "framework"},
+            {"id": "admin-template-year", "property": "value", "value": str(YEAR + 1)},
+            {"id": "admin-template-level", "property": "value", "value": LEVEL},
+        ],
+    ).get_json()["response"]
+    assert next_year["admin-template-file"]["data"]["filename"] == f"mau-khung-{YEAR + 1}-{LEVEL}.xlsx"
 
     exported = call(
         admin,

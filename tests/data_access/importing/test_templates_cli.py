@@ -9,13 +9,19 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from data_access.importing import OK, formats, import_file
 from data_access.importing import files as downloads
-from data_access.importing import formats
 from data_access.importing.cli import data_cli
 from data_access.importing.history import history
 from tests.data_access.importing.files import Workbook, exported, seed_pillars, seed_totals
 
 YEAR, LEVEL = 2022, "department"
+
+
+def instructions_text(content: bytes) -> str:
+    """Every cell of a template's instructions sheet, as one text."""
+    sheet = load_workbook(io.BytesIO(content))[formats.INSTRUCTIONS_SHEET]
+    return " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell)
 
 
 @pytest.mark.parametrize("dataset", formats.DATASETS)
@@ -42,16 +48,47 @@ def test_the_scores_template_lists_the_years_pillars_and_units(seeded_db):
         assert formats.pillar_header(code, pillar["pillar_name_vi"]) in headers
     codes = {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert codes == set(seed_totals(YEAR, LEVEL))
-    instructions = " ".join(
-        str(c) for row in load_workbook(io.BytesIO(content))[formats.INSTRUCTIONS_SHEET].iter_rows(values_only=True)
-        for c in row if c
-    )  # fmt: skip
+    instructions = instructions_text(content)
     assert all(f"tối đa {float(p['max_points']):g} điểm" in instructions for p in seed_pillars(YEAR, LEVEL).values())
 
 
 def test_a_scores_template_needs_its_framework(seeded_db):
     with pytest.raises(LookupError):
         downloads.template_file(formats.SCORES, {"year": 2030, "level": LEVEL})
+
+
+def test_a_new_year_starts_from_the_latest_framework_and_then_has_its_scores_template(fresh_db):
+    """A data officer starting 2023 downloads its framework template (2022's, written out for 2023),
+    changes what the method changed, imports it, and can then download the 2023 scores template."""
+    name, content = downloads.template_file(formats.FRAMEWORK, {"year": 2023, "level": LEVEL})
+    assert name == "mau-khung-2023-department.xlsx"
+    book = load_workbook(io.BytesIO(content))
+    sheet = book[formats.FRAMEWORK_SHEET]
+    headers = [c.value for c in sheet[1]]
+    rows = [dict(zip(headers, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    pillars_2022 = seed_pillars(YEAR, LEVEL)
+    assert {row["Mã chỉ số"] for row in rows} == set(pillars_2022)
+    assert {row["Năm"] for row in rows} == {2023}
+    assert {c.value for c in book[formats.GROUPS_SHEET]["A"][1:]} == {2023}
+    instructions = " ".join(
+        str(c) for row in book[formats.INSTRUCTIONS_SHEET].iter_rows(values_only=True) for c in row if c
+    )
+    assert "Chép từ khung năm 2022" in instructions
+
+    # The 2023 method renames one index; everything else carries over.
+    renamed = next(r for r in sheet.iter_rows(min_row=2) if r[headers.index("Mã chỉ số")].value == "awareness")
+    renamed[headers.index("Tên chỉ số")].value = "Nhận thức số (phương pháp 2023)"
+    edited = io.BytesIO()
+    book.save(edited)
+    outcome = import_file(edited.getvalue(), "khung-2023.xlsx", user="tester")
+    assert outcome.result == OK, outcome.checked.issues
+
+    _name, scores = downloads.template_file(formats.SCORES, {"year": 2023, "level": LEVEL})
+    score_headers = [c.value for c in load_workbook(io.BytesIO(scores))[formats.SCORES_SHEET][1]]
+    assert formats.pillar_header("awareness", "Nhận thức số (phương pháp 2023)") in score_headers
+    # The stored year now offers itself for correction rather than a copy.
+    _name, again = downloads.template_file(formats.FRAMEWORK, {"year": 2023, "level": LEVEL})
+    assert "Khung năm 2023 đang lưu" in instructions_text(again)
 
 
 def test_csv_template_is_utf8_with_a_byte_order_mark(seeded_db):

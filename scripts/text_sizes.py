@@ -1,0 +1,131 @@
+"""How much of each page's visible text a leader can read from the back of the room.
+
+Walks every visible text node of each page (HTML and the charts' SVG text, at the size it is
+drawn on screen) and prints, per page, the share of characters under 12, 14, 16 and 18 px, the
+same shares without the source lines (which may stay small), and the smallest labels. Start the
+app first, then, with an account that may see the pages given in the environment:
+
+    DTI_USER=... DTI_PASSWORD=... python scripts/text_sizes.py [--base-url URL] [--size 1920x1080] [--page overview ...]
+
+Pages are those of `scripts/screenshots.py`, plus the kiosk deck (`present-kiosk`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+
+from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+from screenshots import CHROMIUM_ARGS, PAGES, sign_in
+
+BOUNDS = (12, 14, 16, 18)
+PAGES_MEASURED = {**PAGES, "present-kiosk": "/present?kiosk=1"}
+# Where a page is drawn: the charts' SVG text (plotly) and every card; a page is measured once these settle.
+DRAWN = ".js-plotly-plot .main-svg, .card, .present-slide.is-active"
+SOURCE_SELECTOR = ".source-note, .shell-footer, .present-source, .card-source"
+
+# Each visible text node: its characters, the size it is drawn at (SVG text scaled by its
+# transform), whether it is a source line, and its text (for the list of the smallest).
+MEASURE_JS = """(sourceSelector) => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const viewport = {w: window.innerWidth, h: window.innerHeight};
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const text = node.textContent.replace(/\\s+/g, " ").trim();
+    if (!text) continue;
+    const el = node.parentElement;
+    if (!el || el.closest("script, style, noscript, title")) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || style.display === "none" || parseFloat(style.opacity) === 0) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (box.bottom <= 0 || box.right <= 0 || box.top >= viewport.h || box.left >= viewport.w) continue;
+    let size = parseFloat(style.fontSize);
+    if (el instanceof SVGElement && el.getScreenCTM) {
+      const m = el.getScreenCTM();
+      if (m) size = size * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    }
+    out.push({chars: text.length, size: size, source: !!el.closest(sourceSelector), text: text.slice(0, 40)});
+  }
+  return out;
+}"""
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What one page shows: each visible text as (characters, drawn size in px, is a source line, text)."""
+
+    name: str
+    texts: list[tuple[int, float, bool, str]]
+
+    def share_under(self, bound: float, *, with_sources: bool = True) -> float:
+        counted = [(chars, size) for chars, size, source, _ in self.texts if with_sources or not source]
+        total = sum(chars for chars, _ in counted)
+        small = sum(chars for chars, size in counted if size < bound)
+        return small / total if total else 0.0
+
+    def smallest(self, limit: int = 5) -> list[tuple[float, str]]:
+        readable = sorted({(round(size, 1), text) for _, size, source, text in self.texts if not source})
+        return readable[:limit]
+
+
+def measure(browser: Browser, base_url: str, name: str, width: int, height: int) -> PageText:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        sign_in(page, base_url)
+        page.goto(base_url.rstrip("/") + PAGES_MEASURED[name])
+        page.locator(DRAWN).first.wait_for(timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        rows = page.evaluate(MEASURE_JS, SOURCE_SELECTOR)
+        return PageText(name, [(row["chars"], row["size"], row["source"], row["text"]) for row in rows])
+    finally:
+        context.close()
+
+
+def report(measured: PageText) -> str:
+    shares = "  ".join(f"<{bound}px {measured.share_under(bound):5.1%}" for bound in BOUNDS)
+    without = "  ".join(f"<{bound}px {measured.share_under(bound, with_sources=False):5.1%}" for bound in BOUNDS)
+    chars = sum(chars for chars, *_ in measured.texts)
+    smallest = "; ".join(f"{size:g}px {text!r}" for size, text in measured.smallest())
+    return (
+        f"{measured.name:<14} {chars:>6} chars  all: {shares}\n"
+        f"{'':<14} {'':>6}        no sources: {without}\n"
+        f"{'':<14} smallest: {smallest}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", default="http://127.0.0.1:8050", help="where the app is running")
+    parser.add_argument("--size", default="1920x1080", help="viewport, WIDTHxHEIGHT (e.g. 3840x2160)")
+    parser.add_argument("--page", action="append", choices=sorted(PAGES_MEASURED), help="only these pages")
+    args = parser.parse_args(argv)
+    if not (os.environ.get("DTI_USER") and os.environ.get("DTI_PASSWORD")):
+        parser.error("set DTI_USER and DTI_PASSWORD to an account that may see the pages")
+    width, height = (int(part) for part in args.size.lower().split("x"))
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS
+        )
+        try:
+            print(f"visible text by drawn size at {width}×{height} (share of characters)")
+            for name in args.page or PAGES_MEASURED:
+                print(report(measure(browser, args.base_url, name, width, height)))
+        except PlaywrightError as exc:
+            print(f"Could not measure {args.base_url}: is the app running there?\n{exc}", file=sys.stderr)
+            return 1
+        finally:
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
