@@ -14,8 +14,9 @@ from sqlalchemy import select
 from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Plan, Responsibility, Unit
-from data_access.pillars import counted_pillars
-from data_access.units import SCORED_KINDS, level_members, level_scores, unit_info, unit_years, year_result
+from data_access.pillars import counted_pillars, score_years
+from data_access.units import SCORED_KINDS, unit_info, unit_years, year_result
+from domain.records import UnitInfo
 from domain.vocabulary import PROVINCE, TOTAL_DECIMALS
 from domain.whatif import ActionList, Standing, WhatIfSetting, actions
 
@@ -54,11 +55,40 @@ def peer_indices(scores: pd.DataFrame, code: str) -> pd.DataFrame:
 
 def level_table(kind: str, parent_code: str | None, year: int) -> pd.DataFrame:
     """The level's published totals that year (units with a value only), on the published scale, best first."""
-    members = level_members(kind, parent_code, year)
-    published = queries.published_results(kind, year=year)
-    published = published[published["unit_code"].isin(set(members["unit_code"])) & published["total"].notna()]
-    columns = ["unit_code", "unit_name_vi", "unit_name_en", "total", "max_total", "rank", "group_name", "source"]
+    if parent_code is None:
+        published = queries.published_results(kind, year=year)
+    else:
+        published = queries.published_results(kind, year=year, parent_code=parent_code)
+    published = published[published["total"].notna() & (published["unit_kind"] == kind)]
+    columns = [
+        "unit_code",
+        "unit_name_vi",
+        "unit_name_en",
+        "total",
+        "max_total",
+        "rank",
+        "rank_of",
+        "group_name",
+        "source",
+    ]
     return published[columns].sort_values(["total", "unit_code"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _level_scores(info: UnitInfo, year: int) -> pd.DataFrame:
+    """The unit's level that year, read as the pages showing that level read it (the reads are
+    shared through the cache): the provinces of the year, or the units under the unit's parent."""
+    if info.parent_code is None:
+        return queries.pillar_scores(year, info.kind)
+    return queries.pillar_scores(year, info.kind, info.parent_code)
+
+
+def _published_rank(code: str, year: int, own: pd.DataFrame) -> int | None:
+    """The unit's rank as printed in the level's table; the unit's own shown rank where the table
+    has none (a year of computed ranks only)."""
+    if not own.empty and pd.notna(own["rank"].iloc[0]):
+        return int(own["rank"].iloc[0])
+    result = year_result(code, year)
+    return result.shown.rank if result is not None else None
 
 
 @versioned
@@ -67,7 +97,7 @@ def whatif_setting(code: str, year: int) -> WhatIfSetting | None:
     info = unit_info(code)
     if info is None or info.kind not in SCORED_KINDS:
         return None
-    scores = level_scores(info, year)
+    scores = _level_scores(info, year)
     if code not in set(scores["unit_code"]):
         return None
     indices = peer_indices(scores, code)
@@ -75,7 +105,6 @@ def whatif_setting(code: str, year: int) -> WhatIfSetting | None:
     table = level_table(info.kind, info.parent_code, year)
     # Published totals on the points scale: a province's DTI index of 1 is read as points of 1000.
     table["points"] = (table["total"] / table["max_total"].fillna(max_total) * max_total).round(TOTAL_DECIMALS)
-    result = year_result(code, year)
     own = table[table["unit_code"] == code]
     computed_total = round(float(indices["points"].sum()), TOTAL_DECIMALS)
     total = float(own["points"].iloc[0]) if not own.empty else computed_total
@@ -90,13 +119,13 @@ def whatif_setting(code: str, year: int) -> WhatIfSetting | None:
     return WhatIfSetting(
         info=info,
         year=year,
-        years=[y for y in unit_years(code) if not queries.pillar_scores(y, info.kind).empty],
+        years=[y for y in unit_years(code) if y in set(score_years(info.kind))],
         indices=indices,
         standing=standing,
         table=table,
         published_max=published_max,
-        level_size=len(level_members(info.kind, info.parent_code, year)),
-        published_rank=result.shown.rank if result is not None else None,
+        level_size=int(table["rank_of"].max()) if not table.empty else scores["unit_code"].nunique(),
+        published_rank=_published_rank(code, year, own),
         sources=[s for s in dict.fromkeys([*table["source"], *indices["source"]]) if s],
     )
 
