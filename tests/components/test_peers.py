@@ -81,7 +81,8 @@ def test_the_picker_holds_the_choice_and_its_presets_are_links():
     dropdown = picker.children[1]
     assert dropdown.value == ["da-nang"]
     assert {o["value"]: o["label"] for o in dropdown.options}["binh-duong"] == "19. Bình Dương"
-    links = {link.id: link.href for link in picker.children[2].children}
+    assert picker.children[2].data == ["da-nang"], "the choice drawn, for the picker's first report"
+    links = {link.id: link.href for link in picker.children[3].children}
     assert links == {
         "rankings-peers-preset-region": "/rankings?peers=binh-duong",
         "rankings-peers-clear": "/rankings?peers=none",
