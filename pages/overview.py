@@ -263,12 +263,13 @@ def show_overview(year: str | None, theme: str | None) -> list:
     focus = queries.focus_unit_code()
     if focus is None:
         raise no_focus(lang)
+    info = queries.unit(focus)
     years = result_years(focus)
-    if not years:
-        name = localized(queries.unit(focus) or {}, "name", lang) or focus
+    if info is not None and not years:
+        name = localized(info, "name", lang)
         return [message_panel(t("overview.no_years_title", lang), t("overview.no_years", lang, unit=name))]
-    try:
-        overview = build_overview(focus, resolve_year(year, lang, years=years))
+    try:  # an unknown focus has no years of its own: build_overview explains it
+        overview = build_overview(focus, resolve_year(year, lang, years=years or None))
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
     return render(overview, theme or DEFAULT_THEME, lang, source_titles(lang))
