@@ -591,7 +591,7 @@ def change_cell(trend: str | None, places: object, lang: str) -> html.Td:
     """Places gained (▲, a lower rank is better) or lost (▼), or "mới" for a unit new to the ranking."""
     text, key = change_text(trend, places, lang)
     if not key:
-        return html.Td(text, className="num")
+        return html.Td(text, className="num rank-change-cell")
     if key == "new":
         return html.Td(
             html.Span(text, className="new-badge"),

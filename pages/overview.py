@@ -342,16 +342,13 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
     focus = queries.focus_unit_code()
     if focus is None:
         raise no_focus(lang)
-    unit = queries.unit(focus)
-    if unit is None:
-        # A focus set (DTI_FOCUS_UNIT) to a code the data does not have: said as such, not as "no results".
-        return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=focus))]
+    info = queries.unit(focus)
     years = result_years(focus)
-    if not years:
-        name = localized(unit, "name", lang)
+    if info is not None and not years:
+        name = localized(info, "name", lang)
         return [message_panel(t("overview.no_years_title", lang), t("overview.no_years", lang, unit=name))]
-    try:
-        overview = build_overview(focus, resolve_year(year, lang, years=years))
+    try:  # an unknown focus has no years of its own: build_overview explains it
+        overview = build_overview(focus, resolve_year(year, lang, years=years or None))
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
     titles = source_titles(lang)

@@ -64,8 +64,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pillars.no_scores_title": {"vi": "Chưa có điểm các chỉ số chính", "en": "No pillar scores"},
     "pillars.focus_no_scores": {
-        "vi": "Năm {year}, {unit} chưa có điểm các chỉ số chính cấp “{level}” trong dữ liệu. Các năm có điểm: "
-        "{years}. Chọn một đơn vị khác trong danh sách để xem điểm của đơn vị đó.",
+        "vi": "Năm {year} chưa có điểm các chỉ số chính của {unit} ở cấp “{level}” trong dữ liệu. Các năm có "
+        "điểm: {years}. Chọn một đơn vị khác trong danh sách để xem điểm của đơn vị đó.",
         "en": "For {year}, {unit} has no pillar scores at the “{level}” level in the data. Years with scores: "
         "{years}. Pick another unit from the list to see its scores.",
     },

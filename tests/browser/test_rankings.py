@@ -133,7 +133,8 @@ def test_province_level_shows_the_table_the_bump_chart_and_the_map_offline(
     note = page.inner_text("#rankings-dti-note")
     assert "6/63 tỉnh, thành phố" in note, "six provinces have a published DTI value in the seed"
     assert "chỉ có thứ hạng công bố" in note
-    shown = page.locator("#rankings-national-table tbody td.num").all_inner_texts()
+    dti_cells = "#rankings-national-table tbody td.num:not(.rank-change-cell):not(.value-change-cell)"
+    shown = page.locator(dti_cells).all_inner_texts()
     assert sum(value != "—" for value in shown) == 6
 
     assert blocked == []
