@@ -34,6 +34,10 @@ CHROMIUM_ARGS = [
 THEME_STORAGE_KEY = "shell-theme"
 # Plotly animates its first layout and web fonts swap in late: give both time to settle.
 SETTLE_MS = 1500
+# Drawn: nothing loading, some content (cards, charts, the active slide or an empty state), every chart with its SVG.
+DRAWN_JS = """() => !document.querySelector('[data-dash-is-loading="true"]')
+  && document.querySelector('.card, .js-plotly-plot, .present-slide.is-active, .empty-state') !== null
+  && [...document.querySelectorAll('.js-plotly-plot')].every(plot => plot.querySelector('.main-svg'))"""
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,10 @@ def take(browser: Browser, base_url: str, name: str, shot: Shot, out: Path) -> P
         sign_in(page, base_url)
         page.goto(base_url.rstrip("/") + PAGES[name])
         page.locator(f'html[data-bs-theme="{shot.theme}"]').wait_for(state="attached")
-        # Dash fetches each callback's output: once the network is quiet, the page is drawn.
+        # Dash fetches each callback's output: once the network is quiet and no component is
+        # loading, the page's cards are drawn (a loaded machine leaves gaps between callbacks).
         page.wait_for_load_state("networkidle")
+        page.wait_for_function(DRAWN_JS, timeout=120_000)
         page.wait_for_timeout(SETTLE_MS)
         path = out / f"{name}-{shot.theme}-{shot.width}x{shot.height}.png"
         if name in ELEMENTS:
