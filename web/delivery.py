@@ -30,6 +30,10 @@ COMPONENT_SUITES = "/_dash-component-suites/"
 # page or a callback, whose answer depends on who asks.
 STATIC_PREFIXES = ("/assets/", "/_favicon.ico", "/geo/")
 VERSION_PARAMETERS = ("m", "v")
+# The sign-in page sends the anti-forgery token beside what the request sent back (`next`, the name
+# typed): compressed, the response's size would let an observer of the wire guess the token a
+# character at a time (BREACH). It is a few KB, so it travels as it is.
+UNCOMPRESSED_PATHS = ("/login",)
 # Where one request keeps the key of its stored compression (flask `g`).
 STORED_KEY = "dti_compressed_as"
 
@@ -121,6 +125,8 @@ def install(server: Flask) -> None:
     @server.after_request
     def deliver(response: Response) -> Response:
         path = request.path
+        if path in UNCOMPRESSED_PATHS:
+            return response
         static = request.method in ("GET", "HEAD") and response.status_code == 200 and is_static(path)
         if not static:
             return each_time.after_request(response)

@@ -49,6 +49,15 @@ def test_the_page_is_brotli_for_a_browser_that_asks_gzip_for_one_that_does_not(c
     assert "Accept-Encoding" in brotli_page.headers["Vary"]
 
 
+def test_the_sign_in_form_with_its_token_and_echoed_input_is_never_compressed(anonymous_client):
+    """A token beside reflected input in a compressed body leaks through the body's size (BREACH)."""
+    page = anonymous_client.get("/login?next=/rankings", headers={"Accept-Encoding": BROWSER_ENCODINGS})
+    assert page.status_code == 200
+    assert "Content-Encoding" not in page.headers
+    body = page.get_data(as_text=True)
+    assert 'name="csrf"' in body and 'value="/rankings"' in body
+
+
 def test_compressed_responses_keep_the_security_headers(client):
     response = client.get("/", headers={"Accept-Encoding": BROWSER_ENCODINGS})
     assert response.headers["Content-Encoding"] == "br"
