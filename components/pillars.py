@@ -365,7 +365,7 @@ def summary_chips(
     if rank is not None:
         chips.append((rank_label, format_rank(rank, rank_of), "", "pillars-rank"))
     if group:
-        chips.append((t("pillars.group", lang), group_badge(group, group_code), "", "pillars-group"))
+        chips.append((t("pillars.group", lang), group_badge(group, group_code, lang), "", "pillars-group"))
     return html.Div(
         [
             html.Div(

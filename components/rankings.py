@@ -24,6 +24,7 @@ from components.i18n import t
 from components.kpi import series_legend
 from components.shell import message_panel
 from components.theme import (
+    GROUP_COLORS,
     PEER_COLORS,
     SERIES_COLORS,
     STATUS_COLORS,
@@ -38,7 +39,7 @@ from domain.changes import NEW, UNKNOWN
 from domain.colour import text_on
 from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
 from domain.records import UnitRanking
-from domain.text import localized, localized_column
+from domain.text import ENGLISH, localized, localized_column
 from domain.vocabulary import Threshold
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
@@ -500,13 +501,23 @@ def rank_map(
     return figure
 
 
-def group_badge(group: str | None, code: str | None) -> html.Span:
+def group_name(group: str | None, code: str | None, lang: str) -> str | None:
+    """A group as the reader reads it: the framework's own name, or in English the app's name for
+    a known group code (Good / Fair / Average / Weak); a group of another code keeps its name."""
+    if lang == ENGLISH and isinstance(code, str) and code in GROUP_COLORS:
+        return t(f"group.{code}", lang)
+    return group
+
+
+def group_badge(group: str | None, code: str | None, lang: str) -> html.Span:
     """A group (Tốt / Khá / Trung bình / Yếu) by its name, in its code's colour; "—" when unknown."""
     if _missing(group) or not group:
         return html.Span("—", className="group-badge group-none")
-    color = group_color(None if _missing(code) else code)
+    code = None if _missing(code) else code
+    color = group_color(code)
     return html.Span(
-        group,
+        group_name(group, code, lang),
+        title=group,
         className="group-badge",
         style={"background": color, "color": text_on(color, dark=ink("light")["text"], light="#ffffff")},
     )
@@ -520,7 +531,7 @@ def group_legend(groups: Iterable[str], thresholds: Sequence[Threshold], lang: s
     for group in dict.fromkeys(g for g in groups if g):
         bound = bounds.get(group)
         label = f"≥ {format_percent(bound.min_share * 100, 0, lang)}" if bound and bound.min_share else ""
-        badge = group_badge(group, bound.code if bound else None)
+        badge = group_badge(group, bound.code if bound else None, lang)
         items.append(html.Span([badge, html.Span(label, className="group-bound")], className="group-key"))
     return html.Div(items, className="rankings-group-legend")
 
@@ -644,7 +655,7 @@ def unit_table(
                 title=t("rankings.median_title", lang) if row.median_method else None,
             ),
             html.Td(format_percent(row.share * 100, 2, lang), className="num"),
-            html.Td(group_badge(row.group, row.group_code), className="unit-group"),
+            html.Td(group_badge(row.group, row.group_code, lang), className="unit-group"),
             _published_cell(row, lang),
         ]
         if previous_year is not None:

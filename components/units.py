@@ -20,7 +20,7 @@ from components.figures import rank_history
 from components.formatting import figure_text, format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.kpi import kpi_card
-from components.rankings import group_badge
+from components.rankings import group_badge, group_name
 from components.theme import SERIES_COLORS, base_layout, ink, pillar_color
 from domain.caveats import PillarCaveats
 from domain.records import NextGroup, Result, YearResult
@@ -52,7 +52,9 @@ def thresholds_text(thresholds: Iterable[Threshold], lang: str) -> str:
     """ "Tốt ≥ 80%, Khá ≥ 65%, Trung bình ≥ 50%": the bounds of a framework's groups, highest first."""
     ordered = sorted(thresholds, key=lambda th: -th.min_share)
     return ", ".join(
-        f"{th.group} ≥ {format_percent(th.min_share * 100, 0, lang)}" for th in ordered if th.min_share > 0
+        f"{group_name(th.group, th.code, lang)} ≥ {format_percent(th.min_share * 100, 0, lang)}"
+        for th in ordered
+        if th.min_share > 0
     )
 
 
@@ -139,7 +141,7 @@ def _group_card(
     lines.append(t("units.thresholds", lang, year=year, bounds=thresholds_text(thresholds, lang)))
     return kpi_card(
         t("units.group", lang),
-        group_badge(group, code),
+        group_badge(group, code, lang),
         value_id="units-group",
         footer=[html.Div(line, className="kpi-sub") for line in lines],
         source=source,
@@ -431,7 +433,7 @@ def history_block(history: pd.DataFrame, *, theme: str, lang: str, graph_config:
                     ),
                     className="num",
                 ),
-                html.Td(group_badge(row.group, row.group_code)),
+                html.Td(group_badge(row.group, row.group_code, lang)),
             ]
         )
         for row in history.itertuples()

@@ -189,7 +189,7 @@ def result_cards(setting: WhatIfSetting, start: Outcome, *, lang: str, source: s
         cards.append(
             kpi_card(
                 t("whatif.group", lang),
-                group_badge(start.group, group_code(start.group, standing.thresholds)),
+                group_badge(start.group, group_code(start.group, standing.thresholds), lang),
                 value_id=GROUP,
                 footer=html.Span(t("whatif.group_sub", lang, group=start.group or "—"), className="kpi-sub"),
                 source=source,

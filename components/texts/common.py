@@ -27,6 +27,11 @@ TEXT: dict[str, dict[str, str]] = {
     "shell.theme_toggle": {"vi": "Đổi giao diện sáng/tối", "en": "Switch light/dark theme"},
     "shell.language_switch": {"vi": "English", "en": "Tiếng Việt"},
     "shell.my_unit": {"vi": "Đơn vị của tôi", "en": "My unit"},
+    # Groups by their code in the frameworks (`group_code`); in Vietnamese the framework's own name is shown.
+    "group.tot": {"vi": "Tốt", "en": "Good"},
+    "group.kha": {"vi": "Khá", "en": "Fair"},
+    "group.trung_binh": {"vi": "Trung bình", "en": "Average"},
+    "group.yeu": {"vi": "Yếu", "en": "Weak"},
     "shell.sources": {"vi": "Nguồn dữ liệu", "en": "Data sources"},
     "shell.sources_unavailable": {"vi": "Chưa đọc được danh mục nguồn.", "en": "The list of sources is unavailable."},
     "common.back_home": {"vi": "Về trang Tổng quan", "en": "Back to the Overview"},

@@ -49,6 +49,15 @@ def test_so_y_te_shows_its_total_group_and_rank(page: Page, base_url: str, expec
     assert page_errors == []
 
 
+def test_an_english_reader_reads_the_group_in_english(page: Page, base_url: str, expect: Callable):
+    row = printed(HEALTH)
+    open_unit(page, f"{base_url}/units/{HEALTH}")
+    expect(page.locator("#units-group")).to_have_text(row["published_group"])
+    page.click("#shell-language")
+    expect(page.locator("#units-group")).to_have_text({"Khá": "Fair"}[row["published_group"]])
+    expect(page.locator("#units-group .group-badge")).to_have_attribute("title", row["published_group"])
+
+
 def test_a_year_the_unit_has_no_results_for_is_explained(page: Page, base_url: str, expect: Callable):
     page.goto(f"{base_url}/units/{HEALTH}?year=2021")
     expect(page.locator("#units-bad-year")).to_contain_text("Các năm có kết quả: 2022")

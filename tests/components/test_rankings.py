@@ -337,8 +337,8 @@ def test_unit_bars_are_labelled_and_coloured_by_group_best_on_top():
 
 
 def test_group_badges_and_legend():
-    assert group_badge(None, None).children == "—"
-    assert group_badge("Khá", "kha").style["background"] == GROUP_COLORS["kha"]
+    assert group_badge(None, None, "vi").children == "—"
+    assert group_badge("Khá", "kha", "vi").style["background"] == GROUP_COLORS["kha"]
     thresholds = [Threshold("Tốt", 0.8, "tot", "Good"), Threshold("Khá", 0.65, "kha", "Fair")]
     legend = group_legend(["Tốt", "Khá", "Tốt"], thresholds, "vi")
     assert texts(legend) == ["Tốt", "≥ 80%", "Khá", "≥ 65%"]
@@ -350,10 +350,19 @@ def test_group_badges_and_legend():
 
 def test_a_group_keeps_its_colour_whatever_it_is_called():
     """The colour follows the framework's group code: an English or renamed group is still green."""
-    good = group_badge("Good", "tot")
-    renamed = group_badge("Xuất sắc", "tot")
+    good = group_badge("Tốt", "tot", "en")
+    renamed = group_badge("Xuất sắc", "tot", "vi")
     assert good.style["background"] == renamed.style["background"] == GROUP_COLORS["tot"]
-    assert group_badge("Nhóm lạ", None).style["background"] == FALLBACK_COLOR
+    assert group_badge("Nhóm lạ", None, "vi").style["background"] == FALLBACK_COLOR
+
+
+def test_english_readers_read_group_names_in_english_with_the_frameworks_name_kept():
+    badge = group_badge("Trung bình", "trung_binh", "en")
+    assert (badge.children, badge.title) == ("Average", "Trung bình")
+    assert group_badge("Trung bình", "trung_binh", "vi").children == "Trung bình"
+    assert group_badge("Xuất sắc", "xuat_sac", "en").children == "Xuất sắc", "an unknown code keeps its own name"
+    legend = group_legend(["Tốt", "Khá"], [Threshold("Tốt", 0.8, "tot"), Threshold("Khá", 0.65, "kha")], "en")
+    assert texts(legend) == ["Good", "≥ 80%", "Fair", "≥ 65%"]
 
 
 def test_national_export_names_ties_and_sources():

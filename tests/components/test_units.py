@@ -84,6 +84,7 @@ def test_totals_read_as_points_of_the_maximum():
 
 def test_threshold_bounds_are_listed_from_the_data_highest_first():
     assert thresholds_text(reversed(THRESHOLDS), "vi") == "Tốt ≥ 80%, Khá ≥ 65%, Trung bình ≥ 50%"
+    assert thresholds_text(THRESHOLDS, "en") == "Good ≥ 80%, Fair ≥ 65%, Average ≥ 50%"
 
 
 def test_result_cards_show_total_rank_group_and_the_points_missing_for_the_next_group():
