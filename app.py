@@ -138,10 +138,21 @@ def user_menu(lang: str) -> html.Form | None:
     return shell.user_menu(viewer.username, role, csrf_token(), lang)
 
 
+def footer_titles(lang: str) -> list[str]:
+    """The titles of the documents the pages about the province in focus cite (all of them when no
+    province is in focus): another province's plans and reports are not this one's sources."""
+    titles = source_titles(lang)
+    focus = queries.focus_unit_code()
+    if focus is None:
+        return list(titles.values())
+    cited = queries.cited_source_codes(focus)
+    return [title for code, title in titles.items() if code in cited]
+
+
 def serve_layout() -> html.Div:
     lang = language()
     try:
-        titles = list(source_titles(lang).values())
+        titles = footer_titles(lang)
     except SQLAlchemyError:
         titles = []
     return html.Div(

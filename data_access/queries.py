@@ -7,7 +7,7 @@ is one round trip whatever the number of units: nothing here loops over units.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select, union
 from sqlalchemy.orm import aliased
 
 from data_access import settings
@@ -16,14 +16,19 @@ from data_access.db import get_engine
 from data_access.models import (
     Framework,
     GroupThreshold,
+    IndicatorScore,
+    Observation,
     Pillar,
     PillarScore,
+    Plan,
     PublishedIndex,
     PublishedResult,
     Source,
+    Target,
     Unit,
 )
 from data_access.scoring import Threshold
+from domain.vocabulary import PROVINCE
 
 
 def read_frame(statement: Select) -> pd.DataFrame:
@@ -290,3 +295,32 @@ def sources() -> pd.DataFrame:
             Source.code, Source.title_vi, Source.title_en, Source.issuer, Source.number, Source.issued, Source.url
         ).order_by(Source.id)
     )
+
+
+@versioned
+def cited_source_codes(focus_code: str) -> set[str]:
+    """The source documents the pages about `focus_code` cite: its own and its units' figures, its
+    plans and observations, and the provinces' published results that every page ranks it among.
+
+    The footer lists these, so a province in focus never shows another province's plans and reports
+    as its sources. A citation names its document by code, with a section after it ("003_….txt;
+    Phụ lục III.1.a"), several joined by " | ".
+    """
+    focus = select(Unit.id).where(Unit.code == focus_code).scalar_subquery()
+    own = select(Unit.id).where(or_(Unit.id == focus, Unit.parent_id == focus))
+    provinces = select(Unit.id).where(Unit.kind == PROVINCE)
+    citations = union(
+        select(PublishedResult.source).where(
+            or_(PublishedResult.unit_id.in_(own), PublishedResult.unit_id.in_(provinces))
+        ),
+        select(PillarScore.source).where(PillarScore.unit_id.in_(own)),
+        select(IndicatorScore.source).where(IndicatorScore.unit_id.in_(own)),
+        select(PublishedIndex.source).where(PublishedIndex.unit_id == focus),
+        select(Plan.source).where(Plan.unit_id == focus),
+        select(Target.source).join(Plan, Target.plan_id == Plan.id).where(Plan.unit_id == focus),
+        select(Observation.source).where(Observation.unit_id.in_(own)),
+    )
+    with get_engine().connect() as conn:
+        cited = [text for (text,) in conn.execute(citations) if text]
+        codes = [code for (code,) in conn.execute(select(Source.code))]
+    return {code for code in codes if any(code in citation for citation in cited)}

@@ -5,12 +5,15 @@ none of Bình Phước's departments, districts or plans."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
+from data_access.settings import SEED_DIR
+from seed.loader import META_DIR
 from tests.browser.conftest import new_page, run_app, sign_in
 from tests.browser.test_years import imported_database
 from tests.conftest import create_test_accounts
@@ -92,6 +95,21 @@ def test_the_overview_opens_on_the_focus_latest_year_and_offers_only_its_years(l
     expect(leader.locator("#overview-radar-empty")).to_contain_text("có chỉ số DTI và thứ hạng công bố")
     offered_years(leader, expect, [2022, 2023])  # not Bình Phước's 2020 and 2021
     no_sub_unit_of_another_province(leader)
+    # The sources footer lists what the focus's pages cite: not Bình Phước's plan nor the report
+    # of its departments' scores.
+    footer = leader.locator(".shell-footer").inner_text()
+    for document in _bình_phước_own_documents():
+        assert document not in footer
+
+
+def _bình_phước_own_documents() -> list[str]:
+    """The titles of the seed's plan 57/KH-UBND and of the report its departments' scores cite."""
+    with (SEED_DIR / "totals.csv").open(encoding="utf-8", newline="") as handle:
+        report = next(row["source"].split(";")[0] for row in csv.DictReader(handle) if row["level"] == "department")
+    with (META_DIR / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        return [
+            row["title_vi"] for row in csv.DictReader(handle) if row["number"] == "57/KH-UBND" or row["code"] == report
+        ]
 
 
 def test_pillars_open_on_the_focus_and_show_no_other_provinces_departments(leader: Page, focus_app: str, expect):
