@@ -58,7 +58,10 @@ def navbar(items: list[NavItem], lang: str, user: html.Form | None = None) -> db
     links = [
         dbc.NavItem(
             dbc.NavLink(
-                [html.I(className=f"bi {item.icon} me-1"), item.label],
+                [
+                    html.I(className=f"bi {item.icon} me-1", title=item.label),
+                    html.Span(item.label, className="nav-label"),
+                ],
                 href=item.href,
                 active="exact",
             )
@@ -108,20 +111,48 @@ def navbar(items: list[NavItem], lang: str, user: html.Form | None = None) -> db
     )
 
 
+VISIBLE_YEARS = 3
+"""How many of the latest years the navbar shows as links; older ones go to the "Năm khác" menu."""
+
+
+def year_link(year: int, selected: int | None, pathname: str, query: dict[str, str]) -> dcc.Link:
+    """A link to the same page and filters for another year (client-side navigation, no reload)."""
+    return dcc.Link(
+        str(year),
+        href=f"{pathname}?{urlencode({**query, 'year': year})}",
+        className="year-link active" if year == selected else "year-link",
+        id={"type": "shell-year", "year": year},
+    )
+
+
 def year_links(years: list[int], selected: int | None, pathname: str, query: dict[str, str], lang: str) -> list:
-    """One link per year that keeps the current page and its other filters; the selected year is highlighted."""
+    """The latest years as links, older ones in a compact menu, so the navbar fits however many years there are.
+
+    The selected year is always a visible link, even when it is an old one, so the reader sees which
+    year the page shows without opening the menu. A single overflow year is not worth a menu.
+    """
     if not years:
         return []
-    links = [
-        dcc.Link(
-            str(year),
-            href=f"{pathname}?{urlencode({**query, 'year': year})}",
-            className="year-link active" if year == selected else "year-link",
-            id={"type": "shell-year", "year": year},
+    ordered = sorted(set(years))
+    shown = ordered[-VISIBLE_YEARS:] if len(ordered) > VISIBLE_YEARS + 1 else ordered
+    if selected in ordered and selected not in shown:
+        shown = sorted([*shown, selected])
+    older = [year for year in ordered if year not in shown]
+    children: list = [html.Span(t("shell.year", lang), className="year-label me-2")]
+    if older:
+        menu = html.Div(
+            [year_link(year, selected, pathname, query) for year in reversed(older)],
+            className="year-menu-list",
         )
-        for year in years
-    ]
-    return [html.Span(t("shell.year", lang), className="year-label me-2"), *links]
+        children.append(
+            html.Details(
+                [html.Summary(t("shell.other_years", lang), className="year-menu-toggle"), menu],
+                className="year-menu",
+                id="shell-year-menu",
+            )
+        )
+    children.extend(year_link(year, selected, pathname, query) for year in shown)
+    return children
 
 
 def error_alert() -> dbc.Alert:

@@ -24,6 +24,7 @@ TEXT: dict[str, dict[str, str]] = {
     "title.admin": {"vi": "Quản trị dữ liệu", "en": "Data administration"},
     "title.audit": {"vi": "Nhật ký truy cập", "en": "Access log"},
     "shell.year": {"vi": "Năm", "en": "Year"},
+    "shell.other_years": {"vi": "Năm khác", "en": "Other years"},
     "shell.theme_toggle": {"vi": "Đổi giao diện sáng/tối", "en": "Switch light/dark theme"},
     "shell.language_switch": {"vi": "English", "en": "Tiếng Việt"},
     "shell.my_unit": {"vi": "Đơn vị của tôi", "en": "My unit"},

@@ -115,3 +115,29 @@ def test_unknown_address_says_not_found(page: Page, page_errors: list[str], expe
     page.locator("#page-message a").click()
     expect(page.locator("#overview-dti-value")).to_have_text("0,6385")
     assert page_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1600, 900), (1280, 800)])
+def test_the_navbar_fits_a_laptop_screen(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str, width: int, height: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_overview(page, base_url + "/")
+    logout = page.locator("#shell-logout")
+    expect(logout).to_be_visible()
+    expect(page.locator("#shell-years a.active")).to_have_text("2022")
+
+    box = logout.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"sign-out button at {box} on a {width}px screen"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height
+    # Inline boxes have no scroll size, and a label hidden to sight but kept for screen readers is clipped on purpose.
+    overflowing = page.evaluate(
+        """() => [document.querySelector('.shell-navbar'), ...document.querySelectorAll('.shell-navbar *')]
+            .filter((el) => getComputedStyle(el).display !== 'inline' && getComputedStyle(el).clip === 'auto')
+            .filter((el) => el.scrollWidth > el.clientWidth)
+            .map((el) => (el.id || el.className || el.tagName) + ' ' + el.scrollWidth + '>' + el.clientWidth)"""
+    )
+    assert overflowing == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    assert page_errors == []
