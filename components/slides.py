@@ -843,6 +843,11 @@ def _fact_view(fact: Fact) -> html.Div:
     )
 
 
+def _tone_style(tone: str) -> dict[str, str] | None:
+    """A toned cell: its group's colour, kept on one line."""
+    return {"color": group_color(tone), "whiteSpace": "nowrap"} if tone else None
+
+
 def table_view(table: Table, *, table_id: str) -> html.Table:
     head = html.Thead(
         html.Tr([html.Th(h, className=f"align-{a}") for h, a in zip(table.headers, table.align, strict=True)])
@@ -853,7 +858,7 @@ def table_view(table: Table, *, table_id: str) -> html.Table:
                 html.Td(
                     cell,
                     className=f"align-{a}",
-                    style={"color": group_color(table.tone(i, c))} if table.tone(i, c) else None,
+                    style=_tone_style(table.tone(i, c)),
                 )
                 for c, (cell, a) in enumerate(zip(row, table.align, strict=True))
             ],

@@ -28,8 +28,8 @@ from domain.vocabulary import PROVINCE, SUB_LEVELS
 DEPARTMENT = "department"
 # The national table around the province: this many places above and below it.
 NEIGHBOURS = 5
-# The weakest units of each level the "who lags" slide lists.
-LAGGARD_ROWS = 5
+# The weakest units of each level the "who lags" slide lists, as many as the overview: both levels fit one table.
+LAGGARD_ROWS = 3
 
 
 class UnknownDeck(LookupError):

@@ -66,7 +66,7 @@ def _tone(tone: str) -> str:
 
 def _cell_tone(tone: str) -> str:
     color = tone_color(tone)
-    return f' style="color:{color};font-weight:700"' if color else ""
+    return f' style="color:{color};font-weight:700;white-space:nowrap"' if color else ""
 
 
 def _fact(fact: Fact) -> str:

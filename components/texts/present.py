@@ -124,8 +124,8 @@ TEXT: dict[str, dict[str, str]] = {
     "present.laggards.col_unit": {"vi": "Đơn vị", "en": "Unit"},
     "present.laggards.col_share": {"vi": "% tối đa", "en": "% of max"},
     "present.laggards.col_group": {"vi": "Nhóm", "en": "Group"},
-    "present.laggards.col_missing": {"vi": "Thiếu để lên nhóm trên", "en": "Short of the next group"},
-    "present.laggards.missing": {"vi": "{points} điểm → {group}", "en": "{points} points → {group}"},
+    "present.laggards.col_missing": {"vi": "Điểm thiếu để lên nhóm", "en": "Points short of"},
+    "present.laggards.missing": {"vi": "{points} → {group}", "en": "{points} → {group}"},
     "present.laggards.empty": {
         "vi": "Năm {year} chưa có kết quả đánh giá các sở, ngành hay huyện của {unit}.",
         "en": "There are no department or district results of {unit} for {year}.",
