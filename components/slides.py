@@ -40,6 +40,7 @@ SLIDE_KEYS = (
     "national",
     "departments",
     "districts",
+    "laggards",
     "targets",
     "weakest",
     "actions",
@@ -67,12 +68,21 @@ class Fact(NamedTuple):
 
 
 class Table(NamedTuple):
-    """A small table written out in full: `align` per column ("left" / "right"), `highlight` a row index."""
+    """A small table written out in full: `align` per column ("left" / "right"), `highlight` a row index;
+    `tones` per row colour that row's cell in `tone_column` (a group code, as a `Fact`'s tone)."""
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     align: tuple[str, ...]
     highlight: int | None = None
+    tones: tuple[str, ...] = ()
+    tone_column: int | None = None
+
+    def tone(self, row: int, column: int) -> str:
+        """The tone of one body cell, "" when it has none."""
+        if column != self.tone_column or row >= len(self.tones):
+            return ""
+        return self.tones[row]
 
 
 class Slide(NamedTuple):
@@ -422,6 +432,67 @@ def districts_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, s
     )
 
 
+# ---------------------------------------------------------------- who lags
+
+
+def laggards_table(laggards: Mapping[str, pd.DataFrame], *, lang: str) -> Table:
+    """Each level's weakest units, weakest first: % of the maximum, group (coloured by its code) and
+    the points missing for the next group up."""
+    rows, tones = [], []
+    for level, frame in laggards.items():
+        level_name = t(f"present.laggards.level_{level}", lang)
+        for row, name in zip(frame.to_dict("records"), localized_column(frame, "unit_name", lang), strict=True):
+            missing = (
+                t("present.laggards.missing", lang, points=format_points(row["missing"], lang), group=row["next_group"])
+                if row["next_group"]
+                else t("laggards.top_group", lang)
+            )
+            rows.append((level_name, name, format_percent(row["share"] * 100, 1, lang), row["group"] or "—", missing))
+            tones.append(row["group_code"])
+    return Table(
+        headers=tuple(t(f"present.laggards.col_{key}", lang) for key in ("level", "unit", "share", "group", "missing")),
+        rows=tuple(rows),
+        align=("left", "left", "right", "left", "left"),
+        tones=tuple(tones),
+        tone_column=3,
+    )
+
+
+def laggards_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
+    """ "Who lags": the weakest departments and districts of the province by share of the maximum (the
+    one measure comparable across levels), with what each misses for the next group; the overview's
+    list, on a slide."""
+    name = deck.name(lang)
+    title = t("present.laggards.title", lang)
+    scored = {level: frame for level, frame in deck.laggards.items() if not frame.empty}
+    if not scored:
+        return _empty("laggards", title, t("present.laggards.empty", lang, year=deck.year, unit=name), lang)
+    facts = []
+    for level, frame in scored.items():
+        weakest = frame.iloc[0]
+        facts.append(
+            Fact(
+                t("present.laggards.weakest", lang, level=t(f"laggards.{level}", lang)),
+                format_percent(weakest["share"] * 100, 1, lang),
+                f"{localized(weakest, 'unit_name', lang)} · {weakest['group'] or '—'}",
+                weakest["group_code"],
+            )
+        )
+    missing_levels = [level for level in deck.laggards if level not in scored]
+    bullets = tuple(t(f"present.{level}s.empty", lang, year=deck.year, unit=name) for level in missing_levels)
+    items = "; ".join(f"{f.detail} ({f.value})" for f in facts)
+    return Slide(
+        "laggards",
+        title,
+        subtitle=t("present.laggards.subtitle", lang, year=deck.year),
+        facts=tuple(facts),
+        table=laggards_table(scored, lang=lang),
+        bullets=bullets,
+        source=cite(t("common.source", lang), [c for f in scored.values() for c in f["source"]], titles),
+        notes=t("present.notes.laggards", lang, items=items),
+    )
+
+
 # ---------------------------------------------------------------- targets
 
 
@@ -714,6 +785,7 @@ def deck_citations(deck: Deck) -> list[str]:
         deck.departments.get("score_source", []),
         deck.departments.get("published_source", []),
         deck.districts.scores.get("source", []),
+        *(frame.get("source", []) for frame in deck.laggards.values()),
         deck.plans.get("source", []),
         deck.targets.get("actual_source", []),
         deck.actions.responsibilities.get("source", []) if deck.actions is not None else [],
@@ -743,6 +815,7 @@ def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]
         national_slide(deck, lang=lang, titles=titles),
         departments_slide(deck, theme=theme, lang=lang, titles=titles),
         districts_slide(deck, theme=theme, lang=lang, titles=titles),
+        laggards_slide(deck, lang=lang, titles=titles),
         targets_slide(deck, theme=theme, lang=lang, titles=titles),
         weakest_slide(deck, theme=theme, lang=lang, titles=titles),
         actions_slide(deck, lang=lang, titles=titles),
@@ -770,13 +843,25 @@ def _fact_view(fact: Fact) -> html.Div:
     )
 
 
+def _tone_style(tone: str) -> dict[str, str] | None:
+    """A toned cell: its group's colour, kept on one line."""
+    return {"color": group_color(tone), "whiteSpace": "nowrap"} if tone else None
+
+
 def table_view(table: Table, *, table_id: str) -> html.Table:
     head = html.Thead(
         html.Tr([html.Th(h, className=f"align-{a}") for h, a in zip(table.headers, table.align, strict=True)])
     )
     rows = [
         html.Tr(
-            [html.Td(cell, className=f"align-{a}") for cell, a in zip(row, table.align, strict=True)],
+            [
+                html.Td(
+                    cell,
+                    className=f"align-{a}",
+                    style=_tone_style(table.tone(i, c)),
+                )
+                for c, (cell, a) in enumerate(zip(row, table.align, strict=True))
+            ],
             className="present-row-focus" if i == table.highlight else None,
             style={"--present-focus": SERIES_COLORS["focus"]} if i == table.highlight else None,
         )

@@ -178,7 +178,9 @@ class Deck:
     counted pillar's points below its maximum, the largest first; `targets` the progress of the
     plan for `plan_year` (the deck's year, else the year after it: the plan written once that
     year's results were known), None when neither year has a plan; `section_names` the pillar
-    names the plan's sections are labelled with; `actions` the province's recommendations.
+    names the plan's sections are labelled with; `actions` the province's recommendations;
+    `laggards` per sub-unit level its weakest units by share of the maximum, with the points each
+    misses for the next group (data_access.laggards.LAGGARD_COLUMNS).
     """
 
     unit_code: str
@@ -201,6 +203,7 @@ class Deck:
     plan_years: list[int]
     section_names: dict[str, dict[str, str]]
     actions: ActionList | None = None
+    laggards: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return localized(self, "unit_name", lang)

@@ -64,6 +64,11 @@ def _tone(tone: str) -> str:
     return f' style="--tone:{color}"' if color else ""
 
 
+def _cell_tone(tone: str) -> str:
+    color = tone_color(tone)
+    return f' style="color:{color};font-weight:700;white-space:nowrap"' if color else ""
+
+
 def _fact(fact: Fact) -> str:
     detail = f'<div class="fact-detail">{escape(fact.detail)}</div>' if fact.detail else ""
     return (
@@ -76,7 +81,10 @@ def _table(table: Table) -> str:
     head = "".join(f'<th class="{align}">{escape(h)}</th>' for h, align in zip(table.headers, table.align, strict=True))
     rows = "".join(
         f'<tr class="{"focus" if i == table.highlight else ""}">'
-        + "".join(f'<td class="{align}">{escape(v)}</td>' for v, align in zip(row, table.align, strict=True))
+        + "".join(
+            f'<td class="{align}"{_cell_tone(table.tone(i, c))}>{escape(v)}</td>'
+            for c, (v, align) in enumerate(zip(row, table.align, strict=True))
+        )
         + "</tr>"
         for i, row in enumerate(table.rows)
     )

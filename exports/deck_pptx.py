@@ -97,7 +97,8 @@ def _table(slide, table: Table, box: Box) -> None:
                 run.font.size = Pt(size)
                 run.font.name = FONT
                 run.font.bold = r == 0 or (r - 1) == table.highlight
-                run.font.color.rgb = MUTED if r == 0 else TEXT
+                tone = table.tone(r - 1, c) if r else ""
+                run.font.color.rgb = MUTED if r == 0 else _tone_color(tone) if tone_color(tone) else TEXT
             cell.fill.solid()
             cell.fill.fore_color.rgb = (
                 HEADER_FILL if r == 0 else FOCUS_FILL if (r - 1) == table.highlight else RGBColor(0xFF, 0xFF, 0xFF)

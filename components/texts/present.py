@@ -108,6 +108,29 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Cao nhất: {best} ({best_total} điểm); thấp nhất: {worst} ({worst_total} điểm).",
         "en": "Highest: {best} ({best_total} points); lowest: {worst} ({worst_total} points).",
     },
+    # Who lags
+    "present.laggards.title": {
+        "vi": "Sở, ngành và huyện yếu nhất",
+        "en": "Weakest departments and districts",
+    },
+    "present.laggards.subtitle": {
+        "vi": "Xếp theo % điểm tối đa, với số điểm còn thiếu để lên nhóm trên, năm {year}",
+        "en": "By % of the maximum, with the points each misses for the next group, {year}",
+    },
+    "present.laggards.weakest": {"vi": "{level}: yếu nhất", "en": "{level}: weakest"},
+    "present.laggards.level_department": {"vi": "Sở, ngành", "en": "Department"},
+    "present.laggards.level_district": {"vi": "Huyện", "en": "District"},
+    "present.laggards.col_level": {"vi": "Khối", "en": "Level"},
+    "present.laggards.col_unit": {"vi": "Đơn vị", "en": "Unit"},
+    "present.laggards.col_share": {"vi": "% tối đa", "en": "% of max"},
+    "present.laggards.col_group": {"vi": "Nhóm", "en": "Group"},
+    "present.laggards.col_missing": {"vi": "Điểm thiếu để lên nhóm", "en": "Points short of"},
+    "present.laggards.missing": {"vi": "{points} → {group}", "en": "{points} → {group}"},
+    "present.laggards.empty": {
+        "vi": "Năm {year} chưa có kết quả đánh giá các sở, ngành hay huyện của {unit}.",
+        "en": "There are no department or district results of {unit} for {year}.",
+    },
+    "present.notes.laggards": {"vi": "Yếu nhất: {items}.", "en": "Weakest: {items}."},
     # Targets
     "present.targets.title": {"vi": "Tiến độ các mục tiêu của kế hoạch", "en": "Progress on the plan's targets"},
     "present.targets.subtitle": {"vi": "Kế hoạch {plan} năm {year}", "en": "Plan {plan} for {year}"},

@@ -79,6 +79,8 @@ def test_values_are_written_on_the_slides(page: Page, page_errors: list[str], ba
     expect(weakest).to_contain_text("−97,42 / 150", use_inner_text=True)
     radar_table = page.text_content("#present-table-radar")  # on a hidden slide: its DOM text
     assert "35,1%" in radar_table and "52,58/150" in radar_table
+    laggards = page.text_content("#present-table-laggards")
+    assert "Cục Thống kê" in laggards and "51,1%" in laggards, "the weakest department by % of maximum"
     assert page_errors == []
 
 
@@ -87,6 +89,7 @@ def test_a_year_without_district_results_explains_the_slide(page: Page, page_err
     page.locator(".present-slide.is-active").wait_for()
     assert page.locator(".present-slide").count() == len(SLIDE_KEYS), "no slide disappears silently"
     assert "2021" in page.text_content("#present-slide-districts .present-message")
+    assert "2021" in page.text_content("#present-slide-laggards .present-message")
     assert page_errors == []
 
 

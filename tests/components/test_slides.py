@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from types import SimpleNamespace
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,13 +16,16 @@ from components.slides import (
     export_figure,
     furthest_gaps,
     group_facts,
+    laggards_slide,
     national_table,
     points_lost_figure,
     radar_table,
     slide_view,
     target_sections_figure,
 )
+from data_access.laggards import LAGGARD_COLUMNS
 from data_access.scoring import points_lost
+from data_access.settings import SEED_DIR
 from exports.layout import BODY_BOTTOM, BODY_TOP, MARGIN, SLIDE_WIDTH, figure_size, slide_boxes
 
 
@@ -200,3 +206,75 @@ def test_export_layout_puts_facts_left_and_splits_figure_and_table():
     assert boxes.table.left + boxes.table.width == SLIDE_WIDTH - MARGIN
     assert boxes.bullets.top + boxes.bullets.height == BODY_BOTTOM
     assert figure_size(slide) == (boxes.figure.width, boxes.figure.height)
+
+
+GROUP_CODES = {"Tốt": "tot", "Khá": "kha", "Trung bình": "trung_binh", "Yếu": "yeu"}
+
+
+def published_weakest(level: str, count: int) -> pd.DataFrame:
+    """The level's 2022 units with the lowest published total as a share of its maximum (totals.csv),
+    as data_access.laggards frames them; the next group is left to its own tests."""
+    with open(SEED_DIR / "units.csv", encoding="utf-8", newline="") as fh:
+        names = {r["unit_code"]: r for r in csv.DictReader(fh)}
+    with open(SEED_DIR / "totals.csv", encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["year"] == "2022" and r["level"] == level]
+    frame = pd.DataFrame(
+        {
+            "unit_code": [r["unit_code"] for r in rows],
+            "unit_name_vi": [names[r["unit_code"]]["name_vi"] for r in rows],
+            "unit_name_en": [names[r["unit_code"]]["name_en"] for r in rows],
+            "share": [float(r["published_total"]) / float(r["published_max"]) for r in rows],
+            "points": [float(r["published_total"]) for r in rows],
+            "max_points": [float(r["published_max"]) for r in rows],
+            "group": [r["published_group"] for r in rows],
+            "group_code": [GROUP_CODES.get(r["published_group"], "") for r in rows],
+            "missing": [None] * len(rows),
+            "next_group": [""] * len(rows),
+            "source": [r["source"] for r in rows],
+        }
+    )
+    return frame.sort_values(["share", "unit_name_vi"]).head(count)[LAGGARD_COLUMNS].reset_index(drop=True)
+
+
+def laggard_deck(laggards: dict[str, pd.DataFrame]) -> SimpleNamespace:
+    return SimpleNamespace(year=2022, laggards=laggards, name=lambda lang: "Bình Phước")
+
+
+def test_laggards_slide_lists_the_weakest_units_the_published_totals_imply():
+    departments = published_weakest("department", 3)
+    districts = published_weakest("district", 3)
+
+    slide = laggards_slide(laggard_deck({"department": departments, "district": districts}), lang="vi", titles={})
+
+    rows = slide.table.rows
+    assert len(rows) == len(departments) + len(districts)
+    assert rows[0][1] == "Cục Thống kê" and rows[0][2] == "51,1%", "the weakest department by % of maximum"
+    assert [r[1] for r in rows[: len(departments)]] == departments["unit_name_vi"].tolist()
+    assert [r[1] for r in rows[len(departments) :]] == districts["unit_name_vi"].tolist()
+    assert [r[3] for r in rows] == [*departments["group"], *districts["group"]]
+    assert [slide.table.tone(i, 3) for i in range(len(rows))] == [*departments["group_code"], *districts["group_code"]]
+    weakest_department, weakest_district = slide.facts
+    assert weakest_department.value == "51,1%" and weakest_department.tone == departments["group_code"][0]
+    assert weakest_district.detail.startswith(districts["unit_name_vi"][0])
+    assert not slide.message and not slide.bullets
+
+
+def test_laggards_slide_says_what_misses_for_the_next_group():
+    frame = published_weakest("department", 1).assign(missing=[12.345], next_group=["Khá"])
+
+    slide = laggards_slide(laggard_deck({"department": frame}), lang="vi", titles={})
+
+    assert slide.table.rows[0][4] == "12,35 → Khá"
+
+
+def test_laggards_slide_without_scores_says_so():
+    empty = published_weakest("department", 0)
+
+    nothing = laggards_slide(laggard_deck({"department": empty, "district": empty}), lang="vi", titles={})
+    only_departments = laggards_slide(
+        laggard_deck({"department": published_weakest("department", 3), "district": empty}), lang="vi", titles={}
+    )
+
+    assert nothing.table is None and "chưa có kết quả" in nothing.message
+    assert len(only_departments.table.rows) == 3
+    assert only_departments.bullets == ("Năm 2022 chưa có kết quả đánh giá cấp huyện của Bình Phước.",)

@@ -80,6 +80,17 @@ def test_2022_deck_departments_and_districts_come_from_the_seed(seeded_db):
     assert set(deck.districts.totals["unit_code"]) == districts
 
 
+@pytest.mark.parametrize("level", ["department", "district"])
+def test_2022_deck_laggards_are_the_weakest_the_published_totals_imply(seeded_db, level):
+    rows = [r for r in seed_rows("totals.csv") if r["year"] == "2022" and r["level"] == level]
+    weakest = min(rows, key=lambda r: float(r["published_total"]) / float(r["published_max"]))
+
+    laggards = build_deck(FOCUS, 2022).laggards[level]
+
+    assert laggards["unit_code"].iloc[0] == weakest["unit_code"]
+    assert laggards["share"].is_monotonic_increasing
+
+
 def test_2022_deck_reports_on_the_plan_written_after_it(seeded_db):
     deck = build_deck(FOCUS, 2022)
 
@@ -96,6 +107,7 @@ def test_a_year_with_only_a_rank_keeps_its_empty_parts(seeded_db):
     assert deck.losses.empty
     assert deck.departments.empty
     assert deck.districts.empty
+    assert all(frame.empty for frame in deck.laggards.values())
     assert deck.plan_year is None
 
 
