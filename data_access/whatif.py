@@ -119,7 +119,7 @@ def whatif_setting(code: str, year: int) -> WhatIfSetting | None:
     return WhatIfSetting(
         info=info,
         year=year,
-        years=[y for y in unit_years(code) if y in set(score_years(info.kind))],
+        years=sorted(set(unit_years(code)) & set(score_years(info.kind))),
         indices=indices,
         standing=standing,
         table=table,
