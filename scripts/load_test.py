@@ -46,74 +46,73 @@ ACCOUNT = "load-test-leader"
 THEME = {"id": "shell-theme", "property": "data", "value": "dark"}
 
 
-def _callback(outputs: list[tuple[str, str]], inputs: list[dict]) -> dict:
-    """A Dash callback request as the browser posts it."""
-    specs = [{"id": component, "property": prop} for component, prop in outputs]
-    many = len(outputs) > 1
-    key = "...".join(f"{c}.{p}" for c, p in outputs)
+def _router(pathname: str, search: str = "") -> dict:
+    """Dash's page router callback as the browser posts it on navigation."""
     return {
-        "output": f"..{key}.." if many else key,
-        "outputs": specs if many else specs[0],
-        "inputs": inputs,
-        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": pathname},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
         "state": [],
     }
 
 
-def _router(pathname: str, search: str = "") -> dict:
-    return _callback(
-        [("_pages_content", "children"), ("_pages_store", "data")],
-        [
-            {"id": "_pages_location", "property": "pathname", "value": pathname},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-    )
-
-
-def _store(store: str, value: object) -> dict:
-    return {"id": store, "property": "data", "value": value}
-
-
-# Each page a reader opens: its URL and the content callback its layout triggers.
-PAGES: dict[str, tuple[str, dict]] = {
-    "/": ("/", _callback([("overview-content", "children")], [_store("overview-year", None), THEME])),
-    "/pillars": (
-        "/pillars?level=department",
-        _callback([("pillars-content", "children")], [_store("pillars-query", {"level": "department"}), THEME]),
-    ),
-    "/rankings": (
-        "/rankings?level=department",
-        _callback(
-            [
-                ("rankings-heading", "children"),
-                ("rankings-content", "children"),
-                ("rankings-download-csv", "disabled"),
-                ("rankings-download-xlsx", "disabled"),
-            ],
-            [_store("rankings-query", {"level": "department"}), THEME],
-        ),
-    ),
-    "/districts": (
-        "/districts",
-        _callback(
-            [("districts-heading", "children"), ("districts-content", "children")],
-            [_store("districts-query", {}), THEME],
-        ),
-    ),
-    "/targets": (
-        "/targets",
-        _callback(
-            [("targets-heading", "children"), ("targets-content", "children")], [_store("targets-query", {}), THEME]
-        ),
-    ),
-    "/units/<code>": (
-        "/units/binh-phuoc-so-y-te",
-        _callback(
-            [("units-content", "children")],
-            [_store("units-query", {"unit_code": "binh-phuoc-so-y-te", "year": None}), THEME],
-        ),
-    ),
+# Each page a reader opens: its URL and the component its content callback fills.
+PAGES: dict[str, tuple[str, str]] = {
+    "/": ("/", "overview-content"),
+    "/pillars": ("/pillars?level=department", "pillars-content"),
+    "/rankings": ("/rankings?level=department", "rankings-content"),
+    "/districts": ("/districts", "districts-content"),
+    "/targets": ("/targets", "targets-content"),
+    "/units/<code>": ("/units/binh-phuoc-so-y-te", "units-content"),
 }
+
+
+def layout_props(layout: object) -> dict[str, dict]:
+    """Every component with an id in a layout (as the router returns it): id → its props."""
+    found: dict[str, dict] = {}
+    stack = [layout]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            props = node.get("props")
+            if isinstance(props, dict):
+                if isinstance(props.get("id"), str):
+                    found[props["id"]] = props
+                stack.extend(value for value in props.values() if isinstance(value, list | dict))
+    return found
+
+
+def content_request(dependencies: list[dict], layout: object, content_id: str) -> dict:
+    """The request the browser sends for the callback that fills `content_id` once the page's layout
+    arrived: built from the app's own callback map (`/_dash-dependencies`), each input carrying the
+    value the layout gave it, so the script follows the pages' callbacks as they change."""
+    props = layout_props(layout)
+    props.setdefault(THEME["id"], {})[THEME["property"]] = THEME["value"]
+    for dependency in dependencies:
+        outputs = dependency["output"].strip(".").split("...")
+        if any(output.rsplit(".", 1)[0] == content_id for output in outputs):
+            break
+    else:
+        raise LookupError(f"no callback fills {content_id}")
+
+    def values(specs: list[dict]) -> list[dict]:
+        return [{**spec, "value": props.get(spec["id"], {}).get(spec["property"])} for spec in specs]
+
+    specs = [dict(zip(("id", "property"), output.rsplit(".", 1), strict=True)) for output in outputs]
+    inputs = values(dependency["inputs"])
+    return {
+        "output": dependency["output"],
+        "outputs": specs if len(specs) > 1 else specs[0],
+        "inputs": inputs,
+        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+        "state": values(dependency.get("state", [])),
+    }
 
 
 class NoRedirect(HTTPRedirectHandler):
@@ -172,12 +171,16 @@ class Reader:
         self.send("/login", "/login", body, expect=302)
         return len(self.results.errors.get("/login", [])) == before
 
-    def open_page(self, page: str) -> None:
-        path, content = PAGES[page]
+    def open_page(self, page: str, dependencies: list[dict]) -> None:
+        path, content_id = PAGES[page]
         pathname, _, search = path.partition("?")
         self.send(page, path)
-        self.send(page, "/_dash-update-component", _router(pathname, f"?{search}" if search else ""))
-        self.send(page, "/_dash-update-component", content)
+        routed = self.send(page, "/_dash-update-component", _router(pathname, f"?{search}" if search else ""))
+        try:
+            layout = json.loads(routed)["response"]["_pages_content"]["children"]
+        except (ValueError, KeyError, TypeError):
+            return  # the router's failure is already counted
+        self.send(page, "/_dash-update-component", content_request(dependencies, layout, content_id))
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -272,6 +275,7 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
             readers = [Reader(base, results, timeout=30) for _ in range(args.users)]
             signed = [reader.sign_in(password) for reader in readers]
             print(f"{sum(signed)} of {args.users} readers signed in")
+            dependencies = json.loads(readers[signed.index(True)].send("/_dash-dependencies", "/_dash-dependencies"))
 
             def reader_loop(index: int) -> None:
                 if not signed[index]:
@@ -279,7 +283,7 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
                 for view in range(args.views):
                     if time.monotonic() > deadline:
                         return
-                    readers[index].open_page(pages[(index + view) % len(pages)])
+                    readers[index].open_page(pages[(index + view) % len(pages)], dependencies)
 
             threads = [threading.Thread(target=reader_loop, args=(i,), daemon=True) for i in range(args.users)]
             deadline = time.monotonic() + args.seconds
@@ -289,6 +293,17 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
             for thread in threads:
                 thread.join(timeout=max(0.0, deadline - time.monotonic()) + 35)
             report(results, time.monotonic() - start)
+    if any(results.errors.values()):
+        print_first_traceback(log)
+
+
+def print_first_traceback(log: Path) -> None:
+    """The server's first traceback, so an error in the figures above can be traced without a rerun."""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("Traceback")]
+    if starts:
+        print("\nFirst server traceback (gunicorn log):")
+        print("\n".join(lines[starts[0] : starts[0] + 40]))
 
 
 if __name__ == "__main__":
