@@ -1,13 +1,15 @@
 """Load the app as N signed-in readers would and print requests, errors and latency percentiles.
 
-    python scripts/load_test.py [--users 50] [--views 12] [--seconds 180] [--workers 2] [--threads 8]
+    python scripts/load_test.py [--users 50] [--views 12] [--think 0] [--seconds 180] [--workers 2] [--threads 8]
 
 Everything runs on this machine and stops by itself: a PostgreSQL schema of its own (seeded, dropped
 at the end) on the loopback server of `--database` (default `TEST_POSTGRES_URL`), a redis-server of its
 own, and `gunicorn app:server` on a free loopback port. Each reader signs in once, then opens pages
 as a browser does (the page, Dash's router callback, the page's content callback) until it has
-opened `--views` pages or `--seconds` have passed. Timings are printed for people to read; no test
-asserts on them.
+opened `--views` pages or `--seconds` have passed. With `--think S` each reader looks at a page
+for S seconds on average (exponentially distributed, seeded) before the next, as people at their
+desks do; without it the readers ask back to back, which measures the server's ceiling rather than
+fifty people. Timings are printed for people to read; no test asserts on them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import json
 import math
 import os
+import random
 import re
 import secrets
 import sys
@@ -229,6 +232,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50, help="signed-in readers at once")
     parser.add_argument("--views", type=int, default=12, help="pages each reader opens before stopping")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        help="mean seconds a reader looks at a page before opening the next (exponential; 0: no pause, a stress run)",
+    )
     parser.add_argument("--seconds", type=float, default=180, help="stop after this long, whatever is left")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
@@ -251,7 +260,9 @@ def main() -> None:
 
 
 def run(args: argparse.Namespace, database: str, folder: Path) -> None:
-    print(f"Seeding a schema of its own; {args.users} readers × {args.views} pages, at most {args.seconds:.0f} s")
+    pause = f", {args.think:g} s to read each" if args.think else ", back to back"
+    print(f"Seeding a schema of its own; {args.users} readers × {args.views} pages{pause}, at most {args.seconds:.0f}s")
+    print(f"Load average before: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
     load_seed(db.engine_for(database), reset=True)
     password = secrets.token_urlsafe(16)
     users.create_user(ACCOUNT, "leader", password=password, engine=db.engine_for(database))
@@ -277,6 +288,8 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
             print(f"{sum(signed)} of {args.users} readers signed in")
             dependencies = json.loads(readers[signed.index(True)].send("/_dash-dependencies", "/_dash-dependencies"))
 
+            pauses = [random.Random(index) for index in range(args.users)]
+
             def reader_loop(index: int) -> None:
                 if not signed[index]:
                     return
@@ -284,6 +297,8 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
                     if time.monotonic() > deadline:
                         return
                     readers[index].open_page(pages[(index + view) % len(pages)], dependencies)
+                    if args.think:
+                        time.sleep(pauses[index].expovariate(1 / args.think))
 
             threads = [threading.Thread(target=reader_loop, args=(i,), daemon=True) for i in range(args.users)]
             deadline = time.monotonic() + args.seconds
