@@ -9,7 +9,6 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from auth.users import Account
 from components.i18n import t
 from domain.lookup import fold
 
@@ -25,25 +24,28 @@ def unit_options(rows: list[tuple[str, str, str, str]]) -> list[dict]:
     return options
 
 
-def accounts_table(accounts: list[Account], unit_names: dict[str, str], lang: str) -> dbc.Table:
-    """Every account: its name, role, unit (by name) and whether it may sign in."""
+def accounts_table(
+    accounts: list[tuple[str, str, str | None, bool]], unit_names: dict[str, str], lang: str
+) -> dbc.Table:
+    """Every account, given as (user name, role, unit code, active): its name, role, unit (by name) and
+    whether it may sign in."""
     head = html.Thead(html.Tr([html.Th(t(f"accounts.col.{key}", lang)) for key in ("user", "role", "unit", "state")]))
     rows = [
         html.Tr(
             [
-                html.Td(account.username, className="fw-semibold"),
-                html.Td(t(f"role.{account.role}", lang)),
-                html.Td(unit_names.get(account.unit_code, account.unit_code) if account.unit_code else "—"),
+                html.Td(username, className="fw-semibold"),
+                html.Td(t(f"role.{role}", lang)),
+                html.Td(unit_names.get(unit_code, unit_code) if unit_code else "—"),
                 html.Td(
                     html.Span(
-                        t("accounts.active" if account.active else "accounts.disabled", lang),
-                        className="badge " + ("text-bg-success" if account.active else "text-bg-secondary"),
+                        t("accounts.active" if active else "accounts.disabled", lang),
+                        className="badge " + ("text-bg-success" if active else "text-bg-secondary"),
                     )
                 ),
             ],
-            className="" if account.active else "text-body-secondary",
+            className="" if active else "text-body-secondary",
         )
-        for account in accounts
+        for username, role, unit_code, active in accounts
     ]
     return dbc.Table([head, html.Tbody(rows)], hover=True, responsive=True, className="accounts-table mb-0")
 
