@@ -71,9 +71,10 @@ def data_texts() -> list[str]:
 
 
 def shown_text(page: Page) -> str:
+    """The page's visible text, the charts' text and every slide's (the deck shows one at a time)."""
     return page.evaluate(
-        """() => document.body.innerText + '\\n' +
-            Array.from(document.querySelectorAll('svg text')).map(t => t.textContent).join('\\n')"""
+        """() => [document.body.innerText,
+            ...Array.from(document.querySelectorAll('svg text, .present-slide')).map(t => t.textContent)].join('\\n')"""
     )
 
 
