@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 
 from auth.models import AuditEvent
 from data_access import db, settings
+from data_access.models import Unit
 
 LOGIN_OK = "login_ok"
 LOGIN_FAILED = "login_failed"
@@ -18,7 +19,8 @@ LOGIN_THROTTLED = "login_throttled"
 LOGOUT = "logout"
 UNIT_VIEW = "unit_view"
 ACCESS_DENIED = "access_denied"
-KINDS = (LOGIN_OK, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, UNIT_VIEW, ACCESS_DENIED)
+ACCOUNT_CHANGE = "account_change"
+KINDS = (LOGIN_OK, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, UNIT_VIEW, ACCESS_DENIED, ACCOUNT_CHANGE)
 
 
 def client_address() -> str:
@@ -65,7 +67,8 @@ def events(
     limit: int = 500,
     engine: Engine | None = None,
 ) -> pd.DataFrame:
-    """The latest events first, for the admins' audit page."""
+    """The latest events first, for the admins' audit page, with each event's unit by name (`name_vi`,
+    `name_en`): an administrator knows units by name, not by the code a URL carries."""
     since = datetime.now(UTC) - timedelta(days=days)
     statement = (
         select(
@@ -75,7 +78,10 @@ def events(
             AuditEvent.unit_code,
             AuditEvent.address,
             AuditEvent.detail,
+            Unit.name_vi,
+            Unit.name_en,
         )
+        .outerjoin(Unit, Unit.code == AuditEvent.unit_code)
         .where(AuditEvent.at >= since, AuditEvent.kind.in_(kinds))
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
         .limit(limit)

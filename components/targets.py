@@ -502,11 +502,11 @@ def _header(key: str) -> str:
 def targets_export(
     frame: pd.DataFrame, *, section_labels: Mapping[str, str], titles: Mapping[str, str]
 ) -> pd.DataFrame:
-    """The targets as shown, with Vietnamese headers and readable sources, for CSV and Excel."""
+    """The targets as shown, with Vietnamese headers and readable sources, for CSV and Excel: named as
+    the plan names them, never by the database's codes."""
     return pd.DataFrame(
         {
             _header("pillar"): [section_labels.get(c, c) for c in frame["pillar_code"]],
-            _header("target_code"): frame["target_code"],
             _header("target"): frame["name_vi"],
             _header("part"): frame["level_detail"].fillna(""),
             _header("comparator"): frame["comparator"],
@@ -530,18 +530,22 @@ def targets_export(
     )
 
 
-def disagreements_export(frame: pd.DataFrame, *, titles: Mapping[str, str]) -> pd.DataFrame:
-    """Every figure of the indicators the sources disagree on, with Vietnamese headers."""
+def disagreements_export(
+    frame: pd.DataFrame, *, titles: Mapping[str, str], target_names: Mapping[str, str]
+) -> pd.DataFrame:
+    """Every figure of the indicators the sources disagree on, with Vietnamese headers; the plan's
+    target each figure answers to by its name."""
     return pd.DataFrame(
         {
-            _header("indicator_code"): frame["indicator_code"],
             _header("indicator"): frame["name_vi"],
             _header("value"): frame["value"],
             _header("unit"): frame["value_unit"],
             _header("numerator"): frame["numerator"],
             _header("denominator"): frame["denominator"],
             _header("period"): frame["period"],
-            _header("plan_target"): frame["target_code"],
+            _header("plan_target"): [
+                target_names.get(code, code) if isinstance(code, str) else "" for code in frame["target_code"]
+            ],
             _header("source"): [readable_citation(s, titles) for s in frame["source"]],
             _header("note"): frame["note"].fillna(""),
         }

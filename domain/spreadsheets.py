@@ -13,6 +13,20 @@ import io
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+SHEET_NAME_LIMIT = 31  # Excel refuses longer sheet names
+SHEET_NAME_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+WORD_BREAKS = (" ", "-", "_")
+
+
+def sheet_title(name: str) -> str:
+    """An Excel sheet name from a file's or a table's name: the characters Excel refuses become spaces,
+    and a name over Excel's 31 characters is cut after its last whole word (never "chi-so-chinh_binh-ph")."""
+    clean = " ".join(name.translate(SHEET_NAME_FORBIDDEN).split()).strip("'") or "Sheet1"
+    if len(clean) <= SHEET_NAME_LIMIT:
+        return clean
+    cut = clean[: SHEET_NAME_LIMIT + 1]
+    end = max(cut.rfind(mark) for mark in WORD_BREAKS)
+    return (cut[:end] if end > 0 else clean[:SHEET_NAME_LIMIT]).rstrip(" -_")
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -51,8 +65,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def xlsx_bytes(frame: pd.DataFrame, sheet_name: str) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        neutralise_formulas(frame).to_excel(writer, sheet_name=sheet_name[:31], index=False)
-        sheet = writer.sheets[sheet_name[:31]]
+        title = sheet_title(sheet_name)
+        neutralise_formulas(frame).to_excel(writer, sheet_name=title, index=False)
+        sheet = writer.sheets[title]
         for cells in sheet.columns:
             width = max(len(str(c.value)) if c.value is not None else 0 for c in cells)
             sheet.column_dimensions[cells[0].column_letter].width = min(max(width + 2, 8), 60)

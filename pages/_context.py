@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
+from components.citations import SourceTitles
 from components.i18n import t
 from components.shell import message_panel
 from data_access import queries
@@ -13,10 +14,11 @@ from domain.text import localized
 from web.language import LANGUAGE_COOKIE, language  # noqa: F401  (app.py and the pages read them here)
 
 
-def source_titles(lang: str) -> dict[str, str]:
-    """Source code → title in the reader's language, for readable citations."""
+def source_titles(lang: str) -> SourceTitles:
+    """Source code → title in the reader's language, for readable citations (whose places in the
+    document then read in that language too)."""
     frame = queries.sources()
-    return {row.code: localized(row, "title", lang) for row in frame.itertuples()}
+    return SourceTitles({row.code: localized(row, "title", lang) for row in frame.itertuples()}, lang)
 
 
 class BadParameter(ValueError):

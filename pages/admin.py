@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from auth.policy import ADMIN_ONLY
 from auth.session import current_viewer
 from components import admin as views
-from components.i18n import t
+from components.i18n import TEXT, t
 from data_access.admin import available_datasets, framework_years, template_years
 from data_access.importing import OK, UNCHANGED, check, commit, formats
 from data_access.importing import files as downloads
@@ -79,10 +79,34 @@ UPLOAD_IDS = {
 HISTORY_LIMIT = 100
 
 
-def export_options() -> list[dict]:
+def dataset_names(lang: str) -> dict[str, str]:
+    """Each dataset's name in the reader's language (a dataset the texts do not name keeps the importer's)."""
+    return {
+        d: t(f"admin.dataset.{d}", lang) if f"admin.dataset.{d}" in TEXT else formats.DATASET_NAMES[d]
+        for d in formats.DATASETS
+    }
+
+
+def level_names(lang: str) -> dict[str, str]:
+    return {
+        level: t(f"level.{level}", lang) if f"level.{level}" in TEXT else formats.LEVEL_NAMES[level]
+        for level in formats.LEVELS
+    }
+
+
+def export_options(lang: str) -> list[dict]:
     """Every dataset in the database, as the export list offers it (the value names it, re-checked on download)."""
     return [
-        {"label": scope_label(dataset, scope), "value": json.dumps([dataset, scope])}
+        {
+            "label": scope_label(
+                dataset,
+                scope,
+                dataset_names=dataset_names(lang),
+                level_names=level_names(lang),
+                plan_word=t("admin.plan_word", lang),
+            ),
+            "value": json.dumps([dataset, scope]),
+        }
         for dataset, scope in available_datasets()
     ]
 
@@ -106,18 +130,20 @@ def layout(**_query: str) -> html.Div:
         sections = [
             views.templates_section(
                 lang,
-                datasets=[{"label": formats.DATASET_NAMES[d], "value": d} for d in formats.DATASETS],
+                datasets=[{"label": name, "value": d} for d, name in dataset_names(lang).items()],
                 default_dataset=formats.SCORES,
                 years=template_years(with_framework, local_today().year),
                 default_year=max(with_framework, default=None),
-                levels=[{"label": formats.LEVEL_NAMES[level], "value": level} for level in formats.LEVELS],
+                levels=[{"label": name, "value": level} for level, name in level_names(lang).items()],
                 ids=TEMPLATE_IDS,
             ),
             views.upload_section(lang, max_megabytes=max_upload_bytes() // (1024 * 1024), ids=UPLOAD_IDS),
             views.section(
                 t("admin.history_title", lang), [html.Div(history_view(lang), id=HISTORY)], "admin-history-card"
             ),
-            views.exports_section(lang, options=export_options(), ids={"choice": EXPORT_CHOICE, "download": EXPORT}),
+            views.exports_section(
+                lang, options=export_options(lang), ids={"choice": EXPORT_CHOICE, "download": EXPORT}
+            ),
         ]
     except SQLAlchemyError:
         sections = [database_unavailable(lang)]
@@ -254,7 +280,7 @@ def commit_upload(_clicks, contents: str | None, filename: str | None, accepted:
             return dbc.Alert(t("admin.commit_missing", lang), color="warning"), dash.no_update, None, dash.no_update
         outcome = commit(checked, user=_importer(), accept_warnings=bool(accepted))
         history_children = history_view(lang)
-        options = export_options()
+        options = export_options(lang)
     except SQLAlchemyError:
         return database_unavailable(lang), dash.no_update, dash.no_update, dash.no_update
     message = views.commit_message(outcome, lang)

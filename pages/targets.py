@@ -319,7 +319,12 @@ def targets_file(_lang: str, query: dict | None):
 
 def disagreements_file(_lang: str, query: dict | None):
     selection = select_view(query or {}, EXPORT_LANGUAGE)
-    frame = disagreements_export(selection.view.disagreements, titles=source_titles(EXPORT_LANGUAGE))
+    targets = selection.view.targets
+    frame = disagreements_export(
+        selection.view.disagreements,
+        titles=source_titles(EXPORT_LANGUAGE),
+        target_names=dict(zip(targets["target_code"], targets["name_vi"], strict=True)),
+    )
     return frame, f"so-lieu-khac-nguon-{selection.view.year}"
 
 

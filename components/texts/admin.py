@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    "admin.dataset.framework": {"vi": "Khung đánh giá", "en": "Evaluation framework"},
+    "admin.dataset.scores": {"vi": "Điểm của đơn vị", "en": "Units' scores"},
+    "admin.dataset.targets": {"vi": "Mục tiêu kế hoạch", "en": "Plan targets"},
+    "admin.dataset.observations": {"vi": "Số liệu thực hiện", "en": "Observed figures"},
+    "admin.dataset.units": {"vi": "Danh mục đơn vị", "en": "Units"},
+    "admin.dataset.responsibilities": {"vi": "Phân công thực hiện", "en": "Who answers for what"},
+    "admin.plan_word": {"vi": "kế hoạch", "en": "plan"},
     "admin.heading": {"vi": "Nạp dữ liệu", "en": "Data import"},
     "admin.intro": {
         "vi": "Tải mẫu, điền số liệu, tải tệp lên: hệ thống kiểm tra toàn bộ tệp, cho xem trước rồi mới ghi. "

@@ -32,4 +32,5 @@ TEXT: dict[str, dict[str, str]] = {
     "audit.kind.logout": {"vi": "Đăng xuất", "en": "Signed out"},
     "audit.kind.unit_view": {"vi": "Xem trang đơn vị", "en": "Viewed a unit page"},
     "audit.kind.access_denied": {"vi": "Bị từ chối", "en": "Refused"},
+    "audit.kind.account_change": {"vi": "Thay đổi tài khoản", "en": "Account change"},
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 from openpyxl import Workbook
@@ -41,15 +42,23 @@ GENERAL_RULES = [
 ]
 
 
-def scope_label(dataset: str, scope: dict) -> str:
-    """A short Vietnamese description of what a file holds, e.g. "Điểm của đơn vị · 2022 · sở, ban, ngành"."""
-    parts = [f.DATASET_NAMES.get(dataset, dataset)]
+def scope_label(
+    dataset: str,
+    scope: dict,
+    *,
+    dataset_names: Mapping[str, str] = f.DATASET_NAMES,
+    level_names: Mapping[str, str] = f.LEVEL_NAMES,
+    plan_word: str = "kế hoạch",
+) -> str:
+    """A short description of what a file holds, e.g. "Điểm của đơn vị · 2022 · sở, ban, ngành": in
+    Vietnamese for files and the import history, in the reader's words when a page passes its names."""
+    parts = [dataset_names.get(dataset) or f.DATASET_NAMES.get(dataset, dataset)]
     if scope.get("year") is not None:
         parts.append(str(scope["year"]))
     if scope.get("level"):
-        parts.append(f.LEVEL_NAMES.get(scope["level"], scope["level"]))
+        parts.append(level_names.get(scope["level"]) or f.LEVEL_NAMES.get(scope["level"], scope["level"]))
     if scope.get("plan"):
-        parts.append(f"kế hoạch {scope['plan']}")
+        parts.append(f"{plan_word} {scope['plan']}")
     if isinstance(scope.get("units"), list) and scope["units"]:
         parts.append(", ".join(scope["units"][:3]) + ("…" if len(scope["units"]) > 3 else ""))
     return " · ".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.citations import cite, readable_citation
+from components.citations import SourceTitles, cite, localized_locator, readable_citation
 from components.figures import pillar_radar, rank_history, rank_ticks, wrap_label
 from components.tables import pillar_points_table
 from components.theme import SERIES_COLORS
@@ -54,6 +54,17 @@ def test_citations_name_the_document_not_its_file():
     assert readable_citation("003_x.txt; Phụ lục III.1.a", titles) == "Báo cáo sơ kết 6 tháng, Phụ lục III.1.a"
     assert readable_citation("unknown; p. 3", titles) == "unknown; p. 3"
     assert cite("Nguồn", ["003_x.txt; A", "003_x.txt; A", ""], titles) == "Nguồn: Báo cáo sơ kết 6 tháng, A"
+
+
+def test_an_english_reader_reads_the_place_in_the_document_in_english_and_its_quotes_as_written():
+    english = SourceTitles({"003_x.txt": "Six-month report", "001_y.txt": "DTI 2022 slides"}, "en")
+    assert readable_citation("003_x.txt; Phụ lục III.1.a", english) == "Six-month report, Appendix III.1.a"
+    assert readable_citation("003_x.txt; Phần II, mục II.1", english) == "Six-month report, Part II, section II.1"
+    quoted = readable_citation("001_y.txt; slide 'Kết quả DTI: mục tiêu'", english)
+    assert quoted == "DTI 2022 slides, slide 'Kết quả DTI: mục tiêu'", "the document's own words stay as written"
+    vietnamese = SourceTitles({"003_x.txt": "Báo cáo sơ kết"}, "vi")
+    assert readable_citation("003_x.txt; Phần II, mục II.1", vietnamese) == "Báo cáo sơ kết, Phần II, mục II.1"
+    assert localized_locator("Phụ lục tổng hợp", "en") == "Appendix tổng hợp", "only the locator words change"
 
 
 def test_pillar_table_flags_inferred_rows_with_their_note():

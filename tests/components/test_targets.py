@@ -301,7 +301,6 @@ def test_exports_have_vietnamese_headers_statuses_and_readable_sources():
     export = targets_export(frame, section_labels={"infrastructure": "Hạ tầng số"}, titles=TITLES)
     assert list(export.columns) == [
         "Trụ cột",
-        "Mã chỉ tiêu",
         "Chỉ tiêu",
         "Phần",
         "So sánh",
@@ -324,9 +323,11 @@ def test_exports_have_vietnamese_headers_statuses_and_readable_sources():
     assert export["Thực tế"].iloc[0] == 62.35
     assert export["Nguồn"].iloc[0] == "Kế hoạch 57, Phần II; Báo cáo 6 tháng, Phụ lục III.2"
 
-    figures = disagreements_export(DISAGREEMENTS, titles=TITLES)
+    names = {"bank_account_15plus_rate": "Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch"}
+    figures = disagreements_export(DISAGREEMENTS, titles=TITLES, target_names=names)
     assert figures["Giá trị"].tolist() == [196.01, 119.72]
-    assert figures["Chỉ tiêu kế hoạch"].tolist() == ["bank_account_15plus_rate", ""]
+    assert figures["Chỉ tiêu kế hoạch"].tolist() == [names["bank_account_15plus_rate"], ""]
+    assert "Mã chỉ số" not in figures and "Mã chỉ tiêu" not in export, "people read names, not the database's codes"
     assert figures["Nguồn"].tolist() == ["Báo cáo 6 tháng, Phụ lục III.2", "Báo cáo tháng 7, mục II.4"]
 
 

@@ -10,6 +10,7 @@ import pytest
 from auth import audit, throttle
 from auth.guard import page_access
 from auth.policy import PAGE_ACCESS
+from components.audit import audit_export
 from tests.conftest import TEST_ACCOUNTS
 from tests.pages.conftest import form_token, post_callback, route_to, sign_in
 
@@ -201,6 +202,9 @@ def test_an_admin_reads_the_attempts_in_the_audit_log(client_as):
     assert "Bị từ chối" in log and ICT in log
     assert "Xem trang đơn vị" in log and HEALTH in log
     assert log.count(unit_head) >= 3  # signed in, refused, viewed
+    assert "Sở Thông tin và Truyền thông" in log and "Sở Y tế" in log, "units are read by name"
+    export = audit_export(audit.events(), "vi")
+    assert {"Sở Thông tin và Truyền thông", "Sở Y tế"} <= set(export["Đơn vị"])
     assert (
         post_callback(
             head, "audit-content.children", [{"id": "audit-query", "property": "data", "value": {}}]
