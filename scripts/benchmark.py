@@ -28,41 +28,16 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import event
-
 from data_access import db, queries, settings
 from data_access.cache import cache
+from data_access.reads import Reads, counting
 
 ACCOUNT = ("benchmark-leader", "benchmark-password-1")
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
-
-
-@dataclass
-class Reads:
-    queries: int = 0
-    rows: int = 0
-
-
-def counting(engine) -> tuple[Reads, Callable[[], None]]:
-    """Count the SELECTs run on `engine` and the rows each returns, until the returned stop is called."""
-    reads = Reads()
-
-    def count(conn, _cursor, statement, parameters, _context, _executemany) -> None:
-        if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            return
-        probe = conn.connection.dbapi_connection.cursor()
-        probe.execute(f"SELECT count(*) FROM ({statement}) AS counted", parameters)
-        reads.queries += 1
-        reads.rows += probe.fetchone()[0]
-        probe.close()
-
-    event.listen(engine, "after_cursor_execute", count)
-    return reads, lambda: event.remove(engine, "after_cursor_execute", count)
 
 
 def percentile(samples: list[float], share: float) -> float:

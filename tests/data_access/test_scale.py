@@ -12,12 +12,9 @@ filters them in pandas fails here whatever the machine's speed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from data_access import db, queries
 from data_access.cache import cache
@@ -25,6 +22,7 @@ from data_access.deck import build_deck
 from data_access.districts import build_district_results
 from data_access.overview import build_overview
 from data_access.rankings import national_ranking, rank_histories, unit_ranking
+from data_access.reads import Reads, counting
 from data_access.units import unit_summary
 from seed.synthetic import PILLARS, Shape, generate
 from tests.conftest import sqlite_url, use_database
@@ -33,12 +31,6 @@ YEAR = 2022
 YEARS = 2
 SMALL = Shape(provinces=6, years=YEARS, detailed=2, departments=10, districts=12)
 LARGE = Shape(provinces=18, years=YEARS, detailed=6, departments=10, districts=12)
-
-
-@dataclass
-class Reads:
-    queries: int = 0
-    rows: int = 0
 
 
 @pytest.fixture(scope="module")
@@ -55,31 +47,18 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.fixture
 def reads_of(generated: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable]:
     """`reads_of(name, action)`: the queries run and rows returned while `action` runs cold on a dataset."""
-    listened: list[Engine] = []
 
     def measure(name: str, action: Callable[[], object]) -> Reads:
         engine = use_database(monkeypatch, generated[name])
         focus = queries.focus_unit_code()  # read before counting: every page knows its focus already
-        reads = Reads()
-
-        def count(conn, _cursor, statement, parameters, _context, _executemany) -> None:
-            if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
-                return
-            probe = conn.connection.dbapi_connection.cursor()
-            probe.execute(f"SELECT count(*) FROM ({statement}) AS counted", parameters)
-            reads.queries += 1
-            reads.rows += probe.fetchone()[0]
-            probe.close()
-
-        event.listen(engine, "after_cursor_execute", count)
-        listened.append(engine)
+        reads, stop = counting(engine)
         try:
             cache.clear()
             queries.focus_unit_code()
             action_result = action(focus)
             assert action_result is not None
         finally:
-            event.remove(engine, "after_cursor_execute", count)
+            stop()
         return reads
 
     yield measure
