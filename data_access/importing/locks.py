@@ -6,7 +6,9 @@ a lock named after what it replaces; a second import of the same thing is refuse
 message to try again, and writes nothing.
 
 - PostgreSQL: a transaction-level advisory lock, tried without waiting and released by the
-  commit or rollback itself (nothing to clean up after a crash).
+  commit or rollback itself (nothing to clean up after a crash). Advisory locks are the whole
+  database's, so the key holds the schema the import writes to: two deployments (or two test
+  runs) in two schemas of one database never refuse each other's imports.
 - SQLite: a row written to `import_locks` as the transaction's first statement, which takes the
   database's write lock for the whole transaction, so every read of the import (the version it
   replaces included) happens under the lock. SQLite has one writer: a refused import could not
@@ -53,9 +55,9 @@ def lock_name(dataset: str, scope: dict) -> str:
     return dataset
 
 
-def _advisory_key(name: str) -> int:
+def advisory_key(schema: str, name: str) -> int:
     """A stable signed 64-bit key for `pg_try_advisory_xact_lock` (Python's hash() changes per process)."""
-    return int.from_bytes(hashlib.sha256(f"dti-import:{name}".encode()).digest()[:8], "big", signed=True)
+    return int.from_bytes(hashlib.sha256(f"dti-import:{schema}:{name}".encode()).digest()[:8], "big", signed=True)
 
 
 def hold(session: Session, name: str, holder: str) -> None:
@@ -63,7 +65,8 @@ def hold(session: Session, name: str, holder: str) -> None:
 
     Must be the transaction's first statement (see the module's note on SQLite)."""
     if session.get_bind().dialect.name == "postgresql":
-        if not session.execute(select(func.pg_try_advisory_xact_lock(_advisory_key(name)))).scalar_one():
+        schema = session.execute(select(func.current_schema())).scalar_one() or ""
+        if not session.execute(select(func.pg_try_advisory_xact_lock(advisory_key(schema, name)))).scalar_one():
             raise ImportBusy
         return
     statement = sqlite_insert(ImportLock).values(name=name, holder=holder, taken_at=datetime.now(UTC))
