@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 import zipfile
@@ -22,7 +23,7 @@ from data_access.cache import cache
 from data_access.settings import SEED_DIR
 from exports import images
 from exports.unit_report import Report, export_batch, export_report
-from pages._unit_reports import build_report, level_reports
+from pages._unit_reports import build_report, level_builders
 from tests.exports.test_deck_export import chromium  # noqa: F401  (the session's Chromium check)
 
 HEALTH = "binh-phuoc-so-y-te"
@@ -121,7 +122,8 @@ def test_a_unit_heads_report_names_no_other_unit(
             if slide.table is not None:
                 parts += [" ".join(row) for row in slide.table.rows]
             if slide.figure is not None:
-                parts.append(slide.figure.to_json())
+                # Every trace name, label, hover text and annotation, diacritics as written.
+                parts.append(json.dumps(slide.figure.to_plotly_json(), ensure_ascii=False, default=str))
         return "\n".join(parts)
 
     assert not [name for name in others if name in said(head_report)]
@@ -178,7 +180,7 @@ def batch(chromium: str, seeded: None) -> tuple[bytes, int]:  # noqa: F811
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(images.ChartSession, "__aenter__", counted)
-        content = export_batch(level_reports(FOCUS, "department", YEAR, "vi"), "pdf")
+        content = export_batch(level_builders(FOCUS, "department", YEAR, "vi"))
     return content, opened
 
 
