@@ -290,4 +290,4 @@ def report_links(unit_code: str, year: int, lang: str, *, batch_ids: Mapping[str
             dcc.Download(id=batch_ids["download"]),
             html.Span(id=batch_ids["status"], className="units-report-status", role="status"),
         ]
-    return html.Div(links, className="units-report-links", id="units-report-links")
+    return html.Div(links, className="units-report-links d-print-none", id="units-report-links")
