@@ -20,7 +20,7 @@ from components.caveats import flagged_labels
 from components.changes import history_change_texts
 from components.citations import cite
 from components.figures import pillar_radar
-from components.formatting import format_percent, format_points, format_rank
+from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.rankings import group_name
 from components.slides import (
@@ -67,6 +67,9 @@ def result_facts(summary: UnitSummary, lang: str) -> tuple[Fact, ...]:
         if shown.total is not None and shown.max_total
         else t("units.total_unknown", lang)
     )
+    published = summary.result.published
+    if published is not None and published.total is not None and published.max_total == 1:
+        share += " · " + t("units.published_index", lang, value=format_number(published.total, 4, lang))
     rank_sub = t(
         "units.rank_sub",
         lang,
@@ -146,9 +149,10 @@ def result_slide(report: UnitReport, *, lang: str, titles: Mapping[str, str], na
             margin={"l": 110, "r": 110, "t": 30, "b": 100},
         )
     bullets = (*change_bullets(report, lang), *reconciliation_texts(summary.result, lang))
-    # The years as a table where there is more than the one the facts already give.
+    # Without pillar points, the years take the radar's place (the change since the year before is said
+    # under the radar otherwise, and the unit page draws the whole history).
     history = summary.history
-    table = history_table(history, lang) if len(history) > 1 or figure is None else None
+    table = history_table(history, lang) if figure is None else None
     citations += list(history["source"]) if table is not None else []
     if summary.pillars.empty:
         bullets = (*bullets, t("report.no_pillars", lang, unit=name, year=summary.year))

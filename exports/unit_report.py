@@ -30,6 +30,9 @@ PAGE_MARGIN_MM = 10
 # The width of A4 inside the margins, in CSS pixels (96 per inch): (210 − 2 × 10) mm.
 PRINTABLE_WIDTH_PX = (210 - 2 * PAGE_MARGIN_MM) / 25.4 * 96
 SHEET_ZOOM = round(PRINTABLE_WIDTH_PX / SLIDE_WIDTH, 4)
+# A slide on paper is taller than on screen (the page has the room): the notes under the charts (a
+# caveat, the change since the year before) get room above the source line instead of running into it.
+REPORT_SLIDE_HEIGHT = 800
 
 REPORT_STYLE = f"""
 @page {{ size: A4 portrait; margin: {PAGE_MARGIN_MM}mm; }}
@@ -39,7 +42,9 @@ REPORT_STYLE = f"""
    a long axis label may reach past the chart's edge, into the margin, rather than be cut. */
 .sheet .figure svg {{ overflow: visible; }}
 .sheet .slide {{ break-after: auto; page-break-after: auto; margin-bottom: 36px; border: 1px solid #d9e0ea;
-    border-top: 8px solid #0077b6; }}
+    border-top: 8px solid #0077b6; height: {REPORT_SLIDE_HEIGHT}px; }}
+.sheet ul {{ font-size: 15px; }}
+.sheet li {{ margin-bottom: 4px; }}
 """
 
 
