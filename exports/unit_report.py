@@ -44,6 +44,7 @@ REPORT_STYLE = f"""
 .sheet .slide {{ break-after: auto; page-break-after: auto; margin-bottom: 36px; border: 1px solid #d9e0ea;
     border-top: 8px solid #0077b6; height: {REPORT_SLIDE_HEIGHT}px; }}
 .sheet ul {{ font-size: 15px; }}
+.sheet .fact-value {{ font-size: 38px; }}
 .sheet li {{ margin-bottom: 4px; }}
 """
 

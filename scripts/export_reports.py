@@ -13,6 +13,7 @@ Chromium session, printing the PDFs and writing the zip.
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from pathlib import Path
@@ -30,6 +31,13 @@ from domain.vocabulary import SUB_LEVELS  # noqa: E402
 from exports.unit_report import export_batch, export_report  # noqa: E402
 from pages._unit_reports import build_report, level_builders  # noqa: E402
 from seed.loader import load_seed  # noqa: E402
+
+
+def _load() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     path.write_bytes(content)
     done = time.perf_counter()
     print(f"{path} ({len(content) / 1024:.0f} KiB)")
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in used)
+    # On a shared machine the wall time is mostly waiting for a core: the processor time says what the work costs.
+    print(f"processor time (this process and the Chromium it started): {cpu:.2f} s; load average {_load()}")
     print(
         f"{count} report(s), one Chromium session: {done - started:.2f} s in all "
         f"(the level's figures are read while Chromium draws, so there is no separate data time)"
