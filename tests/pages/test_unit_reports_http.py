@@ -3,13 +3,18 @@ their own unit's file, a 403 for another's and a refusal for the level's zip, ea
 
 from __future__ import annotations
 
+import base64
 import csv
+import io
 import json
 import shutil
 import subprocess
+import time
+import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
+import dash
 import pytest
 
 from auth import audit
@@ -99,3 +104,46 @@ def test_a_unit_head_downloads_their_own_report_and_the_download_is_logged(
     assert seed_total(HEALTH) in text
     views = audit.events(kinds=(audit.UNIT_VIEW,), username=HEAD)
     assert "report.pdf 2022" in set(views.loc[views["unit_code"] == HEALTH, "detail"])
+
+
+def deliver_callback(client, job: dict | None):
+    """The page's poll for the zip as the browser posts it (its outputs carry Dash's allow_duplicate suffixes)."""
+    key = next(k for k in dash.get_app().callback_map if k.startswith("..units-report-download.data..."))
+    outputs = [dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")]
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": key,
+            "outputs": outputs,
+            "inputs": [{"id": "units-report-poll", "property": "n_intervals", "value": 1}],
+            "changedPropIds": ["units-report-poll.n_intervals"],
+            "state": [{"id": "units-report-job", "property": "data", "value": job}],
+        },
+    )
+
+
+def test_a_leaders_zip_of_the_districts_is_delivered_to_them_alone(
+    client_as,
+    chromium: str,  # noqa: F811
+):
+    with open(SEED_DIR / "totals.csv", encoding="utf-8", newline="") as fh:
+        districts = [r["unit_code"] for r in csv.DictReader(fh) if r["level"] == "district" and r["year"] == "2022"]
+    with open(SEED_DIR / "units.csv", encoding="utf-8", newline="") as fh:
+        names = {r["unit_code"]: r["name_vi"] for r in csv.DictReader(fh)}
+    leader, other = client_as("leader"), client_as("admin")
+    started = batch_callback(leader, districts[0]).get_json()["response"]
+    job = started["units-report-job"]["data"]
+    assert job and job["id"]
+    # Someone else polling the same job gets nothing: a job belongs to the account that started it.
+    assert "units-report-download" not in deliver_callback(other, job).get_json()["response"]
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        answer = deliver_callback(leader, job).get_json()["response"]
+        if "units-report-download" in answer:
+            break
+        assert next(v for k, v in answer.items() if k.startswith("units-report-poll"))["disabled"] is False, answer
+        time.sleep(1)
+    sent = answer["units-report-download"]["data"]
+    assert sent["filename"] == "bao-cao-dti-district-2022.zip"
+    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(sent["content"])))
+    assert sorted(archive.namelist()) == sorted(f"{names[code]} - DTI 2022.pdf" for code in districts)
