@@ -99,14 +99,16 @@ def result_facts(summary: UnitSummary, lang: str) -> tuple[Fact, ...]:
     )
     facts.append(Fact(t("units.group", lang), group_name(group, code, lang) or "—", bound_text, code))
     if next_group is not None and next_group.group is not None:
+        next_code = next((th.code for th in summary.thresholds if th.group == next_group.group), None)
+        next_name = group_name(next_group.group, next_code, lang)
         facts.append(
             Fact(
-                t("units.next", lang, group=group_name(next_group.group, None, lang)),
+                t("units.next", lang, group=next_name),
                 t("units.next_value", lang, points=format_points(next_group.missing_points, lang)),
                 t(
                     "units.next_sub",
                     lang,
-                    group=next_group.group,
+                    group=next_name,
                     share=format_percent(next_group.min_share * 100, 0, lang),
                     target=format_points(next_group.target_points, lang),
                 ),
