@@ -15,7 +15,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 
 from dash import Input, Output, State, callback, dcc, html, no_update
-from flask import Blueprint, Response, abort, current_app, request, send_file
+from flask import Blueprint, Response, current_app, request, send_file
 from sqlalchemy.exc import SQLAlchemyError
 
 from auth import audit
@@ -90,15 +90,21 @@ def requested_year(code: str, raw: str | None) -> int | None:
     return year if year in years else None
 
 
+def _not_found(lang: str) -> Response:
+    """404 said in words: no such unit, no results that year, or a format the report is not made in."""
+    formats = ", ".join(REPORT_FORMATS)
+    return Response(t("report.not_found", lang, formats=formats), status=404, mimetype="text/plain")
+
+
 @blueprint.get("/units/<unit_code>/report.<fmt>")
 def unit_report_file(unit_code: str, fmt: str) -> Response:
     """The unit's report as PDF or PowerPoint, for a reader who may see the unit."""
     refused = refused_unit_download(unit_code)
     if refused is not None:
         return refused
-    if fmt not in REPORT_FORMATS:
-        abort(404)
     lang = language()
+    if fmt not in REPORT_FORMATS:
+        return _not_found(lang)
     viewer = current_viewer()
     try:
         year = requested_year(unit_code, request.args.get("year")) if unit_info(unit_code) else None
@@ -106,7 +112,7 @@ def unit_report_file(unit_code: str, fmt: str) -> Response:
     except DATA_ERRORS:
         return Response(t("error.database", lang), status=503, mimetype="text/plain")
     if report is None:
-        abort(404)
+        return _not_found(lang)
     try:
         content = export_report(report, fmt)
     except ExportError as failed:

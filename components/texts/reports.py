@@ -63,6 +63,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Only leaders and administrators may download the whole level's reports.",
     },
     "report.zip_name": {"vi": "bao-cao-dti-{level}-{year}.zip", "en": "dti-reports-{level}-{year}.zip"},
+    "report.not_found": {
+        "vi": "Không có báo cáo này: đơn vị không có trong dữ liệu, không có kết quả năm đã chọn, "
+        "hoặc định dạng không phải {formats}.",
+        "en": "No such report: the unit is not in the data, has no results that year, or the format is not {formats}.",
+    },
     "report.failed": {
         "vi": "Không tạo được báo cáo: {reason}",
         "en": "The report could not be made: {reason}",

@@ -75,9 +75,15 @@ def test_a_unit_head_is_refused_the_levels_zip(client_as):
 
 
 def test_a_report_the_data_does_not_have_is_not_found(client):
-    assert client.get(f"/units/{HEALTH}/report.docx").status_code == 404
-    assert client.get(f"/units/{HEALTH}/report.pdf?year=1999").status_code == 404
-    assert client.get("/units/no-such-unit/report.pdf").status_code == 404
+    for url in (
+        f"/units/{HEALTH}/report.docx",
+        f"/units/{HEALTH}/report.pdf?year=1999",
+        f"/units/{HEALTH}/report.pdf?year=2022;DROP",
+        "/units/no-such-unit/report.pdf",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "Không có báo cáo này" in response.get_data(as_text=True)
 
 
 def test_nobody_unsigned_gets_a_report(anonymous_client):
