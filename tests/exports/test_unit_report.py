@@ -196,3 +196,8 @@ def test_the_level_zip_holds_every_departments_report_named_by_unit_name_from_on
     ict = next(r for r in seed_departments if r["published_rank"] == "1")
     first = PdfReader(io.BytesIO(archive.read(f"{seed_names[ict['unit_code']]} - DTI {YEAR}.pdf")))
     assert decimal_comma(ict["published_total"]) in first.pages[0].extract_text().replace(" ", "")
+    # The batch prints once and cuts per report: each file has its own pages, bookmarks and title.
+    name = seed_names[ict["unit_code"]]
+    assert len(first.pages) == 2
+    assert first.outline[0].title == f"{name}: kết quả DTI năm {YEAR}"
+    assert first.metadata.title.startswith(name)
