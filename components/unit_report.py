@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 import pandas as pd
+import plotly.graph_objects as go
 from dash import dcc, html
 
 from components.caveats import flagged_labels
@@ -52,7 +53,7 @@ def report_title(report: UnitReport, lang: str) -> str:
     return f"{unit_name(report.summary, lang)} — {t('report.title', lang, year=report.summary.year)}"
 
 
-def _report_figure(figure):
+def _report_figure(figure: go.Figure) -> go.Figure:
     """A page figure for a report's chart box: filling the box, type readable on paper."""
     figure.update_layout(height=None, autosize=True, font={"size": REPORT_FONT_SIZE})
     return figure
