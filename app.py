@@ -32,6 +32,7 @@ from data_access.importing.parsing import max_upload_bytes
 from data_access.settings import PROJECT_ROOT
 from data_access.units_cli import units_cli
 from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles, whole_number
+from pages._unit_reports import blueprint as unit_reports
 from seed.loader import load_seed
 from web import delivery
 
@@ -82,6 +83,7 @@ configure_sessions(server)
 # around it: a file a little over the limit still gets the page's own explanation, a huge one a 413.
 server.config["MAX_CONTENT_LENGTH"] = 4 * max_upload_bytes()
 server.register_blueprint(auth_views)
+server.register_blueprint(unit_reports)
 server.cli.add_command(users_cli)
 server.cli.add_command(data_cli)
 server.cli.add_command(units_cli)

@@ -23,7 +23,7 @@ from flask import Response, jsonify, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from auth import audit
-from auth.policy import SIGNED_IN, can_open, can_view_level, can_view_unit, landing_path
+from auth.policy import SIGNED_IN, can_open, can_view_level, can_view_unit, landing_path, sees_all_units
 from auth.session import current_viewer, session_unverifiable
 from auth.views import forbidden_response, outage_response
 from components.i18n import t
@@ -145,6 +145,27 @@ def level_refusal(level: str, lang: str) -> html.Div | None:
         return None
     _deny(f"level {level}")
     return refusal(lang, "auth.denied_level", level=t(f"level.{level}", lang))
+
+
+def refused_unit_download(unit_code: str) -> Response | None:
+    """None when the reader may download this unit's detail (a report file served outside Dash);
+    otherwise the 403 page, and the refusal is logged."""
+    viewer = current_viewer()
+    if can_view_unit(viewer, unit_code):
+        return None
+    _deny(f"download {request.path}", unit_code)
+    lang = language()
+    message = t("auth.denied_unit", lang, unit=unit_label(unit_code, lang))
+    return forbidden_response(lang, message, landing_path(viewer) if viewer else "/login")
+
+
+def all_units_refusal(what: str, lang: str, reason_key: str) -> html.Div | None:
+    """None for a leader or an admin; otherwise the panel to show instead of `what` (logged): for what
+    covers every unit of a level at once, such as the level's batch of reports."""
+    if sees_all_units(current_viewer()):
+        return None
+    _deny(what)
+    return refusal(lang, reason_key)
 
 
 def _path_params(page: dict) -> set[str]:

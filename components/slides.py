@@ -32,6 +32,7 @@ from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
 from domain.text import localized, localized_column
 from domain.vocabulary import EVERY_PILLAR
+from domain.whatif import ActionList
 
 SLIDE_KEYS = (
     "title",
@@ -711,10 +712,16 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
 def actions_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
     """ "Khuyến nghị": the main indices where peers prove the most points can be won back, what each
     would do to the value and rank, and who answers for it under the province's plan."""
+    return recommendations_slide(deck.actions, year=deck.year, unit=deck.name(lang), lang=lang, titles=titles)
+
+
+def recommendations_slide(
+    found: ActionList | None, *, year: int, unit: str, lang: str, titles: Mapping[str, str]
+) -> Slide:
+    """The recommendations of any unit (the deck's province, a unit's own report) as a slide."""
     title = t("actions.title", lang)
-    found = deck.actions
     if found is None or not any(a.gain > 0 for a in found.actions):
-        return _empty("actions", title, t("present.actions.empty", lang, year=deck.year, unit=deck.name(lang)), lang)
+        return _empty("actions", title, t("present.actions.empty", lang, year=year, unit=unit), lang)
     setting = found.setting
     names = dict(
         zip(setting.indices["pillar_code"], localized_column(setting.indices, "pillar_name", lang), strict=True)
@@ -750,7 +757,7 @@ def actions_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
     return Slide(
         "actions",
         title,
-        subtitle=t("present.actions.subtitle", lang, year=deck.year, plan=found.plan_code or "—"),
+        subtitle=t("present.actions.subtitle", lang, year=year, plan=found.plan_code or "—"),
         table=table,
         bullets=bullets,
         source=cite(t("common.source", lang), citations, titles),

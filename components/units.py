@@ -23,7 +23,7 @@ from components.kpi import kpi_card
 from components.rankings import group_badge, group_name
 from components.theme import SERIES_COLORS, base_layout, ink, pillar_color
 from domain.caveats import PillarCaveats
-from domain.records import NextGroup, Result, YearResult
+from domain.records import NextGroup, Result, UnitSummary, YearResult
 from domain.text import localized, localized_column
 from domain.vocabulary import Threshold
 
@@ -176,7 +176,7 @@ def _next_card(next_group: NextGroup, *, lang: str, source: str) -> dbc.Card:
     )
 
 
-def reconciliation_notes(result: YearResult, lang: str) -> list[html.Div]:
+def reconciliation_texts(result: YearResult, lang: str) -> list[str]:
     """What the published figures and those recomputed from the pillar points disagree on, and why."""
     notes = []
     if result.median_method:
@@ -193,10 +193,37 @@ def reconciliation_notes(result: YearResult, lang: str) -> list[html.Div]:
             for name in result.differences
         )
         notes.append(t("units.differs", lang, fields=fields))
+    return notes
+
+
+def reconciliation_notes(result: YearResult, lang: str) -> list[html.Div]:
+    """`reconciliation_texts` as the page's notes."""
     return [
         html.Div([html.I(className="bi bi-exclamation-diamond me-1"), note], className="discrepancy-note units-note")
-        for note in notes
+        for note in reconciliation_texts(result, lang)
     ]
+
+
+def radar_comparisons(
+    summary: UnitSummary, *, lang: str, name_holders: bool
+) -> tuple[list[tuple[str, pd.DataFrame, str]], list[str]]:
+    """What the unit's radar compares it with, and the citations that adds: the level's best unit by
+    name for a reader who may see names (`auth.policy.names_other_units`), else the level's highest
+    value of each pillar naming nobody; then the level's median. The page and the unit's report alike."""
+    pillars = summary.pillars
+    traces: list[tuple[str, pd.DataFrame, str]] = []
+    citations: list[str] = []
+    best = summary.best_unit
+    if not name_holders:
+        traces.append(
+            (t("units.level_highest", lang), pillars[["pillar_code"]].assign(share=pillars["best_share"]), "leader")
+        )
+    elif best is not None and best["unit_code"] != summary.info.code:
+        traces.append((t("units.best_unit", lang, name=localized(best, "name", lang)), best["shares"], "leader"))
+        citations += best["sources"]
+    median = pillars[["pillar_code"]].assign(share=pillars["median_share"])
+    traces.append((t("units.median_of", lang, n=summary.scored_size), median, "leading_average"))
+    return traces, citations
 
 
 def _holder(row, lang: str) -> str:

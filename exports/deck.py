@@ -19,6 +19,8 @@ from exports.images import ChartSession, ImageJob, chart_image, run
 from exports.layout import PNG_SCALE, figure_size
 
 EXPORT_THEME = "light"
+# Lays slides out as one printable HTML page: (slides, chart SVGs by slide key, title, lang) → HTML.
+PageBuilder = Callable[..., str]
 DECK_FORMATS = ("pptx", "pdf")
 
 
@@ -35,33 +37,55 @@ def _no_progress(_step: str) -> None:
     """Where nobody watches the export (the script, the tests)."""
 
 
-async def _export(
-    slides: Sequence[Slide], formats: Sequence[str], *, title: str, lang: str, progress: Callable[[str], None]
+def chart_jobs(charted: Sequence[Slide], fmt: str) -> list[ImageJob]:
+    """The slides' charts to draw: PNG at twice the slide's pixels (PowerPoint), SVG for the PDF's page."""
+    scale = PNG_SCALE if fmt == "png" else 1
+    return [ImageJob(export_figure(s.figure), fmt, *figure_size(s), scale=scale) for s in charted]
+
+
+async def export_in(
+    session: ChartSession,
+    slides: Sequence[Slide],
+    formats: Sequence[str],
+    *,
+    title: str,
+    lang: str,
+    progress: Callable[[str], None] = _no_progress,
+    page: PageBuilder = deck_html,
+    slides_per_page: int = 1,
 ) -> dict[str, bytes]:
+    """The slides' files drawn in an open `session`: a batch of several decks or reports shares one
+    Chromium. `page` lays the slides out for printing (`slides_per_page` of them on each PDF page)."""
     charted = [s for s in slides if s.has_chart]
     jobs = []
     if "pptx" in formats:
-        jobs += [ImageJob(export_figure(s.figure), "png", *figure_size(s), scale=PNG_SCALE) for s in charted]
+        jobs += chart_jobs(charted, "png")
     if "pdf" in formats:
-        jobs += [ImageJob(export_figure(s.figure), "svg", *figure_size(s)) for s in charted]
+        jobs += chart_jobs(charted, "svg")
     files: dict[str, bytes] = {}
-    async with ChartSession() as session:
-        progress(t("present.export_step.charts", lang, n=len(charted)))
-        images = await session.images(jobs)
-        if "pptx" in formats:
-            progress(t("present.export_step.pptx", lang))
-            pictures = dict(zip((s.key for s in charted), images[: len(charted)], strict=True))
-            images = images[len(charted) :]
-            files["pptx"] = build_pptx(slides, pictures, title=title)
-        if "pdf" in formats:
-            progress(t("present.export_step.pdf", lang))
-            svgs = {s.key: image.decode("utf-8") for s, image in zip(charted, images, strict=True)}
-            with tempfile.TemporaryDirectory(prefix="dti-deck-") as folder:
-                page = Path(folder) / "deck.html"
-                page.write_text(deck_html(slides, svgs, title=title, lang=lang), encoding="utf-8")
-                printed = await session.print_pdf(page)
-            files["pdf"] = with_outline(printed, slides, title=title)
+    progress(t("present.export_step.charts", lang, n=len(charted)))
+    images = await session.images(jobs)
+    if "pptx" in formats:
+        progress(t("present.export_step.pptx", lang))
+        pictures = dict(zip((s.key for s in charted), images[: len(charted)], strict=True))
+        images = images[len(charted) :]
+        files["pptx"] = build_pptx(slides, pictures, title=title)
+    if "pdf" in formats:
+        progress(t("present.export_step.pdf", lang))
+        svgs = {s.key: image.decode("utf-8") for s, image in zip(charted, images, strict=True)}
+        with tempfile.TemporaryDirectory(prefix="dti-deck-") as folder:
+            printable = Path(folder) / "deck.html"
+            printable.write_text(page(slides, svgs, title=title, lang=lang), encoding="utf-8")
+            printed = await session.print_pdf(printable)
+        files["pdf"] = with_outline(printed, slides, title=title, slides_per_page=slides_per_page)
     return files
+
+
+async def _export(
+    slides: Sequence[Slide], formats: Sequence[str], *, title: str, lang: str, progress: Callable[[str], None]
+) -> dict[str, bytes]:
+    async with ChartSession() as session:
+        return await export_in(session, slides, formats, title=title, lang=lang, progress=progress)
 
 
 def export_deck(

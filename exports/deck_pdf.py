@@ -137,19 +137,25 @@ def slide_html(slide: Slide, index: int, total: int, svg: str | None) -> str:
 def deck_html(slides: Sequence[Slide], svgs: Mapping[str, str], *, title: str, lang: str) -> str:
     """The printable page of the whole deck; `svgs` maps a slide's key to its chart as SVG markup."""
     body = "".join(slide_html(s, i, len(slides), svgs.get(s.key)) for i, s in enumerate(slides))
+    return printable_page(body, title=title, lang=lang)
+
+
+def printable_page(body: str, *, title: str, lang: str, style: str = "") -> str:
+    """The HTML page Chromium prints: the deck's fonts and style, then `style` (another paper's rules)."""
     return (
         f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<link rel="stylesheet" href="{FONTS_CSS.resolve().as_uri()}"><style>{STYLE}</style></head>'
+        f'<link rel="stylesheet" href="{FONTS_CSS.resolve().as_uri()}"><style>{STYLE}{style}</style></head>'
         f"<body>{body}</body></html>"
     )
 
 
-def with_outline(pdf: bytes, slides: Sequence[Slide], *, title: str) -> bytes:
-    """The printed PDF with a bookmark per slide (its title) and the document's title set."""
+def with_outline(pdf: bytes, slides: Sequence[Slide], *, title: str, slides_per_page: int = 1) -> bytes:
+    """The printed PDF with a bookmark per slide (its title, on the page it is printed on) and the
+    document's title set."""
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter(clone_from=reader)
-    for number, slide in enumerate(slides[: len(writer.pages)]):
-        writer.add_outline_item(title=slide.title, page_number=number)
+    for number, slide in enumerate(slides[: len(writer.pages) * slides_per_page]):
+        writer.add_outline_item(title=slide.title, page_number=number // slides_per_page)
     writer.add_metadata({"/Title": title})
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -14,7 +14,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
 from auth.guard import unit_refusal
-from auth.policy import names_other_units
+from auth.policy import names_other_units, sees_all_units
 from auth.session import current_viewer
 from components import figures
 from components.caveats import caveat_notes, flagged_labels
@@ -24,6 +24,7 @@ from components.i18n import t
 from components.kpi import series_legend
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME, SERIES_COLORS
+from components.unit_report import report_links
 from components.units import (
     bars_height,
     bars_legend,
@@ -31,6 +32,7 @@ from components.units import (
     lost_list,
     pillar_bars,
     pillar_export,
+    radar_comparisons,
     reconciliation_notes,
     result_cards,
     source_list,
@@ -42,9 +44,10 @@ from data_access.whatif import action_list
 from domain.caveats import PillarCaveats
 from domain.changes import history_change
 from domain.text import localized, localized_column
-from domain.vocabulary import PROVINCE
+from domain.vocabulary import PROVINCE, SUB_LEVELS
 from pages._context import BadParameter, language, page_title, source_titles, whole_number
 from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card
+from pages._unit_reports import BATCH_IDS
 
 dash.register_page(
     __name__,
@@ -149,6 +152,8 @@ def heading(summary: UnitSummary, lang: str) -> html.H1:
                 id="units-whatif-link",
             )
         )
+    batch = sees_all_units(current_viewer()) and info.kind in SUB_LEVELS
+    badges.append(report_links(info.code, summary.year, lang, batch_ids=BATCH_IDS if batch else None))
     return html.H1(
         [html.Span(t("units.heading", lang, unit=_unit_name(summary, lang), year=summary.year)), *badges],
         className="page-heading units-heading",
@@ -160,20 +165,8 @@ def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, st
     """The unit's pillars as % of their maximum against the level's best unit and median."""
     name = _unit_name(summary, lang)
     pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
-    traces = []
-    citations = list(pillars["source"])
-    best = summary.best_unit
-    if not names_other_units(current_viewer()):
-        # A unit head compares with the level's highest value of each pillar, naming nobody (auth.policy).
-        traces.append(
-            (t("units.level_highest", lang), pillars[["pillar_code"]].assign(share=pillars["best_share"]), "leader")
-        )
-    elif best is not None and best["unit_code"] != summary.info.code:
-        best_name = localized(best, "name", lang)
-        traces.append((t("units.best_unit", lang, name=best_name), best["shares"], "leader"))
-        citations += best["sources"]
-    median = pillars[["pillar_code"]].assign(share=pillars["median_share"])
-    traces.append((t("units.median_of", lang, n=summary.scored_size), median, "leading_average"))
+    traces, best_sources = radar_comparisons(summary, lang=lang, name_holders=names_other_units(current_viewer()))
+    citations = [*pillars["source"], *best_sources]
     figure = figures.pillar_radar(pillars, traces, focus_label=name, theme=theme, lang=lang, show_legend=False)
     legend = series_legend(
         [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces] + [(name, SERIES_COLORS["focus"], "solid")]
