@@ -27,6 +27,7 @@ from data_access.models import (
     PublishedIndex,
     PublishedResult,
     RegionMember,
+    Reorganisation,
     Responsibility,
     Source,
     Target,
@@ -46,6 +47,7 @@ DATA_FILES = (
     "targets.csv",
     "indicator_observations.csv",
     "subindicator_points_2022.csv",
+    "reorganisation_2025.csv",
 )
 META_FILES = ("group_thresholds.csv", "sources.csv", "regions.csv", "responsibilities.csv")
 
@@ -307,8 +309,34 @@ def _write(session: Session, files: SeedFiles) -> dict[str, int]:
                 note=r["note"],
             )
         )
+    _write_reorganisation(session, data["reorganisation_2025.csv"], units, dataset["reorganisation"])
     db.record_change(session, "Nạp dữ liệu gốc (seed)")
     return {name: len(rows) for name, rows in data.items()}
+
+
+def _write_reorganisation(session: Session, rows: list[dict[str, str]], units: dict[str, Unit], meta: dict) -> None:
+    """The 2025 merger as the reorganisation dataset stores it (its level and source from dataset.json),
+    and each merged province's successor and last ranked year on the unit, as an import of it would."""
+    session.flush()
+    for order, r in enumerate(rows, 1):
+        predecessor, successor = units[r["predecessor_code"]], units[r["successor_code"]]
+        session.add(
+            Reorganisation(
+                level=meta["level"],
+                predecessor_id=predecessor.id,
+                successor_id=successor.id,
+                successor_name_vi=r["successor_name_vi"],
+                effective_date=r["effective_date"],
+                first_ranked_year=int(r["first_ranked_year"]),
+                change=r["change"],
+                sort_order=order,
+                source=meta["source"],
+                note=r["note"],
+            )
+        )
+        if predecessor is not successor:
+            predecessor.successor_id = successor.id
+            predecessor.valid_to = int(r["first_ranked_year"]) - 1
 
 
 def _write_regions(session: Session, rows: list[dict[str, str]], units: dict[str, Unit]) -> None:
