@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from data_access import queries
+from data_access import queries, reorganisation
 from data_access import rankings as data
 from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, Plan, PublishedResult, Unit
@@ -67,8 +67,13 @@ def pillar_years(unit_code: str) -> list[int]:
 
 @versioned
 def ranking_years(unit_code: str) -> list[int]:
-    """`/rankings`: the years with a national table in which the focus is ranked, or with results of its own units."""
-    national = [y for y in data.level_years(PROVINCE) if unit_code in set(data.national_ranking(y)["unit_code"])]
+    """`/rankings`: the years with a national table in which the focus is ranked (or its successor, once a
+    merger has ended it), or with results of its own units."""
+    national = [
+        y
+        for y in data.level_years(PROVINCE)
+        if {unit_code, reorganisation.successor_for(unit_code, y)} & set(data.national_ranking(y)["unit_code"])
+    ]
     own = [y for level in SUB_LEVELS for y in data.level_years(level, unit_code)]
     return sorted(set(national) | set(own))
 
