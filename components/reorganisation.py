@@ -19,6 +19,12 @@ from domain.text import localized
 INDEX_DECIMALS = 4
 
 
+def format_date(iso: str, lang: str) -> str:
+    """An ISO date as the reader writes it: 01/07/2025 in Vietnamese, 2025-07-01 in English."""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}" if lang == "vi" else iso
+
+
 def ended_note(ended: Mapping, *, unit_name: str, lang: str) -> html.Div:
     """Where an ended unit went, with a link to its successor's page."""
     successor = localized(ended, "successor_name", lang)
@@ -31,7 +37,7 @@ def ended_note(ended: Mapping, *, unit_name: str, lang: str) -> html.Div:
                     lang,
                     unit=unit_name,
                     successor=successor,
-                    date=ended["effective_date"],
+                    date=format_date(ended["effective_date"], lang),
                     first=ended["first_ranked_year"],
                     last=ended["last_ranked_year"],
                 )
@@ -69,15 +75,29 @@ def merger_figure(
     figure = go.Figure()
     valued = history[history["value"].notna()]
     successor = valued[valued["role"] == "successor"]
+    published = successor[~successor["computed"]]
     for index, (code, line) in enumerate(valued[valued["role"] == "predecessor"].groupby("unit_code", sort=False)):
         label = _line_label(line.iloc[0], predecessor_names, first, lang)
+        color = PEER_COLORS[index % len(PEER_COLORS)]
+        if not published.empty:  # the predecessor's last value leads into the successor's first
+            figure.add_trace(
+                go.Scatter(
+                    x=[line["year"].iloc[-1], published["year"].iloc[0]],
+                    y=[line["value"].iloc[-1], published["value"].iloc[0]],
+                    mode="lines",
+                    line={"color": color, "width": 1, "dash": "dot"},
+                    showlegend=False,
+                    hoverinfo="skip",
+                    legendgroup=code,
+                )
+            )
         figure.add_trace(
             go.Scatter(
                 x=line["year"],
                 y=line["value"],
                 mode="lines+markers",
                 name=figure_text(label),
-                line={"color": PEER_COLORS[index % len(PEER_COLORS)], "width": 2},
+                line={"color": color, "width": 2},
                 hovertemplate=f"{figure_text(label)}<br>%{{x}}: %{{y:.4f}}<extra></extra>",
                 legendgroup=code,
             )
@@ -97,7 +117,6 @@ def merger_figure(
                 hovertemplate=f"{figure_text(label)}<br>%{{x}}: %{{y:.4f}}<extra></extra>",
             )
         )
-    published = successor[~successor["computed"]]
     if not published.empty:
         label = _line_label(published.iloc[0], predecessor_names, first, lang)
         figure.add_trace(
@@ -169,6 +188,6 @@ def merger_table(rows: pd.DataFrame, lang: str) -> html.Table:
                 shown = format_number(cell, INDEX_DECIMALS, lang)
                 cells.append(html.Td(shown, className="num"))
             else:
-                cells.append(html.Td("—" if cell is None else str(cell)))
+                cells.append(html.Td("—" if cell is None or pd.isna(cell) else str(cell)))
         body.append(html.Tr(cells, className="reorg-computed" if computed else None))
     return html.Table([head, html.Tbody(body)], className="pillar-table reorg-history-table", id="units-merger-table")

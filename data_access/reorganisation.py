@@ -116,6 +116,11 @@ def predecessors(code: str) -> list[str]:
     return [row.predecessor for row in predecessors_of(code, reorganisations())]
 
 
+def merger_first_ranked(year: int) -> bool:
+    """Is `year` the first ranking of a merger of provinces (DTI 2024 for the 2025 merger)?"""
+    return any(row.ends_predecessor and row.first_ranked_year == year for row in reorganisations(PROVINCE))
+
+
 def ended_first_year(code: str) -> int:
     """The first ranked year of the merger into `code` (0 when nothing merged into it)."""
     rows = predecessors_of(code, reorganisations())

@@ -19,6 +19,7 @@ from components import rankings as views
 from components.citations import cite
 from components.formatting import format_points, format_rank
 from components.i18n import t
+from components.reorganisation import format_date
 from components.shell import THEME_STORE
 from components.theme import DEFAULT_THEME
 from data_access import geo, queries, reorganisation, year_changes
@@ -154,7 +155,7 @@ def followed_note(selection: Selection, lang: str) -> html.Div:
             lang,
             before=before[pick],
             after=after[pick],
-            date=ended.get("effective_date", ""),
+            date=format_date(ended["effective_date"], lang) if ended else "",
             year=selection.year,
         ),
         className="rankings-note reorg-followed",
@@ -196,7 +197,10 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
             id="rankings-focus-summary",
         )
     changes = year_changes.national_changes(selection.year)
-    notes = [views.dti_note(ranking, lang=lang, note_id=DTI_NOTE), national_change_note(changes, field, lang)]
+    notes = [
+        views.dti_note(ranking, lang=lang, note_id=DTI_NOTE),
+        national_change_note(changes, field, lang, selection.year),
+    ]
     if selection.followed_from is not None:
         notes.insert(0, followed_note(selection, lang))
     if len(ranking) < field:
@@ -262,11 +266,13 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
     ]
 
 
-def national_change_note(changes, field: int, lang: str) -> html.Div | None:
+def national_change_note(changes, field: int, lang: str, year: int) -> html.Div | None:
     """What the change columns compare with, and why most are "—" when the year before is partial."""
     if changes.previous_year is None:
         return None
-    if changes.complete:
+    if reorganisation.merger_first_ranked(year):
+        text = t("reorg.change_note", lang, previous=changes.previous_year, field=field)
+    elif changes.complete:
         text = t("rankings.national_change_since", lang, previous=changes.previous_year)
     else:
         n = int(changes.table["previous_rank"].notna().sum())

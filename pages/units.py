@@ -66,6 +66,8 @@ RADAR = "units-radar"
 BARS = "units-bars"
 DOWNLOAD = "units-pillars-download"
 MERGER_DOWNLOAD = "units-merger-download"
+# The history across a merger: a few lines over a handful of years, legend underneath.
+MERGER_HEIGHT = 340
 
 
 def layout(unit_code: str | None = None, year: str | None = None, **_query: str) -> html.Div:
@@ -291,7 +293,9 @@ def merger_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, s
     return source_card(
         t("reorg.history_title", lang),
         [
-            dcc.Graph(id="units-merger-graph", figure=figure, config=GRAPH_CONFIG, className="units-merger-graph"),
+            dcc.Graph(
+                id="units-merger-graph", figure=figure, config=GRAPH_CONFIG, style={"height": f"{MERGER_HEIGHT}px"}
+            ),
             html.Div(note, className="kpi-sub", id="units-merger-note"),
             merger_table(rows, lang),
             html.Div(download_buttons(MERGER_DOWNLOAD, lang), className="units-card-foot"),

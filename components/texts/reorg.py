@@ -30,6 +30,13 @@ TEXT = {
         "en": "{unit} is ranked from DTI {first}. Its values for earlier years are the average of the indices of "
         "{names} (the published rule for a merged province), computed on display, not published figures.",
     },
+    "reorg.change_note": {
+        "vi": "Năm đầu xếp hạng {field} tỉnh, thành phố sau sắp xếp: thứ hạng không so với {previous} (khác số tỉnh); "
+        "± DTI so với giá trị {previous}, của tỉnh sau sáp nhập là giá trị tính từ các tỉnh cũ (trung bình chỉ số).",
+        "en": "First ranking of the {field} provinces after the reorganisation: ranks are not compared with "
+        "{previous} (a different field); ± DTI is against {previous}, for a merged province the value computed "
+        "from its former provinces (the average of their indices).",
+    },
     "reorg.col_unit": {"vi": "Đơn vị", "en": "Unit"},
     "reorg.col_year": {"vi": "Năm", "en": "Year"},
     "reorg.col_index": {"vi": "Chỉ số", "en": "Index"},
