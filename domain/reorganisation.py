@@ -84,17 +84,6 @@ def average_of_predecessors(
     return computed
 
 
-def ranked_units(codes: Iterable[str], year: int, rows: Iterable[Reorganisation]) -> list[str]:
-    """The units ranked in `year`: each code replaced by its successor from the successor's first ranked
-    year, once each, in first-seen order."""
-    rows = list(rows)
-    seen: dict[str, None] = {}
-    for code in codes:
-        moved = successor_in(code, year, rows)
-        seen[moved.successor if moved else code] = None
-    return list(seen)
-
-
 def dissolve(collection: Mapping, year: int, rows: Iterable[Reorganisation], names: Mapping[str, str]) -> dict:
     """The boundaries of `year`'s units: every predecessor's polygons gathered into one MultiPolygon
     feature under its successor's code (the predecessors' shared borders stay inside it, which draws
