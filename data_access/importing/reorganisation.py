@@ -64,7 +64,8 @@ def _check_row(rows: validation.Rows, number: int, record: dict, catalogue: Cata
             rows.issue(number, header, f"“{code}” là {unit.kind}, không sắp xếp vào cấp {level} được")
         elif unit is not None and key == "successor_code" and kinds and unit.kind != level:
             rows.issue(number, header, f"“{code}” là {unit.kind}, không phải đơn vị cấp {level}")
-    if record["change"] != MERGED and record["change"] and record["predecessor_code"] != record["successor_code"]:
+    keeps_code = record["change"] in CHANGE_KINDS and record["change"] != MERGED
+    if keeps_code and record["predecessor_code"] != record["successor_code"]:
         rows.issue(number, "Loại thay đổi", f"“{record['change']}” giữ mã: mã kế thừa phải trùng mã trước sắp xếp")
     effective, first = record["effective_date"], record["first_ranked_year"]
     if effective and first is not None and abs(first - int(effective[:4])) > RANKED_YEAR_SPAN:
