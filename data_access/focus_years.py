@@ -42,6 +42,17 @@ def result_years(unit_code: str) -> list[int]:
 
 
 @versioned
+def followed_years(unit_code: str) -> list[int]:
+    """The overview's years: the unit's own (`result_years`), and once a merger has ended it, the years in
+    which its successor is ranked in its place (the focus follows its successor)."""
+    years = set(result_years(unit_code))
+    ended = reorganisation.ended_unit(unit_code)
+    if ended is not None:
+        years |= {y for y in result_years(ended["successor"]) if y >= ended["first_ranked_year"]}
+    return sorted(years)
+
+
+@versioned
 def scored_years(unit_code: str, level: str) -> list[int]:
     """Years with pillar scores of the focus (province level) or of its own units (a level below it)."""
     parent = aliased(Unit)

@@ -37,6 +37,11 @@ TEXT = {
         "{previous} (a different field); ± DTI is against {previous}, for a merged province the value computed "
         "from its former provinces (the average of their indices).",
     },
+    "reorg.previous_computed": {
+        "vi": "Giá trị {year} tính từ {names} (trung bình chỉ số); thứ hạng {year} thuộc bảng khác số tỉnh, không so.",
+        "en": "The {year} value is computed from {names} (the average of their indices); "
+        "{year}'s ranks belong to a different field and are not compared.",
+    },
     "reorg.col_unit": {"vi": "Đơn vị", "en": "Unit"},
     "reorg.col_year": {"vi": "Năm", "en": "Year"},
     "reorg.col_index": {"vi": "Chỉ số", "en": "Index"},

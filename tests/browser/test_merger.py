@@ -143,3 +143,18 @@ def test_rankings_2024_follow_the_focus_to_its_successor_on_a_34_province_map(
     )
     assert "vietnam_provinces_63.geojson" in url
     assert page_errors == []
+
+
+def test_the_overview_follows_the_ended_focus_with_the_change_against_the_computed_value(
+    leader: Page, merger_app: str, expect, page_errors
+):
+    leader.goto(f"{merger_app}/")
+    expect(leader.locator("#overview-heading")).to_have_text("Chỉ số chuyển đổi số Đồng Nai năm 2024")
+    expect(leader.locator("#overview-focus-followed")).to_contain_text("Bình Phước đã sáp nhập vào Đồng Nai")
+    change = DONG_NAI_2024 - (VALUES_2023[SUCCESSOR] + VALUES_2023[ENDED]) / 2  # 0,6725 − 0,6510 = +0,0215
+    expect(leader.locator("#overview-value-change")).to_contain_text(f"+{decimal(change)} so với 2023")
+    expect(leader.locator("#overview-previous-computed")).to_contain_text("Giá trị 2023 tính từ Đồng Nai, Bình Phước")
+    leader.goto(f"{merger_app}/?year=2023")
+    expect(leader.locator("#overview-heading")).to_have_text("Chỉ số chuyển đổi số Bình Phước năm 2023")
+    assert leader.locator("#overview-focus-followed").count() == 0
+    assert page_errors == []
