@@ -173,7 +173,13 @@ UNIT_COLUMNS = _columns(
     ("kind", "Loại", True, "province, department, district hoặc aggregate"),
     ("parent_code", "Mã đơn vị cha", False, "tỉnh mà sở hoặc huyện trực thuộc"),
     ("valid_from", "Hiệu lực từ năm", False, "để trống nếu có từ trước"),
-    ("valid_to", "Hiệu lực đến năm", False, "năm cuối cùng đơn vị còn được đánh giá (ví dụ 2024 khi sáp nhập 7/2025)"),
+    (
+        "valid_to",
+        "Hiệu lực đến năm",
+        False,
+        "năm cuối cùng đơn vị còn được xếp hạng riêng (ví dụ 2023 cho tỉnh sáp nhập 7/2025: "
+        "DTI 2024 đã xếp hạng tỉnh mới)",
+    ),
     ("successor_code", "Mã đơn vị kế thừa", False, "đơn vị nhận lại đơn vị này sau sáp nhập"),
     ("source", "Nguồn", False, ""),
     ("note", "Ghi chú", False, ""),
