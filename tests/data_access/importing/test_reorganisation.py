@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from data_access import db, geo, reorganisation, year_changes
 from data_access import rankings as data
-from data_access.importing import OK, REFUSED, formats, import_file
+from data_access.importing import OK, REFUSED, check, formats, import_file
 from tests.data_access.importing.files import exported, seed_csv
 from tests.data_access.importing.merger_files import (
     DONG_NAI_2024,
@@ -167,3 +167,21 @@ def test_the_merger_through_the_import_computes_the_earlier_years_and_draws_34_p
     joined = next(f for f in provinces["features"] if f["properties"]["unit_code"] == SUCCESSOR)
     assert joined["properties"]["predecessor_codes"] == [ENDED, SUCCESSOR]
     assert geo.served_content(name) is not None and len(geo.version(name)) == 16
+
+
+def test_a_district_to_commune_change_is_read_by_level_and_unit_kinds(seeded_db):
+    """The level column holds district → commune changes too: a commune's predecessors may be districts or
+    communes, its successor must be a commune; a province under that level is refused."""
+    headers = [c.header for c in formats.REORGANISATION_COLUMNS]
+    district = "binh-phuoc-dong-xoai"
+    rows = [
+        ["commune", district, district, "Phường Đồng Xoài", "2025-07-01", 2025, "merged", "NQ 1662/NQ-UBTVQH15", ""],
+        ["commune", "ha-noi", "ha-noi", "", "2025-07-01", 2025, "unchanged", "NQ 1662/NQ-UBTVQH15", ""],
+        ["district", district, district, "", "2025-07-01", 2025, "unchanged", "NQ 1662/NQ-UBTVQH15", ""],
+    ]
+    errors = check(book_bytes(SHEET, headers, rows), "sap-xep-xa.xlsx").errors
+    found = {(i.row, i.column): i.reason for i in errors}
+    assert "là district, không phải đơn vị cấp commune" in found[(2, "Mã đơn vị kế thừa")]
+    assert (2, "Mã đơn vị trước sắp xếp") not in found  # a district may be a commune's predecessor
+    assert "là province, không sắp xếp vào cấp commune" in found[(3, "Mã đơn vị trước sắp xếp")]
+    assert "cấp “district” không có: dùng province, commune" in found[(4, "Cấp")]
