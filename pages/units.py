@@ -338,6 +338,23 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
     ended = reorganisation.ended_unit(summary.info.code)
     if ended is not None:
         children.append(ended_note(ended, unit_name=_unit_name(summary, lang), lang=lang))
+    first = merger_first_year(summary)
+    if first is not None and summary.year < first:
+        _history, predecessor_names, _first = _merger_parts(summary.info.code, lang)
+        children.append(
+            html.Div(
+                t(
+                    "reorg.before_merger",
+                    lang,
+                    unit=_unit_name(summary, lang),
+                    year=summary.year,
+                    first=first,
+                    names=", ".join(predecessor_names),
+                ),
+                className="units-ended-note",
+                id="units-before-merger",
+            )
+        )
     children += [cards, *reconciliation_notes(summary.result, lang)]
     if summary.pillars.empty:
         children.append(

@@ -42,6 +42,11 @@ TEXT = {
         "en": "The {year} value is computed from {names} (the average of their indices); "
         "{year}'s ranks belong to a different field and are not compared.",
     },
+    "reorg.before_merger": {
+        "vi": "Kết quả năm {year} là của {unit} trước sắp xếp; từ DTI {first}, {unit} gồm {names}.",
+        "en": "The {year} results are those of {unit} before the reorganisation; from DTI {first} {unit} "
+        "comprises {names}.",
+    },
     "reorg.col_unit": {"vi": "Đơn vị", "en": "Unit"},
     "reorg.col_year": {"vi": "Năm", "en": "Year"},
     "reorg.col_index": {"vi": "Chỉ số", "en": "Index"},

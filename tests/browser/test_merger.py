@@ -77,6 +77,7 @@ def test_the_successor_s_page_crosses_the_merger_with_the_earlier_year_computed_
         "Đồng Nai: tính từ Đồng Nai, Bình Phước",
         "Đồng Nai",
     ]
+    assert leader.locator("#units-before-merger").count() == 0
     with leader.expect_download() as info:
         leader.click("#units-merger-download-csv")
     rows = list(csv.DictReader(io.StringIO(info.value.path().read_bytes().decode("utf-8-sig"))))
@@ -84,6 +85,12 @@ def test_the_successor_s_page_crosses_the_merger_with_the_earlier_year_computed_
     assert [(r["Năm"], r["Giá trị"], r["Ghi chú"]) for r in marked] == [
         ("2023", f"{expected:.3f}", "tính từ Đồng Nai, Bình Phước")
     ]
+    leader.goto(f"{merger_app}/units/{SUCCESSOR}?year=2023")
+    expect(leader.locator("#units-before-merger")).to_contain_text(
+        "Kết quả năm 2023 là của Đồng Nai trước sắp xếp; từ DTI 2024, Đồng Nai gồm Đồng Nai, Bình Phước."
+    )
+    expect(leader.locator("#units-rank")).to_contain_text("/63")
+    assert leader.locator("#units-merger-card").count() == 0
     assert page_errors == []
 
 
