@@ -368,6 +368,21 @@ def _top_up_regions(engine: Engine, files: SeedFiles) -> int:
         return len(rows)
 
 
+def _top_up_reorganisation(engine: Engine, files: SeedFiles) -> int:
+    """A database loaded before the merger's mapping was seeded gets it, once, as a versioned change (and
+    its merged provinces their successor and last ranked year), when every province it names is there."""
+    with db.session_scope(engine) as session:
+        if session.scalar(select(func.count()).select_from(Reorganisation)):
+            return 0
+        units = {u.code: u for u in session.scalars(select(Unit).where(Unit.kind == "province"))}
+        rows = files.data["reorganisation_2025.csv"]
+        if not rows or any(r["predecessor_code"] not in units for r in rows):
+            return 0
+        _write_reorganisation(session, rows, units, files.dataset["reorganisation"])
+        db.record_change(session, "Nạp danh mục sắp xếp tỉnh 2025 (seed)")
+        return len(rows)
+
+
 @dataclass
 class SeedReport:
     loaded: bool
@@ -393,8 +408,10 @@ def load_seed(
         db.drop_schema(engine)
     db.create_schema(engine)
     if not db.is_empty(engine):
-        added = _top_up_regions(engine, files)
-        return SeedReport(loaded=False, counts={"regions.csv": added} if added else {}, notices=notices)
+        added = {"regions.csv": _top_up_regions(engine, files)}
+        added["reorganisation_2025.csv"] = _top_up_reorganisation(engine, files)
+        counts = {name: n for name, n in added.items() if n}
+        return SeedReport(loaded=False, counts=counts, notices=notices)
     with db.session_scope(engine) as session:
         counts = _write(session, files)
     return SeedReport(loaded=True, counts=counts, notices=notices)

@@ -10,10 +10,13 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import delete, update
 
 from data_access import db, geo, reorganisation, year_changes
 from data_access import rankings as data
 from data_access.importing import OK, REFUSED, check, formats, import_file
+from data_access.models import Reorganisation, Unit
+from seed.loader import load_seed
 from tests.data_access.importing.files import exported, seed_csv
 from tests.data_access.importing.merger_files import (
     DONG_NAI_2024,
@@ -185,3 +188,16 @@ def test_a_district_to_commune_change_is_read_by_level_and_unit_kinds(seeded_db)
     assert (2, "Mã đơn vị trước sắp xếp") not in found  # a district may be a commune's predecessor
     assert "là province, không sắp xếp vào cấp commune" in found[(3, "Mã đơn vị trước sắp xếp")]
     assert "cấp “district” không có: dùng province, commune" in found[(4, "Cấp")]
+
+
+def test_a_database_loaded_before_the_mapping_gets_it_once_with_its_units_ended(fresh_db):
+    with db.session_scope(fresh_db) as session:
+        session.execute(delete(Reorganisation))
+        session.execute(update(Unit).values(successor_id=None, valid_to=None))
+    before = db.data_version(fresh_db)
+    report = load_seed(fresh_db)
+    assert (report.loaded, report.counts) == (False, {"reorganisation_2025.csv": 63})
+    assert db.data_version(fresh_db) > before, "cached pages see the mapping at once"
+    assert reorganisation.ended_unit(ENDED)["successor"] == SUCCESSOR
+    assert (unit_row(ENDED)["Hiệu lực đến năm"], unit_row(ENDED)["Mã đơn vị kế thừa"]) == (2023, SUCCESSOR)
+    assert load_seed(fresh_db).counts == {}, "once"
