@@ -321,10 +321,34 @@ def own_years(summary: UnitSummary) -> UnitSummary:
     return replace(summary, history=summary.history[summary.history["year"] >= first].reset_index(drop=True))
 
 
+def with_computed_previous(summary: UnitSummary) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """In a successor's first ranked year, its history with the year before as computed from its
+    predecessors (no rank: another field), so its value change is against that; the predecessors' codes."""
+    first = merger_first_year(summary)
+    if first is None or summary.year != first:
+        return summary.history, ()
+    computed = reorganisation.computed_figures(summary.info.code)
+    found = computed[(computed["year"] == first - 1) & (computed["index_code"] == reorganisation.DTI)]
+    if found.empty:
+        return summary.history, ()
+    row = pd.DataFrame([{"year": first - 1, "total": float(found["value"].iloc[0]), "max_total": 1.0, "rank": pd.NA}])
+    return pd.concat([row, summary.history], ignore_index=True), tuple(found["computed_from"].iloc[0].split(";"))
+
+
+def _computed_previous_note(codes: tuple[str, ...], year: int | None, lang: str) -> list[html.Div]:
+    if not codes:
+        return []
+    names = reorganisation.names()
+    pick = 0 if lang == "vi" else 1
+    text = t("reorg.previous_computed", lang, year=year, names=", ".join(names[c][pick] for c in codes))
+    return [html.Div(text, className="kpi-sub", id="units-previous-computed")]
+
+
 def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> list:
     merged_into = merger_first_year(summary) is not None and summary.year >= (merger_first_year(summary) or 0)
     summary = own_years(summary)
-    change = history_change(summary.history, summary.year, as_index=summary.info.kind == PROVINCE)
+    compared, computed_from = with_computed_previous(summary)
+    change = history_change(compared, summary.year, as_index=summary.info.kind == PROVINCE)
     cards = result_cards(
         summary.result,
         summary.next_group,
@@ -332,7 +356,10 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
         level=summary.info.kind,
         lang=lang,
         titles=titles,
-        change_lines=history_change_lines(change, lang=lang, id_prefix="units"),
+        change_lines=[
+            *history_change_lines(change, lang=lang, id_prefix="units"),
+            *_computed_previous_note(computed_from, change.previous_year, lang),
+        ],
     )
     children: list = [heading(summary, lang)]
     ended = reorganisation.ended_unit(summary.info.code)

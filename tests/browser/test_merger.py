@@ -58,6 +58,9 @@ def test_the_successor_s_page_crosses_the_merger_with_the_earlier_year_computed_
     leader.goto(f"{merger_app}/units/{SUCCESSOR}")
     expect(leader.locator("#units-heading")).to_contain_text("2024")
     expect(leader.locator("#units-rank")).to_contain_text(f"{rank_2024(SUCCESSOR)}/34")
+    expected_change = DONG_NAI_2024 - (VALUES_2023[SUCCESSOR] + VALUES_2023[ENDED]) / 2
+    expect(leader.locator("#units-value-change")).to_contain_text(f"+{decimal(expected_change)} so với 2023")
+    expect(leader.locator("#units-previous-computed")).to_contain_text("Giá trị 2023 tính từ Đồng Nai, Bình Phước")
     table = leader.locator("#units-merger-table")
     computed = table.locator("tr.reorg-computed")
     expect(computed).to_have_count(1)
