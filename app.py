@@ -234,9 +234,12 @@ def boundaries_file(file_name: str):
     """A shipped boundaries file, which the maps reference by URL (see `pages._kit.boundaries_url`);
     web/delivery.py compresses it and, under its versioned URL, lets the browser keep it."""
     path = geo.served_path(file_name)
-    if path is None:
+    if path is not None:
+        return send_file(path, mimetype="application/json")
+    content = geo.served_content(file_name)
+    if content is None:
         abort(404)
-    return send_file(path, mimetype="application/json")
+    return Response(content, mimetype="application/json")
 
 
 @server.get("/lang/<code>")

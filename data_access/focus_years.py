@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from data_access import queries
+from data_access import queries, reorganisation
 from data_access import rankings as data
 from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, Plan, PublishedResult, Unit
@@ -42,6 +42,17 @@ def result_years(unit_code: str) -> list[int]:
 
 
 @versioned
+def followed_years(unit_code: str) -> list[int]:
+    """The overview's years: the unit's own (`result_years`), and once a merger has ended it, the years in
+    which its successor is ranked in its place (the focus follows its successor)."""
+    years = set(result_years(unit_code))
+    ended = reorganisation.ended_unit(unit_code)
+    if ended is not None:
+        years |= {y for y in result_years(ended["successor"]) if y >= ended["first_ranked_year"]}
+    return sorted(years)
+
+
+@versioned
 def scored_years(unit_code: str, level: str) -> list[int]:
     """Years with pillar scores of the focus (province level) or of its own units (a level below it)."""
     parent = aliased(Unit)
@@ -67,8 +78,13 @@ def pillar_years(unit_code: str) -> list[int]:
 
 @versioned
 def ranking_years(unit_code: str) -> list[int]:
-    """`/rankings`: the years with a national table in which the focus is ranked, or with results of its own units."""
-    national = [y for y in data.level_years(PROVINCE) if unit_code in set(data.national_ranking(y)["unit_code"])]
+    """`/rankings`: the years with a national table in which the focus is ranked (or its successor, once a
+    merger has ended it), or with results of its own units."""
+    national = [
+        y
+        for y in data.level_years(PROVINCE)
+        if {unit_code, reorganisation.successor_for(unit_code, y)} & set(data.national_ranking(y)["unit_code"])
+    ]
     own = [y for level in SUB_LEVELS for y in data.level_years(level, unit_code)]
     return sorted(set(national) | set(own))
 

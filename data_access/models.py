@@ -135,6 +135,33 @@ class Unit(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class Reorganisation(Base):
+    """One unit's place in a reorganisation: the predecessor, the unit it belongs to from
+    `effective_date` (itself when it kept its code or was unchanged), and the first year whose
+    ranking names the successor rather than the predecessor.
+
+    When a unit existed (until `effective_date`) and which year's ranking it belongs to are kept
+    apart: DTI 2024 ranks the 34 provinces although the merger took effect on 2025-07-01, so a
+    merged province's last ranked year (`Unit.valid_to`) is `first_ranked_year - 1`. `level` is the
+    successor's level (province; commune for the district → commune changes).
+    """
+
+    __tablename__ = "reorganisations"
+    __table_args__ = (UniqueConstraint("predecessor_id", "effective_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    level: Mapped[str] = mapped_column(String(20))
+    predecessor_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    successor_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    successor_name_vi: Mapped[str] = mapped_column(Text, default="")
+    effective_date: Mapped[str] = mapped_column(String(10))
+    first_ranked_year: Mapped[int] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(String(20))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class PillarScore(Base):
     """Points of one unit on one pillar of a framework."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data_access import queries
+from data_access import queries, reorganisation
 from data_access.cache import versioned
 from data_access.models import SOURCE_DISCREPANCY
 from data_access.scoring import change_between, points_lost, round_half_up, unit_totals
@@ -115,6 +115,12 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
     average = averages.iloc[0].to_dict() if not averages.empty else None
     leading = _leading_units(field_results, set(scores["unit_code"]), unit_code)
     history = results[results["rank"].notna()][["year", "rank", "rank_of", "source"]].reset_index(drop=True)
+    computed_from: tuple[str, ...] = ()
+    first = reorganisation.ended_first_year(unit_code)
+    if first and year >= first:  # a merger's successor: its own history starts at its first ranked year
+        history = history[history["year"] >= first].reset_index(drop=True)
+        if previous_year is not None and previous_year < first:
+            previous, computed_from = _computed_previous(unit_code, previous_year)
     return Overview(
         unit_code=unit_code,
         unit_name_vi=info["name_vi"],
@@ -141,4 +147,16 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
         average_source=(average or {}).get("source", ""),
         rank_history=history,
         weakest=points_lost(own).head(3) if not own.empty else own,
+        previous_computed_from=computed_from,
     )
+
+
+def _computed_previous(unit_code: str, year: int) -> tuple[dict, tuple[str, ...]]:
+    """The year before a merger's first ranking, for its successor: no rank (another field), and as value
+    the one computed from its predecessors, with their codes; no value where one of them has none."""
+    computed = reorganisation.computed_figures(unit_code)
+    found = computed[(computed["year"] == year) & (computed["index_code"] == reorganisation.DTI)]
+    if found.empty:
+        return {"rank": None, "total": None, "max_total": None}, ()
+    codes = tuple(found["computed_from"].iloc[0].split(";"))
+    return {"rank": None, "total": float(found["value"].iloc[0]), "max_total": 1.0}, codes

@@ -145,6 +145,8 @@ class Overview:
     average_source: str = ""
     rank_history: pd.DataFrame = field(default_factory=pd.DataFrame)
     weakest: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # The predecessors (codes) the previous year's value was computed from, in the first year after a merger.
+    previous_computed_from: tuple[str, ...] = ()
 
 
 @dataclass

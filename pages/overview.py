@@ -14,12 +14,13 @@ from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
 from components.kpi import discrepancy_notes, kpi_card, rank_change_badge, series_legend
 from components.laggards import laggards_body
+from components.reorganisation import format_date
 from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
 from components.targets import risk_list
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
-from data_access import queries
-from data_access.focus_years import result_years
+from data_access import queries, reorganisation
+from data_access.focus_years import followed_years
 from data_access.laggards import weakest_on_pillar, weakest_on_total
 from data_access.overview import Overview, UnknownSelection, build_overview
 from data_access.targets import at_risk, plan_years, target_progress
@@ -35,7 +36,7 @@ dash.register_page(
     order=0,
     nav_key="nav.overview",
     nav_icon="bi-speedometer2",
-    year_options=focus_years(result_years),
+    year_options=focus_years(followed_years),
 )
 
 YEAR_STORE = "overview-year"
@@ -220,6 +221,17 @@ def render(
             element_id="overview-value-change",
         ),
     ]
+    if overview.previous_computed_from:
+        names = reorganisation.names()
+        pick = 0 if lang == "vi" else 1
+        predecessors = [names[code][pick] for code in overview.previous_computed_from]
+        change_footer.append(
+            html.Div(
+                t("reorg.previous_computed", lang, year=previous, names=", ".join(predecessors)),
+                className="kpi-sub",
+                id="overview-previous-computed",
+            )
+        )
     kpis = dbc.Row(
         [
             dbc.Col(
@@ -343,16 +355,22 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
     if focus is None:
         raise no_focus(lang)
     info = queries.unit(focus)
-    years = result_years(focus)
+    years = followed_years(focus)
     if info is not None and not years:
         name = localized(info, "name", lang)
         return [message_panel(t("overview.no_years_title", lang), t("overview.no_years", lang, unit=name))]
+    followed: list = []
     try:  # an unknown focus has no years of its own: build_overview explains it
-        overview = build_overview(focus, resolve_year(year, lang, years=years or None))
+        chosen = resolve_year(year, lang, years=years or None)
+        successor = reorganisation.successor_for(focus, chosen)
+        if successor is not None:  # merged away by then: the page follows its successor, and says so
+            followed = [followed_note(focus, successor, chosen, lang)]
+            focus = successor
+        overview = build_overview(focus, chosen)
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
     titles = source_titles(lang)
-    return render(
+    page = render(
         overview,
         theme or DEFAULT_THEME,
         lang,
@@ -360,4 +378,24 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
         laggards=_laggards_card(overview, focus, year, lag, lang, titles),
         risks=_risk_card(focus, lang, titles),
         year=year,
+    )
+    return [page[0], *followed, *page[1:]]
+
+
+def followed_note(ended: str, successor: str, year: int, lang: str) -> html.Div:
+    """The configured province had merged into `successor` by `year`: the overview follows it."""
+    names = reorganisation.names()
+    pick = 0 if lang == "vi" else 1
+    moved = reorganisation.ended_unit(ended) or {}
+    return html.Div(
+        t(
+            "reorg.focus_followed",
+            lang,
+            before=names[ended][pick],
+            after=names[successor][pick],
+            date=format_date(moved["effective_date"], lang) if moved else "",
+            year=year,
+        ),
+        className="rankings-note reorg-followed",
+        id="overview-focus-followed",
     )

@@ -19,9 +19,10 @@ from components import rankings as views
 from components.citations import cite
 from components.formatting import format_points, format_rank
 from components.i18n import t
+from components.reorganisation import format_date
 from components.shell import THEME_STORE
 from components.theme import DEFAULT_THEME
-from data_access import geo, queries, year_changes
+from data_access import geo, queries, reorganisation, year_changes
 from data_access import peers as peer_data
 from data_access import rankings as data
 from data_access.focus_years import ranking_years
@@ -74,6 +75,8 @@ class Selection(NamedTuple):
     level: str
     year: int
     peers: str | None = None
+    # The province in focus as configured when it had ended by the year (the focus follows its successor).
+    followed_from: str | None = None
 
 
 def layout(year: str | None = None, level: str | None = None, peers: str | None = None, **_query: str) -> html.Div:
@@ -133,7 +136,31 @@ def resolve_selection(query: dict, lang: str) -> Selection:
         year = years[-1] if years else resolve_year(None, lang)
     else:
         year = resolve_year(raw_year, lang)
+    successor = reorganisation.successor_for(focus, year) if level == PROVINCE else None
+    if successor is not None:
+        return Selection(focus=successor, level=level, year=year, peers=query.get("peers"), followed_from=focus)
     return Selection(focus=focus, level=level, year=year, peers=query.get("peers"))
+
+
+def followed_note(selection: Selection, lang: str) -> html.Div:
+    """Says that the configured province had ended by the year and the page follows its successor."""
+    ended = reorganisation.ended_unit(selection.followed_from or "") or {}
+    names = reorganisation.names()
+    before = names.get(selection.followed_from or "", (selection.followed_from, selection.followed_from))
+    after = names.get(selection.focus, (selection.focus, selection.focus))
+    pick = 0 if lang == "vi" else 1
+    return html.Div(
+        t(
+            "reorg.focus_followed",
+            lang,
+            before=before[pick],
+            after=after[pick],
+            date=format_date(ended["effective_date"], lang) if ended else "",
+            year=selection.year,
+        ),
+        className="rankings-note reorg-followed",
+        id="rankings-focus-followed",
+    )
 
 
 class NoResults(LookupError):
@@ -170,7 +197,12 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
             id="rankings-focus-summary",
         )
     changes = year_changes.national_changes(selection.year)
-    notes = [views.dti_note(ranking, lang=lang, note_id=DTI_NOTE), national_change_note(changes, field, lang)]
+    notes = [
+        views.dti_note(ranking, lang=lang, note_id=DTI_NOTE),
+        national_change_note(changes, field, lang, selection.year),
+    ]
+    if selection.followed_from is not None:
+        notes.insert(0, followed_note(selection, lang))
     if len(ranking) < field:
         notes.append(
             html.Div(
@@ -198,14 +230,18 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         notes=notes,
     )
 
+    provinces = geo.provinces_file(selection.year)
+    map_sources = [ranking_source, geo.attribution(geo.PROVINCES_FILE)]
+    if provinces != geo.PROVINCES_FILE:
+        map_sources.append(t("reorg.map_dissolved", lang, n=len(geo.boundaries(provinces)["features"])))
     rank_map = views.rank_map_card(
         ranking,
-        geo.boundaries(geo.PROVINCES_FILE),
+        geo.boundaries(provinces),
         focus_code=selection.focus,
         theme=theme,
         lang=lang,
-        sources=[ranking_source, geo.attribution(geo.PROVINCES_FILE)],
-        geojson_url=boundaries_url(geo.PROVINCES_FILE),
+        sources=map_sources,
+        geojson_url=boundaries_url(provinces),
     )
     chosen, peer_notes = _chosen_peers(selection, ranking, lang)
     bump = views.bump_card(
@@ -230,11 +266,13 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
     ]
 
 
-def national_change_note(changes, field: int, lang: str) -> html.Div | None:
+def national_change_note(changes, field: int, lang: str, year: int) -> html.Div | None:
     """What the change columns compare with, and why most are "—" when the year before is partial."""
     if changes.previous_year is None:
         return None
-    if changes.complete:
+    if reorganisation.merger_first_ranked(year):
+        text = t("reorg.change_note", lang, previous=changes.previous_year, field=field)
+    elif changes.complete:
         text = t("rankings.national_change_since", lang, previous=changes.previous_year)
     else:
         n = int(changes.table["previous_rank"].notna().sum())

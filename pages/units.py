@@ -9,8 +9,11 @@ the browser sends.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from auth.guard import unit_refusal
@@ -22,6 +25,7 @@ from components.changes import history_change_lines
 from components.citations import cite
 from components.i18n import t
 from components.kpi import series_legend
+from components.reorganisation import ended_note, merger_figure, merger_rows, merger_table
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME, SERIES_COLORS
 from components.unit_report import report_links
@@ -38,6 +42,7 @@ from components.units import (
     source_list,
 )
 from components.whatif import action_card
+from data_access import reorganisation
 from data_access.caveats import pillar_caveats
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
 from data_access.whatif import action_list
@@ -63,6 +68,9 @@ CONTENT = "units-content"
 RADAR = "units-radar"
 BARS = "units-bars"
 DOWNLOAD = "units-pillars-download"
+MERGER_DOWNLOAD = "units-merger-download"
+# The history across a merger: a few lines over a handful of years, legend underneath.
+MERGER_HEIGHT = 340
 
 
 def layout(unit_code: str | None = None, year: str | None = None, **_query: str) -> html.Div:
@@ -115,6 +123,18 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
     elif whole_number(raw_year) in years:
         year = whole_number(raw_year)
     else:
+        ended = reorganisation.ended_unit(code)
+        asked = whole_number(raw_year)
+        if ended is not None and asked is not None and asked >= ended["first_ranked_year"]:
+            raise BadParameter(
+                message_panel(
+                    t("units.bad_year_title", lang),
+                    t("units.bad_year", lang, unit=name, year=raw_year, years=", ".join(map(str, years))),
+                    icon="bi-signpost-split",
+                    element_id="units-bad-year",
+                    action=ended_note(ended, unit_name=name, lang=lang),
+                )
+            )
         raise _panel(
             "units.bad_year_title",
             "units.bad_year",
@@ -235,6 +255,49 @@ def history_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, 
     )
 
 
+def merger_first_year(summary: UnitSummary) -> int | None:
+    """The first ranked year of the merger into this unit, once the data holds a year of the unit from
+    then on (before that the unit's page is the former unit's, as it always was); None otherwise."""
+    history = reorganisation.merger_history(summary.info.code)
+    if history.empty:
+        return None
+    own = history.loc[(history["role"] == "successor") & ~history["computed"].astype(bool), "year"]
+    return int(own.min()) if not own.empty else None
+
+
+def _merger_parts(code: str, lang: str) -> tuple[pd.DataFrame, list[str], int]:
+    history = reorganisation.merger_history(code)
+    names = reorganisation.names()
+    pick = 0 if lang == "vi" else 1
+    predecessor_names = [names[c][pick] for c in reorganisation.predecessors(code)]
+    first = reorganisation.ended_first_year(code)
+    return history, predecessor_names, first
+
+
+def merger_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
+    """The successor's history across its merger: the predecessors' lines leading into its own, the
+    earlier years computed from them and marked so."""
+    history, predecessor_names, first = _merger_parts(summary.info.code, lang)
+    rows = merger_rows(history, predecessor_names=predecessor_names, first=first, lang=lang)
+    figure = merger_figure(history, predecessor_names=predecessor_names, first=first, theme=theme, lang=lang)
+    note = t(
+        "reorg.history_note", lang, unit=_unit_name(summary, lang), first=first, names=", ".join(predecessor_names)
+    )
+    return source_card(
+        t("reorg.history_title", lang),
+        [
+            dcc.Graph(
+                id="units-merger-graph", figure=figure, config=GRAPH_CONFIG, style={"height": f"{MERGER_HEIGHT}px"}
+            ),
+            html.Div(note, className="kpi-sub", id="units-merger-note"),
+            merger_table(rows, lang),
+            html.Div(download_buttons(MERGER_DOWNLOAD, lang), className="units-card-foot"),
+        ],
+        source=cite(t("common.source", lang), [s for s in history["source"] if s], titles),
+        card_id="units-merger-card",
+    )
+
+
 def sources_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc.Card:
     return source_card(
         t("units.sources_title", lang),
@@ -242,8 +305,43 @@ def sources_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc
     )
 
 
+def own_years(summary: UnitSummary) -> UnitSummary:
+    """A successor keeping a predecessor's code has that predecessor's results under its code: its own
+    history (and its change against the previous year) starts at its first ranked year."""
+    first = merger_first_year(summary)
+    if first is None or summary.year < first:
+        return summary
+    return replace(summary, history=summary.history[summary.history["year"] >= first].reset_index(drop=True))
+
+
+def with_computed_previous(summary: UnitSummary) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """In a successor's first ranked year, its history with the year before as computed from its
+    predecessors (no rank: another field), so its value change is against that; the predecessors' codes."""
+    first = merger_first_year(summary)
+    if first is None or summary.year != first:
+        return summary.history, ()
+    computed = reorganisation.computed_figures(summary.info.code)
+    found = computed[(computed["year"] == first - 1) & (computed["index_code"] == reorganisation.DTI)]
+    if found.empty:
+        return summary.history, ()
+    row = pd.DataFrame([{"year": first - 1, "total": float(found["value"].iloc[0]), "max_total": 1.0, "rank": pd.NA}])
+    return pd.concat([row, summary.history], ignore_index=True), tuple(found["computed_from"].iloc[0].split(";"))
+
+
+def _computed_previous_note(codes: tuple[str, ...], year: int | None, lang: str) -> list[html.Div]:
+    if not codes:
+        return []
+    names = reorganisation.names()
+    pick = 0 if lang == "vi" else 1
+    text = t("reorg.previous_computed", lang, year=year, names=", ".join(names[c][pick] for c in codes))
+    return [html.Div(text, className="kpi-sub", id="units-previous-computed")]
+
+
 def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> list:
-    change = history_change(summary.history, summary.year, as_index=summary.info.kind == PROVINCE)
+    merged_into = merger_first_year(summary) is not None and summary.year >= (merger_first_year(summary) or 0)
+    summary = own_years(summary)
+    compared, computed_from = with_computed_previous(summary)
+    change = history_change(compared, summary.year, as_index=summary.info.kind == PROVINCE)
     cards = result_cards(
         summary.result,
         summary.next_group,
@@ -251,9 +349,33 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
         level=summary.info.kind,
         lang=lang,
         titles=titles,
-        change_lines=history_change_lines(change, lang=lang, id_prefix="units"),
+        change_lines=[
+            *history_change_lines(change, lang=lang, id_prefix="units"),
+            *_computed_previous_note(computed_from, change.previous_year, lang),
+        ],
     )
-    children: list = [heading(summary, lang), cards, *reconciliation_notes(summary.result, lang)]
+    children: list = [heading(summary, lang)]
+    ended = reorganisation.ended_unit(summary.info.code)
+    if ended is not None:
+        children.append(ended_note(ended, unit_name=_unit_name(summary, lang), lang=lang))
+    first = merger_first_year(summary)
+    if first is not None and summary.year < first:
+        _history, predecessor_names, _first = _merger_parts(summary.info.code, lang)
+        children.append(
+            html.Div(
+                t(
+                    "reorg.before_merger",
+                    lang,
+                    unit=_unit_name(summary, lang),
+                    year=summary.year,
+                    first=first,
+                    names=", ".join(predecessor_names),
+                ),
+                className="units-ended-note",
+                id="units-before-merger",
+            )
+        )
+    children += [cards, *reconciliation_notes(summary.result, lang)]
     if summary.pillars.empty:
         children.append(
             message_panel(
@@ -277,6 +399,8 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
     found = action_list(summary.info.code, summary.year) if not summary.pillars.empty else None
     if found is not None:
         children.append(dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3"))
+    if merged_into:
+        children.append(dbc.Row([dbc.Col(merger_card(summary, theme, lang, titles), xs=12)], className="g-3"))
     children.append(
         dbc.Row(
             [
@@ -325,3 +449,17 @@ def pillars_file(lang: str, query: dict | None):
 
 
 register_download(DOWNLOAD, pillars_file, State(QUERY, "data"))
+
+
+def merger_file(lang: str, query: dict | None):
+    """The history across the merger for a unit the reader may see, each computed value marked with the
+    predecessors it comes from; checked again here, not trusted from the page."""
+    summary = _allowed_summary(query, lang)
+    if merger_first_year(summary) is None:
+        return None
+    history, predecessor_names, first = _merger_parts(summary.info.code, lang)
+    rows = merger_rows(history, predecessor_names=predecessor_names, first=first, lang=lang)
+    return rows, t("reorg.file", lang, unit=summary.info.code)
+
+
+register_download(MERGER_DOWNLOAD, merger_file, State(QUERY, "data"))

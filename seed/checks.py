@@ -119,8 +119,18 @@ COLUMNS = {
     ],
     "sources.csv": ["code", "title_vi", "title_en", "issuer", "number", "issued", "url"],
     "regions.csv": ["region_code", "region_name_vi", "region_name_en", "sort_order", "unit_code", "source", "note"],
+    "reorganisation_2025.csv": [
+        "predecessor_code",
+        "successor_code",
+        "successor_name_vi",
+        "effective_date",
+        "first_ranked_year",
+        "change",
+        "note",
+    ],
 }
 NUMERIC = {
+    "reorganisation_2025.csv": ["first_ranked_year"],
     "regions.csv": ["sort_order"],
     "frameworks.csv": ["framework_year", "max_points", "n_indicators", "sort_order"],
     "scores.csv": ["year", "points", "max_points"],
@@ -133,6 +143,7 @@ NUMERIC = {
     "group_thresholds.csv": ["framework_year", "min_share"],
 }
 REQUIRED = {
+    "reorganisation_2025.csv": ["predecessor_code", "successor_code", "effective_date", "first_ranked_year", "change"],
     "regions.csv": ["region_code", "region_name_vi", "sort_order", "unit_code", "source"],
     "responsibilities.csv": ["plan_code", "pillar_code", "responsible_name", "duty", "source"],
     "frameworks.csv": ["framework_year", "level", "pillar_code", "pillar_name_vi", "max_points", "sort_order"],
@@ -639,6 +650,37 @@ def check_responsibilities(data: dict[str, Rows], plan_code: str) -> list[Proble
     return problems
 
 
+REORGANISATION_CHANGES = ("merged", "unchanged", "renamed")
+
+
+def check_reorganisation(data: dict[str, Rows]) -> list[Problem]:
+    """The 2025 merger: every province of units.csv once, its successor a province that is its own
+    successor (no chains), a known kind of change, and an unchanged province its own successor."""
+    name = "reorganisation_2025.csv"
+    provinces = {u["unit_code"] for u in data["units.csv"] if u["kind"] == "province"}
+    rows = data[name]
+    own = {r["predecessor_code"] for r in rows if r["successor_code"] == r["predecessor_code"]}
+    problems, seen = [], set()
+    for i, r in enumerate(rows):
+        code, successor = r["predecessor_code"], r["successor_code"]
+        if code not in provinces:
+            problems.append(Problem(name, line_of(i), "predecessor_code", f"'{code}' không phải tỉnh trong units.csv"))
+        if code in seen:
+            problems.append(Problem(name, line_of(i), "predecessor_code", f"tỉnh '{code}' có hai dòng"))
+        seen.add(code)
+        if successor not in own:
+            problems.append(
+                Problem(name, line_of(i), "successor_code", f"'{successor}' không phải tỉnh kế thừa giữ mã của mình")
+            )
+        if r["change"] not in REORGANISATION_CHANGES:
+            problems.append(Problem(name, line_of(i), "change", f"loại thay đổi '{r['change']}' không có"))
+        elif r["change"] != "merged" and successor != code:
+            problems.append(Problem(name, line_of(i), "successor_code", f"'{code}' {r['change']} nhưng đổi mã"))
+    for code in sorted(provinces - seen):
+        problems.append(Problem(name, 0, "predecessor_code", f"tỉnh '{code}' chưa có trong sắp xếp"))
+    return problems
+
+
 def check_all(
     data: dict[str, Rows],
     headers: dict[str, list[str] | None],
@@ -658,6 +700,7 @@ def check_all(
     problems += check_units(data["units.csv"])
     problems += check_unit_references(data)
     problems += check_regions(data)
+    problems += check_reorganisation(data)
     problems += check_frameworks(data["frameworks.csv"])
     problems += check_scores(data)
     problems += check_national_ranking(data, str(dataset["national_ranking_year"]))

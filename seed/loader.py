@@ -27,6 +27,7 @@ from data_access.models import (
     PublishedIndex,
     PublishedResult,
     RegionMember,
+    Reorganisation,
     Responsibility,
     Source,
     Target,
@@ -46,6 +47,7 @@ DATA_FILES = (
     "targets.csv",
     "indicator_observations.csv",
     "subindicator_points_2022.csv",
+    "reorganisation_2025.csv",
 )
 META_FILES = ("group_thresholds.csv", "sources.csv", "regions.csv", "responsibilities.csv")
 
@@ -307,8 +309,34 @@ def _write(session: Session, files: SeedFiles) -> dict[str, int]:
                 note=r["note"],
             )
         )
+    _write_reorganisation(session, data["reorganisation_2025.csv"], units, dataset["reorganisation"])
     db.record_change(session, "Nạp dữ liệu gốc (seed)")
     return {name: len(rows) for name, rows in data.items()}
+
+
+def _write_reorganisation(session: Session, rows: list[dict[str, str]], units: dict[str, Unit], meta: dict) -> None:
+    """The 2025 merger as the reorganisation dataset stores it (its level and source from dataset.json),
+    and each merged province's successor and last ranked year on the unit, as an import of it would."""
+    session.flush()
+    for order, r in enumerate(rows, 1):
+        predecessor, successor = units[r["predecessor_code"]], units[r["successor_code"]]
+        session.add(
+            Reorganisation(
+                level=meta["level"],
+                predecessor_id=predecessor.id,
+                successor_id=successor.id,
+                successor_name_vi=r["successor_name_vi"],
+                effective_date=r["effective_date"],
+                first_ranked_year=int(r["first_ranked_year"]),
+                change=r["change"],
+                sort_order=order,
+                source=meta["source"],
+                note=r["note"],
+            )
+        )
+        if predecessor is not successor:
+            predecessor.successor_id = successor.id
+            predecessor.valid_to = int(r["first_ranked_year"]) - 1
 
 
 def _write_regions(session: Session, rows: list[dict[str, str]], units: dict[str, Unit]) -> None:
@@ -340,6 +368,21 @@ def _top_up_regions(engine: Engine, files: SeedFiles) -> int:
         return len(rows)
 
 
+def _top_up_reorganisation(engine: Engine, files: SeedFiles) -> int:
+    """A database loaded before the merger's mapping was seeded gets it, once, as a versioned change (and
+    its merged provinces their successor and last ranked year), when every province it names is there."""
+    with db.session_scope(engine) as session:
+        if session.scalar(select(func.count()).select_from(Reorganisation)):
+            return 0
+        units = {u.code: u for u in session.scalars(select(Unit).where(Unit.kind == "province"))}
+        rows = files.data["reorganisation_2025.csv"]
+        if not rows or any(r["predecessor_code"] not in units for r in rows):
+            return 0
+        _write_reorganisation(session, rows, units, files.dataset["reorganisation"])
+        db.record_change(session, "Nạp danh mục sắp xếp tỉnh 2025 (seed)")
+        return len(rows)
+
+
 @dataclass
 class SeedReport:
     loaded: bool
@@ -365,8 +408,10 @@ def load_seed(
         db.drop_schema(engine)
     db.create_schema(engine)
     if not db.is_empty(engine):
-        added = _top_up_regions(engine, files)
-        return SeedReport(loaded=False, counts={"regions.csv": added} if added else {}, notices=notices)
+        added = {"regions.csv": _top_up_regions(engine, files)}
+        added["reorganisation_2025.csv"] = _top_up_reorganisation(engine, files)
+        counts = {name: n for name, n in added.items() if n}
+        return SeedReport(loaded=False, counts=counts, notices=notices)
     with db.session_scope(engine) as session:
         counts = _write(session, files)
     return SeedReport(loaded=True, counts=counts, notices=notices)

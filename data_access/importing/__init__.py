@@ -20,6 +20,9 @@ from data_access.importing.commit import (
 )
 from data_access.importing.formats import DATASET_NAMES, DATASETS
 from data_access.importing.issues import ERROR, WARNING, Issue
+from data_access.importing.reorganisation import register as _register_reorganisation
+
+_register_reorganisation()
 
 __all__ = [
     "DATASETS",

@@ -6,6 +6,8 @@ the filled-in template; imported again unchanged it writes the same figures.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -25,6 +27,10 @@ from data_access.models import (
 )
 
 Tables = dict[str, pd.DataFrame]
+# Datasets kept in modules of their own register their export here (dataset → tables of a scope), and
+# those with a single scope ({}) are listed for export whenever the catalogue is.
+EXTRA_TABLES: dict[str, Callable[[Session, dict], Tables]] = {}
+ALWAYS_LISTED: list[str] = []
 
 
 def _frame(columns: tuple[f.Column, ...], records: list[dict]) -> pd.DataFrame:
@@ -290,6 +296,8 @@ def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
         return units_tables(session)
     if dataset == f.RESPONSIBILITIES:
         return responsibilities_tables(session, scope["plan"])
+    if dataset in EXTRA_TABLES:
+        return EXTRA_TABLES[dataset](session, scope)
     raise ValueError(f"unknown dataset {dataset!r}")
 
 
@@ -316,4 +324,5 @@ def datasets_available(session: Session) -> list[tuple[str, dict]]:
     assigned = select(Plan.code).join(Responsibility, Responsibility.plan_id == Plan.id).distinct()
     for (code,) in session.execute(assigned.order_by(Plan.code)):
         found.append((f.RESPONSIBILITIES, {"plan": code}))
+    found += [(dataset, {}) for dataset in ALWAYS_LISTED]
     return found

@@ -24,7 +24,8 @@ TARGETS = "targets"
 OBSERVATIONS = "observations"
 UNITS = "units"
 RESPONSIBILITIES = "responsibilities"
-DATASETS = (FRAMEWORK, SCORES, TARGETS, OBSERVATIONS, UNITS, RESPONSIBILITIES)
+REORGANISATION = "reorganisation"
+DATASETS = (FRAMEWORK, SCORES, TARGETS, OBSERVATIONS, UNITS, RESPONSIBILITIES, REORGANISATION)
 
 DATASET_NAMES = {
     FRAMEWORK: "Khung đánh giá",
@@ -33,6 +34,7 @@ DATASET_NAMES = {
     OBSERVATIONS: "Số liệu thực hiện",
     UNITS: "Danh mục đơn vị",
     RESPONSIBILITIES: "Phân công thực hiện",
+    REORGANISATION: "Sắp xếp đơn vị hành chính",
 }
 FILE_STEMS = {
     FRAMEWORK: "khung",
@@ -41,6 +43,7 @@ FILE_STEMS = {
     OBSERVATIONS: "so-lieu",
     UNITS: "don-vi",
     RESPONSIBILITIES: "phan-cong",
+    REORGANISATION: "sap-xep",
 }
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -170,7 +173,13 @@ UNIT_COLUMNS = _columns(
     ("kind", "Loại", True, "province, department, district hoặc aggregate"),
     ("parent_code", "Mã đơn vị cha", False, "tỉnh mà sở hoặc huyện trực thuộc"),
     ("valid_from", "Hiệu lực từ năm", False, "để trống nếu có từ trước"),
-    ("valid_to", "Hiệu lực đến năm", False, "năm cuối cùng đơn vị còn được đánh giá (ví dụ 2024 khi sáp nhập 7/2025)"),
+    (
+        "valid_to",
+        "Hiệu lực đến năm",
+        False,
+        "năm cuối cùng đơn vị còn được xếp hạng riêng (ví dụ 2023 cho tỉnh sáp nhập 7/2025: "
+        "DTI 2024 đã xếp hạng tỉnh mới)",
+    ),
     ("successor_code", "Mã đơn vị kế thừa", False, "đơn vị nhận lại đơn vị này sau sáp nhập"),
     ("source", "Nguồn", False, ""),
     ("note", "Ghi chú", False, ""),
@@ -187,6 +196,27 @@ RESPONSIBILITY_COLUMNS = _columns(
     ("note", "Ghi chú", False, ""),
 )
 
+REORGANISATION_SHEET = "Sắp xếp"
+# The successor's level, and the kinds of unit it may take in (a commune takes districts' and communes' parts).
+REORGANISATION_LEVELS = {"province": ("province",), "commune": ("district", "commune")}
+REORGANISATION_COLUMNS = _columns(
+    ("level", "Cấp", True, "cấp của đơn vị kế thừa: province (tỉnh) hoặc commune (xã, phường, đặc khu)"),
+    ("predecessor_code", "Mã đơn vị trước sắp xếp", True, "mã trong danh mục; mỗi đơn vị một dòng"),
+    ("successor_code", "Mã đơn vị kế thừa", True, "mã trong danh mục; trùng mã trước nếu đơn vị giữ mã"),
+    ("successor_name_vi", "Tên đơn vị kế thừa", False, "tên như văn bản ghi"),
+    ("effective_date", "Ngày hiệu lực", True, "ngày sắp xếp có hiệu lực, dạng 2025-07-01"),
+    (
+        "first_ranked_year",
+        "Năm xếp hạng đầu tiên",
+        True,
+        "năm DTI đầu tiên xếp hạng đơn vị kế thừa (2024 cho sáp nhập tỉnh 7/2025); năm trước đó là năm cuối "
+        "đơn vị cũ được xếp hạng",
+    ),
+    ("change", "Loại thay đổi", True, "merged (sáp nhập), unchanged (giữ nguyên) hoặc renamed (đổi tên)"),
+    ("source", "Nguồn", True, "văn bản, ví dụ Nghị quyết 202/2025/QH15"),
+    ("note", "Ghi chú", False, ""),
+)
+
 # The sheets of each dataset, in order, with their fixed columns (the scores sheet adds one per pillar).
 SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
     FRAMEWORK: {FRAMEWORK_SHEET: FRAMEWORK_COLUMNS, GROUPS_SHEET: GROUP_COLUMNS},
@@ -195,6 +225,7 @@ SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
     OBSERVATIONS: {OBSERVATIONS_SHEET: OBSERVATION_COLUMNS},
     UNITS: {UNITS_SHEET: UNIT_COLUMNS},
     RESPONSIBILITIES: {RESPONSIBILITIES_SHEET: RESPONSIBILITY_COLUMNS},
+    REORGANISATION: {REORGANISATION_SHEET: REORGANISATION_COLUMNS},
 }
 
 PILLAR_HEADER = re.compile(r"\[([^\[\]]+)\]\s*$")

@@ -41,6 +41,10 @@ class ImportBusy(RuntimeError):
         super().__init__(BUSY)
 
 
+# A dataset that writes another's rows takes that dataset's lock (the reorganisation writes the units).
+SHARED_LOCKS: dict[str, str] = {}
+
+
 def lock_name(dataset: str, scope: dict) -> str:
     """What an import replaces: a framework and the scores scored by it share their year and level (a
     framework changing under a scores import would change the maxima it was checked against); a plan's
@@ -52,7 +56,7 @@ def lock_name(dataset: str, scope: dict) -> str:
         return f"plan:{scope.get('plan')}"
     if dataset == f.RESPONSIBILITIES:
         return f"responsibilities:{scope.get('plan')}"
-    return dataset
+    return SHARED_LOCKS.get(dataset, dataset)
 
 
 def advisory_key(schema: str, name: str) -> int:

@@ -15,6 +15,9 @@ from data_access.importing.validation import Validated
 from data_access.scoring import TOTAL_DECIMALS, rank_with_ties
 from domain.vocabulary import Threshold, group_for_share, printed_total_agrees
 
+# Datasets kept in modules of their own register their preview here: dataset → (records key, columns).
+ROW_COLUMNS: dict[str, tuple[str, tuple[f.Column, ...]]] = {}
+
 SCORE_PREVIEW_COLUMNS = [
     "unit_code",
     "unit_name",
@@ -101,6 +104,9 @@ def rows_preview(validated: Validated) -> pd.DataFrame:
         rows, columns = records.get("units", []), f.UNIT_COLUMNS
     elif validated.dataset == f.RESPONSIBILITIES:
         rows, columns = records.get("responsibilities", []), f.RESPONSIBILITY_COLUMNS
+    elif validated.dataset in ROW_COLUMNS:
+        key, columns = ROW_COLUMNS[validated.dataset]
+        rows = records.get(key, [])
     else:
         return pd.DataFrame()
     shown = [c for c in columns if any(c.key in row for row in rows)]

@@ -48,6 +48,7 @@ DATASET_TABLES = {
     formats.OBSERVATIONS: {"observations"},
     formats.UNITS: {"units"},
     formats.RESPONSIBILITIES: {"responsibilities"},
+    formats.REORGANISATION: {"reorganisations", "units"},  # a merged unit's successor and last ranked year
 }
 ODD_VALUES = [
     "",
