@@ -322,21 +322,19 @@ def _ranks_file(year: int, units: list[str]) -> bytes:
 
 
 def test_a_unit_that_ends_keeps_its_history_and_denominators_follow_the_year(fresh_db):
+    """The seeded 2025 reorganisation ends the focus province (merged into Đồng Nai): a 2025 ranking
+    holds the 34 provinces of the mapping, the 2022 one keeps all 63 and the focus in it."""
     provinces = [r for r in seed_csv("units.csv") if r["kind"] == "province"]
     focus = province_of_departments()
-    merged = [focus, next(r["unit_code"] for r in provinces if r["unit_code"] not in (focus, "dong-nai"))]
-    rows = [
-        [r["unit_code"], r["name_vi"], r["name_en"], "province", None, None, 2024, "dong-nai", "", "sáp nhập 7/2025"]
-        for r in provinces
-        if r["unit_code"] in merged
-    ]
-    rows.append([f"{focus}-so-moi", "Sở mới", "", "department", focus, 2023, None, None, "", ""])
+    successors = {r["successor_code"] for r in seed_csv("reorganisation_2025.csv")}
+    assert focus not in successors, "the seeded mapping merges the focus province into another"
+    rows = [[f"{focus}-so-moi", "Sở mới", "", "department", focus, 2023, None, None, "", ""]]
     outcome = import_file(_units_file(rows), "don-vi.xlsx", user="tester")
     assert outcome.result == OK, outcome.checked.issues
 
-    still_valid = [r["unit_code"] for r in provinces if r["unit_code"] not in merged]
+    still_valid = sorted(successors)
     assert import_file(_ranks_file(2025, still_valid), "xep-hang-2025.xlsx", user="t").result == OK
-    assert set(rankings.national_ranking(2025)["rank_of"]) == {len(provinces) - len(merged)}
+    assert set(rankings.national_ranking(2025)["rank_of"]) == {len(successors)}
     ranking_2022 = rankings.national_ranking(YEAR)
     assert set(ranking_2022["rank_of"]) == {len(provinces)}
     assert focus in set(ranking_2022["unit_code"])  # history kept
