@@ -129,4 +129,5 @@ TEXT: dict[str, dict[str, str]] = {
     "units.level_phrase.province": {"vi": "tỉnh, thành phố", "en": "provinces"},
     "units.level_phrase.department": {"vi": "sở, ban, ngành", "en": "departments"},
     "units.level_phrase.district": {"vi": "huyện, thị xã, thành phố", "en": "districts"},
+    "units.level_phrase.commune": {"vi": "xã, phường, đặc khu", "en": "communes, wards and special zones"},
 }
