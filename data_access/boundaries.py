@@ -23,12 +23,19 @@ from sqlalchemy.orm import aliased
 from data_access import db, queries
 from data_access.cache import versioned
 from data_access.importing.commit import ensure_history_schema
+from data_access.importing.issues import Issue
 from data_access.importing.parsing import max_upload_bytes
 from data_access.models import BoundarySet, ImportRecord, Unit
-from domain.boundaries import BoundaryIssue, CheckedBoundaries, check_boundaries
+from domain.boundaries import (
+    BOUNDARIES_DATASET,
+    ISSUE_SHEET,
+    BoundaryIssue,
+    CheckedBoundaries,
+    check_boundaries,
+)
 from domain.vocabulary import LEVEL_NAMES_VI, LOCAL_LEVELS
 
-DATASET = "boundaries"
+DATASET = BOUNDARIES_DATASET
 OK = "ok"
 UNCHANGED = "unchanged"
 REFUSED = "refused"
@@ -121,7 +128,8 @@ def check_file(content: bytes, file_name: str, *, engine: Engine | None = None) 
 
 
 def _record(check: BoundaryCheck, user: str, result: str, version: int | None) -> ImportRecord:
-    report = {"issues": [{"feature": i.feature, "field": i.field, "reason": i.reason} for i in check.issues]}
+    issues = [Issue(ISSUE_SHEET, i.feature, i.field, i.reason).as_dict() for i in check.issues]
+    report = {"issues": issues, "error": ""}
     return ImportRecord(
         username=user[:80],
         file_name=check.file_name[:255],

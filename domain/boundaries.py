@@ -14,6 +14,9 @@ import math
 from dataclasses import dataclass
 from itertools import pairwise
 
+# The import history's name for a boundaries file, and where its problems are ("sheet" of a table file).
+BOUNDARIES_DATASET = "boundaries"
+ISSUE_SHEET = "GeoJSON (đối tượng)"
 # Where the file's credit line may be: the collection's own members, in this order.
 ATTRIBUTION_KEYS = ("attribution", "license", "licence")
 # A ring's self-crossings are checked pairwise; past this many vertices the check would take

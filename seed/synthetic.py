@@ -353,12 +353,24 @@ class CommuneYear(Generator):
     def load_units(self) -> None:
         self._import(self.units_file(), f"xa-tong-hop-{self.province}.csv")
 
-    def load(self, *, with_boundaries: bool) -> None:
-        self.load_units()
-        self._import(self.framework_file(self.year, COMMUNE_LEVEL), f"khung-{self.year}-{COMMUNE_LEVEL}.csv")
-        self._import(self.scores_file(self.year, COMMUNE_LEVEL, [self.codes]), f"diem-{self.year}-xa.csv")
+    def files(self) -> list[tuple[str, bytes]]:
+        """The year's files in the order a data officer imports them: units, framework, scores. The
+        scores template is read from the database, so the framework must be in it first: the scores
+        file is made once the framework is imported (`load`), or from a database that has it."""
+        return [
+            (f"xa-tong-hop-{self.province}.csv", self.units_file()),
+            (f"khung-{self.year}-{COMMUNE_LEVEL}.csv", self.framework_file(self.year, COMMUNE_LEVEL)),
+        ]
+
+    def load(self, *, with_boundaries: bool) -> bytes:
+        """Import the year (and its grid boundaries); the scores file as imported, for checks."""
+        for name, content in self.files():
+            self._import(content, name)
+        scores = self.scores_file(self.year, COMMUNE_LEVEL, [self.codes])
+        self._import(scores, f"diem-{self.year}-xa.csv")
         if with_boundaries:
             self.load_boundaries()
+        return scores
 
     def boundaries_file(self) -> bytes:
         return grid_boundaries(self.codes, province_box(self.province))
