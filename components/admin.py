@@ -176,7 +176,7 @@ def history_table(
             result.append(_report(row.id, issues, error, lang))
         versions = []
         # Boundaries (GeoJSON) keep no tabular versions to download: the map shows the stored set.
-        if row.result == "ok" and row.dataset != BOUNDARIES_DATASET:
+        if row.result == "ok" and getattr(row, "dataset", "") != BOUNDARIES_DATASET:
             if row.has_before:
                 versions.append(_version_button(row.id, "before", lang))
             versions.append(_version_button(row.id, "after", lang))
