@@ -29,6 +29,7 @@ from components.units import (
     bars_legend,
     history_block,
     lost_list,
+    no_pillars_text,
     pillar_bars,
     pillar_export,
     reconciliation_notes,
@@ -265,7 +266,7 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
         children.append(
             message_panel(
                 t("units.no_pillars_title", lang),
-                t("units.no_pillars", lang, unit=_unit_name(summary, lang), year=summary.year),
+                no_pillars_text(summary, lang),
                 icon="bi-inbox",
                 element_id="units-no-pillars",
             )
