@@ -20,7 +20,7 @@ from data_access.cache import versioned
 from data_access.models import Framework, Pillar, Unit
 from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table
 from domain.records import TOTAL, DistrictResults
-from domain.vocabulary import DISTRICT, LOCAL_LEVELS, TOTAL_TOLERANCE
+from domain.vocabulary import COMMUNE, DISTRICT, LEVELS, LOCAL_LEVELS, TOTAL_TOLERANCE
 
 LEVEL = DISTRICT
 
@@ -57,6 +57,13 @@ def local_levels_by_year(province_code: str) -> dict[int, str]:
         if int(year) not in chosen or order[level] > order[chosen[int(year)]]:
             chosen[int(year)] = level
     return dict(sorted(chosen.items()))
+
+
+def offered_levels(province_code: str | None) -> list[str]:
+    """The levels pages offer for a province: every level, but communes (from 2025) only once the
+    province has some scored: before, the option would lead to an empty page."""
+    has_communes = bool(province_code) and COMMUNE in local_levels_by_year(province_code).values()
+    return [level for level in LEVELS if level != COMMUNE or has_communes]
 
 
 def district_years(province_code: str) -> list[int]:

@@ -24,10 +24,11 @@ from components.theme import DEFAULT_THEME
 from data_access import geo, queries, year_changes
 from data_access import peers as peer_data
 from data_access import rankings as data
+from data_access.districts import offered_levels
 from data_access.focus_years import ranking_years
 from domain.regions import MAX_PEERS, parse_peers, peers_param
 from domain.text import localized
-from domain.vocabulary import COMMUNE, LEVELS, PROVINCE
+from domain.vocabulary import LEVELS, PROVINCE
 from pages._context import (
     BadParameter,
     focus_years,
@@ -107,12 +108,7 @@ def visible_levels() -> list[str]:
     """The levels the reader may rank (a unit head: the provinces and their own level); the server checks
     again. Communes (from 2025) only once the focus has some: before, the option would lead nowhere."""
     viewer = current_viewer()
-    focus = queries.focus_unit_code()
-    return [
-        level
-        for level in LEVELS
-        if can_view_level(viewer, level) and (level != COMMUNE or (focus and data.level_years(COMMUNE, focus)))
-    ]
+    return [level for level in offered_levels(queries.focus_unit_code()) if can_view_level(viewer, level)]
 
 
 def resolve_selection(query: dict, lang: str) -> Selection:

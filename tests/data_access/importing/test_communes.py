@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from data_access import db
 from data_access.boundaries import OK, REFUSED, UNCHANGED, boundaries_for, import_boundaries
-from data_access.districts import build_district_results, district_years, local_level
+from data_access.districts import build_district_results, district_years, local_level, offered_levels
 from data_access.importing import REFUSED as IMPORT_REFUSED
 from data_access.importing import formats, import_file
 from data_access.importing.history import history
@@ -50,6 +50,7 @@ def test_a_commune_year_is_the_provinces_local_level_that_year(fresh_db):
     assert district_years(PROVINCE) == [2022, 2025]
     assert local_level(PROVINCE, 2022) == "district"
     assert local_level(PROVINCE, 2025) == "commune"
+    assert offered_levels(PROVINCE) == ["province", "department", "district", "commune"]
     results = build_district_results(PROVINCE, 2025)
     assert results.level == "commune"
     assert len(results.totals) == 100
