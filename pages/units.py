@@ -104,9 +104,16 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
             unit=name,
         )
     years = unit_years(code)
+    level = t(f"units.level_phrase.{info.kind}", lang)
     if not years:
         raise _panel(
-            "units.no_years_title", "units.no_years", lang, icon="bi-inbox", element_id="units-no-years", unit=name
+            "units.no_years_title",
+            "units.no_years",
+            lang,
+            icon="bi-inbox",
+            element_id="units-no-years",
+            unit=name,
+            level=level,
         )
     if raw_year in (None, ""):
         year = years[-1]
@@ -122,11 +129,18 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
             unit=name,
             year=raw_year,
             years=", ".join(map(str, years)),
+            level=level,
         )
     summary = unit_summary(code, year)
     if summary is None:
         raise _panel(
-            "units.no_years_title", "units.no_years", lang, icon="bi-inbox", element_id="units-no-years", unit=name
+            "units.no_years_title",
+            "units.no_years",
+            lang,
+            icon="bi-inbox",
+            element_id="units-no-years",
+            unit=name,
+            level=level,
         )
     return summary
 

@@ -20,13 +20,17 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "units.no_years_title": {"vi": "Chưa có kết quả", "en": "No results yet"},
     "units.no_years": {
-        "vi": "Chưa có kết quả DTI nào được công bố hay chấm điểm cho “{unit}”.",
-        "en": "No DTI result has been published or scored for “{unit}” yet.",
+        "vi": "Chưa có kết quả DTI nào được công bố hay chấm điểm cho “{unit}”: không có giá trị, thứ hạng hay điểm "
+        "từng chỉ số. Trang sẽ có số liệu khi quản trị viên nạp kết quả cấp {level} tại /admin.",
+        "en": "No DTI result has been published or scored for “{unit}” yet: no value, rank or points per index. "
+        "The page fills once an admin imports the {level} results at /admin.",
     },
     "units.bad_year_title": {"vi": "Năm không có kết quả", "en": "No results that year"},
     "units.bad_year": {
-        "vi": "“{unit}” không có kết quả năm “{year}”. Các năm có kết quả: {years}.",
-        "en": "“{unit}” has no results for the year “{year}”. Years with results: {years}.",
+        "vi": "“{unit}” không có kết quả năm “{year}”: không có giá trị, thứ hạng hay điểm từng chỉ số. Các năm có kết "
+        "quả: {years}. Năm đó sẽ có số liệu khi quản trị viên nạp kết quả cấp {level} của năm tại /admin.",
+        "en": "“{unit}” has no results for the year “{year}”: no value, rank or points per index. Years with "
+        "results: {years}. That year fills once an admin imports its {level} results at /admin.",
     },
     "units.total": {"vi": "Tổng điểm", "en": "Total points"},
     "units.total_share": {"vi": "{share} điểm tối đa", "en": "{share} of the maximum"},
