@@ -15,6 +15,7 @@ from dash import dcc, html
 from components.downloads import download_buttons
 from components.formatting import format_number
 from components.i18n import t
+from domain.boundaries import BOUNDARIES_DATASET, ISSUE_SHEET
 from domain.clock import to_local
 
 RESULT_COLORS = {"ok": "success", "unchanged": "secondary", "refused": "warning", "failed": "danger"}
@@ -174,7 +175,8 @@ def history_table(
         if row.result not in ("ok", "unchanged") or row.n_warnings:
             result.append(_report(row.id, issues, error, lang))
         versions = []
-        if row.result == "ok":
+        # Boundaries (GeoJSON) keep no tabular versions to download: the map shows the stored set.
+        if row.result == "ok" and getattr(row, "dataset", "") != BOUNDARIES_DATASET:
             if row.has_before:
                 versions.append(_version_button(row.id, "before", lang))
             versions.append(_version_button(row.id, "after", lang))
@@ -374,3 +376,71 @@ def commit_message(outcome: Any, lang: str) -> dbc.Alert:
         return dbc.Alert(text, color="warning", id="admin-commit-refused")
     text = t("admin.commit_failed", lang, record=outcome.record_id, error=outcome.error)
     return dbc.Alert(text, color="danger", id="admin-commit-failed")
+
+
+def boundaries_section(lang: str, *, sets: pd.DataFrame, ids: dict[str, str]) -> dbc.Card:
+    """Upload a GeoJSON of one province's communes (or districts), and the sets stored with their licence."""
+    prompt = html.Div([html.I(className="bi bi-map me-2"), t("admin.boundaries_prompt", lang)])
+    return section(
+        t("admin.boundaries_title", lang),
+        [
+            html.P(t("admin.boundaries_help", lang), className="admin-muted"),
+            dcc.Upload(prompt, id=ids["upload"], accept=".geojson,.json", multiple=False, className="admin-upload"),
+            dcc.Loading(html.Div(id=ids["result"], className="admin-check"), type="dot", delay_show=300),
+            html.Div(boundary_sets_table(sets, lang), id=ids["sets"]),
+        ],
+        "admin-boundaries",
+    )
+
+
+def boundary_sets_table(sets: pd.DataFrame, lang: str) -> html.Div | html.Table:
+    """Each stored set: province, level, features, its licence text as the file gave it, file, who, when."""
+    if sets.empty:
+        return html.Div(t("admin.boundaries_none", lang), className="admin-muted", id="admin-boundary-sets-empty")
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"admin.boundaries_col.{key}", lang))
+                for key in ("unit", "level", "features", "licence", "file")
+            ]
+        )
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(row.province_name),
+                html.Td(t(f"level.{row.level}", lang)),
+                html.Td(str(row.features), className="num"),
+                html.Td(row.attribution, className="admin-licence"),
+                html.Td(f"{row.file_name} · {row.imported_by} · {local_time(row.imported_at)}", className="admin-file"),
+            ]
+        )
+        for row in sets.itertuples()
+    ]
+    return html.Table([head, html.Tbody(rows)], className="admin-table", id="admin-boundary-sets")
+
+
+def boundaries_message(outcome: Any, lang: str) -> list:
+    """What became of a boundaries file: stored (how many units, which level, the licence kept), no
+    change, or refused with each feature's problem."""
+    check = outcome.check
+    if outcome.result == "refused":
+        issues = [
+            {"sheet": ISSUE_SHEET, "row": i.feature, "column": i.field, "reason": i.reason, "severity": "error"}
+            for i in check.issues
+        ]
+        return [
+            dbc.Alert(
+                t("admin.boundaries_refused", lang, n=len(issues)), color="danger", id="admin-boundaries-refused"
+            ),
+            issues_table(issues, lang, "admin-boundaries-issues"),
+        ]
+    key = "admin.boundaries_ok" if outcome.result == "ok" else "admin.boundaries_unchanged"
+    missing = check.without_boundary
+    children = [
+        t(key, lang, n=len(check.checked.codes), level=t(f"level.{check.level}", lang), province=check.province_code),
+        html.Div(t("admin.boundaries_licence", lang, text=check.checked.attribution), className="admin-licence"),
+    ]
+    if missing:
+        children.append(html.Div(t("admin.boundaries_missing", lang, n=len(missing), codes=", ".join(missing[:10]))))
+    return [dbc.Alert(children, color="success" if outcome.result == "ok" else "info", id="admin-boundaries-done")]

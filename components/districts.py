@@ -7,7 +7,9 @@ cell or a district is coloured like the group its share would earn, as everywher
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from html import escape
 from itertools import pairwise
 
@@ -148,14 +150,18 @@ def district_heatmap(
     lang: str,
     selected: str | None = None,
     unit_href: UnitHref | None = None,
+    count: int | None = None,
+    ranked_labels: bool = False,
 ) -> go.Figure:
-    """Districts (rows, best total at the top) × criteria (columns) coloured by share of the maximum,
+    """Districts (rows, in `totals`' order) × criteria (columns) coloured by share of the maximum,
     each cell labelled with its percentage, and a total column labelled with the points.
 
     `scores` has one row per district × pillar (`unit_code`, `pillar_code`, names, `points`,
     `max_points`, `share`, `sort_order`); `totals` is best first (`unit_code`, names, `total`,
     `max_total`, `share`, `rank`, `group`). Rows are keyed by unit code (names label them) so two
-    units with the same name never merge; `unit_href` turns each row label into a link.
+    units with the same name never merge; `unit_href` turns each row label into a link. `totals`
+    may be one page of a longer list: `count` is the whole level's (the hover's "rank 37/100"), and
+    `ranked_labels` puts each unit's rank before its name so a page's rows say where they stand.
     """
     totals, scores = _named(totals, "unit", lang), _named(scores, "pillar", lang)
     unit_col, pillar_col = "unit_name", "pillar_name"
@@ -212,7 +218,7 @@ def district_heatmap(
             z=[[share * 100] for share in totals["share"]],
             x=[TOTAL_COLUMN],
             y=order,
-            customdata=[[_total_hover(row, len(totals), lang)] for row in totals.itertuples()],
+            customdata=[[_total_hover(row, count or len(totals), lang)] for row in totals.itertuples()],
             hovertemplate="%{customdata}<extra></extra>",
             colorscale=scale,
             zmin=0,
@@ -251,7 +257,12 @@ def district_heatmap(
         automargin=True,
         fixedrange=True,
         tickvals=order,
-        ticktext=[unit_link(names[unit], unit_href(unit) if unit_href else None) for unit in order],
+        ticktext=[
+            unit_link(
+                f"{rank}. {names[unit]}" if ranked_labels else names[unit], unit_href(unit) if unit_href else None
+            )
+            for unit, rank in zip(order, totals["rank"], strict=True)
+        ],
         tickfont={"size": 13, "color": colors["text"]},
         row=1,
         col=1,
@@ -488,6 +499,55 @@ def district_map(
     )
     figure.update_layout(layout)
     return figure
+
+
+def _short_value(share: float, lang: str) -> str:
+    return "—" if pd.isna(share) else format_percent(float(share) * 100, 0, lang)
+
+
+@lru_cache(maxsize=1024)
+def _label_point(geometry: str) -> tuple[float, float]:
+    """`maps.label_point` of a geometry given as JSON: the same boundaries are drawn on every visit."""
+    return maps.label_point(json.loads(geometry))
+
+
+def map_labels(collection: dict, table: pd.DataFrame, *, lang: str, names: bool) -> list[dict]:
+    """What is written on each region, readable without hovering: its name (with `names`) and its
+    value; a shared region names each of its units with that unit's value ("Bù Gia Mập 62 %",
+    "Phú Riềng 58 %"), never one value for both. Each label is {code, lon, lat, lines}."""
+    table, unit_col = _named(table, "unit", lang), "unit_name"
+    features = {f["properties"]["unit_code"]: f for f in collection["features"]}
+    labels = []
+    for code, region in table[table["region_code"] != ""].groupby("region_code", sort=False):
+        lon, lat = _label_point(json.dumps(features[code]["geometry"], sort_keys=True))
+        if bool(region["shared"].iloc[0]):
+            parts = region_label(region["region_name"].iloc[0], "vi").split(f" {t('districts.and', 'vi')} ")
+            if len(parts) != len(region):
+                parts = [_member_name(row, unit_col) for row in region.itertuples()]
+            lines = [f"{part} {_short_value(share, lang)}" for part, share in zip(parts, region["share"], strict=True)]
+        else:
+            value = _short_value(region["share"].iloc[0], lang)
+            lines = [region["region_name"].iloc[0], value] if names else [value]
+        labels.append({"code": code, "lon": round(lon, 5), "lat": round(lat, 5), "lines": lines})
+    return labels
+
+
+def labels_overlay(labels: list[dict], element_id: str) -> html.Div:
+    """The labels as HTML over the map, placed on their regions by assets/30-districts.js from the
+    map's own projection (map text would fetch fonts from the internet; the app runs offline)."""
+    return html.Div(
+        [
+            html.Div(
+                [html.Span(line, className="districts-map-label-line") for line in label["lines"]],
+                className="districts-map-label",
+                **{"data-lon": label["lon"], "data-lat": label["lat"], "data-code": label["code"]},
+            )
+            for label in labels
+        ],
+        id=element_id,
+        className="districts-map-labels",
+        **{"aria-hidden": "true"},
+    )
 
 
 def map_notes(table: pd.DataFrame, *, year: int, theme: str, lang: str) -> list[html.Div]:

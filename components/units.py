@@ -517,3 +517,25 @@ def pillar_caveat_texts(codes: Iterable[str], caveats: PillarCaveats, lang: str)
     for code in caveats.inferred_codes:
         said.setdefault(code, []).append(t("caveats.export_inferred", lang))
     return ["; ".join(said.get(code, [])) for code in codes]
+
+
+def no_pillars_text(summary: UnitSummary, lang: str) -> str:
+    """Exactly what the year has for the unit without per-index points (a value and a rank, a value,
+    a rank only, nothing) and what would fill the page: the framework and the scores of that level."""
+    shown = summary.result.shown
+    has_value, has_rank = shown.total is not None, shown.rank is not None
+    kind = {(True, True): "value", (True, False): "value_only", (False, True): "rank_only"}.get(
+        (has_value, has_rank), "nothing"
+    )
+    value = ""
+    if has_value and shown.max_total == 1:  # an index (the provincial DTI 0..1), printed to four decimals
+        value = format_number(shown.total, 4, lang)
+    elif has_value:
+        value = format_points(shown.total, lang) + (
+            f"/{format_points(shown.max_total, lang)}" if shown.max_total else ""
+        )
+    rank = format_rank(shown.rank, shown.rank_of)
+    unit = localized(summary.info, "name", lang)
+    what = t(f"units.no_pillars.{kind}", lang, unit=unit, year=summary.year, value=value, rank=rank)
+    level = t(f"units.level_phrase.{summary.info.kind}", lang)
+    return f"{what} {t('units.no_pillars.fill', lang, year=summary.year, level=level)}"

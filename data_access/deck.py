@@ -16,14 +16,14 @@ from data_access import queries
 from data_access.cache import versioned
 from data_access.db import data_version
 from data_access.districts import build_district_results
-from data_access.laggards import weakest_on_total
+from data_access.laggards import shown_levels, weakest_on_total
 from data_access.overview import build_overview
 from data_access.rankings import national_ranking, unit_ranking
 from data_access.scoring import points_lost
 from data_access.targets import pillar_names, plan_years, plans, target_progress
 from data_access.whatif import action_list
 from domain.records import Deck
-from domain.vocabulary import PROVINCE, SUB_LEVELS
+from domain.vocabulary import PROVINCE
 
 DEPARTMENT = "department"
 # The national table around the province: this many places above and below it.
@@ -109,5 +109,7 @@ def build_deck(unit_code: str, year: int) -> Deck:
         plan_years=with_plans,
         section_names=pillar_names(PROVINCE),
         actions=action_list(unit_code, year),
-        laggards={level: weakest_on_total(unit_code, level, year, LAGGARD_ROWS) for level in SUB_LEVELS},
+        laggards={
+            level: weakest_on_total(unit_code, level, year, LAGGARD_ROWS) for level in shown_levels(unit_code, year)
+        },
     )

@@ -1,7 +1,9 @@
-"""What the district page shows: the province's districts scored per criterion, and the map regions.
+"""What the district page shows: the province's local units scored per criterion, and the map regions.
 
-The districts are the units of kind `district` whose parent is the province in focus, so a
-second province's districts never leak into the heatmap. The map's regions come from the
+The local units are those of a local level (`LOCAL_LEVELS`: districts until the 2025
+reorganisation, communes, wards and special zones after) whose parent is the province in focus,
+so a second province's units never leak into the heatmap. A year shows the last local level it
+has scores for. The map's regions come from the
 shipped boundaries; a region may cover several districts (`member_unit_codes`: the open data
 has one polygon for Bù Gia Mập and Phú Riềng), and the region table says so instead of
 letting one district's value stand for another's area.
@@ -18,9 +20,9 @@ from data_access.cache import versioned
 from data_access.models import Framework, Pillar, Unit
 from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table
 from domain.records import TOTAL, DistrictResults
-from domain.vocabulary import TOTAL_TOLERANCE
+from domain.vocabulary import COMMUNE, DISTRICT, LEVELS, LOCAL_LEVELS, TOTAL_TOLERANCE
 
-LEVEL = "district"
+LEVEL = DISTRICT
 
 
 class UnknownCriterion(ValueError):
@@ -32,28 +34,52 @@ class UnknownCriterion(ValueError):
         self.valid = valid
 
 
-def _district_scores_statement(province_code: str):
-    """The shared pillar-score query narrowed to one province's districts, all years."""
+def _local_scores_statement(province_code: str, levels: tuple[str, ...] = (LEVEL,)):
+    """The shared pillar-score query narrowed to one province's units of the given levels, all years."""
     parent = aliased(Unit)
     return (
         queries.pillar_scores_statement()
         .join(parent, Unit.parent_id == parent.id)
-        .where(Framework.level == LEVEL, Unit.kind == LEVEL, parent.code == province_code)
+        .where(Framework.level.in_(levels), Unit.kind == Framework.level, parent.code == province_code)
     )
 
 
 @versioned
+def local_levels_by_year(province_code: str) -> dict[int, str]:
+    """Each year in which the province's local units have scores, with the level shown that year:
+    the last of `LOCAL_LEVELS` scored then (communes over districts), oldest year first."""
+    statement = _local_scores_statement(province_code, LOCAL_LEVELS).add_columns(Framework.level.label("level"))
+    subquery = statement.subquery()
+    frame = queries.read_frame(select(subquery.c.year, subquery.c.level).distinct())
+    order = {level: position for position, level in enumerate(LOCAL_LEVELS)}
+    chosen: dict[int, str] = {}
+    for year, level in zip(frame["year"], frame["level"], strict=True):
+        if int(year) not in chosen or order[level] > order[chosen[int(year)]]:
+            chosen[int(year)] = level
+    return dict(sorted(chosen.items()))
+
+
+def offered_levels(province_code: str | None) -> list[str]:
+    """The levels pages offer for a province: every level, but communes (from 2025) only once the
+    province has some scored: before, the option would lead to an empty page."""
+    has_communes = bool(province_code) and COMMUNE in local_levels_by_year(province_code).values()
+    return [level for level in LEVELS if level != COMMUNE or has_communes]
+
+
 def district_years(province_code: str) -> list[int]:
-    """Years in which the province's districts have scores, oldest first (the page's year choices)."""
-    subquery = _district_scores_statement(province_code).subquery()
-    frame = queries.read_frame(select(subquery.c.year).distinct())
-    return sorted(int(year) for year in frame["year"])
+    """Years in which the province's local units (districts or communes) have scores, oldest first."""
+    return list(local_levels_by_year(province_code))
+
+
+def local_level(province_code: str, year: int) -> str:
+    """The local level a year shows: what the data has that year, districts when it has neither."""
+    return local_levels_by_year(province_code).get(year, LEVEL)
 
 
 @versioned
-def district_scores(province_code: str, year: int) -> pd.DataFrame:
-    """Points per district × criterion of the province for a year, with the share of each maximum."""
-    statement = _district_scores_statement(province_code).where(Framework.year == year)
+def district_scores(province_code: str, year: int, level: str = LEVEL) -> pd.DataFrame:
+    """Points per local unit × criterion of the province for a year, with the share of each maximum."""
+    statement = _local_scores_statement(province_code, (level,)).where(Framework.year == year)
     frame = queries.read_frame(statement.order_by(Unit.code, Pillar.sort_order))
     frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
     frame["share"] = frame["points"] / frame["max_points"].where(frame["max_points"] > 0)
@@ -83,9 +109,11 @@ def district_totals(scores: pd.DataFrame, thresholds: list[Threshold], published
 
 
 @versioned
-def build_district_results(province_code: str, year: int) -> DistrictResults:
-    """Everything the heatmap and the map need for a province's districts in one year."""
-    scores = district_scores(province_code, year)
+def build_district_results(province_code: str, year: int, level: str | None = None) -> DistrictResults:
+    """Everything the heatmap and the map need for a province's local units in one year (at
+    `level`, by default the one the year has: `local_level`)."""
+    level = level or local_level(province_code, year)
+    scores = district_scores(province_code, year, level)
     pillars = (
         scores.drop_duplicates("pillar_code")
         .sort_values("sort_order")[
@@ -93,12 +121,18 @@ def build_district_results(province_code: str, year: int) -> DistrictResults:
         ]
         .reset_index(drop=True)
     )
-    thresholds = queries.group_thresholds(year, LEVEL) if not scores.empty else []
-    published = queries.published_results(LEVEL, year=year, parent_code=province_code)
+    thresholds = queries.group_thresholds(year, level) if not scores.empty else []
+    published = queries.published_results(level, year=year, parent_code=province_code)
     published = published[published["unit_code"].isin(scores["unit_code"])]
     totals = district_totals(scores, thresholds, published) if not scores.empty else pd.DataFrame()
     return DistrictResults(
-        province_code=province_code, year=year, scores=scores, totals=totals, pillars=pillars, thresholds=thresholds
+        province_code=province_code,
+        year=year,
+        scores=scores,
+        totals=totals,
+        pillars=pillars,
+        thresholds=thresholds,
+        level=level,
     )
 
 

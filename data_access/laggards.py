@@ -13,7 +13,7 @@ from data_access import queries
 from data_access.cache import versioned
 from data_access.rankings import child_units, unit_ranking
 from data_access.units import next_group
-from domain.vocabulary import SUB_LEVELS
+from domain.vocabulary import LOCAL_LEVELS, SUB_LEVELS
 
 LAGGARD_COLUMNS = [
     "unit_code",
@@ -32,6 +32,15 @@ LAGGARD_COLUMNS = [
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=object) for column in LAGGARD_COLUMNS})
+
+
+@versioned
+def shown_levels(parent_code: str, year: int) -> list[str]:
+    """The sub-unit levels a year's lists show: every level but the local ones, and of those the
+    ones scored that year (communes from 2025, districts before), or districts when none is, so a
+    year without local figures still says so under the usual heading."""
+    local = [level for level in LOCAL_LEVELS if not unit_ranking(parent_code, level, year).table.empty]
+    return [level for level in SUB_LEVELS if level not in LOCAL_LEVELS or level in (local or LOCAL_LEVELS[:1])]
 
 
 @versioned

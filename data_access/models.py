@@ -162,6 +162,27 @@ class Reorganisation(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class BoundarySet(Base):
+    """The map boundaries of one province's units of one level (its communes, or its districts), as an
+    admin imported them: the GeoJSON as uploaded (features keyed by `properties.unit_code`) and its
+    licence/attribution text verbatim, which the map shows as its credit line. One set per
+    (province, level): a new file replaces the old one."""
+
+    __tablename__ = "boundary_sets"
+    __table_args__ = (UniqueConstraint("parent_id", "level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    level: Mapped[str] = mapped_column(String(20))
+    geojson: Mapped[str] = mapped_column(Text)
+    attribution: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    features: Mapped[int] = mapped_column(Integer, default=0)
+    imported_by: Mapped[str] = mapped_column(String(80), default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+
+
 class PillarScore(Base):
     """Points of one unit on one pillar of a framework."""
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import numpy as np
+
 WORLD_PIXELS = 512
 
 Box = tuple[float, float, float, float]
@@ -64,3 +66,48 @@ def visible_bounds(centre: Mapping, zoom: float, *, width: int, height: int) -> 
         "south": latitude(centre_y - half_y),
         "north": latitude(centre_y + half_y),
     }
+
+
+LABEL_GRID = 24
+
+
+def label_point(geometry: Mapping) -> tuple[float, float]:
+    """Where a region's name goes: the point of its largest polygon farthest from every edge (holes
+    and notches included), found on a grid: the label sits in the region's thickest part, where it
+    neither spills over a neighbour nor lands in an enclave. A centroid can fall outside a crescent."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else list(geometry["coordinates"])
+
+    def extent(polygon: list) -> float:
+        lons = [p[0] for p in polygon[0]]
+        lats = [p[1] for p in polygon[0]]
+        return (max(lons) - min(lons)) * (max(lats) - min(lats))
+
+    polygon = max(polygons, key=extent)
+    outer = np.asarray([p[:2] for p in polygon[0]], dtype=float)
+    west, south = outer.min(axis=0)
+    east, north = outer.max(axis=0)
+    scale = math.cos(math.radians((south + north) / 2))  # a degree of longitude is shorter than one of latitude
+    lons, lats = np.meshgrid(
+        np.linspace(west, east, LABEL_GRID + 2)[1:-1], np.linspace(south, north, LABEL_GRID + 2)[1:-1]
+    )
+    points = np.column_stack([lons.ravel(), lats.ravel()])
+    starts = np.concatenate([np.asarray([p[:2] for p in ring], dtype=float)[:-1] for ring in polygon])
+    ends = np.concatenate([np.asarray([p[:2] for p in ring], dtype=float)[1:] for ring in polygon])
+    x, y = points[:, :1], points[:, 1:]
+    # Inside by the even-odd rule: crossings of a ray to the east.
+    x1, y1, x2, y2 = starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1]
+    spans = (y1 <= y) != (y2 <= y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cross_x = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+    inside = (np.sum(spans & (cross_x > x), axis=1) % 2) == 1
+    if not inside.any():
+        return float((west + east) / 2), float((south + north) / 2)
+    # Distance from each point to the nearest edge, longitudes scaled to ground distance.
+    dx, dy = (x2 - x1) * scale, y2 - y1
+    px, py = (x - x1) * scale, y - y1
+    length = dx * dx + dy * dy
+    with np.errstate(divide="ignore", invalid="ignore"):
+        along = np.clip(np.where(length > 0, (px * dx + py * dy) / length, 0), 0, 1)
+    distance = np.min(np.hypot(px - along * dx, py - along * dy), axis=1)
+    best = int(np.argmax(np.where(inside, distance, -1)))
+    return float(points[best, 0]), float(points[best, 1])

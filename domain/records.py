@@ -159,6 +159,8 @@ class DistrictResults:
     totals: pd.DataFrame
     pillars: pd.DataFrame
     thresholds: list[Threshold]
+    # The local level the year's units belong to: districts until the 2025 reorganisation, communes after.
+    level: str = "district"
 
     @property
     def empty(self) -> bool:

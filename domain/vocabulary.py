@@ -13,10 +13,16 @@ from dataclasses import dataclass
 PROVINCE = "province"
 DEPARTMENT = "department"
 DISTRICT = "district"
+# Communes, wards and special zones (xã, phường, đặc khu): since 1 July 2025 the local level under
+# the province, where districts were before (Resolution 202/2025/QH15, two-level local government).
+COMMUNE = "commune"
 # Scored levels, in the order pages offer them; a unit of one of these kinds is scored at its own level.
-LEVELS = (PROVINCE, DEPARTMENT, DISTRICT)
+LEVELS = (PROVINCE, DEPARTMENT, DISTRICT, COMMUNE)
 # The levels below the province, ranked within the province in focus.
 SUB_LEVELS = tuple(level for level in LEVELS if level != PROVINCE)
+# The local levels under the province, oldest first: a year's sub-provincial page shows the last of
+# these that the year has figures for (districts until the 2025 reorganisation, communes after).
+LOCAL_LEVELS = (DISTRICT, COMMUNE)
 # Units that are not scored at a level of their own (the national average).
 AGGREGATE = "aggregate"
 UNIT_KINDS = (*LEVELS, AGGREGATE)
@@ -25,6 +31,7 @@ LEVEL_NAMES_VI = {
     PROVINCE: "tỉnh, thành phố",
     DEPARTMENT: "sở, ban, ngành",
     DISTRICT: "huyện, thị xã, thành phố",
+    COMMUNE: "xã, phường, đặc khu",
 }
 
 # A plan's responsibility for every main index at once (each department and district carries out its own plan).

@@ -23,6 +23,7 @@ from auth.session import current_viewer
 from components import admin as views
 from components.i18n import TEXT, t
 from data_access.admin import available_datasets, framework_years, template_years
+from data_access.boundaries import boundary_sets, import_boundaries
 from data_access.importing import OK, UNCHANGED, check, commit, formats
 from data_access.importing import files as downloads
 from data_access.importing.history import history, record, report_issues
@@ -75,6 +76,11 @@ UPLOAD_IDS = {
     "accept_wrap": ACCEPT_WRAP,
     "commit": COMMIT,
     "result": COMMIT_RESULT,
+}
+BOUNDARIES_IDS = {
+    "upload": "admin-boundaries-upload",
+    "result": "admin-boundaries-result",
+    "sets": "admin-boundary-sets-wrap",
 }
 HISTORY_LIMIT = 100
 
@@ -144,6 +150,7 @@ def layout(**_query: str) -> html.Div:
             views.exports_section(
                 lang, options=export_options(lang), ids={"choice": EXPORT_CHOICE, "download": EXPORT}
             ),
+            views.boundaries_section(lang, sets=boundary_sets(), ids=BOUNDARIES_IDS),
         ]
     except SQLAlchemyError:
         sections = [database_unavailable(lang)]
@@ -319,3 +326,27 @@ def export_file(fmt: str, choice: str | None) -> dict | None:
 
 
 register_file_download(EXPORT, export_file, State(EXPORT_CHOICE, "value"))
+
+
+@callback(
+    Output(BOUNDARIES_IDS["result"], "children"),
+    Output(BOUNDARIES_IDS["sets"], "children"),
+    Output(HISTORY, "children", allow_duplicate=True),
+    Input(BOUNDARIES_IDS["upload"], "contents"),
+    State(BOUNDARIES_IDS["upload"], "filename"),
+    prevent_initial_call=True,
+)
+def load_boundaries(contents: str | None, filename: str | None):
+    """Check a GeoJSON upload on the server and store it when it has no problem (refused whole
+    otherwise); the attempt goes into the history either way."""
+    lang = language()
+    content = decode_upload(contents)
+    if content is None:
+        return dash.no_update, dash.no_update, dash.no_update
+    try:
+        outcome = import_boundaries(content, filename or "", user=_importer())
+        sets = views.boundary_sets_table(boundary_sets(), lang)
+        history_children = history_view(lang)
+    except SQLAlchemyError:
+        return database_unavailable(lang), dash.no_update, dash.no_update
+    return views.boundaries_message(outcome, lang), sets, history_children

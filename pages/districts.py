@@ -1,4 +1,8 @@
-"""`/districts`: the province's districts per criterion (heatmap) and on a map, for a year."""
+"""`/districts`: the province's local units per criterion (heatmap) and on a map, for a year.
+
+The level follows the year: districts until the 2025 reorganisation, communes, wards and special
+zones after (whatever the data has that year). About a hundred communes are shown a page at a
+time, strongest or weakest first, with a search by name; every choice is in the URL."""
 
 from __future__ import annotations
 
@@ -15,14 +19,16 @@ from components.districts import (
     district_heatmap,
     district_map,
     heatmap_export,
+    labels_overlay,
     map_export,
+    map_labels,
     map_notes,
     total_notes,
 )
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
-from data_access import geo, queries
+from data_access import boundaries, geo, queries
 from data_access.districts import (
     TOTAL,
     DistrictResults,
@@ -32,7 +38,9 @@ from data_access.districts import (
     map_regions,
     map_table,
 )
+from domain.listing import BEST_FIRST, ORDERS, PAGE_SIZE, WEAKEST_FIRST, ListPage, page_of
 from domain.text import localized
+from domain.vocabulary import COMMUNE, DISTRICT
 from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import DATA_ERRORS, GRAPH_CONFIG, download_buttons, explained, no_focus, register_download, source_card
 
@@ -65,6 +73,17 @@ MAP = "districts-map"
 MAP_CHOICE = "districts-map-choice"
 HEATMAP_DOWNLOAD = "districts-heatmap-download"
 MAP_DOWNLOAD = "districts-map-download"
+MAP_LABELS = "districts-map-labels"
+SEARCH = "districts-search"
+SEARCH_FORM = "districts-search-form"
+CLEAR = "districts-clear-search"
+PREVIOUS = "districts-previous"
+NEXT = "districts-next"
+PAGE_STATUS = "districts-page-status"
+# How a level is named in a download's file name.
+FILE_LEVEL = {DISTRICT: "cap-huyen", COMMUNE: "cap-xa"}
+# Regions named on the map as well as valued; past this many only the value fits in each.
+NAMED_REGIONS_MAX = 30
 # The map's view is fitted to its smallest size (pixels): the cards sit side by side only from 1800px
 # wide (assets/30-districts.css), where the map is still at least this wide. The graphs grow with the
 # screen's height.
@@ -82,13 +101,24 @@ def unit_href(unit_code: str) -> str:
 
 
 class Selection(NamedTuple):
-    """A valid (province, year, criterion) from the URL, with the year's district results."""
+    """A valid (province, year, criterion) from the URL, with the year's local results, and the
+    list's search, order and page (`page_of` clamps the page to those there are)."""
 
     province_code: str
     province_name: str
     year: int
     criterion: str
     results: DistrictResults
+    search: str = ""
+    order: str = BEST_FIRST
+    page: int = 1
+
+    @property
+    def level(self) -> str:
+        return self.results.level
+
+    def listing(self) -> ListPage:
+        return page_of(self.results.totals, search=self.search, order=self.order, page=self.page)
 
 
 def _criterion_label(results: DistrictResults, criterion: str, lang: str) -> str:
@@ -135,7 +165,10 @@ def select(query: dict, lang: str) -> Selection:
                 icon="bi-funnel",
             )
         )
-    return Selection(focus, province, year, criterion, results)
+    order = query.get("order") if query.get("order") in ORDERS else BEST_FIRST
+    page = int(query["page"]) if str(query.get("page") or "").isdigit() else 1
+    search = str(query.get("q") or "")[:80]
+    return Selection(focus, province, year, criterion, results, search, order, page)
 
 
 def _criterion_options(year: str | None, criterion: str, lang: str) -> list[dict]:
@@ -153,7 +186,14 @@ def _criterion_options(year: str | None, criterion: str, lang: str) -> list[dict
     return options
 
 
-def layout(year: str | None = None, criterion: str | None = None, **_query: str) -> html.Div:
+def layout(
+    year: str | None = None,
+    criterion: str | None = None,
+    q: str | None = None,
+    order: str | None = None,
+    page: str | None = None,
+    **_query: str,
+) -> html.Div:
     lang = language()
     chosen = criterion or TOTAL
     control = html.Div(
@@ -166,7 +206,7 @@ def layout(year: str | None = None, criterion: str | None = None, **_query: str)
     return html.Div(
         [
             dcc.Location(id=URL, refresh="callback-nav"),
-            dcc.Store(id=QUERY, data={"year": year, "criterion": criterion}),
+            dcc.Store(id=QUERY, data={"year": year, "criterion": criterion, "q": q, "order": order, "page": page}),
             html.Div([html.H1(id=HEADING, className="page-heading"), control], className="districts-toolbar"),
             dcc.Loading(html.Div(id=CONTENT, className="districts-content"), type="dot", delay_show=300),
         ],
@@ -179,27 +219,146 @@ def _source(citations, lang: str, titles: dict[str, str]) -> html.Div:
     return html.Div(text, className="source-note", title=text)
 
 
+def _href(selection: Selection, **changes: object) -> str:
+    """The page's URL with the selection's parameters, some changed (a new search or order starts at page 1)."""
+    params = {
+        "year": selection.year,
+        "criterion": None if selection.criterion == TOTAL else selection.criterion,
+        "q": selection.search,
+        "order": None if selection.order == BEST_FIRST else selection.order,
+        "page": selection.page,
+        **changes,
+    }
+    if params["page"] in (1, None):
+        params["page"] = None
+    return "/districts" + query_string(params)
+
+
+def list_controls(selection: Selection, listing: ListPage, lang: str) -> html.Div:
+    """Search (a plain form: the URL is the state), strongest/weakest first, and the pages."""
+    hidden = {
+        "year": selection.year,
+        "criterion": None if selection.criterion == TOTAL else selection.criterion,
+        "order": None if selection.order == BEST_FIRST else selection.order,
+    }
+    search = html.Form(
+        [
+            html.Label(t("districts.search_label", lang), htmlFor=SEARCH),
+            dcc.Input(
+                id=SEARCH,
+                name="q",
+                type="search",
+                value=selection.search,
+                placeholder=t("districts.search_placeholder", lang),
+                className="form-control form-control-sm",
+                debounce=True,
+            ),
+            *[dcc.Input(type="hidden", name=key, value=str(value)) for key, value in hidden.items() if value],
+            html.Button(t("districts.search_button", lang), type="submit", className="btn btn-sm btn-primary"),
+            *(
+                [html.A(t("districts.clear_search", lang), href=_href(selection, q=None, page=None), id=CLEAR)]
+                if selection.search
+                else []
+            ),
+        ],
+        method="get",
+        action="/districts",
+        className="districts-search",
+        id=SEARCH_FORM,
+    )
+    orders = html.Div(
+        [
+            html.A(
+                t(f"districts.order_{order}", lang),
+                href=_href(selection, order=None if order == BEST_FIRST else order, page=None),
+                className="btn btn-sm " + ("btn-primary active" if selection.order == order else "btn-outline-primary"),
+                id=f"districts-order-{order}",
+                **{"aria-current": "true" if selection.order == order else "false"},
+            )
+            for order in (BEST_FIRST, WEAKEST_FIRST)
+        ],
+        className="btn-group districts-order",
+        role="group",
+    )
+    status = (
+        t(
+            "districts.page_status",
+            lang,
+            first=listing.first,
+            last=listing.last,
+            matched=listing.matched,
+            page=listing.page,
+            pages=listing.pages,
+        )
+        if listing.matched
+        else t("districts.no_match", lang, search=selection.search)
+    )
+    if selection.search and listing.matched:
+        found = t(
+            "districts.search_status", lang, matched=listing.matched, total=listing.total, search=selection.search
+        )
+        status = f"{found} · {status}"
+    pager = html.Div(
+        [
+            html.A(
+                t("districts.previous", lang),
+                href=_href(selection, page=listing.page - 1),
+                className="btn btn-sm btn-outline-primary" + (" disabled" if listing.page <= 1 else ""),
+                id=PREVIOUS,
+                **({"aria-disabled": "true", "tabIndex": "-1"} if listing.page <= 1 else {}),
+            ),
+            html.Span(status, className="districts-page-status", id=PAGE_STATUS, role="status"),
+            html.A(
+                t("districts.next", lang),
+                href=_href(selection, page=listing.page + 1),
+                className="btn btn-sm btn-outline-primary" + (" disabled" if listing.page >= listing.pages else ""),
+                id=NEXT,
+                **({"aria-disabled": "true", "tabIndex": "-1"} if listing.page >= listing.pages else {}),
+            ),
+        ],
+        className="districts-pager",
+    )
+    return html.Div([html.Div([search, orders], className="districts-list-tools"), pager], className="districts-list")
+
+
 def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
     results = selection.results
-    figure = district_heatmap(
-        results.scores,
-        results.totals,
-        thresholds=results.thresholds,
-        theme=theme,
-        lang=lang,
-        selected=TOTAL_COLUMN if selection.criterion == TOTAL else selection.criterion,
-        unit_href=unit_href,
-    )
-    rows_height = len(results.totals) * HEATMAP_ROW_PX + HEATMAP_AXES_PX
-    graph = dcc.Graph(
-        id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": f"max({HEATMAP_HEIGHT}, {rows_height}px)"}
-    )
+    paged = len(results.totals) > PAGE_SIZE
+    listing = selection.listing() if paged else None
+    totals = listing.rows if listing is not None else results.totals
+    shown = results.scores[results.scores["unit_code"].isin(totals["unit_code"])]
+    body: list = [list_controls(selection, listing, lang)] if listing is not None else []
+    if selection.level == COMMUNE:
+        body.append(
+            html.Div(
+                t("districts.level_note.commune", lang, count=len(results.totals), province=selection.province_name),
+                className="districts-level-note",
+                id="districts-level-note",
+            )
+        )
+    if not totals.empty:
+        figure = district_heatmap(
+            shown,
+            totals,
+            thresholds=results.thresholds,
+            theme=theme,
+            lang=lang,
+            selected=TOTAL_COLUMN if selection.criterion == TOTAL else selection.criterion,
+            unit_href=unit_href,
+            count=len(results.totals),
+            ranked_labels=paged,
+        )
+        rows_height = len(totals) * HEATMAP_ROW_PX + HEATMAP_AXES_PX
+        height = f"{rows_height}px" if paged else f"max({HEATMAP_HEIGHT}, {rows_height}px)"
+        graph = dcc.Graph(id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": height})
+        body.append(html.Div(graph, className="districts-heatmap-scroll", style={"maxHeight": HEATMAP_HEIGHT}))
+    hint = "districts.click_hint.commune" if selection.level == COMMUNE else "districts.click_hint"
     return source_card(
         t("districts.heatmap_title", lang),
         [
-            html.Div(graph, className="districts-heatmap-scroll", style={"maxHeight": HEATMAP_HEIGHT}),
+            *body,
             *total_notes(results.totals, lang),
-            html.Div(t("districts.click_hint", lang), className="districts-hint"),
+            html.Div(t(hint, lang), className="districts-hint"),
             html.Div(
                 [_source(results.scores["source"], lang, titles), download_buttons(HEATMAP_DOWNLOAD, lang)],
                 className="districts-card-foot",
@@ -209,19 +368,39 @@ def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, 
     )
 
 
+def map_boundaries(selection: Selection) -> tuple[dict | None, str]:
+    """The year's level's boundaries for the focus and their credit line: imported ones first, then
+    for districts the shipped file; (None, "") when there are none."""
+    collection = boundaries.boundaries_for(selection.province_code, selection.level)
+    if collection is None and selection.level == DISTRICT:
+        collection = geo.district_boundaries_for(selection.province_code)
+    return collection, (collection or {}).get("attribution", "")
+
+
+def _no_boundaries(selection: Selection, lang: str) -> html.Div:
+    if selection.level == COMMUNE:
+        return message_panel(
+            t("districts.no_boundaries_title.commune", lang),
+            t("districts.no_boundaries_body.commune", lang, province=selection.province_name),
+            icon="bi-map",
+            element_id="districts-map-empty",
+            action=dcc.Link(t("districts.open_admin", lang), href="/admin", className="btn btn-sm btn-outline-primary"),
+        )
+    return message_panel(
+        t("districts.no_map_title", lang),
+        t("districts.no_map_body", lang, province=selection.province_name),
+        icon="bi-map",
+        element_id="districts-map-empty",
+    )
+
+
 def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
     results = selection.results
     label = _criterion_label(results, selection.criterion, lang)
     title = t("districts.map_title", lang, criterion=label)
-    collection = geo.district_boundaries_for(selection.province_code)
+    collection, attribution = map_boundaries(selection)
     if collection is None:
-        empty = message_panel(
-            t("districts.no_map_title", lang),
-            t("districts.no_map_body", lang, province=selection.province_name),
-            icon="bi-map",
-            element_id="districts-map-empty",
-        )
-        return source_card(title, [empty], card_id="districts-map-card")
+        return source_card(title, [_no_boundaries(selection, lang)], card_id="districts-map-card")
     table = map_table(map_regions(collection), criterion_values(results, selection.criterion))
     figure = district_map(
         collection,
@@ -233,12 +412,15 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
         unit_href=unit_href,
         size=MAP_SIZE,
     )
-    attribution = geo.attribution(geo.DISTRICTS_FILE)
+    named = len(collection["features"]) <= NAMED_REGIONS_MAX
     return source_card(
         title,
         [
             html.Div(
-                dcc.Graph(id=MAP, figure=figure, config=GRAPH_CONFIG, style={"height": MAP_HEIGHT}),
+                [
+                    dcc.Graph(id=MAP, figure=figure, config=GRAPH_CONFIG, style={"height": MAP_HEIGHT}),
+                    labels_overlay(map_labels(collection, table, lang=lang, names=named), MAP_LABELS),
+                ],
                 className="districts-map-frame",
             ),
             html.Div(id=MAP_CHOICE, className="districts-choice", role="status"),
@@ -272,14 +454,18 @@ def show_districts(query: dict | None, theme: str | None) -> tuple[str, list]:
         ],
         className="g-3",
     )
-    return t("districts.heading", lang, province=selection.province_name, year=selection.year), [cards]
+    heading = t(f"districts.heading.{selection.level}", lang, province=selection.province_name, year=selection.year)
+    return heading, [cards]
 
 
 @callback(Output(URL, "search"), Input(CRITERION, "value"), State(QUERY, "data"), prevent_initial_call=True)
 def choose_criterion(criterion: str | None, query: dict | None) -> str:
     """The chosen criterion goes into the URL; the page re-renders from it (the URL is the state)."""
-    year = (query or {}).get("year")
-    return query_string({"year": year, "criterion": None if criterion == TOTAL else criterion})
+    query = query or {}
+    chosen = None if criterion == TOTAL else criterion
+    return query_string(
+        {"year": query.get("year"), "criterion": chosen, "q": query.get("q"), "order": query.get("order")}
+    )
 
 
 # A district opens its page; a region shared by several districts offers each of them instead
@@ -297,18 +483,25 @@ def heatmap_file(lang: str, query: dict | None):
     selection = select(query or {}, lang)
     results = selection.results
     frame = heatmap_export(results.scores, results.totals, year=selection.year, lang=lang)
-    return frame, f"diem-cap-huyen-{selection.year}"
+    return frame, f"diem-{FILE_LEVEL[selection.level]}-{selection.year}"
 
 
 def map_file(lang: str, query: dict | None):
     selection = select(query or {}, lang)
-    collection = geo.district_boundaries_for(selection.province_code)
+    collection, _attribution = map_boundaries(selection)
     if collection is None:
         return None
     label = _criterion_label(selection.results, selection.criterion, lang)
     table = map_table(map_regions(collection), criterion_values(selection.results, selection.criterion))
     frame = map_export(table, criterion=label, year=selection.year, lang=lang)
-    return frame, f"ban-do-cap-huyen-{selection.year}-{selection.criterion}"
+    return frame, f"ban-do-{FILE_LEVEL[selection.level]}-{selection.year}-{selection.criterion}"
+
+
+clientside_callback(
+    ClientsideFunction(namespace="districts", function_name="placeLabels"),
+    Output(MAP_LABELS, "className"),
+    Input(MAP, "figure"),
+)
 
 
 register_download(HEATMAP_DOWNLOAD, heatmap_file, State(QUERY, "data"))

@@ -21,11 +21,11 @@ from components.targets import risk_list
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries, reorganisation
 from data_access.focus_years import followed_years
-from data_access.laggards import weakest_on_pillar, weakest_on_total
+from data_access.laggards import shown_levels, weakest_on_pillar, weakest_on_total
 from data_access.overview import Overview, UnknownSelection, build_overview
 from data_access.targets import at_risk, plan_years, target_progress
 from domain.text import localized, localized_column
-from domain.vocabulary import INFERRED_MAPPING, SUB_LEVELS
+from domain.vocabulary import INFERRED_MAPPING
 from pages._context import focus_years, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
@@ -140,12 +140,13 @@ def _laggards_card(
     match = overview.pillars[overview.pillars["pillar_code"] == lag]
     # Only the focus's own indices link here; any other value shows the totals.
     lag = lag if not match.empty else None
+    levels = shown_levels(focus, overview.year)
     if lag:
         pillar_name = localized_column(match, "pillar_name", lang).iloc[0]
-        lists = {lvl: weakest_on_pillar(focus, lvl, overview.year, lag, LAGGARDS_SHOWN) for lvl in SUB_LEVELS}
+        lists = {lvl: weakest_on_pillar(focus, lvl, overview.year, lag, LAGGARDS_SHOWN) for lvl in levels}
     else:
-        lists = {lvl: weakest_on_total(focus, lvl, overview.year, LAGGARDS_SHOWN) for lvl in SUB_LEVELS}
-    scored = {lvl: not weakest_on_total(focus, lvl, overview.year, 1).empty for lvl in SUB_LEVELS}
+        lists = {lvl: weakest_on_total(focus, lvl, overview.year, LAGGARDS_SHOWN) for lvl in levels}
+    scored = {lvl: not weakest_on_total(focus, lvl, overview.year, 1).empty for lvl in levels}
     not_scored = {lvl for lvl, frame in lists.items() if frame.empty and scored[lvl]} if lag else set()
     title = t("laggards.title_pillar", lang, pillar=pillar_name) if lag else t("laggards.title", lang)
     body = laggards_body(

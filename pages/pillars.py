@@ -29,6 +29,7 @@ from components.pillars import (
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
 from data_access import queries
+from data_access.districts import offered_levels
 from data_access.focus_years import pillar_years, scored_years
 from data_access.pillars import (
     LEADING,
@@ -152,7 +153,7 @@ def controls(query: dict, lang: str) -> dbc.Row:
                         id=LEVEL,
                         options=[
                             {"label": t(f"level.{code}", lang), "value": code}
-                            for code in LEVELS
+                            for code in offered_levels(queries.focus_unit_code())
                             if can_view_level(current_viewer(), code)
                         ],
                         value=level if level in LEVELS else None,

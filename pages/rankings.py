@@ -25,6 +25,7 @@ from components.theme import DEFAULT_THEME
 from data_access import geo, queries, reorganisation, year_changes
 from data_access import peers as peer_data
 from data_access import rankings as data
+from data_access.districts import offered_levels
 from data_access.focus_years import ranking_years
 from domain.regions import MAX_PEERS, parse_peers, peers_param
 from domain.text import localized
@@ -37,6 +38,7 @@ from pages._context import (
     query_string,
     resolve_year,
     source_titles,
+    whole_number,
 )
 from pages._kit import (
     GRAPH_CONFIG,
@@ -106,9 +108,10 @@ def unit_page_link(unit_code: str) -> str | None:
 
 
 def visible_levels() -> list[str]:
-    """The levels the reader may rank (a unit head: the provinces and their own level); the server checks again."""
+    """The levels the reader may rank (a unit head: the provinces and their own level); the server checks
+    again. Communes (from 2025) only once the focus has some: before, the option would lead nowhere."""
     viewer = current_viewer()
-    return [level for level in LEVELS if can_view_level(viewer, level)]
+    return [level for level in offered_levels(queries.focus_unit_code()) if can_view_level(viewer, level)]
 
 
 def resolve_selection(query: dict, lang: str) -> Selection:
@@ -465,8 +468,16 @@ def _heading(selection: Selection, lang: str) -> str:
     prevent_initial_call=True,
 )
 def write_level(level: str | None, query: dict | None) -> str:
-    """The level chosen becomes part of the URL, which re-renders the page."""
-    return query_string({"year": (query or {}).get("year"), "level": level})
+    """The level chosen becomes part of the URL, which re-renders the page. The year shown stays only
+    if the new level has results that year; otherwise the page opens on that level's latest year
+    (the national table's year may have no departments or districts yet)."""
+    year = whole_number((query or {}).get("year"))
+    focus = queries.focus_unit_code()
+    if year is not None and level in LEVELS and focus:
+        years = data.level_years(level, None if level == PROVINCE else focus)
+        if year not in years:
+            year = None
+    return query_string({"year": year, "level": level})
 
 
 @callback(

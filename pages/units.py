@@ -34,6 +34,7 @@ from components.units import (
     bars_legend,
     history_block,
     lost_list,
+    no_pillars_text,
     pillar_bars,
     pillar_export,
     radar_comparisons,
@@ -114,9 +115,16 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
             unit=name,
         )
     years = unit_years(code)
+    level = t(f"units.level_phrase.{info.kind}", lang)
     if not years:
         raise _panel(
-            "units.no_years_title", "units.no_years", lang, icon="bi-inbox", element_id="units-no-years", unit=name
+            "units.no_years_title",
+            "units.no_years",
+            lang,
+            icon="bi-inbox",
+            element_id="units-no-years",
+            unit=name,
+            level=level,
         )
     if raw_year in (None, ""):
         year = years[-1]
@@ -144,11 +152,18 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
             unit=name,
             year=raw_year,
             years=", ".join(map(str, years)),
+            level=level,
         )
     summary = unit_summary(code, year)
     if summary is None:
         raise _panel(
-            "units.no_years_title", "units.no_years", lang, icon="bi-inbox", element_id="units-no-years", unit=name
+            "units.no_years_title",
+            "units.no_years",
+            lang,
+            icon="bi-inbox",
+            element_id="units-no-years",
+            unit=name,
+            level=level,
         )
     return summary
 
@@ -380,7 +395,7 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
         children.append(
             message_panel(
                 t("units.no_pillars_title", lang),
-                t("units.no_pillars", lang, unit=_unit_name(summary, lang), year=summary.year),
+                no_pillars_text(summary, lang),
                 icon="bi-inbox",
                 element_id="units-no-pillars",
             )

@@ -2,6 +2,9 @@
 
 `python -m seed --synthetic national [--reset]`: load a synthetic national-scale dataset instead
 (seed/synthetic.py), through the import, into its own database (`DATABASE_URL`, empty or reset).
+
+`python -m seed --synthetic-communes binh-phuoc [--boundaries]`: add a synthetic 2025 of 100
+communes, wards and special zones under a province of the loaded data (and grid boundaries).
 """
 
 from __future__ import annotations
@@ -22,7 +25,17 @@ def main(argv: list[str] | None = None) -> int:
         choices=sorted(synthetic.SHAPES),
         help="nạp bộ dữ liệu tổng hợp (synthetic) quy mô toàn quốc thay cho số liệu công bố, qua đường nạp tệp",
     )
+    parser.add_argument(
+        "--synthetic-communes",
+        metavar="MA_TINH",
+        help="thêm năm 2025 tổng hợp (synthetic) gồm 100 xã, phường, đặc khu thuộc tỉnh này, qua đường nạp tệp",
+    )
+    parser.add_argument(
+        "--boundaries", action="store_true", help="kèm ranh giới ô lưới tổng hợp (synthetic) cho các xã đó"
+    )
     args = parser.parse_args(argv)
+    if args.synthetic_communes:
+        return load_synthetic_communes(args.synthetic_communes, boundaries=args.boundaries)
     if args.synthetic:
         return load_synthetic(args.synthetic, reset=args.reset)
     try:
@@ -53,6 +66,19 @@ def load_synthetic(name: str, *, reset: bool) -> int:
         print(refused, file=sys.stderr)
         return 1
     print(f"Đã nạp dữ liệu tổng hợp (synthetic) '{name}' vào {settings.database_url()}: {counts}")
+    return 0
+
+
+def load_synthetic_communes(province: str, *, boundaries: bool) -> int:
+    """A synthetic commune year under `province` of the database (loaded from the seed first if empty)."""
+    engine = db.get_engine()
+    load_seed()
+    try:
+        synthetic.CommuneYear(province, engine).load(with_boundaries=boundaries)
+    except (synthetic.SyntheticRefused, StopIteration) as refused:
+        print(f"Không nạp được: {refused or 'không có tỉnh ' + province}", file=sys.stderr)
+        return 1
+    print(f"Đã nạp năm {synthetic.COMMUNE_YEAR}: {synthetic.COMMUNE_COUNT} xã tổng hợp (synthetic) thuộc {province}")
     return 0
 
 

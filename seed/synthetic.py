@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy.engine import Engine
 
-from data_access import db
+from data_access import boundaries, db
 from data_access.importing import OK, formats, import_file
 from data_access.importing import files as downloads
 from data_access.settings import SEED_DIR
@@ -56,6 +56,17 @@ PILLARS = {
         ("safety", "An toàn thông tin mạng", 60),
         ("operations", "Hoạt động chính quyền số", 150),
         ("services", "Dịch vụ công trực tuyến", 90),
+        ("website", "Cổng thông tin điện tử", 30),
+    ],
+    "commune": [
+        ("awareness", "Nhận thức số", 60),
+        ("institutions", "Thể chế số", 60),
+        ("infrastructure", "Hạ tầng số", 90),
+        ("human_resources", "Nhân lực số", 60),
+        ("safety", "An toàn thông tin mạng", 60),
+        ("operations", "Hoạt động chính quyền số", 150),
+        ("economy", "Kinh tế số", 100),
+        ("society", "Xã hội số", 90),
         ("website", "Cổng thông tin điện tử", 30),
     ],
     "district": [
@@ -263,3 +274,109 @@ def generate(shape: Shape, engine: Engine | None = None, say: Callable[[str], No
     if not db.is_empty(engine):
         raise SyntheticRefused("Cơ sở dữ liệu đã có dữ liệu: dữ liệu tổng hợp chỉ nạp vào một cơ sở dữ liệu trống")
     return Generator(shape, engine, say).run()
+
+
+# --- a year of communes (after the 2025 reorganisation) ------------------------------------------
+
+COMMUNE_LEVEL = "commune"
+COMMUNE_YEAR = 2025
+COMMUNE_COUNT = 100
+# Every boundaries file credits its source; these polygons are a grid made here, not real borders.
+SYNTHETIC_BOUNDARIES = (
+    "Ranh giới tổng hợp (synthetic): ô lưới do mã tạo ra để thử bản đồ, không phải ranh giới hành chính thật"
+)
+
+
+def commune_codes(province: str, count: int = COMMUNE_COUNT) -> list[str]:
+    return [f"{province}-xa-th-{n:03d}" for n in range(1, count + 1)]
+
+
+def commune_name(n: int, count: int) -> str:
+    """Most are communes, every tenth a ward, the last a special zone: the three kinds the level holds."""
+    if n == count:
+        return f"Đặc khu tổng hợp {n:03d}"
+    return f"{'Phường' if n % 10 == 0 else 'Xã'} tổng hợp {n:03d}"
+
+
+def province_box(province: str) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a province's polygon in the shipped 63-province boundaries."""
+    collection = json.loads((SEED_DIR / "geo" / "vietnam_provinces_63.geojson").read_text(encoding="utf-8"))
+    feature = next(f for f in collection["features"] if f["properties"]["unit_code"] == province)
+    geometry = feature["geometry"]
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    points = [point for polygon in polygons for ring in polygon for point in ring]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def grid_boundaries(codes: list[str], box: tuple[float, float, float, float]) -> bytes:
+    """A GeoJSON FeatureCollection of one rectangle per code, on a near-square grid over `box`,
+    credited as synthetic: boundaries to test the commune map with, drawn by code."""
+    west, south, east, north = box
+    columns = int(np.ceil(np.sqrt(len(codes))))
+    rows = int(np.ceil(len(codes) / columns))
+    width, height = (east - west) / columns, (north - south) / rows
+    features = []
+    for index, code in enumerate(codes):
+        row, column = divmod(index, columns)
+        x0, y1 = round(west + column * width, 5), round(north - row * height, 5)
+        x1, y0 = round(x0 + width, 5), round(y1 - height, 5)
+        ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"unit_code": code, "name_vi": f"ô tổng hợp {index + 1:03d}"},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
+        )
+    collection = {"type": "FeatureCollection", "attribution": SYNTHETIC_BOUNDARIES, "features": features}
+    return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+
+
+class CommuneYear(Generator):
+    """A year of `count` synthetic communes under `province`, loaded through the import into a
+    database that already has the province (the seed): units, framework, scores, and optionally
+    grid boundaries through the boundaries import (`data_access.boundaries`)."""
+
+    def __init__(self, province: str, engine: Engine, *, year: int = COMMUNE_YEAR, count: int = COMMUNE_COUNT) -> None:
+        super().__init__(Shape(provinces=0, years=1, detailed=0, departments=0, districts=0), engine, print)
+        self.province, self.year, self.count = province, year, count
+        self.codes = commune_codes(province, count)
+
+    def units_file(self) -> bytes:
+        rows = [
+            self._unit(code, commune_name(n, self.count), COMMUNE_LEVEL, self.province)
+            for n, code in enumerate(self.codes, 1)
+        ]
+        return _csv(rows, _headers(formats.UNIT_COLUMNS))
+
+    def load_units(self) -> None:
+        self._import(self.units_file(), f"xa-tong-hop-{self.province}.csv")
+
+    def files(self) -> list[tuple[str, bytes]]:
+        """The year's files in the order a data officer imports them: units, framework, scores. The
+        scores template is read from the database, so the framework must be in it first: the scores
+        file is made once the framework is imported (`load`), or from a database that has it."""
+        return [
+            (f"xa-tong-hop-{self.province}.csv", self.units_file()),
+            (f"khung-{self.year}-{COMMUNE_LEVEL}.csv", self.framework_file(self.year, COMMUNE_LEVEL)),
+        ]
+
+    def load(self, *, with_boundaries: bool) -> bytes:
+        """Import the year (and its grid boundaries); the scores file as imported, for checks."""
+        for name, content in self.files():
+            self._import(content, name)
+        scores = self.scores_file(self.year, COMMUNE_LEVEL, [self.codes])
+        self._import(scores, f"diem-{self.year}-xa.csv")
+        if with_boundaries:
+            self.load_boundaries()
+        return scores
+
+    def boundaries_file(self) -> bytes:
+        return grid_boundaries(self.codes, province_box(self.province))
+
+    def load_boundaries(self) -> None:
+        name = "ranh-gioi-xa-tong-hop.geojson"
+        outcome = boundaries.import_boundaries(self.boundaries_file(), name, user=IMPORT_USER, engine=self.engine)
+        if outcome.result != boundaries.OK:
+            raise SyntheticRefused(f"ranh giới: {'; '.join(map(str, outcome.check.issues[:5]))}")

@@ -143,4 +143,41 @@ TEXT: dict[str, dict[str, str]] = {
     "admin.export_choice": {"vi": "Dữ liệu", "en": "Data"},
     "admin.export_xlsx": {"vi": "Excel", "en": "Excel"},
     "admin.export_csv": {"vi": "CSV", "en": "CSV"},
+    "admin.boundaries_title": {"vi": "5. Ranh giới bản đồ (GeoJSON)", "en": "5. Map boundaries (GeoJSON)"},
+    "admin.boundaries_help": {
+        "vi": "Ranh giới các xã, phường, đặc khu (hoặc các huyện) của một tỉnh, dạng GeoJSON FeatureCollection: "
+        "mỗi đối tượng là Polygon/MultiPolygon có properties.unit_code là mã đơn vị; trường “attribution” ghi "
+        "nguồn và giấy phép (bản đồ hiển thị nguyên văn). Tệp có lỗi bị từ chối toàn bộ; tệp mới thay bộ cũ.",
+        "en": "The boundaries of a province's communes, wards and special zones (or districts) as a GeoJSON "
+        "FeatureCollection: each feature a Polygon/MultiPolygon with properties.unit_code set to the unit's code; "
+        "an “attribution” member gives the source and licence (the map shows it verbatim). A file with any "
+        "problem is refused whole; a new file replaces the stored set.",
+    },
+    "admin.boundaries_prompt": {
+        "vi": "Kéo tệp .geojson vào đây hoặc bấm để chọn",
+        "en": "Drop a .geojson file here or click to choose one",
+    },
+    "admin.boundaries_none": {"vi": "Chưa nạp ranh giới nào.", "en": "No boundaries loaded yet."},
+    "admin.boundaries_col.unit": {"vi": "Tỉnh", "en": "Province"},
+    "admin.boundaries_col.level": {"vi": "Cấp", "en": "Level"},
+    "admin.boundaries_col.features": {"vi": "Số vùng", "en": "Areas"},
+    "admin.boundaries_col.licence": {"vi": "Nguồn và giấy phép", "en": "Source and licence"},
+    "admin.boundaries_col.file": {"vi": "Tệp · người nạp · lúc", "en": "File · by · when"},
+    "admin.boundaries_refused": {
+        "vi": "Tệp ranh giới bị từ chối toàn bộ ({n} vấn đề); không có gì được ghi.",
+        "en": "The boundaries file was refused whole ({n} problems); nothing was written.",
+    },
+    "admin.boundaries_ok": {
+        "vi": "Đã nạp ranh giới của {n} đơn vị ({level}, {province}).",
+        "en": "Boundaries of {n} units loaded ({level}, {province}).",
+    },
+    "admin.boundaries_unchanged": {
+        "vi": "Không thay đổi: ranh giới của {n} đơn vị ({level}, {province}) đã giống hệt bộ đang lưu.",
+        "en": "No change: the boundaries of {n} units ({level}, {province}) are those already stored.",
+    },
+    "admin.boundaries_licence": {"vi": "Nguồn và giấy phép: {text}", "en": "Source and licence: {text}"},
+    "admin.boundaries_missing": {
+        "vi": "{n} đơn vị cùng cấp chưa có ranh giới (bản đồ sẽ ghi rõ): {codes}",
+        "en": "{n} units of that level have no boundary (the map says so): {codes}",
+    },
 }

@@ -67,6 +67,7 @@ TEXT: dict[str, dict[str, str]] = {
     "level.province": {"vi": "Tỉnh, thành phố (DTI cấp tỉnh)", "en": "Provinces (provincial DTI)"},
     "level.department": {"vi": "Sở, ban, ngành", "en": "Departments"},
     "level.district": {"vi": "Huyện, thị xã, thành phố", "en": "Districts"},
+    "level.commune": {"vi": "Xã, phường, đặc khu", "en": "Communes, wards and special zones"},
     "download.csv": {"vi": "Tải CSV", "en": "Download CSV"},
     "download.xlsx": {"vi": "Tải Excel", "en": "Download Excel"},
     "download.title": {"vi": "Tải dữ liệu của biểu đồ", "en": "Download the data behind the chart"},

@@ -3,10 +3,51 @@
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
-    "districts.heading": {
+    "districts.heading.district": {
         "vi": "Chuyển đổi số cấp huyện {province} năm {year}",
         "en": "District digital transformation, {province} {year}",
     },
+    "districts.heading.commune": {
+        "vi": "Chuyển đổi số cấp xã, phường, đặc khu {province} năm {year}",
+        "en": "Commune, ward and special zone digital transformation, {province} {year}",
+    },
+    "districts.level_note.commune": {
+        "vi": "Từ 1/7/2025 chính quyền địa phương có hai cấp: trang này xếp {count} xã, phường, đặc khu của {province} "
+        "(không còn cấp huyện).",
+        "en": "Since 1 July 2025 local government has two levels: this page ranks {province}'s {count} communes, "
+        "wards and special zones (districts are gone).",
+    },
+    "districts.search_label": {"vi": "Tìm đơn vị", "en": "Find a unit"},
+    "districts.search_placeholder": {"vi": "tên xã, phường (có dấu hay không)", "en": "name, with or without accents"},
+    "districts.search_button": {"vi": "Tìm", "en": "Find"},
+    "districts.clear_search": {"vi": "Bỏ tìm", "en": "Clear"},
+    "districts.order_best": {"vi": "Mạnh nhất trước", "en": "Strongest first"},
+    "districts.order_weakest": {"vi": "Yếu nhất trước", "en": "Weakest first"},
+    "districts.page_status": {
+        "vi": "Đơn vị {first}–{last} trong {matched} (trang {page}/{pages})",
+        "en": "Units {first}–{last} of {matched} (page {page} of {pages})",
+    },
+    "districts.search_status": {
+        "vi": "{matched} trong {total} đơn vị có tên chứa “{search}”",
+        "en": "{matched} of {total} units named with “{search}”",
+    },
+    "districts.no_match": {
+        "vi": "Không có đơn vị nào có tên chứa “{search}”.",
+        "en": "No unit's name contains “{search}”.",
+    },
+    "districts.previous": {"vi": "‹ Trang trước", "en": "‹ Previous"},
+    "districts.next": {"vi": "Trang sau ›", "en": "Next ›"},
+    "districts.no_boundaries_title.commune": {
+        "vi": "Chưa có ranh giới xã, phường, đặc khu",
+        "en": "No commune boundaries yet",
+    },
+    "districts.no_boundaries_body.commune": {
+        "vi": "Chưa có ranh giới xã, phường, đặc khu của {province} nên bản đồ chưa vẽ được; quản trị viên nạp "
+        "GeoJSON tại /admin (mục “Ranh giới bản đồ”). Bảng điểm theo tiêu chí vẫn đầy đủ.",
+        "en": "There are no commune, ward or special zone boundaries for {province}, so the map cannot be drawn; "
+        "an admin loads them as GeoJSON at /admin (“Map boundaries”). The table of points per criterion is complete.",
+    },
+    "districts.open_admin": {"vi": "Mở trang quản trị", "en": "Open the admin page"},
     "districts.criterion_label": {"vi": "Tô màu bản đồ theo", "en": "Colour the map by"},
     "districts.total": {"vi": "Tổng điểm", "en": "Total"},
     "districts.total_column": {"vi": "Tổng điểm (tối đa {max})", "en": "Total (of {max})"},
@@ -52,6 +93,10 @@ TEXT: dict[str, dict[str, str]] = {
     "districts.unmapped_note": {
         "vi": "Chưa có ranh giới trên bản đồ cho: {names}.",
         "en": "No boundary on the map for: {names}.",
+    },
+    "districts.click_hint.commune": {
+        "vi": "Bấm vào một xã, phường trên bản đồ hoặc tên đơn vị trong bảng để xem chi tiết đơn vị.",
+        "en": "Click a commune on the map or a unit's name in the table to see that unit.",
     },
     "districts.click_hint": {
         "vi": "Bấm vào một huyện trên bản đồ hoặc tên đơn vị trong bảng để xem chi tiết đơn vị.",

@@ -8,6 +8,7 @@ TEXT: dict[str, dict[str, str]] = {
     "laggards.show_total": {"vi": "× xem theo tổng điểm", "en": "× back to the total"},
     "laggards.department": {"vi": "Sở, ban, ngành", "en": "Departments"},
     "laggards.district": {"vi": "Huyện, thị xã, thành phố", "en": "Districts"},
+    "laggards.commune": {"vi": "Xã, phường, đặc khu", "en": "Communes and wards"},
     "laggards.to_next": {"vi": "thiếu {points} điểm để lên {group}", "en": "{points} points short of {group}"},
     "laggards.top_group": {"vi": "nhóm cao nhất", "en": "top group"},
     "laggards.lost": {"vi": "mất {points} / {max} điểm", "en": "{points} of {max} points lost"},

@@ -120,6 +120,7 @@ TEXT: dict[str, dict[str, str]] = {
     "present.laggards.weakest": {"vi": "{level}: yếu nhất", "en": "{level}: weakest"},
     "present.laggards.level_department": {"vi": "Sở, ngành", "en": "Department"},
     "present.laggards.level_district": {"vi": "Huyện", "en": "District"},
+    "present.laggards.level_commune": {"vi": "Xã, phường", "en": "Commune"},
     "present.laggards.col_level": {"vi": "Khối", "en": "Level"},
     "present.laggards.col_unit": {"vi": "Đơn vị", "en": "Unit"},
     "present.laggards.col_share": {"vi": "% tối đa", "en": "% of max"},

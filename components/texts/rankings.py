@@ -15,10 +15,15 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Xếp hạng chuyển đổi số các huyện, thị xã, thành phố của {unit} năm {year}",
         "en": "Digital transformation ranking of {unit}'s districts, {year}",
     },
+    "rankings.heading.commune": {
+        "vi": "Xếp hạng chuyển đổi số các xã, phường, đặc khu của {unit} năm {year}",
+        "en": "Digital transformation ranking of {unit}'s communes, wards and special zones, {year}",
+    },
     "rankings.level_label": {"vi": "Cấp xếp hạng", "en": "Ranking level"},
     "rankings.phrase.province": {"vi": "các tỉnh, thành phố", "en": "the provinces"},
     "rankings.phrase.department": {"vi": "các sở, ban, ngành", "en": "the departments"},
     "rankings.phrase.district": {"vi": "các huyện, thị xã, thành phố", "en": "the districts"},
+    "rankings.phrase.commune": {"vi": "các xã, phường, đặc khu", "en": "the communes, wards and special zones"},
     "rankings.bad_level_title": {"vi": "Cấp xếp hạng không hợp lệ", "en": "Unknown ranking level"},
     "rankings.bad_level": {
         "vi": "Cấp “{level}” không có trong hệ thống. Hãy chọn một trong các cấp: {levels}.",

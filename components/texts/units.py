@@ -20,13 +20,17 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "units.no_years_title": {"vi": "Chưa có kết quả", "en": "No results yet"},
     "units.no_years": {
-        "vi": "Chưa có kết quả DTI nào được công bố hay chấm điểm cho “{unit}”.",
-        "en": "No DTI result has been published or scored for “{unit}” yet.",
+        "vi": "Chưa có kết quả DTI nào được công bố hay chấm điểm cho “{unit}”: không có giá trị, thứ hạng hay điểm "
+        "từng chỉ số. Trang sẽ có số liệu khi quản trị viên nạp kết quả cấp {level} tại /admin.",
+        "en": "No DTI result has been published or scored for “{unit}” yet: no value, rank or points per index. "
+        "The page fills once an admin imports the {level} results at /admin.",
     },
     "units.bad_year_title": {"vi": "Năm không có kết quả", "en": "No results that year"},
     "units.bad_year": {
-        "vi": "“{unit}” không có kết quả năm “{year}”. Các năm có kết quả: {years}.",
-        "en": "“{unit}” has no results for the year “{year}”. Years with results: {years}.",
+        "vi": "“{unit}” không có kết quả năm “{year}”: không có giá trị, thứ hạng hay điểm từng chỉ số. Các năm có kết "
+        "quả: {years}. Năm đó sẽ có số liệu khi quản trị viên nạp kết quả cấp {level} của năm tại /admin.",
+        "en": "“{unit}” has no results for the year “{year}”: no value, rank or points per index. Years with "
+        "results: {years}. That year fills once an admin imports its {level} results at /admin.",
     },
     "units.total": {"vi": "Tổng điểm", "en": "Total points"},
     "units.total_share": {"vi": "{share} điểm tối đa", "en": "{share} of the maximum"},
@@ -99,9 +103,30 @@ TEXT: dict[str, dict[str, str]] = {
     "units.lost_of": {"vi": "{points}/{max} điểm", "en": "{points}/{max} points"},
     "units.lost_tasks": {"vi": "Nhiệm vụ mất điểm nhiều nhất", "en": "Tasks losing most points"},
     "units.no_pillars_title": {"vi": "Chưa có điểm từng chỉ số", "en": "No pillar points yet"},
-    "units.no_pillars": {
-        "vi": "Nguồn chưa có điểm từng chỉ số chính của {unit} năm {year}; chỉ có kết quả tổng hợp ở trên.",
-        "en": "The sources give no per-pillar points for {unit} in {year}; only the overall result above.",
+    "units.no_pillars.value": {
+        "vi": "Năm {year}, dữ liệu có giá trị tổng ({value}) và thứ hạng {rank} của {unit}, nhưng chưa có điểm từng "
+        "chỉ số chính.",
+        "en": "For {year} the data has {unit}'s overall value ({value}) and rank {rank}, but no points per main index.",
+    },
+    "units.no_pillars.value_only": {
+        "vi": "Năm {year}, dữ liệu có giá trị tổng ({value}) của {unit}, chưa có thứ hạng hay điểm từng chỉ số chính.",
+        "en": "For {year} the data has {unit}'s overall value ({value}), with no rank and no points per main index.",
+    },
+    "units.no_pillars.rank_only": {
+        "vi": "Năm {year}, dữ liệu chỉ có thứ hạng công bố của {unit} ({rank}): chưa có giá trị tổng hay điểm từng "
+        "chỉ số chính.",
+        "en": "For {year} the data has only {unit}'s published rank ({rank}): no overall value, "
+        "no points per main index.",
+    },
+    "units.no_pillars.nothing": {
+        "vi": "Năm {year}, dữ liệu chưa có giá trị, thứ hạng hay điểm từng chỉ số chính của {unit}.",
+        "en": "For {year} the data has no value, rank or points per main index for {unit}.",
+    },
+    "units.no_pillars.fill": {
+        "vi": "Để có điểm từng chỉ số: quản trị viên nạp khung tiêu chí và mẫu “Điểm” năm {year}, "
+        "cấp {level} tại /admin.",
+        "en": "To show points per index: an admin imports the {year} framework and “Scores” template for the "
+        "{level} level at /admin.",
     },
     "units.history_title": {"vi": "Qua các năm", "en": "Over the years"},
     "units.history_one": {
@@ -129,4 +154,5 @@ TEXT: dict[str, dict[str, str]] = {
     "units.level_phrase.province": {"vi": "tỉnh, thành phố", "en": "provinces"},
     "units.level_phrase.department": {"vi": "sở, ban, ngành", "en": "departments"},
     "units.level_phrase.district": {"vi": "huyện, thị xã, thành phố", "en": "districts"},
+    "units.level_phrase.commune": {"vi": "xã, phường, đặc khu", "en": "communes, wards and special zones"},
 }

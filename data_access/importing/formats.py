@@ -60,6 +60,11 @@ LEVEL_ALIASES = {
     "sở, ban, ngành": "department",
     "district": "district",
     "huyện": "district",
+    "commune": "commune",
+    "xã": "commune",
+    "phường": "commune",
+    "đặc khu": "commune",
+    "xã, phường, đặc khu": "commune",
 }
 PILLAR_GROUPS = ("foundation", "activity", "website")
 TRUE_WORDS = {"x", "có", "co", "true", "1", "yes", "đúng"}
@@ -114,7 +119,7 @@ GROUP_COLUMNS = _columns(
 )
 SCORE_LEAD_COLUMNS = _columns(
     ("year", "Năm", True, "năm đánh giá; phải có khung đánh giá của năm và cấp này"),
-    ("level", "Cấp", True, "province, department hoặc district"),
+    ("level", "Cấp", True, "province, department, district hoặc commune (xã, phường, đặc khu)"),
     ("unit_code", "Mã đơn vị", True, "mã đơn vị trong danh mục (trang Đơn vị của mẫu danh mục)"),
     ("unit_name", "Tên đơn vị", False, "chỉ để đối chiếu, không được đọc vào"),
 )
@@ -170,8 +175,8 @@ UNIT_COLUMNS = _columns(
     ("code", "Mã đơn vị", True, "mã ngắn, không dấu; đơn vị đã có sẽ được cập nhật, không bao giờ bị xoá"),
     ("name_vi", "Tên đơn vị", True, ""),
     ("name_en", "Tên tiếng Anh", False, ""),
-    ("kind", "Loại", True, "province, department, district hoặc aggregate"),
-    ("parent_code", "Mã đơn vị cha", False, "tỉnh mà sở hoặc huyện trực thuộc"),
+    ("kind", "Loại", True, "province, department, district, commune (xã, phường, đặc khu) hoặc aggregate"),
+    ("parent_code", "Mã đơn vị cha", False, "tỉnh mà sở, huyện hoặc xã trực thuộc"),
     ("valid_from", "Hiệu lực từ năm", False, "để trống nếu có từ trước"),
     (
         "valid_to",
@@ -327,4 +332,4 @@ def level(value: object) -> str:
     word = text(value).casefold()
     if word in LEVEL_ALIASES:
         return LEVEL_ALIASES[word]
-    raise CellError(f"cấp “{text(value)}” không có: dùng province, department hoặc district")
+    raise CellError(f"cấp “{text(value)}” không có: dùng province, department, district hoặc commune")

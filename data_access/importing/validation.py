@@ -29,7 +29,7 @@ from data_access.models import (
     Unit,
 )
 from data_access.scoring import rank_with_ties
-from domain.vocabulary import Threshold, group_for_share, printed_total_agrees
+from domain.vocabulary import COMMUNE, PROVINCE, Threshold, group_for_share, printed_total_agrees
 
 
 @dataclass
@@ -802,6 +802,25 @@ def _check_cycles(rows: Rows, catalogue: Catalogue, records: list[tuple[int, dic
             rows.issue(first, "Mã đơn vị cha", f"vòng lặp đơn vị cha: {' → '.join([*cycle, cycle[0]])}")
 
 
+def _check_communes_under_a_province(rows: Rows, catalogue: Catalogue, records: list[tuple[int, dict]]) -> None:
+    """Since the 2025 reorganisation communes, wards and special zones answer to the province itself:
+    their parent must be a province (in the catalogue or in the file), never a district or nothing."""
+    kinds = {code: unit.kind for code, unit in catalogue.units.items()}
+    kinds.update({record["code"]: record["kind"] for _, record in records})
+    for number, record in records:
+        if record["kind"] != COMMUNE:
+            continue
+        parent = record["parent_code"]
+        if parent is None:
+            rows.issue(number, "Mã đơn vị cha", "xã, phường, đặc khu phải có tỉnh trực thuộc (mã đơn vị cha)")
+        elif parent in kinds and kinds[parent] != PROVINCE:
+            rows.issue(
+                number,
+                "Mã đơn vị cha",
+                f"xã, phường, đặc khu trực thuộc tỉnh: “{parent}” là đơn vị loại {kinds[parent]}, không phải tỉnh",
+            )
+
+
 def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     validated = Validated(f.UNITS, {})
     sheet = parsed.sheets.get(f.UNITS_SHEET)
@@ -858,6 +877,7 @@ def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                 rows.issue(number, header, f"đơn vị “{record[key]}” không có trong danh mục hay trong tệp")
             if record[key] and record[key] == record["code"]:
                 rows.issue(number, header, "đơn vị không thể trỏ tới chính nó")
+    _check_communes_under_a_province(rows, catalogue, records)
     _check_cycles(rows, catalogue, records)
     validated.scope = {"units": len(records)}
     validated.records = {"units": [record for _, record in records]}

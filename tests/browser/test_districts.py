@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -365,3 +366,38 @@ def test_database_down_is_explained(anonymous_page: Page, expect: Callable, down
 
     expect(page.locator("#page-message")).to_contain_text("Không kết nối được cơ sở dữ liệu")
     assert "Traceback" not in page.content()
+
+
+def test_map_names_each_district_on_its_polygon_and_both_of_the_shared_one(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_districts(page, base_url + "/districts")
+
+    labels = page.locator(".districts-map-labels.placed .districts-map-label")
+    expect(labels).to_have_count(10)
+    shares = district_shares()
+    drawn = {
+        code: lines.split("\n")
+        for code, lines in page.eval_on_selector_all(
+            ".districts-map-label", "nodes => nodes.map(n => [n.dataset.code, n.innerText])"
+        )
+    }
+    for feature in json.loads(GEOJSON.read_text())["features"]:
+        properties = feature["properties"]
+        members = properties.get("member_unit_codes")
+        if members:
+            names = properties["name_vi"].split(" và ")
+            assert drawn[properties["unit_code"]] == [
+                f"{name} {shares[code]:.0f}%" for name, code in zip(names, members, strict=True)
+            ]
+        else:
+            assert drawn[properties["unit_code"]] == [properties["name_vi"], f"{shares[properties['unit_code']]:.0f}%"]
+    frame = page.locator("#districts-map").bounding_box()
+    for box in (labels.nth(i).bounding_box() for i in range(10)):
+        assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"]
+        assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"]
+    for first, second in itertools.combinations([labels.nth(i).bounding_box() for i in range(10)], 2):
+        apart_x = first["x"] + first["width"] <= second["x"] or second["x"] + second["width"] <= first["x"]
+        apart_y = first["y"] + first["height"] <= second["y"] or second["y"] + second["height"] <= first["y"]
+        assert apart_x or apart_y, "no label covers another"
+    assert page_errors == []

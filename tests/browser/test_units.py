@@ -61,6 +61,8 @@ def test_an_english_reader_reads_the_group_in_english(page: Page, base_url: str,
 def test_a_year_the_unit_has_no_results_for_is_explained(page: Page, base_url: str, expect: Callable):
     page.goto(f"{base_url}/units/{HEALTH}?year=2021")
     expect(page.locator("#units-bad-year")).to_contain_text("Các năm có kết quả: 2022")
+    expect(page.locator("#units-bad-year")).to_contain_text("không có giá trị, thứ hạng hay điểm từng chỉ số")
+    expect(page.locator("#units-bad-year")).to_contain_text("nạp kết quả cấp sở, ban, ngành của năm tại /admin")
 
 
 def test_an_unknown_unit_is_a_friendly_panel(page: Page, base_url: str, expect: Callable, page_errors: list[str]):

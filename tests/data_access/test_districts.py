@@ -81,3 +81,10 @@ def test_the_shipped_map_covers_every_district_with_one_shared_region(seeded_db)
     assert shared["region_code"].unique().tolist() == ["binh-phuoc-bu-gia-map-phu-rieng"]
     assert sorted(shared["unit_code"]) == ["binh-phuoc-bu-gia-map", "binh-phuoc-phu-rieng"]
     assert shared["points"].tolist() == pytest.approx([358.97, 417.77])
+
+
+def test_the_commune_level_is_offered_only_where_the_province_has_communes(seeded_db):
+    from data_access.districts import offered_levels
+
+    assert offered_levels(FOCUS) == ["province", "department", "district"]
+    assert "commune" not in offered_levels(None)
