@@ -28,6 +28,7 @@ from domain.text import localized, localized_column
 from domain.vocabulary import INFERRED_MAPPING, SUB_LEVELS
 from pages._context import focus_years, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
+from pages._ticker import ticker
 
 dash.register_page(
     __name__,
@@ -45,6 +46,8 @@ CONTENT = "overview-content"
 # Units per level in the "who lags" card, and targets in the "at risk" card: what one screen holds.
 LAGGARDS_SHOWN = 3
 RISKS_SHOWN = 3
+# How often the overview's ticker asks what changed since the last look.
+TICKER_POLL_SECONDS = 60
 
 
 def layout(year: str | None = None, lag: str | None = None, **_query: str) -> html.Div:
@@ -52,6 +55,7 @@ def layout(year: str | None = None, lag: str | None = None, **_query: str) -> ht
         [
             dcc.Store(id=YEAR_STORE, data=year),
             dcc.Store(id=LAG_STORE, data=lag),
+            ticker("overview", TICKER_POLL_SECONDS),
             dcc.Loading(html.Div(id=CONTENT, className="overview-grid"), type="dot", delay_show=300),
         ],
         className="page-overview",
