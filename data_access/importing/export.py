@@ -7,7 +7,7 @@ the filled-in template; imported again unchanged it writes the same figures.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from data_access.importing import formats as f
@@ -19,6 +19,7 @@ from data_access.models import (
     PillarScore,
     Plan,
     PublishedResult,
+    RegionMember,
     Responsibility,
     Target,
     Unit,
@@ -276,6 +277,26 @@ def responsibilities_tables(session: Session, plan_code: str) -> Tables:
     return {f.RESPONSIBILITIES_SHEET: _frame(f.RESPONSIBILITY_COLUMNS, records)}
 
 
+def regions_tables(session: Session) -> Tables:
+    records = [
+        {
+            "region_code": r.region_code,
+            "region_name_vi": r.region_name_vi,
+            "region_name_en": r.region_name_en,
+            "sort_order": r.sort_order,
+            "unit_code": unit_code,
+            "source": r.source,
+            "note": r.note,
+        }
+        for r, unit_code in session.execute(
+            select(RegionMember, Unit.code)
+            .join(Unit, RegionMember.unit_id == Unit.id)
+            .order_by(RegionMember.sort_order, Unit.code)
+        )
+    ]
+    return {f.REGIONS_SHEET: _frame(f.REGION_COLUMNS, records)}
+
+
 def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
     """The dataset named by `dataset` and `scope` (year and level, plan, units) as template sheets."""
     if dataset == f.FRAMEWORK:
@@ -290,6 +311,8 @@ def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
         return units_tables(session)
     if dataset == f.RESPONSIBILITIES:
         return responsibilities_tables(session, scope["plan"])
+    if dataset == f.REGIONS:
+        return regions_tables(session)
     raise ValueError(f"unknown dataset {dataset!r}")
 
 
@@ -316,4 +339,6 @@ def datasets_available(session: Session) -> list[tuple[str, dict]]:
     assigned = select(Plan.code).join(Responsibility, Responsibility.plan_id == Plan.id).distinct()
     for (code,) in session.execute(assigned.order_by(Plan.code)):
         found.append((f.RESPONSIBILITIES, {"plan": code}))
+    if session.scalar(select(func.count()).select_from(RegionMember)):
+        found.append((f.REGIONS, {}))
     return found
