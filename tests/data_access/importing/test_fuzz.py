@@ -48,6 +48,7 @@ DATASET_TABLES = {
     formats.OBSERVATIONS: {"observations"},
     formats.UNITS: {"units"},
     formats.RESPONSIBILITIES: {"responsibilities"},
+    formats.REGIONS: {"region_members"},
 }
 ODD_VALUES = [
     "",
