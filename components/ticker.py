@@ -47,13 +47,20 @@ def alert_text(alert: dict, lang: str) -> tuple[str, str | None]:
     return t("ticker.risk", lang, name=alert["name"]), TREND_COLORS["down"]
 
 
-def ticker_bar(alerts: list[dict], *, seen_at: str | None, first: bool, lang: str, element_id: str) -> html.Div:
-    """The ticker: the alerts, newest last, each with its icon; else that nothing is new since the last
-    look (`seen_at`, ISO Vietnam time) or that this is the first look on this browser."""
+def ticker_bar(
+    alerts: list[dict], *, seen_at: str | None, first: bool, lang: str, element_id: str, limit: int | None = None
+) -> html.Div:
+    """The ticker: the alerts, newest last, each with its icon (the newest `limit` where the slot is
+    small, "+N" for the others, named in its tooltip); else that nothing is new since the last look
+    (`seen_at`, ISO Vietnam time) or that this is the first look on this browser."""
     label = html.Span(t("ticker.label", lang), className="ticker-label", title=t("ticker.label_title", lang))
     if alerts:
-        items = []
-        for alert in alerts:
+        shown = alerts[-limit:] if limit else alerts
+        items: list = []
+        if len(shown) < len(alerts):
+            hidden = [alert_text(alert, lang)[0] for alert in alerts[: len(alerts) - len(shown)]]
+            items.append(html.Span(f"+{len(hidden)}", className="ticker-more", title="\n".join(hidden)))
+        for alert in shown:
             text, colour = alert_text(alert, lang)
             items.append(
                 html.Span(

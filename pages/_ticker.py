@@ -10,7 +10,7 @@ now with the last look, adds what changed to the ticker and stores the state now
 
 from __future__ import annotations
 
-from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
+from dash import MATCH, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from components.ticker import ticker_bar
 from data_access import queries
@@ -21,6 +21,8 @@ from pages._context import language
 
 # The ids start with "overview-": the callback guard gives a callback the access of the page whose
 # prefix its outputs carry, and the ticker shows what the overview shows (any signed-in reader).
+# The overview's slot beside the heading holds two lines; the kiosk's runs along the slide.
+SHOWN_AT_ONCE = {"overview": 2}
 TICKER, LAST_LOOK, SHOWN, POLL = (
     "overview-ticker",
     "overview-last-look",
@@ -70,6 +72,11 @@ def update_ticker(_ticks: int | None, last_look: dict | None, shown: dict | None
     else:
         return no_update, {"state": now, "at": looked_at}, no_update
     bar = ticker_bar(
-        shown["alerts"], seen_at=shown["seen_at"], first=shown["first"], lang=language(), element_id="ticker-bar"
+        shown["alerts"],
+        seen_at=shown["seen_at"],
+        first=shown["first"],
+        lang=language(),
+        element_id="ticker-bar",
+        limit=SHOWN_AT_ONCE.get(ctx.outputs_list[0]["id"]["screen"]),
     )
     return bar, {"state": now, "at": looked_at}, shown
