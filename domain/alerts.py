@@ -52,6 +52,22 @@ def valid_state(value: object) -> dict | None:
     return value
 
 
+def valid_alerts(value: object) -> list[dict]:
+    """The alerts a screen already shows, as the browser returned them: only well-formed ones (the
+    fields of `Alert`, a known kind) are kept, so a tampered store cannot break the ticker."""
+    fields = set(Alert.__dataclass_fields__)
+    if not isinstance(value, list):
+        return []
+    kept = []
+    for item in value:
+        if isinstance(item, dict) and set(item) == fields and item.get("kind") in (IMPORT, RANK, RISK):
+            try:
+                kept.append(Alert(**item).as_dict())
+            except TypeError:
+                continue
+    return kept
+
+
 def alerts_since(seen: object, now: dict, imports: list[dict], names: dict[str, str]) -> list[Alert]:
     """The alerts between the last look `seen` and `now`: each import that changed the data after
     the last import seen (`imports`: dicts with `id`, `dataset`, `scope`, `at`), oldest first; the

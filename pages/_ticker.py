@@ -15,7 +15,7 @@ from dash import MATCH, Input, Output, State, callback, ctx, dcc, html, no_updat
 from components.ticker import ticker_bar
 from data_access import queries
 from data_access.alerts import imports_after, wall_state
-from domain.alerts import alerts_since, valid_state
+from domain.alerts import alerts_since, valid_alerts, valid_state
 from domain.clock import local_now
 from pages._context import language
 
@@ -68,7 +68,12 @@ def update_ticker(_ticks: int | None, last_look: dict | None, shown: dict | None
         seen_at = last_look.get("at") if isinstance(last_look, dict) and seen else None
         shown = {"alerts": fresh, "seen_at": seen_at if isinstance(seen_at, str) else None, "first": seen is None}
     elif fresh:
-        shown = {**shown, "alerts": [*shown.get("alerts", []), *fresh]}
+        seen_at = shown.get("seen_at")
+        shown = {
+            "alerts": [*valid_alerts(shown.get("alerts")), *fresh],
+            "seen_at": seen_at if isinstance(seen_at, str) else None,
+            "first": bool(shown.get("first")),
+        }
     else:
         return no_update, {"state": now, "at": looked_at}, no_update
     bar = ticker_bar(

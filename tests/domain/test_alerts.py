@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.alerts import IMPORT, RANK, RISK, alerts_since, valid_state
+from domain.alerts import IMPORT, RANK, RISK, alerts_since, valid_alerts, valid_state
 
 SEEN = {"version": 5, "last_import": 3, "rank": {"year": 2022, "rank": 12, "rank_of": 63}, "risky": ["a"]}
 IMPORTS = [
@@ -41,3 +41,9 @@ def test_no_or_a_malformed_last_look_starts_from_now():
     for seen in (None, {}, "x", {"version": "5", "last_import": 3, "risky": []}, {**SEEN, "risky": "a"}):
         assert alerts_since(seen, now, IMPORTS, {}) == []
     assert valid_state(SEEN) == SEEN
+
+
+def test_a_tampered_list_of_shown_alerts_keeps_only_well_formed_ones():
+    good = alerts_since(SEEN, {**SEEN, "risky": ["a", "b"]}, [], {"b": "B"})[0].as_dict()
+    assert valid_alerts([good, {"kind": "risk"}, {**good, "kind": "script"}, "x", {**good, "extra": 1}]) == [good]
+    assert valid_alerts("not a list") == []
