@@ -3,13 +3,16 @@ years' tables as `data_access.rankings` builds them (that module stays as it is:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 
+from data_access import queries, reorganisation
 from data_access import rankings as data
-from data_access import reorganisation
 from data_access.cache import versioned
-from domain.changes import YearChanges, compare_years, is_complete
-from domain.vocabulary import PROVINCE
+from data_access.models import Framework, Pillar, Unit
+from domain.changes import YearChanges, compare_years, index_changes, is_complete, movers
+from domain.vocabulary import PROVINCE, SUB_LEVELS
 
 # The national DTI is printed to 4 decimals; points of the province's own assessments to 2.
 INDEX_DECIMALS = 4
@@ -67,3 +70,76 @@ def _restated(ranking: pd.DataFrame, previous: pd.DataFrame, previous_year: int)
             "index_value": pd.Series(values, dtype=float),
         }
     )
+
+
+# Units per list in "rose most" / "fell most": what a card holds at a glance.
+MOVERS_SHOWN = 3
+
+
+@dataclass
+class IndexChanges:
+    """A unit's main indices against `previous_year` (None: no year before), each scored in both
+    years (`domain.changes.index_changes` with the index names); `previous_scored` says whether
+    the year before has any main-index points for the unit at all, so the page can say why the
+    table is empty."""
+
+    previous_year: int | None
+    previous_scored: bool
+    table: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def _unit_points(unit_code: str, level: str, year: int) -> pd.DataFrame:
+    statement = queries.pillar_scores_statement().where(
+        Framework.year == year, Framework.level == level, Unit.code == unit_code
+    )
+    return queries.read_frame(statement.order_by(Pillar.sort_order))
+
+
+@versioned
+def unit_index_changes(unit_code: str, level: str, year: int, previous_year: int | None) -> IndexChanges:
+    """The unit's main indices in `year` against `previous_year` (the year its rank and value are
+    compared with on the same page), in points and in % of the maximum."""
+    if previous_year is None:
+        return IndexChanges(None, False)
+    current = _unit_points(unit_code, level, year)
+    previous = _unit_points(unit_code, level, previous_year)
+    table = index_changes(current, previous)
+    names = current[["pillar_code", "pillar_name_vi", "pillar_name_en"]]
+    return IndexChanges(previous_year, not previous.empty, table.merge(names, on="pillar_code", how="left"))
+
+
+@dataclass
+class LevelMovers:
+    """The units of one level under a province that rose and fell most since `previous_year`
+    (`domain.changes.movers` with names); `previous_year` None when the level has no year before."""
+
+    level: str
+    year: int
+    previous_year: int | None
+    risers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    fallers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    scored: bool = False
+
+
+def _named(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
+    return frame.merge(names, on="unit_code", how="left")
+
+
+@versioned
+def level_movers(parent_code: str, year: int, count: int = MOVERS_SHOWN) -> list[LevelMovers]:
+    """For each sub-unit level of the province (departments, districts): who rose and fell most in
+    `year` against the year its ranking compares with, by share of the maximum."""
+    found = []
+    for level in SUB_LEVELS:
+        ranking = data.unit_ranking(parent_code, level, year)
+        scored = not ranking.table.empty
+        if not ranking.has_previous:
+            found.append(LevelMovers(level, year, None, scored=scored))
+            continue
+        previous = data.unit_ranking(parent_code, level, ranking.previous_year).table
+        risers, fallers = movers(ranking.table, previous, count)
+        names = ranking.table[["unit_code", "unit_name_vi", "unit_name_en"]]
+        found.append(
+            LevelMovers(level, year, ranking.previous_year, _named(risers, names), _named(fallers, names), scored)
+        )
+    return found

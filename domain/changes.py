@@ -153,3 +153,77 @@ def history_change(history: pd.DataFrame, year: int, *, as_index: bool) -> Histo
     else:
         measure, values = SHARE, tuple(None if s is None else s * 100 for s in shares)
     return HistoryChange(int(before["year"]), _rank(before["rank"]), _rank(now["rank"]), values[0], values[1], measure)
+
+
+INDEX_CHANGE_COLUMNS = [
+    "pillar_code",
+    "previous_points",
+    "points",
+    "previous_max",
+    "max_points",
+    "previous_share",
+    "share",
+    "points_change",
+    "share_change",
+    "trend",
+]
+
+
+def _direction(change: float) -> str:
+    return UP if change > 0 else DOWN if change < 0 else SAME
+
+
+def index_changes(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """Each main index scored in both years (matched by its code), in the order of `current`:
+    points and % of the maximum in each year and their changes (`share_change` in percentage
+    points of the maximum, so an index whose maximum changed between two methods still compares).
+    Both frames have `pillar_code`, `points`, `max_points`; an index missing from either year is
+    left out rather than shown as a change from or to zero."""
+    if current.empty or previous.empty:
+        return pd.DataFrame(columns=INDEX_CHANGE_COLUMNS)
+    before = previous[["pillar_code", "points", "max_points"]].rename(
+        columns={"points": "previous_points", "max_points": "previous_max"}
+    )
+    joined = current[["pillar_code", "points", "max_points"]].merge(before, on="pillar_code", how="inner")
+    joined = joined.dropna(subset=["points", "previous_points", "max_points", "previous_max"])
+    joined = joined[(joined["max_points"] > 0) & (joined["previous_max"] > 0)].reset_index(drop=True)
+    joined["share"] = joined["points"] / joined["max_points"] * 100
+    joined["previous_share"] = joined["previous_points"] / joined["previous_max"] * 100
+    joined["points_change"] = (joined["points"] - joined["previous_points"]).round(2)
+    joined["share_change"] = (joined["share"] - joined["previous_share"]).round(2)
+    joined["trend"] = [_direction(change) for change in joined["share_change"]]
+    return joined[INDEX_CHANGE_COLUMNS]
+
+
+MOVER_COLUMNS = ["unit_code", "previous_share", "share", "share_change", "previous_rank", "rank", "rank_change"]
+
+
+def movers(current: pd.DataFrame, previous: pd.DataFrame, count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `count` units of a level that rose most and fell most between two years' tables (columns
+    `unit_code`, `rank`, `total`, `max_total`), by the change of their share of the maximum (in
+    percentage points: the method's maximum may change from one year to the next), the places they
+    moved beside it. Only units scored both years count; a unit that did not move is neither."""
+    empty = pd.DataFrame(columns=MOVER_COLUMNS)
+    if current.empty or previous.empty:
+        return empty, empty
+    now = current[["unit_code", "rank", "total", "max_total"]]
+    before = previous[["unit_code", "rank", "total", "max_total"]].rename(
+        columns={"rank": "previous_rank", "total": "previous_total", "max_total": "previous_max"}
+    )
+    both = now.merge(before.drop_duplicates("unit_code"), on="unit_code", how="inner")
+    both = both.dropna(subset=["total", "max_total", "previous_total", "previous_max"])
+    both = both[(both["max_total"] > 0) & (both["previous_max"] > 0)]
+    both = both.assign(
+        share=both["total"] / both["max_total"] * 100,
+        previous_share=both["previous_total"] / both["previous_max"] * 100,
+    )
+    both["share_change"] = (both["share"] - both["previous_share"]).round(2)
+    both["rank_change"] = (
+        pd.to_numeric(both["previous_rank"], errors="coerce") - pd.to_numeric(both["rank"], errors="coerce")
+    ).astype("Int64")
+    risers = both[both["share_change"] > 0].sort_values(["share_change", "unit_code"], ascending=[False, True])
+    fallers = both[both["share_change"] < 0].sort_values(["share_change", "unit_code"], ascending=[True, True])
+    return (
+        risers.head(count)[MOVER_COLUMNS].reset_index(drop=True),
+        fallers.head(count)[MOVER_COLUMNS].reset_index(drop=True),
+    )

@@ -27,3 +27,22 @@ def peers_param(codes: Iterable[str]) -> str:
     """The URL value for a choice: codes joined by commas, `none` for an empty choice."""
     joined = ",".join(dict.fromkeys(codes))
     return joined or PEERS_NONE
+
+
+def successor_regions(mapping: Iterable[dict[str, str]], regions: dict[str, str]) -> dict[str, tuple[str, bool]]:
+    """The region of each post-2025 province: successor code → (region code, inferred).
+
+    `mapping` is the 2025 merger (rows with `predecessor_code`, `successor_code`); `regions` the
+    pre-2025 province → region. A successor's code is one of its predecessors' (the one whose name it
+    keeps): it keeps that province's region. Where every predecessor lay in that region this is a
+    plain fact of the two sources; where one came from another region (Long An into Tây Ninh), the
+    choice is an inference, flagged, until the post-merger regional plan is transcribed.
+    """
+    members: dict[str, set[str]] = {}
+    for row in mapping:
+        members.setdefault(row["successor_code"], set()).add(row["predecessor_code"])
+    found = {}
+    for successor, predecessors in members.items():
+        region = regions[successor]
+        found[successor] = (region, any(regions[p] != region for p in predecessors))
+    return found

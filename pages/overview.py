@@ -8,7 +8,7 @@ import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
 from components import figures
-from components.changes import value_change_line
+from components.changes import index_change_cells, index_changes_note, value_change_line
 from components.citations import cite
 from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
@@ -24,10 +24,12 @@ from data_access.focus_years import followed_years
 from data_access.laggards import shown_levels, weakest_on_pillar, weakest_on_total
 from data_access.overview import Overview, UnknownSelection, build_overview
 from data_access.targets import at_risk, plan_years, target_progress
+from data_access.year_changes import IndexChanges, unit_index_changes
 from domain.text import localized, localized_column
 from domain.vocabulary import INFERRED_MAPPING
 from pages._context import focus_years, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
+from pages._ticker import ticker
 
 dash.register_page(
     __name__,
@@ -45,6 +47,8 @@ CONTENT = "overview-content"
 # Units per level in the "who lags" card, and targets in the "at risk" card: what one screen holds.
 LAGGARDS_SHOWN = 3
 RISKS_SHOWN = 3
+# How often the overview's ticker asks what changed since the last look.
+TICKER_POLL_SECONDS = 60
 
 
 def layout(year: str | None = None, lag: str | None = None, **_query: str) -> html.Div:
@@ -52,6 +56,7 @@ def layout(year: str | None = None, lag: str | None = None, **_query: str) -> ht
         [
             dcc.Store(id=YEAR_STORE, data=year),
             dcc.Store(id=LAG_STORE, data=lag),
+            ticker("overview", TICKER_POLL_SECONDS),
             dcc.Loading(html.Div(id=CONTENT, className="overview-grid"), type="dot", delay_show=300),
         ],
         className="page-overview",
@@ -201,6 +206,7 @@ def render(
     laggards: html.Div | None = None,
     risks: html.Div | None = None,
     year: str | None = None,
+    index_changes: IndexChanges | None = None,
 ) -> list:
     name = localized(overview, "unit_name", lang)
 
@@ -279,26 +285,44 @@ def render(
             style={"height": "100%"},
         )
         named = overview.pillars.assign(pillar_name=localized_column(overview.pillars, "pillar_name", lang))
+        changes = index_changes or IndexChanges(None, False)
+        cells = index_change_cells(changes.table, changes.previous_year, lang)
         inferred = set(
             overview.pillars.loc[overview.pillars["note"].str.startswith(INFERRED_MAPPING, na=False), "pillar_code"]
         )
         radar = dbc.Row(
             [
-                dbc.Col([legend, radar_graph], lg=7, className="radar-col"),
+                dbc.Col([legend, radar_graph], lg=6 if cells else 7, className="radar-col"),
                 dbc.Col(
                     [
                         pillar_points_table(
                             named,
                             lang=lang,
                             name_column="pillar_name",
-                            headers=[t("overview.pillar", lang), t("overview.points", lang), "%"],
+                            headers=[t("overview.pillar", lang), t("overview.points", lang), "%"]
+                            + ([t("changes.column", lang, year=previous)] if cells else []),
                             flagged=inferred,
+                            changes=cells,
+                        ),
+                        index_changes_note(
+                            changes.table,
+                            changes.previous_year,
+                            changes.previous_scored,
+                            lang,
+                            element_id="overview-index-changes",
+                            link=dcc.Link(
+                                t("changes.movers_link", lang),
+                                href=f"/units/{overview.unit_code}?year={overview.year}#units-changes",
+                                id="overview-movers-link",
+                            )
+                            if previous
+                            else None,
                         ),
                         html.Div(t("overview.inferred", lang), className="flag-note", id="overview-inferred")
                         if inferred
                         else None,
                     ],
-                    lg=5,
+                    lg=6 if cells else 5,
                     className="d-flex flex-column justify-content-center",
                 ),
             ],
@@ -379,6 +403,7 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
         laggards=_laggards_card(overview, focus, year, lag, lang, titles),
         risks=_risk_card(focus, lang, titles),
         year=year,
+        index_changes=unit_index_changes(focus, overview.level, overview.year, overview.previous_year),
     )
     return [page[0], *followed, *page[1:]]
 

@@ -29,6 +29,7 @@ from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, ex
 from exports.images import MIME_TYPES, ExportError
 from pages._context import BadParameter, language, page_title, resolve_year, source_titles, whole_number
 from pages._kit import DATA_ERRORS, explained, no_focus
+from pages._ticker import ticker
 
 
 def page_years() -> list[int]:
@@ -131,6 +132,7 @@ def layout(year: str | None = None, kiosk: str | None = None, interval: str | No
                 html.Div(
                     [
                         html.Div(id=DECK, className="present-deck"),
+                        ticker("kiosk", settings.poll) if settings.kiosk else None,
                         html.Div(
                             id=STALE,
                             className="present-stale",

@@ -21,7 +21,7 @@ from auth.policy import names_other_units, sees_all_units
 from auth.session import current_viewer
 from components import figures
 from components.caveats import caveat_notes, flagged_labels
-from components.changes import history_change_lines
+from components.changes import history_change_lines, index_changes_note, index_changes_table, movers_block
 from components.citations import cite
 from components.i18n import t
 from components.kpi import series_legend
@@ -47,6 +47,7 @@ from data_access import reorganisation
 from data_access.caveats import pillar_caveats
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
 from data_access.whatif import action_list
+from data_access.year_changes import level_movers, unit_index_changes
 from domain.caveats import PillarCaveats
 from domain.changes import history_change
 from domain.text import localized, localized_column
@@ -313,6 +314,40 @@ def merger_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, s
     )
 
 
+def changes_card(summary: UnitSummary, previous_year: int | None, lang: str) -> dbc.Card:
+    """The main indices against the year before and, on a province's page for a leader or an admin,
+    the departments and districts that rose and fell most (each a link to its page)."""
+    found = unit_index_changes(summary.info.code, summary.info.kind, summary.year, previous_year)
+    indices: list = [
+        index_changes_note(
+            found.table, found.previous_year, found.previous_scored, lang, element_id="units-index-changes-note"
+        )
+    ]
+    if found.previous_year is not None and not found.table.empty:
+        indices.append(index_changes_table(found.table, found.previous_year, lang, element_id="units-index-changes"))
+    found_movers = []
+    if summary.info.kind == PROVINCE and names_other_units(current_viewer()):
+        found_movers = level_movers(summary.info.code, summary.year)
+    if not any(m.scored for m in found_movers):
+        return source_card(t("changes.card_title", lang), indices, card_id="units-changes")
+    levels = [(m.level, m.previous_year, m.scored, m.risers, m.fallers) for m in found_movers]
+    body = dbc.Row(
+        [
+            dbc.Col(indices, xs=12, lg=7),
+            dbc.Col(
+                [
+                    html.Div(t("changes.movers_title", lang), className="mover-title"),
+                    movers_block(levels, summary.year, lang, element_id="units-movers"),
+                ],
+                xs=12,
+                lg=5,
+            ),
+        ],
+        className="g-3",
+    )
+    return source_card(t("changes.card_title", lang), body, card_id="units-changes")
+
+
 def sources_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc.Card:
     return source_card(
         t("units.sources_title", lang),
@@ -411,6 +446,7 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
                 className="g-3",
             )
         )
+    children.append(dbc.Row([dbc.Col(changes_card(summary, change.previous_year, lang), xs=12)], className="g-3"))
     found = action_list(summary.info.code, summary.year) if not summary.pillars.empty else None
     if found is not None:
         children.append(dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3"))

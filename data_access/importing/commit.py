@@ -42,6 +42,7 @@ from data_access.models import (
     PillarScore,
     Plan,
     PublishedResult,
+    RegionMember,
     Responsibility,
     Target,
     Unit,
@@ -347,6 +348,26 @@ def _write_responsibilities(session: Session, records: dict, hook: StepHook) -> 
     return len(records["responsibilities"]), removed
 
 
+def _write_regions(session: Session, records: dict, hook: StepHook) -> tuple[int, int]:
+    units = _unit_ids(session)
+    removed = session.execute(delete(RegionMember)).rowcount
+    hook("replaced")
+    for r in records["regions"]:
+        session.add(
+            RegionMember(
+                region_code=r["region_code"],
+                region_name_vi=r["region_name_vi"],
+                region_name_en=r["region_name_en"],
+                sort_order=r["sort_order"],
+                unit_id=units[r["unit_code"]],
+                source=r["source"],
+                note=r["note"],
+            )
+        )
+    hook("written")
+    return len(records["regions"]), removed
+
+
 WRITERS: dict[str, Callable[[Session, dict, StepHook], tuple[int, int]]] = {
     f.FRAMEWORK: _write_framework,
     f.SCORES: _write_scores,
@@ -354,6 +375,7 @@ WRITERS: dict[str, Callable[[Session, dict, StepHook], tuple[int, int]]] = {
     f.OBSERVATIONS: _write_observations,
     f.UNITS: _write_units,
     f.RESPONSIBILITIES: _write_responsibilities,
+    f.REGIONS: _write_regions,
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from data_access.importing import formats as f
@@ -21,6 +21,7 @@ from data_access.models import (
     PillarScore,
     Plan,
     PublishedResult,
+    RegionMember,
     Responsibility,
     Target,
     Unit,
@@ -282,6 +283,26 @@ def responsibilities_tables(session: Session, plan_code: str) -> Tables:
     return {f.RESPONSIBILITIES_SHEET: _frame(f.RESPONSIBILITY_COLUMNS, records)}
 
 
+def regions_tables(session: Session) -> Tables:
+    records = [
+        {
+            "region_code": r.region_code,
+            "region_name_vi": r.region_name_vi,
+            "region_name_en": r.region_name_en,
+            "sort_order": r.sort_order,
+            "unit_code": unit_code,
+            "source": r.source,
+            "note": r.note,
+        }
+        for r, unit_code in session.execute(
+            select(RegionMember, Unit.code)
+            .join(Unit, RegionMember.unit_id == Unit.id)
+            .order_by(RegionMember.sort_order, Unit.code)
+        )
+    ]
+    return {f.REGIONS_SHEET: _frame(f.REGION_COLUMNS, records)}
+
+
 def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
     """The dataset named by `dataset` and `scope` (year and level, plan, units) as template sheets."""
     if dataset == f.FRAMEWORK:
@@ -298,6 +319,8 @@ def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
         return responsibilities_tables(session, scope["plan"])
     if dataset in EXTRA_TABLES:
         return EXTRA_TABLES[dataset](session, scope)
+    if dataset == f.REGIONS:
+        return regions_tables(session)
     raise ValueError(f"unknown dataset {dataset!r}")
 
 
@@ -325,4 +348,6 @@ def datasets_available(session: Session) -> list[tuple[str, dict]]:
     for (code,) in session.execute(assigned.order_by(Plan.code)):
         found.append((f.RESPONSIBILITIES, {"plan": code}))
     found += [(dataset, {}) for dataset in ALWAYS_LISTED]
+    if session.scalar(select(func.count()).select_from(RegionMember)):
+        found.append((f.REGIONS, {}))
     return found

@@ -25,7 +25,8 @@ OBSERVATIONS = "observations"
 UNITS = "units"
 RESPONSIBILITIES = "responsibilities"
 REORGANISATION = "reorganisation"
-DATASETS = (FRAMEWORK, SCORES, TARGETS, OBSERVATIONS, UNITS, RESPONSIBILITIES, REORGANISATION)
+REGIONS = "regions"
+DATASETS = (FRAMEWORK, SCORES, TARGETS, OBSERVATIONS, UNITS, RESPONSIBILITIES, REORGANISATION, REGIONS)
 
 DATASET_NAMES = {
     FRAMEWORK: "Khung đánh giá",
@@ -35,6 +36,7 @@ DATASET_NAMES = {
     UNITS: "Danh mục đơn vị",
     RESPONSIBILITIES: "Phân công thực hiện",
     REORGANISATION: "Sắp xếp đơn vị hành chính",
+    REGIONS: "Vùng kinh tế - xã hội",
 }
 FILE_STEMS = {
     FRAMEWORK: "khung",
@@ -44,6 +46,7 @@ FILE_STEMS = {
     UNITS: "don-vi",
     RESPONSIBILITIES: "phan-cong",
     REORGANISATION: "sap-xep",
+    REGIONS: "vung",
 }
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -92,6 +95,7 @@ TARGETS_SHEET = "Mục tiêu"
 OBSERVATIONS_SHEET = "Số liệu"
 UNITS_SHEET = "Đơn vị"
 RESPONSIBILITIES_SHEET = "Phân công"
+REGIONS_SHEET = "Vùng"
 
 FRAMEWORK_COLUMNS = _columns(
     ("year", "Năm", True, "năm áp dụng bộ chỉ số, ví dụ 2023"),
@@ -222,6 +226,16 @@ REORGANISATION_COLUMNS = _columns(
     ("note", "Ghi chú", False, ""),
 )
 
+REGION_COLUMNS = _columns(
+    ("region_code", "Mã vùng", True, "mã ngắn, không dấu; cùng mã thì cùng tên và thứ tự"),
+    ("region_name_vi", "Tên vùng", True, "ví dụ Đông Nam Bộ"),
+    ("region_name_en", "Tên tiếng Anh", False, ""),
+    ("sort_order", "Thứ tự vùng", True, "số nguyên từ 1"),
+    ("unit_code", "Mã tỉnh", True, "mã tỉnh trong danh mục đơn vị; mỗi tỉnh một dòng"),
+    ("source", "Nguồn", True, "văn bản quy định vùng"),
+    ("note", "Ghi chú", False, "ví dụ phần nào là suy luận"),
+)
+
 # The sheets of each dataset, in order, with their fixed columns (the scores sheet adds one per pillar).
 SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
     FRAMEWORK: {FRAMEWORK_SHEET: FRAMEWORK_COLUMNS, GROUPS_SHEET: GROUP_COLUMNS},
@@ -231,6 +245,7 @@ SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
     UNITS: {UNITS_SHEET: UNIT_COLUMNS},
     RESPONSIBILITIES: {RESPONSIBILITIES_SHEET: RESPONSIBILITY_COLUMNS},
     REORGANISATION: {REORGANISATION_SHEET: REORGANISATION_COLUMNS},
+    REGIONS: {REGIONS_SHEET: REGION_COLUMNS},
 }
 
 PILLAR_HEADER = re.compile(r"\[([^\[\]]+)\]\s*$")

@@ -91,8 +91,8 @@ def score_preview(validated: Validated, catalogue: Catalogue) -> pd.DataFrame:
 
 
 def rows_preview(validated: Validated) -> pd.DataFrame:
-    """The records of a framework, plan, observations, units or responsibilities file as they will be stored, under
-    the template's Vietnamese headers."""
+    """The records of a framework, plan, observations, units, responsibilities or regions file as they
+    will be stored, under the template's Vietnamese headers."""
     records = validated.records
     if validated.dataset == f.FRAMEWORK:
         rows, columns = records.get("pillars", []), f.FRAMEWORK_COLUMNS
@@ -107,6 +107,8 @@ def rows_preview(validated: Validated) -> pd.DataFrame:
     elif validated.dataset in ROW_COLUMNS:
         key, columns = ROW_COLUMNS[validated.dataset]
         rows = records.get(key, [])
+    elif validated.dataset == f.REGIONS:
+        rows, columns = records.get("regions", []), f.REGION_COLUMNS
     else:
         return pd.DataFrame()
     shown = [c for c in columns if any(c.key in row for row in rows)]

@@ -24,6 +24,7 @@ from data_access.models import (
     Pillar,
     Plan,
     PublishedResult,
+    RegionMember,
     Responsibility,
     Target,
     Unit,
@@ -98,6 +99,10 @@ LENGTHS: dict[str, dict[str, int]] = {
         "plan_code": _length(Plan.__table__.c.code),
         "target_code": _length(Target.__table__.c.code),
         "source": OBSERVATION_SOURCE_LENGTH,
+    },
+    f.REGIONS_SHEET: {
+        "region_code": _length(RegionMember.__table__.c.region_code),
+        "unit_code": _length(Unit.__table__.c.code),
     },
     f.RESPONSIBILITIES_SHEET: {
         "plan_code": _length(Plan.__table__.c.code),
@@ -934,6 +939,62 @@ def validate_responsibilities(parsed: ParsedFile, catalogue: Catalogue) -> Valid
     return validated
 
 
+def validate_regions(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    """The socio-economic regions, by province code: the file replaces every province's region.
+
+    Each row is a province of the unit catalogue (any province, pre- or post-2025: a successor keeps a
+    code of the catalogue), once; a region code carries one name and one order on every row.
+    """
+    validated = Validated(f.REGIONS, {})
+    sheet = parsed.sheets.get(f.REGIONS_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.REGIONS_SHEET)
+        return validated
+    rows = Rows(sheet, f.REGION_COLUMNS, validated.issues, lengths=LENGTHS[f.REGIONS_SHEET])
+    records: list[dict] = []
+    provinces: dict[str, int] = {}
+    regions: dict[str, tuple[tuple, int]] = {}
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        unit = rows.read(number, cells, "unit_code")
+        if unit is not None:
+            info = catalogue.units.get(unit)
+            if info is None:
+                rows.issue(number, "Mã tỉnh", f"tỉnh “{unit}” không có trong danh mục đơn vị")
+            elif info.kind != "province":
+                rows.issue(number, "Mã tỉnh", f"“{unit}” ({info.name_vi}) không phải một tỉnh, thành phố")
+            elif unit in provinces:
+                rows.issue(number, "Mã tỉnh", f"tỉnh “{unit}” đã có ở dòng {provinces[unit]}: mỗi tỉnh một vùng")
+            else:
+                provinces[unit] = number
+        order = rows.read(number, cells, "sort_order", f.integer)
+        if order is not None and order < 1:
+            rows.issue(number, "Thứ tự vùng", f"thứ tự phải từ 1 trở lên ({order})")
+        record = {
+            "region_code": rows.read(number, cells, "region_code"),
+            "region_name_vi": rows.read(number, cells, "region_name_vi"),
+            "region_name_en": rows.read(number, cells, "region_name_en") or "",
+            "sort_order": order,
+            "unit_code": unit,
+            "source": rows.read(number, cells, "source"),
+            "note": rows.read(number, cells, "note") or "",
+        }
+        code = record["region_code"]
+        if code is not None:
+            shape = (record["region_name_vi"], record["region_name_en"], order)
+            first = regions.setdefault(code, (shape, number))
+            if first[0] != shape:
+                rows.issue(
+                    number,
+                    "Tên vùng",
+                    f"vùng “{code}” có tên hoặc thứ tự khác với dòng {first[1]}: một vùng, một tên và một thứ tự",
+                )
+        records.append(record)
+    validated.scope = {}
+    validated.records = {"regions": records}
+    return validated
+
+
 VALIDATORS: dict[str, Callable[[ParsedFile, Catalogue], Validated]] = {
     f.FRAMEWORK: validate_framework,
     f.SCORES: validate_scores,
@@ -941,6 +1002,7 @@ VALIDATORS: dict[str, Callable[[ParsedFile, Catalogue], Validated]] = {
     f.OBSERVATIONS: validate_observations,
     f.UNITS: validate_units,
     f.RESPONSIBILITIES: validate_responsibilities,
+    f.REGIONS: validate_regions,
 }
 
 

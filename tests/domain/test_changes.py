@@ -16,7 +16,9 @@ from domain.changes import (
     UP,
     compare_years,
     history_change,
+    index_changes,
     is_complete,
+    movers,
 )
 
 
@@ -89,3 +91,57 @@ def test_a_units_change_from_its_history(rows, as_index, expected):
 def test_a_first_year_has_no_change():
     found = history_change(history([(2022, 500.0, 600.0, 2)]), 2022, as_index=False)
     assert found.previous_year is None and found.change.rank_places is None
+
+
+def test_index_changes_in_points_and_share_of_the_maximum_where_both_years_score_it():
+    current = pd.DataFrame(
+        {"pillar_code": ["a", "b", "c", "d"], "points": [60.0, 30.0, 10.0, 5.0], "max_points": [100, 50, 20, 10]}
+    )
+    # "b" had a maximum of 40 the year before: 30/50 = 60 % against 28/40 = 70 %, points up but share down.
+    previous = pd.DataFrame(
+        {"pillar_code": ["a", "b", "d", "e"], "points": [50.0, 28.0, 5.0, 9.0], "max_points": [100, 40, 10, 10]}
+    )
+
+    found = index_changes(current, previous).set_index("pillar_code")
+
+    assert list(found.index) == ["a", "b", "d"], "c is new this year, e gone: neither is a change from or to zero"
+    assert found.loc["a", "points_change"] == 10.0
+    assert found.loc["a", "share_change"] == 10.0
+    assert found.loc["a", "trend"] == UP
+    assert found.loc["b", "points_change"] == 2.0
+    assert found.loc["b", "share_change"] == -10.0
+    assert found.loc["b", "trend"] == DOWN, "the share of the maximum decides, not points of two methods"
+    assert found.loc["d", "trend"] == SAME
+
+
+def test_index_changes_without_a_previous_year_is_empty():
+    current = pd.DataFrame({"pillar_code": ["a"], "points": [1.0], "max_points": [2]})
+    assert index_changes(current, current.iloc[0:0]).empty
+
+
+def test_movers_by_share_of_the_maximum_with_the_places_beside_it():
+    current = pd.DataFrame(
+        {
+            "unit_code": ["u1", "u2", "u3", "u4", "u5"],
+            "rank": [1, 2, 3, 4, 5],
+            "total": [90.0, 80.0, 70.0, 60.0, 50.0],
+            "max_total": [100.0] * 5,
+        }
+    )
+    previous = pd.DataFrame(
+        {
+            "unit_code": ["u1", "u2", "u3", "u4", "u6"],
+            "rank": [2, 1, 4, 3, 5],
+            "total": [85.0, 95.0, 55.0, 60.0, 40.0],
+            "max_total": [100.0] * 5,
+        }
+    )
+
+    risers, fallers = movers(current, previous, 2)
+
+    assert risers["unit_code"].tolist() == ["u3", "u1"]  # +15, +5; u4 did not move, u5 is new
+    assert risers["share_change"].tolist() == [15.0, 5.0]
+    assert risers["rank_change"].tolist() == [1, 1]
+    assert fallers["unit_code"].tolist() == ["u2"]
+    assert fallers.loc[0, "share_change"] == -15.0
+    assert fallers.loc[0, "rank_change"] == -1

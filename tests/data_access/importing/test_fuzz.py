@@ -49,6 +49,7 @@ DATASET_TABLES = {
     formats.UNITS: {"units"},
     formats.RESPONSIBILITIES: {"responsibilities"},
     formats.REORGANISATION: {"reorganisations", "units"},  # a merged unit's successor and last ranked year
+    formats.REGIONS: {"region_members"},
 }
 ODD_VALUES = [
     "",
