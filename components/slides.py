@@ -164,8 +164,9 @@ def dti_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -
         return _empty("dti", title, t("present.dti.no_rank", lang, year=deck.year, unit=name), lang)
     change, tone = _change_text(deck, lang)
     value = format_number(overview.index_value, 4, lang)
+    average_key = "present.dti.average" if overview.average_computed_from is None else "present.dti.average_computed"
     value_detail = (
-        t("present.dti.average", lang, value=format_number(overview.average_index, 4, lang))
+        t(average_key, lang, value=format_number(overview.average_index, 4, lang), n=overview.average_computed_from)
         if overview.index_value is not None and overview.average_index is not None
         else t("present.dti.no_value", lang, year=deck.year)
         if overview.index_value is None

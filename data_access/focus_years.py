@@ -42,6 +42,35 @@ def result_years(unit_code: str) -> list[int]:
 
 
 @versioned
+def value_years(unit_code: str) -> list[int]:
+    """Years with a value of the unit's own (a published total or pillar scores), not a rank alone."""
+    published = (
+        select(PublishedResult.year)
+        .join(Unit, PublishedResult.unit_id == Unit.id)
+        .where(Unit.code == unit_code, PublishedResult.total.is_not(None))
+    )
+    scored = (
+        select(Framework.year)
+        .join(Pillar, Pillar.framework_id == Framework.id)
+        .join(PillarScore, PillarScore.pillar_id == Pillar.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Unit.code == unit_code)
+    )
+    return _years(published.union(scored))
+
+
+def default_year(unit_code: str, years: list[int]) -> int | None:
+    """The year a page opens on for a unit: the latest of `years` with a value of the unit's own.
+
+    A year imported with ranks only is offered, but not opened on: the overview, the deck and the
+    unit page would show "—" where last year's value was. The latest of `years` when none has a value.
+    """
+    with_value = set(value_years(unit_code))
+    candidates = [y for y in years if y in with_value]
+    return max(candidates or years, default=None)
+
+
+@versioned
 def scored_years(unit_code: str, level: str) -> list[int]:
     """Years with pillar scores of the focus (province level) or of its own units (a level below it)."""
     parent = aliased(Unit)

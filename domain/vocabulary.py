@@ -19,7 +19,10 @@ LEVELS = (PROVINCE, DEPARTMENT, DISTRICT)
 SUB_LEVELS = tuple(level for level in LEVELS if level != PROVINCE)
 # Units that are not scored at a level of their own (the national average).
 AGGREGATE = "aggregate"
-UNIT_KINDS = (*LEVELS, AGGREGATE)
+# The country as a whole: the national DTI the ministry publishes, a figure of its own and not the
+# average of the provinces (which is an AGGREGATE, computed over them).
+NATIONAL = "national"
+UNIT_KINDS = (*LEVELS, AGGREGATE, NATIONAL)
 # How a level reads in a Vietnamese file or template.
 LEVEL_NAMES_VI = {
     PROVINCE: "tỉnh, thành phố",

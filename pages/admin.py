@@ -156,17 +156,12 @@ def scope_inputs(dataset: str | None) -> tuple[bool, bool]:
 )
 def download_template(_xlsx, _csv, dataset: str | None, raw_year: str | None, level: str | None):
     """A blank template; the year and level come from the browser and are checked here."""
-    lang = language()
     year = whole_number(raw_year)
     scoped = dataset in SCOPED_TEMPLATES
     if dataset not in formats.DATASETS or (scoped and (year is None or level not in formats.LEVELS)):
         return dash.no_update, ""
     scope = {"year": year, "level": level} if scoped else {}
-    try:
-        name, content = downloads.template_file(dataset, scope, file_format(ctx.triggered_id))
-    except LookupError:
-        level_name = formats.LEVEL_NAMES.get(level or "", level or "")
-        return dash.no_update, t("admin.template_no_framework", lang, year=year, level=level_name)
+    name, content = downloads.template_file(dataset, scope, file_format(ctx.triggered_id))
     return dcc.send_bytes(content, name), ""
 
 

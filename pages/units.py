@@ -37,6 +37,7 @@ from components.units import (
 )
 from components.whatif import action_card
 from data_access.caveats import pillar_caveats
+from data_access.focus_years import default_year
 from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
 from data_access.whatif import action_list
 from domain.caveats import PillarCaveats
@@ -53,6 +54,7 @@ dash.register_page(
     unit_param="unit_code",
     title=page_title("title.units"),
     year_options=lambda unit_code: unit_years(unit_code),
+    year_default=lambda years, unit_code: default_year(unit_code, years),
 )
 
 QUERY = "units-query"
@@ -108,7 +110,7 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
             "units.no_years_title", "units.no_years", lang, icon="bi-inbox", element_id="units-no-years", unit=name
         )
     if raw_year in (None, ""):
-        year = years[-1]
+        year = default_year(code, years)
     elif whole_number(raw_year) in years:
         year = whole_number(raw_year)
     else:

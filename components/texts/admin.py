@@ -22,10 +22,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The scores template lists the chosen year and level's pillars and the units valid that year; "
         "a new year needs its framework first.",
     },
-    "admin.template_no_framework": {
-        "vi": "Chưa có khung đánh giá năm {year} cấp {level}: hãy tải mẫu “Khung đánh giá” và nạp khung trước.",
-        "en": "There is no {year} framework for the {level} level: import a framework first.",
-    },
     "admin.upload_title": {"vi": "2. Tải tệp lên và kiểm tra", "en": "2. Upload and check"},
     "admin.upload_prompt": {
         "vi": "Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn tệp (tối đa {size} MB)",

@@ -101,6 +101,17 @@ def rows_preview(validated: Validated) -> pd.DataFrame:
         rows, columns = records.get("units", []), f.UNIT_COLUMNS
     elif validated.dataset == f.RESPONSIBILITIES:
         rows, columns = records.get("responsibilities", []), f.RESPONSIBILITY_COLUMNS
+    elif validated.dataset == f.INDICES:
+        rows, columns = records.get("indices", []), f.INDEX_COLUMNS
+    elif validated.dataset == f.TASKS:
+        rows = [
+            {**task, **result}
+            for task in records.get("tasks", [])
+            for result in task["results"] or [{"unit_code": None}]
+        ]
+        columns = f.TASK_COLUMNS
+    elif validated.dataset == f.SOURCES:
+        rows, columns = records.get("sources", []), f.SOURCE_COLUMNS
     else:
         return pd.DataFrame()
     shown = [c for c in columns if any(c.key in row for row in rows)]
