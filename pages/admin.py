@@ -22,7 +22,7 @@ from auth.policy import ADMIN_ONLY
 from auth.session import current_viewer
 from components import admin as views
 from components.i18n import t
-from data_access.admin import available_datasets, framework_years, template_years
+from data_access.admin import available_datasets, framework_years, has_framework, template_years
 from data_access.importing import OK, UNCHANGED, check, commit, formats
 from data_access.importing import files as downloads
 from data_access.importing.history import history, record, report_issues
@@ -162,7 +162,11 @@ def download_template(_xlsx, _csv, dataset: str | None, raw_year: str | None, le
         return dash.no_update, ""
     scope = {"year": year, "level": level} if scoped else {}
     name, content = downloads.template_file(dataset, scope, file_format(ctx.triggered_id))
-    return dcc.send_bytes(content, name), ""
+    message = ""
+    if dataset == formats.SCORES and not has_framework(year, level):
+        level_name = formats.LEVEL_NAMES[level]
+        message = t("admin.template_ranks_only", language(), year=year, level=level_name)
+    return dcc.send_bytes(content, name), message
 
 
 def decode_upload(contents: str | None) -> bytes | None:

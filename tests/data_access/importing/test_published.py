@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import load_workbook
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from data_access import db, queries, rankings
 from data_access.focus_years import default_year, result_years
 from data_access.importing import OK, REFUSED, formats, import_file
 from data_access.importing import files as downloads
+from data_access.importing.cli import data_cli
 from data_access.models import PublishedIndex, Source
 from data_access.overview import build_overview, national_yardsticks
 from data_access.pillars import indicator_points
@@ -240,3 +242,17 @@ def test_an_older_database_gains_the_indices_rank_and_keeps_its_values(fresh_db)
     with fresh_db.connect() as conn:
         assert "rank" in {c["name"] for c in inspect(conn).get_columns("published_indices")}
         assert dict(conn.execute(text("SELECT id, value FROM published_indices")).all()) == values
+
+
+def test_the_command_line_exports_the_new_datasets(fresh_db, tmp_path):
+    runner = CliRunner()
+    for arguments, name in (
+        (["indices", "--year", "2022"], "chi-so-cong-bo-2022.xlsx"),
+        (["tasks", "--year", "2022", "--level", "province"], "nhiem-vu-2022-province.xlsx"),
+        (["sources"], "van-ban-nguon.xlsx"),
+    ):
+        result = runner.invoke(data_cli, ["export", *arguments, "-o", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).is_file()
+    refused = runner.invoke(data_cli, ["export", "indices"])
+    assert refused.exit_code != 0 and "--year" in refused.output
