@@ -490,3 +490,34 @@ def pillar_caveat_texts(codes: Iterable[str], caveats: PillarCaveats, lang: str)
     for code in caveats.inferred_codes:
         said.setdefault(code, []).append(t("caveats.export_inferred", lang))
     return ["; ".join(said.get(code, [])) for code in codes]
+
+
+def published_indices_table(indices: pd.DataFrame, *, lang: str) -> html.Table:
+    """A province's published indices as printed: the three trụ cột (marked apart from the main indices
+    of the same name) and the main indices, value 0..1 and national rank ("—" where none is printed)."""
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("units.index", lang)),
+                html.Th(t("units.index_value", lang), className="num"),
+                html.Th(t("units.index_rank", lang), className="num"),
+            ]
+        )
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(
+                    [
+                        _name(row, lang),
+                        html.Span(t("units.index_pillar", lang), className="kpi-sub ms-2") if row.is_pillar else "",
+                    ]
+                ),
+                html.Td(format_number(row.value, 4, lang), className="num"),
+                html.Td("—" if pd.isna(row.rank) else str(int(row.rank)), className="num"),
+            ],
+            **{"data-index": row.index_code},
+        )
+        for row in indices.itertuples()
+    ]
+    return html.Table([head, html.Tbody(rows)], className="pillar-table", id="units-indices-table")

@@ -30,6 +30,14 @@ LEVEL_NAMES_VI = {
     DISTRICT: "huyện, thị xã, thành phố",
 }
 
+# The three DTI trụ cột a province's published result prints beside its main indices, by the codes the
+# data stores them under (not main indices: "Chính quyền số" is not "Hoạt động Chính quyền số").
+DTI_PILLARS = {
+    "pillar_government": ("Chính quyền số", "Digital government"),
+    "pillar_economy": ("Kinh tế số", "Digital economy"),
+    "pillar_society": ("Xã hội số", "Digital society"),
+}
+
 # A plan's responsibility for every main index at once (each department and district carries out its own plan).
 EVERY_PILLAR = "*"
 

@@ -31,6 +31,7 @@ from components.units import (
     lost_list,
     pillar_bars,
     pillar_export,
+    published_indices_table,
     reconciliation_notes,
     result_cards,
     source_list,
@@ -38,7 +39,7 @@ from components.units import (
 from components.whatif import action_card
 from data_access.caveats import pillar_caveats
 from data_access.focus_years import default_year
-from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
+from data_access.units import SCORED_KINDS, UnitSummary, published_indices, unit_info, unit_summary, unit_years
 from data_access.whatif import action_list
 from domain.caveats import PillarCaveats
 from domain.changes import history_change
@@ -283,6 +284,15 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
                 className="g-3",
             )
         )
+    indices = published_indices(summary.info.code, summary.year) if summary.info.kind == PROVINCE else None
+    if indices is not None and not indices.empty:
+        card = source_card(
+            t("units.indices_title", lang, year=summary.year),
+            published_indices_table(indices, lang=lang),
+            source=cite(t("common.source", lang), indices["source"], titles),
+            card_id="units-indices",
+        )
+        children.append(dbc.Row([dbc.Col(card, xs=12)], className="g-3"))
     found = action_list(summary.info.code, summary.year) if not summary.pillars.empty else None
     if found is not None:
         children.append(dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from domain.vocabulary import (  # noqa: F401  (the importer's modules read them as `formats.*`)
     COMPARATORS,
+    DTI_PILLARS,
     EVERY_PILLAR,
     LEVEL_NAMES_VI,
     LEVELS,
@@ -96,13 +97,6 @@ RESPONSIBILITIES_SHEET = "Phân công"
 INDICES_SHEET = "Chỉ số công bố"
 TASKS_SHEET = "Nhiệm vụ"
 SOURCES_SHEET = "Văn bản"
-# The three DTI trụ cột a province's published result prints beside its main indices (not main indices
-# themselves: "Chính quyền số" is not "Hoạt động Chính quyền số"), by the codes the seed stores them under.
-DTI_PILLARS = {
-    "pillar_government": "Chính quyền số",
-    "pillar_economy": "Kinh tế số",
-    "pillar_society": "Xã hội số",
-}
 
 FRAMEWORK_COLUMNS = _columns(
     ("year", "Năm", True, "năm áp dụng bộ chỉ số, ví dụ 2023"),

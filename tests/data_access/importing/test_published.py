@@ -22,6 +22,7 @@ from data_access.importing.cli import data_cli
 from data_access.models import PublishedIndex, Source
 from data_access.overview import build_overview, national_yardsticks
 from data_access.pillars import indicator_points
+from data_access.units import published_indices
 from tests.data_access.importing.files import Workbook, exported, seed_csv
 from tests.data_access.importing.published_files import (
     NATIONAL_DTI_2022,
@@ -92,6 +93,12 @@ def test_a_second_provinces_indices_import_for_a_year_without_framework(fresh_db
         }
     assert stored == expected
     assert set(formats.DTI_PILLARS) <= set(stored)
+    # Named and ordered for the province's page: the three trụ cột, then the main indices as the
+    # latest province framework orders them (2023 has none: the seed's 2022 one names them).
+    shown = published_indices(SECOND_PROVINCE, 2023)
+    framework = [r["pillar_code"] for r in seed_csv("frameworks.csv") if r["level"] == "province"]
+    assert list(shown["index_code"]) == [*formats.DTI_PILLARS, *[c for c in framework if c in stored]]
+    assert list(shown["name_vi"][:3]) == [vi for vi, _en in formats.DTI_PILLARS.values()]
     # Another year's values are left alone.
     after_2022 = queries.published_indices(2022, SECOND_PROVINCE).set_index("index_code")["value"].to_dict()
     assert after_2022 == before_2022
