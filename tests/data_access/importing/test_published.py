@@ -156,9 +156,21 @@ def test_the_national_dti_and_the_provincial_average_are_two_series(fresh_db):
     assert overview.average_computed_from is None
     assert overview.national_index == NATIONAL_DTI_2022
     assert overview.national_source == SYNTHETIC_SOURCE
+    # Its document is listed with the focus's sources (the footer of every page showing it).
+    imported(sources_with_synthetic_document(), "van-ban.xlsx")
+    assert SYNTHETIC_SOURCE in queries.cited_source_codes(focus)
     # The national unit is ranked among no provinces and changes no province's rank.
     table = rankings.national_ranking(2022)
     assert NATIONAL_UNIT not in set(table["unit_code"]) and len(table) == 63
+
+
+def sources_with_synthetic_document() -> bytes:
+    """The source documents as exported, plus the (synthetic) document the national DTI rows cite by code."""
+    book = Workbook(exported(formats.SOURCES, {}), formats.SOURCES_SHEET)
+    row = book.sheet.max_row + 1
+    book.sheet.cell(row, book.column("Mã văn bản")).value = SYNTHETIC_SOURCE
+    book.sheet.cell(row, book.column("Tên văn bản")).value = "Bộ số liệu thử nghiệm của các ca kiểm thử (không công bố)"
+    return book.bytes()
 
 
 def test_a_rank_on_the_national_dti_is_refused(fresh_db):
