@@ -27,6 +27,7 @@ TEXT: dict[str, dict[str, str]] = {
     "present.dti.down": {"vi": "giảm {n} bậc", "en": "down {n} places"},
     "present.dti.flat": {"vi": "giữ nguyên", "en": "unchanged"},
     "present.dti.average": {"vi": "Trung bình cấp tỉnh: {value}", "en": "Provincial average: {value}"},
+    "present.dti.national": {"vi": "DTI quốc gia (Bộ công bố): {value}", "en": "National DTI (ministry): {value}"},
     "present.dti.average_computed": {
         "vi": "Trung bình cấp tỉnh: {value} (tính từ {n} tỉnh)",
         "en": "Provincial average: {value} (computed from {n} provinces)",

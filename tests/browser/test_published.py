@@ -117,6 +117,9 @@ def test_rankings_open_on_the_ranks_and_show_both_yardsticks_of_2022(
 def test_the_deck_and_the_provinces_page_agree_with_the_overview(leader: Page, published_app: str, expect, page_errors):
     leader.goto(f"{published_app}/present")
     expect(leader.locator("#present-heading")).to_contain_text("năm 2022")
+    dti = leader.locator("#present-slide-dti")
+    expect(dti).to_contain_text(f"Trung bình cấp tỉnh: {format_number(seed_average_2022(), 4, 'vi')}")
+    expect(dti).to_contain_text(f"DTI quốc gia (Bộ công bố): {format_number(NATIONAL_DTI_2022, 4, 'vi')}")
     expect(leader.locator("#shell-years a.active")).to_have_text("2022")
     leader.goto(f"{published_app}/present?year=2023")
     expect(leader.locator("#present-slide-dti")).to_contain_text("chỉ có thứ hạng, không có giá trị DTI")
