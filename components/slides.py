@@ -172,9 +172,11 @@ def dti_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -
         if overview.index_value is None
         else ""
     )
+    national_source = ""
     if overview.index_value is not None and overview.national_index is not None:
         national = t("present.dti.national", lang, value=format_number(overview.national_index, 4, lang))
         value_detail = " · ".join(filter(None, [value_detail, national]))
+        national_source = overview.national_source
     rank = format_rank(overview.rank, overview.rank_of)
     previous = overview.change.previous_rank
     change_detail = (
@@ -198,7 +200,7 @@ def dti_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -
         figure = rank_history(history, theme=theme, lang=lang, axis_title=t("present.dti.rank_axis", lang))
         figure.update_traces(textfont={"size": 22}, marker={"size": 16})
         figure = _slide_figure(figure)
-    cited = [overview.index_source, overview.average_source, overview.national_source, *history.get("source", [])]
+    cited = [overview.index_source, national_source, *history.get("source", [])]
     source = cite(t("common.source", lang), cited, titles)
     return Slide(
         "dti",
