@@ -197,8 +197,18 @@ def show_year_links(pathname: str | None, search: str | None) -> list:
     query = parse_search(search)
     selected = whole_number(query.get("year"))
     if selected is None and years:
-        selected = years[-1]
+        selected = page_default_year(pathname or "/", years)
     return shell.year_links(years, selected, pathname or "/", query, lang)
+
+
+def page_default_year(pathname: str, years: list[int]) -> int:
+    """The year a page opens on without `?year=`: its own `year_default` (the latest year with a value
+    of the focus, not a year of ranks only), else the latest of its years."""
+    match = guard.page_for_path(pathname)
+    if match and callable(match[0].get("year_default")):
+        page, variables = match
+        return page["year_default"](years, **variables) or years[-1]
+    return years[-1]
 
 
 app.clientside_callback(

@@ -35,6 +35,7 @@ from components.theme import (
     map_style,
 )
 from domain import maps
+from domain.benchmarks import Benchmark
 from domain.changes import NEW, UNKNOWN
 from domain.colour import text_on
 from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
@@ -155,6 +156,29 @@ def dti_note(ranking: pd.DataFrame, *, lang: str, note_id: str) -> html.Div | No
         ],
         className="rankings-note rankings-dti-note",
         id=note_id,
+    )
+
+
+def benchmarks_note(average: Benchmark, national: Benchmark, *, lang: str) -> html.Div | None:
+    """The provincial average and the national DTI under the national table, each called what it is:
+    the average of the provinces (printed, or computed here and said so) and the ministry's national
+    figure. None when the year has neither."""
+    parts = []
+    if average.value is not None:
+        value = format_number(average.value, 4, lang)
+        parts.append(
+            t("rankings.average", lang, value=value)
+            if average.computed_from is None
+            else t("rankings.average_computed", lang, value=value, n=average.computed_from)
+        )
+    if national.value is not None:
+        parts.append(t("rankings.national_dti", lang, value=format_number(national.value, 4, lang)))
+    if not parts:
+        return None
+    return html.Div(
+        [html.I(className="bi bi-bar-chart-line me-1"), " · ".join(parts)],
+        className="rankings-note",
+        id="rankings-benchmarks",
     )
 
 

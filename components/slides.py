@@ -165,13 +165,19 @@ def dti_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -
         return _empty("dti", title, t("present.dti.no_rank", lang, year=deck.year, unit=name), lang)
     change, tone = _change_text(deck, lang)
     value = format_number(overview.index_value, 4, lang)
+    average_key = "present.dti.average" if overview.average_computed_from is None else "present.dti.average_computed"
     value_detail = (
-        t("present.dti.average", lang, value=format_number(overview.average_index, 4, lang))
+        t(average_key, lang, value=format_number(overview.average_index, 4, lang), n=overview.average_computed_from)
         if overview.index_value is not None and overview.average_index is not None
         else t("present.dti.no_value", lang, year=deck.year)
         if overview.index_value is None
         else ""
     )
+    national_source = ""
+    if overview.index_value is not None and overview.national_index is not None:
+        national = t("present.dti.national", lang, value=format_number(overview.national_index, 4, lang))
+        value_detail = " · ".join(filter(None, [value_detail, national]))
+        national_source = overview.national_source
     rank = format_rank(overview.rank, overview.rank_of)
     previous = overview.change.previous_rank
     change_detail = (
@@ -195,7 +201,8 @@ def dti_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -
         figure = rank_history(history, theme=theme, lang=lang, axis_title=t("present.dti.rank_axis", lang))
         figure.update_traces(textfont={"size": 22}, marker={"size": 16})
         figure = _slide_figure(figure)
-    source = cite(t("common.source", lang), [overview.index_source, *history.get("source", [])], titles)
+    cited = [overview.index_source, national_source, *history.get("source", [])]
+    source = cite(t("common.source", lang), cited, titles)
     return Slide(
         "dti",
         title,

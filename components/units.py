@@ -539,3 +539,34 @@ def no_pillars_text(summary: UnitSummary, lang: str) -> str:
     what = t(f"units.no_pillars.{kind}", lang, unit=unit, year=summary.year, value=value, rank=rank)
     level = t(f"units.level_phrase.{summary.info.kind}", lang)
     return f"{what} {t('units.no_pillars.fill', lang, year=summary.year, level=level)}"
+
+
+def published_indices_table(indices: pd.DataFrame, *, lang: str) -> html.Table:
+    """A province's published indices as printed: the three trụ cột (marked apart from the main indices
+    of the same name) and the main indices, value 0..1 and national rank ("—" where none is printed)."""
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("units.index", lang)),
+                html.Th(t("units.index_value", lang), className="num"),
+                html.Th(t("units.index_rank", lang), className="num"),
+            ]
+        )
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(
+                    [
+                        _name(row, lang),
+                        html.Span(t("units.index_pillar", lang), className="kpi-sub ms-2") if row.is_pillar else "",
+                    ]
+                ),
+                html.Td(format_number(row.value, 4, lang), className="num"),
+                html.Td("—" if pd.isna(row.rank) else str(int(row.rank)), className="num"),
+            ],
+            **{"data-index": row.index_code},
+        )
+        for row in indices.itertuples()
+    ]
+    return html.Table([head, html.Tbody(rows)], className="pillar-table", id="units-indices-table")

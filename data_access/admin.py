@@ -19,8 +19,13 @@ def available_datasets() -> list[tuple[str, dict]]:
 
 
 def framework_years() -> list[int]:
-    """The years that have a framework: a scores template exists only for those."""
+    """The years that have a framework: only those have a scores template with a column per main index."""
     return sorted({scope["year"] for dataset, scope in available_datasets() if dataset == formats.FRAMEWORK})
+
+
+def has_framework(year: int, level: str) -> bool:
+    """Is there a framework for this year and level (else the scores template holds published ranks only)?"""
+    return {"year": year, "level": level} in [s for d, s in available_datasets() if d == formats.FRAMEWORK]
 
 
 def template_years(framework_years: list[int], this_year: int) -> list[int]:

@@ -42,14 +42,47 @@ def result_years(unit_code: str) -> list[int]:
 
 
 @versioned
-def followed_years(unit_code: str) -> list[int]:
-    """The overview's years: the unit's own (`result_years`), and once a merger has ended it, the years in
-    which its successor is ranked in its place (the focus follows its successor)."""
-    years = set(result_years(unit_code))
+def _followed(unit_code: str, own_years) -> list[int]:
+    """`own_years(unit)` of the unit, and once a merger has ended it, those of its successor from the
+    successor's first ranked year (the focus follows its successor)."""
+    years = set(own_years(unit_code))
     ended = reorganisation.ended_unit(unit_code)
     if ended is not None:
-        years |= {y for y in result_years(ended["successor"]) if y >= ended["first_ranked_year"]}
+        years |= {y for y in own_years(ended["successor"]) if y >= ended["first_ranked_year"]}
     return sorted(years)
+
+
+def followed_years(unit_code: str) -> list[int]:
+    """The overview's years: the unit's own (`result_years`) and, after a merger, its successor's."""
+    return _followed(unit_code, result_years)
+
+
+def value_years(unit_code: str) -> list[int]:
+    """Years with a value of the unit's own (a published total or pillar scores), not a rank alone."""
+    published = (
+        select(PublishedResult.year)
+        .join(Unit, PublishedResult.unit_id == Unit.id)
+        .where(Unit.code == unit_code, PublishedResult.total.is_not(None))
+    )
+    scored = (
+        select(Framework.year)
+        .join(Pillar, Pillar.framework_id == Framework.id)
+        .join(PillarScore, PillarScore.pillar_id == Pillar.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Unit.code == unit_code)
+    )
+    return _years(published.union(scored))
+
+
+def default_year(unit_code: str, years: list[int]) -> int | None:
+    """The year a page opens on for a unit: the latest of `years` with a value of the unit's own.
+
+    A year imported with ranks only is offered, but not opened on: the overview, the deck and the
+    unit page would show "—" where last year's value was. The latest of `years` when none has a value.
+    """
+    with_value = set(_followed(unit_code, value_years))
+    candidates = [y for y in years if y in with_value]
+    return max(candidates or years, default=None)
 
 
 @versioned

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from data_access.models import OBSERVATION_KEY, DataChange, DataVersion, HistoryBase, Observation
+from data_access.models import OBSERVATION_KEY, DataChange, DataVersion, HistoryBase, Observation, PublishedIndex
 
 log = logging.getLogger("dti.migrations")
 
@@ -62,7 +62,21 @@ def _ensure_observation_key(engine: Engine) -> None:
         index.create(conn)
 
 
+def _ensure_published_index_rank(engine: Engine) -> None:
+    """The national rank beside a published index value (importable since province-level indices are):
+    a nullable column, so rows stored before it keep their values and simply have no rank."""
+    table = PublishedIndex.__tablename__
+    with engine.begin() as conn:
+        if not inspect(conn).has_table(table):
+            return
+        if "rank" in {c["name"] for c in inspect(conn).get_columns(table)}:
+            return
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN rank INTEGER"))
+
+
 def upgrade(engine: Engine) -> None:
-    """Add to an existing schema what `create_all` does not: the version row, the observations' key."""
+    """Add to an existing schema what `create_all` does not: the version row, the observations' key,
+    the published indices' rank."""
     _ensure_version_row(engine)
     _ensure_observation_key(engine)
+    _ensure_published_index_rank(engine)

@@ -237,7 +237,8 @@ class PublishedResult(Base):
 
 
 class PublishedIndex(Base):
-    """A published index value on 0..1 (a main index or one of the three DTI trụ cột)."""
+    """A published index value on 0..1 (a main index or one of the three DTI trụ cột), with the
+    national rank of the province on that index where the ministry prints one."""
 
     __tablename__ = "published_indices"
     __table_args__ = (UniqueConstraint("year", "unit_id", "index_code"),)
@@ -247,6 +248,7 @@ class PublishedIndex(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     index_code: Mapped[str] = mapped_column(String(50))
     value: Mapped[float] = mapped_column(Float)
+    rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
 

@@ -12,7 +12,9 @@ from data_access import queries, reorganisation
 from data_access.cache import versioned
 from data_access.models import SOURCE_DISCREPANCY
 from data_access.scoring import change_between, points_lost, round_half_up, unit_totals
+from domain.benchmarks import Benchmark, provincial_average
 from domain.records import Overview
+from domain.vocabulary import AGGREGATE, NATIONAL, PROVINCE
 
 LEADING_COUNT = 5
 
@@ -83,6 +85,29 @@ def printed_discrepancies(pillars: pd.DataFrame, printed: pd.DataFrame) -> pd.Da
     ]
 
 
+def national_benchmarks(field_results: pd.DataFrame) -> tuple[Benchmark, Benchmark]:
+    """A year's provincial average and national DTI from its province-level results, apart.
+
+    The average is the aggregate unit's printed value, else computed over the ranked provinces when
+    each has a value; the national DTI is the `national` unit's (never taken for the average)."""
+    aggregates = field_results[field_results["unit_kind"] == AGGREGATE]
+    printed = aggregates.iloc[0].to_dict() if not aggregates.empty else None
+    ranked = field_results[(field_results["unit_kind"] == PROVINCE) & field_results["rank"].notna()]
+    values = [_index_of(row) for row in ranked.to_dict("records")]
+    average = provincial_average(_index_of(printed), (printed or {}).get("source", ""), values)
+    if average.computed_from is not None:
+        average = Benchmark(round_half_up(average.value, 4), ranked["source"].iloc[0], average.computed_from)
+    nationals = field_results[field_results["unit_kind"] == NATIONAL]
+    national = nationals.iloc[0].to_dict() if not nationals.empty else None
+    return average, Benchmark(_index_of(national), (national or {}).get("source", ""))
+
+
+@versioned
+def national_yardsticks(year: int) -> tuple[Benchmark, Benchmark]:
+    """The provincial average and the national DTI of a year (see `national_benchmarks`)."""
+    return national_benchmarks(queries.published_results(PROVINCE, year=year))
+
+
 @versioned
 def build_overview(unit_code: str, year: int | None = None) -> Overview:
     """Everything the overview shows for a unit (default: the latest year with data)."""
@@ -111,8 +136,7 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
         index_value = round_half_up(totals["total"].iloc[0] / totals["max_total"].iloc[0], 4)
 
     field_results = queries.published_results(level, year=year)
-    averages = field_results[field_results["unit_kind"] == "aggregate"]
-    average = averages.iloc[0].to_dict() if not averages.empty else None
+    average, national = national_benchmarks(field_results)
     leading = _leading_units(field_results, set(scores["unit_code"]), unit_code)
     history = results[results["rank"].notna()][["year", "rank", "rank_of", "source"]].reset_index(drop=True)
     computed_from: tuple[str, ...] = ()
@@ -143,8 +167,11 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
         leading_codes=leading.sort_values("rank")["unit_code"].tolist(),
         leading_names=leading.sort_values("rank")["unit_name_vi"].tolist(),
         discrepancies=printed_discrepancies(own, queries.published_indices(year, unit_code)),
-        average_index=_index_of(average),
-        average_source=(average or {}).get("source", ""),
+        average_index=average.value,
+        average_source=average.source,
+        average_computed_from=average.computed_from,
+        national_index=national.value,
+        national_source=national.source,
         rank_history=history,
         weakest=points_lost(own).head(3) if not own.empty else own,
         previous_computed_from=computed_from,

@@ -28,7 +28,7 @@ from data_access.models import (
     Unit,
 )
 from data_access.scoring import Threshold
-from domain.vocabulary import PROVINCE
+from domain.vocabulary import AGGREGATE, NATIONAL, PROVINCE
 
 
 def read_frame(statement: Select) -> pd.DataFrame:
@@ -308,7 +308,8 @@ def cited_source_codes(focus_code: str) -> set[str]:
     """
     focus = select(Unit.id).where(Unit.code == focus_code).scalar_subquery()
     own = select(Unit.id).where(or_(Unit.id == focus, Unit.parent_id == focus))
-    provinces = select(Unit.id).where(Unit.kind == PROVINCE)
+    # the provinces the focus is ranked among, and the yardsticks beside its value (average, national DTI)
+    provinces = select(Unit.id).where(Unit.kind.in_((PROVINCE, AGGREGATE, NATIONAL)))
     citations = union(
         select(PublishedResult.source).where(
             or_(PublishedResult.unit_id.in_(own), PublishedResult.unit_id.in_(provinces))

@@ -17,7 +17,7 @@ from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
 from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
 from domain.records import UnitRanking
-from domain.vocabulary import LEVELS, PROVINCE, SUB_LEVELS, group_code  # noqa: F401  (pages read them as `rankings.*`)
+from domain.vocabulary import AGGREGATE, LEVELS, NATIONAL, PROVINCE, SUB_LEVELS, group_code  # noqa: F401  (pages read them as `rankings.*`)
 
 # The columns of a unit ranking, whatever the data has: pages and exports rely on them.
 RANKING_COLUMNS = [
@@ -54,7 +54,7 @@ def level_years(level: str, parent_code: str | None = None) -> list[int]:
     published = (
         select(PublishedResult.year)
         .join(Unit, PublishedResult.unit_id == Unit.id)
-        .where(PublishedResult.level == level, Unit.kind != "aggregate")
+        .where(PublishedResult.level == level, Unit.kind.not_in((AGGREGATE, NATIONAL)))
     )
     scored = (
         select(Framework.year)

@@ -19,12 +19,12 @@ from sqlalchemy.orm import aliased
 
 from data_access import queries
 from data_access.cache import versioned
-from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
+from data_access.models import Framework, Pillar, PillarScore, PublishedIndex, PublishedResult, Unit
 from data_access.pillars import counted_pillars, indicator_points
 from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
 from domain.ranking import next_group
 from domain.records import Result, UnitInfo, UnitSummary, YearResult
-from domain.vocabulary import LEVELS, TOTAL_TOLERANCE, Threshold, group_code
+from domain.vocabulary import DTI_PILLARS, LEVELS, PROVINCE, TOTAL_TOLERANCE, Threshold, group_code
 
 # Kinds of unit that are scored at a level of their own (the `national-average` aggregate is not).
 SCORED_KINDS = LEVELS
@@ -420,3 +420,36 @@ def unit_summary(code: str, year: int) -> UnitSummary | None:
         history=past,
         sources=[s for s in dict.fromkeys(sources) if s],
     )
+
+
+@versioned
+def published_indices(code: str, year: int) -> pd.DataFrame:
+    """A province's published indices of a year, named: the three trụ cột first, then the main indices
+    in their framework's order (the latest province framework that has the code names it, so a year
+    published without its framework still reads). Value 0..1 and national rank as printed."""
+    rows = queries.read_frame(
+        select(
+            PublishedIndex.index_code,
+            PublishedIndex.value,
+            PublishedIndex.rank,
+            PublishedIndex.source,
+            PublishedIndex.note,
+        )
+        .join(Unit, PublishedIndex.unit_id == Unit.id)
+        .where(Unit.code == code, PublishedIndex.year == year)
+    )
+    if rows.empty:
+        return rows
+    names = queries.read_frame(
+        select(Pillar.code, Pillar.name_vi, Pillar.name_en, Pillar.sort_order, Framework.year)
+        .join(Framework, Pillar.framework_id == Framework.id)
+        .where(Framework.level == PROVINCE)
+        .order_by(Framework.year.desc())
+    ).drop_duplicates("code")
+    named = {c: (vi, en, -len(DTI_PILLARS) + i) for i, (c, (vi, en)) in enumerate(DTI_PILLARS.items())}
+    named.update({r.code: (r.name_vi, r.name_en, int(r.sort_order)) for r in names.itertuples()})
+    rows["name_vi"] = [named.get(c, (c, c, 0))[0] for c in rows["index_code"]]
+    rows["name_en"] = [named.get(c, (c, c, 0))[1] for c in rows["index_code"]]
+    rows["order"] = [named.get(c, (c, c, 10**6))[2] for c in rows["index_code"]]
+    rows["is_pillar"] = rows["index_code"].isin(list(DTI_PILLARS))
+    return rows.sort_values(["order", "index_code"]).drop(columns="order").reset_index(drop=True)

@@ -143,6 +143,11 @@ class Overview:
     discrepancies: pd.DataFrame = field(default_factory=pd.DataFrame)
     average_index: float | None = None
     average_source: str = ""
+    # provinces the average was computed from (None: printed as such)
+    average_computed_from: int | None = None
+    # the national DTI the ministry publishes for the country: not the provinces' average
+    national_index: float | None = None
+    national_source: str = ""
     rank_history: pd.DataFrame = field(default_factory=pd.DataFrame)
     weakest: pd.DataFrame = field(default_factory=pd.DataFrame)
     # The predecessors (codes) the previous year's value was computed from, in the first year after a merger.

@@ -25,13 +25,24 @@ SUB_LEVELS = tuple(level for level in LEVELS if level != PROVINCE)
 LOCAL_LEVELS = (DISTRICT, COMMUNE)
 # Units that are not scored at a level of their own (the national average).
 AGGREGATE = "aggregate"
-UNIT_KINDS = (*LEVELS, AGGREGATE)
+# The country as a whole: the national DTI the ministry publishes, a figure of its own and not the
+# average of the provinces (which is an AGGREGATE, computed over them).
+NATIONAL = "national"
+UNIT_KINDS = (*LEVELS, AGGREGATE, NATIONAL)
 # How a level reads in a Vietnamese file or template.
 LEVEL_NAMES_VI = {
     PROVINCE: "tỉnh, thành phố",
     DEPARTMENT: "sở, ban, ngành",
     DISTRICT: "huyện, thị xã, thành phố",
     COMMUNE: "xã, phường, đặc khu",
+}
+
+# The three DTI trụ cột a province's published result prints beside its main indices, by the codes the
+# data stores them under (not main indices: "Chính quyền số" is not "Hoạt động Chính quyền số").
+DTI_PILLARS = {
+    "pillar_government": ("Chính quyền số", "Digital government"),
+    "pillar_economy": ("Kinh tế số", "Digital economy"),
+    "pillar_society": ("Xã hội số", "Digital society"),
 }
 
 # A plan's responsibility for every main index at once (each department and district carries out its own plan).

@@ -10,6 +10,7 @@ from components.citations import SourceTitles
 from components.i18n import t
 from components.shell import message_panel
 from data_access import queries
+from data_access.focus_years import default_year
 from domain.text import localized
 from web.language import LANGUAGE_COOKIE, language  # noqa: F401  (app.py and the pages read them here)
 
@@ -71,6 +72,13 @@ def resolve_year(raw: str | None, lang: str, years: list[int] | None = None) -> 
             )
         )
     return whole_number(raw)
+
+
+def focus_default_year(years: list[int], **_path: str) -> int | None:
+    """A page's `year_default`: the latest of its years in which the focus has a value (not a rank
+    only), so the navbar marks the year the page opens on (`focus_years.default_year`)."""
+    focus = queries.focus_unit_code()
+    return default_year(focus, years) if focus else max(years, default=None)
 
 
 def focus_years(years_of: Callable[[str], list[int]]) -> Callable[..., list[int]]:

@@ -22,7 +22,7 @@ from auth.policy import ADMIN_ONLY
 from auth.session import current_viewer
 from components import admin as views
 from components.i18n import TEXT, t
-from data_access.admin import available_datasets, framework_years, template_years
+from data_access.admin import available_datasets, framework_years, has_framework, template_years
 from data_access.boundaries import boundary_sets, import_boundaries
 from data_access.importing import OK, UNCHANGED, check, commit, formats
 from data_access.importing import files as downloads
@@ -189,18 +189,17 @@ def scope_inputs(dataset: str | None) -> tuple[bool, bool]:
 )
 def download_template(_xlsx, _csv, dataset: str | None, raw_year: str | None, level: str | None):
     """A blank template; the year and level come from the browser and are checked here."""
-    lang = language()
     year = whole_number(raw_year)
     scoped = dataset in SCOPED_TEMPLATES
     if dataset not in formats.DATASETS or (scoped and (year is None or level not in formats.LEVELS)):
         return dash.no_update, ""
     scope = {"year": year, "level": level} if scoped else {}
-    try:
-        name, content = downloads.template_file(dataset, scope, file_format(ctx.triggered_id))
-    except LookupError:
-        level_name = formats.LEVEL_NAMES.get(level or "", level or "")
-        return dash.no_update, t("admin.template_no_framework", lang, year=year, level=level_name)
-    return dcc.send_bytes(content, name), ""
+    name, content = downloads.template_file(dataset, scope, file_format(ctx.triggered_id))
+    message = ""
+    if dataset == formats.SCORES and not has_framework(year, level):
+        level_name = formats.LEVEL_NAMES[level]
+        message = t("admin.template_ranks_only", language(), year=year, level=level_name)
+    return dcc.send_bytes(content, name), message
 
 
 def decode_upload(contents: str | None) -> bytes | None:

@@ -20,14 +20,22 @@ from components.tables import pillar_points_table
 from components.targets import risk_list
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries, reorganisation
-from data_access.focus_years import followed_years
+from data_access.focus_years import default_year, followed_years
 from data_access.laggards import shown_levels, weakest_on_pillar, weakest_on_total
 from data_access.overview import Overview, UnknownSelection, build_overview
 from data_access.targets import at_risk, plan_years, target_progress
 from data_access.year_changes import IndexChanges, unit_index_changes
 from domain.text import localized, localized_column
 from domain.vocabulary import INFERRED_MAPPING
-from pages._context import focus_years, language, page_title, query_string, resolve_year, source_titles
+from pages._context import (
+    focus_default_year,
+    focus_years,
+    language,
+    page_title,
+    query_string,
+    resolve_year,
+    source_titles,
+)
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 from pages._ticker import ticker
 
@@ -39,6 +47,7 @@ dash.register_page(
     nav_key="nav.overview",
     nav_icon="bi-speedometer2",
     year_options=focus_years(followed_years),
+    year_default=focus_default_year,
 )
 
 YEAR_STORE = "overview-year"
@@ -119,22 +128,31 @@ def _weakest(overview: Overview, lang: str, year: str | None) -> html.Ol:
     return html.Ol(items, className="weak-list", id="overview-weakest")
 
 
-def _average_line(overview: Overview, lang: str) -> html.Div | None:
-    """The published national average beside the province's value, or why there is no value."""
-    if overview.index_value is None:
-        return html.Div(t("overview.no_index", lang, year=overview.year), className="kpi-sub", id="overview-average")
-    if overview.average_index is None:
-        return None
-    above = overview.index_value is not None and overview.index_value > overview.average_index
+def _benchmark(value: float, label: str, index_value: float, element_id: str) -> html.Div:
+    above = index_value > value
     icon = "bi-caret-up-fill text-success" if above else "bi-caret-down-fill text-danger"
-    return html.Div(
-        [
-            html.I(className=f"bi {icon} me-1"),
-            t("overview.average", lang, value=format_number(overview.average_index, 4, lang)),
-        ],
-        className="kpi-sub",
-        id="overview-average",
-    )
+    return html.Div([html.I(className=f"bi {icon} me-1"), label], className="kpi-sub", id=element_id)
+
+
+def _average_line(overview: Overview, lang: str) -> list[html.Div] | html.Div | None:
+    """The provincial average and the national DTI beside the province's value, each named for what it
+    is (the average computed when no report prints it), or why there is no value: a rank only, or nothing."""
+    if overview.index_value is None:
+        key = "overview.no_index" if overview.rank is not None else "overview.no_index_nothing"
+        return html.Div(t(key, lang, year=overview.year), className="kpi-sub", id="overview-average")
+    lines = []
+    if overview.average_index is not None:
+        value = format_number(overview.average_index, 4, lang)
+        label = (
+            t("overview.average", lang, value=value)
+            if overview.average_computed_from is None
+            else t("overview.average_computed", lang, value=value, n=overview.average_computed_from)
+        )
+        lines.append(_benchmark(overview.average_index, label, overview.index_value, "overview-average"))
+    if overview.national_index is not None:
+        label = t("overview.national", lang, value=format_number(overview.national_index, 4, lang))
+        lines.append(_benchmark(overview.national_index, label, overview.index_value, "overview-national"))
+    return lines or None
 
 
 def _laggards_card(
@@ -247,7 +265,7 @@ def render(
                     format_number(overview.index_value, 4, lang),
                     value_id="overview-dti-value",
                     footer=_average_line(overview, lang),
-                    source=_cite([overview.index_source, overview.average_source]),
+                    source=_cite([overview.index_source, overview.average_source, overview.national_source]),
                 ),
                 md=kpi_width,
             ),
@@ -386,7 +404,7 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
         return [message_panel(t("overview.no_years_title", lang), t("overview.no_years", lang, unit=name))]
     followed: list = []
     try:  # an unknown focus has no years of its own: build_overview explains it
-        chosen = resolve_year(year, lang, years=years or None)
+        chosen = resolve_year(year, lang, years=years or None) if year else default_year(focus, years)
         successor = reorganisation.successor_for(focus, chosen)
         if successor is not None:  # merged away by then: the page follows its successor, and says so
             followed = [followed_note(focus, successor, chosen, lang)]

@@ -23,11 +23,20 @@ from components.theme import DEFAULT_THEME
 from data_access import queries
 from data_access.db import data_version
 from data_access.deck import Deck, UnknownDeck, build_deck, deck_years
+from data_access.focus_years import default_year
 from domain.clock import local_now, local_today
 from exports import jobs
 from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, export_deck
 from exports.images import MIME_TYPES, ExportError
-from pages._context import BadParameter, language, page_title, resolve_year, source_titles, whole_number
+from pages._context import (
+    BadParameter,
+    focus_default_year,
+    language,
+    page_title,
+    resolve_year,
+    source_titles,
+    whole_number,
+)
 from pages._kit import DATA_ERRORS, explained, no_focus
 from pages._ticker import ticker
 
@@ -47,6 +56,7 @@ dash.register_page(
     nav_icon="bi-easel",
     access=ALL_UNITS,
     year_options=page_years,
+    year_default=focus_default_year,
 )
 
 ROOT = "present-root"
@@ -172,7 +182,8 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
                 element_id="present-empty",
             )
         )
-    year = resolve_year((query or {}).get("year"), lang, years=years)
+    asked = (query or {}).get("year")
+    year = resolve_year(asked, lang, years=years) if asked else default_year(focus, years)
     try:
         deck = build_deck(focus, year)
     except UnknownDeck as unknown:

@@ -27,6 +27,7 @@ from data_access import peers as peer_data
 from data_access import rankings as data
 from data_access.districts import offered_levels
 from data_access.focus_years import ranking_years
+from data_access.overview import national_yardsticks
 from domain.regions import MAX_PEERS, parse_peers, peers_param
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
@@ -200,8 +201,10 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
             id="rankings-focus-summary",
         )
     changes = year_changes.national_changes(selection.year)
+    average, national = national_yardsticks(selection.year)
     notes = [
         views.dti_note(ranking, lang=lang, note_id=DTI_NOTE),
+        views.benchmarks_note(average, national, lang=lang),
         national_change_note(changes, field, lang, selection.year),
     ]
     if selection.followed_from is not None:
@@ -213,7 +216,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
                 className="rankings-note",
             )
         )
-    ranking_source = cite(t("common.source", lang), ranking["source"], titles)
+    ranking_source = cite(t("common.source", lang), [*ranking["source"], average.source, national.source], titles)
     table = source_card(
         t("rankings.national_title", lang),
         html.Div(

@@ -37,6 +37,7 @@ from components.units import (
     no_pillars_text,
     pillar_bars,
     pillar_export,
+    published_indices_table,
     radar_comparisons,
     reconciliation_notes,
     result_cards,
@@ -45,7 +46,8 @@ from components.units import (
 from components.whatif import action_card
 from data_access import reorganisation
 from data_access.caveats import pillar_caveats
-from data_access.units import SCORED_KINDS, UnitSummary, unit_info, unit_summary, unit_years
+from data_access.focus_years import default_year
+from data_access.units import SCORED_KINDS, UnitSummary, published_indices, unit_info, unit_summary, unit_years
 from data_access.whatif import action_list
 from data_access.year_changes import level_movers, unit_index_changes
 from domain.caveats import PillarCaveats
@@ -63,6 +65,7 @@ dash.register_page(
     unit_param="unit_code",
     title=page_title("title.units"),
     year_options=lambda unit_code: unit_years(unit_code),
+    year_default=lambda years, unit_code: default_year(unit_code, years),
 )
 
 QUERY = "units-query"
@@ -128,7 +131,7 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
             level=level,
         )
     if raw_year in (None, ""):
-        year = years[-1]
+        year = default_year(code, years)
     elif whole_number(raw_year) in years:
         year = whole_number(raw_year)
     else:
@@ -447,6 +450,15 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
             )
         )
     children.append(dbc.Row([dbc.Col(changes_card(summary, change.previous_year, lang), xs=12)], className="g-3"))
+    indices = published_indices(summary.info.code, summary.year) if summary.info.kind == PROVINCE else None
+    if indices is not None and not indices.empty:
+        card = source_card(
+            t("units.indices_title", lang, year=summary.year),
+            published_indices_table(indices, lang=lang),
+            source=cite(t("common.source", lang), indices["source"], titles),
+            card_id="units-indices",
+        )
+        children.append(dbc.Row([dbc.Col(card, xs=12)], className="g-3"))
     found = action_list(summary.info.code, summary.year) if not summary.pillars.empty else None
     if found is not None:
         children.append(dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3"))

@@ -10,6 +10,12 @@ TEXT: dict[str, dict[str, str]] = {
     "admin.dataset.units": {"vi": "Danh mục đơn vị", "en": "Units"},
     "admin.dataset.responsibilities": {"vi": "Phân công thực hiện", "en": "Who answers for what"},
     "admin.plan_word": {"vi": "kế hoạch", "en": "plan"},
+    "admin.template_ranks_only": {
+        "vi": "Chưa có khung đánh giá năm {year} cấp {level}: mẫu đã tải chỉ có tổng điểm, xếp hạng và nhóm công bố "
+        "(năm chỉ có thứ hạng). Có điểm từng chỉ số thì nạp khung trước rồi tải lại mẫu.",
+        "en": "There is no {year} framework for the {level} level: the template holds the published totals, ranks "
+        "and groups only (a ranks-only year). To enter points per main index, import the framework first.",
+    },
     "admin.heading": {"vi": "Nạp dữ liệu", "en": "Data import"},
     "admin.intro": {
         "vi": "Tải mẫu, điền số liệu, tải tệp lên: hệ thống kiểm tra toàn bộ tệp, cho xem trước rồi mới ghi. "
@@ -25,13 +31,9 @@ TEXT: dict[str, dict[str, str]] = {
     "admin.template_csv": {"vi": "Mẫu CSV", "en": "CSV template"},
     "admin.template_help": {
         "vi": "Mẫu điểm liệt kê sẵn các chỉ số của khung năm và cấp đã chọn và các đơn vị còn hiệu lực năm đó; "
-        "năm mới cần nạp khung trước.",
+        "năm chưa có khung: mẫu chỉ có tổng điểm và thứ hạng công bố.",
         "en": "The scores template lists the chosen year and level's pillars and the units valid that year; "
-        "a new year needs its framework first.",
-    },
-    "admin.template_no_framework": {
-        "vi": "Chưa có khung đánh giá năm {year} cấp {level}: hãy tải mẫu “Khung đánh giá” và nạp khung trước.",
-        "en": "There is no {year} framework for the {level} level: import a framework first.",
+        "for a year without a framework it holds the published totals and ranks only.",
     },
     "admin.upload_title": {"vi": "2. Tải tệp lên và kiểm tra", "en": "2. Upload and check"},
     "admin.upload_prompt": {

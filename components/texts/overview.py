@@ -21,7 +21,15 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.up": {"vi": "tăng {n} bậc", "en": "up {n} places"},
     "overview.down": {"vi": "giảm {n} bậc", "en": "down {n} places"},
     "overview.flat": {"vi": "giữ nguyên", "en": "unchanged"},
-    "overview.average": {"vi": "Trung bình cả nước {value}", "en": "National average {value}"},
+    "overview.average": {"vi": "Trung bình cấp tỉnh {value}", "en": "Provincial average {value}"},
+    "overview.average_computed": {
+        "vi": "Trung bình cấp tỉnh {value} (tính từ {n} tỉnh, không phải số công bố)",
+        "en": "Provincial average {value} (computed from {n} provinces, not a published figure)",
+    },
+    "overview.national": {
+        "vi": "DTI quốc gia {value} (Bộ công bố)",
+        "en": "National DTI {value} (published by the ministry)",
+    },
     "overview.radar_title": {"vi": "Các chỉ số chính (% điểm tối đa)", "en": "Pillars (% of maximum)"},
     "overview.history_title": {"vi": "Thứ hạng qua các năm", "en": "Rank over the years"},
     "overview.weakest_title": {
@@ -49,6 +57,10 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.rank_axis": {"vi": "Hạng", "en": "Rank"},
     "overview.points": {"vi": "Điểm", "en": "Points"},
     "overview.pillar": {"vi": "Chỉ số chính", "en": "Pillar"},
+    "overview.no_index_nothing": {
+        "vi": "Dữ liệu năm {year} chưa có chỉ số DTI hay thứ hạng của tỉnh.",
+        "en": "The data has neither a DTI value nor a rank of the province for {year}.",
+    },
     "overview.no_index": {
         "vi": "Dữ liệu chưa có điểm DTI năm {year}, chỉ có thứ hạng công bố.",
         "en": "The data has no DTI score for {year}, only the published rank.",

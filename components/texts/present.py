@@ -26,7 +26,12 @@ TEXT: dict[str, dict[str, str]] = {
     "present.dti.up": {"vi": "tăng {n} bậc", "en": "up {n} places"},
     "present.dti.down": {"vi": "giảm {n} bậc", "en": "down {n} places"},
     "present.dti.flat": {"vi": "giữ nguyên", "en": "unchanged"},
-    "present.dti.average": {"vi": "Trung bình cả nước: {value}", "en": "National average: {value}"},
+    "present.dti.average": {"vi": "Trung bình cấp tỉnh: {value}", "en": "Provincial average: {value}"},
+    "present.dti.national": {"vi": "DTI quốc gia (Bộ công bố): {value}", "en": "National DTI (ministry): {value}"},
+    "present.dti.average_computed": {
+        "vi": "Trung bình cấp tỉnh: {value} (tính từ {n} tỉnh)",
+        "en": "Provincial average: {value} (computed from {n} provinces)",
+    },
     "present.dti.no_value": {
         "vi": "Dữ liệu năm {year} chỉ có thứ hạng, không có giá trị DTI.",
         "en": "The {year} data has the rank only, not the DTI value.",

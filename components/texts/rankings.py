@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
+    "rankings.average": {
+        "vi": "Trung bình cấp tỉnh (công bố): {value}",
+        "en": "Provincial average (published): {value}",
+    },
+    "rankings.average_computed": {
+        "vi": "Trung bình cấp tỉnh: {value} (tính từ {n} tỉnh, không phải số công bố)",
+        "en": "Provincial average: {value} (computed from {n} provinces, not a published figure)",
+    },
+    "rankings.national_dti": {
+        "vi": "DTI quốc gia (Bộ công bố): {value}",
+        "en": "National DTI (published by the ministry): {value}",
+    },
     "rankings.heading.province": {
         "vi": "Xếp hạng DTI cấp tỉnh năm {year}: {unit} trong cả nước",
         "en": "Provincial DTI ranking {year}: {unit} among all provinces",

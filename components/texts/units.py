@@ -129,6 +129,14 @@ TEXT: dict[str, dict[str, str]] = {
         "{level} level at /admin.",
     },
     "units.history_title": {"vi": "Qua các năm", "en": "Over the years"},
+    "units.indices_title": {
+        "vi": "Chỉ số công bố năm {year} (giá trị 0–1, hạng toàn quốc)",
+        "en": "Published indices {year} (value 0–1, national rank)",
+    },
+    "units.index": {"vi": "Chỉ số", "en": "Index"},
+    "units.index_value": {"vi": "Giá trị", "en": "Value"},
+    "units.index_rank": {"vi": "Hạng", "en": "Rank"},
+    "units.index_pillar": {"vi": "trụ cột", "en": "pillar"},
     "units.history_one": {
         "vi": "Mới có kết quả của một năm ({year}), nên chưa vẽ được diễn biến qua các năm.",
         "en": "Results are published for one year only ({year}), so there is no history to draw yet.",

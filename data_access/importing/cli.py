@@ -29,7 +29,9 @@ def _scope(dataset: str, year: int | None, level: str | None, plan: str | None) 
     try:
         return downloads.scope_for(dataset, year, level, plan)
     except ValueError as exc:
-        needs = "--year và --level" if dataset in (formats.FRAMEWORK, formats.SCORES) else "--plan"
+        needs = "--year" if dataset == formats.INDICES else "--plan"
+        if dataset in (formats.FRAMEWORK, formats.SCORES, formats.TASKS):
+            needs = "--year và --level"
         raise click.UsageError(f"Tập dữ liệu {dataset} cần {needs}.") from exc
 
 
@@ -56,12 +58,10 @@ def data_cli() -> None:
 @FORMAT
 @OUTPUT
 def template(dataset: str, year: int | None, level: str | None, plan: str | None, file_format: str, output: str | None):
-    """Tải mẫu trống của một tập dữ liệu (mẫu điểm cần --year và --level của một khung đã nạp)."""
+    """Tải mẫu trống của một tập dữ liệu (mẫu điểm cần --year và --level; năm chưa có khung: mẫu chỉ có
+    tổng điểm và thứ hạng công bố)."""
     scope = _scope(dataset, year, level, plan) if dataset == formats.SCORES else {}
-    try:
-        name, content = downloads.template_file(dataset, scope, file_format)
-    except LookupError:
-        raise click.ClickException(f"Chưa có khung đánh giá năm {year} cấp {level}: hãy nạp khung trước.") from None
+    name, content = downloads.template_file(dataset, scope, file_format)
     _write(name, content, output)
 
 

@@ -37,13 +37,17 @@ from data_access.models import (
     GroupThreshold,
     HistoryBase,
     ImportRecord,
+    Indicator,
+    IndicatorScore,
     Observation,
     Pillar,
     PillarScore,
     Plan,
+    PublishedIndex,
     PublishedResult,
     RegionMember,
     Responsibility,
+    Source,
     Target,
     Unit,
 )
@@ -368,6 +372,86 @@ def _write_regions(session: Session, records: dict, hook: StepHook) -> tuple[int
     return len(records["regions"]), removed
 
 
+def _write_indices(session: Session, records: dict, hook: StepHook) -> tuple[int, int]:
+    units = _unit_ids(session)
+    removed = session.execute(delete(PublishedIndex).where(PublishedIndex.year == records["year"])).rowcount
+    hook("replaced")
+    for r in records["indices"]:
+        session.add(
+            PublishedIndex(
+                year=records["year"],
+                unit_id=units[r["unit_code"]],
+                index_code=r["index_code"],
+                value=r["value"],
+                rank=r["rank"],
+                source=r["source"],
+                note=r["note"],
+            )
+        )
+    hook("written")
+    return len(records["indices"]), removed
+
+
+def _write_tasks(session: Session, records: dict, hook: StepHook) -> tuple[int, int]:
+    pillars = dict(
+        session.execute(
+            select(Pillar.code, Pillar.id)
+            .join(Framework, Pillar.framework_id == Framework.id)
+            .where(Framework.year == records["year"], Framework.level == records["level"])
+        ).all()
+    )
+    stored = select(Indicator.id).where(Indicator.pillar_id.in_(pillars.values()))
+    removed = session.execute(delete(IndicatorScore).where(IndicatorScore.indicator_id.in_(stored))).rowcount
+    removed += session.execute(delete(Indicator).where(Indicator.pillar_id.in_(pillars.values()))).rowcount
+    hook("replaced")
+    units = _unit_ids(session)
+    written = 0
+    for order, task in enumerate(records["tasks"], 1):
+        indicator = Indicator(
+            pillar_id=pillars[task["pillar_code"]],
+            code=task["code"],
+            name_vi=task["name_vi"],
+            target_text=task["target_text"],
+            max_points=task["max_points"],
+            sort_order=order,
+            source=task["source"],
+            note=task["note"],
+        )
+        session.add(indicator)
+        session.flush()
+        for r in task["results"]:
+            session.add(
+                IndicatorScore(
+                    unit_id=units[r["unit_code"]],
+                    indicator_id=indicator.id,
+                    value=r["value"],
+                    value_unit=r["value_unit"],
+                    points=r["points"],
+                    source=r["source"],
+                    note=r["note"],
+                )
+            )
+        written += 1 + len(task["results"])
+    hook("written")
+    return written, removed
+
+
+def _write_sources(session: Session, records: dict, hook: StepHook) -> tuple[int, int]:
+    existing = {s.code: s for s in session.scalars(select(Source))}
+    hook("replaced")
+    updated = 0
+    for r in records["sources"]:
+        source = existing.get(r["code"])
+        if source is None:
+            session.add(Source(**r))
+            continue
+        updated += 1
+        for key, value in r.items():
+            setattr(source, key, value)
+    hook("written")
+    return len(records["sources"]), updated
+
+
 WRITERS: dict[str, Callable[[Session, dict, StepHook], tuple[int, int]]] = {
     f.FRAMEWORK: _write_framework,
     f.SCORES: _write_scores,
@@ -376,6 +460,9 @@ WRITERS: dict[str, Callable[[Session, dict, StepHook], tuple[int, int]]] = {
     f.UNITS: _write_units,
     f.RESPONSIBILITIES: _write_responsibilities,
     f.REGIONS: _write_regions,
+    f.INDICES: _write_indices,
+    f.TASKS: _write_tasks,
+    f.SOURCES: _write_sources,
 }
 
 

@@ -16,13 +16,17 @@ from data_access.importing import formats as f
 from data_access.models import (
     Framework,
     GroupThreshold,
+    Indicator,
+    IndicatorScore,
     Observation,
     Pillar,
     PillarScore,
     Plan,
+    PublishedIndex,
     PublishedResult,
     RegionMember,
     Responsibility,
+    Source,
     Target,
     Unit,
 )
@@ -303,6 +307,81 @@ def regions_tables(session: Session) -> Tables:
     return {f.REGIONS_SHEET: _frame(f.REGION_COLUMNS, records)}
 
 
+def indices_tables(session: Session, year: int) -> Tables:
+    """A year's published province-level indices (trụ cột and main indices), each with its rank."""
+    records = [
+        {
+            "year": year,
+            "unit_code": code,
+            "unit_name": name,
+            "index_code": row.index_code,
+            "value": row.value,
+            "rank": row.rank,
+            "source": row.source,
+            "note": row.note,
+        }
+        for row, code, name in session.execute(
+            select(PublishedIndex, Unit.code, Unit.name_vi)
+            .join(Unit, PublishedIndex.unit_id == Unit.id)
+            .where(PublishedIndex.year == year)
+            .order_by(PublishedIndex.id)
+        )
+    ]
+    return {f.INDICES_SHEET: _frame(f.INDEX_COLUMNS, records)}
+
+
+def tasks_tables(session: Session, year: int, level: str) -> Tables:
+    """A framework's tasks (sub-indices) in order, one row per unit result; a task without any result
+    is one row with no unit, so it survives the round trip."""
+    indicators = session.execute(
+        select(Indicator, Pillar.code)
+        .join(Pillar, Indicator.pillar_id == Pillar.id)
+        .join(Framework, Pillar.framework_id == Framework.id)
+        .where(Framework.year == year, Framework.level == level)
+        .order_by(Indicator.sort_order, Indicator.id)
+    ).all()
+    results: dict[int, list[tuple[IndicatorScore, str]]] = {}
+    for score, code in session.execute(
+        select(IndicatorScore, Unit.code)
+        .join(Unit, IndicatorScore.unit_id == Unit.id)
+        .where(IndicatorScore.indicator_id.in_([i.id for i, _ in indicators]))
+        .order_by(IndicatorScore.id)
+    ):
+        results.setdefault(score.indicator_id, []).append((score, code))
+    records = []
+    for indicator, pillar_code in indicators:
+        task = {
+            "year": year,
+            "level": level,
+            "pillar_code": pillar_code,
+            "code": indicator.code,
+            "name_vi": indicator.name_vi,
+            "target_text": indicator.target_text,
+            "max_points": indicator.max_points,
+        }
+        for score, unit_code in results.get(indicator.id) or [(None, None)]:
+            records.append(
+                {
+                    **task,
+                    "unit_code": unit_code,
+                    "value": score.value if score else None,
+                    "value_unit": score.value_unit if score else None,
+                    "points": score.points if score else None,
+                    "source": score.source if score else indicator.source,
+                    "note": score.note if score else indicator.note,
+                }
+            )
+    return {f.TASKS_SHEET: _frame(f.TASK_COLUMNS, records)}
+
+
+def sources_tables(session: Session) -> Tables:
+    records = [
+        {c.key: getattr(source, c.key) for c in f.SOURCE_COLUMNS}
+        for source in session.scalars(select(Source).order_by(Source.id))
+    ]
+    return {f.SOURCES_SHEET: _frame(f.SOURCE_COLUMNS, records)}
+
+
 def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
     """The dataset named by `dataset` and `scope` (year and level, plan, units) as template sheets."""
     if dataset == f.FRAMEWORK:
@@ -321,6 +400,13 @@ def dataset_tables(session: Session, dataset: str, scope: dict) -> Tables:
         return EXTRA_TABLES[dataset](session, scope)
     if dataset == f.REGIONS:
         return regions_tables(session)
+
+    if dataset == f.INDICES:
+        return indices_tables(session, scope["year"])
+    if dataset == f.TASKS:
+        return tasks_tables(session, scope["year"], scope["level"])
+    if dataset == f.SOURCES:
+        return sources_tables(session)
     raise ValueError(f"unknown dataset {dataset!r}")
 
 
@@ -350,4 +436,11 @@ def datasets_available(session: Session) -> list[tuple[str, dict]]:
     found += [(dataset, {}) for dataset in ALWAYS_LISTED]
     if session.scalar(select(func.count()).select_from(RegionMember)):
         found.append((f.REGIONS, {}))
+
+    for (year,) in session.execute(select(PublishedIndex.year).distinct().order_by(PublishedIndex.year)):
+        found.append((f.INDICES, {"year": int(year)}))
+    with_tasks = select(Framework.year, Framework.level).join(Pillar).join(Indicator).distinct()
+    for year, level in session.execute(with_tasks.order_by(Framework.year, Framework.level)):
+        found.append((f.TASKS, {"year": int(year), "level": level}))
+    found.append((f.SOURCES, {}))
     return found

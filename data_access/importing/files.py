@@ -25,7 +25,8 @@ def _checked(dataset: str, file_format: str) -> None:
 def template_file(
     dataset: str, scope: dict, file_format: str = "xlsx", engine: Engine | None = None
 ) -> tuple[str, bytes]:
-    """A blank template (the scores one lists the year's pillars and units); LookupError without its framework."""
+    """A blank template (the scores one lists the year's pillars and units, or only the published totals and
+    ranks for a year without a framework)."""
     _checked(dataset, file_format)
     with Session(engine or db.get_engine()) as session:
         tables, notes = blank_template(session, dataset, scope)
@@ -60,12 +61,16 @@ def snapshot_file(
 
 
 def scope_for(dataset: str, year: int | None = None, level: str | None = None, plan: str | None = None) -> dict:
-    """The scope a dataset needs: year and level for frameworks and scores, a plan code for targets and
-    for the plan's responsibilities."""
-    if dataset in (f.FRAMEWORK, f.SCORES):
+    """The scope a dataset needs: year and level for frameworks, scores and tasks, a year for published
+    indices, a plan code for targets and for the plan's responsibilities."""
+    if dataset in (f.FRAMEWORK, f.SCORES, f.TASKS):
         if year is None or level not in f.LEVELS:
             raise ValueError("year and level are needed")
         return {"year": year, "level": level}
+    if dataset == f.INDICES:
+        if year is None:
+            raise ValueError("a year is needed")
+        return {"year": year}
     if dataset in (f.TARGETS, f.RESPONSIBILITIES):
         if not plan:
             raise ValueError("a plan code is needed")

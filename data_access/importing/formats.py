@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from domain.vocabulary import (  # noqa: F401  (the importer's modules read them as `formats.*`)
     COMPARATORS,
+    DTI_PILLARS,
     EVERY_PILLAR,
     LEVEL_NAMES_VI,
     LEVELS,
@@ -26,7 +27,22 @@ UNITS = "units"
 RESPONSIBILITIES = "responsibilities"
 REORGANISATION = "reorganisation"
 REGIONS = "regions"
-DATASETS = (FRAMEWORK, SCORES, TARGETS, OBSERVATIONS, UNITS, RESPONSIBILITIES, REORGANISATION, REGIONS)
+INDICES = "indices"
+TASKS = "tasks"
+SOURCES = "sources"
+DATASETS = (
+    FRAMEWORK,
+    SCORES,
+    TARGETS,
+    OBSERVATIONS,
+    UNITS,
+    RESPONSIBILITIES,
+    REORGANISATION,
+    REGIONS,
+    INDICES,
+    TASKS,
+    SOURCES,
+)
 
 DATASET_NAMES = {
     FRAMEWORK: "Khung đánh giá",
@@ -37,6 +53,9 @@ DATASET_NAMES = {
     RESPONSIBILITIES: "Phân công thực hiện",
     REORGANISATION: "Sắp xếp đơn vị hành chính",
     REGIONS: "Vùng kinh tế - xã hội",
+    INDICES: "Chỉ số công bố cấp tỉnh",
+    TASKS: "Điểm từng nhiệm vụ",
+    SOURCES: "Văn bản nguồn",
 }
 FILE_STEMS = {
     FRAMEWORK: "khung",
@@ -47,6 +66,9 @@ FILE_STEMS = {
     RESPONSIBILITIES: "phan-cong",
     REORGANISATION: "sap-xep",
     REGIONS: "vung",
+    INDICES: "chi-so-cong-bo",
+    TASKS: "nhiem-vu",
+    SOURCES: "van-ban-nguon",
 }
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -96,6 +118,9 @@ OBSERVATIONS_SHEET = "Số liệu"
 UNITS_SHEET = "Đơn vị"
 RESPONSIBILITIES_SHEET = "Phân công"
 REGIONS_SHEET = "Vùng"
+INDICES_SHEET = "Chỉ số công bố"
+TASKS_SHEET = "Nhiệm vụ"
+SOURCES_SHEET = "Văn bản"
 
 FRAMEWORK_COLUMNS = _columns(
     ("year", "Năm", True, "năm áp dụng bộ chỉ số, ví dụ 2023"),
@@ -236,6 +261,48 @@ REGION_COLUMNS = _columns(
     ("note", "Ghi chú", False, "ví dụ phần nào là suy luận"),
 )
 
+INDEX_COLUMNS = _columns(
+    ("year", "Năm", True, "năm công bố; không cần khung đánh giá của năm này"),
+    ("unit_code", "Mã đơn vị", True, "mã tỉnh, thành phố trong danh mục"),
+    ("unit_name", "Tên đơn vị", False, "chỉ để đối chiếu, không được đọc vào"),
+    (
+        "index_code",
+        "Mã chỉ số",
+        True,
+        "pillar_government (Chính quyền số), pillar_economy (Kinh tế số), pillar_society (Xã hội số) "
+        "hoặc mã một chỉ số chính (awareness, digital_government…); tổng DTI và hạng chung ghi ở mẫu "
+        "“Điểm của đơn vị” cấp tỉnh",
+    ),
+    ("value", "Giá trị", True, "giá trị công bố từ 0 đến 1, ví dụ 0,7251"),
+    ("rank", "Xếp hạng", False, "thứ hạng toàn quốc của tỉnh theo chỉ số này, nếu có công bố"),
+    ("source", "Nguồn", False, "văn bản công bố"),
+    ("note", "Ghi chú", False, ""),
+)
+TASK_COLUMNS = _columns(
+    ("year", "Năm", True, "năm của khung đánh giá; giống nhau trên mọi dòng"),
+    ("level", "Cấp", True, "cấp của khung đánh giá; giống nhau trên mọi dòng"),
+    ("pillar_code", "Chỉ số chính", True, "mã chỉ số chính của khung mà nhiệm vụ thuộc về"),
+    ("code", "Mã nhiệm vụ", True, "mã ngắn, không trùng trong khung, ví dụ infrastructure-03"),
+    ("name_vi", "Nhiệm vụ", True, "tên nhiệm vụ như văn bản ghi"),
+    ("target_text", "Yêu cầu", False, "mục tiêu, yêu cầu của nhiệm vụ"),
+    ("max_points", "Điểm tối đa", False, "điểm tối đa của nhiệm vụ, nếu có công bố"),
+    ("unit_code", "Mã đơn vị", False, "đơn vị có kết quả; để trống nếu chưa có kết quả nào"),
+    ("value", "Giá trị", False, "kết quả của đơn vị, ví dụ 62,35"),
+    ("value_unit", "Đơn vị tính", False, "%, count…"),
+    ("points", "Điểm", False, "điểm của đơn vị ở nhiệm vụ này"),
+    ("source", "Nguồn", False, ""),
+    ("note", "Ghi chú", False, ""),
+)
+SOURCE_COLUMNS = _columns(
+    ("code", "Mã văn bản", True, "mã mà cột Nguồn của các tệp khác trích dẫn; văn bản đã có được cập nhật, không xoá"),
+    ("title_vi", "Tên văn bản", True, ""),
+    ("title_en", "Tên tiếng Anh", False, ""),
+    ("issuer", "Cơ quan ban hành", False, ""),
+    ("number", "Số hiệu", False, "ví dụ 57/KH-UBND"),
+    ("issued", "Ngày ban hành", False, "năm, tháng hoặc ngày (2023, 2023-06, 2023-02-24)"),
+    ("url", "Địa chỉ", False, "đường dẫn công khai, nếu có"),
+)
+
 # The sheets of each dataset, in order, with their fixed columns (the scores sheet adds one per pillar).
 SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
     FRAMEWORK: {FRAMEWORK_SHEET: FRAMEWORK_COLUMNS, GROUPS_SHEET: GROUP_COLUMNS},
@@ -246,6 +313,9 @@ SHEETS: dict[str, dict[str, tuple[Column, ...]]] = {
     RESPONSIBILITIES: {RESPONSIBILITIES_SHEET: RESPONSIBILITY_COLUMNS},
     REORGANISATION: {REORGANISATION_SHEET: REORGANISATION_COLUMNS},
     REGIONS: {REGIONS_SHEET: REGION_COLUMNS},
+    INDICES: {INDICES_SHEET: INDEX_COLUMNS},
+    TASKS: {TASKS_SHEET: TASK_COLUMNS},
+    SOURCES: {SOURCES_SHEET: SOURCE_COLUMNS},
 }
 
 PILLAR_HEADER = re.compile(r"\[([^\[\]]+)\]\s*$")

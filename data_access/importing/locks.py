@@ -48,14 +48,17 @@ SHARED_LOCKS: dict[str, str] = {}
 def lock_name(dataset: str, scope: dict) -> str:
     """What an import replaces: a framework and the scores scored by it share their year and level (a
     framework changing under a scores import would change the maxima it was checked against); a plan's
-    targets their plan, and its responsibilities theirs; observations and units their whole dataset
-    (their files overlap freely)."""
-    if dataset in (f.FRAMEWORK, f.SCORES):
+    targets their plan, and its responsibilities theirs; a framework's tasks its year and level too (a
+    framework import deletes the tasks of a pillar it drops); published indices their year; observations
+    and units their whole dataset (their files overlap freely)."""
+    if dataset in (f.FRAMEWORK, f.SCORES, f.TASKS):
         return f"year-level:{scope.get('year')}:{scope.get('level')}"
     if dataset == f.TARGETS:
         return f"plan:{scope.get('plan')}"
     if dataset == f.RESPONSIBILITIES:
         return f"responsibilities:{scope.get('plan')}"
+    if dataset == f.INDICES:
+        return f"indices:{scope.get('year')}"
     return SHARED_LOCKS.get(dataset, dataset)
 
 

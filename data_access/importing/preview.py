@@ -109,6 +109,17 @@ def rows_preview(validated: Validated) -> pd.DataFrame:
         rows = records.get(key, [])
     elif validated.dataset == f.REGIONS:
         rows, columns = records.get("regions", []), f.REGION_COLUMNS
+    elif validated.dataset == f.INDICES:
+        rows, columns = records.get("indices", []), f.INDEX_COLUMNS
+    elif validated.dataset == f.TASKS:
+        rows = [
+            {**task, **result}
+            for task in records.get("tasks", [])
+            for result in task["results"] or [{"unit_code": None}]
+        ]
+        columns = f.TASK_COLUMNS
+    elif validated.dataset == f.SOURCES:
+        rows, columns = records.get("sources", []), f.SOURCE_COLUMNS
     else:
         return pd.DataFrame()
     shown = [c for c in columns if any(c.key in row for row in rows)]

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from data_access.importing import export
 from data_access.importing import formats as f
-from data_access.importing.catalogue import load_catalogue
+from data_access.importing.catalogue import Catalogue, load_catalogue
 from data_access.importing.parsing import max_upload_bytes
 from data_access.models import Framework
 from domain.spreadsheets import csv_bytes, neutralise_formulas
@@ -157,7 +157,8 @@ def file_bytes(
 
 def blank_template(session: Session, dataset: str, scope: dict | None = None) -> tuple[export.Tables, list[str]]:
     """Empty sheets of a dataset; the scores template of a year and level lists that year's pillars as
-    columns and its units as rows (points left blank). Raises LookupError when that framework is missing."""
+    columns and its units as rows (points left blank), or, for a year without a framework, the published
+    totals and ranks only (`ranks_template`)."""
     scope = scope or {}
     notes: list[str] = []
     if dataset == f.FRAMEWORK and scope.get("year") is not None and scope.get("level"):
@@ -166,7 +167,7 @@ def blank_template(session: Session, dataset: str, scope: dict | None = None) ->
         catalogue = load_catalogue(session.connection())
         framework = catalogue.framework(scope.get("year"), scope.get("level"))
         if framework is None:
-            raise LookupError(f"no framework for {scope}")
+            return ranks_template(catalogue, int(scope["year"]), scope["level"])
         headers = [c.header for c in f.SCORE_LEAD_COLUMNS]
         headers += [f.pillar_header(p.code, p.name_vi) for p in framework.ordered]
         headers += [c.header for c in f.SCORE_TAIL_COLUMNS]
@@ -185,6 +186,28 @@ def blank_template(session: Session, dataset: str, scope: dict | None = None) ->
     return {
         name: pd.DataFrame(columns=[c.header for c in columns]) for name, columns in f.SHEETS[dataset].items()
     }, notes
+
+
+def ranks_template(catalogue: Catalogue, year: int, level: str) -> tuple[export.Tables, list[str]]:
+    """The scores template of a year whose method is not stored: published total, rank and group only.
+
+    A year's national ranking is often known before (or without) its framework, and the ranks alone
+    are worth importing (the rank history, the change of rank); demanding a framework first would
+    make a data officer invent one. The level's units valid that year are listed, figures blank.
+    """
+    headers = [c.header for c in f.SCORE_LEAD_COLUMNS] + [c.header for c in f.SCORE_TAIL_COLUMNS]
+    units = [
+        u for u in sorted(catalogue.units.values(), key=lambda u: u.name_vi) if u.kind == level and u.valid_in(year)
+    ]
+    rows = [[year, level, u.code, u.name_vi] + [None] * (len(headers) - 4) for u in units]
+    notes = [
+        f"Chưa có khung đánh giá năm {year} cấp {f.LEVEL_NAMES[level]}: mẫu này nhận tổng điểm, xếp hạng và "
+        "nhóm công bố, không có cột điểm từng chỉ số. Năm chỉ có thứ hạng: để trống cột Tổng điểm.",
+        "Tổng DTI ghi dạng chỉ số 0..1 với Điểm tối đa công bố = 1. Giá trị các trụ cột và chỉ số chính của "
+        "tỉnh nạp bằng mẫu “Chỉ số công bố cấp tỉnh”.",
+        "Xoá dòng của đơn vị không có số liệu năm này.",
+    ]
+    return {f.SCORES_SHEET: pd.DataFrame(rows, columns=headers, dtype=object)}, notes
 
 
 def framework_template(session: Session, year: int, level: str) -> tuple[export.Tables, list[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from openpyxl.utils import get_column_letter
 
@@ -20,17 +21,29 @@ from data_access.importing.parsing import ParsedFile, Sheet
 from data_access.models import (
     SOURCE_DISCREPANCY,
     GroupThreshold,
+    Indicator,
+    IndicatorScore,
     Observation,
     Pillar,
     Plan,
+    PublishedIndex,
     PublishedResult,
     RegionMember,
     Responsibility,
+    Source,
     Target,
     Unit,
 )
 from data_access.scoring import rank_with_ties
-from domain.vocabulary import COMMUNE, PROVINCE, Threshold, group_for_share, printed_total_agrees
+from domain.vocabulary import (
+    AGGREGATE,
+    COMMUNE,
+    NATIONAL,
+    PROVINCE,
+    Threshold,
+    group_for_share,
+    printed_total_agrees,
+)
 
 
 @dataclass
@@ -110,6 +123,21 @@ LENGTHS: dict[str, dict[str, int]] = {
         "target_code": _length(Responsibility.__table__.c.target_code),
         "unit_code": _length(Unit.__table__.c.code),
         "responsible_name": _length(Responsibility.__table__.c.responsible_name),
+    },
+    f.INDICES_SHEET: {
+        "unit_code": _length(Unit.__table__.c.code),
+        "index_code": _length(PublishedIndex.__table__.c.index_code),
+    },
+    f.TASKS_SHEET: {
+        "pillar_code": _length(Pillar.__table__.c.code),
+        "code": _length(Indicator.__table__.c.code),
+        "unit_code": _length(Unit.__table__.c.code),
+        "value_unit": _length(IndicatorScore.__table__.c.value_unit),
+    },
+    f.SOURCES_SHEET: {
+        "code": _length(Source.__table__.c.code),
+        "number": _length(Source.__table__.c.number),
+        "issued": _length(Source.__table__.c.issued),
     },
     f.UNITS_SHEET: {
         "code": _length(Unit.__table__.c.code),
@@ -537,8 +565,15 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         unit = catalogue.units.get(code) if code else None
         if code is not None and unit is None:
             rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” không có trong danh mục đơn vị")
-        elif unit is not None and level is not None and unit.kind not in (level, "aggregate"):
+        elif unit is not None and level is not None and unit.kind not in (level, AGGREGATE, NATIONAL):
             rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” thuộc loại {unit.kind}, không phải {level}")
+        elif unit is not None and unit.kind in (AGGREGATE, NATIONAL) and not f.is_blank(cells.get("published_rank")):
+            rows.issue(
+                number,
+                "Xếp hạng công bố",
+                f"“{code}” là {'DTI quốc gia' if unit.kind == NATIONAL else 'giá trị trung bình'}, "
+                "không được xếp hạng giữa các đơn vị: để trống",
+            )
         elif unit is not None and year is not None and not unit.valid_in(year):
             successor = f", đã chuyển sang “{unit.successor_code}”" if unit.successor_code else ""
             rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” không còn hiệu lực năm {year}{successor}")
@@ -995,6 +1030,220 @@ def validate_regions(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     return validated
 
 
+# --- published indices, tasks, sources ----------------------------------------------------------
+
+# Units whose published index values a province-level table prints: the provinces and the aggregates
+# printed beside them (the provincial average, the national DTI).
+INDEX_KINDS = (PROVINCE, AGGREGATE, NATIONAL)
+
+
+def _check_rank_order(rows: Rows, ranked: dict[str, list[tuple[int, str, float, int]]]) -> None:
+    """Within one index, a higher value never has a worse rank: a rank that contradicts the values
+    beside it is most likely a row typed under the wrong province (a warning, since sources do misprint)."""
+    for index_code, entries in ranked.items():
+        ordered = sorted(entries, key=lambda e: -e[2])
+        for (_, above, value_above, rank_above), (number, unit, value, rank) in pairwise(ordered):
+            if value < value_above and rank < rank_above:
+                rows.issue(
+                    number,
+                    "Xếp hạng",
+                    f"“{unit}” hạng {rank} ở chỉ số {index_code} với giá trị {_vn(value)}, trên “{above}” "
+                    f"(hạng {rank_above}) có giá trị cao hơn ({_vn(value_above)})",
+                    WARNING,
+                )
+
+
+def validate_indices(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    """A year's published province-level indices: the three trụ cột and the main indices, value and
+    rank. No framework is needed (the ministry publishes values for years whose method is not stored);
+    the file replaces every published index of its year."""
+    validated = Validated(f.INDICES, {})
+    sheet = parsed.sheets.get(f.INDICES_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.INDICES_SHEET)
+        return validated
+    rows = Rows(sheet, f.INDEX_COLUMNS, validated.issues, lengths=LENGTHS[f.INDICES_SHEET])
+    seen: dict = {}
+    keys: dict[object, int] = {}
+    codes = set(f.DTI_PILLARS) | catalogue.pillar_codes
+    records: list[dict] = []
+    ranked: dict[str, list[tuple[int, str, float, int]]] = {}
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        year = rows.read(number, cells, "year", f.integer)
+        _same_everywhere(number, "year", year, seen)
+        code = rows.read(number, cells, "unit_code")
+        unit = catalogue.units.get(code) if code else None
+        if code is not None and unit is None:
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” không có trong danh mục đơn vị")
+        elif unit is not None and unit.kind not in INDEX_KINDS:
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” thuộc loại {unit.kind}: chỉ số công bố là của cấp tỉnh")
+        elif unit is not None and year is not None and not unit.valid_in(year):
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” không còn hiệu lực năm {year}")
+        index_code = rows.read(number, cells, "index_code")
+        if index_code is not None and index_code not in codes:
+            rows.issue(
+                number,
+                "Mã chỉ số",
+                f"chỉ số “{index_code}” không có: dùng {', '.join(f.DTI_PILLARS)} hoặc mã một chỉ số chính",
+            )
+        value = rows.read(number, cells, "value", f.number)
+        if value is not None and not 0 <= value <= 1:
+            rows.issue(number, "Giá trị", f"giá trị {_vn(value)} ngoài khoảng 0 đến 1 của chỉ số công bố")
+            value = None
+        rank = rows.read(number, cells, "rank", f.integer)
+        if rank is not None and rank < 1:
+            rows.issue(number, "Xếp hạng", f"thứ hạng phải từ 1 trở lên ({rank})")
+            rank = None
+        unique = code is not None and index_code is not None and (code, index_code) not in keys
+        if code is not None and index_code is not None and not unique:
+            first = keys[(code, index_code)]
+            rows.issue(number, "Mã chỉ số", f"chỉ số “{index_code}” của “{code}” lặp lại (đã có ở dòng {first})")
+        elif unique:
+            keys[(code, index_code)] = number
+        if unique and unit is not None and value is not None:
+            if rank is not None and unit.kind == PROVINCE:
+                ranked.setdefault(index_code, []).append((number, code, value, rank))
+            records.append(
+                {
+                    "unit_code": code,
+                    "index_code": index_code,
+                    "value": value,
+                    "rank": rank,
+                    "source": rows.read(number, cells, "source") or "",
+                    "note": rows.read(number, cells, "note") or "",
+                }
+            )
+    year = _settle(rows, seen).get("year")
+    _check_rank_order(rows, ranked)
+    validated.scope = {"year": year}
+    validated.records = {"year": year, "indices": records}
+    return validated
+
+
+def validate_tasks(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    """A framework's tasks (sub-indices) with the units' results: the file replaces every task of its
+    year and level. Rows sharing a task code describe one task (its name, requirement and maximum agree)."""
+    validated = Validated(f.TASKS, {})
+    sheet = parsed.sheets.get(f.TASKS_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.TASKS_SHEET)
+        return validated
+    rows = Rows(sheet, f.TASK_COLUMNS, validated.issues, lengths=LENGTHS[f.TASKS_SHEET])
+    year, level = _year_and_level(rows)
+    framework = catalogue.framework(year, level) if year is not None and level is not None else None
+    if year is not None and level is not None and framework is None:
+        rows.issue(
+            None,
+            "Năm",
+            f"chưa có khung đánh giá năm {year} cấp {f.LEVEL_NAMES[level]}: nạp tệp khung (mẫu “Khung đánh giá”) trước",
+        )
+    tasks: dict[str, dict] = {}
+    results: dict[tuple[str, str], int] = {}
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        pillar = rows.read(number, cells, "pillar_code")
+        if pillar is not None and framework is not None and pillar not in framework.pillars:
+            rows.issue(
+                number,
+                "Chỉ số chính",
+                f"chỉ số “{pillar}” không có trong khung năm {year} (các mã: {', '.join(framework.pillars)})",
+            )
+        code = rows.read(number, cells, "code")
+        max_points = rows.read(number, cells, "max_points", f.number)
+        if max_points is not None and max_points < 0:
+            rows.issue(number, "Điểm tối đa", f"điểm tối đa âm ({_vn(max_points)})")
+        task = {
+            "pillar_code": pillar,
+            "code": code,
+            "name_vi": rows.read(number, cells, "name_vi"),
+            "target_text": rows.read(number, cells, "target_text") or "",
+            "max_points": max_points,
+            "source": rows.read(number, cells, "source") or "",
+            "note": rows.read(number, cells, "note") or "",
+            "results": [],
+        }
+        if code is not None and code in tasks:
+            first = tasks[code]
+            for key, header in (
+                ("pillar_code", "Chỉ số chính"),
+                ("name_vi", "Nhiệm vụ"),
+                ("target_text", "Yêu cầu"),
+                ("max_points", "Điểm tối đa"),
+            ):
+                if task[key] != first[key]:
+                    rows.issue(number, header, f"khác dòng đầu của nhiệm vụ “{code}” (dòng {first['row']})")
+        elif code is not None:
+            tasks[code] = {**task, "row": number}
+        unit = rows.read(number, cells, "unit_code")
+        value = rows.read(number, cells, "value", f.number)
+        points = rows.read(number, cells, "points", f.number)
+        value_unit = rows.read(number, cells, "value_unit") or ""
+        if unit is None:
+            if value is not None or points is not None:
+                rows.issue(number, "Mã đơn vị", "có kết quả (giá trị hoặc điểm) nhưng không ghi đơn vị")
+            continue
+        known = catalogue.units.get(unit)
+        if known is None:
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{unit}” không có trong danh mục đơn vị")
+        elif level is not None and known.kind != level:
+            rows.issue(number, "Mã đơn vị", f"đơn vị “{unit}” thuộc loại {known.kind}, không phải {level}")
+        if points is not None and points < 0:
+            rows.issue(number, "Điểm", f"điểm âm ({_vn(points)})")
+        elif points is not None and max_points is not None and points > max_points + 1e-9:
+            rows.issue(number, "Điểm", f"{_vn(points)} vượt điểm tối đa {_vn(max_points)} của nhiệm vụ")
+        if value is None and points is None:
+            rows.issue(number, "Giá trị", f"dòng của đơn vị “{unit}” không có giá trị hay điểm nào")
+        if code is not None and (code, unit) in results:
+            first = results[(code, unit)]
+            rows.issue(number, "Mã đơn vị", f"kết quả của “{unit}” ở nhiệm vụ “{code}” lặp lại (dòng {first})")
+        elif code is not None:
+            results[(code, unit)] = number
+            tasks[code]["results"].append(
+                {
+                    "unit_code": unit,
+                    "value": value,
+                    "value_unit": value_unit,
+                    "points": points,
+                    "source": task["source"],
+                    "note": task["note"],
+                }
+            )
+    validated.scope = {"year": year, "level": level}
+    validated.records = {
+        "year": year,
+        "level": level,
+        "tasks": [{k: v for k, v in task.items() if k != "row"} for task in tasks.values()],
+    }
+    return validated
+
+
+def validate_sources(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
+    """Source documents, by the code other files cite them under: added or updated, never deleted
+    (a figure citing a document must keep finding its title)."""
+    validated = Validated(f.SOURCES, {})
+    sheet = parsed.sheets.get(f.SOURCES_SHEET)
+    if sheet is None or not sheet.rows:
+        _no_rows(validated, f.SOURCES_SHEET)
+        return validated
+    rows = Rows(sheet, f.SOURCE_COLUMNS, validated.issues, lengths=LENGTHS[f.SOURCES_SHEET])
+    codes: dict[object, int] = {}
+    records: list[dict] = []
+    for number, cells, _ in rows:
+        validated.rows_read += 1
+        code = rows.read(number, cells, "code")
+        unique = _check_unique(rows, number, "code", code, codes)
+        issued = rows.read(number, cells, "issued") or ""
+        if issued and not f.PERIOD.fullmatch(issued):
+            rows.issue(number, "Ngày ban hành", f"“{issued}” không đọc được: ghi năm, năm-tháng hoặc năm-tháng-ngày")
+        record = {c.key: rows.read(number, cells, c.key) or "" for c in f.SOURCE_COLUMNS if c.key != "issued"}
+        if unique:
+            records.append({**record, "issued": issued})
+    validated.scope = {}
+    validated.records = {"sources": records}
+    return validated
+
+
 VALIDATORS: dict[str, Callable[[ParsedFile, Catalogue], Validated]] = {
     f.FRAMEWORK: validate_framework,
     f.SCORES: validate_scores,
@@ -1003,6 +1252,9 @@ VALIDATORS: dict[str, Callable[[ParsedFile, Catalogue], Validated]] = {
     f.UNITS: validate_units,
     f.RESPONSIBILITIES: validate_responsibilities,
     f.REGIONS: validate_regions,
+    f.INDICES: validate_indices,
+    f.TASKS: validate_tasks,
+    f.SOURCES: validate_sources,
 }
 
 

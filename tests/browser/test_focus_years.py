@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from components.formatting import format_number
 from data_access.settings import SEED_DIR
 from seed.loader import META_DIR
 from tests.browser.conftest import new_page, run_app, sign_in
 from tests.browser.test_years import imported_database
 from tests.conftest import create_test_accounts
 from tests.data_access.importing.files import seed_csv
+from tests.data_access.importing.published_files import second_province_indices
 from tests.data_access.importing.year_files import focus_province, national_results, seed_national_ranks
 
 if TYPE_CHECKING:
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
-FOCUS = "da-nang"
+FOCUS = "da-nang"  # the second province of the published cases (`published_files.SECOND_PROVINCE`)
 
 
 def provinces_with_value_2022() -> dict[str, float]:
@@ -58,7 +60,8 @@ def sub_units_of_the_seed() -> list[str]:
 def focus_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("focus-app")
     content, _ranks = national_2023()
-    url = imported_database(folder, [("xep-hang-dti-2023.xlsx", content)])
+    indices, _values = second_province_indices(2023)
+    url = imported_database(folder, [("xep-hang-dti-2023.xlsx", content), ("chi-so-dti-2023.xlsx", indices)])
     for running in run_app(url, folder, lambda status: status == 200, {"DTI_FOCUS_UNIT": FOCUS}):
         create_test_accounts(url)
         yield running
@@ -151,3 +154,24 @@ def test_the_unit_page_and_the_deck_are_the_focus(leader: Page, focus_app: str, 
     deck = leader.locator("main").text_content()  # every slide, the hidden ones too
     assert "57/KH-UBND" not in deck
     assert not [name for name in sub_units_of_the_seed() if re.search(re.escape(name), deck)]
+
+
+def test_the_provinces_page_lists_its_published_indices_of_each_year(leader: Page, focus_app: str, expect):
+    """2023's indices imported with their national ranks (trụ cột first), 2022's from the seed without ranks."""
+    _content, expected = second_province_indices(2023)
+    leader.goto(f"{focus_app}/units/{FOCUS}")
+    rows = leader.locator("#units-indices-table tbody tr")
+    expect(rows).to_have_count(len(expected))
+    expect(rows.first).to_contain_text("Chính quyền số")
+    expect(rows.first).to_contain_text("trụ cột")
+    for code, (value, rank) in expected.items():
+        row = leader.locator(f'#units-indices-table tr[data-index="{code}"]')
+        expect(row.locator("td").nth(1)).to_have_text(format_number(value, 4, "vi"))
+        expect(row.locator("td").nth(2)).to_have_text(str(rank))
+    seeded = {r["pillar"]: float(r["value"]) for r in seed_csv("pillar_indices.csv") if r["unit_code"] == FOCUS}
+    leader.goto(f"{focus_app}/units/{FOCUS}?year=2022")
+    expect(rows).to_have_count(len(seeded))
+    for code, value in seeded.items():
+        row = leader.locator(f'#units-indices-table tr[data-index="{code}"]')
+        expect(row.locator("td").nth(1)).to_have_text(format_number(value, 4, "vi"))
+        expect(row.locator("td").nth(2)).to_have_text("—")

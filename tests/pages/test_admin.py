@@ -289,7 +289,10 @@ def test_templates_and_exports_download(admin, dash_app):
             {"id": "admin-template-level", "property": "value", "value": LEVEL},
         ],
     ).get_json()["response"]
+    # A year without a framework: the ranks-only template, and a message saying what it holds.
+    assert missing["admin-template-file"]["data"]["filename"] == f"mau-diem-2031-{LEVEL}.xlsx"
     assert "Chưa có khung đánh giá năm 2031" in missing["admin-template-message"]["children"]
+    assert "chỉ có tổng điểm, xếp hạng và nhóm công bố" in missing["admin-template-message"]["children"]
     next_year = call(
         admin,
         dash_app.app,

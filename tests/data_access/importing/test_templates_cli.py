@@ -52,11 +52,6 @@ def test_the_scores_template_lists_the_years_pillars_and_units(seeded_db):
     assert all(f"tối đa {float(p['max_points']):g} điểm" in instructions for p in seed_pillars(YEAR, LEVEL).values())
 
 
-def test_a_scores_template_needs_its_framework(seeded_db):
-    with pytest.raises(LookupError):
-        downloads.template_file(formats.SCORES, {"year": 2030, "level": LEVEL})
-
-
 def test_a_new_year_starts_from_the_latest_framework_and_then_has_its_scores_template(fresh_db):
     """A data officer starting 2023 downloads its framework template (2022's, written out for 2023),
     changes what the method changed, imports it, and can then download the 2023 scores template."""
