@@ -4,12 +4,12 @@ Start the app first (`python app.py`), then, with an account that may open the u
 
     DTI_USER=... DTI_PASSWORD=... python scripts/benchmark_whatif.py [--base-url URL] [--unit CODE] [--runs 30]
 
-Each run types new points into a main index's control, as a reader does; the clock starts at
-the typed value's `input` event and stops when the ranking chart has been redrawn and the
-total shows the new figure, both measured inside the browser (`performance.now()`), so the
-network plays no part (the recomputation never asks the server). Prints each run's time and the
-median; the goal is under 50 ms at the median. Chromium is Debian's (`/usr/bin/chromium`, or
-`CHROMIUM_PATH`); no browser is ever downloaded.
+Each run types new points into a main index's number box, as a reader does (with a decimal
+comma); the clock starts at the typed value's `input` event and stops when the ranking chart has
+been redrawn and the total shows the new figure, both measured inside the browser
+(`performance.now()`), so the network plays no part (the recomputation never asks the server).
+Prints each run's time and the median; the goal is under 50 ms at the median. Chromium is
+Debian's (`/usr/bin/chromium`, or `CHROMIUM_PATH`); no browser is ever downloaded.
 """
 
 from __future__ import annotations
@@ -50,12 +50,12 @@ def sign_in(page: Page, base_url: str) -> None:
 
 def measure(page: Page, runs: int) -> list[float]:
     """`runs` control changes, alternating between two values so every change redraws."""
-    field = page.locator(".whatif-slider input[type=number]").first
-    top = float(field.get_attribute("max") or 1)
+    field = page.locator(".whatif-control > .whatif-control-row .whatif-box input").first
+    top = float(page.locator(".whatif-slider [role=slider]").first.get_attribute("aria-valuemax") or 1)
     page.evaluate(WATCH)
     times = []
     for run in range(runs):
-        field.fill(f"{top * (0.4 if run % 2 else 0.6):.2f}")
+        field.fill(f"{top * (0.4 if run % 2 else 0.6):.2f}".replace(".", ","))
         page.wait_for_function(DONE)
         times.append(page.evaluate(ELAPSED))
     return times
