@@ -55,6 +55,8 @@ GOAL_TARGET = "whatif-goal-target"
 GOAL_GO = "whatif-goal-go"
 GOAL_APPLY = "whatif-goal-apply"
 PLAN_LIST = "whatif-plan"
+# Tasks the action card lists before folding the rest away.
+TASKS_SHOWN = 5
 # Rows of the level's ranking chart, in pixels, and the room for the axis.
 ROW_PX = 26
 CHART_MARGIN_PX = 70
@@ -279,9 +281,10 @@ def _task_control(row, value: float, lang: str) -> html.Div:
     )
 
 
-def _control(row, value: float, tasks: list, lang: str) -> html.Div:
+def _control(row, value: float, tasks: list, lang: str, *, unfold: bool = False) -> html.Div:
     """One main index: its name, a slider bounded by its maximum, the published and peers' points, and
-    (collapsed) one control per task with printed points: moving a task moves the index."""
+    one control per task with printed points (folded unless the scenario changes one): moving a task
+    moves the index."""
     best = row.peer_best if row.peer_best == row.peer_best else None  # NaN where the unit has no peer
     top = float(row.max_points)
     marks = {float(row.points): {"label": "●", "style": {"color": SERIES_COLORS["focus"]}}}
@@ -314,6 +317,7 @@ def _control(row, value: float, tasks: list, lang: str) -> html.Div:
                 [html.Summary(t("whatif.tasks", lang, n=len(tasks)), className="whatif-tasks-summary"), *tasks],
                 className="whatif-tasks",
                 id=f"whatif-tasks-{row.pillar_code}",
+                open=unfold,
             )
         )
     return html.Div(children, className="whatif-control")
@@ -347,11 +351,10 @@ def controls_card(
     )
     rows = []
     for row in setting.indices.itertuples():
-        task_rows = [
-            _task_control(task, tasks.get(task.task_code, task.points), lang)
-            for task in _tasks_of(setting, row.pillar_code)
-        ]
-        rows.append(_control(row, scenario.get(row.pillar_code, row.points), task_rows, lang))
+        own = _tasks_of(setting, row.pillar_code)
+        task_rows = [_task_control(task, tasks.get(task.task_code, task.points), lang) for task in own]
+        unfold = any(task.task_code in tasks for task in own)
+        rows.append(_control(row, scenario.get(row.pillar_code, row.points), task_rows, lang, unfold=unfold))
     return source_card(
         t("whatif.controls_title", lang),
         [html.Div(t("whatif.controls_help", lang), className="kpi-sub"), *rows],
@@ -621,8 +624,21 @@ def task_action_list(found: ActionList, *, lang: str, limit: int | None = None) 
                 id=f"actions-task-{action.code}",
             )
         )
+    shown = html.Ol(items[:TASKS_SHOWN], className="actions-list actions-tasks", id="actions-tasks")
+    rest = []
+    if len(items) > TASKS_SHOWN:
+        rest = [
+            html.Details(
+                [
+                    html.Summary(t("actions.tasks_more", lang, n=len(items) - TASKS_SHOWN)),
+                    html.Ol(items[TASKS_SHOWN:], start=TASKS_SHOWN + 1, className="actions-list actions-tasks"),
+                ],
+                className="actions-tasks-more",
+            )
+        ]
     return [
         html.Div(t("actions.tasks_title", lang, n=len(found.task_actions)), className="actions-label mt-2"),
         html.Div(t("actions.tasks_intro", lang), className="kpi-sub"),
-        html.Ol(items, className="actions-list actions-tasks", id="actions-tasks"),
+        shown,
+        *rest,
     ]

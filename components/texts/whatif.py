@@ -151,6 +151,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The winnable points are what the task misses of its maximum: the sources publish no other "
         "unit's task points.",
     },
+    "actions.tasks_more": {"vi": "Các nhiệm vụ khác ({n})", "en": "The other tasks ({n})"},
     "actions.task_text": {
         "vi": "{index}: {points}/{max} điểm. Đạt tối đa nhiệm vụ này: tổng {total}, hạng {rank}/{n}{group}.",
         "en": "{index}: {points}/{max} points. Full marks on this task: total {total}, rank {rank}/{n}{group}.",
