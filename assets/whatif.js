@@ -175,6 +175,19 @@
         return layoutCache.layout;
     }
 
+    // Once drawn, the names' room on the left is known and stays (the same units, only their order
+    // moves): later redraws fix it rather than measure it again, as `automargin` does on every redraw
+    // (measured: a redraw two to three times slower with it).
+    function fixMargin(graph) {
+        if (layoutCache.fixed || !graph._fullLayout._size) { return; }
+        const drawn = layoutCache.layout;
+        layoutCache.layout = Object.assign({}, drawn, {
+            margin: Object.assign({}, drawn.margin, {l: Math.ceil(graph._fullLayout._size.l)}),
+            yaxis: Object.assign({}, drawn.yaxis, {automargin: false})
+        });
+        layoutCache.fixed = true;
+    }
+
     // The figures of a scenario as the cards print them.
     function texts(result, data) {
         const sep = data.separators;
@@ -242,7 +255,8 @@
         const figure = rankingFigure(result.total, data);
         let drawn = false;
         if (graph && graph._fullLayout && window.Plotly) {
-            window.Plotly.react(graph, figure.data, figure.layout, {displayModeBar: false});
+            fixMargin(graph);
+            window.Plotly.react(graph, figure.data, layoutCache.layout, {displayModeBar: false});
             drawn = true;
         }
         window.dtiWhatifLastMs = performance.now() - started;
