@@ -168,6 +168,12 @@ def test_moving_a_task_moves_its_index_and_the_total_with_no_request(
     page.locator("#whatif-ranking .js-plotly-plot .main-svg").first.wait_for()
     expect(control(page, centre, "whatif-task-box")).to_have_value(vi(top))
     expect(control(page, "infrastructure")).to_have_value("100")
+
+    page.locator("#whatif-reset").click()  # every index and task back to its published points
+    expect(control(page, centre, "whatif-task-box")).to_have_value("0")
+    expect(control(page, "infrastructure")).to_have_value(vi(infrastructure))
+    expect(page.locator("#whatif-total")).to_have_text(f"{dti:.4f}".replace(".", ","))
+    expect_query(page, {"unit": PROVINCE, "year": "2022"})
     assert page_errors == []
 
 
