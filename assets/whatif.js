@@ -6,10 +6,12 @@
 // totals (ties shared, totals compared at 6 decimals); the group is the highest whose lower bound
 // the share reaches; the points missing are rounded up to 0,01.
 //
-// A move takes no Dash figure round: `move` keeps the scenario in `state`, writes the figures into
-// the cards' elements and redraws the chart with Plotly.react on the graph already drawn; Dash is
-// only told the controls' new values (a slider's box, a task's index). The address bar follows a
-// moment after the last move (debounced), as it costs a history entry rewrite.
+// A move takes no Dash callback: the script sees it (a box's `input` event, a slider handle's
+// `aria-valuenow`), keeps the scenario in `state`, writes the figures into the cards' elements and
+// redraws the chart with Plotly.react on the graph already drawn; Dash is told the controls that
+// follow (a slider's box, a task's index) afterwards, with `set_props`. The address bar follows a
+// moment after the last move (debounced). Dash draws the chart once (`start`) and sets the controls
+// for "Đặt lại" and a goal (`setPoints`).
 (function () {
     const DECIMALS = 1e6;
 
@@ -264,103 +266,156 @@
     }
 
     // The scenario the page holds: each index's and task's points, read from the controls when the
-    // page (re)draws them and kept here between moves (a task's move needs its previous points).
+    // page draws them (`start`) and kept here between moves (a task's move needs its previous points).
     let state = null;
-
-    function idOf(propId) {
-        const dot = propId.lastIndexOf(".");
-        try { return JSON.parse(propId.slice(0, dot)); } catch (error) { return propId.slice(0, dot); }
-    }
-
-    function codes(list) { return (list || []).map(function (item) { return item.id.index; }); }
 
     // Points typed in a box: a decimal comma or point; null when it is no number.
     function parseTyped(text) {
-        if (text === null || text === undefined) { return null; }
+        if (text === null || text === undefined || String(text).trim() === "") { return null; }
         const number = Number(String(text).trim().replace(",", "."));
-        return String(text).trim() !== "" && isFinite(number) ? number : null;
+        return isFinite(number) ? number : null;
     }
 
-    // Every move of a control. Inputs and outputs are the same four lists (index sliders and boxes,
-    // task sliders and boxes: one callback, so Dash allows the circle), plus "Đặt lại" and a goal's
-    // "áp dụng". Returns only what must change on the controls; the figures are drawn by `draw`.
-    function move(indexValues, indexBoxes, taskValues, taskBoxes, _reset, _apply, data, plan) {
-        const skip = window.dash_clientside.no_update;
-        const context = window.dash_clientside.callback_context;
-        const lists = context.inputs_list || [];
-        const indexCodes = codes(lists[0]);
-        const taskCodes = codes(lists[2]);
-        const out = [indexCodes.map(function () { return skip; }), indexCodes.map(function () { return skip; }),
-                     taskCodes.map(function () { return skip; }), taskCodes.map(function () { return skip; }), skip];
-        if (!data) { return out; }
-        const byIndex = {};
-        data.indices.forEach(function (index) { byIndex[index.code] = index; });
-        const byTask = {};
-        data.tasks.forEach(function (task) { byTask[task.code] = task; });
-        const sep = data.separators;
-        const triggered = (context.triggered || []).map(function (t) { return t.prop_id; }).filter(function (p) { return p && p !== "."; });
+    function parseId(text) {
+        try { return JSON.parse(text); } catch (error) { return null; }
+    }
 
-        function setIndex(code, value, box) {
-            state.index[code] = value;
-            const i = indexCodes.indexOf(code);
-            out[0][i] = value;
-            if (box) { out[1][i] = formatPoints(value, sep); }
-        }
-        function setTask(code, value, box) {
-            state.task[code] = value;
-            const i = taskCodes.indexOf(code);
-            out[2][i] = value;
-            if (box) { out[3][i] = formatPoints(value, sep); }
-        }
+    // A control's new value into Dash's own state (its slider or its box), after the figures are drawn.
+    function setControl(type, code, value) {
+        const props = {value: type.slice(-4) === "-box" ? formatPoints(value, state.data.separators) : value};
+        window.dash_clientside.set_props({type: type, index: code}, props);
+    }
 
-        if (state === null || state.key !== dataKey(data) || triggered.length === 0) {
-            state = {key: dataKey(data), index: {}, task: {}};
-            indexCodes.forEach(function (code, i) { state.index[code] = clamp(indexValues[i], byIndex[code]); });
-            taskCodes.forEach(function (code, i) { state.task[code] = clamp(taskValues[i], byTask[code]); });
-            if (triggered.length === 0) {
-                // The page drew the cards; the chart is drawn once through Dash, later moves redraw it in place.
-                const result = outcome(data.indices.map(function (index) { return state.index[index.code]; }), data);
-                setText(data.ids.move, texts(result, data).move);
-                out[4] = rankingFigure(result.total, data);
-                return out;
+    // One control moved: `kind` "index" or "task", the raw value (a slider's number, or a box's text).
+    // The figures are written and the chart redrawn at once; the controls that follow (a slider's box,
+    // a box's slider, a task's index) are told afterwards. A control set here echoes back with the
+    // value the state already holds and is ignored.
+    function apply(kind, code, raw, typed) {
+        const controls = state.data.controls;
+        const item = kind === "index" ? state.byIndex[code] : state.byTask[code];
+        const wanted = typed ? parseTyped(raw) : Number(raw);
+        if (!item || wanted === null || !isFinite(wanted)) { return; }
+        const value = clamp(wanted, item);
+        const values = kind === "index" ? state.index : state.task;
+        const before = values[code];
+        if (Math.abs(value - before) < 1e-9) { return; }
+        values[code] = value;
+        let follower = null;
+        if (kind === "task") {
+            const index = state.byIndex[item.index];
+            follower = {code: item.index, value: round6(clamp(state.index[item.index] + value - before, index))};
+            state.index[follower.code] = follower.value;
+        }
+        draw(state, state.data);
+        updateAddress(state, state.data);
+        const slider = kind === "index" ? controls.index : controls.task;
+        const box = kind === "index" ? controls.index_box : controls.task_box;
+        // A typed box keeps what is being typed; it shows the value held (bounded, with the
+        // language's decimal mark) once the reader leaves it (`settle`).
+        setControl(typed ? slider : box, code, value);
+        if (follower) {
+            setControl(controls.index, follower.code, follower.value);
+            setControl(controls.index_box, follower.code, follower.value);
+        }
+    }
+
+    // A box left: it shows the points the scenario holds for it ("200" typed on an index of 100 reads
+    // "100", "65.5" reads "65,5").
+    function settle(target) {
+        const id = parseId(target.id);
+        const controls = state.data.controls;
+        if (!id || (id.type !== controls.index_box && id.type !== controls.task_box)) { return; }
+        const value = id.type === controls.index_box ? state.index[id.index] : state.task[id.index];
+        if (value !== undefined && target.value !== formatPoints(value, state.data.separators)) {
+            setControl(id.type, id.index, value);
+        }
+    }
+
+    // The page's listeners, installed once: a box typed into (its `input` event, caught on its way
+    // down so the figures are drawn before the box's own handling) and a slider moved (its handle's
+    // `aria-valuenow`, which the slider rewrites on every move, drag or key). Neither goes through a
+    // Dash callback.
+    let bound = false;
+    function bind() {
+        if (bound) { return; }
+        bound = true;
+        document.addEventListener("input", function (event) {
+            const target = event.target;
+            if (state === null || !target || !target.id || target.id.indexOf("whatif-") < 0) { return; }
+            const id = parseId(target.id);
+            const controls = state.data.controls;
+            if (id && id.type === controls.index_box) { apply("index", id.index, target.value, true); }
+            if (id && id.type === controls.task_box) { apply("task", id.index, target.value, true); }
+        }, true);
+        document.addEventListener("focusout", function (event) {
+            const target = event.target;
+            if (state !== null && target && target.id && target.id.indexOf("whatif-") >= 0) {
+                // after the box's own handling of the blur, which would otherwise write its last value back
+                window.setTimeout(function () { settle(target); }, 0);
             }
-        }
-        const id = idOf(triggered[0]);
-        const kind = typeof id === "object" ? id.type : id;
-        const code = typeof id === "object" ? id.index : null;
-        if (kind === "whatif-reset" || kind === "whatif-goal-apply") {
-            const wanted = kind === "whatif-goal-apply" && plan ? plan : {};
-            data.indices.forEach(function (index) {
-                setIndex(index.code, Object.prototype.hasOwnProperty.call(wanted, index.code) ? clamp(wanted[index.code], index) : index.points, true);
+        });
+        new MutationObserver(function (records) {
+            if (state === null) { return; }
+            const controls = state.data.controls;
+            records.forEach(function (record) {
+                const holder = record.target.closest("[id*='\"type\":\"whatif-']");
+                const id = holder && parseId(holder.id);
+                const now = record.target.getAttribute("aria-valuenow");
+                if (!id || now === null) { return; }
+                if (id.type === controls.index) { apply("index", id.index, now, false); }
+                if (id.type === controls.task) { apply("task", id.index, now, false); }
             });
-            data.tasks.forEach(function (task) { setTask(task.code, task.points, true); });
-        } else if (kind === "whatif-points" || kind === "whatif-points-box") {
-            const index = byIndex[code];
-            const typed = kind === "whatif-points" ? Number(indexValues[indexCodes.indexOf(code)]) : parseTyped(indexBoxes[indexCodes.indexOf(code)]);
-            if (!index || typed === null || !isFinite(typed)) { return out; }
-            const value = clamp(typed, index);
-            setIndex(code, value, kind === "whatif-points" || value !== typed);
-            if (kind === "whatif-points") { out[0][indexCodes.indexOf(code)] = skip; }
-        } else if (kind === "whatif-task" || kind === "whatif-task-box") {
-            const task = byTask[code];
-            const typed = kind === "whatif-task" ? Number(taskValues[taskCodes.indexOf(code)]) : parseTyped(taskBoxes[taskCodes.indexOf(code)]);
-            if (!task || typed === null || !isFinite(typed)) { return out; }
-            const value = clamp(typed, task);
-            const before = state.task[code];
-            setTask(code, value, kind === "whatif-task" || value !== typed);
-            if (kind === "whatif-task") { out[2][taskCodes.indexOf(code)] = skip; }
-            const index = byIndex[task.index];
-            setIndex(task.index, round6(clamp(state.index[task.index] + value - before, index)), true);
-        } else {
-            return out;
-        }
-        const figure = draw(state, data);
-        if (figure !== null) { out[4] = figure; }
+        }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["aria-valuenow"]});
+    }
+
+    function lookup(list) {
+        const found = {};
+        list.forEach(function (item) { found[item.code] = item; });
+        return found;
+    }
+
+    // The page drew its controls: the scenario is read from the sliders, the move shown, and the
+    // chart's first figure handed to Dash (later moves redraw it in place).
+    function start(data, indexValues, taskValues) {
+        if (!data) { return window.dash_clientside.no_update; }
+        const lists = window.dash_clientside.callback_context.states_list || [];
+        const codes = function (list) { return (list || []).map(function (item) { return item.id.index; }); };
+        state = {key: dataKey(data), data: data, byIndex: lookup(data.indices), byTask: lookup(data.tasks), index: {}, task: {}};
+        codes(lists[0]).forEach(function (code, i) { state.index[code] = clamp(indexValues[i], state.byIndex[code]); });
+        codes(lists[1]).forEach(function (code, i) { state.task[code] = clamp(taskValues[i], state.byTask[code]); });
+        bind();
+        const result = outcome(data.indices.map(function (index) { return state.index[index.code]; }), data);
+        setText(data.ids.move, texts(result, data).move);
+        return rankingFigure(result.total, data);
+    }
+
+    // "Đặt lại" puts every control back on its published points; "áp dụng" sets a goal's plan (its
+    // tasks on their published points). The figures are drawn here, the controls returned to Dash.
+    function setPoints(_reset, _apply, data, plan) {
+        const context = window.dash_clientside.callback_context;
+        const skip = window.dash_clientside.no_update;
+        const lists = context.outputs_list || [];
+        if (!data || state === null) { return lists.map(function (list) { return list.map(function () { return skip; }); }); }
+        const triggered = (context.triggered || []).map(function (t) { return t.prop_id; }).join(" ");
+        const wanted = triggered.indexOf(data.ids.apply) >= 0 && plan ? plan : {};
+        data.indices.forEach(function (index) {
+            state.index[index.code] = Object.prototype.hasOwnProperty.call(wanted, index.code) ? clamp(wanted[index.code], index) : index.points;
+        });
+        data.tasks.forEach(function (task) { state.task[task.code] = task.points; });
+        draw(state, data);
         updateAddress(state, data);
-        return out;
+        const sep = data.separators;
+        return lists.map(function (list) {
+            return list.map(function (output) {
+                const box = output.id.type.slice(-4) === "-box";
+                const values = output.id.type.indexOf(data.controls.task) === 0 ? state.task : state.index;
+                const value = values[output.id.index];
+                return value === undefined ? skip : (box ? formatPoints(value, sep) : value);
+            });
+        });
     }
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
-        whatif: {move: move, outcome: outcome}
+        whatif: {start: start, setPoints: setPoints, outcome: outcome}
     });
 }());

@@ -150,7 +150,10 @@ def browser_data(setting: WhatIfSetting, *, theme: str, lang: str) -> dict:
             "next_label": NEXT_LABEL,
             "move": RANKING_MOVE,
             "ranking": RANKING,
+            "apply": GOAL_APPLY,
         },
+        # The controls' id types: the script listens to them and sets the ones that follow a move.
+        "controls": {"index": POINTS, "index_box": POINTS_BOX, "task": TASK, "task_box": TASK_BOX},
     }
 
 

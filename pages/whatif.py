@@ -206,23 +206,28 @@ def show_whatif(query: dict | None, theme: str | None) -> list:
     return render(setting, (query or {}).get("scenario") or {}, theme or DEFAULT_THEME, lang)
 
 
-# Every move, "Đặt lại" and a goal's "áp dụng": the controls that follow (a slider's box, a task's
-# index) are the callback's outputs; the figures and the chart are drawn by the script itself.
+# A move of a slider or a typed box is seen by the script itself (assets/whatif.js), which writes the
+# figures and redraws the chart in place: no callback, no request. Dash only draws the chart once
+# when the page's data arrives, and sets the controls for "Đặt lại" and a goal's "áp dụng".
 clientside_callback(
-    ClientsideFunction(namespace="whatif", function_name="move"),
+    ClientsideFunction(namespace="whatif", function_name="start"),
+    Output(RANKING, "figure"),
+    Input(DATA, "data"),
+    State({"type": POINTS, "index": ALL}, "value"),
+    State({"type": TASK, "index": ALL}, "value"),
+)
+
+clientside_callback(
+    ClientsideFunction(namespace="whatif", function_name="setPoints"),
     Output({"type": POINTS, "index": ALL}, "value"),
     Output({"type": POINTS_BOX, "index": ALL}, "value"),
     Output({"type": TASK, "index": ALL}, "value"),
     Output({"type": TASK_BOX, "index": ALL}, "value"),
-    Output(RANKING, "figure"),
-    Input({"type": POINTS, "index": ALL}, "value"),
-    Input({"type": POINTS_BOX, "index": ALL}, "value"),
-    Input({"type": TASK, "index": ALL}, "value"),
-    Input({"type": TASK_BOX, "index": ALL}, "value"),
     Input(RESET, "n_clicks"),
     Input(GOAL_APPLY, "n_clicks"),
     State(DATA, "data"),
     State(PLAN, "data"),
+    prevent_initial_call=True,
 )
 
 

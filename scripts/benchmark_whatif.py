@@ -32,8 +32,9 @@ WATCH = """() => {
     const total = document.querySelector('#whatif-total');
     window.whatifBench = {start: null, drawn: null, shown: null};
     const started = () => { window.whatifBench = {start: performance.now(), drawn: null, shown: null}; };
-    document.addEventListener('input', started, true);
-    document.addEventListener('keydown', started, true);
+    // on the window, capturing: before any handler of the page sees the event
+    window.addEventListener('input', started, true);
+    window.addEventListener('keydown', started, true);
     graph.on('plotly_afterplot', () => { window.whatifBench.drawn = performance.now(); });
     new MutationObserver(() => { window.whatifBench.shown = performance.now(); })
         .observe(total, {childList: true, subtree: true, characterData: true});
@@ -52,7 +53,9 @@ def sign_in(page: Page, base_url: str) -> None:
 
 def measure(page: Page, runs: int, control: str = "box") -> list[float]:
     """`runs` control changes, alternating between two values (two directions) so every change redraws."""
-    field = page.locator(".whatif-control > .whatif-control-row .whatif-box input").first
+    # the first main index's box (a number box before the boxes printed a decimal comma)
+    field = page.locator(".whatif-control .whatif-box input, .whatif-control .whatif-slider input[type=number]").first
+    comma = field.get_attribute("type") != "number"
     thumb = page.locator(
         ".whatif-control .whatif-slider [role=slider]"
     ).first  # the first main index (its tasks follow it)
@@ -66,7 +69,8 @@ def measure(page: Page, runs: int, control: str = "box") -> list[float]:
         if control == "slider":
             thumb.press("ArrowLeft" if run % 2 else "ArrowRight")
         else:
-            field.fill(f"{top * (0.4 if run % 2 else 0.6):.2f}".replace(".", ","))
+            typed = f"{top * (0.4 if run % 2 else 0.6):.2f}"
+            field.fill(typed.replace(".", ",") if comma else typed)
         page.wait_for_function(DONE)
         times.append(page.evaluate(ELAPSED))
     return times

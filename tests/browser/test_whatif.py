@@ -162,6 +162,7 @@ def test_moving_a_task_moves_its_index_and_the_total_with_no_request(
     control(page, "infrastructure").fill("200")  # beyond the index's maximum: held at 100
     control(page, "infrastructure").press("Tab")
     expect(control(page, "infrastructure")).to_have_value("100")
+    expect_query(page, {"unit": PROVINCE, "year": "2022", centre: f"{top:g}", "infrastructure": "100"})
     assert sent == []
 
     page.reload()
