@@ -239,10 +239,8 @@
         if (group) { Object.assign(badge.style, group.style); }
     }
 
-    function draw(state, data) {
-        const started = performance.now();
-        const values = data.indices.map(function (index) { return state.index[index.code]; });
-        const result = outcome(values, data);
+    // The scenario's figures into the cards' elements.
+    function writeTexts(result, data) {
         const shown = texts(result, data);
         const ids = data.ids;
         setText(ids.total, shown.total);
@@ -252,7 +250,13 @@
         setText(ids.next_label, shown.nextLabel);
         setText(ids.move, shown.move);
         setGroup(ids.group, result.group);
-        const holder = document.getElementById(ids.ranking);
+    }
+
+    function draw(state, data) {
+        const started = performance.now();
+        const result = outcome(data.indices.map(function (index) { return state.index[index.code]; }), data);
+        writeTexts(result, data);
+        const holder = document.getElementById(data.ids.ranking);
         const graph = holder && holder.querySelector(".js-plotly-plot");
         const figure = rankingFigure(result.total, data);
         let drawn = false;
@@ -385,7 +389,7 @@
         codes(lists[1]).forEach(function (code, i) { state.task[code] = clamp(taskValues[i], state.byTask[code]); });
         bind();
         const result = outcome(data.indices.map(function (index) { return state.index[index.code]; }), data);
-        setText(data.ids.move, texts(result, data).move);
+        writeTexts(result, data);  // the page's own text says "giữ hạng" for any opened scenario
         return rankingFigure(result.total, data);
     }
 

@@ -182,9 +182,9 @@ def result_cards(setting: WhatIfSetting, start: Outcome, *, lang: str, source: s
         )
     else:
         total_value = f"{format_points(start.total, lang)} / {format_points(standing.max_total, lang)}"
-        total_sub = t(
-            "whatif.total_sub", lang, published=format_points(standing.total, lang), delta=t("whatif.same", lang)
-        )
+        delta = round(start.total - standing.total, 2)
+        change = t("whatif.same", lang) if delta == 0 else ("+" if delta > 0 else "") + format_points(delta, lang)
+        total_sub = t("whatif.total_sub", lang, published=format_points(standing.total, lang), delta=change)
         rank_sub = t(
             "whatif.rank_sub",
             lang,
