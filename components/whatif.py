@@ -47,19 +47,24 @@ RANKING = "whatif-ranking"
 RANKING_MOVE = "whatif-ranking-move"
 RESET = "whatif-reset"
 POINTS = "whatif-points"
+POINTS_BOX = "whatif-points-box"
+TASK = "whatif-task"
+TASK_BOX = "whatif-task-box"
 GOAL_KIND = "whatif-goal-kind"
 GOAL_TARGET = "whatif-goal-target"
 GOAL_GO = "whatif-goal-go"
 GOAL_APPLY = "whatif-goal-apply"
 PLAN_LIST = "whatif-plan"
+# Tasks the action card lists before folding the rest away.
+TASKS_SHOWN = 5
 # Rows of the level's ranking chart, in pixels, and the room for the axis.
 ROW_PX = 26
 CHART_MARGIN_PX = 70
 
 
-def points_id(code: str) -> dict[str, str]:
-    """The pattern-matching id of a main index's control (its `type` starts with the page's prefix)."""
-    return {"type": POINTS, "index": code}
+def points_id(code: str, kind: str = POINTS) -> dict[str, str]:
+    """The pattern-matching id of a control: a main index's or a task's slider or number box."""
+    return {"type": kind, "index": code}
 
 
 def _group_style(threshold: Threshold) -> dict[str, str]:
@@ -105,6 +110,10 @@ def browser_data(setting: WhatIfSetting, *, theme: str, lang: str) -> dict:
             {"code": row.pillar_code, "points": float(row.points), "max": float(row.max_points)}
             for row in setting.indices.itertuples()
         ],
+        "tasks": [
+            {"code": row.task_code, "index": row.pillar_code, "points": float(row.points), "max": float(row.max_points)}
+            for row in setting.tasks.itertuples()
+        ],
         "total": standing.total,
         "max_total": standing.max_total,
         "others": [
@@ -131,6 +140,20 @@ def browser_data(setting: WhatIfSetting, *, theme: str, lang: str) -> dict:
         "layout": base_layout(theme, lang),
         "row_px": ROW_PX,
         "margin_px": CHART_MARGIN_PX,
+        # The elements the script writes the figures into.
+        "ids": {
+            "total": TOTAL,
+            "total_sub": TOTAL_SUB,
+            "rank": RANK,
+            "group": GROUP,
+            "next": NEXT,
+            "next_label": NEXT_LABEL,
+            "move": RANKING_MOVE,
+            "ranking": RANKING,
+            "apply": GOAL_APPLY,
+        },
+        # The controls' id types: the script listens to them and sets the ones that follow a move.
+        "controls": {"index": POINTS, "index_box": POINTS_BOX, "task": TASK, "task_box": TASK_BOX},
     }
 
 
@@ -159,9 +182,9 @@ def result_cards(setting: WhatIfSetting, start: Outcome, *, lang: str, source: s
         )
     else:
         total_value = f"{format_points(start.total, lang)} / {format_points(standing.max_total, lang)}"
-        total_sub = t(
-            "whatif.total_sub", lang, published=format_points(standing.total, lang), delta=t("whatif.same", lang)
-        )
+        delta = round(start.total - standing.total, 2)
+        change = t("whatif.same", lang) if delta == 0 else ("+" if delta > 0 else "") + format_points(delta, lang)
+        total_sub = t("whatif.total_sub", lang, published=format_points(standing.total, lang), delta=change)
         rank_sub = t(
             "whatif.rank_sub",
             lang,
@@ -206,42 +229,121 @@ def result_cards(setting: WhatIfSetting, start: Outcome, *, lang: str, source: s
     return dbc.Row([dbc.Col(card, xs=12, sm=6, xl=width) for card in cards], className="g-3 units-cards whatif-cards")
 
 
-def _control(row, value: float, lang: str) -> html.Div:
-    """One main index: its name, a slider bounded by its maximum, and the published and peers' points."""
-    best = row.peer_best if row.peer_best == row.peer_best else None  # NaN where the unit has no peer
-    marks = {float(row.points): {"label": "●", "style": {"color": SERIES_COLORS["focus"]}}}
-    if best is not None and best != row.points:
-        marks[float(best)] = {"label": "▲", "style": {"color": SERIES_COLORS["leader"]}}
-    return html.Div(
-        [
-            html.Div(localized(row, "pillar_name", lang), className="whatif-control-name"),
-            dcc.Slider(
-                id=points_id(row.pillar_code),
-                min=0,
-                max=float(row.max_points),
-                step=0.01,
-                value=value,
-                marks=marks,
-                updatemode="drag",
-                className="whatif-slider",
-            ),
-            html.Div(
-                t(
-                    "whatif.control_sub",
-                    lang,
-                    points=format_points(row.points, lang),
-                    best=format_points(best, lang),
-                    max=format_points(row.max_points, lang),
-                ),
-                className="kpi-sub",
-            ),
-        ],
-        className="whatif-control",
+def _number_box(code: str, kind: str, value: float, top: float, lang: str, label: str) -> html.Label:
+    """The points as text with the language's decimal mark ("133,02"): a number box would print the
+    browser's own ("133.02"). The browser reads a comma or a point (assets/whatif.js). The label,
+    hidden but read out, names what the box is for."""
+    box = dcc.Input(
+        id=points_id(code, kind),
+        type="text",
+        inputMode="decimal",
+        value=format_points(value, lang),
+        className="form-control form-control-sm",
+    )
+    return html.Label(
+        [html.Span(label, className="visually-hidden"), box],
+        className="whatif-box",
+        title=t("whatif.box_help", lang, max=format_points(top, lang)),
     )
 
 
-def controls_card(setting: WhatIfSetting, scenario: Mapping[str, float], *, lang: str, source: str) -> dbc.Card:
-    """One slider per counted main index, starting at the scenario's points, and "đặt lại"."""
+def _slider(code: str, kind: str, value: float, top: float, marks: dict) -> dcc.Slider:
+    return dcc.Slider(
+        id=points_id(code, kind),
+        min=0,
+        max=top,
+        step=0.01,
+        value=value,
+        marks=marks,
+        updatemode="drag",
+        allow_direct_input=False,
+        className="whatif-slider",
+    )
+
+
+def _task_control(row, value: float, lang: str) -> html.Div:
+    """One task of a main index: its name, a slider bounded by the task's maximum and its points."""
+    top = float(row.max_points)
+    marks = {float(row.points): {"label": "●", "style": {"color": SERIES_COLORS["focus"]}}}
+    return html.Div(
+        [
+            html.Div(row.task_name, className="whatif-task-name", title=row.task_name),
+            html.Div(
+                [
+                    _slider(row.task_code, TASK, value, top, marks),
+                    _number_box(row.task_code, TASK_BOX, value, top, lang, row.task_name),
+                ],
+                className="whatif-control-row",
+            ),
+            html.Div(
+                t("whatif.task_sub", lang, points=format_points(row.points, lang), max=format_points(top, lang)),
+                className="kpi-sub",
+            ),
+        ],
+        className="whatif-task",
+    )
+
+
+def _control(row, value: float, tasks: list, lang: str, *, unfold: bool = False) -> html.Div:
+    """One main index: its name, a slider bounded by its maximum, the published and peers' points, and
+    one control per task with printed points (folded unless the scenario changes one): moving a task
+    moves the index."""
+    best = row.peer_best if row.peer_best == row.peer_best else None  # NaN where the unit has no peer
+    top = float(row.max_points)
+    marks = {float(row.points): {"label": "●", "style": {"color": SERIES_COLORS["focus"]}}}
+    if best is not None and best != row.points:
+        marks[float(best)] = {"label": "▲", "style": {"color": SERIES_COLORS["leader"]}}
+    name = localized(row, "pillar_name", lang)
+    children = [
+        html.Div(name, className="whatif-control-name"),
+        html.Div(
+            [
+                _slider(row.pillar_code, POINTS, value, top, marks),
+                _number_box(row.pillar_code, POINTS_BOX, value, top, lang, name),
+            ],
+            className="whatif-control-row",
+        ),
+        html.Div(
+            t(
+                "whatif.control_sub",
+                lang,
+                points=format_points(row.points, lang),
+                best=format_points(best, lang),
+                max=format_points(top, lang),
+            ),
+            className="kpi-sub",
+        ),
+    ]
+    if tasks:
+        children.append(
+            html.Details(
+                [html.Summary(t("whatif.tasks", lang, n=len(tasks)), className="whatif-tasks-summary"), *tasks],
+                className="whatif-tasks",
+                id=f"whatif-tasks-{row.pillar_code}",
+                open=unfold,
+            )
+        )
+    return html.Div(children, className="whatif-control")
+
+
+def _tasks_of(setting: WhatIfSetting, code: str) -> list:
+    """The rows of the index's tasks with printed points, in the framework's order."""
+    if setting.tasks.empty:
+        return []
+    return list(setting.tasks[setting.tasks["pillar_code"] == code].itertuples())
+
+
+def controls_card(
+    setting: WhatIfSetting,
+    scenario: Mapping[str, float],
+    *,
+    lang: str,
+    source: str,
+    tasks: Mapping[str, float] | None = None,
+) -> dbc.Card:
+    """One slider per counted main index, starting at the scenario's points, each with its tasks'
+    sliders where the sources print task points (`tasks`: the scenario's task points), and "đặt lại"."""
+    tasks = tasks or {}
     reset = dbc.Button(
         [html.I(className="bi bi-arrow-counterclockwise me-1"), t("whatif.reset", lang)],
         id=RESET,
@@ -250,7 +352,12 @@ def controls_card(setting: WhatIfSetting, scenario: Mapping[str, float], *, lang
         size="sm",
         title=t("whatif.reset_help", lang),
     )
-    rows = [_control(row, scenario.get(row.pillar_code, row.points), lang) for row in setting.indices.itertuples()]
+    rows = []
+    for row in setting.indices.itertuples():
+        own = _tasks_of(setting, row.pillar_code)
+        task_rows = [_task_control(task, tasks.get(task.task_code, task.points), lang) for task in own]
+        unfold = any(task.task_code in tasks for task in own)
+        rows.append(_control(row, scenario.get(row.pillar_code, row.points), task_rows, lang, unfold=unfold))
     return source_card(
         t("whatif.controls_title", lang),
         [html.Div(t("whatif.controls_help", lang), className="kpi-sub"), *rows],
@@ -472,7 +579,69 @@ def action_card(found: ActionList, *, lang: str, titles: Mapping[str, str], limi
     citations = [*setting.sources, *found.responsibilities["source"]]
     return source_card(
         t("actions.title", lang),
-        [html.Div(t("actions.intro", lang, year=setting.year), className="kpi-sub"), content, *notes],
+        [
+            html.Div(t("actions.intro", lang, year=setting.year), className="kpi-sub"),
+            content,
+            *task_action_list(found, lang=lang, limit=limit),
+            *notes,
+        ],
         source=cite(t("common.source", lang), citations, titles),
         card_id="actions-card",
     )
+
+
+def task_action_list(found: ActionList, *, lang: str, limit: int | None = None) -> list:
+    """The tasks with printed points ranked by the points their maximum allows, each with what winning
+    them back would do to the total, rank and group, and a link that tries it; nothing where the
+    sources print no task points. No peer's task points are published, and the heading says so."""
+    if not found.task_actions:
+        return []
+    setting = found.setting
+    names = {row.task_code: row.task_name for row in setting.tasks.itertuples()}
+    index_names = {row.pillar_code: localized(row, "pillar_name", lang) for row in setting.indices.itertuples()}
+    items = []
+    for action in found.task_actions[:limit]:
+        then = action.then
+        group = t("actions.effect_group", lang, group=then.group) if then.group else ""
+        text = t(
+            "actions.task_text",
+            lang,
+            index=index_names.get(action.index_code, action.index_code),
+            points=format_points(action.points, lang),
+            max=format_points(action.max_points, lang),
+            total=action_total(then.total, setting, lang),
+            rank=then.rank,
+            n=then.rank_of,
+            group=group,
+        )
+        scenario = urlencode({"unit": setting.info.code, "year": setting.year, action.code: action.max_points})
+        head = [
+            html.Span(names.get(action.code, action.code), className="actions-index"),
+            html.Span(t("actions.gain", lang, gain=format_points(action.gain, lang)), className="actions-gain"),
+            dcc.Link(t("actions.try", lang), href=f"/whatif?{scenario}", className="actions-try"),
+        ]
+        items.append(
+            html.Li(
+                [html.Div(head, className="actions-head"), html.Div(text, className="actions-text")],
+                className="actions-item actions-task",
+                id=f"actions-task-{action.code}",
+            )
+        )
+    shown = html.Ol(items[:TASKS_SHOWN], className="actions-list actions-tasks", id="actions-tasks")
+    rest = []
+    if len(items) > TASKS_SHOWN:
+        rest = [
+            html.Details(
+                [
+                    html.Summary(t("actions.tasks_more", lang, n=len(items) - TASKS_SHOWN)),
+                    html.Ol(items[TASKS_SHOWN:], start=TASKS_SHOWN + 1, className="actions-list actions-tasks"),
+                ],
+                className="actions-tasks-more",
+            )
+        ]
+    return [
+        html.Div(t("actions.tasks_title", lang, n=len(found.task_actions)), className="actions-label mt-2"),
+        html.Div(t("actions.tasks_intro", lang), className="kpi-sub"),
+        shown,
+        *rest,
+    ]

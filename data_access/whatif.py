@@ -14,11 +14,11 @@ from sqlalchemy import select
 from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Plan, Responsibility, Unit
-from data_access.pillars import counted_pillars, score_years
+from data_access.pillars import counted_pillars, indicator_points, score_years
 from data_access.units import SCORED_KINDS, unit_info, unit_years, year_result
 from domain.records import UnitInfo
 from domain.vocabulary import PROVINCE, TOTAL_DECIMALS
-from domain.whatif import ActionList, Standing, WhatIfSetting, actions
+from domain.whatif import ActionList, Standing, WhatIfSetting, actions, task_actions
 
 RESPONSIBILITY_COLUMNS = ["pillar_code", "target_code", "unit_code", "responsible_name", "duty", "source", "note"]
 INDEX_COLUMNS = [
@@ -51,6 +51,18 @@ def peer_indices(scores: pd.DataFrame, code: str) -> pd.DataFrame:
     frame = own.merge(stats, left_on="pillar_code", right_index=True, how="left")
     frame[["peers_above", "peers_at_max"]] = frame[["peers_above", "peers_at_max"]].fillna(0).astype(int)
     return frame.sort_values("sort_order")[INDEX_COLUMNS].reset_index(drop=True)
+
+
+TASK_COLUMNS = ["task_code", "pillar_code", "task_name", "points", "max_points", "source"]
+
+
+def unit_tasks(year: int, level: str, code: str, counted: set[str]) -> pd.DataFrame:
+    """The unit's tasks (sub-indicators) with printed points and a known maximum, under its counted
+    main indices, in the framework's order; empty where the sources print none."""
+    frame = indicator_points(year, level, code)
+    frame = frame[frame["points"].notna() & (frame["max_points"].fillna(0) > 0) & frame["pillar_code"].isin(counted)]
+    frame = frame.rename(columns={"indicator_code": "task_code", "indicator_name_vi": "task_name"})
+    return frame.sort_values(["pillar_sort_order", "sort_order"])[TASK_COLUMNS].reset_index(drop=True)
 
 
 def level_table(kind: str, parent_code: str | None, year: int) -> pd.DataFrame:
@@ -115,6 +127,7 @@ def whatif_setting(code: str, year: int) -> WhatIfSetting | None:
         others=tuple(float(p) for p in others["points"]),
         thresholds=tuple(queries.group_thresholds(year, info.kind)),
     )
+    tasks = unit_tasks(year, info.kind, code, set(indices["pillar_code"]))
     published_max = float(own["max_total"].iloc[0]) if not own.empty and pd.notna(own["max_total"].iloc[0]) else None
     return WhatIfSetting(
         info=info,
@@ -126,7 +139,8 @@ def whatif_setting(code: str, year: int) -> WhatIfSetting | None:
         published_max=published_max,
         level_size=int(table["rank_of"].max()) if not table.empty else scores["unit_code"].nunique(),
         published_rank=_published_rank(code, year, own),
-        sources=[s for s in dict.fromkeys([*table["source"], *indices["source"]]) if s],
+        sources=[s for s in dict.fromkeys([*table["source"], *indices["source"], *tasks["source"]]) if s],
+        tasks=tasks,
     )
 
 
@@ -180,4 +194,5 @@ def action_list(code: str, year: int) -> ActionList | None:
         responsibilities=assigned,
         plan_code=plan_code,
         plan_title=plan_title,
+        task_actions=task_actions(setting.task_list(), setting.main_indices(), setting.standing),
     )

@@ -9,6 +9,13 @@ included). assets/whatif.js recomputes the same in the browser; tests hold the t
 
 A gain is *peer-proven* when a peer of the same level scored at least that many points on that
 index the same year: those are the gains a leader can point to as achievable.
+
+Where the sources print a unit's points per task (sub-indicator) of a main index, each task is a
+control too: the index moves from its published points by what its tasks gain or lose, the same
+rule one level down. The printed tasks do not cover a whole index (Bình Phước 2022: five of
+Hạ tầng số's tasks, 55 of its 100 points), so the index is never *replaced* by its tasks' sum,
+only moved by it. No peer's task points are published, so a task's achievable gain is the room
+up to its own maximum, said as such.
 """
 
 from __future__ import annotations
@@ -120,23 +127,71 @@ class Plan:
         return scenario
 
 
-def clamp(value: float, index: MainIndex) -> float:
-    """A scenario's points for an index, bounded by zero and the index's maximum."""
+@dataclass(frozen=True)
+class Task:
+    """One task (sub-indicator) of a main index with the unit's printed points and the task's maximum."""
+
+    code: str
+    index_code: str
+    points: float
+    max_points: float
+
+    @property
+    def headroom(self) -> float:
+        return max(0.0, round(self.max_points - self.points, TOTAL_DECIMALS))
+
+
+def clamp(value: float, index: MainIndex | Task) -> float:
+    """A scenario's points for an index or a task, bounded by zero and its maximum."""
     return min(max(float(value), 0.0), float(index.max_points))
 
 
-def scenario_points(indices: Sequence[MainIndex], raw: Mapping[str, object]) -> dict[str, float]:
-    """The scenario a URL carries (`<index code>=<points>`, a decimal point or comma), each bounded by
-    its index's maximum; values that are not finite numbers, and codes that are no index, are ignored."""
-    scenario = {}
+def parse_points(text: object) -> float | None:
+    """Points as a reader types them: a decimal comma ("133,02") or point ("133.02"); None when not a
+    finite number. A thousands separator is not accepted: no index or task reaches 1 000 points."""
+    try:
+        value = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _bounded(items: Sequence[MainIndex] | Sequence[Task], raw: Mapping[str, object]) -> dict[str, float]:
+    found = {}
+    for item in items:
+        value = parse_points(raw.get(item.code, ""))
+        if value is not None:
+            found[item.code] = round(clamp(value, item), 2)
+    return found
+
+
+def task_points(tasks: Sequence[Task], raw: Mapping[str, object]) -> dict[str, float]:
+    """The tasks' points a URL carries (`<task code>=<points>`), each bounded by the task's maximum."""
+    return _bounded(tasks, raw)
+
+
+def index_from_tasks(index: MainIndex, tasks: Sequence[Task], points: Mapping[str, float]) -> float:
+    """The index's points when its tasks take `points`: its published points moved by what each of
+    its tasks gains or loses (tasks of other indices and missing ones count as published), bounded
+    by the index's maximum."""
+    delta = sum(
+        clamp(points.get(task.code, task.points), task) - task.points for task in tasks if task.index_code == index.code
+    )
+    return round(clamp(index.points + delta, index), TOTAL_DECIMALS)
+
+
+def scenario_points(
+    indices: Sequence[MainIndex], raw: Mapping[str, object], tasks: Sequence[Task] = ()
+) -> dict[str, float]:
+    """The main-index scenario a URL carries (`<index code>=<points>`, a decimal point or comma), each
+    bounded by its index's maximum; values that are not finite numbers, and codes that are no index,
+    are ignored. An index the URL does not set but whose tasks it changes follows its tasks
+    (`index_from_tasks`); an index it sets keeps that value, which already holds its tasks' moves."""
+    scenario = _bounded(indices, raw)
+    changed = task_points(tasks, raw)
     for index in indices:
-        text = str(raw.get(index.code, "")).strip().replace(",", ".")
-        try:
-            value = float(text)
-        except ValueError:
-            continue
-        if math.isfinite(value):
-            scenario[index.code] = round(clamp(value, index), 2)
+        if index.code not in scenario and any(t.index_code == index.code and t.code in changed for t in tasks):
+            scenario[index.code] = round(index_from_tasks(index, tasks, changed), 2)
     return scenario
 
 
@@ -241,7 +296,9 @@ class WhatIfSetting:
     `peer_best`, `peers_above`, `peers_at_max`, `source`); `table` the level's published totals
     (`unit_code`, names, `total` as printed, `points` on the framework's scale, `rank`);
     `published_max` the printed total's maximum (1 for a DTI index, None when not printed);
-    `level_size` the units of the level that year, of which `len(table)` have a published value.
+    `level_size` the units of the level that year, of which `len(table)` have a published value;
+    `tasks` the unit's tasks with printed points (`task_code`, `pillar_code`, `task_name`, `points`,
+    `max_points`, `source`), empty where the sources print none.
     """
 
     info: UnitInfo
@@ -254,6 +311,7 @@ class WhatIfSetting:
     level_size: int
     published_rank: int | None
     sources: list[str] = field(default_factory=list)
+    tasks: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def main_indices(self) -> list[MainIndex]:
         """The indices as the what-if rules read them."""
@@ -265,6 +323,20 @@ class WhatIfSetting:
                 peer_best=None if pd.isna(row.peer_best) else float(row.peer_best),
             )
             for row in self.indices.itertuples()
+        ]
+
+    def task_list(self) -> list[Task]:
+        """The tasks with printed points as the what-if rules read them."""
+        if self.tasks.empty:
+            return []
+        return [
+            Task(
+                code=row.task_code,
+                index_code=row.pillar_code,
+                points=float(row.points),
+                max_points=float(row.max_points),
+            )
+            for row in self.tasks.itertuples()
         ]
 
     @property
@@ -314,6 +386,35 @@ def actions(indices: Sequence[MainIndex], standing: Standing) -> list[Action]:
     return sorted(found, key=lambda a: (-a.gain, -a.lost, a.code))
 
 
+@dataclass(frozen=True)
+class TaskAction:
+    """One task as a recommendation: the points it lost and, were they all won back (the task at its
+    maximum: no peer's task points are published), what that would do to the unit (`then`)."""
+
+    code: str
+    index_code: str
+    points: float
+    max_points: float
+    gain: float
+    then: Outcome
+
+
+def task_actions(tasks: Sequence[Task], indices: Sequence[MainIndex], standing: Standing) -> list[TaskAction]:
+    """Every task that lost points, ranked by the gain its maximum allows (bounded by its index's own
+    maximum), then by code. A task of an index the unit has no points for is left out."""
+    by_code = {index.code: index for index in indices}
+    found = []
+    for task in tasks:
+        index = by_code.get(task.index_code)
+        if index is None or task.headroom <= 0:
+            continue
+        raised = index_from_tasks(index, tasks, {task.code: task.max_points})
+        then = outcome(indices, standing, {index.code: raised})
+        gain = round(raised - index.points, TOTAL_DECIMALS)
+        found.append(TaskAction(task.code, task.index_code, task.points, task.max_points, gain, then))
+    return sorted(found, key=lambda a: (-a.gain, a.code))
+
+
 @dataclass
 class ActionList:
     """A unit's recommendations for a year (built by `data_access.whatif.action_list`).
@@ -327,3 +428,4 @@ class ActionList:
     responsibilities: pd.DataFrame
     plan_code: str = ""
     plan_title: str = ""
+    task_actions: list[TaskAction] = field(default_factory=list)

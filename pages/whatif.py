@@ -1,8 +1,9 @@
 """`/whatif?unit=…&year=…`: what a unit's total, rank and group would be with other main-index points,
 and the gains that reach a goal.
 
-The scenario lives in the URL (`&institutions=70&website=99`: the indices it changes), so it can
-be shared and survives a reload. The page sends the unit's data once (`whatif-data`); moving a
+The scenario lives in the URL (`&institutions=70&website=99`: the indices it changes; a task's
+points by its code, `&infrastructure-06=15`, the index keeping the value that already holds its
+tasks' moves), so it can be shared and survives a reload. The page sends the unit's data once (`whatif-data`); moving a
 control is recomputed in the browser (assets/whatif.js) with no request. Working out a goal's
 gains asks the server, which checks the unit again. A unit head may open only their own unit
 (`auth.guard` refuses the page for another unit, and every callback asks `unit_refusal` again).
@@ -25,17 +26,13 @@ from components.whatif import (
     GOAL_GO,
     GOAL_KIND,
     GOAL_TARGET,
-    GROUP,
-    NEXT,
-    NEXT_LABEL,
     PLAN_LIST,
     POINTS,
-    RANK,
+    POINTS_BOX,
     RANKING,
-    RANKING_MOVE,
     RESET,
-    TOTAL,
-    TOTAL_SUB,
+    TASK,
+    TASK_BOX,
     action_card,
     browser_data,
     controls_card,
@@ -49,7 +46,17 @@ from data_access import queries
 from data_access.units import SCORED_KINDS, unit_info, unit_years
 from data_access.whatif import action_list, whatif_setting
 from domain.text import localized
-from domain.whatif import GOAL_GROUP, GOAL_RANK, GOALS, WhatIfSetting, outcome, plan_for, scenario_points
+from domain.whatif import (
+    GOAL_GROUP,
+    GOAL_RANK,
+    GOALS,
+    WhatIfSetting,
+    outcome,
+    parse_points,
+    plan_for,
+    scenario_points,
+    task_points,
+)
 from pages._context import BadParameter, language, page_title, source_titles, whole_number
 from pages._kit import explained
 
@@ -155,25 +162,27 @@ def heading(setting: WhatIfSetting, lang: str) -> html.Div:
 
 def render(setting: WhatIfSetting, raw_scenario: dict, theme: str, lang: str) -> list:
     indices = setting.main_indices()
-    scenario = scenario_points(indices, raw_scenario or {})
+    tasks = setting.task_list()
+    scenario = scenario_points(indices, raw_scenario or {}, tasks)
     start = outcome(indices, setting.standing, scenario)
     titles = source_titles(lang)
     source = sources_text(setting, titles, lang)
     found = action_list(setting.info.code, setting.year)
     actions = action_card(found, lang=lang, titles=titles) if found is not None else None
-    hidden = []
-    if not setting.standing.thresholds:
-        # The province has no groups: the script's outputs still need somewhere to go.
-        hidden = [html.Div([html.Span(id=GROUP), html.Span(id=NEXT), html.Span(id=NEXT_LABEL)], hidden=True)]
     return [
         dcc.Store(id=DATA, data=browser_data(setting, theme=theme, lang=lang)),
         dcc.Store(id=PLAN),
         heading(setting, lang),
         result_cards(setting, start, lang=lang, source=source),
-        *hidden,
         dbc.Row(
             [
-                dbc.Col(controls_card(setting, scenario, lang=lang, source=source), xs=12, xl=5),
+                dbc.Col(
+                    controls_card(
+                        setting, scenario, lang=lang, source=source, tasks=task_points(tasks, raw_scenario or {})
+                    ),
+                    xs=12,
+                    xl=5,
+                ),
                 dbc.Col(ranking_card(setting, lang=lang, source=source), xs=12, xl=7),
             ],
             className="g-3",
@@ -197,23 +206,23 @@ def show_whatif(query: dict | None, theme: str | None) -> list:
     return render(setting, (query or {}).get("scenario") or {}, theme or DEFAULT_THEME, lang)
 
 
+# A move of a slider or a typed box is seen by the script itself (assets/whatif.js), which writes the
+# figures and redraws the chart in place: no callback, no request. Dash only draws the chart once
+# when the page's data arrives, and sets the controls for "Đặt lại" and a goal's "áp dụng".
 clientside_callback(
-    ClientsideFunction(namespace="whatif", function_name="recompute"),
-    Output(TOTAL, "children"),
-    Output(TOTAL_SUB, "children"),
-    Output(RANK, "children"),
-    Output(GROUP, "children"),
-    Output(NEXT, "children"),
-    Output(NEXT_LABEL, "children"),
+    ClientsideFunction(namespace="whatif", function_name="start"),
     Output(RANKING, "figure"),
-    Output(RANKING_MOVE, "children"),
-    Input({"type": POINTS, "index": ALL}, "value"),
-    State(DATA, "data"),
+    Input(DATA, "data"),
+    State({"type": POINTS, "index": ALL}, "value"),
+    State({"type": TASK, "index": ALL}, "value"),
 )
 
 clientside_callback(
     ClientsideFunction(namespace="whatif", function_name="setPoints"),
     Output({"type": POINTS, "index": ALL}, "value"),
+    Output({"type": POINTS_BOX, "index": ALL}, "value"),
+    Output({"type": TASK, "index": ALL}, "value"),
+    Output({"type": TASK_BOX, "index": ALL}, "value"),
     Input(RESET, "n_clicks"),
     Input(GOAL_APPLY, "n_clicks"),
     State(DATA, "data"),
@@ -229,7 +238,9 @@ def _goal(kind: str | None, target: str | None) -> tuple[str, str | float | int]
         return GOAL_GROUP, kind.split(":", 1)[1]
     if kind not in GOALS:
         raise ValueError(kind)
-    number = float(str(target or "").strip().replace(",", "."))
+    number = parse_points(target or "")
+    if number is None:
+        raise ValueError(target)
     return kind, int(number) if kind == GOAL_RANK else number
 
 

@@ -59,6 +59,8 @@ PAGES = {
     "admin": "/admin",
     "present": "/present",
     "whatif": "/whatif?unit=binh-phuoc-so-y-te&year=2022&digital_government=183&institutions=41.26",
+    # the province's tasks: the data centre (0 of 15 points) at full marks unfolds Hạ tầng số's tasks
+    "whatif-tasks": "/whatif?unit=binh-phuoc&year=2022&infrastructure-06=15",
     "actions": "/units/binh-phuoc?year=2022",
 }
 # Pages shown by one card rather than the screen: the card's element is photographed, whole.

@@ -52,6 +52,12 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "công bố {points} · cao nhất khối {best} · tối đa {max}",
         "en": "published {points} · level's highest {best} · maximum {max}",
     },
+    "whatif.box_help": {
+        "vi": "Nhập điểm từ 0 đến {max} (dấu phẩy hoặc dấu chấm thập phân)",
+        "en": "Type points from 0 to {max} (a decimal point or comma)",
+    },
+    "whatif.tasks": {"vi": "Từng nhiệm vụ có điểm ({n})", "en": "Each task with points ({n})"},
+    "whatif.task_sub": {"vi": "công bố {points} · tối đa {max}", "en": "published {points} · maximum {max}"},
     "whatif.reset": {"vi": "Đặt lại", "en": "Reset"},
     "whatif.reset_help": {"vi": "Trở về số liệu công bố", "en": "Back to the published figures"},
     "whatif.ranking_title": {"vi": "Vị trí trong khối", "en": "Place in the level"},
@@ -134,6 +140,21 @@ TEXT: dict[str, dict[str, str]] = {
     "actions.inferred": {
         "vi": "* Kế hoạch giao nhiệm vụ, không ghi chỉ số chính: việc gán nhiệm vụ vào chỉ số là suy ra.",
         "en": "* The plan assigns the duty, not the main index: the index it is shown under is inferred.",
+    },
+    "actions.tasks_title": {
+        "vi": "Theo nhiệm vụ có điểm ({n} nhiệm vụ còn mất điểm)",
+        "en": "By task with points ({n} tasks losing points)",
+    },
+    "actions.tasks_intro": {
+        "vi": "Điểm có thể giành lại là phần còn thiếu đến tối đa của nhiệm vụ: nguồn không công bố điểm "
+        "nhiệm vụ của đơn vị khác.",
+        "en": "The winnable points are what the task misses of its maximum: the sources publish no other "
+        "unit's task points.",
+    },
+    "actions.tasks_more": {"vi": "Các nhiệm vụ khác ({n})", "en": "The other tasks ({n})"},
+    "actions.task_text": {
+        "vi": "{index}: {points}/{max} điểm. Đạt tối đa nhiệm vụ này: tổng {total}, hạng {rank}/{n}{group}.",
+        "en": "{index}: {points}/{max} points. Full marks on this task: total {total}, rank {rank}/{n}{group}.",
     },
     "actions.try": {"vi": "Thử trong giả định", "en": "Try it in the what-if"},
     "actions.none": {"vi": "Đơn vị đạt tối đa mọi chỉ số chính.", "en": "Full marks on every main index."},

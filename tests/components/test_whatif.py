@@ -86,3 +86,47 @@ def test_the_deck_s_recommendations_slide_lists_the_top_actions_with_who_answers
         names = assigned.loc[assigned["pillar_code"] == action.code, "responsible_name"]
         assert all(name in row[4] for name in names)
     assert "mục VII" in slide.source
+
+
+def walk(node):
+    """Every component of a layout, read back from its JSON."""
+    if isinstance(node, dict):
+        if "props" in node:
+            yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk(value)
+
+
+def is_box(component: dict) -> bool:
+    """A number box of an index or a task."""
+    return isinstance(component["props"].get("id"), dict) and component["props"]["id"]["type"].endswith("-box")
+
+
+def test_the_province_s_controls_fold_its_tasks_under_their_index_and_print_decimal_commas(seeded_db):
+    from components.whatif import controls_card
+
+    setting = whatif_setting(PROVINCE, 2022)
+    text = text_of(controls_card(setting, {}, lang="vi", source=""))
+    assert "Từng nhiệm vụ có điểm (5)" in text  # Hạ tầng số's five tasks with printed points
+    boxes = {c["props"]["id"]["index"]: c["props"]["value"] for c in walk(json.loads(text)) if is_box(c)}
+    assert boxes["infrastructure"] == "72,64"  # the decimal comma, not the browser's "72.64"
+    assert len(boxes) == 8 + len(setting.tasks)
+    data = browser_data(setting, theme="dark", lang="vi")
+    assert [(t["index"], t["points"], t["max"]) for t in data["tasks"]] == [
+        (t.index_code, t.points, t.max_points) for t in setting.task_list()
+    ]
+
+
+def test_the_action_card_ranks_the_province_s_tasks_and_says_their_gain_is_up_to_the_maximum(seeded_db):
+    found = action_list(PROVINCE, 2022)
+    text = text_of(action_card(found, lang="vi", titles={}))
+    first = found.task_actions[0]
+    assert f"Theo nhiệm vụ có điểm ({len(found.task_actions)} nhiệm vụ còn mất điểm)" in text
+    assert "nguồn không công bố điểm nhiệm vụ của đơn vị khác" in text
+    assert f"{vi(first.points)}/{vi(first.max_points)} điểm" in text
+    assert f"+{vi(first.gain)} điểm" in text
+    assert f"/whatif?unit={PROVINCE}&year=2022&{first.code}={first.max_points}" in text
+    assert "Theo nhiệm vụ" not in text_of(action_card(action_list(HEALTH, 2022), lang="vi", titles={}))

@@ -95,3 +95,17 @@ def test_the_recommendations_name_the_responsible_units_of_the_dataset_with_its_
     assert department.plan_code == found.plan_code  # a department answers under its province's plan
     own = [r["responsible_name"] for r in seeded if r["unit_code"] in ("", HEALTH)]
     assert list(department.responsibilities["responsible_name"]) == own  # its own duties, naming no other unit
+
+
+def test_the_province_s_tasks_with_printed_points_come_with_their_index(seeded_db):
+    setting = whatif_setting(PROVINCE, 2022)
+    printed = [r for r in read("subindicator_points_2022.csv") if r["points_2022"] and r["points_max"]]
+    assert len(setting.tasks) == len(printed) == 19  # 23 tasks on the slides, 4 without printed points
+    assert [(t.index_code, t.points, t.max_points) for t in setting.task_list()] == [
+        (r["pillar_code"], float(r["points_2022"]), float(r["points_max"])) for r in printed
+    ]
+    assert whatif_setting(HEALTH, 2022).tasks.empty  # no department's task points are published
+    found = action_list(PROVINCE, 2022)
+    best = max(printed, key=lambda r: float(r["points_max"]) - float(r["points_2022"]))
+    assert found.task_actions[0].gain == round(float(best["points_max"]) - float(best["points_2022"]), 2)
+    assert action_list(HEALTH, 2022).task_actions == []

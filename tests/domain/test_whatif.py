@@ -15,15 +15,21 @@ from domain.whatif import (
     GOAL_VALUE,
     MainIndex,
     Standing,
+    Task,
     actions,
+    index_from_tasks,
     outcome,
+    parse_points,
     plan_for,
     scenario_points,
+    task_actions,
+    task_points,
 )
 
 SEED = Path(__file__).resolve().parents[2] / "seed"
 HEALTH = "binh-phuoc-so-y-te"
 PHUOC_LONG = "binh-phuoc-phuoc-long"
+PROVINCE = "binh-phuoc"
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -189,3 +195,91 @@ def test_actions_rank_peer_proven_gains_and_say_what_each_would_do():
         new_total = round(standing.total + action.gain, 2)
         assert action.then.total == pytest.approx(new_total)
         assert action.then.rank == expected_rank(new_total, "department", HEALTH)
+
+
+def province_tasks() -> list[Task]:
+    """Bình Phước's 2022 tasks with printed points, coded as the seed loads them (`<index>-<row>`)."""
+    return [
+        Task(f"{r['pillar_code']}-{order:02d}", r["pillar_code"], float(r["points_2022"]), float(r["points_max"]))
+        for order, r in enumerate(rows("data/subindicator_points_2022.csv"), 1)
+        if r["points_2022"] and r["points_max"]
+    ]
+
+
+def province_setting() -> tuple[list[MainIndex], Standing]:
+    """The province's main indices and its place among the provinces with a published 2022 DTI
+    (points of 1000: the published index times the framework's maximum)."""
+    own = [r for r in scores("province") if r["unit_code"] == PROVINCE]
+    indices = [MainIndex(r["pillar_code"], float(r["points"]), float(r["max_points"])) for r in own]
+    max_total = sum(i.max_points for i in indices)
+    table = {
+        c: float(r["published_total"]) * max_total for c, r in published("province").items() if r["published_rank"]
+    }
+    others = tuple(v for c, v in table.items() if c != PROVINCE)
+    return indices, Standing(table[PROVINCE], max_total, others, ())
+
+
+def province_rank(total: float) -> int:
+    table = {c: float(r["published_total"]) * 1000 for c, r in published("province").items() if r["published_rank"]}
+    table[PROVINCE] = total
+    return rank_with_ties(list(table.values()))[list(table).index(PROVINCE)]
+
+
+def test_a_task_moves_its_main_index_by_what_it_gains_and_the_total_follows():
+    indices, standing = province_setting()
+    tasks = province_tasks()
+    assert len(tasks) == 19  # 23 tasks on the slides, 19 with printed points
+    infrastructure = next(i for i in indices if i.code == "infrastructure")
+    data_centre = next(t for t in tasks if t.index_code == "infrastructure" and t.points == 0)  # 0/15 points
+    raised = index_from_tasks(infrastructure, tasks, {data_centre.code: 15})
+    assert raised == round(72.64 + 15, 2)
+    scenario = scenario_points(indices, {data_centre.code: "15"}, tasks)
+    assert scenario == {"infrastructure": raised}
+    after = outcome(indices, standing, scenario)
+    assert after.total == pytest.approx(standing.total + 15)
+    assert after.rank == province_rank(standing.total + 15)
+
+
+def test_task_points_are_bounded_by_the_task_maximum_and_every_task_at_full_marks_fits_its_index():
+    indices, standing = province_setting()
+    tasks = province_tasks()
+    assert task_points(tasks, {t.code: "1000" for t in tasks}) == {t.code: t.max_points for t in tasks}
+    assert task_points(tasks, {t.code: "-3" for t in tasks}) == {t.code: 0 for t in tasks}
+    full = scenario_points(indices, {t.code: t.max_points for t in tasks}, tasks)
+    for index in indices:
+        own = [t for t in tasks if t.index_code == index.code]
+        expected = round(index.points + sum(t.max_points - t.points for t in own), 2)
+        assert full.get(index.code, index.points) == pytest.approx(expected)
+        assert expected <= index.max_points  # the seed's check: tasks never lose more than their index
+    everything = outcome(indices, standing, full)
+    headroom = sum(t.max_points - t.points for t in tasks)
+    assert everything.total == pytest.approx(standing.total + headroom)
+    assert everything.rank == province_rank(standing.total + headroom) == 1
+
+
+def test_an_index_the_url_sets_keeps_its_value_whatever_its_tasks_say():
+    indices, _standing = province_setting()
+    tasks = province_tasks()
+    task = next(t for t in tasks if t.index_code == "digital_society")
+    raw = {"digital_society": "90", task.code: str(task.max_points)}
+    assert scenario_points(indices, raw, tasks) == {"digital_society": 90}
+
+
+def test_typed_points_read_a_decimal_comma_or_point():
+    assert parse_points("133,02") == parse_points("133.02") == 133.02
+    assert parse_points(" 70 ") == 70
+    assert parse_points("abc") is None
+    assert parse_points("inf") is None
+    assert parse_points("") is None
+
+
+def test_tasks_rank_by_the_points_their_maximum_allows_and_say_what_each_would_do():
+    indices, standing = province_setting()
+    tasks = province_tasks()
+    found = task_actions(tasks, indices, standing)
+    assert {a.code for a in found} == {t.code for t in tasks if t.points < t.max_points}
+    assert [a.gain for a in found] == sorted((a.gain for a in found), reverse=True)
+    first = found[0]
+    assert first.gain == max(round(t.max_points - t.points, 2) for t in tasks)  # digital signatures: 0,58/20
+    assert first.then.total == pytest.approx(standing.total + first.gain)
+    assert first.then.rank == province_rank(standing.total + first.gain)
