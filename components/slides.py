@@ -47,6 +47,11 @@ SLIDE_KEYS = (
     "sources",
 )
 # Figures on a slide are read from across a room: a larger base size than the pages' figures.
+# The exported deck's one font, for text and chart pictures: every Windows PC in a meeting room has
+# Arial, which renders Vietnamese; Debian draws it with Liberation Sans (fonts-liberation), whose
+# metrics are Arial's, so words take the room they will take on that PC. The web font the pages use
+# (Be Vietnam Pro) is not on such PCs, and PowerPoint would substitute it with wider or narrower text.
+EXPORT_FONT = "Arial"
 SLIDE_FONT_SIZE = 18
 LABEL_FONT_SIZE = 17
 WEAKEST_COUNT = 3
@@ -969,9 +974,15 @@ def deck_view(slides: Sequence[Slide], *, lang: str, active: int = 0) -> list[ht
 
 
 def export_figure(figure: go.Figure, *, background: str = "#ffffff") -> go.Figure:
-    """A slide's figure for a file: an opaque background (a transparent PNG is unreadable on a dark viewer)."""
+    """A slide's figure for a file: an opaque background (a transparent PNG is unreadable on a dark
+    viewer) and the files' one font, so a chart's words look like the slide's text around them."""
     copy = go.Figure(figure)
-    copy.update_layout(paper_bgcolor=background, plot_bgcolor=background)
+    copy.update_layout(
+        paper_bgcolor=background,
+        plot_bgcolor=background,
+        font_family=EXPORT_FONT,
+        hoverlabel_font_family=EXPORT_FONT,
+    )
     return copy
 
 
