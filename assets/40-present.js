@@ -28,11 +28,12 @@
         if (element && element.textContent !== text) { element.textContent = text; }
     }
 
-    function show(index) {
+    // A presenter's → on the last slide stays there (and ← on the first): only the kiosk loops.
+    function show(index, loop) {
         var all = slides();
         if (!all.length) { return; }
         var count = all.length;
-        state.index = ((index % count) + count) % count;
+        state.index = loop ? ((index % count) + count) % count : Math.max(0, Math.min(count - 1, index));
         for (var i = 0; i < count; i++) {
             var active = i === state.index;
             all[i].classList.toggle("is-active", active);
@@ -41,8 +42,9 @@
         setText(document.getElementById("present-counter"), (state.index + 1) + " / " + count);
     }
 
-    function next() { show(state.index + 1); }
-    function previous() { show(state.index - 1); }
+    function next() { show(state.index + 1, false); }
+    function previous() { show(state.index - 1, false); }
+    function cycle() { show(state.index + 1, true); }
 
     function toggleFullscreen() {
         var stage = document.getElementById("present-stage");
@@ -71,10 +73,10 @@
             previous();
             break;
         case "Home":
-            show(0);
+            show(0, false);
             break;
         case "End":
-            show(-1);
+            show(slides().length - 1, false);
             break;
         case "f":
         case "F":
@@ -130,7 +132,7 @@
             var seconds = parseInt(root.getAttribute("data-interval"), 10) || 20;
             state.pollMs = (parseInt(root.getAttribute("data-poll"), 10) || 15) * 1000;
             state.lastBeat = Date.now();
-            state.kioskTimer = setInterval(next, seconds * 1000);
+            state.kioskTimer = setInterval(cycle, seconds * 1000);
             state.staleTimer = setInterval(checkStale, 1000);
         }
         show(0);
