@@ -31,7 +31,7 @@ from components.whatif import action_text, action_total
 from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
 from domain.text import localized, localized_column
-from domain.vocabulary import EVERY_PILLAR
+from domain.vocabulary import EVERY_PILLAR, Threshold
 
 SLIDE_KEYS = (
     "title",
@@ -370,6 +370,41 @@ def group_facts(table: pd.DataFrame, lang: str) -> tuple[Fact, ...]:
     )
 
 
+def _label_thresholds_inside(
+    figure: go.Figure, table: pd.DataFrame, thresholds: Sequence[Threshold], maximum: float, lang: str
+) -> None:
+    """Each group's bound named above its line ("Khá ≥ 390"), and the values written inside the
+    bars' ends with the lines drawn behind the bars: a line no longer crosses a value."""
+    figure.update_shapes(layer="below")
+    figure.update_traces(
+        textposition="inside",
+        insidetextanchor="end",
+        insidetextfont={"color": [_on_group(code) for code in table["group_code"]], "size": 13},
+    )
+    # Plotly shrinks a value that does not fit its bar's height: keep every value at one readable size.
+    figure.update_layout(uniformtext={"minsize": 13, "mode": "show"})
+    bounds = [bound for bound in thresholds if bound.min_share > 0]
+    for row, bound in enumerate(sorted(bounds, key=lambda b: b.min_share)):
+        name = bound.name_en if lang == "en" and bound.name_en else bound.group
+        figure.add_annotation(
+            x=bound.min_share * maximum,
+            y=1,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            # Bounds close together (300, 390, 480 of 600) take turns on two rows so their names never touch.
+            yshift=2 + 18 * (row % 2),
+            text=f"{figure_text(name)} ≥ {format_points(bound.min_share * maximum, lang)}",
+            showarrow=False,
+            font={"color": group_color(bound.code), "size": 14},
+        )
+
+
+def _on_group(code: str) -> str:
+    """Ink on a bar of the group's colour: dark on the light amber of Trung bình, white elsewhere."""
+    return "#1d2733" if code == "trung_binh" else "#ffffff"
+
+
 def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
     name = deck.name(lang)
     title = t("present.departments.title", lang)
@@ -390,13 +425,17 @@ def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str,
     figure.update_traces(y=names, textfont={"size": 14})
     figure.update_yaxes(categoryarray=names, tickfont={"size": 14})
     figure = _slide_figure(figure)
-    figure.update_layout(margin={"l": 10, "r": 30, "t": 10, "b": 60}, bargap=0.18)
+    _label_thresholds_inside(figure, table, deck.department_thresholds, maximum, lang)
+    figure.update_layout(margin={"l": 10, "r": 30, "t": 44, "b": 60}, bargap=0.18)
     facts = group_facts(table, lang)
     citations = [s or p for s, p in zip(table["score_source"], table["published_source"], strict=True)]
+    median = table["median_method"].fillna(False).astype(bool).any()
     return Slide(
         "departments",
         title,
-        subtitle=t("present.departments.subtitle", lang, max=format_points(maximum, lang), year=deck.year),
+        # The note on "*" goes with the subtitle: a line under the chart would squeeze 24 names out of it.
+        subtitle=t("present.departments.subtitle", lang, max=format_points(maximum, lang), year=deck.year)
+        + (" · " + t("rankings.median_note", lang) if median else ""),
         facts=facts,
         figure=figure,
         source=cite(t("common.source", lang), citations, titles),
@@ -812,8 +851,12 @@ def sources_slide(deck: Deck, *, lang: str, titles: Mapping[str, str], today: da
 
 
 def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str], today: date) -> list[Slide]:
-    """The whole deck in order (`SLIDE_KEYS`): the page, the exports and the benchmark all draw this list."""
-    return [
+    """The deck in order (`SLIDE_KEYS`): the page, the exports and the benchmark all draw this list.
+
+    A slide the year has no figures for is left out (2021 would otherwise show six "chưa có…"
+    pages out of eleven); the title slide names what is left out and why, so nothing disappears
+    silently."""
+    slides = [
         title_slide(deck, lang=lang, today=today),
         dti_slide(deck, theme=theme, lang=lang, titles=titles),
         radar_slide(deck, theme=theme, lang=lang, titles=titles),
@@ -826,6 +869,17 @@ def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]
         actions_slide(deck, lang=lang, titles=titles),
         sources_slide(deck, lang=lang, titles=titles, today=today),
     ]
+    left_out = [slide for slide in slides if slide.message]
+    if not left_out:
+        return slides
+    title, *rest = (slide for slide in slides if not slide.message)
+    missing = t("present.title_missing", lang, year=deck.year, slides="; ".join(s.title for s in left_out))
+    reasons = " ".join(s.message for s in left_out)
+    title = title._replace(
+        bullets=(*title.bullets, missing),
+        notes=f"{title.notes} {t('present.notes.left_out', lang, reasons=reasons)}",
+    )
+    return [title, *rest]
 
 
 # ---------------------------------------------------------------- the page's view

@@ -13,6 +13,11 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Số liệu lấy trực tiếp từ cơ sở dữ liệu (phiên bản dữ liệu {version})",
         "en": "Figures read live from the database (data version {version})",
     },
+    "present.title_missing": {
+        "vi": "Năm {year} chưa có số liệu cho các trang: {slides} (đã bỏ khỏi bài trình chiếu)",
+        "en": "{year} has no figures yet for: {slides} (left out of the deck)",
+    },
+    "present.notes.left_out": {"vi": "Các trang đã bỏ: {reasons}", "en": "Slides left out: {reasons}"},
     "present.notes.title": {
         "vi": "Mở đầu: kết quả DTI năm {year} của {unit}, các phần tiếp theo đi từ tổng thể đến chi tiết.",
         "en": "Opening: {unit}'s DTI results for {year}, from the overall figure down to the details.",
