@@ -11,7 +11,8 @@
         kioskTimer: null,
         staleTimer: null,
         lastBeat: 0,
-        pollMs: 15000
+        pollMs: 15000,
+        wanted: ""
     };
 
     function slides() {
@@ -125,6 +126,7 @@
     function attach(root) {
         state.root = root;
         state.index = 0;
+        state.wanted = window.location.hash.slice(1);
         stopTimers();
         var kiosk = root.getAttribute("data-kiosk") === "1";
         document.body.classList.toggle("present-kiosk", kiosk);
@@ -152,6 +154,13 @@
             if (root) { attach(root); } else if (state.root) { detach(); }
         } else if (root) {
             var all = slides();
+            // `/present?…#actions` (the what-if page's link) opens on that slide once it is drawn.
+            var wanted = state.wanted && document.getElementById("present-slide-" + state.wanted);
+            if (wanted) {
+                state.wanted = "";
+                show(Array.prototype.indexOf.call(all, wanted), false);
+                return;
+            }
             var current = all[Math.min(state.index, all.length - 1)];
             if (current && !current.classList.contains("is-active")) { show(state.index); }
             else if (current) { setText(document.getElementById("present-counter"), (state.index + 1) + " / " + all.length); }

@@ -32,6 +32,7 @@ from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
 from domain.text import localized, localized_column
 from domain.vocabulary import EVERY_PILLAR, Threshold
+from domain.whatif import WhatIfSetting, outcome, scenario_points
 
 SLIDE_KEYS = (
     "title",
@@ -752,9 +753,41 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
 # ---------------------------------------------------------------- recommendations
 
 
-def actions_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
+def scenario_line(setting: WhatIfSetting, raw: Mapping[str, object], names: Mapping[str, str], lang: str) -> str:
+    """The presenter's what-if scenario (the URL's `<index code>=<points>`, as `/whatif` writes it) in
+    one sentence: the indices it changes, and the new total, rank and group, computed by the same
+    rules as `/whatif`. Empty when the URL changes nothing."""
+    indices = setting.main_indices()
+    points = scenario_points(indices, raw)
+    changed = [index for index in indices if abs(points.get(index.code, index.points) - index.points) >= 0.005]
+    if not changed:
+        return ""
+    before, after = outcome(indices, setting.standing, {}), outcome(indices, setting.standing, points)
+    group = t("present.actions.scenario_group", lang, group=after.group) if after.group else ""
+    # A province ranks among the provinces with a published value that year, as on /whatif.
+    field = "of_published" if setting.is_index and after.rank_of < setting.level_size else "of"
+    rank_of = t(f"present.actions.scenario_{field}", lang, n=after.rank_of)
+    return t(
+        "present.actions.scenario",
+        lang,
+        changes="; ".join(
+            f"{names[i.code]} {format_points(i.points, lang)} → {format_points(points[i.code], lang)}" for i in changed
+        ),
+        total_from=action_total(before.total, setting, lang),
+        total=action_total(after.total, setting, lang),
+        rank_from=before.rank,
+        rank=after.rank,
+        of=rank_of,
+        group=group,
+    )
+
+
+def actions_slide(
+    deck: Deck, *, lang: str, titles: Mapping[str, str], scenario: Mapping[str, object] | None = None
+) -> Slide:
     """ "Khuyến nghị": the main indices where peers prove the most points can be won back, what each
-    would do to the value and rank, and who answers for it under the province's plan."""
+    would do to the value and rank, and who answers for it under the province's plan; with the
+    presenter's what-if `scenario` (from the URL) and what it does to total, rank and group."""
     title = t("actions.title", lang)
     found = deck.actions
     if found is None or not any(a.gain > 0 for a in found.actions):
@@ -763,7 +796,9 @@ def actions_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
     names = dict(
         zip(setting.indices["pillar_code"], localized_column(setting.indices, "pillar_name", lang), strict=True)
     )
-    top = [a for a in found.actions if a.gain > 0][:ACTION_ROWS]
+    presenter = scenario_line(setting, scenario or {}, names, lang)
+    # The presenter's scenario takes the room of the last row: the slide keeps its type size.
+    top = [a for a in found.actions if a.gain > 0][: ACTION_ROWS - 1 if presenter else ACTION_ROWS]
     assigned = found.responsibilities
     rows = []
     for action in top:
@@ -790,6 +825,9 @@ def actions_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
     )
     every = assigned.loc[assigned["pillar_code"] == EVERY_PILLAR, "responsible_name"]
     bullets = (t("present.actions.every", lang, plan=found.plan_code, who="; ".join(every)),) if len(every) else ()
+    by_code = setting.indices.set_index("pillar_code")
+    if presenter:
+        bullets = (presenter, *bullets)
     citations = [*setting.sources, *assigned["source"]]
     return Slide(
         "actions",
@@ -799,9 +837,11 @@ def actions_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
         bullets=bullets,
         source=cite(t("common.source", lang), citations, titles),
         notes=" ".join(
-            f"{names[a.code]}: {action_text(a, setting.indices.set_index('pillar_code').loc[a.code], setting, lang)}"
-            for a in top
-        ),
+            [
+                *(f"{names[a.code]}: {action_text(a, by_code.loc[a.code], setting, lang)}" for a in top),
+                presenter,
+            ]
+        ).strip(),
     )
 
 
@@ -850,12 +890,20 @@ def sources_slide(deck: Deck, *, lang: str, titles: Mapping[str, str], today: da
     )
 
 
-def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str], today: date) -> list[Slide]:
+def build_slides(
+    deck: Deck,
+    *,
+    theme: str,
+    lang: str,
+    titles: Mapping[str, str],
+    today: date,
+    scenario: Mapping[str, object] | None = None,
+) -> list[Slide]:
     """The deck in order (`SLIDE_KEYS`): the page, the exports and the benchmark all draw this list.
 
     A slide the year has no figures for is left out (2021 would otherwise show six "chưa có…"
     pages out of eleven); the title slide names what is left out and why, so nothing disappears
-    silently."""
+    silently. `scenario` is the presenter's what-if (the URL's index points), shown on "Khuyến nghị"."""
     slides = [
         title_slide(deck, lang=lang, today=today),
         dti_slide(deck, theme=theme, lang=lang, titles=titles),
@@ -866,7 +914,7 @@ def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]
         laggards_slide(deck, lang=lang, titles=titles),
         targets_slide(deck, theme=theme, lang=lang, titles=titles),
         weakest_slide(deck, theme=theme, lang=lang, titles=titles),
-        actions_slide(deck, lang=lang, titles=titles),
+        actions_slide(deck, lang=lang, titles=titles, scenario=scenario),
         sources_slide(deck, lang=lang, titles=titles, today=today),
     ]
     left_out = [slide for slide in slides if slide.message]
