@@ -3,6 +3,7 @@ the chrome hidden, and a lost connection marked stale and recovered."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -137,3 +138,32 @@ def test_kiosk_marks_a_lost_connection_and_recovers(page: Page, base_url: str, e
 
     page.unroute(CALLBACKS)
     expect(marker).to_be_hidden()
+
+
+def test_the_whatif_scenario_goes_to_the_recommendations_slide(
+    page: Page, page_errors: list[str], base_url: str, expect: Callable
+):
+    """From /whatif for the province, "Đưa lên trình chiếu" carries the sliders' scenario to the deck,
+    which opens on "Khuyến nghị" with the scenario's new rank (2 of the 6 provinces with a published
+    2022 value: 0,6385 + 87,42/1000 = 0,7259, behind Đà Nẵng's 0,8002, ahead of TP. HCM's 0,7163)."""
+    page.goto(base_url + "/whatif?unit=binh-phuoc&year=2022&institutions=100")
+    link = page.locator("#whatif-present-link")
+    expect(link).to_have_attribute("href", "/present?year=2022&institutions=100#actions")
+    field = page.locator('[id*=\'"index":"digital_society"\'] input[type=number]')
+    field.fill("120")
+    field.press("Tab")
+    expect(link).to_have_attribute("href", "/present?year=2022&institutions=100&digital_society=120#actions")
+
+    link.click()
+    expect(page.locator("#present-slide-actions")).to_have_class(re.compile(r"\bis-active\b"))
+    slide = page.locator("#present-slide-actions")
+    expect(slide).to_contain_text("Kịch bản giả định: Thể chế số 80 → 100; Hoạt động Xã hội số 52,58 → 120")
+    expect(slide).to_contain_text("hạng 6 → 2 trong 6 tỉnh có giá trị công bố")
+    assert page_errors == []
+
+
+def test_a_unit_head_gets_no_link_to_the_deck(page_as: Callable, base_url: str, expect: Callable):
+    head = page_as("unit_head")
+    head.goto(base_url + "/whatif")
+    head.locator("#whatif-ranking .js-plotly-plot .main-svg").first.wait_for()
+    expect(head.locator("#whatif-present-link")).to_be_hidden()
