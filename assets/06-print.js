@@ -30,9 +30,14 @@
     // Paint properties changed for paper, to put back after printing: [map, layer, property, value].
     var repainted = [];
 
+    // Without a transition: the picture is taken in the same task, before any animation frame.
+    var AT_ONCE = { duration: 0, delay: 0 };
+
     function paint(map, layer, property, value) {
-        repainted.push([map, layer, property, map.getPaintProperty(layer, property)]);
-        map.setPaintProperty(layer, property, value);
+        [[property + "-transition", AT_ONCE], [property, value]].forEach(function (change) {
+            repainted.push([map, layer, change[0], map.getPaintProperty(layer, change[0])]);
+            map.setPaintProperty(layer, change[0], change[1]);
+        });
     }
 
     function onPaper(map) {
@@ -108,7 +113,7 @@
             window.Plotly.Plots.resize(entry[0]);
         });
         resized = [];
-        repainted.forEach(function (entry) { entry[0].setPaintProperty(entry[1], entry[2], entry[3]); });
+        repainted.reverse().forEach(function (entry) { entry[0].setPaintProperty(entry[1], entry[2], entry[3]); });
         repainted = [];
     }
 

@@ -38,16 +38,38 @@ PICTURE_VS_BLANK = """sel => {
 }"""
 
 
+BACKGROUND = (
+    "sel => document.querySelector(sel + ' .js-plotly-plot')._fullLayout.map._subplot.map"
+    ".getPaintProperty('background', 'background-color')"
+)
+# The top-left pixel of the map's printed picture, as [r, g, b, a].
+CORNER_PIXEL = """async sel => {
+    const img = document.querySelector(sel + ' img.print-map');
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    return Array.from(context.getImageData(1, 1, 1, 1).data);
+}"""
+
+
 @pytest.mark.parametrize(("path", "graph"), [("/rankings", "#rankings-map"), ("/districts", "#districts-map")])
 def test_maps_print_as_pictures_of_what_is_on_screen(page: Page, base_url: str, path: str, graph: str) -> None:
     page.goto(base_url + path)
     page.wait_for_function(MAP_LOADED, arg=graph)
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.evaluate(PICTURE_VS_BLANK, graph) > 3
+    # Paper is white: the dark theme's map background is not printed (it is the default theme here).
+    assert page.evaluate(CORNER_PIXEL, graph) == [255, 255, 255, 255]
     page.emulate_media(media="print")
     assert page.locator(f"{graph} img.print-map").is_visible()
     assert page.eval_on_selector(f"{graph} canvas.maplibregl-canvas", "c => getComputedStyle(c).visibility") == "hidden"
     page.pdf(path=str(PROJECT_ROOT / "test-results" / f"print{path.replace('/', '-')}.pdf"), landscape=True)
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    # Back on screen the map has the theme's background again.
+    assert page.evaluate(BACKGROUND, graph) == "#111f31"
 
 
 def test_a_graph_sized_from_the_window_keeps_its_height_on_paper(page: Page, base_url: str) -> None:
