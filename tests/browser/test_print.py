@@ -135,7 +135,7 @@ def coloured_share(picture: Image.Image, box: tuple[float, float, float, float])
     a chart's lines, fills, bars and map areas; text alone scores almost nothing."""
     scale = RENDER_DPI / 72
     crop = picture.crop(tuple(round(v * scale) for v in box)).convert("HSV")
-    pixels = list(crop.getdata())
+    pixels = list(crop.get_flattened_data())
     return sum(1 for _h, s, v in pixels if s > 60 and v > 60) / max(len(pixels), 1)
 
 
