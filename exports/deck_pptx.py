@@ -4,6 +4,8 @@ text, each chart as a high-resolution picture drawn from the slide's own figure.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Mapping, Sequence
 
 from pptx import Presentation
@@ -18,6 +20,8 @@ from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, sli
 # slide's title a real title (outline view, accessibility, `slide.shapes.title`).
 TITLE_ONLY_LAYOUT = 5
 EMU_PER_PX = 9525
+THEME_PART = re.compile(r"ppt/theme/theme\d+\.xml")
+LATIN_TYPEFACE = re.compile(rb'<a:latin typeface="[^"]*"')
 TEXT = RGBColor(0x1D, 0x27, 0x33)
 MUTED = RGBColor(0x5B, 0x68, 0x78)
 ACCENT = RGBColor(0x00, 0x77, 0xB6)
@@ -164,4 +168,17 @@ def build_pptx(slides: Sequence[Slide], pictures: Mapping[str, bytes], *, title:
         slide.notes_slide.notes_text_frame.text = content.notes
     buffer = io.BytesIO()
     presentation.save(buffer)
-    return buffer.getvalue()
+    return _themes_in_export_font(buffer.getvalue())
+
+
+def _themes_in_export_font(pptx: bytes) -> bytes:
+    """The file with its themes' heading and body fonts set to the export font: the speaker notes
+    and anything typed into the deck later take Arial too, not the default template's Calibri."""
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(pptx)) as source, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if THEME_PART.fullmatch(item.filename):
+                data = LATIN_TYPEFACE.sub(f'<a:latin typeface="{EXPORT_FONT}"'.encode(), data)
+            target.writestr(item, data)
+    return rewritten.getvalue()

@@ -12,6 +12,7 @@ import shutil
 import struct
 import subprocess
 import time
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -121,6 +122,12 @@ def test_every_word_of_the_pptx_asks_for_arial_which_a_meeting_room_pc_has(expor
     fonts = {run.font.name for run in pptx_runs(presentation)}
     assert fonts == {"Arial"}
     assert EXPORT_FONT == "Arial"
+    # Text without a font of its own (the speaker notes, anything typed later) takes the theme's.
+    with zipfile.ZipFile(io.BytesIO(exported.files["pptx"])) as package:
+        themes = [package.read(name).decode() for name in package.namelist() if name.startswith("ppt/theme/")]
+    assert themes
+    for theme in themes:
+        assert set(re.findall(r'<a:latin typeface="([^"]*)"', theme)) == {"Arial"}
 
 
 def test_chart_pictures_and_the_pdf_are_drawn_in_the_same_font_as_the_text(
