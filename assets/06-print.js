@@ -7,7 +7,7 @@
  * `matchMedia("print")` change, which browsers deliver after laying the page out for paper and
  * before rendering it), each graph is redrawn at its container's size on paper; after printing it
  * gets back its screen size. A graph sized from the window's height (100vh) keeps the height it
- * has on screen.
+ * has on screen; a slide's graph takes its share of the slide, which fills the paper's width.
  *
  * Plotly draws maps with WebGL (MapLibre), whose canvas is cleared once it is on screen, so a
  * printed page would show an empty frame. Each map is redrawn synchronously with paper colours
@@ -118,7 +118,8 @@
     }
 
     window.addEventListener("beforeprint", function () {
-        document.querySelectorAll(".dash-graph").forEach(function (graph) {
+        // A slide's graph is sized by its slide (a share of the slide's width), which paper scales as a whole.
+        document.querySelectorAll(".dash-graph:not(.present-slide .dash-graph)").forEach(function (graph) {
             pinned.push([graph, graph.style.height]);
             graph.style.height = graph.offsetHeight + "px";
         });
