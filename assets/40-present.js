@@ -11,7 +11,8 @@
         kioskTimer: null,
         staleTimer: null,
         lastBeat: 0,
-        pollMs: 15000
+        pollMs: 15000,
+        wanted: ""
     };
 
     function slides() {
@@ -28,11 +29,12 @@
         if (element && element.textContent !== text) { element.textContent = text; }
     }
 
-    function show(index) {
+    // A presenter's → on the last slide stays there (and ← on the first): only the kiosk loops.
+    function show(index, loop) {
         var all = slides();
         if (!all.length) { return; }
         var count = all.length;
-        state.index = ((index % count) + count) % count;
+        state.index = loop ? ((index % count) + count) % count : Math.max(0, Math.min(count - 1, index));
         for (var i = 0; i < count; i++) {
             var active = i === state.index;
             all[i].classList.toggle("is-active", active);
@@ -41,8 +43,9 @@
         setText(document.getElementById("present-counter"), (state.index + 1) + " / " + count);
     }
 
-    function next() { show(state.index + 1); }
-    function previous() { show(state.index - 1); }
+    function next() { show(state.index + 1, false); }
+    function previous() { show(state.index - 1, false); }
+    function cycle() { show(state.index + 1, true); }
 
     function toggleFullscreen() {
         var stage = document.getElementById("present-stage");
@@ -71,10 +74,10 @@
             previous();
             break;
         case "Home":
-            show(0);
+            show(0, false);
             break;
         case "End":
-            show(-1);
+            show(slides().length - 1, false);
             break;
         case "f":
         case "F":
@@ -123,6 +126,7 @@
     function attach(root) {
         state.root = root;
         state.index = 0;
+        state.wanted = window.location.hash.slice(1);
         stopTimers();
         var kiosk = root.getAttribute("data-kiosk") === "1";
         document.body.classList.toggle("present-kiosk", kiosk);
@@ -130,7 +134,7 @@
             var seconds = parseInt(root.getAttribute("data-interval"), 10) || 20;
             state.pollMs = (parseInt(root.getAttribute("data-poll"), 10) || 15) * 1000;
             state.lastBeat = Date.now();
-            state.kioskTimer = setInterval(next, seconds * 1000);
+            state.kioskTimer = setInterval(cycle, seconds * 1000);
             state.staleTimer = setInterval(checkStale, 1000);
         }
         show(0);
@@ -150,6 +154,13 @@
             if (root) { attach(root); } else if (state.root) { detach(); }
         } else if (root) {
             var all = slides();
+            // `/present?…#actions` (the what-if page's link) opens on that slide once it is drawn.
+            var wanted = state.wanted && document.getElementById("present-slide-" + state.wanted);
+            if (wanted) {
+                state.wanted = "";
+                show(Array.prototype.indexOf.call(all, wanted), false);
+                return;
+            }
             var current = all[Math.min(state.index, all.length - 1)];
             if (current && !current.classList.contains("is-active")) { show(state.index); }
             else if (current) { setText(document.getElementById("present-counter"), (state.index + 1) + " / " + all.length); }

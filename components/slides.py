@@ -31,8 +31,8 @@ from components.whatif import action_text, action_total
 from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
 from domain.text import localized, localized_column
-from domain.vocabulary import EVERY_PILLAR
-from domain.whatif import ActionList
+from domain.vocabulary import EVERY_PILLAR, Threshold
+from domain.whatif import ActionList, WhatIfSetting, outcome, scenario_points
 
 SLIDE_KEYS = (
     "title",
@@ -48,6 +48,11 @@ SLIDE_KEYS = (
     "sources",
 )
 # Figures on a slide are read from across a room: a larger base size than the pages' figures.
+# The exported deck's one font, for text and chart pictures: every Windows PC in a meeting room has
+# Arial, which renders Vietnamese; Debian draws it with Liberation Sans (fonts-liberation), whose
+# metrics are Arial's, so words take the room they will take on that PC. The web font the pages use
+# (Be Vietnam Pro) is not on such PCs, and PowerPoint would substitute it with wider or narrower text.
+EXPORT_FONT = "Arial"
 SLIDE_FONT_SIZE = 18
 LABEL_FONT_SIZE = 17
 WEAKEST_COUNT = 3
@@ -373,6 +378,41 @@ def group_facts(table: pd.DataFrame, lang: str) -> tuple[Fact, ...]:
     )
 
 
+def _label_thresholds_inside(
+    figure: go.Figure, table: pd.DataFrame, thresholds: Sequence[Threshold], maximum: float, lang: str
+) -> None:
+    """Each group's bound named above its line ("Khá ≥ 390"), and the values written inside the
+    bars' ends with the lines drawn behind the bars: a line no longer crosses a value."""
+    figure.update_shapes(layer="below")
+    figure.update_traces(
+        textposition="inside",
+        insidetextanchor="end",
+        insidetextfont={"color": [_on_group(code) for code in table["group_code"]], "size": 13},
+    )
+    # Plotly shrinks a value that does not fit its bar's height: keep every value at one readable size.
+    figure.update_layout(uniformtext={"minsize": 13, "mode": "show"})
+    bounds = [bound for bound in thresholds if bound.min_share > 0]
+    for row, bound in enumerate(sorted(bounds, key=lambda b: b.min_share)):
+        name = bound.name_en if lang == "en" and bound.name_en else bound.group
+        figure.add_annotation(
+            x=bound.min_share * maximum,
+            y=1,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            # Bounds close together (300, 390, 480 of 600) take turns on two rows so their names never touch.
+            yshift=2 + 18 * (row % 2),
+            text=f"{figure_text(name)} ≥ {format_points(bound.min_share * maximum, lang)}",
+            showarrow=False,
+            font={"color": group_color(bound.code), "size": 14},
+        )
+
+
+def _on_group(code: str) -> str:
+    """Ink on a bar of the group's colour: dark on the light amber of Trung bình, white elsewhere."""
+    return "#1d2733" if code == "trung_binh" else "#ffffff"
+
+
 def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
     name = deck.name(lang)
     title = t("present.departments.title", lang)
@@ -393,13 +433,17 @@ def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str,
     figure.update_traces(y=names, textfont={"size": 14})
     figure.update_yaxes(categoryarray=names, tickfont={"size": 14})
     figure = _slide_figure(figure)
-    figure.update_layout(margin={"l": 10, "r": 30, "t": 10, "b": 60}, bargap=0.18)
+    _label_thresholds_inside(figure, table, deck.department_thresholds, maximum, lang)
+    figure.update_layout(margin={"l": 10, "r": 30, "t": 44, "b": 60}, bargap=0.18)
     facts = group_facts(table, lang)
     citations = [s or p for s, p in zip(table["score_source"], table["published_source"], strict=True)]
+    median = table["median_method"].fillna(False).astype(bool).any()
     return Slide(
         "departments",
         title,
-        subtitle=t("present.departments.subtitle", lang, max=format_points(maximum, lang), year=deck.year),
+        # The note on "*" goes with the subtitle: a line under the chart would squeeze 24 names out of it.
+        subtitle=t("present.departments.subtitle", lang, max=format_points(maximum, lang), year=deck.year)
+        + (" · " + t("rankings.median_note", lang) if median else ""),
         facts=facts,
         figure=figure,
         source=cite(t("common.source", lang), citations, titles),
@@ -716,14 +760,54 @@ def weakest_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
 # ---------------------------------------------------------------- recommendations
 
 
-def actions_slide(deck: Deck, *, lang: str, titles: Mapping[str, str]) -> Slide:
+def scenario_line(setting: WhatIfSetting, raw: Mapping[str, object], names: Mapping[str, str], lang: str) -> str:
+    """The presenter's what-if scenario (the URL's `<index code>=<points>`, as `/whatif` writes it) in
+    one sentence: the indices it changes, and the new total, rank and group, computed by the same
+    rules as `/whatif`. Empty when the URL changes nothing."""
+    indices = setting.main_indices()
+    points = scenario_points(indices, raw)
+    changed = [index for index in indices if abs(points.get(index.code, index.points) - index.points) >= 0.005]
+    if not changed:
+        return ""
+    before, after = outcome(indices, setting.standing, {}), outcome(indices, setting.standing, points)
+    group = t("present.actions.scenario_group", lang, group=after.group) if after.group else ""
+    # A province ranks among the provinces with a published value that year, as on /whatif.
+    field = "of_published" if setting.is_index and after.rank_of < setting.level_size else "of"
+    rank_of = t(f"present.actions.scenario_{field}", lang, n=after.rank_of)
+    return t(
+        "present.actions.scenario",
+        lang,
+        changes="; ".join(
+            f"{names[i.code]} {format_points(i.points, lang)} → {format_points(points[i.code], lang)}" for i in changed
+        ),
+        total_from=action_total(before.total, setting, lang),
+        total=action_total(after.total, setting, lang),
+        rank_from=before.rank,
+        rank=after.rank,
+        of=rank_of,
+        group=group,
+    )
+
+
+def actions_slide(
+    deck: Deck, *, lang: str, titles: Mapping[str, str], scenario: Mapping[str, object] | None = None
+) -> Slide:
     """ "Khuyến nghị": the main indices where peers prove the most points can be won back, what each
-    would do to the value and rank, and who answers for it under the province's plan."""
-    return recommendations_slide(deck.actions, year=deck.year, unit=deck.name(lang), lang=lang, titles=titles)
+    would do to the value and rank, and who answers for it under the province's plan; with the
+    presenter's what-if `scenario` (from the URL) and what it does to total, rank and group."""
+    return recommendations_slide(
+        deck.actions, year=deck.year, unit=deck.name(lang), lang=lang, titles=titles, scenario=scenario
+    )
 
 
 def recommendations_slide(
-    found: ActionList | None, *, year: int, unit: str, lang: str, titles: Mapping[str, str]
+    found: ActionList | None,
+    *,
+    year: int,
+    unit: str,
+    lang: str,
+    titles: Mapping[str, str],
+    scenario: Mapping[str, object] | None = None,
 ) -> Slide:
     """The recommendations of any unit (the deck's province, a unit's own report) as a slide."""
     title = t("actions.title", lang)
@@ -733,7 +817,9 @@ def recommendations_slide(
     names = dict(
         zip(setting.indices["pillar_code"], localized_column(setting.indices, "pillar_name", lang), strict=True)
     )
-    top = [a for a in found.actions if a.gain > 0][:ACTION_ROWS]
+    presenter = scenario_line(setting, scenario or {}, names, lang)
+    # The presenter's scenario takes the room of the last row: the slide keeps its type size.
+    top = [a for a in found.actions if a.gain > 0][: ACTION_ROWS - 1 if presenter else ACTION_ROWS]
     assigned = found.responsibilities
     rows = []
     for action in top:
@@ -760,6 +846,9 @@ def recommendations_slide(
     )
     every = assigned.loc[assigned["pillar_code"] == EVERY_PILLAR, "responsible_name"]
     bullets = (t("present.actions.every", lang, plan=found.plan_code, who="; ".join(every)),) if len(every) else ()
+    by_code = setting.indices.set_index("pillar_code")
+    if presenter:
+        bullets = (presenter, *bullets)
     citations = [*setting.sources, *assigned["source"]]
     return Slide(
         "actions",
@@ -769,9 +858,11 @@ def recommendations_slide(
         bullets=bullets,
         source=cite(t("common.source", lang), citations, titles),
         notes=" ".join(
-            f"{names[a.code]}: {action_text(a, setting.indices.set_index('pillar_code').loc[a.code], setting, lang)}"
-            for a in top
-        ),
+            [
+                *(f"{names[a.code]}: {action_text(a, by_code.loc[a.code], setting, lang)}" for a in top),
+                presenter,
+            ]
+        ).strip(),
     )
 
 
@@ -820,9 +911,21 @@ def sources_slide(deck: Deck, *, lang: str, titles: Mapping[str, str], today: da
     )
 
 
-def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str], today: date) -> list[Slide]:
-    """The whole deck in order (`SLIDE_KEYS`): the page, the exports and the benchmark all draw this list."""
-    return [
+def build_slides(
+    deck: Deck,
+    *,
+    theme: str,
+    lang: str,
+    titles: Mapping[str, str],
+    today: date,
+    scenario: Mapping[str, object] | None = None,
+) -> list[Slide]:
+    """The deck in order (`SLIDE_KEYS`): the page, the exports and the benchmark all draw this list.
+
+    A slide the year has no figures for is left out (2021 would otherwise show six "chưa có…"
+    pages out of eleven); the title slide names what is left out and why, so nothing disappears
+    silently. `scenario` is the presenter's what-if (the URL's index points), shown on "Khuyến nghị"."""
+    slides = [
         title_slide(deck, lang=lang, today=today),
         dti_slide(deck, theme=theme, lang=lang, titles=titles),
         radar_slide(deck, theme=theme, lang=lang, titles=titles),
@@ -832,9 +935,20 @@ def build_slides(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]
         laggards_slide(deck, lang=lang, titles=titles),
         targets_slide(deck, theme=theme, lang=lang, titles=titles),
         weakest_slide(deck, theme=theme, lang=lang, titles=titles),
-        actions_slide(deck, lang=lang, titles=titles),
+        actions_slide(deck, lang=lang, titles=titles, scenario=scenario),
         sources_slide(deck, lang=lang, titles=titles, today=today),
     ]
+    left_out = [slide for slide in slides if slide.message]
+    if not left_out:
+        return slides
+    title, *rest = (slide for slide in slides if not slide.message)
+    missing = t("present.title_missing", lang, year=deck.year, slides="; ".join(s.title for s in left_out))
+    reasons = " ".join(s.message for s in left_out)
+    title = title._replace(
+        bullets=(*title.bullets, missing),
+        notes=f"{title.notes} {t('present.notes.left_out', lang, reasons=reasons)}",
+    )
+    return [title, *rest]
 
 
 # ---------------------------------------------------------------- the page's view
@@ -983,9 +1097,15 @@ def deck_view(slides: Sequence[Slide], *, lang: str, active: int = 0) -> list[ht
 
 
 def export_figure(figure: go.Figure, *, background: str = "#ffffff") -> go.Figure:
-    """A slide's figure for a file: an opaque background (a transparent PNG is unreadable on a dark viewer)."""
+    """A slide's figure for a file: an opaque background (a transparent PNG is unreadable on a dark
+    viewer) and the files' one font, so a chart's words look like the slide's text around them."""
     copy = go.Figure(figure)
-    copy.update_layout(paper_bgcolor=background, plot_bgcolor=background)
+    copy.update_layout(
+        paper_bgcolor=background,
+        plot_bgcolor=background,
+        font_family=EXPORT_FONT,
+        hoverlabel_font_family=EXPORT_FONT,
+    )
     return copy
 
 

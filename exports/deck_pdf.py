@@ -10,18 +10,15 @@ from html import escape
 
 from pypdf import PdfReader, PdfWriter
 
-from components.slides import Fact, Slide, Table
+from components.slides import EXPORT_FONT, Fact, Slide, Table
 from components.theme import SERIES_COLORS
-from data_access.settings import PROJECT_ROOT
 from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, slide_boxes, tone_color
-
-FONTS_CSS = PROJECT_ROOT / "assets" / "02-fonts.css"
 
 STYLE = f"""
 @page {{ size: {SLIDE_WIDTH}px {SLIDE_HEIGHT}px; margin: 0; }}
 * {{ box-sizing: border-box; }}
 html, body {{ margin: 0; padding: 0; background: #ffffff; color: #1d2733;
-    font-family: 'Be Vietnam Pro', 'Segoe UI', Arial, sans-serif; }}
+    font-family: {EXPORT_FONT}, sans-serif; }}
 .slide {{ position: relative; width: {SLIDE_WIDTH}px; height: {SLIDE_HEIGHT}px; overflow: hidden;
     break-after: page; page-break-after: always; border-top: 8px solid #0077b6; }}
 .slide:last-child {{ break-after: auto; page-break-after: auto; }}
@@ -141,10 +138,11 @@ def deck_html(slides: Sequence[Slide], svgs: Mapping[str, str], *, title: str, l
 
 
 def printable_page(body: str, *, title: str, lang: str, style: str = "") -> str:
-    """The HTML page Chromium prints: the deck's fonts and style, then `style` (another paper's rules)."""
+    """The HTML page Chromium prints: the deck's style (its font is one the system has), then `style`
+    (another paper's rules)."""
     return (
         f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<link rel="stylesheet" href="{FONTS_CSS.resolve().as_uri()}"><style>{STYLE}{style}</style></head>'
+        f"<style>{STYLE}{style}</style></head>"
         f"<body>{body}</body></html>"
     )
 

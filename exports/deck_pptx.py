@@ -4,6 +4,8 @@ text, each chart as a high-resolution picture drawn from the slide's own figure.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Mapping, Sequence
 
 from pptx import Presentation
@@ -11,14 +13,15 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from components.slides import Fact, Slide, Table
+from components.slides import EXPORT_FONT, Fact, Slide, Table
 from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, slide_boxes, tone_color
 
 # python-pptx's default template: layout 5 is "Title Only", whose title placeholder makes the
 # slide's title a real title (outline view, accessibility, `slide.shapes.title`).
 TITLE_ONLY_LAYOUT = 5
 EMU_PER_PX = 9525
-FONT = "Be Vietnam Pro"
+THEME_PART = re.compile(r"ppt/theme/theme\d+\.xml")
+LATIN_TYPEFACE = re.compile(rb'<a:latin typeface="[^"]*"')
 TEXT = RGBColor(0x1D, 0x27, 0x33)
 MUTED = RGBColor(0x5B, 0x68, 0x78)
 ACCENT = RGBColor(0x00, 0x77, 0xB6)
@@ -51,7 +54,7 @@ def _text_box(slide, box: Box, paragraphs: Sequence[tuple[str, int, bool, RGBCol
         run.text = text
         run.font.size = Pt(size)
         run.font.bold = bold
-        run.font.name = FONT
+        run.font.name = EXPORT_FONT
         run.font.color.rgb = color
     return shape
 
@@ -68,7 +71,7 @@ def _title(slide, text: str, box: Box, size: int, *, align=PP_ALIGN.LEFT) -> Non
         for run in paragraph.runs:
             run.font.size = Pt(size)
             run.font.bold = True
-            run.font.name = FONT
+            run.font.name = EXPORT_FONT
             run.font.color.rgb = ACCENT if align == PP_ALIGN.CENTER else TEXT
 
 
@@ -95,7 +98,7 @@ def _table(slide, table: Table, box: Box) -> None:
             paragraph.alignment = PP_ALIGN.RIGHT if table.align[c] == "right" else PP_ALIGN.LEFT
             for run in paragraph.runs:
                 run.font.size = Pt(size)
-                run.font.name = FONT
+                run.font.name = EXPORT_FONT
                 run.font.bold = r == 0 or (r - 1) == table.highlight
                 tone = table.tone(r - 1, c) if r else ""
                 run.font.color.rgb = MUTED if r == 0 else _tone_color(tone) if tone_color(tone) else TEXT
@@ -165,4 +168,17 @@ def build_pptx(slides: Sequence[Slide], pictures: Mapping[str, bytes], *, title:
         slide.notes_slide.notes_text_frame.text = content.notes
     buffer = io.BytesIO()
     presentation.save(buffer)
-    return buffer.getvalue()
+    return _themes_in_export_font(buffer.getvalue())
+
+
+def _themes_in_export_font(pptx: bytes) -> bytes:
+    """The file with its themes' heading and body fonts set to the export font: the speaker notes
+    and anything typed into the deck later take Arial too, not the default template's Calibri."""
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(pptx)) as source, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if THEME_PART.fullmatch(item.filename):
+                data = LATIN_TYPEFACE.sub(f'<a:latin typeface="{EXPORT_FONT}"'.encode(), data)
+            target.writestr(item, data)
+    return rewritten.getvalue()

@@ -38,8 +38,7 @@ REPORT_STYLE = f"""
 @page {{ size: A4 portrait; margin: {PAGE_MARGIN_MM}mm; }}
 .sheet {{ zoom: {SHEET_ZOOM}; break-after: page; page-break-after: always; }}
 .sheet:last-child {{ break-after: auto; page-break-after: auto; }}
-/* Kaleido measures labels in a system font, the page sets them in Be Vietnam Pro, a little wider:
-   a long axis label may reach past the chart's edge, into the margin, rather than be cut. */
+/* A long axis label may reach past the chart's edge, into the margin, rather than be cut. */
 .sheet .figure svg {{ overflow: visible; }}
 .sheet .slide {{ break-after: auto; page-break-after: auto; margin-bottom: 36px; border: 1px solid #d9e0ea;
     border-top: 8px solid #0077b6; height: {REPORT_SLIDE_HEIGHT}px; }}

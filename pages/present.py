@@ -126,7 +126,8 @@ def layout(year: str | None = None, kiosk: str | None = None, interval: str | No
         version = None
     return html.Div(
         [
-            dcc.Store(id=QUERY, data={"year": year}),
+            # The rest of the query is a what-if scenario (`&institutions=70`, as /whatif writes it).
+            dcc.Store(id=QUERY, data={"year": year, "scenario": _query}),
             dcc.Store(id=VERSION, data=version),
             dcc.Store(id=HEARTBEAT),
             dcc.Interval(id=POLL, interval=settings.poll * 1000, disabled=not settings.kiosk),
@@ -190,7 +191,13 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
         raise BadParameter(
             message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))
         ) from unknown
-    return deck, build_slides(deck, theme=theme, lang=lang, titles=source_titles(lang), today=local_today())
+    scenario = (query or {}).get("scenario")
+    # The store comes back from the browser: anything but a mapping is no scenario; its values are
+    # bounded and parsed by `scenario_points`, which ignores what is not a number of a main index.
+    scenario = scenario if isinstance(scenario, dict) else {}
+    return deck, build_slides(
+        deck, theme=theme, lang=lang, titles=source_titles(lang), today=local_today(), scenario=scenario
+    )
 
 
 @callback(

@@ -11,12 +11,14 @@ gains asks the server, which checks the unit again. A unit head may open only th
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
 from auth.guard import unit_refusal
-from auth.policy import UNIT_HEAD
+from auth.policy import UNIT_HEAD, sees_all_units
 from auth.session import current_viewer
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
@@ -74,6 +76,7 @@ dash.register_page(
 QUERY = "whatif-query"
 CONTENT = "whatif-content"
 DATA = "whatif-data"
+PRESENT_LINK = "whatif-present-link"
 PLAN = "whatif-plan-points"
 # Query parameters that are not a main index's points.
 PAGE_PARAMS = ("unit", "year")
@@ -135,7 +138,22 @@ def requested_setting(query: dict | None, lang: str) -> WhatIfSetting:
     return whatif_setting(code, year)
 
 
-def heading(setting: WhatIfSetting, lang: str) -> html.Div:
+def present_link(setting: WhatIfSetting, scenario: dict[str, float], lang: str) -> dcc.Link:
+    """ "Đưa lên trình chiếu": the deck's "Khuyến nghị" slide with this scenario, for the province the
+    deck is about and a reader who may open the deck (for anyone else an empty, hidden link, which
+    the script keeping its address up to date as the sliders move, `whatif_present.link`, needs)."""
+    if setting.info.code != queries.focus_unit_code() or not sees_all_units(current_viewer()):
+        return dcc.Link(id=PRESENT_LINK, href="", style={"display": "none"})
+    query = urlencode({"year": setting.year, **scenario})
+    return dcc.Link(
+        [html.I(className="bi bi-easel me-1"), t("whatif.to_present", lang)],
+        href=f"/present?{query}#actions",
+        className="btn btn-sm btn-outline-primary",
+        id=PRESENT_LINK,
+    )
+
+
+def heading(setting: WhatIfSetting, lang: str, scenario: dict[str, float] | None = None) -> html.Div:
     name = localized(setting.info, "name", lang)
     years = [
         dcc.Link(str(year), href=f"/whatif?unit={setting.info.code}&year={year}", className="units-badge")
@@ -155,6 +173,7 @@ def heading(setting: WhatIfSetting, lang: str) -> html.Div:
             ),
             *years,
             back,
+            present_link(setting, scenario or {}, lang),
         ],
         className="whatif-header",
     )
@@ -172,7 +191,7 @@ def render(setting: WhatIfSetting, raw_scenario: dict, theme: str, lang: str) ->
     return [
         dcc.Store(id=DATA, data=browser_data(setting, theme=theme, lang=lang)),
         dcc.Store(id=PLAN),
-        heading(setting, lang),
+        heading(setting, lang, scenario),
         result_cards(setting, start, lang=lang, source=source),
         dbc.Row(
             [
@@ -215,6 +234,14 @@ clientside_callback(
     Input(DATA, "data"),
     State({"type": POINTS, "index": ALL}, "value"),
     State({"type": TASK, "index": ALL}, "value"),
+)
+
+clientside_callback(
+    ClientsideFunction(namespace="whatif_present", function_name="link"),
+    Output(PRESENT_LINK, "href"),
+    Input({"type": POINTS, "index": ALL}, "value"),
+    State(DATA, "data"),
+    State(PRESENT_LINK, "href"),
 )
 
 clientside_callback(

@@ -13,6 +13,22 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Số liệu lấy trực tiếp từ cơ sở dữ liệu (phiên bản dữ liệu {version})",
         "en": "Figures read live from the database (data version {version})",
     },
+    "present.title_missing": {
+        "vi": "Năm {year} chưa có số liệu cho các trang: {slides} (đã bỏ khỏi bài trình chiếu)",
+        "en": "{year} has no figures yet for: {slides} (left out of the deck)",
+    },
+    "present.actions.scenario": {
+        "vi": "Kịch bản giả định: {changes} → tổng {total_from} → {total}, hạng {rank_from} → {rank}{of}{group}",
+        "en": "What-if scenario: {changes} → total {total_from} → {total}, rank {rank_from} → {rank}{of}{group}",
+    },
+    "whatif.to_present": {"vi": "Đưa lên trình chiếu", "en": "Show in the deck"},
+    "present.actions.scenario_of": {"vi": "/{n}", "en": "/{n}"},
+    "present.actions.scenario_of_published": {
+        "vi": " trong {n} tỉnh có giá trị công bố",
+        "en": " among {n} provinces with a published value",
+    },
+    "present.actions.scenario_group": {"vi": ", nhóm {group}", "en": ", group {group}"},
+    "present.notes.left_out": {"vi": "Các trang đã bỏ: {reasons}", "en": "Slides left out: {reasons}"},
     "present.notes.title": {
         "vi": "Mở đầu: kết quả DTI năm {year} của {unit}, các phần tiếp theo đi từ tổng thể đến chi tiết.",
         "en": "Opening: {unit}'s DTI results for {year}, from the overall figure down to the details.",

@@ -3,6 +3,7 @@ the chrome hidden, and a lost connection marked stale and recovered."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -61,11 +62,16 @@ def test_keys_and_clicker_move_through_the_deck(page: Page, page_errors: list[st
     page.keyboard.press("ArrowLeft")
     expect(counter).to_have_text(f"1 / {LAST}")
     page.keyboard.press("ArrowLeft")
+    expect(counter).to_have_text(f"1 / {LAST}")  # ← on the first slide stays there
+
+    page.keyboard.press("End")
     expect(counter).to_have_text(f"{LAST} / {LAST}")
     assert visible_slides(page) == ["present-slide-sources"]
-
     page.click("#present-next")
-    expect(counter).to_have_text(f"1 / {LAST}")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    # → on the last slide stopped there (the kiosk alone loops): one ← goes back one.
+    expect(counter).to_have_text(f"{LAST - 1} / {LAST}")
     assert page_errors == []
 
 
@@ -84,12 +90,16 @@ def test_values_are_written_on_the_slides(page: Page, page_errors: list[str], ba
     assert page_errors == []
 
 
-def test_a_year_without_district_results_explains_the_slide(page: Page, page_errors: list[str], base_url: str):
+def test_a_year_without_district_results_leaves_the_slide_out_and_says_so(
+    page: Page, page_errors: list[str], base_url: str
+):
     page.goto(base_url + "/present?year=2021")
     page.locator(".present-slide.is-active").wait_for()
-    assert page.locator(".present-slide").count() == len(SLIDE_KEYS), "no slide disappears silently"
-    assert "2021" in page.text_content("#present-slide-districts .present-message")
-    assert "2021" in page.text_content("#present-slide-laggards .present-message")
+    assert page.locator(".present-message").count() == 0, "no empty 'chưa có…' slide"
+    assert page.locator("#present-slide-districts").count() == 0
+    assert page.locator(".present-slide").count() < len(SLIDE_KEYS)
+    title = page.text_content("#present-slide-title")
+    assert "Năm 2021 chưa có số liệu cho các trang:" in title and "Các huyện, thị xã, thành phố" in title, title
     assert page_errors == []
 
 
@@ -128,3 +138,32 @@ def test_kiosk_marks_a_lost_connection_and_recovers(page: Page, base_url: str, e
 
     page.unroute(CALLBACKS)
     expect(marker).to_be_hidden()
+
+
+def test_the_whatif_scenario_goes_to_the_recommendations_slide(
+    page: Page, page_errors: list[str], base_url: str, expect: Callable
+):
+    """From /whatif for the province, "Đưa lên trình chiếu" carries the sliders' scenario to the deck,
+    which opens on "Khuyến nghị" with the scenario's new rank (2 of the 6 provinces with a published
+    2022 value: 0,6385 + 87,42/1000 = 0,7259, behind Đà Nẵng's 0,8002, ahead of TP. HCM's 0,7163)."""
+    page.goto(base_url + "/whatif?unit=binh-phuoc&year=2022&institutions=100")
+    link = page.locator("#whatif-present-link")
+    expect(link).to_have_attribute("href", "/present?year=2022&institutions=100#actions")
+    field = page.locator('[id*=\'"index":"digital_society"\'] input[type=number]')
+    field.fill("120")
+    field.press("Tab")
+    expect(link).to_have_attribute("href", "/present?year=2022&institutions=100&digital_society=120#actions")
+
+    link.click()
+    expect(page.locator("#present-slide-actions")).to_have_class(re.compile(r"\bis-active\b"))
+    slide = page.locator("#present-slide-actions")
+    expect(slide).to_contain_text("Kịch bản giả định: Thể chế số 80 → 100; Hoạt động Xã hội số 52,58 → 120")
+    expect(slide).to_contain_text("hạng 6 → 2 trong 6 tỉnh có giá trị công bố")
+    assert page_errors == []
+
+
+def test_a_unit_head_gets_no_link_to_the_deck(page_as: Callable, base_url: str, expect: Callable):
+    head = page_as("unit_head")
+    head.goto(base_url + "/whatif")
+    head.locator("#whatif-ranking .js-plotly-plot .main-svg").first.wait_for()
+    expect(head.locator("#whatif-present-link")).to_be_hidden()

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import struct
 import subprocess
 import time
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,7 +21,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from components.slides import SLIDE_KEYS, Slide, build_slides
+from components.slides import EXPORT_FONT, SLIDE_KEYS, Slide, build_slides
 from data_access.cache import cache
 from data_access.deck import build_deck
 from exports.deck import EXPORT_THEME, chart_file, export_deck
@@ -100,6 +102,50 @@ def test_pptx_tables_are_real_tables(exported: Exported):
     table = next(shape.table for shape in national.shapes if shape.has_table)
     cells = [[cell.text for cell in row.cells] for row in table.rows]
     assert ["12", "Bình Phước", "0,6385"] in cells
+
+
+def pptx_runs(presentation: Presentation) -> Iterator:
+    """Every run of text a reader sees: in text boxes, titles and table cells."""
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            frames = [cell.text_frame for row in shape.table.rows for cell in row.cells] if shape.has_table else []
+            if shape.has_text_frame:
+                frames.append(shape.text_frame)
+            for frame in frames:
+                for paragraph in frame.paragraphs:
+                    yield from (run for run in paragraph.runs if run.text.strip())
+
+
+def test_every_word_of_the_pptx_asks_for_arial_which_a_meeting_room_pc_has(exported: Exported):
+    """PowerPoint substitutes a font the PC lacks (Be Vietnam Pro, once) with text of another width."""
+    presentation = Presentation(io.BytesIO(exported.files["pptx"]))
+    fonts = {run.font.name for run in pptx_runs(presentation)}
+    assert fonts == {"Arial"}
+    assert EXPORT_FONT == "Arial"
+    # Text without a font of its own (the speaker notes, anything typed later) takes the theme's.
+    with zipfile.ZipFile(io.BytesIO(exported.files["pptx"])) as package:
+        themes = [package.read(name).decode() for name in package.namelist() if name.startswith("ppt/theme/")]
+    assert themes
+    for theme in themes:
+        assert set(re.findall(r'<a:latin typeface="([^"]*)"', theme)) == {"Arial"}
+
+
+def test_chart_pictures_and_the_pdf_are_drawn_in_the_same_font_as_the_text(
+    chromium: str, exported: Exported, slides_2022: list[Slide], tmp_path: Path
+):
+    """Charts ask for Arial (drawn here with Liberation Sans, Arial's metric twin), nothing else;
+    the PDF embeds that one family for its text and its charts, no web font."""
+    svg = chart_file(next(s for s in slides_2022 if s.key == "radar"), "svg").decode("utf-8")
+    families = set(re.findall(r"font-family:\s*([^;\"]+)", svg))
+    assert families and all(family.strip().strip("'\"") == "Arial" for family in families), families
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    pdf = tmp_path / "deck.pdf"
+    pdf.write_bytes(exported.files["pdf"])
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    named = {line.split()[0].split("+")[-1].split("-")[0] for line in listing.splitlines()[2:]} - {"[none]"}
+    # Chromium falls back to DejaVu Sans for the few symbols Liberation Sans lacks (▲ ▼ → ≥).
+    assert "LiberationSans" in named and named <= {"LiberationSans", "DejaVuSans"}, listing
 
 
 def test_pdf_has_a_page_per_slide_with_vietnamese_text_and_bookmarks(exported: Exported):
