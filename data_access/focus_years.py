@@ -8,6 +8,8 @@ years this module gives for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
@@ -41,15 +43,20 @@ def result_years(unit_code: str) -> list[int]:
     return _years(published.union(scored))
 
 
-@versioned
-def followed_years(unit_code: str) -> list[int]:
-    """The overview's years: the unit's own (`result_years`), and once a merger has ended it, the years in
-    which its successor is ranked in its place (the focus follows its successor)."""
-    years = set(result_years(unit_code))
+def followed(unit_code: str, years_of: Callable[[str], list[int]]) -> list[int]:
+    """A page's years for the focus: its own (`years_of`), and once a merger has ended it, its
+    successor's from the merger's first ranked year (the focus follows its successor there)."""
+    years = set(years_of(unit_code))
     ended = reorganisation.ended_unit(unit_code)
     if ended is not None:
-        years |= {y for y in result_years(ended["successor"]) if y >= ended["first_ranked_year"]}
+        years |= {y for y in years_of(ended["successor"]) if y >= ended["first_ranked_year"]}
     return sorted(years)
+
+
+@versioned
+def followed_years(unit_code: str) -> list[int]:
+    """The overview's years: the unit's own results (`result_years`), followed across a merger."""
+    return followed(unit_code, result_years)
 
 
 @versioned

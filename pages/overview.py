@@ -14,7 +14,6 @@ from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
 from components.kpi import discrepancy_notes, kpi_card, rank_change_badge, series_legend
 from components.laggards import laggards_body
-from components.reorganisation import format_date
 from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
 from components.targets import risk_list
@@ -26,7 +25,7 @@ from data_access.overview import Overview, UnknownSelection, build_overview
 from data_access.targets import at_risk, plan_years, target_progress
 from domain.text import localized, localized_column
 from domain.vocabulary import INFERRED_MAPPING, SUB_LEVELS
-from pages._context import focus_years, language, page_title, query_string, resolve_year, source_titles
+from pages._context import focus_years, followed_focus, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
 dash.register_page(
@@ -362,10 +361,8 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
     followed: list = []
     try:  # an unknown focus has no years of its own: build_overview explains it
         chosen = resolve_year(year, lang, years=years or None)
-        successor = reorganisation.successor_for(focus, chosen)
-        if successor is not None:  # merged away by then: the page follows its successor, and says so
-            followed = [followed_note(focus, successor, chosen, lang)]
-            focus = successor
+        focus, note = followed_focus(focus, chosen, lang, "overview-focus-followed")
+        followed = [note] if note is not None else []
         overview = build_overview(focus, chosen)
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
@@ -380,22 +377,3 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
         year=year,
     )
     return [page[0], *followed, *page[1:]]
-
-
-def followed_note(ended: str, successor: str, year: int, lang: str) -> html.Div:
-    """The configured province had merged into `successor` by `year`: the overview follows it."""
-    names = reorganisation.names()
-    pick = 0 if lang == "vi" else 1
-    moved = reorganisation.ended_unit(ended) or {}
-    return html.Div(
-        t(
-            "reorg.focus_followed",
-            lang,
-            before=names[ended][pick],
-            after=names[successor][pick],
-            date=format_date(moved["effective_date"], lang) if moved else "",
-            year=year,
-        ),
-        className="rankings-note reorg-followed",
-        id="overview-focus-followed",
-    )
