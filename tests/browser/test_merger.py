@@ -143,6 +143,14 @@ def test_rankings_2024_follow_the_focus_to_its_successor_on_a_34_province_map(
     assert sorted(drawn["locations"]) == sorted(successors())
     assert drawn["joined"] == [ENDED, SUCCESSOR]
     expect(leader.locator("#rankings-map-card")).to_contain_text("34 tỉnh, thành phố sau sắp xếp")
+    leader.locator("#rankings-bump .js-plotly-plot .main-svg").first.wait_for(state="attached")
+    line = leader.eval_on_selector(
+        "#rankings-bump .js-plotly-plot",
+        "el => { const t = el._fullData.find(t => t.name === 'Đồng Nai'); return {x: t.x, y: t.y, text: t.text}; }",
+    )
+    assert line["y"][-2:] == [None, rank_2024(SUCCESSOR)], "the rank of 2023 (of 63) is not joined to 2024's (of 34)"
+    assert line["text"][-1] == f"{rank_2024(SUCCESSOR)}/34" and line["text"][-3].endswith("/63")
+    expect(leader.locator("#rankings-bump")).to_contain_text("63 → 34 tỉnh")
 
     leader.goto(f"{merger_app}/rankings?year=2023")
     expect(leader.locator("#rankings-national-table tbody tr")).to_have_count(63)
