@@ -262,11 +262,12 @@ def bump_chart(
         name = figure_text(localized(rows.iloc[0], "unit_name", lang))
         years = rows["year"].astype(str).tolist()
         ranks = rows["rank"].astype(int).tolist()
+        fields = rows["rank_of"].tolist()
         if code not in rank_order:
             figure.add_trace(
                 go.Scatter(
-                    x=years,
-                    y=ranks,
+                    x=broken_at_field_change(years, fields),
+                    y=broken_at_field_change(ranks, fields),
                     name=name,
                     mode="lines+markers",
                     line={"color": colors["muted"], "width": 1},
@@ -281,12 +282,12 @@ def bump_chart(
         labels = [format_rank(int(r), int(f)) for r, f in zip(rows["rank"], rows["rank_of"], strict=True)]
         figure.add_trace(
             go.Scatter(
-                x=years,
-                y=ranks,
+                x=broken_at_field_change(years, fields),
+                y=broken_at_field_change(ranks, fields),
                 name=name,
                 mode="lines+markers+text",
-                text=labels,
-                textposition=label_positions(ranks),
+                text=broken_at_field_change(labels, fields, gap=""),
+                textposition=broken_at_field_change(label_positions(ranks), fields, gap="top center"),
                 textfont={"size": 15 if focus else 11, "color": colors["text"] if focus else color},
                 line={"color": color, "width": 4 if focus else 2.5},
                 marker={"size": 11 if focus else 8, "color": color},
@@ -302,6 +303,8 @@ def bump_chart(
         *_end_labels(named, categories=years, end="first", gap=gap, size=12),
         *_end_labels(named, categories=years, end="last", gap=gap, size=12),
     ]
+    marks = _field_change_marks(history, years, figure, colors, lang)
+    annotations += marks
     has_left = any(len(line[2]) > 1 for line in named)
     layout.update(
         # A fixed range: autorange pads for every label in pixels and, in a narrow card, blows up.
@@ -315,10 +318,46 @@ def bump_chart(
         yaxis=rank_axis(field, title=axis_title, theme=theme, padding=(5, 4)),
         showlegend=False,
         annotations=annotations,
-        margin={"l": 150 if has_left else 60, "r": 150 if named else 30, "t": 20, "b": 40},
+        margin={"l": 150 if has_left else 60, "r": 150 if named else 30, "t": 40 if marks else 20, "b": 40},
     )
     figure.update_layout(layout)
     return figure
+
+
+def broken_at_field_change(values: Sequence, fields: Sequence, *, gap: object = None) -> list:
+    """A line's values with a gap (`None` breaks a plotly line) wherever the field ranked changes
+    between two years: a rank of 12/63 is not joined to one of 5/34 (the 2025 merger)."""
+    broken: list = []
+    for i, value in enumerate(values):
+        if i and fields[i] != fields[i - 1]:
+            broken.append(gap)
+        broken.append(value)
+    return broken
+
+
+def _field_change_marks(history: pd.DataFrame, years: list[str], figure: go.Figure, colors: Mapping, lang: str) -> list:
+    """A dashed line between two years whose national fields differ, labelled "63 → 34 tỉnh": the lines
+    break there, and the reader is told why."""
+    fields = history.groupby("year")["rank_of"].max().sort_index()
+    marks = []
+    for (_year_before, before), (year_after, after) in zip(fields.items(), list(fields.items())[1:], strict=False):
+        if before == after or str(year_after) not in years:
+            continue
+        x = years.index(str(year_after)) - 0.5
+        figure.add_vline(x=x, line={"color": colors["muted"], "width": 1, "dash": "dash"})
+        marks.append(
+            {
+                "x": x,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "text": t("reorg.field_change", lang, before=int(before), after=int(after)),
+                "font": {"size": 11, "color": colors["muted"]},
+            }
+        )
+    return marks
 
 
 def fit_view(geojson: Mapping, *, width: int, height: int, padding: float = 0.92) -> tuple[dict, float]:

@@ -8,6 +8,8 @@ years this module gives for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
@@ -41,20 +43,14 @@ def result_years(unit_code: str) -> list[int]:
     return _years(published.union(scored))
 
 
-@versioned
-def _followed(unit_code: str, own_years) -> list[int]:
-    """`own_years(unit)` of the unit, and once a merger has ended it, those of its successor from the
-    successor's first ranked year (the focus follows its successor)."""
-    years = set(own_years(unit_code))
+def followed(unit_code: str, years_of: Callable[[str], list[int]]) -> list[int]:
+    """A page's years for the focus: its own (`years_of`), and once a merger has ended it, its
+    successor's from the merger's first ranked year (the focus follows its successor there)."""
+    years = set(years_of(unit_code))
     ended = reorganisation.ended_unit(unit_code)
     if ended is not None:
-        years |= {y for y in own_years(ended["successor"]) if y >= ended["first_ranked_year"]}
+        years |= {y for y in years_of(ended["successor"]) if y >= ended["first_ranked_year"]}
     return sorted(years)
-
-
-def followed_years(unit_code: str) -> list[int]:
-    """The overview's years: the unit's own (`result_years`) and, after a merger, its successor's."""
-    return _followed(unit_code, result_years)
 
 
 def value_years(unit_code: str) -> list[int]:
@@ -80,9 +76,15 @@ def default_year(unit_code: str, years: list[int]) -> int | None:
     A year imported with ranks only is offered, but not opened on: the overview, the deck and the
     unit page would show "—" where last year's value was. The latest of `years` when none has a value.
     """
-    with_value = set(_followed(unit_code, value_years))
+    with_value = set(followed(unit_code, value_years))
     candidates = [y for y in years if y in with_value]
     return max(candidates or years, default=None)
+
+
+@versioned
+def followed_years(unit_code: str) -> list[int]:
+    """The overview's years: the unit's own results (`result_years`), followed across a merger."""
+    return followed(unit_code, result_years)
 
 
 @versioned

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Select, and_, select
 
-from data_access import queries
+from data_access import queries, reorganisation
 from data_access.cache import versioned
 from data_access.models import Framework, Indicator, IndicatorScore, Pillar, PillarScore, Unit
 from data_access.overview import build_overview, printed_discrepancies
@@ -115,8 +115,9 @@ def _read_indicators(statement: Select) -> pd.DataFrame:
 def resolve_selection(year: int, level: str | None, unit: str | None, compare: str | None) -> Selection:
     """The URL's level, unit and comparison checked against the data, with the documented defaults.
 
-    Defaults: the province in focus at province level, the best-ranked unit below it; the
-    leading provinces as comparison. `BadSelection` names the parameter the data does not have.
+    Defaults: the province in focus at province level (its successor once a merger has ended it), the
+    best-ranked unit below it; the leading provinces as comparison. `BadSelection` names the parameter
+    the data does not have.
     """
     level = level or "province"
     if level not in LEVELS:
@@ -129,6 +130,8 @@ def resolve_selection(year: int, level: str | None, unit: str | None, compare: s
         return Selection(year, level, unit or "", None)
     if unit in (None, ""):
         focus = queries.focus_unit_code()
+        if focus is not None and level == "province":  # merged away by the year: its successor in its place
+            focus = reorganisation.successor_for(focus, year) or focus
         unit = focus if level == "province" and focus in codes else codes[0]
     if unit not in codes:
         raise BadSelection("unit", unit)

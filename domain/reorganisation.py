@@ -10,6 +10,7 @@ computed wherever it is shown.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -84,10 +85,77 @@ def average_of_predecessors(
     return computed
 
 
+Point = tuple[float, float]
+Ring = list[list[float]]
+
+
+def _signed_area(ring: Sequence[Sequence[float]]) -> float:
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(ring)) / 2
+
+
+def _inside(point: Sequence[float], ring: Sequence[Sequence[float]]) -> bool:
+    """Even-odd test of `point` against a closed ring."""
+    x, y = point[0], point[1]
+    found = False
+    for a, b in itertools.pairwise(ring):
+        if (a[1] > y) != (b[1] > y) and x < a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]):
+            found = not found
+    return found
+
+
+def dissolve_polygons(polygons: Sequence[Sequence[Ring]]) -> list[list[Ring]]:
+    """The outline of several polygons drawn as one: every edge that two of them share (the same two
+    points, in either direction) is removed and the edges left are chained back into closed rings,
+    so the old borders between merged provinces are no longer drawn inside the new one.
+
+    It relies on the source being topologically clean where polygons meet (a shared border is the
+    same points in both, as in the shipped boundaries: 0 of 7 569 edges drawn by more than two
+    polygons); where two borders do not share their points, both stay, as in the source. Rings
+    keep the winding of their first polygon's outer ring; a ring wound the other way is a hole and
+    goes under the outer ring that contains it."""
+    owners: dict[frozenset[Point], set[int]] = {}
+    directed: list[tuple[Point, Point]] = []
+    for index, polygon in enumerate(polygons):
+        for ring in polygon:
+            for a, b in itertools.pairwise(ring):
+                start, end = (a[0], a[1]), (b[0], b[1])
+                if start == end:
+                    continue
+                owners.setdefault(frozenset((start, end)), set()).add(index)
+                directed.append((start, end))
+    kept = [edge for edge in directed if len(owners[frozenset(edge)]) < 2]
+    leaving: dict[Point, list[Point]] = {}
+    for start, end in kept:
+        leaving.setdefault(start, []).append(end)
+    rings: list[Ring] = []
+    for start, _ in kept:
+        while leaving.get(start):
+            ring = [start]
+            point = leaving[start].pop()
+            while point != start and leaving.get(point):
+                ring.append(point)
+                point = leaving[point].pop()
+            ring.append(start)
+            if len(ring) >= 4:
+                rings.append([list(p) for p in ring])
+    if not rings:
+        return [[list(map(list, ring)) for ring in polygon] for polygon in polygons]
+    outer_sign = _signed_area(polygons[0][0]) >= 0 if polygons and polygons[0] else False
+    outers = [r for r in rings if (_signed_area(r) >= 0) == outer_sign]
+    holes = [r for r in rings if (_signed_area(r) >= 0) != outer_sign]
+    result: list[list[Ring]] = [[outer] for outer in outers]
+    for hole in holes:
+        home = next((polygon for polygon in result if _inside(hole[0], polygon[0])), None)
+        if home is not None:
+            home.append(hole)
+    return result
+
+
 def dissolve(collection: Mapping, year: int, rows: Iterable[Reorganisation], names: Mapping[str, str]) -> dict:
     """The boundaries of `year`'s units: every predecessor's polygons gathered into one MultiPolygon
-    feature under its successor's code (the predecessors' shared borders stay inside it, which draws
-    as one filled shape). Features whose unit is not reorganised that year are kept as they are."""
+    feature under its successor's code, with the borders the predecessors shared removed
+    (`dissolve_polygons`), so it draws as one province. Features whose unit is not reorganised that
+    year are kept as they are."""
     rows = list(rows)
     merged: dict[str, dict] = {}
     for feature in collection["features"]:
@@ -118,11 +186,12 @@ def dissolve(collection: Mapping, year: int, rows: Iterable[Reorganisation], nam
         properties = dict(target["properties"])
         if len(target["members"]) > 1:
             properties["predecessor_codes"] = sorted(target["members"])
+        polygons = dissolve_polygons(target["polygons"]) if len(target["members"]) > 1 else target["polygons"]
         features.append(
             {
                 "type": "Feature",
                 "properties": properties,
-                "geometry": {"type": "MultiPolygon", "coordinates": target["polygons"]},
+                "geometry": {"type": "MultiPolygon", "coordinates": polygons},
             }
         )
     return {key: value for key, value in collection.items() if key != "features"} | {"features": features}

@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
+from dash import html
+
 from components.citations import SourceTitles
 from components.i18n import t
+from components.reorganisation import format_date
 from components.shell import message_panel
-from data_access import queries
+from data_access import queries, reorganisation
 from data_access.focus_years import default_year
 from domain.text import localized
 from web.language import LANGUAGE_COOKIE, language  # noqa: F401  (app.py and the pages read them here)
@@ -104,3 +107,32 @@ def query_string(params: dict[str, object]) -> str:
 
 def parse_search(search: str | None) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items()}
+
+
+def followed_note(ended: str, successor: str, year: int, lang: str, element_id: str) -> html.Div:
+    """The configured province had merged into `successor` by `year`: the page follows it, and says so
+    in the same words on every page."""
+    names = reorganisation.names()
+    pick = 0 if lang == "vi" else 1
+    moved = reorganisation.ended_unit(ended) or {}
+    return html.Div(
+        t(
+            "reorg.focus_followed",
+            lang,
+            before=names.get(ended, (ended, ended))[pick],
+            after=names.get(successor, (successor, successor))[pick],
+            date=format_date(moved["effective_date"], lang) if moved else "",
+            year=year,
+        ),
+        className="rankings-note reorg-followed",
+        id=element_id,
+    )
+
+
+def followed_focus(focus: str, year: int, lang: str, element_id: str) -> tuple[str, html.Div | None]:
+    """The unit a page shows for the configured focus in `year`: the focus itself, or once a merger has
+    ended it, its successor (`reorganisation.successor_for`) with the note saying so."""
+    successor = reorganisation.successor_for(focus, year)
+    if successor is None:
+        return focus, None
+    return successor, followed_note(focus, successor, year, lang, element_id)

@@ -14,7 +14,6 @@ from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
 from components.kpi import discrepancy_notes, kpi_card, rank_change_badge, series_legend
 from components.laggards import laggards_body
-from components.reorganisation import format_date
 from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
 from components.targets import risk_list
@@ -30,6 +29,7 @@ from domain.vocabulary import INFERRED_MAPPING
 from pages._context import (
     focus_default_year,
     focus_years,
+    followed_focus,
     language,
     page_title,
     query_string,
@@ -405,10 +405,8 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
     followed: list = []
     try:  # an unknown focus has no years of its own: build_overview explains it
         chosen = resolve_year(year, lang, years=years or None) if year else default_year(focus, years)
-        successor = reorganisation.successor_for(focus, chosen)
-        if successor is not None:  # merged away by then: the page follows its successor, and says so
-            followed = [followed_note(focus, successor, chosen, lang)]
-            focus = successor
+        focus, note = followed_focus(focus, chosen, lang, "overview-focus-followed")
+        followed = [note] if note is not None else []
         overview = build_overview(focus, chosen)
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
@@ -424,22 +422,3 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
         index_changes=unit_index_changes(focus, overview.level, overview.year, overview.previous_year),
     )
     return [page[0], *followed, *page[1:]]
-
-
-def followed_note(ended: str, successor: str, year: int, lang: str) -> html.Div:
-    """The configured province had merged into `successor` by `year`: the overview follows it."""
-    names = reorganisation.names()
-    pick = 0 if lang == "vi" else 1
-    moved = reorganisation.ended_unit(ended) or {}
-    return html.Div(
-        t(
-            "reorg.focus_followed",
-            lang,
-            before=names[ended][pick],
-            after=names[successor][pick],
-            date=format_date(moved["effective_date"], lang) if moved else "",
-            year=year,
-        ),
-        className="rankings-note reorg-followed",
-        id="overview-focus-followed",
-    )

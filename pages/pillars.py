@@ -6,6 +6,8 @@ content is drawn from it alone, so every view can be bookmarked.
 
 from __future__ import annotations
 
+from functools import partial
+
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -30,7 +32,7 @@ from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
 from data_access import queries
 from data_access.districts import offered_levels
-from data_access.focus_years import pillar_years, scored_years
+from data_access.focus_years import followed, pillar_years, scored_years
 from data_access.pillars import (
     LEADING,
     BadSelection,
@@ -46,6 +48,7 @@ from domain.vocabulary import LEVELS, PROVINCE
 from pages._context import (
     BadParameter,
     focus_years,
+    followed_focus,
     language,
     page_title,
     query_string,
@@ -61,7 +64,7 @@ dash.register_page(
     order=1,
     nav_key="nav.pillars",
     nav_icon="bi-bullseye",
-    year_options=focus_years(pillar_years),
+    year_options=focus_years(lambda unit_code: followed(unit_code, pillar_years)),
 )
 
 URL = "pillars-url"
@@ -74,6 +77,7 @@ RADAR = "pillars-radar"
 TABLE = "pillars-table"
 TABLE_DOWNLOAD = "pillars-table-download"
 INDICATOR_DOWNLOAD = "pillars-indicators-download"
+FOLLOWED = "pillars-focus-followed"
 
 
 def layout(
@@ -217,31 +221,41 @@ def write_url(level: str | None, unit: str | None, compare: str | None, query: d
 
 
 def page_year(query: dict, lang: str) -> int:
-    """The URL's year, or the latest in which the focus (province level) or its own units (below it)
-    have pillar scores; the shell offers only the years with some."""
+    """The URL's year, or the latest in which the focus (province level; its successor after a merger)
+    or its own units (below it) have pillar scores; the shell offers only the years with some."""
     focus = queries.focus_unit_code()
     level = query.get("level") or PROVINCE
     if query.get("year") in (None, "") and focus and level in LEVELS:
-        years = scored_years(focus, level) or pillar_years(focus)
+        own = followed(focus, partial(scored_years, level=level)) if level == PROVINCE else scored_years(focus, level)
+        years = own or pillar_years(focus)
         if years:
             return years[-1]
     return resolve_year(query.get("year"), lang)
+
+
+def shown_focus(year: int, query: dict, lang: str) -> tuple[str | None, html.Div | None]:
+    """The province the page shows for the focus in `year` when no unit is chosen, with the note when a
+    merger had ended the focus by then (province level only, as on `/rankings`)."""
+    focus = queries.focus_unit_code()
+    level = query.get("level") or PROVINCE
+    if focus is None or level != PROVINCE or query.get("unit") not in (None, ""):
+        return focus, None
+    return followed_focus(focus, year, lang, FOLLOWED)
 
 
 def focus_without_scores(year: int, query: dict, lang: str) -> None:
     """Never another province's or its units' figures in the focus's place: without a unit chosen, a
     year in which the focus (or its departments, its districts) has no pillar scores says so, with
     the years that have them, instead of opening on someone else."""
-    focus = queries.focus_unit_code()
+    focus, note = shown_focus(year, query, lang)
     level = query.get("level") or PROVINCE
     if not focus or query.get("unit") not in (None, "") or level not in LEVELS or year in scored_years(focus, level):
         return
     name = localized(queries.unit(focus) or {}, "name", lang) or focus
     years = ", ".join(map(str, scored_years(focus, level))) or "—"
     body = t("pillars.focus_no_scores", lang, unit=name, year=year, level=level_label(level, lang), years=years)
-    raise BadParameter(
-        message_panel(t("pillars.no_scores_title", lang), body, icon="bi-inbox", element_id="pillars-empty")
-    )
+    panel = message_panel(t("pillars.no_scores_title", lang), body, icon="bi-inbox", element_id="pillars-empty")
+    raise BadParameter(html.Div([note, panel]) if note is not None else panel)
 
 
 def selection_from(query: dict | None, lang: str) -> Selection:
@@ -311,7 +325,9 @@ def show_pillars(query: dict | None, theme: str | None) -> list:
     if not selection.unit_code:
         return [no_scores(selection, lang)]
     view = pillars_view(selection, name_best=names_other_units(current_viewer()))
-    return render(view, theme or DEFAULT_THEME, lang, source_titles(lang))
+    page = render(view, theme or DEFAULT_THEME, lang, source_titles(lang))
+    shown, note = shown_focus(selection.year, query or {}, lang)
+    return [page[0], note, *page[1:]] if note is not None and selection.unit_code == shown else page
 
 
 def _requested_view(query: dict | None, lang: str) -> PillarsView | None:

@@ -23,7 +23,7 @@ from components.theme import DEFAULT_THEME
 from data_access import queries
 from data_access.db import data_version
 from data_access.deck import Deck, UnknownDeck, build_deck, deck_years
-from data_access.focus_years import default_year
+from data_access.focus_years import default_year, followed
 from domain.clock import local_now, local_today
 from exports import jobs
 from exports.deck import EXPORT_THEME, chart_file, deck_basename, deck_title, export_deck
@@ -31,6 +31,8 @@ from exports.images import MIME_TYPES, ExportError
 from pages._context import (
     BadParameter,
     focus_default_year,
+    followed_focus,
+    followed_note,
     language,
     page_title,
     resolve_year,
@@ -44,7 +46,7 @@ from pages._ticker import ticker
 def page_years() -> list[int]:
     """The shell's year links: the years with a provincial result of the province in focus."""
     focus = queries.focus_unit_code()
-    return deck_years(focus) if focus else []
+    return followed(focus, deck_years) if focus else []
 
 
 dash.register_page(
@@ -70,6 +72,7 @@ COUNTER = "present-counter"
 STALE = "present-stale"
 STATUS = "present-status"
 HEADING = "present-heading"
+FOLLOWED = "present-focus-followed"
 EXPORT_PPTX = "present-export-pptx"
 EXPORT_PDF = "present-export-pdf"
 DECK_DOWNLOAD = "present-download"
@@ -173,7 +176,7 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
     focus = queries.focus_unit_code()
     if focus is None:
         raise no_focus(lang)
-    years = deck_years(focus)
+    years = followed(focus, deck_years)
     if not years:
         info = queries.unit(focus) or {}
         raise BadParameter(
@@ -185,6 +188,7 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
         )
     asked = (query or {}).get("year")
     year = resolve_year(asked, lang, years=years) if asked else default_year(focus, years)
+    focus, _ = followed_focus(focus, year, lang, FOLLOWED)
     try:
         deck = build_deck(focus, year)
     except UnknownDeck as unknown:
@@ -210,11 +214,14 @@ def deck_slides(query: dict | None, *, theme: str, lang: str) -> tuple[Deck, lis
     Input(VERSION, "data"),
 )
 @explained(lambda panel: ([panel], "", True, True))
-def show_deck(query: dict | None, theme: str | None, _version: int | None) -> tuple[list, str, bool, bool]:
+def show_deck(query: dict | None, theme: str | None, _version: int | None) -> tuple[list, str | list, bool, bool]:
     """The slides for the URL; re-drawn when the theme changes or a new import moves the data version."""
     lang = language()
     deck, slides = deck_slides(query, theme=theme or DEFAULT_THEME, lang=lang)
-    heading = t("present.heading", lang, unit=deck.name(lang), year=deck.year)
+    heading: str | list = t("present.heading", lang, unit=deck.name(lang), year=deck.year)
+    focus = queries.focus_unit_code()
+    if focus is not None and deck.unit_code != focus:  # merged away by the deck's year: it follows the successor
+        heading = [heading, followed_note(focus, deck.unit_code, deck.year, lang, FOLLOWED)]
     return deck_view(slides, lang=lang), heading, False, False
 
 

@@ -19,7 +19,6 @@ from components import rankings as views
 from components.citations import cite
 from components.formatting import format_points, format_rank
 from components.i18n import t
-from components.reorganisation import format_date
 from components.shell import THEME_STORE
 from components.theme import DEFAULT_THEME
 from data_access import geo, queries, reorganisation, year_changes
@@ -34,6 +33,7 @@ from domain.vocabulary import LEVELS, PROVINCE
 from pages._context import (
     BadParameter,
     focus_years,
+    followed_note,
     language,
     page_title,
     query_string,
@@ -69,6 +69,7 @@ HEADING = "rankings-heading"
 CONTENT = "rankings-content"
 DOWNLOAD = "rankings-download"
 DTI_NOTE = "rankings-dti-note"
+FOLLOWED = "rankings-focus-followed"
 
 
 class Selection(NamedTuple):
@@ -146,27 +147,6 @@ def resolve_selection(query: dict, lang: str) -> Selection:
     return Selection(focus=focus, level=level, year=year, peers=query.get("peers"))
 
 
-def followed_note(selection: Selection, lang: str) -> html.Div:
-    """Says that the configured province had ended by the year and the page follows its successor."""
-    ended = reorganisation.ended_unit(selection.followed_from or "") or {}
-    names = reorganisation.names()
-    before = names.get(selection.followed_from or "", (selection.followed_from, selection.followed_from))
-    after = names.get(selection.focus, (selection.focus, selection.focus))
-    pick = 0 if lang == "vi" else 1
-    return html.Div(
-        t(
-            "reorg.focus_followed",
-            lang,
-            before=before[pick],
-            after=after[pick],
-            date=format_date(ended["effective_date"], lang) if ended else "",
-            year=selection.year,
-        ),
-        className="rankings-note reorg-followed",
-        id="rankings-focus-followed",
-    )
-
-
 class NoResults(LookupError):
     """The year has no results at the level: the page explains it and offers nothing to download."""
 
@@ -208,7 +188,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         national_change_note(changes, field, lang, selection.year),
     ]
     if selection.followed_from is not None:
-        notes.insert(0, followed_note(selection, lang))
+        notes.insert(0, followed_note(selection.followed_from, selection.focus, selection.year, lang, FOLLOWED))
     if len(ranking) < field:
         notes.append(
             html.Div(

@@ -25,6 +25,7 @@ from components.targets import (
 )
 from components.theme import DEFAULT_THEME
 from data_access import queries
+from data_access.focus_years import followed
 from data_access.focus_years import plan_years as focus_plan_years
 from data_access.targets import (
     STATUSES,
@@ -40,11 +41,13 @@ from domain.text import localized
 from pages._context import (
     BadParameter,
     focus_years,
+    followed_focus,
     language,
     page_title,
     query_string,
     resolve_year,
     source_titles,
+    whole_number,
 )
 from pages._kit import download_buttons, explained, no_focus, register_download, requested
 
@@ -57,12 +60,13 @@ dash.register_page(
     order=4,
     nav_key="nav.targets",
     nav_icon="bi-flag",
-    year_options=focus_years(focus_plan_years),
+    year_options=focus_years(lambda unit_code: followed(unit_code, focus_plan_years)),
 )
 
 URL = "targets-url"
 QUERY_STORE = "targets-query"
 HEADING = "targets-heading"
+FOLLOWED = "targets-focus-followed"
 CONTENT = "targets-content"
 PILLAR_SELECT = "targets-pillar"
 STATUS_SELECT = "targets-status"
@@ -80,6 +84,8 @@ class Selection(NamedTuple):
     view: TargetsView
     unit_name: str
     pillar_names: dict[str, dict[str, str]]
+    # The note that the configured focus had merged away by the year and the page follows its successor.
+    followed: html.Div | None = None
 
     def labels(self, lang: str) -> dict[str, str]:
         """Plan section (pillar) code → label, in the plan's order."""
@@ -104,13 +110,35 @@ def _bad_filter(unknown: UnknownFilter, names: dict[str, dict[str, str]], lang: 
 
 def select_view(query: dict, lang: str) -> Selection:
     """The view for the URL's `year`, `pillar` and `status`; `BadParameter` with a friendly panel
-    when one of them is not in the data."""
+    when one of them is not in the data. A focus merged away by the year follows its successor."""
     focus = queries.focus_unit_code()
     info = queries.unit(focus) if focus else None
     if info is None:
         raise no_focus(lang)
     unit_name = localized(info, "name", lang)
-    years = focus_plan_years(focus)  # the focus's own plans: never another province's
+    years = followed(focus, focus_plan_years)  # the focus's own plans (its successor's after a merger)
+    asked = whole_number(query.get("year"))
+    followed_to, note = followed_focus(focus, asked, lang, FOLLOWED) if asked is not None else (focus, None)
+    if note is not None:
+        info = queries.unit(followed_to) or info
+        unit_name = localized(info, "name", lang)
+        own = focus_plan_years(followed_to)
+        listed = ", ".join(map(str, own)) or "—"
+        if asked not in own:  # the successor has no plan that year: said, never the ended unit's plan
+            raise BadParameter(
+                html.Div(
+                    [
+                        note,
+                        message_panel(
+                            t("targets.no_plan_title", lang),
+                            t("targets.no_plan", lang, unit=unit_name, year=asked, years=listed),
+                            icon="bi-calendar-x",
+                            element_id="targets-no-plans",
+                        ),
+                    ]
+                )
+            )
+        focus = followed_to
     if not years:
         raise BadParameter(
             message_panel(
@@ -134,7 +162,7 @@ def select_view(query: dict, lang: str) -> Selection:
                 icon="bi-calendar-x",
             )
         )
-    return Selection(view=view, unit_name=unit_name, pillar_names=names)
+    return Selection(view=view, unit_name=unit_name, pillar_names=names, followed=note)
 
 
 def _pillar_options(query: dict, lang: str) -> list[dict]:
@@ -271,6 +299,7 @@ def render(selection: Selection, query: dict, theme: str, lang: str, titles: dic
         notes=counted_once_note(view.targets, lang=lang, section_labels=selection.labels(lang)),
     )
     return [
+        *([selection.followed] if selection.followed is not None else []),
         summary,
         toolbar,
         *_sections(selection, theme, lang, titles),

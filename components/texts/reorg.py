@@ -8,6 +8,7 @@ TEXT = {
         "en": "{unit} merged into {successor} on {date}: from DTI {first} it is ranked as part of {successor}; "
         "its last year ranked on its own is {last}.",
     },
+    "reorg.field_change": {"vi": "{before} → {after} tỉnh", "en": "{before} → {after} provinces"},
     "reorg.ended_link": {"vi": "Mở trang {successor}", "en": "Open {successor}"},
     "reorg.focus_followed": {
         "vi": "{before} đã sáp nhập vào {after} từ ngày {date}: bảng năm {year} xếp hạng {after}, "

@@ -21,6 +21,7 @@ from data_access.models import (
     PillarScore,
     Plan,
     PublishedResult,
+    Reorganisation,
     Target,
     Unit,
 )
@@ -82,6 +83,12 @@ class Catalogue:
     scored_levels: dict[str, set[str]] = field(default_factory=dict)
     # (unit code, year, level) → how many pillar scores the unit has stored in that framework
     stored_scores: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    # unit code → the years it holds pillar scores or published results in (at any level)
+    result_years: dict[str, set[int]] = field(default_factory=dict)
+    # the stored reorganisations: an ended unit's code → (its successor, the successor's first ranked year),
+    # and the codes the mapping keeps (a successor keeping its code, an unchanged unit)
+    ended: dict[str, tuple[str, int]] = field(default_factory=dict)
+    continuing: set[str] = field(default_factory=set)
 
     def framework(self, year: int, level: str) -> FrameworkInfo | None:
         return self.frameworks.get((year, level))
@@ -179,7 +186,27 @@ def load_catalogue(conn: Connection) -> Catalogue:
     scored_levels: dict[str, set[str]] = {}
     for code, _year, level in stored_scores:
         scored_levels.setdefault(code, set()).add(level)
-    published = select(Unit.code, PublishedResult.level).join(PublishedResult, PublishedResult.unit_id == Unit.id)
-    for code, level in conn.execute(published.distinct()):
+    result_years: dict[str, set[int]] = {}
+    for code, year, _level in stored_scores:
+        result_years.setdefault(code, set()).add(int(year))
+    published = select(Unit.code, PublishedResult.level, PublishedResult.year).join(
+        PublishedResult, PublishedResult.unit_id == Unit.id
+    )
+    for code, level, year in conn.execute(published.distinct()):
         scored_levels.setdefault(code, set()).add(level)
-    return Catalogue(units, frameworks, plans, pillar_codes, scored_levels, stored_scores)
+        result_years.setdefault(code, set()).add(int(year))
+    predecessor, successor = aliased(Unit), aliased(Unit)
+    ended: dict[str, tuple[str, int]] = {}
+    continuing: set[str] = set()
+    for before, after, first in conn.execute(
+        select(predecessor.code, successor.code, Reorganisation.first_ranked_year)
+        .join(predecessor, Reorganisation.predecessor_id == predecessor.id)
+        .join(successor, Reorganisation.successor_id == successor.id)
+    ):
+        if before == after:
+            continuing.add(before)
+        else:
+            ended[before] = (after, int(first))
+    return Catalogue(
+        units, frameworks, plans, pillar_codes, scored_levels, stored_scores, result_years, ended, continuing
+    )

@@ -76,6 +76,22 @@ def _check_row(rows: validation.Rows, number: int, record: dict, catalogue: Cata
         )
 
 
+def _check_stored_results(rows: validation.Rows, number: int, record: dict, catalogue: Catalogue) -> None:
+    """An ended unit holds no results of its own from the successor's first ranked year: a stored
+    ranking or scores naming it then would say the year ranks it on its own, against the mapping."""
+    before, after, first = record["predecessor_code"], record["successor_code"], record["first_ranked_year"]
+    if not before or before == after or first is None:
+        return
+    later = sorted(y for y in catalogue.result_years.get(before, set()) if y >= first)
+    if later:
+        rows.issue(
+            number,
+            "Năm xếp hạng đầu tiên",
+            f"“{before}” đã có kết quả riêng năm {', '.join(map(str, later))} trong dữ liệu, nhưng từ {first} "
+            f"được xếp hạng trong “{after}”: kiểm tra năm, hoặc nạp lại bảng năm đó không có “{before}” trước",
+        )
+
+
 def validate_reorganisation(parsed: ParsedFile, catalogue: Catalogue) -> validation.Validated:
     """Each predecessor once per effective date, both units in the catalogue with kinds fitting the
     level, a real date, a first ranked year near it, a known kind of change; no chain (a successor
@@ -131,6 +147,8 @@ def validate_reorganisation(parsed: ParsedFile, catalogue: Catalogue) -> validat
                 "Mã đơn vị kế thừa",
                 f"“{record['successor_code']}” cũng được sáp nhập vào “{onward}” cùng ngày: ghi thẳng đơn vị cuối",
             )
+    for number, record in records:
+        _check_stored_results(rows, number, record, catalogue)
     validated.scope = {}
     validated.records = {"reorganisation": [record for _, record in records]}
     return validated

@@ -861,6 +861,32 @@ def _check_communes_under_a_province(rows: Rows, catalogue: Catalogue, records: 
             )
 
 
+def _check_against_reorganisations(rows: Rows, catalogue: Catalogue, records: list[tuple[int, dict]]) -> None:
+    """A unit's successor and end agree with the stored reorganisations: the mapping is where a merger is
+    written (it sets both), so a units file that says otherwise is refused rather than leaving the pages
+    to follow one and count fields by the other."""
+    for number, record in records:
+        code, successor, valid_to = record["code"], record["successor_code"], record["valid_to"]
+        if code in catalogue.ended:
+            mapped, first = catalogue.ended[code]
+            said = f"bộ dữ liệu sắp xếp đơn vị ghi “{code}” sáp nhập vào “{mapped}”, xếp hạng chung từ DTI {first}"
+            if successor != mapped:
+                rows.issue(number, "Mã đơn vị kế thừa", f"{said}: ghi “{mapped}” hoặc sửa bộ dữ liệu sắp xếp trước")
+            elif valid_to != first - 1:
+                rows.issue(
+                    number,
+                    "Hiệu lực đến năm",
+                    f"{said}: năm cuối được xếp hạng riêng là {first - 1}, không phải {valid_to}",
+                )
+        elif code in catalogue.continuing and successor:
+            rows.issue(
+                number,
+                "Mã đơn vị kế thừa",
+                f"bộ dữ liệu sắp xếp đơn vị ghi “{code}” giữ mã sau sắp xếp: không có đơn vị kế thừa "
+                "(sửa bộ dữ liệu sắp xếp trước nếu đơn vị này đã sáp nhập)",
+            )
+
+
 def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
     validated = Validated(f.UNITS, {})
     sheet = parsed.sheets.get(f.UNITS_SHEET)
@@ -919,6 +945,7 @@ def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
                 rows.issue(number, header, "đơn vị không thể trỏ tới chính nó")
     _check_communes_under_a_province(rows, catalogue, records)
     _check_cycles(rows, catalogue, records)
+    _check_against_reorganisations(rows, catalogue, records)
     validated.scope = {"units": len(records)}
     validated.records = {"units": [record for _, record in records]}
     return validated

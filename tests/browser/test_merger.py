@@ -143,6 +143,14 @@ def test_rankings_2024_follow_the_focus_to_its_successor_on_a_34_province_map(
     assert sorted(drawn["locations"]) == sorted(successors())
     assert drawn["joined"] == [ENDED, SUCCESSOR]
     expect(leader.locator("#rankings-map-card")).to_contain_text("34 tỉnh, thành phố sau sắp xếp")
+    leader.locator("#rankings-bump .js-plotly-plot .main-svg").first.wait_for(state="attached")
+    line = leader.eval_on_selector(
+        "#rankings-bump .js-plotly-plot",
+        "el => { const t = el._fullData.find(t => t.name === 'Đồng Nai'); return {x: t.x, y: t.y, text: t.text}; }",
+    )
+    assert line["y"][-2:] == [None, rank_2024(SUCCESSOR)], "the rank of 2023 (of 63) is not joined to 2024's (of 34)"
+    assert line["text"][-1] == f"{rank_2024(SUCCESSOR)}/34" and line["text"][-3].endswith("/63")
+    expect(leader.locator("#rankings-bump")).to_contain_text("63 → 34 tỉnh")
 
     leader.goto(f"{merger_app}/rankings?year=2023")
     expect(leader.locator("#rankings-national-table tbody tr")).to_have_count(63)
@@ -167,4 +175,54 @@ def test_the_overview_follows_the_ended_focus_with_the_change_against_the_comput
     leader.goto(f"{merger_app}/?year=2023")
     expect(leader.locator("#overview-heading")).to_have_text("Chỉ số chuyển đổi số Bình Phước năm 2023")
     assert leader.locator("#overview-focus-followed").count() == 0
+    assert page_errors == []
+
+
+def test_the_deck_follows_the_ended_focus_to_its_successor_after_the_merger(
+    leader: Page, merger_app: str, expect, page_errors
+):
+    leader.goto(f"{merger_app}/present?year=2024")
+    expect(leader.locator("#present-heading")).to_contain_text("Trình chiếu: Đồng Nai, năm 2024")
+    expect(leader.locator("#present-focus-followed")).to_contain_text(
+        "Bình Phước đã sáp nhập vào Đồng Nai từ ngày 01/07/2025: bảng năm 2024 xếp hạng Đồng Nai"
+    )
+    dti = leader.locator("#present-slide-dti")
+    expect(dti).to_contain_text(f"{rank_2024(SUCCESSOR)}/34")
+    expect(dti).to_contain_text(decimal(DONG_NAI_2024))
+    leader.goto(f"{merger_app}/present?year=2023")
+    expect(leader.locator("#present-heading")).to_contain_text("Trình chiếu: Bình Phước, năm 2023")
+    expect(dti).to_contain_text(decimal(VALUES_2023[ENDED]))
+    expect(dti).to_contain_text("/63")
+    assert leader.locator("#present-focus-followed").count() == 0
+    assert page_errors == []
+
+
+def test_pillars_follow_the_ended_focus_and_never_show_its_figures_for_a_year_after_the_merger(
+    leader: Page, merger_app: str, expect, page_errors
+):
+    leader.goto(f"{merger_app}/pillars?year=2024")
+    expect(leader.locator("#pillars-focus-followed")).to_contain_text(
+        "Bình Phước đã sáp nhập vào Đồng Nai từ ngày 01/07/2025: bảng năm 2024 xếp hạng Đồng Nai"
+    )
+    # The synthetic 2024 table holds totals only: Đồng Nai has no pillar scores, and the page says so.
+    expect(leader.locator("#pillars-empty")).to_contain_text("Năm 2024 chưa có điểm các chỉ số chính của Đồng Nai")
+    leader.goto(f"{merger_app}/pillars?year=2022")
+    expect(leader.locator("#pillars-heading")).to_contain_text("Bình Phước, năm 2022")
+    assert leader.locator("#pillars-focus-followed").count() == 0
+    assert page_errors == []
+
+
+def test_targets_follow_the_ended_focus_and_never_show_its_plan_as_the_successor_s(
+    leader: Page, merger_app: str, expect, page_errors
+):
+    leader.goto(f"{merger_app}/targets?year=2024")
+    expect(leader.locator("#targets-focus-followed")).to_contain_text(
+        "Bình Phước đã sáp nhập vào Đồng Nai từ ngày 01/07/2025: bảng năm 2024 xếp hạng Đồng Nai"
+    )
+    expect(leader.locator("#targets-no-plans")).to_contain_text(
+        "Chưa có kế hoạch có mục tiêu của Đồng Nai cho năm 2024"
+    )
+    leader.goto(f"{merger_app}/targets?year=2023")
+    expect(leader.locator("#targets-title")).to_contain_text("Bình Phước")
+    assert leader.locator("#targets-focus-followed").count() == 0
     assert page_errors == []

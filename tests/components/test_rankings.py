@@ -169,6 +169,34 @@ def test_bump_chart_draws_the_province_in_focus_on_top_in_its_colour():
     assert list(figure.layout.xaxis.categoryarray) == ["2020", "2021", "2022"]
 
 
+def test_bump_chart_breaks_each_line_where_the_field_changes_and_says_so():
+    rows = [
+        ("dong-nai", "Đồng Nai", 2022, 14, 63),
+        ("dong-nai", "Đồng Nai", 2023, 12, 63),
+        ("dong-nai", "Đồng Nai", 2024, 5, 34),
+        ("binh-phuoc", "Bình Phước", 2022, 20, 63),
+        ("binh-phuoc", "Bình Phước", 2023, 18, 63),
+    ]
+    history = pd.DataFrame(
+        [
+            {"unit_code": c, "unit_name_vi": n, "unit_name_en": n, "year": y, "rank": r, "rank_of": f, "source": "s"}
+            for c, n, y, r, f in rows
+        ]
+    )
+    figure = bump_chart(history, focus_code="dong-nai", theme="dark", lang="vi", axis_title="Hạng")
+    ended, focus = figure.data
+    assert list(focus.y) == [14, 12, None, 5], "12/63 is not joined to 5/34"
+    assert list(focus.text) == ["14/63", "12/63", "", "5/34"]
+    assert list(ended.y) == [20, 18], "a line within one field is not broken"
+    (line,) = figure.layout.shapes
+    assert line.x0 == line.x1 == 1.5, "between 2023 and 2024"
+    assert "63 → 34 tỉnh" in [a.text for a in figure.layout.annotations]
+    english = bump_chart(history, focus_code="dong-nai", theme="dark", lang="en", axis_title="Rank")
+    assert "63 → 34 provinces" in [a.text for a in english.layout.annotations]
+    unchanged = bump_chart(HISTORY, focus_code="binh-phuoc", theme="dark", lang="vi", axis_title="Hạng")
+    assert not unchanged.layout.shapes
+
+
 def test_labels_sit_above_peaks_and_below_the_rest():
     assert label_positions([25, 9, 12]) == ["bottom center", "top center", "bottom center"]
     assert label_positions([5]) == ["top center"]

@@ -4,6 +4,7 @@ by hand) and the year's map drawn by joining the predecessors' polygons."""
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from domain.reorganisation import (
     Reorganisation,
     average_of_predecessors,
     dissolve,
+    dissolve_polygons,
     ended,
     last_ranked_year,
     predecessors_of,
@@ -110,17 +112,60 @@ def test_dissolving_joins_the_predecessors_polygons_under_the_successor_from_its
     assert joined["properties"]["name_vi"] == "Đồng Nai"
 
 
-def test_the_63_shipped_provinces_dissolve_into_the_34_keeping_every_polygon():
+def _area(ring: list) -> float:
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(ring)) / 2
+
+
+def _edges(polygons: list) -> list[frozenset]:
+    return [
+        frozenset((tuple(a), tuple(b))) for polygon in polygons for ring in polygon for a, b in itertools.pairwise(ring)
+    ]
+
+
+def test_two_squares_sharing_a_side_dissolve_into_one_outline_without_the_side():
+    left, right = square(0, 0)["coordinates"], square(1, 0)["coordinates"]
+    joined = dissolve_polygons([left, right])
+    assert len(joined) == 1 and len(joined[0]) == 1  # one polygon, no hole
+    ring = joined[0][0]
+    assert ring[0] == ring[-1]
+    assert frozenset(((1, 0), (1, 1))) not in _edges(joined)  # the shared side is gone
+    assert {tuple(p) for p in ring} == {(0, 0), (1, 0), (2, 0), (2, 1), (1, 1), (0, 1)}
+    assert _area(ring) == _area(left[0]) + _area(right[0]) == 2  # same winding as the squares, same area
+
+
+def test_squares_apart_stay_apart_and_a_ring_of_squares_keeps_its_hole():
+    apart = dissolve_polygons([square(0, 0)["coordinates"], square(5, 5)["coordinates"]])
+    assert sorted(len(polygon[0]) for polygon in apart) == [5, 5]
+    ring_of_eight = [square(x, y)["coordinates"] for x in range(3) for y in range(3) if (x, y) != (1, 1)]
+    joined = dissolve_polygons(ring_of_eight)
+    assert len(joined) == 1
+    outer, *holes = joined[0]
+    assert _area(outer) == 9
+    assert len(holes) == 1 and _area(holes[0]) == -1  # the middle square, wound the other way
+    assert {tuple(p) for p in holes[0]} == {(1, 1), (2, 1), (2, 2), (1, 2)}
+
+
+def test_the_63_shipped_provinces_dissolve_into_the_34_without_their_inner_borders():
     shipped = json.loads((SEED_DIR / "geo" / "vietnam_provinces_63.geojson").read_text(encoding="utf-8"))
     rows = seed_mapping()
     after = dissolve(shipped, 2024, rows, {})
     assert len(after["features"]) == 34
-
-    def polygons(collection: dict) -> int:
-        return sum(
-            1 if f["geometry"]["type"] == "Polygon" else len(f["geometry"]["coordinates"])
-            for f in collection["features"]
-        )
-
-    assert polygons(after) == polygons(shipped)
     assert {f["properties"]["unit_code"] for f in after["features"]} == {row.successor for row in rows}
+    before = {f["properties"]["unit_code"]: f["geometry"] for f in shipped["features"]}
+
+    def polygons(geometry: dict) -> list:
+        return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+    dong_nai = next(f for f in after["features"] if f["properties"]["unit_code"] == "dong-nai")
+    border = set(_edges(polygons(before["dong-nai"]))) & set(_edges(polygons(before["binh-phuoc"])))
+    assert border  # the two shipped provinces share a border drawn with the same points
+    assert len(polygons(dong_nai["geometry"])) == 1
+    assert not border & set(_edges(polygons(dong_nai["geometry"])))
+    for merged in (f for f in after["features"] if "predecessor_codes" in f["properties"]):
+        area = sum(_area(ring) for polygon in polygons(merged["geometry"]) for ring in polygon)
+        parts = sum(
+            _area(polygon[0])
+            for code in merged["properties"]["predecessor_codes"]
+            for polygon in polygons(before[code])
+        )
+        assert area == pytest.approx(parts, rel=1e-9), merged["properties"]["unit_code"]  # nothing lost or added

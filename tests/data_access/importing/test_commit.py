@@ -322,27 +322,32 @@ def _ranks_file(year: int, units: list[str]) -> bytes:
 
 
 def test_a_unit_that_ends_keeps_its_history_and_denominators_follow_the_year(fresh_db):
-    """The seeded 2025 reorganisation ends the focus province (merged into Đồng Nai): a 2025 ranking
-    holds the 34 provinces of the mapping, the 2022 one keeps all 63 and the focus in it."""
+    """The focus ends with the 2025 merger (the seeded mapping: into Đồng Nai, last ranked on its own in
+    2023); a units file saying the same goes in, with a department that starts in 2023."""
     provinces = [r for r in seed_csv("units.csv") if r["kind"] == "province"]
     focus = province_of_departments()
-    successors = {r["successor_code"] for r in seed_csv("reorganisation_2025.csv")}
-    assert focus not in successors, "the seeded mapping merges the focus province into another"
-    rows = [[f"{focus}-so-moi", "Sở mới", "", "department", focus, 2023, None, None, "", ""]]
+    mapping = seed_csv("reorganisation_2025.csv")
+    successor = next(r["successor_code"] for r in mapping if r["predecessor_code"] == focus)
+    rows = [
+        [r["unit_code"], r["name_vi"], r["name_en"], "province", None, None, 2023, successor, "", "sáp nhập 7/2025"]
+        for r in provinces
+        if r["unit_code"] == focus
+    ]
+    rows.append([f"{focus}-so-moi", "Sở mới", "", "department", focus, 2023, None, None, "", ""])
     outcome = import_file(_units_file(rows), "don-vi.xlsx", user="tester")
     assert outcome.result == OK, outcome.checked.issues
 
-    still_valid = sorted(successors)
-    assert import_file(_ranks_file(2025, still_valid), "xep-hang-2025.xlsx", user="t").result == OK
-    assert set(rankings.national_ranking(2025)["rank_of"]) == {len(successors)}
+    still_valid = list(dict.fromkeys(r["successor_code"] for r in mapping))
+    assert import_file(_ranks_file(2024, still_valid), "xep-hang-2024.xlsx", user="t").result == OK
+    assert set(rankings.national_ranking(2024)["rank_of"]) == {len(still_valid)}
     ranking_2022 = rankings.national_ranking(YEAR)
     assert set(ranking_2022["rank_of"]) == {len(provinces)}
     assert focus in set(ranking_2022["unit_code"])  # history kept
-    assert focus not in set(rankings.national_ranking(2025)["unit_code"])
+    assert focus not in set(rankings.national_ranking(2024)["unit_code"])
 
-    refused = check(_ranks_file(2025, [*still_valid, focus]), "xep-hang-2025.xlsx")
+    refused = check(_ranks_file(2024, [*still_valid, focus]), "xep-hang-2024.xlsx")
     assert [(i.row, i.column) for i in refused.errors] == [(len(still_valid) + 2, "Mã đơn vị")]
-    assert "không còn hiệu lực năm 2025" in refused.errors[0].reason and "dong-nai" in refused.errors[0].reason
+    assert "không còn hiệu lực năm 2024" in refused.errors[0].reason and successor in refused.errors[0].reason
 
     new_unit = f"{focus}-so-moi"
     assert new_unit not in set(rankings.child_units(focus, LEVEL, YEAR)["unit_code"])

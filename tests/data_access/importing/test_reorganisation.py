@@ -14,7 +14,7 @@ from sqlalchemy import delete, update
 
 from data_access import db, geo, reorganisation, year_changes
 from data_access import rankings as data
-from data_access.importing import OK, REFUSED, check, formats, import_file
+from data_access.importing import OK, REFUSED, UNCHANGED, check, formats, import_file
 from data_access.models import Reorganisation, Unit
 from seed.loader import load_seed
 from tests.data_access.importing.files import exported, seed_csv
@@ -127,6 +127,72 @@ def test_a_2024_table_naming_an_ended_province_is_refused_with_its_successor(fre
         i.row == 3 and i.column == "Mã đơn vị" and "không còn hiệu lực năm 2024" in i.reason and SUCCESSOR in i.reason
         for i in outcome.checked.errors
     )
+
+
+def units_edited(change) -> bytes:
+    """The units export, edited as in Excel: `change(sheet, headers, row_of_code)`."""
+    book = load_workbook(io.BytesIO(exported(formats.UNITS, {})))
+    sheet = book[formats.UNITS_SHEET]
+    headers = {cell.value: cell.column for cell in sheet[1]}
+    change(sheet, headers, lambda code: next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == code))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def located(outcome) -> list[tuple[int, str]]:
+    return [(i.row, i.column) for i in outcome.checked.errors]
+
+
+def test_a_units_file_disagreeing_with_the_stored_mapping_is_refused_with_row_column_and_reason(fresh_db):
+    rows: dict[str, int] = {}
+
+    def elsewhere(sheet, headers, row_of_code):
+        rows["ended"] = row_of_code(ENDED)
+        sheet.cell(rows["ended"], headers["Mã đơn vị kế thừa"]).value = "ho-chi-minh"
+
+    outcome = import_file(units_edited(elsewhere), "don-vi.xlsx", user="data-officer", accept_warnings=True)
+    assert outcome.result == REFUSED
+    assert located(outcome) == [(rows["ended"], "Mã đơn vị kế thừa")]
+    reason = outcome.checked.errors[0].reason
+    assert f"“{ENDED}” sáp nhập vào “{SUCCESSOR}”, xếp hạng chung từ DTI 2024" in reason
+
+    def a_year_late(sheet, headers, row_of_code):
+        sheet.cell(row_of_code(ENDED), headers["Hiệu lực đến năm"]).value = 2024
+
+    outcome = import_file(units_edited(a_year_late), "don-vi.xlsx", user="data-officer", accept_warnings=True)
+    assert located(outcome) == [(rows["ended"], "Hiệu lực đến năm")]
+    assert "năm cuối được xếp hạng riêng là 2023, không phải 2024" in outcome.checked.errors[0].reason
+
+    def successor_ended(sheet, headers, row_of_code):
+        rows["successor"] = row_of_code(SUCCESSOR)
+        sheet.cell(rows["successor"], headers["Hiệu lực đến năm"]).value = 2023
+        sheet.cell(rows["successor"], headers["Mã đơn vị kế thừa"]).value = "ho-chi-minh"
+
+    outcome = import_file(units_edited(successor_ended), "don-vi.xlsx", user="data-officer", accept_warnings=True)
+    assert located(outcome) == [(rows["successor"], "Mã đơn vị kế thừa")]
+    assert "giữ mã sau sắp xếp" in outcome.checked.errors[0].reason
+    # The export itself agrees with the mapping and goes back in unchanged.
+    assert import_file(exported(formats.UNITS, {}), "don-vi.xlsx", user="data-officer").result in (OK, UNCHANGED)
+    assert (unit_row(ENDED)["Hiệu lực đến năm"], unit_row(ENDED)["Mã đơn vị kế thừa"]) == (2023, SUCCESSOR)
+
+
+def test_a_mapping_ending_a_unit_that_has_its_own_results_after_the_first_ranked_year_is_refused(fresh_db):
+    def drop_binh_phuoc(sheet, headers):
+        sheet.delete_rows(row_of(sheet, headers, ENDED))
+
+    original = exported(formats.REORGANISATION, {})
+    imported("sap-xep.xlsx", edited(drop_binh_phuoc))
+    headers = ["Năm", "Cấp", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Điểm tối đa công bố", "Xếp hạng công bố"]
+    own = [[2024, "province", SUCCESSOR, "", 0.67, 1, 1], [2024, "province", ENDED, "", 0.64, 1, 2]]
+    imported("dti-2024.xlsx", book_bytes(formats.SCORES_SHEET, headers, own))
+    outcome = import_file(original, "sap-xep-goc.xlsx", user="data-officer", accept_warnings=True)
+    assert outcome.result == REFUSED
+    ended_row = 2 + [r["predecessor_code"] for r in seed_csv("reorganisation_2025.csv")].index(ENDED)
+    assert located(outcome) == [(ended_row, "Năm xếp hạng đầu tiên")]
+    reason = outcome.checked.errors[0].reason
+    assert f"“{ENDED}” đã có kết quả riêng năm 2024" in reason and f"được xếp hạng trong “{SUCCESSOR}”" in reason
+    assert reorganisation.ended_unit(ENDED) is None  # nothing written
 
 
 def test_the_merger_through_the_import_computes_the_earlier_years_and_draws_34_provinces(fresh_db):
