@@ -18,9 +18,11 @@ import pytest
 
 from data_access import db, queries
 from data_access.cache import cache
+from data_access.caveats import pillar_caveats
 from data_access.deck import build_deck
 from data_access.districts import build_district_results
 from data_access.overview import build_overview
+from data_access.pillars import pillars_view, resolve_selection
 from data_access.rankings import national_ranking, rank_histories, unit_ranking
 from data_access.reads import Reads, counting
 from data_access.units import unit_summary
@@ -77,6 +79,13 @@ WITHIN_PROVINCE = {
     "rankings (departments)": lambda focus: unit_ranking(focus, "department", YEAR),
     "rankings (districts)": lambda focus: unit_ranking(focus, "district", YEAR),
     "districts": lambda focus: build_district_results(focus, YEAR),
+    "units (a department's caveats)": lambda focus: pillar_caveats(
+        _first_child("department")(focus), YEAR, "department"
+    ),
+    "pillars (departments)": lambda focus: pillars_view(resolve_selection(YEAR, "department", None, None)),
+    "pillars (districts, no names)": lambda focus: pillars_view(
+        resolve_selection(YEAR, "district", None, None), name_best=False
+    ),
 }
 # The pages that also show the provinces: they may read each added province's results, no more.
 WITH_PROVINCES = {
