@@ -26,20 +26,22 @@ from data_access.pillars import pillars_view, resolve_selection
 from data_access.rankings import national_ranking, rank_histories, unit_ranking
 from data_access.reads import Reads, counting
 from data_access.units import unit_summary
-from seed.synthetic import PILLARS, Shape, generate
+from seed.synthetic import GROUPS, PILLARS, Shape, generate
 from tests.conftest import sqlite_url, use_database
 
 YEAR = 2022
 YEARS = 2
 SMALL = Shape(provinces=6, years=YEARS, detailed=2, departments=10, districts=12)
 LARGE = Shape(provinces=18, years=YEARS, detailed=6, departments=10, districts=12)
+# The small dataset over twice the years: a unit's history may read more rows per year, but per unit.
+LONGER = Shape(provinces=6, years=2 * YEARS, detailed=2, departments=10, districts=12)
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The two datasets, each in an SQLite file of its own."""
+    """The three datasets, each in an SQLite file of its own."""
     urls = {}
-    for name, shape in (("small", SMALL), ("large", LARGE)):
+    for name, shape in (("small", SMALL), ("large", LARGE), ("longer", LONGER)):
         url = sqlite_url(Path(tmp_path_factory.mktemp(f"synthetic-{name}")))
         generate(shape, db.engine_for(url))
         urls[name] = url
@@ -116,3 +118,18 @@ def test_a_page_with_the_national_ranking_reads_each_added_provinces_results_and
     assert allowed < other_units * len(PILLARS["department"]), "the test could not tell the two apart"
     assert large.queries == small.queries, f"{page}: {small.queries} queries, then {large.queries}"
     assert large.rows - small.rows <= allowed, f"{page}: {small.rows} rows, then {large.rows}"
+
+
+@pytest.mark.parametrize("kind", ["department", "district"])
+def test_a_units_history_reads_a_row_per_unit_and_year_not_one_per_pillar(reads_of, kind):
+    short = reads_of("small", lambda focus: unit_summary(_first_child(kind)(focus), YEAR))
+    longer = reads_of("longer", lambda focus: unit_summary(_first_child(kind)(focus), YEAR))
+    added_years = LONGER.years - SMALL.years
+    level = SMALL.departments if kind == "department" else SMALL.districts
+    pillars = len(PILLARS[kind])
+    # Each added year: the level's totals and published results (a row per unit), the unit's own
+    # pillar points (their sources), the year's group thresholds and the year in the unit's years.
+    allowed = added_years * (2 * level + pillars + len(GROUPS) + 1)
+    assert allowed < added_years * level * pillars, "the test could not tell the two apart"
+    assert longer.queries == short.queries, f"{kind}: {short.queries} queries, then {longer.queries}"
+    assert longer.rows - short.rows <= allowed, f"{kind}: {short.rows} rows, then {longer.rows} over twice the years"
