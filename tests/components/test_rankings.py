@@ -169,6 +169,33 @@ def test_bump_chart_draws_the_province_in_focus_on_top_in_its_colour():
     assert list(figure.layout.xaxis.categoryarray) == ["2020", "2021", "2022"]
 
 
+def test_bump_chart_draws_every_other_province_as_one_faint_trace_broken_between_provinces():
+    provinces = [f"p{i:02d}" for i in range(63)]
+    years = list(range(2013, 2023))
+    history = pd.DataFrame(
+        [
+            {
+                "unit_code": code,
+                "unit_name_vi": f"Tỉnh {i}",
+                "unit_name_en": f"Province {i}",
+                "year": year,
+                "rank": (i + year) % 63 + 1,
+                "rank_of": 63,
+            }
+            for i, code in enumerate(provinces)
+            for year in years
+        ]
+    )
+    figure = bump_chart(history, focus_code="p05", theme="dark", lang="vi", axis_title="Hạng", peers=["p07"])
+    assert [trace.name for trace in figure.data] == ["Tỉnh, thành phố khác", "Tỉnh 7", "Tỉnh 5"], "3 traces, not 63"
+    faint = figure.data[0]
+    assert faint.mode == "lines+markers" and faint.opacity < 1
+    assert list(faint.y).count(None) == 61, "each of the 61 other provinces' lines ends in a gap"
+    start = list(faint.customdata).index("Tỉnh 3")
+    assert list(faint.y[start : start + 11]) == [(3 + year) % 63 + 1 for year in years] + [None]
+    assert list(faint.x[start : start + 10]) == [str(year) for year in years]
+
+
 def test_labels_sit_above_peaks_and_below_the_rest():
     assert label_positions([25, 9, 12]) == ["bottom center", "top center", "bottom center"]
     assert label_positions([5]) == ["top center"]
