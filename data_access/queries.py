@@ -143,23 +143,6 @@ def pillar_scores(year: int, level: str, parent_code: str | None = None) -> pd.D
 
 
 @versioned
-def level_scores_in(level: str, parent_code: str | None, year: int) -> pd.DataFrame:
-    """Points per unit × pillar of a level in `year` (as `pillar_scores` gives them), for the units of
-    `level` under `parent_code` (the parentless ones when None): the pillars a unit page compares."""
-    statement = (
-        pillar_scores_statement()
-        .where(Framework.level == level, Unit.kind == level, Framework.year == year)
-        .order_by(Unit.code, Pillar.sort_order)
-    )
-    statement = (
-        under_parent(statement, parent_code) if parent_code is not None else statement.where(Unit.parent_id.is_(None))
-    )
-    frame = read_frame(statement).drop(columns="year")
-    frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
-    return frame
-
-
-@versioned
 def level_totals_by_year(level: str, parent_code: str | None) -> pd.DataFrame:
     """Each unit's total and maximum of its counted pillars per year (`unit_totals`' columns with `year`),
     for the units of `level` under `parent_code` (the parentless ones when None), summed in SQL: a

@@ -201,8 +201,9 @@ def _text(value: object) -> str | None:
 
 
 def level_scores(info: UnitInfo, year: int) -> pd.DataFrame:
-    """The pillar scores of the unit's level in `year` (its own and its peers', the year's members only)."""
-    scores = queries.level_scores_in(info.kind, info.parent_code, year)
+    """The pillar scores of the unit's level in `year` (its own and its peers', the year's members only),
+    read as the what-if reads them (one cached read for both)."""
+    scores = queries.pillar_scores(year, info.kind, info.parent_code)
     members = level_frames(info.kind, info.parent_code).members(year)
     return scores[scores["unit_code"].isin(members)].reset_index(drop=True)
 

@@ -21,6 +21,7 @@ from data_access.cache import cache
 from data_access.caveats import pillar_caveats
 from data_access.deck import build_deck
 from data_access.districts import build_district_results
+from data_access.focus_years import scored_years
 from data_access.overview import build_overview
 from data_access.pillars import pillars_view, resolve_selection
 from data_access.rankings import national_ranking, rank_histories, unit_ranking
@@ -133,3 +134,10 @@ def test_a_units_history_reads_a_row_per_unit_and_year_not_one_per_pillar(reads_
     assert allowed < added_years * level * pillars, "the test could not tell the two apart"
     assert longer.queries == short.queries, f"{kind}: {short.queries} queries, then {longer.queries}"
     assert longer.rows - short.rows <= allowed, f"{kind}: {short.rows} rows, then {longer.rows} over twice the years"
+
+
+@pytest.mark.parametrize("kind", ["department", "district"])
+def test_the_years_a_page_offers_come_back_once_each(reads_of, kind):
+    short = reads_of("small", lambda focus: scored_years(focus, kind))
+    longer = reads_of("longer", lambda focus: scored_years(focus, kind))
+    assert longer.rows - short.rows == LONGER.years - SMALL.years, f"{kind}: {short.rows} rows, then {longer.rows}"
