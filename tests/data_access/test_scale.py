@@ -11,6 +11,7 @@ filters them in pandas fails here whatever the machine's speed.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -141,3 +142,28 @@ def test_the_years_a_page_offers_come_back_once_each(reads_of, kind):
     short = reads_of("small", lambda focus: scored_years(focus, kind))
     longer = reads_of("longer", lambda focus: scored_years(focus, kind))
     assert longer.rows - short.rows == LONGER.years - SMALL.years, f"{kind}: {short.rows} rows, then {longer.rows}"
+
+
+@pytest.mark.parametrize("kind", ["department", "district"])
+def test_the_pillars_median_is_the_focus_provinces_own_units_when_other_provinces_have_them(
+    generated, monkeypatch, kind
+):
+    engine = use_database(monkeypatch, generated["large"])
+    focus = queries.focus_unit_code()
+    view = pillars_view(resolve_selection(YEAR, kind, None, None))
+    median = next(c for c in view.comparisons if c.kind == "median")
+    # Recomputed straight from the database: the focus's own units' share of each pillar's maximum.
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT p.code, s.points / p.max_points FROM pillar_scores s JOIN pillars p ON p.id = s.pillar_id"
+            " JOIN frameworks f ON f.id = p.framework_id JOIN units u ON u.id = s.unit_id"
+            " JOIN units parent ON parent.id = u.parent_id WHERE f.year = ? AND f.level = ? AND parent.code = ?"
+            " AND p.max_points > 0",
+            (YEAR, kind, focus),
+        ).all()
+    shares: dict[str, list[float]] = {}
+    for code, share in rows:
+        shares.setdefault(code, []).append(share)
+    expected = {code: statistics.median(values) for code, values in shares.items()}
+    assert median.count == (SMALL.departments if kind == "department" else SMALL.districts)
+    assert dict(zip(median.shares["pillar_code"], median.shares["share"], strict=True)) == pytest.approx(expected)
