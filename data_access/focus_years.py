@@ -102,7 +102,8 @@ def scored_years(unit_code: str, level: str) -> list[int]:
         statement = statement.where(Unit.code == unit_code)
     else:
         statement = statement.join(parent, Unit.parent_id == parent.id).where(parent.code == unit_code)
-    return _years(statement)
+    # Distinct in SQL: a year, not every pillar score of every unit in it, comes back.
+    return _years(statement.distinct())
 
 
 @versioned

@@ -38,16 +38,23 @@ def level_units(year: int, level: str) -> pd.DataFrame:
 
     Empty when the year has no scores at that level (e.g. 2021, of which only a rank is known).
     """
-    scores = queries.pillar_scores(year, level)
-    if level != "province":  # below the province, only the focus's own departments or districts
-        focus = queries.focus_unit_code()
-        members = set(child_units(focus, level)["unit_code"]) if focus else set()
-        scores = scores[scores["unit_code"].isin(members)]
+    scores = _level_scores(year, level)
     if scores.empty:
         return pd.DataFrame(columns=["unit_code", "unit_name_vi", "unit_name_en", "total", "max_total", "rank"])
     ranked = rank_table(scores, queries.group_thresholds(year, level))
     names = scores[["unit_code", "unit_name_vi", "unit_name_en"]].drop_duplicates("unit_code")
     return ranked.merge(names, on="unit_code", how="left")
+
+
+def _level_scores(year: int, level: str) -> pd.DataFrame:
+    """The pillar points of the level the page ranks: every province, or below the province only the
+    focus's own departments or districts, read in SQL so the rows do not grow with the country."""
+    if level == "province":
+        return queries.pillar_scores(year, level)
+    focus = queries.focus_unit_code() or ""  # without a focus, no unit's parent: nobody's points
+    scores = queries.pillar_scores(year, level, focus)
+    members = set(child_units(focus, level)["unit_code"]) if focus else set()
+    return scores[scores["unit_code"].isin(members)].reset_index(drop=True)
 
 
 @versioned
@@ -260,7 +267,7 @@ def pillars_view(selection: Selection, *, name_best: bool = True) -> PillarsView
 
     Below province level the unit is compared with the level's best unit by name, or, with
     `name_best=False`, with the level's highest value of each pillar, naming nobody."""
-    scores = queries.pillar_scores(selection.year, selection.level)
+    scores = _level_scores(selection.year, selection.level)
     units = level_units(selection.year, selection.level)
     own = units[units["unit_code"] == selection.unit_code].iloc[0]
     pillars = counted_pillars(scores[scores["unit_code"] == selection.unit_code])

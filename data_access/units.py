@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 from sqlalchemy import select
@@ -22,9 +23,9 @@ from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedIndex, PublishedResult, Unit
 from data_access.pillars import counted_pillars, indicator_points
 from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
-from domain.ranking import next_group
+from domain.ranking import next_group, rank_with_ties
 from domain.records import Result, UnitInfo, UnitSummary, YearResult
-from domain.vocabulary import DTI_PILLARS, LEVELS, PROVINCE, TOTAL_TOLERANCE, Threshold, group_code
+from domain.vocabulary import DTI_PILLARS, LEVELS, PROVINCE, TOTAL_TOLERANCE, Threshold, group_code, threshold_for_share
 
 # Kinds of unit that are scored at a level of their own (the `national-average` aggregate is not).
 SCORED_KINDS = LEVELS
@@ -106,46 +107,85 @@ def level_spans(kind: str, parent_code: str | None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class LevelFrames:
-    """A unit's level (its kind under its parent) over every year, read once: who belongs when, the
-    pillar points (with a `year` column), each year's group thresholds and the published results."""
+    """A unit's level (its kind under its parent) over every year, read once: who belongs when, each
+    unit's total per year (summed in SQL), each year's group thresholds and the published results.
+
+    The years are looked up in plain dictionaries built once: a history of ten years is ten lookups,
+    not ten rounds of frame filtering."""
 
     spans: pd.DataFrame
-    scores: pd.DataFrame
+    totals: pd.DataFrame
     thresholds: dict[int, list[Threshold]]
     published: pd.DataFrame
 
+    @cached_property
+    def _spans(self) -> list[tuple[str, float, float]]:
+        valid_from = pd.to_numeric(self.spans["valid_from"], errors="coerce")
+        valid_to = pd.to_numeric(self.spans["valid_to"], errors="coerce")
+        return list(zip(self.spans["unit_code"], valid_from, valid_to, strict=True))
+
+    @cached_property
+    def _totals(self) -> dict[int, dict[str, tuple[float, float]]]:
+        by_year: dict[int, dict[str, tuple[float, float]]] = {}
+        for year, code, total, max_total in self.totals[["year", "unit_code", "total", "max_total"]].itertuples(
+            index=False
+        ):
+            by_year.setdefault(int(year), {})[code] = (float(total), float(max_total))
+        return by_year
+
+    @cached_property
+    def _published(self) -> dict[int, dict[str, dict]]:
+        by_year: dict[int, dict[str, dict]] = {}
+        for row in self.published.to_dict("records"):
+            by_year.setdefault(int(row["year"]), {}).setdefault(row["unit_code"], row)
+        return by_year
+
     def members(self, year: int) -> set[str]:
-        return _members_in(self.spans, year)
+        """The codes valid in `year` (an open bound means "always" on that side, as `queries.valid_in`)."""
+        return {
+            code
+            for code, start, end in self._spans
+            if (pd.isna(start) or start <= year) and (pd.isna(end) or end >= year)
+        }
 
-    def scores_in(self, year: int) -> pd.DataFrame:
-        """The level's points in `year`, as `queries.pillar_scores` gives them, for the year's members."""
-        rows = self.scores[(self.scores["year"] == year) & self.scores["unit_code"].isin(self.members(year))]
-        return rows.drop(columns="year").reset_index(drop=True)
+    def totals_in(self, year: int, members: set[str]) -> dict[str, tuple[float, float]]:
+        """Total and maximum of `year` of each of the year's `members` with points."""
+        return {code: pair for code, pair in self._totals.get(year, {}).items() if code in members}
 
-    def published_in(self, year: int) -> pd.DataFrame:
-        rows = self.published[(self.published["year"] == year) & self.published["unit_code"].isin(self.members(year))]
-        return rows.reset_index(drop=True)
+    def published_in(self, year: int, members: set[str]) -> dict[str, dict]:
+        """The published row of `year` (the first where a unit has several) of each of `members`."""
+        return {code: row for code, row in self._published.get(year, {}).items() if code in members}
 
 
 @versioned
 def level_frames(kind: str, parent_code: str | None) -> LevelFrames:
     """The level of the units of `kind` under `parent_code`, every year, in four queries: a unit's page
-    (its year and its history) reads its own level only, never the country's."""
+    (its year and its history) reads its own level only, never the country's, and a row per unit and
+    year rather than per pillar."""
     return LevelFrames(
         spans=level_spans(kind, parent_code),
-        scores=queries.level_scores_by_year(kind, parent_code),
+        totals=queries.level_totals_by_year(kind, parent_code),
         thresholds=queries.group_thresholds_by_year(kind),
         published=queries.published_results(kind, parent_code=parent_code),
     )
 
 
-def _members_in(spans: pd.DataFrame, year: int) -> set[str]:
-    """The codes of `spans` valid in `year` (an open bound means "always" on that side, as `queries.valid_in`)."""
-    valid_from = pd.to_numeric(spans["valid_from"], errors="coerce")
-    valid_to = pd.to_numeric(spans["valid_to"], errors="coerce")
-    starts = valid_from.isna() | (valid_from <= year)
-    ends = valid_to.isna() | (valid_to >= year)
-    return set(spans.loc[starts & ends, "unit_code"])
+@versioned
+def own_sources(code: str, kind: str) -> dict[int, str]:
+    """The sources of the unit's own pillar points per year, joined in pillar order: what its computed
+    result cites."""
+    frame = queries.read_frame(
+        select(Framework.year, PillarScore.source)
+        .join(Pillar, PillarScore.pillar_id == Pillar.id)
+        .join(Framework, Pillar.framework_id == Framework.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Unit.code == code, Framework.level == kind)
+        .order_by(Framework.year, Pillar.sort_order)
+    )
+    return {
+        int(year): " | ".join(dict.fromkeys(s for s in rows["source"] if s))
+        for year, rows in frame.groupby("year", sort=False)
+    }
 
 
 def _int(value: object) -> int | None:
@@ -161,8 +201,11 @@ def _text(value: object) -> str | None:
 
 
 def level_scores(info: UnitInfo, year: int) -> pd.DataFrame:
-    """The pillar scores of the unit's level in `year` (its own and its peers')."""
-    return level_frames(info.kind, info.parent_code).scores_in(year)
+    """The pillar scores of the unit's level in `year` (its own and its peers', the year's members only),
+    read as the what-if reads them (one cached read for both)."""
+    scores = queries.pillar_scores(year, info.kind, info.parent_code)
+    members = level_frames(info.kind, info.parent_code).members(year)
+    return scores[scores["unit_code"].isin(members)].reset_index(drop=True)
 
 
 def _published_scale_total(computed_total: float, computed_max: float, published_max: float | None) -> float:
@@ -179,58 +222,7 @@ def year_result(code: str, year: int) -> YearResult | None:
     if info is None or info.kind not in SCORED_KINDS:
         return None
     level = level_frames(info.kind, info.parent_code)
-    return _year_result(
-        code, level.members(year), level.scores_in(year), level.thresholds.get(year, []), level.published_in(year), year
-    )
-
-
-def _year_result(
-    code: str,
-    members: set[str],
-    scores: pd.DataFrame,
-    thresholds: list[Threshold],
-    published_all: pd.DataFrame,
-    year: int,
-) -> YearResult | None:
-    """The result from the level's frames of one year: its members, their scores and published results."""
-    field_size = len(members)
-    own_published = published_all[published_all["unit_code"] == code]
-
-    computed = None
-    if code in set(scores["unit_code"]):
-        table = rank_table(scores, thresholds)
-        # A computed rank means something only when every unit of the level has its points stored
-        # (the provincial DTI stores the points of six provinces of 63).
-        complete = set(table["unit_code"]) >= set(published_all["unit_code"]) and len(table) == field_size
-        own = table[table["unit_code"] == code].iloc[0]
-        sources = scores.loc[scores["unit_code"] == code, "source"]
-        computed = Result(
-            total=float(own["total"]),
-            max_total=float(own["max_total"]),
-            rank=int(own["rank"]) if complete else None,
-            rank_of=field_size if complete else None,
-            group=_text(own["group"]) if thresholds else None,
-            source=" | ".join(dict.fromkeys(s for s in sources if s)),
-            group_code=_text(own["group_code"]) if thresholds else None,
-        )
-
-    published = None
-    median_method = False
-    note = ""
-    if not own_published.empty:
-        row = own_published.iloc[0]
-        published = Result(
-            total=_float(row["total"]),
-            max_total=_float(row["max_total"]),
-            rank=_int(row["rank"]),
-            rank_of=field_size if _int(row["rank"]) is not None else None,
-            group=_text(row["group_name"]),
-            source=row["source"] or "",
-            group_code=group_code(row["group_name"], thresholds),
-        )
-        median_method = bool(row["median_method"])
-        note = row["note"] or ""
-
+    computed, published, median_method, note = _results(code, level, own_sources(code, info.kind), year)
     if computed is None and published is None:
         return None
     differences, reason = reconcile_result(code, computed, published, median_method)
@@ -244,6 +236,56 @@ def _year_result(
         reason=reason,
         published_note=note,
     )
+
+
+def _results(
+    code: str, level: LevelFrames, sources: dict[int, str], year: int
+) -> tuple[Result | None, Result | None, bool, str]:
+    """The unit's computed and published result in `year` from its level's frames, with the published
+    row's median-method flag and note. The computed rank and group are `scoring.rank_table`'s: the
+    competition rank of the total among the year's members, the group its share earns."""
+    members = level.members(year)
+    field_size = len(members)
+    thresholds = level.thresholds.get(year, [])
+    totals = level.totals_in(year, members)
+    published_all = level.published_in(year, members)
+
+    computed = None
+    if code in totals:
+        codes = list(totals)
+        rank = rank_with_ties([totals[other][0] for other in codes])[codes.index(code)]
+        total, max_total = totals[code]
+        earned = threshold_for_share(total / max_total, thresholds)
+        # A computed rank means something only when every unit of the level has its points stored
+        # (the provincial DTI stores the points of six provinces of 63).
+        complete = set(totals) >= set(published_all) and len(totals) == field_size
+        computed = Result(
+            total=total,
+            max_total=max_total,
+            rank=rank if complete else None,
+            rank_of=field_size if complete else None,
+            group=earned.group if thresholds and earned else None,
+            source=sources.get(year, ""),
+            group_code=earned.code if thresholds and earned else None,
+        )
+
+    published = None
+    median_method = False
+    note = ""
+    row = published_all.get(code)
+    if row is not None:
+        published = Result(
+            total=_float(row["total"]),
+            max_total=_float(row["max_total"]),
+            rank=_int(row["rank"]),
+            rank_of=field_size if _int(row["rank"]) is not None else None,
+            group=_text(row["group_name"]),
+            source=row["source"] or "",
+            group_code=group_code(row["group_name"], thresholds),
+        )
+        median_method = bool(row["median_method"])
+        note = row["note"] or ""
+    return computed, published, median_method, note
 
 
 def _shown(computed: Result | None, published: Result | None) -> Result:
@@ -349,14 +391,21 @@ def history(code: str, years: list[int]) -> pd.DataFrame:
 
     Every year's result comes from the level's frames (`level_frames`), read once for all the years
     within the unit's own level (a department among its province's departments): the rows read grow
-    with the level and the years, never with the number of provinces.
+    with the level and the years, never with the number of provinces. Only the shown figure is kept,
+    so the years are not reconciled one by one (the page reconciles the year it shows).
     """
+    info = unit_info(code)
+    if info is None or info.kind not in SCORED_KINDS:
+        years = []
+    else:
+        level = level_frames(info.kind, info.parent_code)
+        sources = own_sources(code, info.kind)
     rows = []
     for year in years:
-        result = year_result(code, year)
-        if result is None:
+        computed, published, _median, _note = _results(code, level, sources, year)
+        if computed is None and published is None:
             continue
-        shown = result.shown
+        shown = _shown(computed, published)
         rows.append(
             {
                 "year": year,

@@ -50,6 +50,7 @@ def page_functions(focus: str, year: int, department: str | None) -> dict[str, C
     from data_access.deck import build_deck
     from data_access.districts import build_district_results
     from data_access.overview import build_overview
+    from data_access.pillars import pillars_view, resolve_selection
     from data_access.rankings import national_ranking, rank_histories, unit_ranking
     from data_access.units import unit_summary
 
@@ -60,6 +61,8 @@ def page_functions(focus: str, year: int, department: str | None) -> dict[str, C
         "/rankings?level=district": lambda: unit_ranking(focus, "district", year),
         "/districts": lambda: build_district_results(focus, year),
         "/present": lambda: build_deck(focus, year),
+        "/pillars": lambda: pillars_view(resolve_selection(year, "province", None, None)),
+        "/pillars?level=department": lambda: pillars_view(resolve_selection(year, "department", None, None)),
     }
     if department:
         functions["/units/<department>"] = lambda: unit_summary(department, year)
@@ -161,6 +164,11 @@ def callbacks(label: str, repeat: int) -> None:
             {"units-query.data": {"unit_code": department, "year": year}},
         ),
         "/present": ("present-deck.children", {"present-query.data": {"year": year}}),
+        "/pillars": ("pillars-content.children", {"pillars-query.data": {"year": year}}),
+        "/pillars?level=department": (
+            "pillars-content.children",
+            {"pillars-query.data": {"year": year, "level": "department"}},
+        ),
     }
     print(f"\n[{label}] content callbacks over HTTP (times warm, n={repeat}; queries and rows of a cold call)")
     print(f"  {'page':<28}{'p50 ms':>9}{'p95 ms':>9}{'sent KB':>9}{'raw KB':>9}{'queries':>9}{'rows':>9}")

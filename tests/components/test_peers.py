@@ -40,8 +40,10 @@ def test_bump_chart_names_every_highlighted_line_at_both_ends_and_leaves_the_res
     assert by_name["TP. Đà Nẵng"].line.color == PEER_COLORS[0]
     assert by_name["Bình Dương"].line.color == PEER_COLORS[1]
     assert list(by_name["TP. Đà Nẵng"].text) == ["2/63", "1/63"]
-    rest = by_name["TP. Hà Nội"]
+    rest = by_name["Tỉnh, thành phố khác"]
     assert rest.opacity < 1 and rest.mode == "lines+markers", "context line: faint, no labels"
+    assert list(rest.customdata) == ["TP. Hà Nội", None], "named on hover only"
+    assert list(rest.y) == [24, None]
     labels = [(a.text, a.xanchor, a.x) for a in figure.layout.annotations]
     # Left ends of lines spanning several years, right ends of every highlighted line; x is the
     # category's index (2020 → 0, 2022 → 2).

@@ -187,7 +187,7 @@ def test_bump_chart_breaks_each_line_where_the_field_changes_and_says_so():
     ended, focus = figure.data
     assert list(focus.y) == [14, 12, None, 5], "12/63 is not joined to 5/34"
     assert list(focus.text) == ["14/63", "12/63", "", "5/34"]
-    assert list(ended.y) == [20, 18], "a line within one field is not broken"
+    assert list(ended.y) == [20, 18, None], "a line within one field is not broken (the gap ends it)"
     (line,) = figure.layout.shapes
     assert line.x0 == line.x1 == 1.5, "between 2023 and 2024"
     assert "63 → 34 tỉnh" in [a.text for a in figure.layout.annotations]
@@ -195,6 +195,33 @@ def test_bump_chart_breaks_each_line_where_the_field_changes_and_says_so():
     assert "63 → 34 provinces" in [a.text for a in english.layout.annotations]
     unchanged = bump_chart(HISTORY, focus_code="binh-phuoc", theme="dark", lang="vi", axis_title="Hạng")
     assert not unchanged.layout.shapes
+
+
+def test_bump_chart_draws_every_other_province_as_one_faint_trace_broken_between_provinces():
+    provinces = [f"p{i:02d}" for i in range(63)]
+    years = list(range(2013, 2023))
+    history = pd.DataFrame(
+        [
+            {
+                "unit_code": code,
+                "unit_name_vi": f"Tỉnh {i}",
+                "unit_name_en": f"Province {i}",
+                "year": year,
+                "rank": (i + year) % 63 + 1,
+                "rank_of": 63,
+            }
+            for i, code in enumerate(provinces)
+            for year in years
+        ]
+    )
+    figure = bump_chart(history, focus_code="p05", theme="dark", lang="vi", axis_title="Hạng", peers=["p07"])
+    assert [trace.name for trace in figure.data] == ["Tỉnh, thành phố khác", "Tỉnh 7", "Tỉnh 5"], "3 traces, not 63"
+    faint = figure.data[0]
+    assert faint.mode == "lines+markers" and faint.opacity < 1
+    assert list(faint.y).count(None) == 61, "each of the 61 other provinces' lines ends in a gap"
+    start = list(faint.customdata).index("Tỉnh 3")
+    assert list(faint.y[start : start + 11]) == [(3 + year) % 63 + 1 for year in years] + [None]
+    assert list(faint.x[start : start + 10]) == [str(year) for year in years]
 
 
 def test_labels_sit_above_peaks_and_below_the_rest():

@@ -11,6 +11,7 @@ filters them in pandas fails here whatever the machine's speed.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,26 +19,31 @@ import pytest
 
 from data_access import db, queries
 from data_access.cache import cache
+from data_access.caveats import pillar_caveats
 from data_access.deck import build_deck
 from data_access.districts import build_district_results
+from data_access.focus_years import scored_years
 from data_access.overview import build_overview
+from data_access.pillars import pillars_view, resolve_selection
 from data_access.rankings import national_ranking, rank_histories, unit_ranking
 from data_access.reads import Reads, counting
 from data_access.units import unit_summary
-from seed.synthetic import PILLARS, Shape, generate
+from seed.synthetic import GROUPS, PILLARS, Shape, generate
 from tests.conftest import sqlite_url, use_database
 
 YEAR = 2022
 YEARS = 2
 SMALL = Shape(provinces=6, years=YEARS, detailed=2, departments=10, districts=12)
 LARGE = Shape(provinces=18, years=YEARS, detailed=6, departments=10, districts=12)
+# The small dataset over twice the years: a unit's history may read more rows per year, but per unit.
+LONGER = Shape(provinces=6, years=2 * YEARS, detailed=2, departments=10, districts=12)
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The two datasets, each in an SQLite file of its own."""
+    """The three datasets, each in an SQLite file of its own."""
     urls = {}
-    for name, shape in (("small", SMALL), ("large", LARGE)):
+    for name, shape in (("small", SMALL), ("large", LARGE), ("longer", LONGER)):
         url = sqlite_url(Path(tmp_path_factory.mktemp(f"synthetic-{name}")))
         generate(shape, db.engine_for(url))
         urls[name] = url
@@ -77,6 +83,13 @@ WITHIN_PROVINCE = {
     "rankings (departments)": lambda focus: unit_ranking(focus, "department", YEAR),
     "rankings (districts)": lambda focus: unit_ranking(focus, "district", YEAR),
     "districts": lambda focus: build_district_results(focus, YEAR),
+    "units (a department's caveats)": lambda focus: pillar_caveats(
+        _first_child("department")(focus), YEAR, "department"
+    ),
+    "pillars (departments)": lambda focus: pillars_view(resolve_selection(YEAR, "department", None, None)),
+    "pillars (districts, no names)": lambda focus: pillars_view(
+        resolve_selection(YEAR, "district", None, None), name_best=False
+    ),
 }
 # The pages that also show the provinces: they may read each added province's results, no more.
 WITH_PROVINCES = {
@@ -107,3 +120,50 @@ def test_a_page_with_the_national_ranking_reads_each_added_provinces_results_and
     assert allowed < other_units * len(PILLARS["department"]), "the test could not tell the two apart"
     assert large.queries == small.queries, f"{page}: {small.queries} queries, then {large.queries}"
     assert large.rows - small.rows <= allowed, f"{page}: {small.rows} rows, then {large.rows}"
+
+
+@pytest.mark.parametrize("kind", ["department", "district"])
+def test_a_units_history_reads_a_row_per_unit_and_year_not_one_per_pillar(reads_of, kind):
+    short = reads_of("small", lambda focus: unit_summary(_first_child(kind)(focus), YEAR))
+    longer = reads_of("longer", lambda focus: unit_summary(_first_child(kind)(focus), YEAR))
+    added_years = LONGER.years - SMALL.years
+    level = SMALL.departments if kind == "department" else SMALL.districts
+    pillars = len(PILLARS[kind])
+    # Each added year: the level's totals and published results (a row per unit), the unit's own
+    # pillar points (their sources), the year's group thresholds and the year in the unit's years.
+    allowed = added_years * (2 * level + pillars + len(GROUPS) + 1)
+    assert allowed < added_years * level * pillars, "the test could not tell the two apart"
+    assert longer.queries == short.queries, f"{kind}: {short.queries} queries, then {longer.queries}"
+    assert longer.rows - short.rows <= allowed, f"{kind}: {short.rows} rows, then {longer.rows} over twice the years"
+
+
+@pytest.mark.parametrize("kind", ["department", "district"])
+def test_the_years_a_page_offers_come_back_once_each(reads_of, kind):
+    short = reads_of("small", lambda focus: scored_years(focus, kind))
+    longer = reads_of("longer", lambda focus: scored_years(focus, kind))
+    assert longer.rows - short.rows == LONGER.years - SMALL.years, f"{kind}: {short.rows} rows, then {longer.rows}"
+
+
+@pytest.mark.parametrize("kind", ["department", "district"])
+def test_the_pillars_median_is_the_focus_provinces_own_units_when_other_provinces_have_them(
+    generated, monkeypatch, kind
+):
+    engine = use_database(monkeypatch, generated["large"])
+    focus = queries.focus_unit_code()
+    view = pillars_view(resolve_selection(YEAR, kind, None, None))
+    median = next(c for c in view.comparisons if c.kind == "median")
+    # Recomputed straight from the database: the focus's own units' share of each pillar's maximum.
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT p.code, s.points / p.max_points FROM pillar_scores s JOIN pillars p ON p.id = s.pillar_id"
+            " JOIN frameworks f ON f.id = p.framework_id JOIN units u ON u.id = s.unit_id"
+            " JOIN units parent ON parent.id = u.parent_id WHERE f.year = ? AND f.level = ? AND parent.code = ?"
+            " AND p.max_points > 0",
+            (YEAR, kind, focus),
+        ).all()
+    shares: dict[str, list[float]] = {}
+    for code, share in rows:
+        shares.setdefault(code, []).append(share)
+    expected = {code: statistics.median(values) for code, values in shares.items()}
+    assert median.count == (SMALL.departments if kind == "department" else SMALL.districts)
+    assert dict(zip(median.shares["pillar_code"], median.shares["share"], strict=True)) == pytest.approx(expected)
