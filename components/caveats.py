@@ -11,7 +11,7 @@ from dash import html
 
 from components.formatting import format_percent, format_points
 from components.i18n import t
-from domain.caveats import PillarCaveats
+from domain.caveats import PillarCaveats, inferred_pillars
 from domain.text import localized
 
 FLAG = "*"
@@ -40,6 +40,18 @@ def inferred_text(caveats: PillarCaveats, lang: str) -> str | None:
         return None
     names = ", ".join(localized(row, "pillar_name", lang) for row in caveats.inferred.itertuples())
     return t("caveats.inferred", lang, names=names)
+
+
+def pillar_caveat_lines(pillars: pd.DataFrame, discrepancies: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """Per pillar code, what qualifies its figure, as facts about the sources: the attribution the
+    source does not print (from the row's `note`) and the printed share its own points contradict.
+    Pillars without a caveat are left out; the mark beside a figure opens these lines."""
+    lines: dict[str, list[str]] = {}
+    for row in inferred_pillars(pillars).itertuples():
+        lines.setdefault(row.pillar_code, []).append(t("caveats.inferred_one", lang))
+    for row in discrepancies.itertuples():
+        lines.setdefault(row.pillar_code, []).append(discrepancy_text(row, lang))
+    return lines
 
 
 def flagged_labels(codes: Iterable[str], labels: Iterable[str], flagged: set[str]) -> list[str]:

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.formatting import figure_text, format_percent, format_rank
-from components.theme import SERIES_COLORS, base_layout, ink
+from components.theme import CHART_TICK, SERIES_COLORS, base_layout, ink
 
 
 def _closed(values: list) -> list:
@@ -23,12 +23,12 @@ def percent_polar(theme: str, tickvals: list[int]) -> dict:
             "range": [0, 100],
             "ticksuffix": "%",
             "gridcolor": colors["grid"],
-            "tickfont": {"color": colors["muted"], "size": 10},
+            "tickfont": {"color": colors["muted"], "size": CHART_TICK},
             "angle": 90,
             "tickangle": 90,
             "tickvals": tickvals,
         },
-        "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
+        "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": CHART_TICK}, "direction": "clockwise"},
     }
 
 

@@ -21,7 +21,7 @@ from components.formatting import format_number, format_percent, format_points, 
 from components.i18n import t
 from components.kpi import discrepancy_notes, series_legend
 from components.rankings import group_badge
-from components.theme import SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from components.theme import CHART_TICK, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
 from domain.records import Comparison, PillarsView
 from domain.text import localized, localized_column
 from domain.vocabulary import LEVELS, PROVINCE
@@ -115,7 +115,7 @@ def _indicator_bars(tasks: pd.DataFrame, *, color: str, theme: str, lang: str) -
             orientation="h",
             text=text,
             textposition="outside",
-            textfont={"size": 14},
+            textfont={"size": CHART_TICK},
             cliponaxis=False,
             marker={"color": color},
             customdata=_task_hover(tasks, lang),

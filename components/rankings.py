@@ -24,6 +24,8 @@ from components.i18n import t
 from components.kpi import series_legend
 from components.shell import message_panel
 from components.theme import (
+    CHART_LABEL,
+    CHART_TICK,
     GROUP_COLORS,
     PEER_COLORS,
     SERIES_COLORS,
@@ -263,7 +265,7 @@ def bump_chart(
                 mode="lines+markers+text",
                 text=labels,
                 textposition=label_positions(ranks),
-                textfont={"size": 15 if focus else 11, "color": colors["text"] if focus else color},
+                textfont={"size": CHART_LABEL if focus else CHART_TICK, "color": colors["text"] if focus else color},
                 line={"color": color, "width": 4 if focus else 2.5},
                 marker={"size": 11 if focus else 8, "color": color},
                 hovertemplate=f"{name}<br>%{{x}}: %{{text}}<extra></extra>",
@@ -275,8 +277,8 @@ def bump_chart(
     layout = base_layout(theme, lang)
     gap = max(field / 28, 1.0)
     annotations = [
-        *_end_labels(named, categories=years, end="first", gap=gap, size=12),
-        *_end_labels(named, categories=years, end="last", gap=gap, size=12),
+        *_end_labels(named, categories=years, end="first", gap=gap, size=CHART_TICK),
+        *_end_labels(named, categories=years, end="last", gap=gap, size=CHART_TICK),
     ]
     has_left = any(len(line[2]) > 1 for line in named)
     layout.update(
@@ -695,7 +697,7 @@ def unit_bars(
             text=labels,
             textposition="outside",
             cliponaxis=False,
-            textfont={"size": 13, "color": colors["text"]},
+            textfont={"size": CHART_TICK, "color": colors["text"]},
             customdata=list(zip(labels, shares, table["group"].fillna("—"), strict=True)),
             hovertemplate="%{y}<br>%{customdata[0]} (%{customdata[1]}) · %{customdata[2]}<extra></extra>",
         )
@@ -718,7 +720,7 @@ def unit_bars(
             "autorange": "reversed",
             "categoryorder": "array",
             "categoryarray": names,
-            "tickfont": {"size": 12},
+            "tickfont": {"size": CHART_TICK},
             "automargin": True,
         },
         bargap=0.25,

@@ -21,7 +21,7 @@ from components.formatting import figure_text, format_number, format_percent, fo
 from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge, group_name
-from components.theme import SERIES_COLORS, base_layout, ink, pillar_color
+from components.theme import CHART_TICK, SERIES_COLORS, base_layout, ink, pillar_color
 from domain.caveats import PillarCaveats
 from domain.records import NextGroup, Result, YearResult
 from domain.text import localized, localized_column
@@ -300,7 +300,7 @@ def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str, name_holders: b
             "y": label,
             "yref": "y",
             "showarrow": False,
-            "font": {"size": 15, "color": colors["text"]},
+            "font": {"size": CHART_TICK, "color": colors["text"]},
         }
         for label, points, maximum in zip(labels, pillars["points"], pillars["max_points"], strict=True)
     ]

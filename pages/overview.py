@@ -8,11 +8,12 @@ import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
 from components import figures
+from components.caveats import pillar_caveat_lines
 from components.changes import value_change_line
 from components.citations import cite
 from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
-from components.kpi import discrepancy_notes, kpi_card, rank_change_badge, series_legend
+from components.kpi import kpi_card, rank_change_badge, series_legend
 from components.laggards import laggards_body
 from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
@@ -24,7 +25,7 @@ from data_access.laggards import weakest_on_pillar, weakest_on_total
 from data_access.overview import Overview, UnknownSelection, build_overview
 from data_access.targets import at_risk, plan_years, target_progress
 from domain.text import localized, localized_column
-from domain.vocabulary import INFERRED_MAPPING, SUB_LEVELS
+from domain.vocabulary import SUB_LEVELS
 from pages._context import focus_years, language, page_title, query_string, resolve_year, source_titles
 from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
 
@@ -266,9 +267,7 @@ def render(
             style={"height": "100%"},
         )
         named = overview.pillars.assign(pillar_name=localized_column(overview.pillars, "pillar_name", lang))
-        inferred = set(
-            overview.pillars.loc[overview.pillars["note"].str.startswith(INFERRED_MAPPING, na=False), "pillar_code"]
-        )
+        caveats = pillar_caveat_lines(overview.pillars, overview.discrepancies, lang)
         radar = dbc.Row(
             [
                 dbc.Col([legend, radar_graph], lg=7, className="radar-col"),
@@ -279,11 +278,9 @@ def render(
                             lang=lang,
                             name_column="pillar_name",
                             headers=[t("overview.pillar", lang), t("overview.points", lang), "%"],
-                            flagged=inferred,
+                            caveats=caveats,
+                            id_prefix="overview",
                         ),
-                        html.Div(t("overview.inferred", lang), className="flag-note", id="overview-inferred")
-                        if inferred
-                        else None,
                     ],
                     lg=5,
                     className="d-flex flex-column justify-content-center",
@@ -307,7 +304,6 @@ def render(
                     t("overview.radar_title", lang),
                     radar,
                     source=pillar_source,
-                    notes=discrepancy_notes(overview.discrepancies, lang),
                     fill=True,
                 ),
                 lg=6 if laggards is not None else 8,
