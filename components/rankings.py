@@ -46,7 +46,20 @@ from domain.vocabulary import Threshold
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
-RANK_COLORSCALE = "YlGnBu"
+# The map's scale, worst rank (0) to best (1), per theme: both ends must stand out from the card, so
+# the dark theme runs from a warm sand to a bright cyan instead of YlGnBu, whose best end (navy) sank
+# into the dark card.
+RANK_COLORSCALES = {
+    "light": "YlGnBu",
+    "dark": [[0.0, "#f2d49b"], [0.35, "#9fd8a4"], [0.7, "#3fc1c9"], [1.0, "#29a3ff"]],
+}
+
+
+def rank_colorscale(theme: str) -> str | list:
+    """The rank map's colour scale for `theme` (the dark one for an unknown theme, as the wall's)."""
+    return RANK_COLORSCALES.get(theme, RANK_COLORSCALES["dark"])
+
+
 BAR_HEIGHT_PX = 30
 # The national map's zoom is fixed when the figure is built: fit the whole country, Hoàng Sa and
 # Trường Sa included, into the smallest map the page draws (560 px tall, about 330 px wide beside
@@ -369,11 +382,11 @@ def _focus_marker(geojson: Mapping, focus_code: str, *, label: str, theme: str) 
     )
 
 
-def _rank_color(rank: int | None, field: int) -> str:
+def _rank_color(rank: int | None, field: int, theme: str) -> str:
     """The colour the rank takes on the map's scale (grey without a rank)."""
     if rank is None:
         return STATUS_COLORS["no_data"]
-    return sample_colorscale(RANK_COLORSCALE, [(field - rank) / max(field - 1, 1)])[0]
+    return sample_colorscale(rank_colorscale(theme), [(field - rank) / max(field - 1, 1)])[0]
 
 
 def _island_dots(
@@ -386,7 +399,7 @@ def _island_dots(
     codes = [code for code, _, _ in islands]
     lons = [lon for _, lon, _ in islands]
     lats = [lat for _, _, lat in islands]
-    fills = [_rank_color(ranks.get(code), field) for code in codes]
+    fills = [_rank_color(ranks.get(code), field, theme) for code in codes]
     return go.Scattermap(
         lon=lons * 2,
         lat=lats * 2,
@@ -452,7 +465,7 @@ def rank_map(
             z=[-int(r) for r in ranking["rank"]],
             zmin=-field,
             zmax=-1,
-            colorscale=RANK_COLORSCALE,
+            colorscale=rank_colorscale(theme),
             marker={"line": border},
             colorbar={
                 "title": {"text": t("rankings.map_rank", lang), "side": "right", "font": {"color": colors["text"]}},

@@ -147,7 +147,7 @@ def test_the_source_discrepancy_and_the_inferred_pillars_follow_the_figures(
     discrepancy = leader.locator("#units-discrepancy-digital_society")
     expect(discrepancy).to_contain_text("33,05%")
     expect(discrepancy).to_contain_text("35,05%")
-    expect(leader.locator("#units-inferred")).to_contain_text("suy luận")
+    expect(leader.locator("#units-inferred")).to_contain_text("không ghi tên chỉ số")
     leader.goto(f"{years_app}/present?year=2022")
     slide = leader.locator("#present-slide-radar")
     expect(slide.locator(".present-bullets")).to_contain_text("33,05%")

@@ -56,13 +56,16 @@ def test_citations_name_the_document_not_its_file():
     assert cite("Nguồn", ["003_x.txt; A", "003_x.txt; A", ""], titles) == "Nguồn: Báo cáo sơ kết 6 tháng, A"
 
 
-def test_pillar_table_flags_inferred_rows_with_their_note():
-    pillars = PILLARS.assign(
-        points=[94.17, 80, 72.64], max_points=[100, 100, 100], note=["mapping inferred: x", "", ""]
+def test_pillar_table_marks_qualified_rows_with_their_caveat():
+    pillars = PILLARS.assign(points=[94.17, 80, 72.64], max_points=[100, 100, 100])
+    table = pillar_points_table(
+        pillars, lang="vi", name_column="label", headers=["Chỉ số", "Điểm", "%"], caveats={"a": ["Nguồn không ghi"]}
     )
-    table = pillar_points_table(pillars, lang="vi", name_column="label", headers=["Chỉ số", "Điểm", "%"], flagged={"a"})
     rows = table.children[1].children
-    first_name = rows[0].children[1].children
-    assert first_name[1].title == "mapping inferred: x"
-    assert rows[1].children[1].children[1] is None
-    assert rows[0].children[2].children == "94,17/100"
+    mark = rows[0].children[0].children[1]
+    popover = mark.children[1]
+    assert popover.target == mark.children[0].id
+    assert popover.children.children[0].children == "Nguồn không ghi"
+    assert rows[1].children[0].children[1] is None
+    assert rows[0].children[1].children == "94,17/100"
+    assert len(rows[0].children) == 3, "no colour swatch: the radar beside the table is one colour"
