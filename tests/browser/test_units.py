@@ -75,7 +75,7 @@ def test_the_province_page_draws_its_rank_history(page: Page, base_url: str, exp
     expect(page.locator("#units-rank")).to_have_text("12/63")
 
 
-@pytest.mark.parametrize("unit", [HEALTH, "binh-phuoc"])
+@pytest.mark.parametrize("unit", [HEALTH])
 def test_the_history_shows_without_scrolling_on_the_wall(page: Page, base_url: str, expect: Callable, unit: str):
     """At 1920×1080 the history card lies wholly inside the first screen, nothing overflows sideways."""
     page.set_viewport_size({"width": 1920, "height": 1080})
