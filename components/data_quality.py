@@ -18,8 +18,6 @@ from components.i18n import t
 from domain.data_quality import KINDS
 from domain.text import localized
 
-MARK = "ⓘ"
-
 
 def _value(row: object, lang: str) -> str:
     unit = f" {row.value_unit}" if row.value_unit and row.value_unit != "%" else (row.value_unit or "")
@@ -77,7 +75,7 @@ def caveat_mark(note: str | list[str], *, mark_id: str, lang: str) -> html.Span:
     return html.Span(
         [
             html.Span(
-                MARK,
+                html.I(className="bi bi-info-circle"),
                 id=mark_id,
                 className="caveat-mark",
                 role="button",

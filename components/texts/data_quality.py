@@ -10,9 +10,9 @@ TEXT = {
     "data_quality.intro": {
         "vi": "Mọi số liệu mà nguồn không ghi rõ, tự mâu thuẫn hoặc in khác nhau giữa các văn bản, "
         "kèm nguồn của từng số. "
-        "Màn hình lãnh đạo chỉ đánh dấu các số này bằng ⓘ.",
+        "Màn hình lãnh đạo chỉ đánh dấu các số này bằng một dấu (i) nhỏ.",
         "en": "Every figure its source does not label, contradicts or prints differently from another document, each "
-        "with its source. Leader screens only mark these figures with ⓘ.",
+        "with its source. Leader screens only mark these figures with a small (i).",
     },
     "data_quality.kind.inferred": {
         "vi": "Nguồn không ghi tên chỉ số cho các giá trị này: điểm được gán cho chỉ số "
