@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import pandas as pd
 from dash import html
 
+from components.data_quality import caveat_mark
 from components.formatting import format_percent, format_points
 from components.i18n import t
 from domain.caveats import PillarCaveats, inferred_pillars
@@ -60,18 +61,18 @@ def flagged_labels(codes: Iterable[str], labels: Iterable[str], flagged: set[str
 
 
 def caveat_notes(caveats: PillarCaveats, lang: str, *, id_prefix: str) -> list[html.Div]:
-    """The caveats as notes under a chart: each discrepancy (its source's note on hover), then the inference."""
-    notes = [
-        html.Div(
-            [html.I(className="bi bi-exclamation-diamond me-1"), discrepancy_text(row, lang)],
-            className="discrepancy-note",
-            title=row.note_printed,
-            id=f"{id_prefix}-discrepancy-{row.pillar_code}",
-        )
-        for row in caveats.discrepancies.itertuples()
-    ]
+    """The caveats under a chart as one discreet line: a small (i) whose popover says each discrepancy
+    and the inference, in full; the whole list with sources is the admins' data-quality view."""
+    lines = discrepancy_texts(caveats.discrepancies, lang)
     inferred = inferred_text(caveats, lang)
     if inferred:
-        reasons = "\n".join(f"{row.pillar_code}: {row.note}" for row in caveats.inferred.itertuples())
-        notes.append(html.Div(inferred, className="flag-note", title=reasons, id=f"{id_prefix}-inferred"))
-    return notes
+        lines.append(inferred)
+    return caveat_line(lines, lang, mark_id=f"{id_prefix}-caveats")
+
+
+def caveat_line(lines: list[str], lang: str, *, mark_id: str) -> list[html.Div]:
+    """`lines` behind a mark and a short label under a chart; nothing when there is nothing to say."""
+    if not lines:
+        return []
+    label = html.Span(t("caveats.mark_label", lang, count=len(lines)), className="caveat-label")
+    return [html.Div([caveat_mark(lines, mark_id=mark_id, lang=lang), label], className="caveat-line")]

@@ -80,7 +80,7 @@ def pillar_radar(
     focus_label = figure_text(focus_label)
     # The value sits in the axis label: readable without hovering and never on top of a trace.
     labels = [
-        f"{wrap_label(label)}<br><b>{format_percent(share * 100, 1, lang)}</b>"
+        f"{wrap_label(label, 12)}<br><b>{format_percent(share * 100, 1, lang)}</b>"
         for label, share in zip(pillars["label"], pillars["share"], strict=True)
     ]
     figure = go.Figure()
@@ -115,7 +115,9 @@ def pillar_radar(
     layout = base_layout(theme, lang)
     layout.update(
         polar=percent_polar(theme, [20, 40, 60, 80]),
-        margin={"l": 80, "r": 80, "t": 50, "b": 80 if show_legend else 60},
+        # Wide enough for a wrapped axis label at CHART_TICK (about 12 characters), which plotly does
+        # not count in its own margins.
+        margin={"l": 100, "r": 100, "t": 70, "b": 100 if show_legend else 75},
         showlegend=show_legend,
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
     )

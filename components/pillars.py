@@ -14,12 +14,13 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from components.cards import source_card
+from components.caveats import caveat_line, discrepancy_texts
 from components.citations import cite
 from components.downloads import download_buttons
 from components.figures import GRAPH_CONFIG, percent_polar, pillar_radar, wrap_label
 from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
-from components.kpi import discrepancy_notes, series_legend
+from components.kpi import series_legend
 from components.rankings import group_badge
 from components.theme import CHART_TICK, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
 from domain.records import Comparison, PillarsView
@@ -454,7 +455,9 @@ def radar_card(view: PillarsView, *, theme: str, lang: str, source: str, graph_i
     # The box sets the height: dcc.Graph fills its parent and ignores a height given by class.
     graph = html.Div(dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG), className="pillars-radar-graph")
     return source_card(
-        t("pillars.radar_title", lang), [legend, graph, *discrepancy_notes(view.discrepancies, lang)], source=source
+        t("pillars.radar_title", lang),
+        [legend, graph, *caveat_line(discrepancy_texts(view.discrepancies, lang), lang, mark_id=f"{graph_id}-caveats")],
+        source=source,
     )
 
 

@@ -75,12 +75,15 @@ def test_the_province_page_draws_its_rank_history(page: Page, base_url: str, exp
     expect(page.locator("#units-rank")).to_have_text("12/63")
 
 
-@pytest.mark.parametrize("unit", [HEALTH])
-def test_the_history_shows_without_scrolling_on_the_wall(page: Page, base_url: str, expect: Callable, unit: str):
-    """At 1920×1080 the history card lies wholly inside the first screen, nothing overflows sideways."""
+@pytest.mark.parametrize(("unit", "shown"), [(HEALTH, "#units-history-one"), ("binh-phuoc", "#units-history-table")])
+def test_the_history_shows_without_scrolling_on_the_wall(
+    page: Page, base_url: str, expect: Callable, unit: str, shown: str
+):
+    """At 1920×1080 the history (the province's chart and table; a department's one-year note) lies
+    wholly inside the first screen, and nothing overflows sideways."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_unit(page, f"{base_url}/units/{unit}?year=2022")
-    history = page.locator("#units-history-col")
+    history = page.locator(shown)
     expect(history).to_be_visible()
     box = history.bounding_box()
     assert box is not None
