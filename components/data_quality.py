@@ -15,7 +15,7 @@ from dash import html
 from components.citations import readable_citation
 from components.formatting import format_points
 from components.i18n import t
-from domain.data_quality import KINDS
+from domain.data_quality import KINDS, without_illegible_remark
 from domain.text import localized
 
 
@@ -66,6 +66,14 @@ def data_quality_sections(caveats: pd.DataFrame, titles: Mapping[str, str], lang
             )
         )
     return sections
+
+
+def unnamed_mark(name: str, *, mark_id: str, lang: str) -> html.Span | None:
+    """The mark after an indicator whose recorded name says the source does not name it legibly;
+    None for a named indicator (the name is shown without that remark, see `without_illegible_remark`)."""
+    if without_illegible_remark(name) == name:
+        return None
+    return caveat_mark(t("data_quality.kind.unnamed", lang), mark_id=mark_id, lang=lang)
 
 
 def caveat_mark(note: str | list[str], *, mark_id: str, lang: str) -> html.Span:
