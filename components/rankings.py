@@ -61,9 +61,10 @@ def rank_colorscale(theme: str) -> str | list:
 
 
 BAR_HEIGHT_PX = 30
-# The national map's zoom is fixed when the figure is built: fit the whole country, Hoàng Sa and
-# Trường Sa included, into the smallest map the page draws (560 px tall, about 330 px wide beside
-# its colour bar on a 1366 px laptop), so nothing is cut on a larger screen.
+# The national map's zoom is fitted when the figure is built: the whole country, Hoàng Sa and
+# Trường Sa included, in the smallest map the page draws (560 px tall, about 330 px wide beside
+# its colour bar on a 1366 px laptop), so nothing is cut. On a larger card the browser zooms in
+# by the ratio of sizes (assets/30-rankings-map.js reads `layout.meta.fit`), so the country fills it.
 MAP_FIT_PX = (330, 560)
 
 
@@ -884,6 +885,7 @@ def rank_map_card(
     figure = rank_map(
         ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, view=view, geojson_url=geojson_url
     )
+    figure.update_layout(meta={"fit": {"zoom": view[1], "width": MAP_FIT_PX[0], "height": MAP_FIT_PX[1]}})
     focus_rows = ranking[ranking["unit_code"] == focus_code]
     legend = (
         series_legend([(localized(focus_rows.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid")])
