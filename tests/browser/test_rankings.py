@@ -320,7 +320,8 @@ def test_the_map_fills_its_card_on_the_wall(page: Page, page_errors: list[str], 
     open_province(page, base_url + "/rankings")
     page.wait_for_function(
         "() => { const el = document.querySelector('#rankings-map .js-plotly-plot');"
-        " return el && el.layout.meta && el._fullLayout.map.zoom > el.layout.meta.fit.zoom + 0.2; }"
+        " const map = el && el._fullLayout.map && el._fullLayout.map._subplot && el._fullLayout.map._subplot.map;"
+        " return map && map.loaded() && map.getZoom() > el.layout.meta.fit.zoom + 0.2; }"
     )
     view = map_view(page)
     assert view["west"] <= 102.1 and view["east"] >= 115.0, view
