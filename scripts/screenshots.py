@@ -60,6 +60,7 @@ PAGES = {
     "present": "/present",
     "whatif": "/whatif?unit=binh-phuoc-so-y-te&year=2022&digital_government=183&institutions=41.26",
     "actions": "/units/binh-phuoc?year=2022",
+    "data-quality": "/admin/data-quality",
 }
 # Pages shown by one card rather than the screen: the card's element is photographed, whole.
 ELEMENTS = {"actions": "#actions-card"}
