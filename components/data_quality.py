@@ -62,7 +62,9 @@ def data_quality_sections(caveats: pd.DataFrame, titles: Mapping[str, str], lang
         )
         sections.append(
             html.Section(
-                [heading, caveat_table(rows, titles, lang)], id=f"data-quality-{kind}", className="ioc-card dq-section"
+                [heading, caveat_table(rows, titles, lang)],
+                id=f"data-quality-{kind}",
+                className="card ioc-card dq-section",
             )
         )
     return sections

@@ -80,7 +80,7 @@ def pillar_radar(
     focus_label = figure_text(focus_label)
     # The value sits in the axis label: readable without hovering and never on top of a trace.
     labels = [
-        f"{wrap_label(label, 12)}<br><b>{format_percent(share * 100, 1, lang)}</b>"
+        f"{wrap_label(label)}<br><b>{format_percent(share * 100, 1, lang)}</b>"
         for label, share in zip(pillars["label"], pillars["share"], strict=True)
     ]
     figure = go.Figure()
@@ -115,9 +115,9 @@ def pillar_radar(
     layout = base_layout(theme, lang)
     layout.update(
         polar=percent_polar(theme, [20, 40, 60, 80]),
-        # Wide enough for a wrapped axis label at CHART_TICK (about 12 characters), which plotly does
+        # Wide and tall enough for a wrapped axis label at CHART_TICK (14 characters a line), which plotly does
         # not count in its own margins.
-        margin={"l": 100, "r": 100, "t": 70, "b": 100 if show_legend else 75},
+        margin={"l": 105, "r": 105, "t": 70, "b": 110 if show_legend else 90},
         showlegend=show_legend,
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
     )
