@@ -117,7 +117,7 @@ def pillar_radar(
         polar=percent_polar(theme, [20, 40, 60, 80]),
         # Wide and tall enough for a wrapped axis label at CHART_TICK (14 characters a line), which plotly does
         # not count in its own margins.
-        margin={"l": 105, "r": 105, "t": 70, "b": 110 if show_legend else 90},
+        margin={"l": 125, "r": 125, "t": 70, "b": 110 if show_legend else 90},
         showlegend=show_legend,
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
     )

@@ -4,7 +4,7 @@ Walks every visible text node of each page (HTML and the charts' SVG text, at th
 drawn on screen) and prints, per page, the share of characters under 12, 14, 16 and 18 px, the
 same shares without the source lines (which may stay small), the share under the wall's floor
 (labels under 18 px, chart text under 16 px, sources and the navbar aside; both scaled with the
-viewport above 1920×1080, where the app zooms) and the smallest labels. Start the app first, then,
+4K viewport, where the app zooms) and the smallest labels. Start the app first, then,
 with an account that may see the pages given in the environment:
 
     DTI_USER=... DTI_PASSWORD=... python scripts/text_sizes.py [--base-url URL] [--size 1920x1080] [--page overview ...]
@@ -126,11 +126,7 @@ def measure(browser: Browser, base_url: str, name: str, width: int, height: int)
 
 def wall_scale(width: int, height: int) -> float:
     """How much larger than full HD the app draws on this viewport (its zoom steps, 10-app.css)."""
-    if width >= 3200 and height >= 1800:
-        return 2.0
-    if width >= 2400 and height >= 1350:
-        return 1.3333
-    return 1.0
+    return 2.0 if width >= 3200 and height >= 1800 else 1.0
 
 
 def report(measured: PageText, scale: float = 1.0) -> str:
