@@ -9,9 +9,10 @@ from collections.abc import Iterable
 import pandas as pd
 from dash import html
 
+from components.data_quality import caveat_mark
 from components.formatting import format_percent, format_points
 from components.i18n import t
-from domain.caveats import PillarCaveats
+from domain.caveats import PillarCaveats, inferred_pillars
 from domain.text import localized
 
 FLAG = "*"
@@ -42,24 +43,36 @@ def inferred_text(caveats: PillarCaveats, lang: str) -> str | None:
     return t("caveats.inferred", lang, names=names)
 
 
+def pillar_caveat_lines(pillars: pd.DataFrame, discrepancies: pd.DataFrame, lang: str) -> dict[str, list[str]]:
+    """Per pillar code, what qualifies its figure, as facts about the sources: the attribution the
+    source does not print (from the row's `note`) and the printed share its own points contradict.
+    Pillars without a caveat are left out; the mark beside a figure opens these lines."""
+    lines: dict[str, list[str]] = {}
+    for row in inferred_pillars(pillars).itertuples():
+        lines.setdefault(row.pillar_code, []).append(t("caveats.inferred_one", lang))
+    for row in discrepancies.itertuples():
+        lines.setdefault(row.pillar_code, []).append(discrepancy_text(row, lang))
+    return lines
+
+
 def flagged_labels(codes: Iterable[str], labels: Iterable[str], flagged: set[str]) -> list[str]:
     """Labels with the flag after those of `flagged` pillars (the caveat's note says what it means)."""
     return [f"{label}{FLAG}" if code in flagged else label for code, label in zip(codes, labels, strict=True)]
 
 
 def caveat_notes(caveats: PillarCaveats, lang: str, *, id_prefix: str) -> list[html.Div]:
-    """The caveats as notes under a chart: each discrepancy (its source's note on hover), then the inference."""
-    notes = [
-        html.Div(
-            [html.I(className="bi bi-exclamation-diamond me-1"), discrepancy_text(row, lang)],
-            className="discrepancy-note",
-            title=row.note_printed,
-            id=f"{id_prefix}-discrepancy-{row.pillar_code}",
-        )
-        for row in caveats.discrepancies.itertuples()
-    ]
+    """The caveats under a chart as one discreet line: a small (i) whose popover says each discrepancy
+    and the inference, in full; the whole list with sources is the admins' data-quality view."""
+    lines = discrepancy_texts(caveats.discrepancies, lang)
     inferred = inferred_text(caveats, lang)
     if inferred:
-        reasons = "\n".join(f"{row.pillar_code}: {row.note}" for row in caveats.inferred.itertuples())
-        notes.append(html.Div(inferred, className="flag-note", title=reasons, id=f"{id_prefix}-inferred"))
-    return notes
+        lines.append(inferred)
+    return caveat_line(lines, lang, mark_id=f"{id_prefix}-caveats")
+
+
+def caveat_line(lines: list[str], lang: str, *, mark_id: str) -> list[html.Div]:
+    """`lines` behind a mark and a short label under a chart; nothing when there is nothing to say."""
+    if not lines:
+        return []
+    label = html.Span(t("caveats.mark_label", lang, count=len(lines)), className="caveat-label")
+    return [html.Div([caveat_mark(lines, mark_id=mark_id, lang=lang), label], className="caveat-line")]

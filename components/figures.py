@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.formatting import figure_text, format_percent, format_rank
-from components.theme import SERIES_COLORS, base_layout, ink
+from components.theme import CHART_TICK, SERIES_COLORS, base_layout, ink
 
 
 def _closed(values: list) -> list:
@@ -23,12 +23,12 @@ def percent_polar(theme: str, tickvals: list[int]) -> dict:
             "range": [0, 100],
             "ticksuffix": "%",
             "gridcolor": colors["grid"],
-            "tickfont": {"color": colors["muted"], "size": 10},
+            "tickfont": {"color": colors["muted"], "size": CHART_TICK},
             "angle": 90,
             "tickangle": 90,
             "tickvals": tickvals,
         },
-        "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": 13}, "direction": "clockwise"},
+        "angularaxis": {"gridcolor": colors["grid"], "tickfont": {"size": CHART_TICK}, "direction": "clockwise"},
     }
 
 
@@ -115,7 +115,9 @@ def pillar_radar(
     layout = base_layout(theme, lang)
     layout.update(
         polar=percent_polar(theme, [20, 40, 60, 80]),
-        margin={"l": 80, "r": 80, "t": 50, "b": 80 if show_legend else 60},
+        # Wide and tall enough for a wrapped axis label at CHART_TICK (14 characters a line), which plotly does
+        # not count in its own margins.
+        margin={"l": 125, "r": 125, "t": 70, "b": 110 if show_legend else 90},
         showlegend=show_legend,
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "yanchor": "top"},
     )

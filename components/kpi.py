@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import html
 
-from components.caveats import discrepancy_text
 from components.i18n import t
 from components.theme import TREND_COLORS
 from domain.records import Change
@@ -58,19 +56,3 @@ def series_legend(items: list[tuple[str, str, str]]) -> html.Div:
         ],
         className="series-legend",
     )
-
-
-def discrepancy_notes(discrepancies: pd.DataFrame, lang: str) -> list[html.Div]:
-    """The source's own inconsistencies, shown where the figure is drawn (the data stays as printed).
-
-    `discrepancies` is `data_access.overview.printed_discrepancies`: pillar names, points, maximum,
-    the share the points give and the share the source printed, and the source's note.
-    """
-    return [
-        html.Div(
-            [html.I(className="bi bi-exclamation-diamond me-1"), discrepancy_text(row, lang)],
-            className="discrepancy-note",
-            title=row.note_printed,
-        )
-        for row in discrepancies.itertuples()
-    ]

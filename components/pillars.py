@@ -14,14 +14,17 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from components.cards import source_card
+from components.caveats import caveat_line, discrepancy_texts
 from components.citations import cite
+from components.data_quality import unnamed_mark
 from components.downloads import download_buttons
 from components.figures import GRAPH_CONFIG, percent_polar, pillar_radar, wrap_label
 from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
-from components.kpi import discrepancy_notes, series_legend
+from components.kpi import series_legend
 from components.rankings import group_badge
-from components.theme import SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from components.theme import CHART_TICK, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from domain.data_quality import without_illegible_remark
 from domain.records import Comparison, PillarsView
 from domain.text import localized, localized_column
 from domain.vocabulary import LEVELS, PROVINCE
@@ -52,7 +55,7 @@ def number_tasks(indicators: pd.DataFrame) -> pd.DataFrame:
 
 def _task_hover(tasks: pd.DataFrame, lang: str) -> list[str]:
     return [
-        f"{wrap_label(row.indicator_name_vi, 48)}<br>"
+        f"{wrap_label(without_illegible_remark(row.indicator_name_vi), 48)}<br>"
         f"{format_points(row.points, lang)}/{format_points(row.max_points, lang)} = "
         f"{format_percent(row.share * 100, 1, lang)}"
         for row in tasks.itertuples()
@@ -115,7 +118,7 @@ def _indicator_bars(tasks: pd.DataFrame, *, color: str, theme: str, lang: str) -
             orientation="h",
             text=text,
             textposition="outside",
-            textfont={"size": 14},
+            textfont={"size": CHART_TICK},
             cliponaxis=False,
             marker={"color": color},
             customdata=_task_hover(tasks, lang),
@@ -167,7 +170,15 @@ def task_list(indicators: pd.DataFrame, *, lang: str, list_id: str) -> html.Ol:
                     html.Span(f"{row.number}.", className="task-number"),
                     html.Div(
                         [
-                            html.Span(row.indicator_name_vi, className="task-name"),
+                            html.Span(
+                                [
+                                    without_illegible_remark(row.indicator_name_vi),
+                                    unnamed_mark(
+                                        row.indicator_name_vi, mark_id=f"{list_id}-unnamed-{row.number}", lang=lang
+                                    ),
+                                ],
+                                className="task-name",
+                            ),
                             html.Div(detail, className="task-detail"),
                         ]
                     ),
@@ -454,7 +465,9 @@ def radar_card(view: PillarsView, *, theme: str, lang: str, source: str, graph_i
     # The box sets the height: dcc.Graph fills its parent and ignores a height given by class.
     graph = html.Div(dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG), className="pillars-radar-graph")
     return source_card(
-        t("pillars.radar_title", lang), [legend, graph, *discrepancy_notes(view.discrepancies, lang)], source=source
+        t("pillars.radar_title", lang),
+        [legend, graph, *caveat_line(discrepancy_texts(view.discrepancies, lang), lang, mark_id=f"{graph_id}-caveats")],
+        source=source,
     )
 
 

@@ -24,6 +24,8 @@ from components.i18n import t
 from components.kpi import series_legend
 from components.shell import message_panel
 from components.theme import (
+    CHART_LABEL,
+    CHART_TICK,
     GROUP_COLORS,
     PEER_COLORS,
     SERIES_COLORS,
@@ -45,11 +47,25 @@ from domain.vocabulary import Threshold
 
 # Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
-RANK_COLORSCALE = "YlGnBu"
+# The map's scale, worst rank (0) to best (1), per theme: both ends must stand out from the card, so
+# the dark theme runs from a warm sand to a bright cyan instead of YlGnBu, whose best end (navy) sank
+# into the dark card.
+RANK_COLORSCALES = {
+    "light": "YlGnBu",
+    "dark": [[0.0, "#f2d49b"], [0.35, "#9fd8a4"], [0.7, "#3fc1c9"], [1.0, "#29a3ff"]],
+}
+
+
+def rank_colorscale(theme: str) -> str | list:
+    """The rank map's colour scale for `theme` (the dark one for an unknown theme, as the wall's)."""
+    return RANK_COLORSCALES.get(theme, RANK_COLORSCALES["dark"])
+
+
 BAR_HEIGHT_PX = 30
-# The national map's zoom is fixed when the figure is built: fit the whole country, Hoàng Sa and
-# Trường Sa included, into the smallest map the page draws (560 px tall, about 330 px wide beside
-# its colour bar on a 1366 px laptop), so nothing is cut on a larger screen.
+# The national map's zoom is fitted when the figure is built: the whole country, Hoàng Sa and
+# Trường Sa included, in the smallest map the page draws (560 px tall, about 330 px wide beside
+# its colour bar on a 1366 px laptop), so nothing is cut. On a larger card the browser zooms in
+# by the ratio of sizes (assets/30-rankings-map.js reads `layout.meta.fit`), so the country fills it.
 MAP_FIT_PX = (330, 560)
 
 
@@ -310,7 +326,7 @@ def bump_chart(
                 mode="lines+markers+text",
                 text=broken_at_field_change(labels, fields, gap=""),
                 textposition=broken_at_field_change(label_positions(ranks), fields, gap="top center"),
-                textfont={"size": 15 if focus else 11, "color": colors["text"] if focus else color},
+                textfont={"size": CHART_LABEL if focus else CHART_TICK, "color": colors["text"] if focus else color},
                 line={"color": color, "width": 4 if focus else 2.5},
                 marker={"size": 11 if focus else 8, "color": color},
                 hovertemplate=f"{name}<br>%{{x}}: %{{text}}<extra></extra>",
@@ -322,8 +338,8 @@ def bump_chart(
     layout = base_layout(theme, lang)
     gap = max(field / 28, 1.0)
     annotations = [
-        *_end_labels(named, categories=years, end="first", gap=gap, size=12),
-        *_end_labels(named, categories=years, end="last", gap=gap, size=12),
+        *_end_labels(named, categories=years, end="first", gap=gap, size=CHART_TICK),
+        *_end_labels(named, categories=years, end="last", gap=gap, size=CHART_TICK),
     ]
     marks = _field_change_marks(history, years, figure, colors, lang)
     annotations += marks
@@ -452,11 +468,11 @@ def _focus_marker(geojson: Mapping, focus_code: str, *, label: str, theme: str) 
     )
 
 
-def _rank_color(rank: int | None, field: int) -> str:
+def _rank_color(rank: int | None, field: int, theme: str) -> str:
     """The colour the rank takes on the map's scale (grey without a rank)."""
     if rank is None:
         return STATUS_COLORS["no_data"]
-    return sample_colorscale(RANK_COLORSCALE, [(field - rank) / max(field - 1, 1)])[0]
+    return sample_colorscale(rank_colorscale(theme), [(field - rank) / max(field - 1, 1)])[0]
 
 
 def _island_dots(
@@ -469,7 +485,7 @@ def _island_dots(
     codes = [code for code, _, _ in islands]
     lons = [lon for _, lon, _ in islands]
     lats = [lat for _, _, lat in islands]
-    fills = [_rank_color(ranks.get(code), field) for code in codes]
+    fills = [_rank_color(ranks.get(code), field, theme) for code in codes]
     return go.Scattermap(
         lon=lons * 2,
         lat=lats * 2,
@@ -535,7 +551,7 @@ def rank_map(
             z=[-int(r) for r in ranking["rank"]],
             zmin=-field,
             zmax=-1,
-            colorscale=RANK_COLORSCALE,
+            colorscale=rank_colorscale(theme),
             marker={"line": border},
             colorbar={
                 "title": {"text": t("rankings.map_rank", lang), "side": "right", "font": {"color": colors["text"]}},
@@ -780,7 +796,7 @@ def unit_bars(
             text=labels,
             textposition="outside",
             cliponaxis=False,
-            textfont={"size": 13, "color": colors["text"]},
+            textfont={"size": CHART_TICK, "color": colors["text"]},
             customdata=list(zip(labels, shares, table["group"].fillna("—"), strict=True)),
             hovertemplate="%{y}<br>%{customdata[0]} (%{customdata[1]}) · %{customdata[2]}<extra></extra>",
         )
@@ -803,7 +819,7 @@ def unit_bars(
             "autorange": "reversed",
             "categoryorder": "array",
             "categoryarray": names,
-            "tickfont": {"size": 12},
+            "tickfont": {"size": CHART_TICK},
             "automargin": True,
         },
         bargap=0.25,
@@ -954,6 +970,7 @@ def rank_map_card(
     figure = rank_map(
         ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, view=view, geojson_url=geojson_url
     )
+    figure.update_layout(meta={"fit": {"zoom": view[1], "width": MAP_FIT_PX[0], "height": MAP_FIT_PX[1]}})
     focus_rows = ranking[ranking["unit_code"] == focus_code]
     legend = (
         series_legend([(localized(focus_rows.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid")])

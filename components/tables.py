@@ -7,8 +7,8 @@ from collections.abc import Mapping
 import pandas as pd
 from dash import html
 
+from components.data_quality import caveat_mark
 from components.formatting import format_percent, format_points
-from components.theme import pillar_color
 
 
 def pillar_points_table(
@@ -17,25 +17,31 @@ def pillar_points_table(
     lang: str,
     name_column: str,
     headers: list[str],
-    flagged: set[str] = frozenset(),
+    caveats: Mapping[str, list[str]] | None = None,
+    id_prefix: str = "pillar-table",
     changes: Mapping[str, object] | None = None,
 ) -> html.Table:
-    """One row per pillar: colour, name, points of maximum, share. `pillars` has `pillar_code`,
-    `points`, `max_points`, `share`, `note` and the name column.
+    """One row per pillar: name, points of maximum, share. `pillars` has `pillar_code`, `points`,
+    `max_points`, `share` and the name column.
 
-    Pillars in `flagged` get an asterisk whose tooltip is the row's note, so a caveat of the
-    source (an inferred attribution) stays next to the figure it qualifies. With `changes`
-    (pillar code → a cell, and one more header), a last column shows each pillar's change since
-    the year before ("—" for a pillar not scored both years).
+    A pillar with lines in `caveats` gets a small ⓘ whose popover says them, so a caveat of the
+    source stays next to the figure it qualifies without a paragraph under the table. No colour
+    swatch: the radar beside the table draws the unit in one colour, so a swatch would read as a key.
+    With `changes` (pillar code → a cell, and one more header), a last column shows each pillar's
+    change since the year before ("—" for a pillar not scored both years).
     """
+    caveats = caveats or {}
     rows = [
         html.Tr(
             [
-                html.Td(html.Span(className="pillar-swatch", style={"background": pillar_color(row.pillar_code)})),
                 html.Td(
                     [
                         getattr(row, name_column),
-                        html.Sup("*", className="flag-mark", title=row.note) if row.pillar_code in flagged else None,
+                        caveat_mark(
+                            caveats[row.pillar_code], mark_id=f"{id_prefix}-caveat-{row.pillar_code}", lang=lang
+                        )
+                        if caveats.get(row.pillar_code)
+                        else None,
                     ],
                     className="pillar-name",
                 ),
@@ -46,7 +52,5 @@ def pillar_points_table(
         )
         for row in pillars.itertuples()
     ]
-    head = html.Thead(
-        html.Tr([html.Th(""), *[html.Th(h, className="num" if i else "") for i, h in enumerate(headers)]])
-    )
+    head = html.Thead(html.Tr([html.Th(h, className="num" if i else "") for i, h in enumerate(headers)]))
     return html.Table([head, html.Tbody(rows)], className="pillar-table")

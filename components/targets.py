@@ -17,7 +17,7 @@ from dash import dcc, html
 from components.citations import cite, readable_citation
 from components.formatting import format_number, format_points
 from components.i18n import TEXT, t
-from components.theme import PROJECTION_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from components.theme import CHART_TICK, PROJECTION_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
 
 COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 PERCENT = "%"
@@ -115,7 +115,7 @@ def target_gauge(row: Mapping, *, theme: str, lang: str, height: int = GAUGE_HEI
                 "tickmode": "array",
                 "tickvals": gauge_ticks(target, axis_max),
                 "tickformat": ",~f",
-                "tickfont": {"size": 11, "color": colors["muted"]},
+                "tickfont": {"size": CHART_TICK, "color": colors["muted"]},
                 "tickcolor": colors["muted"],
             },
             "bar": {"color": status_color if actual is not None else "rgba(0,0,0,0)", "thickness": 0.55},

@@ -6,6 +6,12 @@ from components.formatting import plotly_separators
 
 DEFAULT_THEME = "dark"
 FONT_FAMILY = "'Be Vietnam Pro', 'Segoe UI', Arial, sans-serif"
+# The charts' type scale, in px at 1920×1080 (the wall; larger walls zoom the page, see 10-app.css):
+# axis ticks and legends are read from the back of the room, so nothing on a chart is drawn smaller
+# than CHART_TICK; CHART_TEXT is the body of a chart and CHART_LABEL the value labels a leader reads.
+CHART_TICK = 16
+CHART_TEXT = 16
+CHART_LABEL = 18
 
 PILLAR_COLORS = {
     "awareness": "#4e79a7",
@@ -74,7 +80,7 @@ def base_layout(theme: str, lang: str) -> dict:
     return {
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"family": FONT_FAMILY, "color": colors["text"], "size": 14},
+        "font": {"family": FONT_FAMILY, "color": colors["text"], "size": CHART_TEXT},
         "separators": plotly_separators(lang),
         "margin": {"l": 40, "r": 40, "t": 30, "b": 30},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.05, "x": 0.5, "xanchor": "center"},

@@ -16,13 +16,15 @@ from dash import dcc, html
 
 from components.caveats import discrepancy_text
 from components.citations import cite, readable_citation
+from components.data_quality import unnamed_mark
 from components.figures import rank_history
 from components.formatting import figure_text, format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge, group_name
-from components.theme import SERIES_COLORS, base_layout, ink, pillar_color
+from components.theme import CHART_TICK, SERIES_COLORS, base_layout, ink, pillar_color
 from domain.caveats import PillarCaveats
+from domain.data_quality import without_illegible_remark
 from domain.records import NextGroup, Result, UnitSummary, YearResult
 from domain.text import localized, localized_column
 from domain.vocabulary import Threshold
@@ -327,7 +329,7 @@ def pillar_bars(pillars: pd.DataFrame, *, theme: str, lang: str, name_holders: b
             "y": label,
             "yref": "y",
             "showarrow": False,
-            "font": {"size": 15, "color": colors["text"]},
+            "font": {"size": CHART_TICK, "color": colors["text"]},
         }
         for label, points, maximum in zip(labels, pillars["points"], pillars["max_points"], strict=True)
     ]
@@ -397,7 +399,16 @@ def lost_list(lost: pd.DataFrame, indicators: pd.DataFrame, *, lang: str) -> htm
                     html.Li(
                         [
                             html.Span(className="pillar-swatch", style={"background": pillar_color(row.pillar_code)}),
-                            html.Span(row.indicator_name_vi, className="lost-name", title=row.indicator_name_vi),
+                            html.Span(
+                                [
+                                    without_illegible_remark(row.indicator_name_vi),
+                                    unnamed_mark(
+                                        row.indicator_name_vi, mark_id=f"units-unnamed-{row.Index}", lang=lang
+                                    ),
+                                ],
+                                className="lost-name",
+                                title=without_illegible_remark(row.indicator_name_vi),
+                            ),
                             html.Span(
                                 t("units.lost_points", lang, points=format_points(row.lost, lang)),
                                 className="lost-value",

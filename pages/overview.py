@@ -8,11 +8,12 @@ import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
 from components import figures
+from components.caveats import pillar_caveat_lines
 from components.changes import index_change_cells, index_changes_note, value_change_line
 from components.citations import cite
 from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
-from components.kpi import discrepancy_notes, kpi_card, rank_change_badge, series_legend
+from components.kpi import kpi_card, rank_change_badge, series_legend
 from components.laggards import laggards_body
 from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
@@ -25,7 +26,6 @@ from data_access.overview import Overview, UnknownSelection, build_overview
 from data_access.targets import at_risk, plan_years, target_progress
 from data_access.year_changes import IndexChanges, unit_index_changes
 from domain.text import localized, localized_column
-from domain.vocabulary import INFERRED_MAPPING
 from pages._context import (
     focus_default_year,
     focus_years,
@@ -305,9 +305,7 @@ def render(
         named = overview.pillars.assign(pillar_name=localized_column(overview.pillars, "pillar_name", lang))
         changes = index_changes or IndexChanges(None, False)
         cells = index_change_cells(changes.table, changes.previous_year, lang)
-        inferred = set(
-            overview.pillars.loc[overview.pillars["note"].str.startswith(INFERRED_MAPPING, na=False), "pillar_code"]
-        )
+        caveats = pillar_caveat_lines(overview.pillars, overview.discrepancies, lang)
         radar = dbc.Row(
             [
                 dbc.Col([legend, radar_graph], lg=6 if cells else 7, className="radar-col"),
@@ -319,7 +317,8 @@ def render(
                             name_column="pillar_name",
                             headers=[t("overview.pillar", lang), t("overview.points", lang), "%"]
                             + ([t("changes.column", lang, year=previous)] if cells else []),
-                            flagged=inferred,
+                            caveats=caveats,
+                            id_prefix="overview",
                             changes=cells,
                         ),
                         index_changes_note(
@@ -336,9 +335,6 @@ def render(
                             if previous
                             else None,
                         ),
-                        html.Div(t("overview.inferred", lang), className="flag-note", id="overview-inferred")
-                        if inferred
-                        else None,
                     ],
                     lg=6 if cells else 5,
                     className="d-flex flex-column justify-content-center",
@@ -362,7 +358,6 @@ def render(
                     t("overview.radar_title", lang),
                     radar,
                     source=pillar_source,
-                    notes=discrepancy_notes(overview.discrepancies, lang),
                     fill=True,
                 ),
                 lg=6 if laggards is not None else 8,

@@ -438,13 +438,18 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
                 element_id="units-no-pillars",
             )
         )
+        history = dbc.Col(history_card(summary, theme, lang, titles), xs=12, lg=6, id="units-history-col")
+        children.append(dbc.Row([history, dbc.Col(sources_card(summary, lang, titles), xs=12, lg=6)], className="g-3"))
     else:
         children.append(
             dbc.Row(
                 [
                     dbc.Col(radar_card(summary, theme, lang, titles), xs=12, lg=6, xxl=4),
                     dbc.Col(bars_card(summary, theme, lang, titles), xs=12, lg=6, xxl=5),
-                    dbc.Col(lost_card(summary, lang, titles), xs=12, xxl=3),
+                    # Beside the pillars on a wall (xxl), so the history shows without scrolling.
+                    dbc.Col(history_card(summary, theme, lang, titles), xs=12, lg=6, xxl=3, id="units-history-col"),
+                    dbc.Col(lost_card(summary, lang, titles), xs=12, lg=6, xxl=8),
+                    dbc.Col(sources_card(summary, lang, titles), xs=12, xxl=4),
                 ],
                 className="g-3",
             )
@@ -464,15 +469,6 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
         children.append(dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3"))
     if merged_into:
         children.append(dbc.Row([dbc.Col(merger_card(summary, theme, lang, titles), xs=12)], className="g-3"))
-    children.append(
-        dbc.Row(
-            [
-                dbc.Col(history_card(summary, theme, lang, titles), xs=12, lg=6),
-                dbc.Col(sources_card(summary, lang, titles), xs=12, lg=6),
-            ],
-            className="g-3",
-        )
-    )
     return children
 
 

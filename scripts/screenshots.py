@@ -62,6 +62,7 @@ PAGES = {
     # the province's tasks: the data centre (0 of 15 points) at full marks unfolds Hạ tầng số's tasks
     "whatif-tasks": "/whatif?unit=binh-phuoc&year=2022&infrastructure-06=15",
     "actions": "/units/binh-phuoc?year=2022",
+    "data-quality": "/admin/data-quality",
 }
 # Pages shown by one card rather than the screen: the card's element is photographed, whole.
 ELEMENTS = {"actions": "#actions-card"}

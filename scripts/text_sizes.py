@@ -2,8 +2,10 @@
 
 Walks every visible text node of each page (HTML and the charts' SVG text, at the size it is
 drawn on screen) and prints, per page, the share of characters under 12, 14, 16 and 18 px, the
-same shares without the source lines (which may stay small), and the smallest labels. Start the
-app first, then, with an account that may see the pages given in the environment:
+same shares without the source lines (which may stay small), the share under the wall's floor
+(labels under 18 px, chart text under 16 px, sources and the navbar aside; both scaled with the
+4K viewport, where the app zooms) and the smallest labels. Start the app first, then,
+with an account that may see the pages given in the environment:
 
     DTI_USER=... DTI_PASSWORD=... python scripts/text_sizes.py [--base-url URL] [--size 1920x1080] [--page overview ...]
 
@@ -26,10 +28,15 @@ PAGES_MEASURED = {**PAGES, "present-kiosk": "/present?kiosk=1"}
 # Where a page is drawn: the charts' SVG text (plotly) and every card; a page is measured once these settle.
 DRAWN = ".js-plotly-plot .main-svg, .card, .present-slide.is-active"
 SOURCE_SELECTOR = ".source-note, .shell-footer, .present-source, .card-source"
+# The navbar is not read from the back of the room: it keeps 16 px and is left out of the floor.
+NAVBAR_SELECTOR = ".shell-navbar"
+# The wall's floor at 1920×1080: a label a leader reads, and a chart's text (axes, legends).
+LABEL_FLOOR = 18
+CHART_FLOOR = 16
 
 # Each visible text node: its characters, the size it is drawn at (SVG text scaled by its
 # transform), whether it is a source line, and its text (for the list of the smallest).
-MEASURE_JS = """(sourceSelector) => {
+MEASURE_JS = """([sourceSelector, navbarSelector]) => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const viewport = {w: window.innerWidth, h: window.innerHeight};
@@ -46,12 +53,18 @@ MEASURE_JS = """(sourceSelector) => {
     const box = range.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     if (box.bottom <= 0 || box.right <= 0 || box.top >= viewport.h || box.left >= viewport.w) continue;
+    // The computed size ignores CSS zoom (large walls zoom the app): HTML text is scaled by its
+    // element's zoom, SVG text by its screen transform, which already includes the zoom.
     let size = parseFloat(style.fontSize);
-    if (el instanceof SVGElement && el.getScreenCTM) {
+    const svg = el instanceof SVGElement;
+    if (svg && el.getScreenCTM) {
       const m = el.getScreenCTM();
       if (m) size = size * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    } else {
+      size = size * (el.currentCSSZoom || 1);
     }
-    out.push({chars: text.length, size: size, source: !!el.closest(sourceSelector), text: text.slice(0, 40)});
+    out.push({chars: text.length, size: size, source: !!el.closest(sourceSelector), text: text.slice(0, 40),
+              svg: svg, navbar: !!el.closest(navbarSelector)});
   }
   return out;
 }"""
@@ -59,15 +72,32 @@ MEASURE_JS = """(sourceSelector) => {
 
 @dataclass(frozen=True)
 class PageText:
-    """What one page shows: each visible text as (characters, drawn size in px, is a source line, text)."""
+    """What one page shows: each visible text as (characters, drawn size in px, is a source line, text),
+    and which of them are chart (SVG) text and navbar text, by position in `texts`."""
 
     name: str
     texts: list[tuple[int, float, bool, str]]
+    chart: tuple[bool, ...] = ()
+    navbar: tuple[bool, ...] = ()
 
     def share_under(self, bound: float, *, with_sources: bool = True) -> float:
         counted = [(chars, size) for chars, size, source, _ in self.texts if with_sources or not source]
         total = sum(chars for chars, _ in counted)
         small = sum(chars for chars, size in counted if size < bound)
+        return small / total if total else 0.0
+
+    def share_under_floor(self, scale: float = 1.0) -> float:
+        """Share of the readable characters (no sources, no navbar) under the floor: a label under
+        LABEL_FLOOR, a chart's text under CHART_FLOOR, both times `scale` (the wall's zoom)."""
+        counted = [
+            (chars, size, chart)
+            for (chars, size, source, _), chart, navbar in zip(self.texts, self.chart, self.navbar, strict=True)
+            if not source and not navbar
+        ]
+        total = sum(chars for chars, _, _ in counted)
+        small = sum(
+            chars for chars, size, chart in counted if size < (CHART_FLOOR if chart else LABEL_FLOOR) * scale - 0.05
+        )
         return small / total if total else 0.0
 
     def smallest(self, limit: int = 5) -> list[tuple[float, str]]:
@@ -83,13 +113,23 @@ def measure(browser: Browser, base_url: str, name: str, width: int, height: int)
         page.goto(base_url.rstrip("/") + PAGES_MEASURED[name])
         page.locator(DRAWN).first.wait_for(timeout=120_000)
         page.wait_for_load_state("networkidle")
-        rows = page.evaluate(MEASURE_JS, SOURCE_SELECTOR)
-        return PageText(name, [(row["chars"], row["size"], row["source"], row["text"]) for row in rows])
+        rows = page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR])
+        return PageText(
+            name,
+            [(row["chars"], row["size"], row["source"], row["text"]) for row in rows],
+            tuple(row["svg"] for row in rows),
+            tuple(row["navbar"] for row in rows),
+        )
     finally:
         context.close()
 
 
-def report(measured: PageText) -> str:
+def wall_scale(width: int, height: int) -> float:
+    """How much larger than full HD the app draws on this viewport (its zoom steps, 10-app.css)."""
+    return 2.0 if width >= 3200 and height >= 1800 else 1.0
+
+
+def report(measured: PageText, scale: float = 1.0) -> str:
     shares = "  ".join(f"<{bound}px {measured.share_under(bound):5.1%}" for bound in BOUNDS)
     without = "  ".join(f"<{bound}px {measured.share_under(bound, with_sources=False):5.1%}" for bound in BOUNDS)
     chars = sum(chars for chars, *_ in measured.texts)
@@ -97,6 +137,8 @@ def report(measured: PageText) -> str:
     return (
         f"{measured.name:<14} {chars:>6} chars  all: {shares}\n"
         f"{'':<14} {'':>6}        no sources: {without}\n"
+        f"{'':<14} {'':>6}        under the wall's floor ({LABEL_FLOOR * scale:g}/{CHART_FLOOR * scale:g}px, "
+        f"no sources, no navbar): {measured.share_under_floor(scale):5.1%}\n"
         f"{'':<14} smallest: {smallest}"
     )
 
@@ -118,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print(f"visible text by drawn size at {width}×{height} (share of characters)")
             for name in args.page or PAGES_MEASURED:
-                print(report(measure(browser, args.base_url, name, width, height)))
+                print(report(measure(browser, args.base_url, name, width, height), wall_scale(width, height)))
         except PlaywrightError as exc:
             print(f"Could not measure {args.base_url}: is the app running there?\n{exc}", file=sys.stderr)
             return 1

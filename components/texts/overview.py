@@ -65,10 +65,4 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Dữ liệu chưa có điểm DTI năm {year}, chỉ có thứ hạng công bố.",
         "en": "The data has no DTI score for {year}, only the published rank.",
     },
-    "overview.inferred": {
-        "vi": "* Nguồn in điểm các chỉ số này tách khỏi tên chỉ số; việc gán điểm cho từng chỉ số là suy luận "
-        "của người chép số liệu (di chuột vào * để xem lý do).",
-        "en": "* The source prints these pillars' points apart from their names; which points belong to which "
-        "pillar was inferred by the transcriber (hover * for the reasoning).",
-    },
 }

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 
-def test_overview_shows_the_2022_figures(page: Page, page_errors: list[str], base_url: str) -> None:
+def test_overview_shows_the_2022_figures(page: Page, page_errors: list[str], base_url: str, expect: Callable) -> None:
     open_overview(page, base_url + "/")
 
     assert page.inner_text("#overview-dti-value") == "0,6385"
@@ -44,9 +44,14 @@ def test_overview_shows_the_2022_figures(page: Page, page_errors: list[str], bas
     history = plot_traces(page, "#overview-history")
     assert [trace["y"] for trace in history] == [[25, 9, 12]]
 
-    # The five foundation pillars' attribution is inferred in the transcription: said beside them.
-    assert page.locator(".pillar-table .flag-mark").count() == 5
-    assert "suy luận" in page.inner_text("#overview-inferred")
+    # The five foundation pillars (attribution not printed) and the 33,05 % slip each carry a mark, no paragraph.
+    assert page.locator(".pillar-table .caveat-mark").count() == 6
+    assert page.locator("#overview-inferred, .flag-note, .discrepancy-note").count() == 0
+    page.click("#overview-caveat-awareness")
+    expect(page.locator("#overview-caveat-awareness-popover")).to_contain_text("Nguồn không ghi tên chỉ số")
+    page.click("#overview-caveat-digital_society")
+    expect(page.locator("#overview-caveat-digital_society-popover")).to_contain_text("33,05%")
+    assert "người chép" not in page.inner_text("body")
 
     assert page_errors == []
 

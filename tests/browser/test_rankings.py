@@ -311,3 +311,21 @@ def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: i
 
     size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
     assert size["scrollWidth"] <= size["innerWidth"], size
+
+
+def test_the_map_fills_its_card_on_the_wall(page: Page, page_errors: list[str], base_url: str) -> None:
+    """At 1920×1080 the map zooms in from the laptop's fit: the country (islands included, about
+    102,1–115°E and 8,4–23,4°N) spans at least 80 % of the map's width or height, and stays whole."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_province(page, base_url + "/rankings")
+    page.wait_for_function(
+        "() => { const el = document.querySelector('#rankings-map .js-plotly-plot');"
+        " const map = el && el._fullLayout.map && el._fullLayout.map._subplot && el._fullLayout.map._subplot.map;"
+        " return map && map.loaded() && map.getZoom() > el.layout.meta.fit.zoom + 0.2; }"
+    )
+    view = map_view(page)
+    assert view["west"] <= 102.1 and view["east"] >= 115.0, view
+    assert view["south"] <= 8.4 and view["north"] >= 23.4, view
+    filled = max((115.0 - 102.1) / (view["east"] - view["west"]), (23.4 - 8.4) / (view["north"] - view["south"]))
+    assert filled >= 0.8, view
+    assert page_errors == []

@@ -75,3 +75,20 @@ def test_the_province_page_draws_its_rank_history(page: Page, base_url: str, exp
     open_unit(page, f"{base_url}/units/binh-phuoc")
     page.locator("#units-history-graph .js-plotly-plot .main-svg").first.wait_for()
     expect(page.locator("#units-rank")).to_have_text("12/63")
+
+
+@pytest.mark.parametrize(("unit", "shown"), [(HEALTH, "#units-history-one"), ("binh-phuoc", "#units-history-table")])
+def test_the_history_shows_without_scrolling_on_the_wall(
+    page: Page, base_url: str, expect: Callable, unit: str, shown: str
+):
+    """At 1920×1080 the history (the province's chart and table; a department's one-year note) lies
+    wholly inside the first screen, and nothing overflows sideways."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_unit(page, f"{base_url}/units/{unit}?year=2022")
+    history = page.locator(shown)
+    expect(history).to_be_visible()
+    box = history.bounding_box()
+    assert box is not None
+    assert box["y"] >= 0, box
+    assert box["y"] + box["height"] <= 1080, box
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 1920

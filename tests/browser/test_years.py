@@ -144,13 +144,16 @@ def test_the_source_discrepancy_and_the_inferred_pillars_follow_the_figures(
     """33,05 % printed for 52,58/150 = 35,05 % (the source's own slip) and the inferred attributions,
     shown on `/` already, also on the province's unit page and on the pillar slide of the deck."""
     leader.goto(f"{years_app}/units/{focus_province()}?year=2022")
-    discrepancy = leader.locator("#units-discrepancy-digital_society")
-    expect(discrepancy).to_contain_text("33,05%")
-    expect(discrepancy).to_contain_text("35,05%")
-    expect(leader.locator("#units-inferred")).to_contain_text("suy luận")
+    # One discreet mark under the radar; its popover says both caveats in full.
+    expect(leader.locator(".caveat-line")).to_contain_text("Lưu ý về nguồn (2)")
+    leader.click("#units-caveats")
+    popover = leader.locator("#units-caveats-popover")
+    expect(popover).to_contain_text("33,05%")
+    expect(popover).to_contain_text("35,05%")
+    expect(popover).to_contain_text("không ghi tên chỉ số")
     leader.goto(f"{years_app}/present?year=2022")
     slide = leader.locator("#present-slide-radar")
     expect(slide.locator(".present-bullets")).to_contain_text("33,05%")
-    expect(slide.locator(".present-bullets")).to_contain_text("suy luận")
+    expect(slide.locator(".present-bullets")).to_contain_text("không ghi tên chỉ số")
     expect(slide.locator("td", has_text="*").first).to_be_attached()
     assert page_errors == []

@@ -67,13 +67,16 @@ def test_an_english_reader_reads_the_place_in_the_document_in_english_and_its_qu
     assert localized_locator("Phụ lục tổng hợp", "en") == "Appendix tổng hợp", "only the locator words change"
 
 
-def test_pillar_table_flags_inferred_rows_with_their_note():
-    pillars = PILLARS.assign(
-        points=[94.17, 80, 72.64], max_points=[100, 100, 100], note=["mapping inferred: x", "", ""]
+def test_pillar_table_marks_qualified_rows_with_their_caveat():
+    pillars = PILLARS.assign(points=[94.17, 80, 72.64], max_points=[100, 100, 100])
+    table = pillar_points_table(
+        pillars, lang="vi", name_column="label", headers=["Chỉ số", "Điểm", "%"], caveats={"a": ["Nguồn không ghi"]}
     )
-    table = pillar_points_table(pillars, lang="vi", name_column="label", headers=["Chỉ số", "Điểm", "%"], flagged={"a"})
     rows = table.children[1].children
-    first_name = rows[0].children[1].children
-    assert first_name[1].title == "mapping inferred: x"
-    assert rows[1].children[1].children[1] is None
-    assert rows[0].children[2].children == "94,17/100"
+    mark = rows[0].children[0].children[1]
+    popover = mark.children[1]
+    assert popover.target == mark.children[0].id
+    assert popover.children.children[0].children == "Nguồn không ghi"
+    assert rows[1].children[0].children[1] is None
+    assert rows[0].children[1].children == "94,17/100"
+    assert len(rows[0].children) == 3, "no colour swatch: the radar beside the table is one colour"

@@ -438,3 +438,29 @@ def test_unit_export_has_computed_and_published_columns_and_their_sources():
     assert "Hạng năm 2021" not in frame.columns
     with_change = unit_export(unit_rows(), lang="vi", titles={}, previous_year=2021)
     assert {"Hạng năm 2021", "Tổng điểm năm 2021", "Thay đổi hạng"} <= set(with_change.columns)
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two `#rrggbb` or `rgb(r, g, b)` colours."""
+
+    def luminance(color: str) -> float:
+        if color.startswith("#"):
+            channels = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+        else:
+            channels = [int(float(part)) for part in color[color.index("(") + 1 : -1].split(",")]
+        linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_dark_rank_map_keeps_both_ends_of_its_scale_off_the_card():
+    """The best provinces (and the worst) stand out from the dark card: YlGnBu's navy best end did not."""
+    card = map_style("dark")["layers"][0]["paint"]["background-color"]
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="dark", lang="vi", view=({}, 4))
+    scale = figure.data[1].colorscale
+    worst, best = scale[0][1], scale[-1][1]
+    assert contrast(best, card) >= 4.5, best
+    assert contrast(worst, card) >= 4.5, worst
+    assert contrast(sample_colorscale("YlGnBu", [1.0])[0], card) < 1.5, "why the light theme's scale is not used"

@@ -76,7 +76,7 @@ def test_the_unit_pages_pillar_file_carries_each_caveat_on_its_row(seeded_db):
     for code, (printed, points, maximum) in discrepant().items():
         assert percent(printed) in notes[code] and percent(points / maximum) in notes[code]
     for code in inferred():
-        assert "suy luận" in notes[code]
+        assert "không ghi tên chỉ số" in notes[code]
     assert all(notes[code] == "" for code in set(notes) - inferred() - set(discrepant()))
 
 
@@ -88,11 +88,11 @@ def test_the_slides_with_the_pillar_figures_say_the_same(seeded_db):
         assert percent(printed) in said and percent(points / maximum) in said
     flagged = {row[0] for row in radar.table.rows if row[0].endswith("*")}
     assert len(flagged) == len(inferred())
-    assert "suy luận" in said
+    assert "không ghi tên chỉ số" in said
 
     weakest = weakest_slide(deck, theme="light", lang="vi", titles={})
     shown = {fact.label for fact in weakest.facts[1:]}
     lost = deck.losses.head(len(weakest.facts) - 1)
     for row in lost.itertuples():
         assert (row.pillar_name_vi + "*" in shown) == (row.pillar_code in inferred())
-    assert any("suy luận" in b for b in weakest.bullets) == bool(set(lost["pillar_code"]) & inferred())
+    assert any("không ghi tên chỉ số" in b for b in weakest.bullets) == bool(set(lost["pillar_code"]) & inferred())
