@@ -141,7 +141,7 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
             raise BadParameter(
                 message_panel(
                     t("units.bad_year_title", lang),
-                    t("units.bad_year", lang, unit=name, year=raw_year, years=", ".join(map(str, years))),
+                    t("units.bad_year_ended", lang, unit=name, year=raw_year, years=", ".join(map(str, years))),
                     icon="bi-signpost-split",
                     element_id="units-bad-year",
                     action=ended_note(ended, unit_name=name, lang=lang),

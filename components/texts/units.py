@@ -32,6 +32,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "“{unit}” has no results for the year “{year}”: no value, rank or points per index. Years with "
         "results: {years}. That year fills once an admin imports its {level} results at /admin.",
     },
+    "units.bad_year_ended": {
+        "vi": "“{unit}” không có kết quả năm “{year}”: đơn vị đã sáp nhập trước năm đó. Các năm có kết quả: {years}.",
+        "en": "“{unit}” has no results for the year “{year}”: it had merged before then. Years with results: {years}.",
+    },
     "units.total": {"vi": "Tổng điểm", "en": "Total points"},
     "units.total_share": {"vi": "{share} điểm tối đa", "en": "{share} of the maximum"},
     "units.total_unknown": {

@@ -149,7 +149,7 @@ def test_the_whatif_scenario_goes_to_the_recommendations_slide(
     page.goto(base_url + "/whatif?unit=binh-phuoc&year=2022&institutions=100")
     link = page.locator("#whatif-present-link")
     expect(link).to_have_attribute("href", "/present?year=2022&institutions=100#actions")
-    field = page.locator('[id*=\'"index":"digital_society"\'] input[type=number]')
+    field = page.locator('[id=\'{"index":"digital_society","type":"whatif-points-box"}\']')
     field.fill("120")
     field.press("Tab")
     expect(link).to_have_attribute("href", "/present?year=2022&institutions=100&digital_society=120#actions")
