@@ -9,6 +9,11 @@ TEXT: dict[str, dict[str, str]] = {
     "admin.dataset.observations": {"vi": "Số liệu thực hiện", "en": "Observed figures"},
     "admin.dataset.units": {"vi": "Danh mục đơn vị", "en": "Units"},
     "admin.dataset.responsibilities": {"vi": "Phân công thực hiện", "en": "Who answers for what"},
+    "admin.dataset.reorganisation": {"vi": "Sắp xếp đơn vị hành chính", "en": "Administrative reorganisation"},
+    "admin.dataset.regions": {"vi": "Vùng kinh tế - xã hội", "en": "Socio-economic regions"},
+    "admin.dataset.indices": {"vi": "Chỉ số công bố cấp tỉnh", "en": "Provinces' published indices"},
+    "admin.dataset.tasks": {"vi": "Điểm từng nhiệm vụ", "en": "Points per task"},
+    "admin.dataset.sources": {"vi": "Văn bản nguồn", "en": "Source documents"},
     "admin.plan_word": {"vi": "kế hoạch", "en": "plan"},
     "admin.template_ranks_only": {
         "vi": "Chưa có khung đánh giá năm {year} cấp {level}: mẫu đã tải chỉ có tổng điểm, xếp hạng và nhóm công bố "

@@ -16,6 +16,7 @@ import pytest
 from dash import _callback
 from openpyxl import load_workbook
 
+from components.i18n import TEXT
 from data_access import db
 from data_access.admin import template_years
 from data_access.importing import OK, formats, import_file
@@ -342,3 +343,13 @@ def test_templates_and_exports_download(admin, dash_app):
         [{"id": "admin-export-choice", "property": "value", "value": json.dumps(["scores", {"year": "x"}])}],
     )
     assert tampered.status_code == 204 or "admin-export-file" not in (tampered.get_json() or {}).get("response", {})
+
+
+def test_every_dataset_is_named_in_both_languages_as_the_importer_names_it():
+    """A dataset added to the catalogue gets its English name on /admin too (else an English reader
+    reads the importer's Vietnamese), and the Vietnamese one the importer's messages use."""
+    for dataset in formats.DATASETS:
+        entry = TEXT.get(f"admin.dataset.{dataset}")
+        assert entry is not None, f"no admin.dataset.{dataset} text"
+        assert entry["vi"] == formats.DATASET_NAMES[dataset]
+        assert entry["en"] and entry["en"] != entry["vi"]
