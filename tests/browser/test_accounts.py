@@ -41,7 +41,7 @@ def test_an_admin_creates_a_unit_head_by_unit_name_who_then_lands_on_that_unit(
     admin = new_page(browser, page_errors)
     sign_in(admin, accounts_app, "admin")
     admin.goto(f"{accounts_app}/admin/accounts")
-    expect(admin.locator("#accounts-table")).to_contain_text("test-so-y-te")
+    expect(admin.locator("#accounts-table")).to_contain_text("test-so-y-te")  # the pickers are filled
 
     admin.fill("#accounts-username", "truong-so-y-te")
     admin.locator("#accounts-unit").click()
@@ -61,9 +61,10 @@ def test_an_admin_creates_a_unit_head_by_unit_name_who_then_lands_on_that_unit(
     expect(head.locator("#units-content")).to_contain_text("Sở Y tế")
 
     admin.reload()
+    expect(admin.locator("#accounts-table")).to_contain_text("truong-so-y-te")  # the pickers are filled
     admin.locator("#accounts-account").click()
     admin.keyboard.type("truong-so-y-te")
-    admin.keyboard.press("Enter")
+    admin.get_by_role("option", name="truong-so-y-te (Thủ trưởng đơn vị)").click()
     admin.click("#accounts-disable")
     expect(admin.locator("#accounts-result")).to_contain_text("Đã khóa")
     expect(admin.locator("#accounts-table tr", has_text="truong-so-y-te")).to_contain_text("Đã khóa")

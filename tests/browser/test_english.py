@@ -15,6 +15,7 @@ import pytest
 
 from components.i18n import TEXT
 from data_access.settings import SEED_DIR
+from domain.data_quality import without_illegible_remark
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -57,13 +58,14 @@ def app_vietnamese() -> dict[str, str]:
 
 
 def data_texts() -> list[str]:
-    """Every text of the seed the app loaded (and the words quoted inside them), longest first."""
+    """Every text of the seed the app loaded (and the words quoted inside them, and a name as shown
+    without the remark about an illegible copy), longest first."""
     found: set[str] = set()
     for path in SEED_DIR.parent.rglob("*.csv"):
         with path.open(encoding="utf-8") as handle:
             for row in csv.reader(handle):
                 for value in row:
-                    for part in [value, *value.split(" | "), *value.split("; ")]:
+                    for part in [value, without_illegible_remark(value), *value.split(" | "), *value.split("; ")]:
                         if len(part.strip()) >= 3:
                             found.add(part.strip())
                     found.update(part for match in QUOTED.findall(value) for part in match if part)
