@@ -6,10 +6,11 @@ Everything runs on this machine and stops by itself: a PostgreSQL schema of its 
 at the end) on the loopback server of `--database` (default `TEST_POSTGRES_URL`), a redis-server of its
 own, and `gunicorn app:server` on a free loopback port. Each reader signs in once, then opens pages
 as a browser does (the page, Dash's router callback, the page's content callback) until it has
-opened `--views` pages or `--seconds` have passed. With `--think S` each reader looks at a page
-for S seconds on average (exponentially distributed, seeded) before the next, as people at their
-desks do; without it the readers ask back to back, which measures the server's ceiling rather than
-fifty people. Timings are printed for people to read; no test asserts on them.
+opened `--views` pages or `--seconds` have passed. With `--think S` each reader arrives after a
+pause and looks at a page for S seconds on average (both exponentially distributed, seeded) before
+the next, as people at their desks do; without it the readers ask back to back, which measures the
+server's ceiling rather than fifty people. Timings are printed for people to read; no test asserts
+on them.
 """
 
 from __future__ import annotations
@@ -293,6 +294,8 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
             def reader_loop(index: int) -> None:
                 if not signed[index]:
                     return
+                if args.think:  # people arrive over time, not all in the same second
+                    time.sleep(pauses[index].expovariate(1 / args.think))
                 for view in range(args.views):
                     if time.monotonic() > deadline:
                         return
