@@ -26,10 +26,8 @@ dash.register_page(
     __name__,
     path="/admin/accounts",
     title=page_title("title.accounts"),
-    order=8,
-    nav_key="nav.accounts",
-    nav_icon="bi-people",
-    access=ADMIN_ONLY,
+    order=9,
+    access=ADMIN_ONLY,  # no navbar entry (the admin's navbar is full): linked from /admin
     year_options=list,  # accounts have no years: no year selector
 )
 

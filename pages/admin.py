@@ -158,6 +158,17 @@ def layout(**_query: str) -> html.Div:
         [
             html.H1(t("admin.heading", lang), className="page-heading"),
             html.P(t("admin.intro", lang), className="admin-intro"),
+            html.Nav(
+                [
+                    dcc.Link([html.I(className="bi bi-people me-1"), t("nav.accounts", lang)], href="/admin/accounts"),
+                    dcc.Link(
+                        [html.I(className="bi bi-clipboard-check me-1"), t("admin.data_quality_link", lang)],
+                        href="/admin/data-quality",
+                    ),
+                ],
+                className="admin-links d-flex gap-4 mb-3",
+                id="admin-links",
+            ),
             dcc.Download(id="admin-snapshot-file"),
             *sections,
         ],

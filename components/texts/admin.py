@@ -15,6 +15,7 @@ TEXT: dict[str, dict[str, str]] = {
     "admin.dataset.tasks": {"vi": "Điểm từng nhiệm vụ", "en": "Points per task"},
     "admin.dataset.sources": {"vi": "Văn bản nguồn", "en": "Source documents"},
     "admin.plan_word": {"vi": "kế hoạch", "en": "plan"},
+    "admin.data_quality_link": {"vi": "Chất lượng dữ liệu", "en": "Data quality"},
     "admin.template_ranks_only": {
         "vi": "Chưa có khung đánh giá năm {year} cấp {level}: mẫu đã tải chỉ có tổng điểm, xếp hạng và nhóm công bố "
         "(năm chỉ có thứ hạng). Có điểm từng chỉ số thì nạp khung trước rồi tải lại mẫu.",

@@ -40,12 +40,14 @@ def test_an_admin_creates_a_unit_head_by_unit_name_who_then_lands_on_that_unit(
 ) -> None:
     admin = new_page(browser, page_errors)
     sign_in(admin, accounts_app, "admin")
-    admin.goto(f"{accounts_app}/admin/accounts")
+    admin.goto(f"{accounts_app}/admin")
+    admin.locator("#admin-links").get_by_role("link", name="Tài khoản").click()  # reached from /admin
+    expect(admin).to_have_url(f"{accounts_app}/admin/accounts")
     expect(admin.locator("#accounts-table")).to_contain_text("test-so-y-te")  # the pickers are filled
 
     admin.fill("#accounts-username", "truong-so-y-te")
     admin.locator("#accounts-unit").click()
-    admin.keyboard.type("Sở Y tế")
+    admin.locator("input.dash-dropdown-search").fill("Sở Y tế")  # the picker's search box, once open
     admin.get_by_role("option", name="Sở Y tế · Bình Phước").click()
     admin.click("#accounts-create")
 
@@ -63,7 +65,6 @@ def test_an_admin_creates_a_unit_head_by_unit_name_who_then_lands_on_that_unit(
     admin.reload()
     expect(admin.locator("#accounts-table")).to_contain_text("truong-so-y-te")  # the pickers are filled
     admin.locator("#accounts-account").click()
-    admin.keyboard.type("truong-so-y-te")
     admin.get_by_role("option", name="truong-so-y-te (Thủ trưởng đơn vị)").click()
     admin.click("#accounts-disable")
     expect(admin.locator("#accounts-result")).to_contain_text("Đã khóa")
