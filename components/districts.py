@@ -21,7 +21,7 @@ from plotly.subplots import make_subplots
 from components.figures import wrap_label
 from components.formatting import format_percent, format_points
 from components.i18n import t
-from components.theme import STATUS_COLORS, base_layout, group_color, ink, map_style
+from components.theme import CHART_TEXT, CHART_TICK, STATUS_COLORS, base_layout, group_color, ink, map_style
 from domain import maps
 from domain.colour import text_on
 from domain.text import localized, localized_column
@@ -232,22 +232,24 @@ def district_heatmap(
         col=2,
     )
     colors = ink(theme)
-    figure.add_trace(_cell_labels(codes, order, percent, text, thresholds, colors["text"], size=14), row=1, col=1)
+    figure.add_trace(
+        _cell_labels(codes, order, percent, text, thresholds, colors["text"], size=CHART_TICK), row=1, col=1
+    )
     total_percent = [[share * 100] for share in totals["share"]]
     total_text = [[f"<b>{format_points(total, lang)}</b>"] for total in totals["total"]]
     figure.add_trace(
-        _cell_labels([TOTAL_COLUMN], order, total_percent, total_text, thresholds, colors["text"], size=15),
+        _cell_labels([TOTAL_COLUMN], order, total_percent, total_text, thresholds, colors["text"], size=CHART_TEXT),
         row=1,
         col=2,
     )
     layout = base_layout(theme, lang)
     layout.update(margin={"l": 10, "r": 10, "t": 10, "b": 10}, showlegend=False)
     figure.update_layout(layout)
-    axis_font = {"size": 13, "color": colors["text"]}
+    axis_font = {"size": CHART_TICK, "color": colors["text"]}
     figure.update_xaxes(
         side="top", tickangle=0, showgrid=False, zeroline=False, automargin=True, tickfont=axis_font, fixedrange=True
     )
-    figure.update_xaxes(tickvals=codes, ticktext=[wrap_label(criterion_names[c], 9) for c in codes], row=1, col=1)
+    figure.update_xaxes(tickvals=codes, ticktext=[wrap_label(criterion_names[c], 6) for c in codes], row=1, col=1)
     figure.update_xaxes(tickvals=[TOTAL_COLUMN], ticktext=[wrap_label(total_label, 12)], row=1, col=2)
     figure.update_yaxes(
         # Best at the top; the range is the rows' own, so the labels' text trace adds no padding band.
@@ -263,7 +265,7 @@ def district_heatmap(
             )
             for unit, rank in zip(order, totals["rank"], strict=True)
         ],
-        tickfont={"size": 13, "color": colors["text"]},
+        tickfont={"size": CHART_TICK, "color": colors["text"]},
         row=1,
         col=1,
     )
