@@ -358,19 +358,17 @@ def sources_card(summary: UnitSummary, lang: str, titles: dict[str, str]) -> dbc
     )
 
 
-def own_years(summary: UnitSummary) -> UnitSummary:
+def own_years(summary: UnitSummary, first: int | None) -> UnitSummary:
     """A successor keeping a predecessor's code has that predecessor's results under its code: its own
-    history (and its change against the previous year) starts at its first ranked year."""
-    first = merger_first_year(summary)
+    history (and its change against the previous year) starts at its first ranked year `first`."""
     if first is None or summary.year < first:
         return summary
     return replace(summary, history=summary.history[summary.history["year"] >= first].reset_index(drop=True))
 
 
-def with_computed_previous(summary: UnitSummary) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """In a successor's first ranked year, its history with the year before as computed from its
+def with_computed_previous(summary: UnitSummary, first: int | None) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """In a successor's first ranked year `first`, its history with the year before as computed from its
     predecessors (no rank: another field), so its value change is against that; the predecessors' codes."""
-    first = merger_first_year(summary)
     if first is None or summary.year != first:
         return summary.history, ()
     computed = reorganisation.computed_figures(summary.info.code)
@@ -391,9 +389,10 @@ def _computed_previous_note(codes: tuple[str, ...], year: int | None, lang: str)
 
 
 def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> list:
-    merged_into = merger_first_year(summary) is not None and summary.year >= (merger_first_year(summary) or 0)
-    summary = own_years(summary)
-    compared, computed_from = with_computed_previous(summary)
+    first = merger_first_year(summary)
+    merged_into = first is not None and summary.year >= first
+    summary = own_years(summary, first)
+    compared, computed_from = with_computed_previous(summary, first)
     change = history_change(compared, summary.year, as_index=summary.info.kind == PROVINCE)
     cards = result_cards(
         summary.result,
@@ -411,7 +410,6 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
     ended = reorganisation.ended_unit(summary.info.code)
     if ended is not None:
         children.append(ended_note(ended, unit_name=_unit_name(summary, lang), lang=lang))
-    first = merger_first_year(summary)
     if first is not None and summary.year < first:
         _history, predecessor_names, _first = _merger_parts(summary.info.code, lang)
         children.append(
