@@ -35,6 +35,18 @@ SYNTHETIC_NOTE = "dữ liệu tổng hợp (synthetic)"
 IMPORT_USER = "synthetic"
 RANDOM_SEED = 2022
 
+# Districts and, from 2025, communes are scored on the same criteria.
+LOCAL_PILLARS = [
+    ("awareness", "Nhận thức số", 60),
+    ("institutions", "Thể chế số", 60),
+    ("infrastructure", "Hạ tầng số", 90),
+    ("human_resources", "Nhân lực số", 60),
+    ("safety", "An toàn thông tin mạng", 60),
+    ("operations", "Hoạt động chính quyền số", 150),
+    ("economy", "Kinh tế số", 100),
+    ("society", "Xã hội số", 90),
+    ("website", "Cổng thông tin điện tử", 30),
+]
 # Pillars per level: (code, name, maximum points). Their sums are the real frameworks' (1000, 600, 700).
 PILLARS = {
     "province": [
@@ -58,28 +70,8 @@ PILLARS = {
         ("services", "Dịch vụ công trực tuyến", 90),
         ("website", "Cổng thông tin điện tử", 30),
     ],
-    "commune": [
-        ("awareness", "Nhận thức số", 60),
-        ("institutions", "Thể chế số", 60),
-        ("infrastructure", "Hạ tầng số", 90),
-        ("human_resources", "Nhân lực số", 60),
-        ("safety", "An toàn thông tin mạng", 60),
-        ("operations", "Hoạt động chính quyền số", 150),
-        ("economy", "Kinh tế số", 100),
-        ("society", "Xã hội số", 90),
-        ("website", "Cổng thông tin điện tử", 30),
-    ],
-    "district": [
-        ("awareness", "Nhận thức số", 60),
-        ("institutions", "Thể chế số", 60),
-        ("infrastructure", "Hạ tầng số", 90),
-        ("human_resources", "Nhân lực số", 60),
-        ("safety", "An toàn thông tin mạng", 60),
-        ("operations", "Hoạt động chính quyền số", 150),
-        ("economy", "Kinh tế số", 100),
-        ("society", "Xã hội số", 90),
-        ("website", "Cổng thông tin điện tử", 30),
-    ],
+    "district": LOCAL_PILLARS,
+    "commune": LOCAL_PILLARS,
 }
 GROUPS = [("tot", "Tốt", 0.8), ("kha", "Khá", 0.65), ("trung_binh", "Trung bình", 0.5), ("yeu", "Yếu", 0.0)]
 
