@@ -26,9 +26,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -203,18 +205,74 @@ def callbacks(label: str, repeat: int) -> None:
             )
 
 
-def browser_bytes(label: str) -> None:
-    """`python app.py` on this database and Chromium signed in: the bytes of a first and a repeat visit to `/`."""
+class WireEntry(NamedTuple):
+    """One response of a visit as the browser received it: what it was, how it travelled, its bytes."""
+
+    url: str
+    status: int
+    encoding: str
+    wire_bytes: int
+    cache_control: str
+
+
+def _wire_entry(request) -> WireEntry:
+    """Headers + body as received (the body as sent: compressed when it was), from Chromium's own sizes."""
+    measured = request.sizes()
+    response = request.response()
+    headers = response.headers if response else {}
+    return WireEntry(
+        url=request.url,
+        status=response.status if response else 0,
+        encoding=headers.get("content-encoding", "-"),
+        wire_bytes=measured["responseBodySize"] + measured["responseHeadersSize"],
+        cache_control=headers.get("cache-control", "-"),
+    )
+
+
+def _resource_name(url: str) -> str:
+    """A URL shortened to what names the file: no host, no fingerprint query, no Dash version infix."""
+    path = urllib.parse.urlsplit(url).path
+    path = re.sub(r"\.v\d[\w]*m\d+(\.\w+)$", r"\1", path)
+    return path.replace("/_dash-component-suites/", "suites/")
+
+
+def print_wire_breakdown(entries: list[WireEntry], largest: int = 12) -> None:
+    """The visit's largest responses, one a line, then the rest summed: where a visit's bytes go."""
+    ordered = sorted(entries, key=lambda entry: entry.wire_bytes, reverse=True)
+    for entry in ordered[:largest]:
+        print(
+            f"    {entry.wire_bytes / 1024:8.1f} KB  {entry.status:3d}  {entry.encoding:<5}"
+            f"  {_resource_name(entry.url)[:70]:<70}  {entry.cache_control}"
+        )
+    rest = ordered[largest:]
+    if rest:
+        print(f"    {sum(entry.wire_bytes for entry in rest) / 1024:8.1f} KB  in {len(rest)} more responses")
+
+
+def _ensure_benchmark_account() -> None:
+    from auth import users
+
+    engine = db.get_engine()
+    if not any(account.username == ACCOUNT[0] for account in users.list_accounts(engine)):
+        users.create_user(ACCOUNT[0], "leader", password=ACCOUNT[1], engine=engine)
+
+
+def browser_bytes(label: str) -> dict[str, list[WireEntry]]:
+    """`python app.py` on this database and Chromium signed in: the bytes of a first and a repeat visit
+    to `/`, per response; returned as well as printed (tests/pages/test_wire_budget.py reads a visit
+    the same way)."""
     from playwright.sync_api import sync_playwright
 
     from scripts.local_stack import free_port
 
+    _ensure_benchmark_account()
     url = settings.database_url()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": url, "PORT": str(port), "HOST": "127.0.0.1"}
     log_path = Path(tempfile.mkdtemp(prefix="benchmark-app-")) / "app.log"
     root = Path(__file__).resolve().parents[1]
+    visits: dict[str, list[WireEntry]] = {}
     with log_path.open("wb") as log:
         process = subprocess.Popen([sys.executable, "app.py"], cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -238,14 +296,10 @@ def browser_bytes(label: str) -> None:
             )
             print(f"\n[{label}] a visit to / in Chromium, 1920×1080, signed in (bytes on the wire: headers + body)")
             for visit in ("first visit", "repeat visit"):
-                sizes: list[int] = []
-                statuses: list[int] = []
+                entries: list[WireEntry] = []
 
-                def finished(request, sizes=sizes, statuses=statuses) -> None:
-                    measured = request.sizes()
-                    sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
-                    response = request.response()
-                    statuses.append(response.status if response else 0)
+                def finished(request, entries=entries) -> None:
+                    entries.append(_wire_entry(request))
 
                 page.on("requestfinished", finished)
                 start = time.perf_counter()
@@ -254,15 +308,19 @@ def browser_bytes(label: str) -> None:
                 settled = (time.perf_counter() - start) * 1000
                 page.wait_for_load_state("networkidle")
                 page.remove_listener("requestfinished", finished)
-                conditional = statuses.count(304)
+                conditional = sum(entry.status == 304 for entry in entries)
+                total = sum(entry.wire_bytes for entry in entries)
                 print(
-                    f"  {visit:<14}{sum(sizes) / 1024:9.1f} KB in {len(sizes)} requests"
+                    f"  {visit:<14}{total / 1024:9.1f} KB in {len(entries)} requests"
                     f" ({conditional} answered 304), history drawn after {settled:.0f} ms"
                 )
+                print_wire_breakdown(entries)
+                visits[visit] = entries
             chromium.close()
     finally:
         process.terminate()
         process.wait(timeout=30)
+    return visits
 
 
 def measure(label: str, args: argparse.Namespace, server) -> None:

@@ -9,13 +9,22 @@ it a year without asking again; everything else is revalidated as before.
 Compressing plotly.js takes half a second: a static file is compressed once per worker and kept in
 memory (a few MB), keyed by its content. Page HTML and callback answers differ per reader and per
 request: they are compressed each time, never stored.
+
+Brotli's best quality (11) makes plotly.js 14 % smaller than quality 5 but takes half a minute per
+file on this machine: too long for a worker's first request, too much CPU to repeat in every worker.
+So the largest file, the vendored plotly.js bundle (assets/vendor/, see
+scripts/build_plotly_bundle.py), is compressed at quality 11 when it is built, into a `.br` file
+beside it; that file is served when it still decodes to the asset's exact bytes, and ignored
+otherwise (a bundle rebuilt without its `.br` falls back to quality 5, never to stale bytes).
 """
 
 from __future__ import annotations
 
 import threading
 import zlib
+from pathlib import Path
 
+import brotli
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Request, Response, g, request
 from flask_compress import Compress
@@ -34,6 +43,9 @@ VERSION_PARAMETERS = ("m", "v")
 # typed): compressed, the response's size would let an observer of the wire guess the token a
 # character at a time (BREACH). It is a few KB, so it travels as it is.
 UNCOMPRESSED_PATHS = ("/login",)
+# Files compressed at brotli's best quality when built: `<asset>.br` beside the asset.
+ASSETS_FOLDER = Path(__file__).resolve().parents[1] / "assets"
+PRECOMPRESSED_SUFFIX = ".br"
 # Where one request keeps the key of its stored compression (flask `g`).
 STORED_KEY = "dti_compressed_as"
 
@@ -105,6 +117,24 @@ def _content_key(path: str, data: bytes) -> str:
     return f"{check_fingerprint(path)[0]};{len(data)};{zlib.adler32(data)}"
 
 
+def precompressed(path: str, data: bytes, assets_folder: Path = ASSETS_FOLDER) -> bytes | None:
+    """The brotli body built for the asset at URL `path`, if there is one and it decodes to `data`
+    (the bytes about to be served), else None. Only files inside the assets folder are looked at."""
+    if not path.startswith("/assets/"):
+        return None
+    root = assets_folder.resolve()
+    candidate = (root / path.removeprefix("/assets/")).resolve()
+    candidate = candidate.with_name(candidate.name + PRECOMPRESSED_SUFFIX)
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    body = candidate.read_bytes()
+    try:
+        matches = brotli.decompress(body) == data
+    except brotli.error:
+        return None
+    return body if matches else None
+
+
 def install(server: Flask) -> None:
     """Compress every text response and give static ones their caching; call once on the server."""
     server.config.update(
@@ -137,5 +167,9 @@ def install(server: Flask) -> None:
         response.direct_passthrough = False
         data = response.get_data()
         response.set_data(data)
-        g.setdefault(STORED_KEY, _content_key(path, data))
+        key = g.setdefault(STORED_KEY, _content_key(path, data))
+        if stored.cache.get(f"br;{key}") is None:
+            body = precompressed(path, data)
+            if body is not None:
+                stored.cache.set(f"br;{key}", body)
         return stored.after_request(response)
