@@ -232,7 +232,7 @@ def _wire_entry(request) -> WireEntry:
 def _resource_name(url: str) -> str:
     """A URL shortened to what names the file: no host, no fingerprint query, no Dash version infix."""
     path = urllib.parse.urlsplit(url).path
-    path = re.sub(r"\.v\d[\w]*m\d+(\.\w+)$", r"\1", path)
+    path = re.sub(r"\.v\d[\d_]*m\d+", "", path)
     return path.replace("/_dash-component-suites/", "suites/")
 
 
@@ -259,8 +259,8 @@ def _ensure_benchmark_account() -> None:
 
 def browser_bytes(label: str) -> dict[str, list[WireEntry]]:
     """`python app.py` on this database and Chromium signed in: the bytes of a first and a repeat visit
-    to `/`, per response; returned as well as printed (tests/pages/test_wire_budget.py reads a visit
-    the same way)."""
+    to `/`, per response; returned as well as printed (tests/browser/test_wire_bytes.py measures a
+    visit the same way)."""
     from playwright.sync_api import sync_playwright
 
     from scripts.local_stack import free_port
