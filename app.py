@@ -71,6 +71,9 @@ app = Dash(
     title="Chỉ số chuyển đổi số",
     update_title=None,
     suppress_callback_exceptions=True,
+    # plotly.js is not Dash's full bundle: assets/vendor/plotly-partial.min.js (the app's traces only,
+    # scripts/build_plotly_bundle.py) runs before the renderer and sets window.Plotly, which dcc.Graph
+    # uses instead of fetching `_dash-component-suites/plotly/package_data/plotly.min.js`.
     serve_locally=True,
     on_error=report_callback_error,
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
