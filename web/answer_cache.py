@@ -77,6 +77,10 @@ ROUTED_PATHS = re.compile(r"/(pillars|rankings|districts|targets|whatif|present|
 # The response headers that describe the body; every other header is the request's own (security
 # headers, the session cookie) and is added again on each hit by the other hooks.
 BODY_HEADERS = ("Content-Type", "Content-Encoding", "Vary")
+# How long a request waits for another drawing the same answer in this process before drawing it
+# itself: the first readers after an import or a restart arrive together, and fifty drawings of one
+# page at once would take the machine for seconds where one takes a fraction of one.
+FLIGHT_WAIT_SECONDS = 15.0
 # Where one request keeps its state (flask `g`).
 _STATE = "dti_answer_cache"
 
@@ -110,6 +114,37 @@ class _Filling:
     key: str | None
     effects: list[Hashable] = field(default_factory=list)
     refused: bool = False
+    holding: bool = False
+
+
+class _Flights:
+    """One lock per answer being drawn in this process, so that requests for the same answer wait
+    for the first to draw and keep it instead of all drawing it (a lock is dropped when unused)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, list] = {}  # key -> [lock, requests holding or waiting]
+
+    def acquire(self, key: str, wait: float) -> bool:
+        with self._guard:
+            entry = self._locks.setdefault(key, [threading.Lock(), 0])
+            entry[1] += 1
+        if entry[0].acquire(timeout=wait):
+            return True
+        self._leave(key, entry)
+        return False
+
+    def release(self, key: str) -> None:
+        with self._guard:
+            entry = self._locks[key]
+            entry[0].release()
+        self._leave(key, entry)
+
+    def _leave(self, key: str, entry: list) -> None:
+        with self._guard:
+            entry[1] -= 1
+            if entry[1] == 0:
+                self._locks.pop(key, None)
 
 
 def _component(entry: object) -> str:
@@ -203,6 +238,7 @@ def install(
     replay: Callable[[tuple[Hashable, ...]], None],
     code_version: str,
     timeout: int = TIMEOUT_SECONDS,
+    flight_wait: float = FLIGHT_WAIT_SECONDS,
 ) -> None:
     """Serve kept answers and keep new ones on `server`.
 
@@ -213,6 +249,7 @@ def install(
     served. `replay(effects)` writes a kept answer's side effects again for the current reader.
     """
     lock = threading.Lock()
+    flights = _Flights()
 
     @server.before_request
     def answer_from_cache() -> Response | None:
@@ -226,14 +263,23 @@ def install(
             return None
         key = answer_key(body, scope, request.headers.get("Accept-Encoding", ""), code_version)
         kept = store.get(key)
-        if isinstance(kept, Answer):
-            setattr(g, _STATE, _Filling(key=None))
-            replay(kept.effects)
-            with lock:
-                STATS["hit"] += 1
-            return Response(kept.body, status=200, headers=list(kept.headers))
-        setattr(g, _STATE, _Filling(key=key))
-        return None
+        if not isinstance(kept, Answer):
+            holding = flights.acquire(key, flight_wait)
+            if holding:
+                kept = store.get(key)  # another request may have drawn and kept it meanwhile
+                if isinstance(kept, Answer):
+                    flights.release(key)
+                else:
+                    setattr(g, _STATE, _Filling(key=key, holding=True))
+                    return None
+            else:
+                setattr(g, _STATE, _Filling(key=key))
+                return None
+        setattr(g, _STATE, _Filling(key=None))
+        replay(kept.effects)
+        with lock:
+            STATS["hit"] += 1
+        return Response(kept.body, status=200, headers=list(kept.headers))
 
     @server.after_request
     def keep_answer(response: Response) -> Response:
@@ -247,3 +293,10 @@ def install(
         with lock:
             STATS["stored"] += 1
         return response
+
+    @server.teardown_request
+    def end_flight(_error: BaseException | None) -> None:
+        state: _Filling | None = g.get(_STATE)
+        if state is not None and state.holding:
+            state.holding = False
+            flights.release(state.key)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
@@ -244,3 +246,43 @@ def test_every_listed_output_belongs_to_a_callback_of_the_app(client: FlaskClien
         for part in dependency["output"].strip(".").split("...")
     }
     assert outputs >= answer_cache.READ_ONLY_OUTPUTS
+
+
+def test_readers_asking_together_get_one_drawing() -> None:
+    """A second request for an answer being drawn waits for it instead of drawing it again: it asks
+    the store while the first is still drawing, and the first finishes only after that."""
+    server = Flask("answer-cache-flights")
+    drawing, second_asked = threading.Event(), threading.Event()
+    drawn: list[int] = []
+
+    class Store(dict):
+        def get(self, key: str) -> object:
+            if drawing.is_set():
+                second_asked.set()
+            return super().get(key)
+
+        def set(self, key: str, value: object, timeout: int | None = None) -> None:
+            self[key] = value
+
+    answer_cache.install(server, Store(), context=lambda: ("leader",), replay=lambda _e: None, code_version="t")
+
+    @server.post(answer_cache.CALLBACK_PATH)
+    def draw() -> str:
+        drawn.append(1)
+        drawing.set()
+        assert second_asked.wait(10), "the second request never came"
+        return '{"response": "drawn once"}'
+
+    body = {"output": "overview-content.children", "outputs": {"id": "overview-content", "property": "children"}}
+    replies: list[bytes] = []
+
+    def ask() -> None:
+        replies.append(server.test_client().post(answer_cache.CALLBACK_PATH, json=body).get_data())
+
+    first = threading.Thread(target=ask)
+    first.start()
+    assert drawing.wait(10)
+    ask()
+    first.join(10)
+    assert len(drawn) == 1
+    assert replies == [b'{"response": "drawn once"}'] * 2
