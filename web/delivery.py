@@ -8,7 +8,8 @@ it a year without asking again; everything else is revalidated as before.
 
 Compressing plotly.js takes half a second: a static file is compressed once per worker and kept in
 memory (a few MB), keyed by its content. Page HTML and callback answers differ per reader and per
-request: they are compressed each time, never stored.
+request: they are compressed each time, never stored here (web/answer_cache.py keeps the read-only
+callbacks' answers, as compressed here, under a key that names the reader's scope).
 """
 
 from __future__ import annotations
