@@ -147,11 +147,15 @@ class Results:
 
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # The same latencies by what was asked: the page's HTML, the router's layout, the content callback.
+    kinds: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, page: str, millis: float, error: str | None) -> None:
+    def add(self, page: str, millis: float, error: str | None, kind: str = "") -> None:
         with self.lock:
             self.latencies[page].append(millis)
+            if kind:
+                self.kinds[kind].append(millis)
             if error:
                 self.errors[page].append(error)
 
@@ -180,7 +184,7 @@ class Reader:
             else:
                 self.cookies.pop(name.strip(), None)
 
-    def send(self, page: str, path: str, body: dict | bytes | None = None, expect: int = 200) -> str:
+    def send(self, page: str, path: str, body: dict | bytes | None = None, expect: int = 200, kind: str = "") -> str:
         headers = {"Accept-Encoding": ACCEPT_ENCODING}
         if isinstance(body, dict):
             body, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
@@ -207,7 +211,7 @@ class Reader:
             self.close()
         if error is None and status != expect:
             error = f"HTTP {status} for {path}"
-        self.results.add(page, (time.perf_counter() - start) * 1000, error)
+        self.results.add(page, (time.perf_counter() - start) * 1000, error, kind)
         return text
 
     def sign_in(self, password: str) -> bool:
@@ -223,13 +227,14 @@ class Reader:
     def open_page(self, page: str, dependencies: list[dict]) -> None:
         path, content_id = PAGES[page]
         pathname, _, search = path.partition("?")
-        self.send(page, path)
-        routed = self.send(page, "/_dash-update-component", _router(pathname, f"?{search}" if search else ""))
+        self.send(page, path, kind="page HTML")
+        route = _router(pathname, f"?{search}" if search else "")
+        routed = self.send(page, "/_dash-update-component", route, kind="router")
         try:
             layout = json.loads(routed)["response"]["_pages_content"]["children"]
         except (ValueError, KeyError, TypeError):
             return  # the router's failure is already counted
-        self.send(page, "/_dash-update-component", content_request(dependencies, layout, content_id))
+        self.send(page, "/_dash-update-component", content_request(dependencies, layout, content_id), kind="content")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -249,6 +254,9 @@ def report(results: Results, seconds: float) -> None:
     for page, values, failed in rows:
         cells = "".join(f"{percentile(values, p):9.0f}" for p in (0.5, 0.95, 0.99))
         print(f"{page:<16}{len(values):>9}{failed:>8}{cells}")
+    for kind, values in sorted(results.kinds.items()):
+        cells = "".join(f"{percentile(values, p):9.0f}" for p in (0.5, 0.95, 0.99))
+        print(f"{'  ' + kind:<16}{len(values):>9}{'':>8}{cells}")
     for page, messages in results.errors.items():
         print(f"  {page}: {len(messages)} errors, e.g. {messages[0]}")
 
@@ -261,6 +269,19 @@ def report_memory(master: int, when: str) -> None:
         if memory is not None:
             cells.append(f"worker {pid}: {memory[0]:.0f} MB (peak {memory[1]:.0f} MB)")
     print(f"Memory {when}: " + ("; ".join(cells) if cells else "not readable here (no /proc)"))
+
+
+def workers_cpu_seconds(master: int) -> float:
+    """CPU time the gunicorn workers have used so far: with the request count, the server's cost per
+    request, which the machine's other load does not inflate as it does the latencies."""
+    total = 0
+    for pid in child_pids(master):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def wait_until_ready(base: str, seconds: float = 180) -> None:
@@ -348,6 +369,7 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
             # out; fifty at the same instant from one address would meet the per-address limit).
             wait_until_ready(base)
             report_memory(master.pid, "before the load")
+            cpu_before = workers_cpu_seconds(master.pid)
             readers = [Reader(base, results, timeout=30, keep_alive=not args.close) for _ in range(args.users)]
             signed = [reader.sign_in(password) for reader in readers]
             print(f"{sum(signed)} of {args.users} readers signed in")
@@ -375,6 +397,10 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
             for thread in threads:
                 thread.join(timeout=max(0.0, deadline - time.monotonic()) + 35)
             report(results, time.monotonic() - start)
+            served = sum(len(values) for values in results.latencies.values())
+            cpu = workers_cpu_seconds(master.pid) - cpu_before
+            print(f"Workers' CPU: {cpu:.1f} s for {served} requests ({1000 * cpu / max(served, 1):.0f} ms a request)")
+            print(f"Load average after: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
             report_memory(master.pid, "after the load")
             for reader in readers:
                 reader.close()
