@@ -147,15 +147,17 @@ class Results:
 
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    # The same latencies by what was asked: the page's HTML, the router's layout, the content callback.
+    # The same latencies by what was asked (the page's HTML, the router's layout, the content callback)
+    # and by wave (each reader's first page, the later ones).
     kinds: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, page: str, millis: float, error: str | None, kind: str = "") -> None:
+    def add(self, page: str, millis: float, error: str | None, kind: str = "", wave: str = "") -> None:
         with self.lock:
             self.latencies[page].append(millis)
-            if kind:
-                self.kinds[kind].append(millis)
+            for label in (kind, wave):
+                if label:
+                    self.kinds[label].append(millis)
             if error:
                 self.errors[page].append(error)
 
@@ -184,7 +186,9 @@ class Reader:
             else:
                 self.cookies.pop(name.strip(), None)
 
-    def send(self, page: str, path: str, body: dict | bytes | None = None, expect: int = 200, kind: str = "") -> str:
+    def send(
+        self, page: str, path: str, body: dict | bytes | None = None, expect: int = 200, kind: str = "", wave: str = ""
+    ) -> str:
         headers = {"Accept-Encoding": ACCEPT_ENCODING}
         if isinstance(body, dict):
             body, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
@@ -211,7 +215,7 @@ class Reader:
             self.close()
         if error is None and status != expect:
             error = f"HTTP {status} for {path}"
-        self.results.add(page, (time.perf_counter() - start) * 1000, error, kind)
+        self.results.add(page, (time.perf_counter() - start) * 1000, error, kind, wave)
         return text
 
     def sign_in(self, password: str) -> bool:
@@ -224,17 +228,21 @@ class Reader:
         self.send("/login", "/login", body, expect=302)
         return len(self.results.errors.get("/login", [])) == before
 
-    def open_page(self, page: str, dependencies: list[dict]) -> None:
+    def open_page(self, page: str, dependencies: list[dict], *, first: bool = False) -> None:
+        """The page's HTML, its router callback and its content callback. A reader's first page is
+        labelled so: the first wave meets answers nobody has drawn yet (cold caches)."""
         path, content_id = PAGES[page]
         pathname, _, search = path.partition("?")
-        self.send(page, path, kind="page HTML")
+        wave = "first page" if first else "later pages"
+        self.send(page, path, kind="page HTML", wave=wave)
         route = _router(pathname, f"?{search}" if search else "")
-        routed = self.send(page, "/_dash-update-component", route, kind="router")
+        routed = self.send(page, "/_dash-update-component", route, kind="router", wave=wave)
         try:
             layout = json.loads(routed)["response"]["_pages_content"]["children"]
         except (ValueError, KeyError, TypeError):
             return  # the router's failure is already counted
-        self.send(page, "/_dash-update-component", content_request(dependencies, layout, content_id), kind="content")
+        content = content_request(dependencies, layout, content_id)
+        self.send(page, "/_dash-update-component", content, kind="content", wave=wave)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -385,7 +393,7 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
                 for view in range(args.views):
                     if time.monotonic() > deadline:
                         return
-                    readers[index].open_page(pages[(index + view) % len(pages)], dependencies)
+                    readers[index].open_page(pages[(index + view) % len(pages)], dependencies, first=view == 0)
                     if args.think:
                         time.sleep(pauses[index].expovariate(1 / args.think))
 
