@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -13,11 +14,14 @@ import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 from flask import Response, abort, jsonify, make_response, redirect, request, send_file
 from plotly.utils import PlotlyJSONEncoder
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, ExceptionContext
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from auth import guard, headers, users
+from auth import audit, guard, headers, users
 from auth.cli import users_cli
+from auth.models import AuditEvent
 from auth.policy import ADMIN_ONLY, can_open, can_view_unit
 from auth.session import configure_sessions, csrf_token, current_viewer
 from auth.views import blueprint as auth_views
@@ -26,15 +30,16 @@ from components import shell
 from components.i18n import LANGUAGES, t
 from components.theme import DEFAULT_THEME
 from data_access import db, geo, queries
-from data_access.cache import cache_state, configure_cache
+from data_access.cache import cache, cache_state, configure_cache, request_data_version
 from data_access.importing.cli import data_cli
 from data_access.importing.parsing import max_upload_bytes
 from data_access.settings import PROJECT_ROOT
 from data_access.units_cli import units_cli
+from domain.clock import local_today
 from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles, whole_number
 from pages._unit_reports import blueprint as unit_reports
 from seed.loader import load_seed
-from web import delivery
+from web import answer_cache, delivery
 
 log = logging.getLogger("dti")
 
@@ -60,6 +65,7 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 def report_callback_error(error: Exception) -> None:
     """Log any callback failure and tell the reader in words; the outputs keep their last state."""
     log.exception("Callback failed", exc_info=error)
+    answer_cache.do_not_store()
     dash.set_props(shell.ERROR_ALERT, {"children": t("error.unexpected", language()), "is_open": True})
 
 
@@ -92,6 +98,53 @@ server.cli.add_command(data_cli)
 server.cli.add_command(units_cli)
 guard.install(app)
 headers.install(app)
+
+
+def answer_context() -> tuple[object, ...] | None:
+    """What a kept callback answer depends on besides the request body: the reader's access scope
+    (role, unit, its level; not the account), language, data version and the local date. None when
+    nobody is signed in or the data version cannot be read: such a request is drawn, never kept."""
+    viewer = current_viewer()
+    if viewer is None:
+        return None
+    try:
+        version = request_data_version()
+    except SQLAlchemyError:
+        return None
+    return (viewer.role, viewer.unit_code, viewer.unit_level, language(), version, local_today().isoformat())
+
+
+def replay_audit(entries: tuple) -> None:
+    """A kept answer's audit entries (a unit page viewed, a refusal), written again for this reader."""
+    viewer = current_viewer()
+    for kind, unit_code, detail in entries:
+        with contextlib.suppress(SQLAlchemyError):  # as when drawn: the answer stands if the log cannot be written
+            audit.record(kind, viewer.username if viewer else "", unit_code=unit_code, detail=detail)
+
+
+@event.listens_for(AuditEvent, "after_insert")
+def _audit_written(_mapper: object, _connection: object, row: AuditEvent) -> None:
+    answer_cache.note_effect((row.kind, row.unit_code, row.detail))
+
+
+@event.listens_for(Engine, "handle_error")
+def _database_failed(context: ExceptionContext) -> None:
+    """An answer drawn while the database failed may be an outage panel: not kept. A statement the
+    driver refused before sending it (pandas probing whether a query is a table name) is no outage."""
+    if context.is_disconnect or isinstance(context.sqlalchemy_exception, OperationalError | InterfaceError):
+        answer_cache.do_not_store()
+
+
+if os.environ.get("DTI_ANSWER_CACHE", "1") != "0":
+    answer_cache.install(
+        server,
+        cache,
+        context=answer_context,
+        replay=replay_audit,
+        code_version=answer_cache.code_fingerprint(
+            PROJECT_ROOT, ("app.py", "auth", "components", "data_access", "domain", "pages", "web")
+        ),
+    )
 delivery.install(server)
 
 

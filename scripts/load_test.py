@@ -1,6 +1,7 @@
 """Load the app as N signed-in readers would and print requests, errors and latency percentiles.
 
     python scripts/load_test.py [--users 50] [--views 12] [--think 0] [--seconds 180] [--workers 2] [--threads 8]
+                                [--close] [--no-answer-cache]
 
 Everything runs on this machine and stops by itself: a PostgreSQL schema of its own (seeded, dropped
 at the end) on the loopback server of `--database` (default `TEST_POSTGRES_URL`), a redis-server of its
@@ -9,13 +10,18 @@ as a browser does (the page, Dash's router callback, the page's content callback
 opened `--views` pages or `--seconds` have passed. With `--think S` each reader arrives after a
 pause and looks at a page for S seconds on average (both exponentially distributed, seeded) before
 the next, as people at their desks do; without it the readers ask back to back, which measures the
-server's ceiling rather than fifty people. Timings are printed for people to read; no test asserts
-on them.
+server's ceiling rather than fifty people. Like a browser, each reader keeps its connection open
+between requests (HTTP keep-alive; `--close` opens one per request) and accepts compressed answers;
+a connection the server closed under a reader counts as an error. At the end it prints each
+gunicorn worker's resident memory, now and at its peak. `--no-answer-cache` runs the app without its
+kept callback answers (web/answer_cache.py), to compare. Timings are printed for people to read; no
+test asserts on them.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import os
@@ -26,13 +32,16 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from http.cookiejar import CookieJar
+from http.client import HTTPConnection, HTTPException
 from pathlib import Path
 from urllib.error import HTTPError, URLError
-from urllib.parse import urlencode
-from urllib.request import HTTPCookieProcessor, HTTPRedirectHandler, Request, build_opener
+from urllib.parse import urlencode, urlsplit
+from urllib.request import build_opener
+
+import brotli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -41,13 +50,15 @@ from sqlalchemy.engine import make_url
 
 from auth import users
 from data_access import db
-from scripts.local_stack import free_port, gunicorn, redis_server
+from scripts.local_stack import child_pids, free_port, gunicorn_process, memory_mb, redis_server
 from seed.loader import load_seed
 
 DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 ACCOUNT = "load-test-leader"
 THEME = {"id": "shell-theme", "property": "data", "value": "dark"}
+# What Chromium sends.
+ACCEPT_ENCODING = "gzip, deflate, br"
 
 
 def _router(pathname: str, search: str = "") -> dict:
@@ -119,9 +130,15 @@ def content_request(dependencies: list[dict], layout: object, content_id: str) -
     }
 
 
-class NoRedirect(HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+def decoded(data: bytes, encoding: str | None) -> str:
+    """A response body as text, uncompressed as the browser would."""
+    if encoding == "br":
+        data = brotli.decompress(data)
+    elif encoding == "gzip":
+        data = gzip.decompress(data)
+    elif encoding == "deflate":
+        data = zlib.decompress(data)
+    return data.decode("utf-8", "replace")
 
 
 @dataclass
@@ -130,39 +147,75 @@ class Results:
 
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # The same latencies by what was asked (the page's HTML, the router's layout, the content callback)
+    # and by wave (each reader's first page, the later ones).
+    kinds: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, page: str, millis: float, error: str | None) -> None:
+    def add(self, page: str, millis: float, error: str | None, kind: str = "", wave: str = "") -> None:
         with self.lock:
             self.latencies[page].append(millis)
+            for label in (kind, wave):
+                if label:
+                    self.kinds[label].append(millis)
             if error:
                 self.errors[page].append(error)
 
 
 class Reader:
-    """One signed-in reader: a cookie jar and an opener that follows no redirect."""
+    """One signed-in reader: its cookies and, as a browser keeps it, one connection (no redirects followed)."""
 
-    def __init__(self, base: str, results: Results, timeout: float) -> None:
-        self.base, self.results, self.timeout = base, results, timeout
-        self.opener = build_opener(HTTPCookieProcessor(CookieJar()), NoRedirect)
+    def __init__(self, base: str, results: Results, timeout: float, *, keep_alive: bool = True) -> None:
+        self.results, self.timeout, self.keep_alive = results, timeout, keep_alive
+        address = urlsplit(base)
+        self.host, self.port = address.hostname or "127.0.0.1", address.port
+        self.cookies: dict[str, str] = {}
+        self.connection: HTTPConnection | None = None
 
-    def send(self, page: str, path: str, body: dict | bytes | None = None, expect: int = 200) -> str:
-        headers = {}
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+    def _remember_cookies(self, headers: list[str]) -> None:
+        for header in headers:
+            name, _, rest = header.partition("=")
+            value = rest.split(";", 1)[0]
+            if value and "01 Jan 1970" not in header:
+                self.cookies[name.strip()] = value
+            else:
+                self.cookies.pop(name.strip(), None)
+
+    def send(
+        self, page: str, path: str, body: dict | bytes | None = None, expect: int = 200, kind: str = "", wave: str = ""
+    ) -> str:
+        headers = {"Accept-Encoding": ACCEPT_ENCODING}
         if isinstance(body, dict):
-            body, headers = json.dumps(body).encode(), {"Content-Type": "application/json"}
+            body, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
+        elif body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if not self.keep_alive:
+            headers["Connection"] = "close"
         start = time.perf_counter()
-        error, text = None, ""
+        error, text, status = None, "", 0
         try:
-            with self.opener.open(Request(self.base + path, data=body, headers=headers), timeout=self.timeout) as reply:
-                text = reply.read().decode("utf-8", "replace")
-                status = reply.status
-        except HTTPError as reply:
-            status = reply.code
-        except (URLError, TimeoutError, ConnectionError) as exc:
-            status, error = 0, f"{type(exc).__name__}: {exc}"
+            if self.connection is None:
+                self.connection = HTTPConnection(self.host, self.port, timeout=self.timeout)
+            self.connection.request("GET" if body is None else "POST", path, body=body, headers=headers)
+            reply = self.connection.getresponse()
+            data, status = reply.read(), reply.status
+            self._remember_cookies(reply.headers.get_all("Set-Cookie") or [])
+            text = decoded(data, reply.headers.get("Content-Encoding"))
+            if reply.will_close:
+                self.close()
+        except (OSError, HTTPException, ValueError) as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            self.close()
         if error is None and status != expect:
             error = f"HTTP {status} for {path}"
-        self.results.add(page, (time.perf_counter() - start) * 1000, error)
+        self.results.add(page, (time.perf_counter() - start) * 1000, error, kind, wave)
         return text
 
     def sign_in(self, password: str) -> bool:
@@ -175,16 +228,21 @@ class Reader:
         self.send("/login", "/login", body, expect=302)
         return len(self.results.errors.get("/login", [])) == before
 
-    def open_page(self, page: str, dependencies: list[dict]) -> None:
+    def open_page(self, page: str, dependencies: list[dict], *, first: bool = False) -> None:
+        """The page's HTML, its router callback and its content callback. A reader's first page is
+        labelled so: the first wave meets answers nobody has drawn yet (cold caches)."""
         path, content_id = PAGES[page]
         pathname, _, search = path.partition("?")
-        self.send(page, path)
-        routed = self.send(page, "/_dash-update-component", _router(pathname, f"?{search}" if search else ""))
+        wave = "first page" if first else "later pages"
+        self.send(page, path, kind="page HTML", wave=wave)
+        route = _router(pathname, f"?{search}" if search else "")
+        routed = self.send(page, "/_dash-update-component", route, kind="router", wave=wave)
         try:
             layout = json.loads(routed)["response"]["_pages_content"]["children"]
         except (ValueError, KeyError, TypeError):
             return  # the router's failure is already counted
-        self.send(page, "/_dash-update-component", content_request(dependencies, layout, content_id))
+        content = content_request(dependencies, layout, content_id)
+        self.send(page, "/_dash-update-component", content, kind="content", wave=wave)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -204,8 +262,34 @@ def report(results: Results, seconds: float) -> None:
     for page, values, failed in rows:
         cells = "".join(f"{percentile(values, p):9.0f}" for p in (0.5, 0.95, 0.99))
         print(f"{page:<16}{len(values):>9}{failed:>8}{cells}")
+    for kind, values in sorted(results.kinds.items()):
+        cells = "".join(f"{percentile(values, p):9.0f}" for p in (0.5, 0.95, 0.99))
+        print(f"{'  ' + kind:<16}{len(values):>9}{'':>8}{cells}")
     for page, messages in results.errors.items():
         print(f"  {page}: {len(messages)} errors, e.g. {messages[0]}")
+
+
+def report_memory(master: int, when: str) -> None:
+    """Each gunicorn worker's resident memory (now and its peak so far)."""
+    cells = []
+    for pid in child_pids(master):
+        memory = memory_mb(pid)
+        if memory is not None:
+            cells.append(f"worker {pid}: {memory[0]:.0f} MB (peak {memory[1]:.0f} MB)")
+    print(f"Memory {when}: " + ("; ".join(cells) if cells else "not readable here (no /proc)"))
+
+
+def workers_cpu_seconds(master: int) -> float:
+    """CPU time the gunicorn workers have used so far: with the request count, the server's cost per
+    request, which the machine's other load does not inflate as it does the latencies."""
+    total = 0
+    for pid in child_pids(master):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def wait_until_ready(base: str, seconds: float = 180) -> None:
@@ -242,6 +326,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=180, help="stop after this long, whatever is left")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
+    parser.add_argument("--close", action="store_true", help="a new connection per request (no keep-alive)")
+    parser.add_argument(
+        "--no-answer-cache", action="store_true", help="run the app without its kept callback answers, to compare"
+    )
     parser.add_argument("--database", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_DATABASE))
     args = parser.parse_args()
 
@@ -273,18 +361,24 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
             "CACHE_REDIS_URL": redis_url,
             "DTI_SECRET_KEY": secrets.token_hex(32),
             "DTI_SECURE_COOKIES": "0",
+            "DTI_ANSWER_CACHE": "0" if args.no_answer_cache else "1",
         }
         port = free_port()
         log = folder / "gunicorn.log"
-        with gunicorn(port, env, log, workers=args.workers, threads=args.threads) as base:
+        with gunicorn_process(port, env, log, workers=args.workers, threads=args.threads) as (master, base):
+            kept = "without" if args.no_answer_cache else "with"
+            connections = "a connection per request" if args.close else "keep-alive"
             print(f"gunicorn on {base}: {args.workers} workers × {args.threads} threads, Redis {redis_url}")
+            print(f"answer cache: {kept}; connections: {connections}")
             results = Results()
             pages = list(PAGES)
 
             # Readers sign in one after another before the load starts (a morning's sign-ins are spread
             # out; fifty at the same instant from one address would meet the per-address limit).
             wait_until_ready(base)
-            readers = [Reader(base, results, timeout=30) for _ in range(args.users)]
+            report_memory(master.pid, "before the load")
+            cpu_before = workers_cpu_seconds(master.pid)
+            readers = [Reader(base, results, timeout=30, keep_alive=not args.close) for _ in range(args.users)]
             signed = [reader.sign_in(password) for reader in readers]
             print(f"{sum(signed)} of {args.users} readers signed in")
             dependencies = json.loads(readers[signed.index(True)].send("/_dash-dependencies", "/_dash-dependencies"))
@@ -299,7 +393,7 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
                 for view in range(args.views):
                     if time.monotonic() > deadline:
                         return
-                    readers[index].open_page(pages[(index + view) % len(pages)], dependencies)
+                    readers[index].open_page(pages[(index + view) % len(pages)], dependencies, first=view == 0)
                     if args.think:
                         time.sleep(pauses[index].expovariate(1 / args.think))
 
@@ -311,6 +405,13 @@ def run(args: argparse.Namespace, database: str, folder: Path) -> None:
             for thread in threads:
                 thread.join(timeout=max(0.0, deadline - time.monotonic()) + 35)
             report(results, time.monotonic() - start)
+            served = sum(len(values) for values in results.latencies.values())
+            cpu = workers_cpu_seconds(master.pid) - cpu_before
+            print(f"Workers' CPU: {cpu:.1f} s for {served} requests ({1000 * cpu / max(served, 1):.0f} ms a request)")
+            print(f"Load average after: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
+            report_memory(master.pid, "after the load")
+            for reader in readers:
+                reader.close()
     if any(results.errors.values()):
         print_first_traceback(log)
 

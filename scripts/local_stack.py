@@ -76,10 +76,16 @@ def redis_server(folder: Path) -> Iterator[tuple[subprocess.Popen, str]]:
         _stop(process)
 
 
-@contextmanager
-def gunicorn(port: int, env: dict[str, str], log_path: Path, *, workers: int = 1, threads: int = 4) -> Iterator[str]:
-    """`gunicorn app:server` on loopback `port` with `env` added to ours; yields its base URL."""
-    command = [
+# Seconds gunicorn keeps an idle connection open for the next request (its default is 2). Browsers
+# and reverse proxies reuse connections for longer (nginx's upstream keep-alive 60 s): a connection the
+# server closes while a client sends on it is a reset that reader sees. Longer than a proxy's 60 s,
+# so the proxy closes first; a gthread worker keeps idle connections in its poller, not in a thread.
+KEEP_ALIVE_SECONDS = 75
+
+
+def gunicorn_command(port: int, *, workers: int = 1, threads: int = 4) -> list[str]:
+    """The command that serves the app on loopback `port`, with the production settings (README)."""
+    return [
         sys.executable,
         "-m",
         "gunicorn",
@@ -90,18 +96,56 @@ def gunicorn(port: int, env: dict[str, str], log_path: Path, *, workers: int = 1
         str(workers),
         "--threads",
         str(threads),
+        "--keep-alive",
+        str(KEEP_ALIVE_SECONDS),
         "--timeout",
         "60",
     ]
+
+
+@contextmanager
+def gunicorn_process(
+    port: int, env: dict[str, str], log_path: Path, *, workers: int = 1, threads: int = 4
+) -> Iterator[tuple[subprocess.Popen, str]]:
+    """`gunicorn app:server` on loopback `port` with `env` added to ours; yields its master process
+    (whose children are the workers) and its base URL."""
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
+            gunicorn_command(port, workers=workers, threads=threads),
+            cwd=PROJECT_ROOT,
+            env={**os.environ, **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     try:
         wait_for_port(port, process, f"gunicorn (log: {log_path})")
-        yield f"http://127.0.0.1:{port}"
+        yield process, f"http://127.0.0.1:{port}"
     finally:
         _stop(process)
+
+
+@contextmanager
+def gunicorn(port: int, env: dict[str, str], log_path: Path, *, workers: int = 1, threads: int = 4) -> Iterator[str]:
+    """`gunicorn app:server` on loopback `port` with `env` added to ours; yields its base URL."""
+    with gunicorn_process(port, env, log_path, workers=workers, threads=threads) as (_process, base):
+        yield base
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes `pid` started (gunicorn's workers), from /proc; empty where there is no /proc."""
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def memory_mb(pid: int) -> tuple[float, float] | None:
+    """A process's resident memory now and at its peak (VmRSS, VmHWM) in MB; None once it is gone."""
+    try:
+        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    except OSError:
+        return None
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
 NGINX_CONFIG = """

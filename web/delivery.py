@@ -1,14 +1,16 @@
 """How responses travel: compressed when the browser accepts it, cached for as long as their URL says.
 
-A first visit downloads plotly.js (4,7 MB), the component bundles and Bootstrap: compressed, they are
-a fraction of that on the wire (brotli where the browser asks for it, gzip otherwise). A file whose
-URL carries its fingerprint (Dash's `.v4_4_1m…` component suites, its `?m=<mtime>` assets, the
-favicon's `?v=`, the boundaries' `?v=<digest>`) never changes under that URL, so the browser may keep
-it a year without asking again; everything else is revalidated as before.
+A first visit downloads plotly.js (3,1 MB, the app's traces only), the component bundles and
+Bootstrap: compressed, they are a fraction of that on the wire (brotli where the browser asks for
+it, gzip otherwise). A file whose URL carries its fingerprint (Dash's `.v4_4_1m…` component suites,
+its `?m=<mtime>` assets, the favicon's `?v=`, the boundaries' `?v=<digest>`) never changes under
+that URL, so the browser may keep it a year without asking again; everything else is revalidated as
+before.
 
 Compressing plotly.js takes half a second: a static file is compressed once per worker and kept in
 memory (a few MB), keyed by its content. Page HTML and callback answers differ per reader and per
-request: they are compressed each time, never stored.
+request: they are compressed each time, never stored here (web/answer_cache.py keeps the read-only
+callbacks' answers, as compressed here, under a key that names the reader's scope).
 
 Brotli's best quality (11) makes plotly.js 14 % smaller than quality 5 but takes half a minute per
 file on this machine: too long for a worker's first request, too much CPU to repeat in every worker.
