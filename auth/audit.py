@@ -89,4 +89,4 @@ def events(
     if username:
         statement = statement.where(AuditEvent.username == username)
     with (engine or db.get_engine()).connect() as conn:
-        return pd.read_sql(statement, conn)
+        return pd.read_sql_query(statement, conn)

@@ -32,9 +32,13 @@ from domain.vocabulary import AGGREGATE, NATIONAL, PROVINCE, TOTAL_DECIMALS
 
 
 def read_frame(statement: Select) -> pd.DataFrame:
-    """Run a select and return its rows as a frame (one round trip)."""
+    """Run a select and return its rows as a frame (one round trip).
+
+    `read_sql_query`, not `read_sql`: the latter first asks the database whether the statement is a
+    table's name, a wasted round trip (an error PostgreSQL raises and pandas swallows) on every read.
+    """
     with get_engine().connect() as conn:
-        return pd.read_sql(statement, conn)
+        return pd.read_sql_query(statement, conn)
 
 
 def valid_in(year: int):
