@@ -446,6 +446,42 @@ def split_per_pillar(value: str, codes: list[str]) -> dict[str, str]:
     return dict.fromkeys(codes, value)
 
 
+def pillar_lines(value: str, codes: list[str]) -> dict[str, str]:
+    """The "[code] text" lines of a score source or note, by pillar; empty for plain text (which is
+    every pillar's and so always has a scored pillar to be stored with)."""
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    matches = [NOTE_LINE.match(line) for line in lines]
+    if not lines or not all(m and m.group(1) in codes for m in matches):
+        return {}
+    return {m.group(1): m.group(2) for m in matches if m and m.group(2).strip()}
+
+
+def _check_lines_without_points(
+    rows: Rows,
+    number: int,
+    unscored: list[str],
+    headers: dict[str, str],
+    score_source: str,
+    score_note: str,
+    codes: list[str],
+) -> None:
+    """A "[code] text" line for a pillar whose points cell is blank (one worth nothing, the only one a
+    row may leave blank) has nowhere to go: a pillar's source and note are stored on its score, and a
+    score is its points (`PillarScore.points` is never empty), so the line would be dropped. An error
+    rather than a warning, since ticking it could not keep the text: fill the points or move the text
+    to the row's published note."""
+    for column, value, what in (("Nguồn điểm", score_source, "nguồn"), ("Ghi chú điểm", score_note, "ghi chú")):
+        lines = pillar_lines(value, codes)
+        for code in unscored:
+            if code in lines:
+                rows.issue(
+                    number,
+                    column,
+                    f"dòng “[{code}] {lines[code]}” không lưu được: ô điểm “{headers[code]}” trống, mà {what} của "
+                    "một chỉ số được lưu cùng điểm của nó; điền điểm hoặc chuyển nội dung sang cột “Ghi chú công bố”",
+                )
+
+
 def _year_and_level(rows: Rows) -> tuple[int | None, str | None]:
     seen: dict = {}
     for number, cells, _ in rows:
@@ -637,6 +673,9 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         if (score_source or score_note) and not points and pillar_columns:
             column = "Nguồn điểm" if score_source else "Ghi chú điểm"
             rows.issue(number, column, "dòng không có điểm chỉ số nào: nguồn và ghi chú điểm không được lưu", WARNING)
+        elif points:
+            unscored = [c for c in pillar_columns if c not in points and f.is_blank(raw[pillar_columns[c]])]
+            _check_lines_without_points(rows, number, unscored, headers, score_source, score_note, codes)
         if unique and unit is not None:
             published.append((number, total, printed_max, rank, group))
             units.append(
