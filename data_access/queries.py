@@ -57,21 +57,27 @@ def available_years() -> list[int]:
 
 @versioned
 def focus_unit_code() -> str | None:
-    """The province in focus: `DTI_FOCUS_UNIT`, else the province with the most sub-units in the data."""
+    """The province in focus: `DTI_FOCUS_UNIT`, else the province with the most sub-units in the data.
+
+    A province merged into another counts its successor's sub-units as well: its area's communes
+    answer to the successor from the merger on (Bình Phước's 2025 communes are Đồng Nai's), and the
+    focus follows its successor on the pages, so importing them must not move the focus away from
+    the province whose departments and districts the earlier years hold."""
     pinned = settings.focus_unit_code()
     if pinned:
         return pinned
-    child = aliased(Unit)
+    child, successor = aliased(Unit), aliased(Unit)
     statement = (
-        select(Unit.code)
+        select(Unit.code, successor.code, func.count(child.id))
         .join(child, child.parent_id == Unit.id)
+        .outerjoin(successor, Unit.successor_id == successor.id)
         .where(Unit.kind == "province")
-        .group_by(Unit.code)
-        .order_by(func.count(child.id).desc(), Unit.code)
-        .limit(1)
+        .group_by(Unit.code, successor.code)
     )
     with get_engine().connect() as conn:
-        code = conn.execute(statement).scalar()
+        counts = {code: (later, n) for code, later, n in conn.execute(statement)}
+        area = {code: n + (counts[later][1] if later in counts else 0) for code, (later, n) in counts.items()}
+        code = min(area, key=lambda c: (-area[c], c)) if area else None
         if code is None:
             code = conn.execute(
                 select(Unit.code)

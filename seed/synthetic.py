@@ -343,12 +343,21 @@ def province_in_year(engine: Engine, province: str, year: int) -> str:
     return next((code for code, effective in moves if int(effective[:4]) <= year), province)
 
 
+def former_district_sizes(districts: int, communes: int) -> list[int]:
+    """How many communes each former district's area went to: the first (the province's city, as Đồng
+    Xoài was) three in ten, the others the rest in near-equal runs, as districts differ in size."""
+    first = communes * 3 // 10 if districts > 1 else communes
+    rest = communes - first
+    return [first] + [rest // (districts - 1) + (1 if n < rest % (districts - 1) else 0) for n in range(districts - 1)]
+
+
 def former_district_rows(districts: list[str], communes: list[str], effective: str, year: int) -> list[dict]:
     """District → commune rows of the reorganisation dataset: the communes in order, a run of them to
     each former district (every district's area divided among several communes)."""
+    sizes = former_district_sizes(len(districts), len(communes))
+    owners = [district for district, size in zip(districts, sizes, strict=True) for _ in range(size)]
     rows = []
-    for n, commune in enumerate(communes):
-        district = districts[n * len(districts) // len(communes)]
+    for district, commune in zip(owners, communes, strict=True):
         rows.append(
             {
                 "Cấp": COMMUNE_LEVEL,

@@ -19,7 +19,7 @@ from data_access.districts import former_district_options, former_districts
 from data_access.importing import REFUSED, UNCHANGED, formats, import_file
 from data_access.importing import files as downloads
 from data_access.models import REORGANISATION_KEY_NAME
-from seed.synthetic import CommuneYear
+from seed.synthetic import CommuneYear, former_district_sizes
 
 PROVINCE, YEAR, COUNT = "binh-phuoc", 2025, 22
 
@@ -57,7 +57,8 @@ def test_each_commune_is_read_back_under_the_district_it_came_from(fresh_db):
     options = former_district_options(former)
     districts = year.districts()
     assert options["district_code"].tolist() == districts, "every district of the province, in the file's order"
-    assert options["communes"].sum() == COUNT and (options["communes"] >= 2).all()
+    assert options["communes"].tolist() == former_district_sizes(len(districts), COUNT)
+    assert options["communes"].sum() == COUNT and options["communes"].iloc[0] > options["communes"].iloc[1]
     # A divided district ends (its last year 2024) with no one successor to name.
     with fresh_db.connect() as conn:
         ended = conn.execute(
