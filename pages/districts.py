@@ -87,6 +87,8 @@ NEXT = "districts-next"
 PAGE_STATUS = "districts-page-status"
 FORMER = "districts-former"
 FORMER_STATUS = "districts-former-status"
+# The "every former district" choice (an empty value would pick the select's hidden placeholder).
+EVERY_DISTRICT = "*"
 # How a level is named in a download's file name.
 FILE_LEVEL = {DISTRICT: "cap-huyen", COMMUNE: "cap-xa"}
 # Regions named on the map as well as valued; past this many only the value fits in each.
@@ -401,7 +403,7 @@ def former_control(selection: Selection, lang: str) -> html.Div:
     if options is None or options.empty:
         return html.Div(t("districts.former_missing", lang), className="districts-former-missing", id=FORMER_STATUS)
     total = len(selection.results.totals)
-    choices = [{"label": t("districts.former_all", lang, count=total), "value": ""}] + [
+    choices = [{"label": t("districts.former_all", lang, count=total), "value": EVERY_DISTRICT}] + [
         {
             "label": t("districts.former_option", lang, name=_former_name(row, lang), count=row.communes),
             "value": row.district_code,
@@ -410,7 +412,7 @@ def former_control(selection: Selection, lang: str) -> html.Div:
     ]
     parts: list = [
         html.Label(t("districts.former_label", lang), htmlFor=FORMER),
-        dbc.Select(id=FORMER, options=choices, value=selection.former, size="sm"),
+        dbc.Select(id=FORMER, options=choices, value=selection.former or EVERY_DISTRICT, size="sm"),
     ]
     if selection.former:
         row = options.set_index("district_code").loc[selection.former]
@@ -616,6 +618,7 @@ def choose_former(former: str | None, query: dict | None) -> str:
     """The chosen former district goes into the URL (`?from=`), back to the first page; the search,
     order and criterion stay."""
     query = query or {}
+    former = None if former == EVERY_DISTRICT else former
     if (former or None) == (query.get("from") or None):
         # Dash also calls this when the select is drawn with the URL's own choice: nothing to change
         # (answering would drop the page number from the URL).

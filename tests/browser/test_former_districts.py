@@ -159,6 +159,8 @@ def test_a_leader_narrows_the_communes_to_a_former_district_and_pages_and_search
     leader.locator(HEATMAP).first.wait_for()
     choices = leader.locator("#districts-former option:not([hidden])")
     expect(choices).to_have_count(1 + len(districts))
+    shown = "s => s.options[s.selectedIndex].textContent"
+    assert leader.eval_on_selector("#districts-former", shown) == "Tất cả (100 đơn vị)"
     largest = max(districts, key=lambda code: len(app.communes_of(code)))
     communes = app.communes_of(largest)
     assert len(communes) > PAGE_SIZE, "the synthetic mapping gives one district more communes than a page"
