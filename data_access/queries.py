@@ -66,18 +66,17 @@ def focus_unit_code() -> str | None:
     pinned = settings.focus_unit_code()
     if pinned:
         return pinned
-    child, successor = aliased(Unit), aliased(Unit)
+    child, later = aliased(Unit), aliased(Unit)
+    own = select(func.count(child.id)).where(child.parent_id == Unit.id).scalar_subquery()
+    successors = select(func.count(later.id)).where(later.parent_id == Unit.successor_id).scalar_subquery()
     statement = (
-        select(Unit.code, successor.code, func.count(child.id))
-        .join(child, child.parent_id == Unit.id)
-        .outerjoin(successor, Unit.successor_id == successor.id)
-        .where(Unit.kind == "province")
-        .group_by(Unit.code, successor.code)
+        select(Unit.code)
+        .where(Unit.kind == "province", own > 0)
+        .order_by((own + successors).desc(), Unit.code)
+        .limit(1)
     )
     with get_engine().connect() as conn:
-        counts = {code: (later, n) for code, later, n in conn.execute(statement)}
-        area = {code: n + (counts[later][1] if later in counts else 0) for code, (later, n) in counts.items()}
-        code = min(area, key=lambda c: (-area[c], c)) if area else None
+        code = conn.execute(statement).scalar()
         if code is None:
             code = conn.execute(
                 select(Unit.code)

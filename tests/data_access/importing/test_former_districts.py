@@ -13,7 +13,7 @@ import io
 
 from sqlalchemy import inspect, text
 
-from data_access import db, migrations
+from data_access import db, migrations, queries
 from data_access import reorganisation as reorg
 from data_access.districts import former_district_options, former_districts
 from data_access.importing import REFUSED, UNCHANGED, formats, import_file
@@ -139,3 +139,13 @@ def test_an_older_database_gets_the_wider_key_with_its_rows_kept(fresh_db):
         assert keys == [["predecessor_id", "successor_id", "effective_date"]]
         assert conn.execute(text("SELECT COUNT(*) FROM reorganisations")).scalar_one() == before
     commune_year(fresh_db)  # a divided district now fits
+
+
+def test_the_successors_communes_do_not_move_the_derived_focus(fresh_db, monkeypatch):
+    """Without `DTI_FOCUS_UNIT` the focus is the province with the most sub-units; 100 communes under
+    Đồng Nai (more than Bình Phước's own departments and districts) count for Bình Phước too, whose
+    area they are, so the focus stays on the province whose earlier years the data holds."""
+    monkeypatch.delenv("DTI_FOCUS_UNIT", raising=False)
+    CommuneYear(PROVINCE, fresh_db, year=YEAR).load_units()
+
+    assert queries.focus_unit_code() == PROVINCE
