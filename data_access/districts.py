@@ -15,12 +15,13 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from data_access import queries
+from data_access import queries, reorganisation
 from data_access.cache import versioned
-from data_access.models import Framework, Pillar, Unit
+from data_access.models import Framework, Pillar, Reorganisation, Unit
 from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table
 from domain.records import TOTAL, DistrictResults
-from domain.vocabulary import COMMUNE, DISTRICT, LEVELS, LOCAL_LEVELS, TOTAL_TOLERANCE
+from domain.reorganisation import ended
+from domain.vocabulary import COMMUNE, DISTRICT, LEVELS, LOCAL_LEVELS, PROVINCE, TOTAL_TOLERANCE
 
 LEVEL = DISTRICT
 
@@ -44,9 +45,37 @@ def _local_scores_statement(province_code: str, levels: tuple[str, ...] = (LEVEL
     )
 
 
-@versioned
+def province_end(province_code: str) -> tuple[str, int] | None:
+    """(successor, first year without the province) when a stored reorganisation merged it away: the
+    year it took effect (2025 for Bình Phước into Đồng Nai on 1 July 2025), not its last ranked year.
+    Local units follow the date a province ceased: Bình Phước's districts were its own through 2024
+    although DTI 2024 already ranks Đồng Nai, and its area's communes of 2025 answer to Đồng Nai."""
+    row = ended(province_code, reorganisation.reorganisations(PROVINCE))
+    return (row.successor, int(row.effective_date[:4])) if row is not None else None
+
+
+def local_province(province_code: str, year: int) -> str:
+    """The province whose local units stand for `province_code`'s in `year`: itself, or its successor
+    from the year its reorganisation took effect (the communes of 2025 under Đồng Nai for Bình Phước)."""
+    end = province_end(province_code)
+    return end[0] if end is not None and year >= end[1] else province_code
+
+
 def local_levels_by_year(province_code: str) -> dict[int, str]:
-    """Each year in which the province's local units have scores, with the level shown that year:
+    """Each year in which the province's local units have scores (its successor's from the year it
+    merged away: `local_province`), with the level shown that year, oldest year first."""
+    own = _levels_by_year(province_code)
+    end = province_end(province_code)
+    if end is None:
+        return own
+    successor, start = end
+    later = {year: level for year, level in _levels_by_year(successor).items() if year >= start}
+    return dict(sorted(({year: level for year, level in own.items() if year < start} | later).items()))
+
+
+@versioned
+def _levels_by_year(province_code: str) -> dict[int, str]:
+    """Each year in which the province's own local units have scores, with the level shown that year:
     the last of `LOCAL_LEVELS` scored then (communes over districts), oldest year first."""
     statement = _local_scores_statement(province_code, LOCAL_LEVELS).add_columns(Framework.level.label("level"))
     subquery = statement.subquery()
@@ -111,8 +140,10 @@ def district_totals(scores: pd.DataFrame, thresholds: list[Threshold], published
 @versioned
 def build_district_results(province_code: str, year: int, level: str | None = None) -> DistrictResults:
     """Everything the heatmap and the map need for a province's local units in one year (at
-    `level`, by default the one the year has: `local_level`)."""
+    `level`, by default the one the year has: `local_level`), those of its successor once it had
+    merged away (`local_province`: `province_code` of the results says whose they are)."""
     level = level or local_level(province_code, year)
+    province_code = local_province(province_code, year)
     scores = district_scores(province_code, year, level)
     pillars = (
         scores.drop_duplicates("pillar_code")
@@ -181,3 +212,38 @@ def map_table(regions: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
         region_code="", region_name="", shared=False, region_note=""
     )
     return pd.concat([merged, unmapped], ignore_index=True)[[*regions.columns, *values.columns.drop("unit_code")]]
+
+
+FORMER_COLUMNS = ["district_code", "district_name_vi", "district_name_en", "unit_code"]
+
+
+@versioned
+def former_districts(commune_codes: tuple[str, ...]) -> pd.DataFrame:
+    """The former district of each of these communes, from the reorganisation dataset's district →
+    commune rows (level commune) an admin imported: one row per (district, commune), in the mapping's
+    order. Empty when the mapping has none for them (the page then says how to add them)."""
+    if not commune_codes:
+        return pd.DataFrame(columns=FORMER_COLUMNS)
+    district, commune = aliased(Unit), aliased(Unit)
+    return queries.read_frame(
+        select(
+            district.code.label("district_code"),
+            district.name_vi.label("district_name_vi"),
+            district.name_en.label("district_name_en"),
+            commune.code.label("unit_code"),
+        )
+        .select_from(Reorganisation)
+        .join(district, Reorganisation.predecessor_id == district.id)
+        .join(commune, Reorganisation.successor_id == commune.id)
+        .where(Reorganisation.level == COMMUNE, district.kind == DISTRICT, commune.code.in_(commune_codes))
+        .order_by(Reorganisation.sort_order, Reorganisation.id)
+    )
+
+
+def former_district_options(former: pd.DataFrame) -> pd.DataFrame:
+    """Each former district once, in the mapping's order, with how many of the communes came from it."""
+    if former.empty:
+        return pd.DataFrame(columns=[*FORMER_COLUMNS[:3], "communes"])
+    counts = former.groupby("district_code", sort=False).size().rename("communes")
+    first = former.drop_duplicates("district_code")[FORMER_COLUMNS[:3]]
+    return first.join(counts, on="district_code").reset_index(drop=True)

@@ -12,7 +12,16 @@ import logging
 from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from data_access.models import OBSERVATION_KEY, DataChange, DataVersion, HistoryBase, Observation, PublishedIndex
+from data_access.models import (
+    OBSERVATION_KEY,
+    REORGANISATION_KEY_NAME,
+    DataChange,
+    DataVersion,
+    HistoryBase,
+    Observation,
+    PublishedIndex,
+    Reorganisation,
+)
 
 log = logging.getLogger("dti.migrations")
 
@@ -74,9 +83,37 @@ def _ensure_published_index_rank(engine: Engine) -> None:
         conn.execute(text(f"ALTER TABLE {table} ADD COLUMN rank INTEGER"))
 
 
+def _widen_reorganisation_key(engine: Engine) -> None:
+    """The reorganisations' key was one row per predecessor and date, which cannot hold a district
+    divided among several communes; it is now one per predecessor, successor and date. Every stored
+    row satisfies the wider key, so the rows are kept as they are. PostgreSQL swaps the constraint;
+    SQLite cannot drop one, so the small table is rebuilt under the new definition and refilled."""
+    table = Reorganisation.__table__
+    old = ["predecessor_id", "effective_date"]
+    with engine.begin() as conn:
+        if not inspect(conn).has_table(table.name):
+            return
+        found = [u for u in inspect(conn).get_unique_constraints(table.name) if u["column_names"] == old]
+        if not found:
+            return
+        if conn.dialect.name == "postgresql":
+            conn.execute(text(f'ALTER TABLE {table.name} DROP CONSTRAINT "{found[0]["name"]}"'))
+            key = next(c for c in table.constraints if c.name == REORGANISATION_KEY_NAME)
+            columns = ", ".join(column.name for column in key.columns)
+            conn.execute(text(f"ALTER TABLE {table.name} ADD CONSTRAINT {REORGANISATION_KEY_NAME} UNIQUE ({columns})"))
+            return
+        columns = ", ".join(c.name for c in table.columns)
+        conn.execute(text(f"ALTER TABLE {table.name} RENAME TO {table.name}_before_key"))
+        table.create(conn)
+        conn.execute(text(f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {table.name}_before_key"))
+        conn.execute(text(f"DROP TABLE {table.name}_before_key"))
+    log.info("Khoá của bảng sắp xếp đơn vị đã mở rộng: một huyện có thể chia cho nhiều xã")
+
+
 def upgrade(engine: Engine) -> None:
     """Add to an existing schema what `create_all` does not: the version row, the observations' key,
-    the published indices' rank."""
+    the published indices' rank, the reorganisations' wider key."""
     _ensure_version_row(engine)
     _ensure_observation_key(engine)
     _ensure_published_index_rank(engine)
+    _widen_reorganisation_key(engine)

@@ -135,6 +135,9 @@ class Unit(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+REORGANISATION_KEY_NAME = "uq_reorganisations_move"
+
+
 class Reorganisation(Base):
     """One unit's place in a reorganisation: the predecessor, the unit it belongs to from
     `effective_date` (itself when it kept its code or was unchanged), and the first year whose
@@ -144,10 +147,15 @@ class Reorganisation(Base):
     apart: DTI 2024 ranks the 34 provinces although the merger took effect on 2025-07-01, so a
     merged province's last ranked year (`Unit.valid_to`) is `first_ranked_year - 1`. `level` is the
     successor's level (province; commune for the district → commune changes).
+
+    A predecessor has one row per successor and date: a province merges into one, but a district's
+    area went to several communes in 2025, each its own row (`migrations` widens an older key).
     """
 
     __tablename__ = "reorganisations"
-    __table_args__ = (UniqueConstraint("predecessor_id", "effective_date"),)
+    __table_args__ = (
+        UniqueConstraint("predecessor_id", "successor_id", "effective_date", name=REORGANISATION_KEY_NAME),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     level: Mapped[str] = mapped_column(String(20))

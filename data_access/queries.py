@@ -61,17 +61,22 @@ def available_years() -> list[int]:
 
 @versioned
 def focus_unit_code() -> str | None:
-    """The province in focus: `DTI_FOCUS_UNIT`, else the province with the most sub-units in the data."""
+    """The province in focus: `DTI_FOCUS_UNIT`, else the province with the most sub-units in the data.
+
+    A province merged into another counts its successor's sub-units as well: its area's communes
+    answer to the successor from the merger on (Bình Phước's 2025 communes are Đồng Nai's), and the
+    focus follows its successor on the pages, so importing them must not move the focus away from
+    the province whose departments and districts the earlier years hold."""
     pinned = settings.focus_unit_code()
     if pinned:
         return pinned
-    child = aliased(Unit)
+    child, later = aliased(Unit), aliased(Unit)
+    own = select(func.count(child.id)).where(child.parent_id == Unit.id).scalar_subquery()
+    successors = select(func.count(later.id)).where(later.parent_id == Unit.successor_id).scalar_subquery()
     statement = (
         select(Unit.code)
-        .join(child, child.parent_id == Unit.id)
-        .where(Unit.kind == "province")
-        .group_by(Unit.code)
-        .order_by(func.count(child.id).desc(), Unit.code)
+        .where(Unit.kind == "province", own > 0)
+        .order_by((own + successors).desc(), Unit.code)
         .limit(1)
     )
     with get_engine().connect() as conn:

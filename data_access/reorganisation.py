@@ -87,10 +87,11 @@ def names() -> dict[str, tuple[str, str]]:
 
 def ended_unit(code: str) -> dict | None:
     """Where a unit merged into another code went: successor code and names, date, first ranked year,
-    source; None for a unit that did not end."""
+    source; None for a unit that did not end, or that was divided among several units (a district
+    whose area went to several communes has no one successor to name)."""
     frame = reorganisation_frame()
     rows = frame[(frame["predecessor"] == code) & (frame["successor"] != code)]
-    if rows.empty:
+    if rows.empty or rows["successor"].nunique() > 1:
         return None
     row = rows.iloc[0]
     return {

@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
+from dash.exceptions import PreventUpdate
 
 from auth.policy import ALL_UNITS
 from components.citations import cite
@@ -26,15 +28,18 @@ from components.districts import (
     total_notes,
 )
 from components.i18n import t
+from components.reorganisation import format_date
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
-from data_access import boundaries, geo, queries
+from data_access import boundaries, geo, queries, reorganisation
 from data_access.districts import (
     TOTAL,
     DistrictResults,
     build_district_results,
     criterion_values,
     district_years,
+    former_district_options,
+    former_districts,
     map_regions,
     map_table,
 )
@@ -80,6 +85,10 @@ CLEAR = "districts-clear-search"
 PREVIOUS = "districts-previous"
 NEXT = "districts-next"
 PAGE_STATUS = "districts-page-status"
+FORMER = "districts-former"
+FORMER_STATUS = "districts-former-status"
+# The "every former district" choice (an empty value would pick the select's hidden placeholder).
+EVERY_DISTRICT = "*"
 # How a level is named in a download's file name.
 FILE_LEVEL = {DISTRICT: "cap-huyen", COMMUNE: "cap-xa"}
 # Regions named on the map as well as valued; past this many only the value fits in each.
@@ -93,6 +102,8 @@ HEATMAP_HEIGHT = "max(520px, calc(100vh - 295px))"
 # there are: past what fits, the heatmap grows and scrolls inside its card.
 HEATMAP_ROW_PX = 26
 HEATMAP_AXES_PX = 110
+# A short list (the last page, a former district's few communes) still leaves its colour scale readable.
+HEATMAP_MIN_ROWS = 10
 MAP_HEIGHT = f"max({MAP_SIZE[1]}px, calc(100vh - 395px))"
 
 
@@ -102,7 +113,10 @@ def unit_href(unit_code: str) -> str:
 
 class Selection(NamedTuple):
     """A valid (province, year, criterion) from the URL, with the year's local results, and the
-    list's search, order and page (`page_of` clamps the page to those there are)."""
+    list's search, order and page (`page_of` clamps the page to those there are). `province_code`
+    is whose units they are: the focus, or its successor once it had merged away (`focus_code`).
+    In a communes year, `former` is the former district the list is narrowed to (`?from=`), among
+    `former_options` (the district → commune rows of the reorganisation dataset)."""
 
     province_code: str
     province_name: str
@@ -112,13 +126,23 @@ class Selection(NamedTuple):
     search: str = ""
     order: str = BEST_FIRST
     page: int = 1
+    focus_code: str = ""
+    former: str = ""
+    former_units: frozenset[str] = frozenset()
+    former_options: pd.DataFrame | None = None
 
     @property
     def level(self) -> str:
         return self.results.level
 
+    def totals(self) -> pd.DataFrame:
+        """The units listed: every one, or those that came from the chosen former district (each
+        keeps its rank among all)."""
+        totals = self.results.totals
+        return totals[totals["unit_code"].isin(self.former_units)] if self.former else totals
+
     def listing(self) -> ListPage:
-        return page_of(self.results.totals, search=self.search, order=self.order, page=self.page)
+        return page_of(self.totals(), search=self.search, order=self.order, page=self.page)
 
 
 def _criterion_label(results: DistrictResults, criterion: str, lang: str) -> str:
@@ -145,6 +169,8 @@ def select(query: dict, lang: str) -> Selection:
     province = localized(info, "name", lang)
     year = _resolve_district_year(query.get("year"), focus, lang)
     results = build_district_results(focus, year)
+    if not results.empty and results.province_code != focus:  # merged away by then: its successor's units
+        province = localized(queries.unit(results.province_code) or info, "name", lang)
     if results.empty:
         years = ", ".join(map(str, district_years(focus))) or t("districts.no_years", lang)
         raise BadParameter(
@@ -168,7 +194,50 @@ def select(query: dict, lang: str) -> Selection:
     order = query.get("order") if query.get("order") in ORDERS else BEST_FIRST
     page = int(query["page"]) if str(query.get("page") or "").isdigit() else 1
     search = str(query.get("q") or "")[:80]
-    return Selection(focus, province, year, criterion, results, search, order, page)
+    former = str(query.get("from") or "")[:80]
+    mapped = former_districts(tuple(results.totals["unit_code"])) if results.level == COMMUNE else None
+    options = former_district_options(mapped) if mapped is not None else None
+    units = (
+        frozenset(mapped.loc[mapped["district_code"] == former, "unit_code"]) if former and mapped is not None else None
+    )
+    if former:
+        _check_former(former, year, province, options, lang)
+    return Selection(
+        results.province_code,
+        province,
+        year,
+        criterion,
+        results,
+        search,
+        order,
+        page,
+        focus,
+        former,
+        units or frozenset(),
+        options,
+    )
+
+
+def _former_name(row, lang: str) -> str:
+    return localized(row, "district_name", lang)
+
+
+def _check_former(former: str, year: int, province: str, options: pd.DataFrame | None, lang: str) -> None:
+    """`?from=` names one of the year's former districts; otherwise the panel says which exist, or why none do."""
+    if options is None:
+        body = t("districts.former_not_communes", lang, year=year)
+    elif options.empty:
+        body = t("districts.former_none_body", lang, year=year, province=province, former=former)
+    elif former not in set(options["district_code"]):
+        listed = ", ".join(f"{row.district_code} ({_former_name(row, lang)})" for row in options.itertuples())
+        body = t("districts.bad_former_body", lang, former=former, year=year, options=listed)
+    else:
+        return
+    raise BadParameter(
+        message_panel(
+            t("districts.bad_former_title", lang), body, icon="bi-funnel", element_id="districts-former-empty"
+        )
+    )
 
 
 def _criterion_options(year: str | None, criterion: str, lang: str) -> list[dict]:
@@ -196,6 +265,7 @@ def layout(
 ) -> html.Div:
     lang = language()
     chosen = criterion or TOTAL
+    former = _query.get("from")
     control = html.Div(
         [
             html.Label(t("districts.criterion_label", lang), htmlFor=CRITERION),
@@ -206,7 +276,10 @@ def layout(
     return html.Div(
         [
             dcc.Location(id=URL, refresh="callback-nav"),
-            dcc.Store(id=QUERY, data={"year": year, "criterion": criterion, "q": q, "order": order, "page": page}),
+            dcc.Store(
+                id=QUERY,
+                data={"year": year, "criterion": criterion, "q": q, "order": order, "page": page, "from": former},
+            ),
             html.Div([html.H1(id=HEADING, className="page-heading"), control], className="districts-toolbar"),
             dcc.Loading(html.Div(id=CONTENT, className="districts-content"), type="dot", delay_show=300),
         ],
@@ -226,6 +299,7 @@ def _href(selection: Selection, **changes: object) -> str:
         "criterion": None if selection.criterion == TOTAL else selection.criterion,
         "q": selection.search,
         "order": None if selection.order == BEST_FIRST else selection.order,
+        "from": selection.former,
         "page": selection.page,
         **changes,
     }
@@ -240,6 +314,7 @@ def list_controls(selection: Selection, listing: ListPage, lang: str) -> html.Di
         "year": selection.year,
         "criterion": None if selection.criterion == TOTAL else selection.criterion,
         "order": None if selection.order == BEST_FIRST else selection.order,
+        "from": selection.former,
     }
     search = html.Form(
         [
@@ -321,13 +396,52 @@ def list_controls(selection: Selection, listing: ListPage, lang: str) -> html.Di
     return html.Div([html.Div([search, orders], className="districts-list-tools"), pager], className="districts-list")
 
 
+def former_control(selection: Selection, lang: str) -> html.Div:
+    """The "Huyện cũ" filter of a communes year: each former district the reorganisation dataset
+    names for these communes, with how many came from it; where it names none, why there is no filter."""
+    options = selection.former_options
+    if options is None or options.empty:
+        return html.Div(t("districts.former_missing", lang), className="districts-former-missing", id=FORMER_STATUS)
+    total = len(selection.results.totals)
+    choices = [{"label": t("districts.former_all", lang, count=total), "value": EVERY_DISTRICT}] + [
+        {
+            "label": t("districts.former_option", lang, name=_former_name(row, lang), count=row.communes),
+            "value": row.district_code,
+        }
+        for row in options.itertuples()
+    ]
+    parts: list = [
+        html.Label(t("districts.former_label", lang), htmlFor=FORMER),
+        dbc.Select(id=FORMER, options=choices, value=selection.former or EVERY_DISTRICT, size="sm"),
+    ]
+    if selection.former:
+        row = options.set_index("district_code").loc[selection.former]
+        status = t(
+            "districts.former_status",
+            lang,
+            district=localized(row, "district_name", lang),
+            matched=len(selection.former_units),
+            total=total,
+        )
+        parts += [
+            html.Span(status, id=FORMER_STATUS, role="status", className="districts-former-status"),
+            html.A(
+                t("districts.former_clear", lang),
+                href=_href(selection, page=None, **{"from": None}),
+                className="btn btn-sm btn-outline-primary",
+                id="districts-former-clear",
+            ),
+        ]
+    return html.Div(parts, className="districts-former")
+
+
 def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
     results = selection.results
     paged = len(results.totals) > PAGE_SIZE
     listing = selection.listing() if paged else None
-    totals = listing.rows if listing is not None else results.totals
+    totals = listing.rows if listing is not None else selection.totals()
     shown = results.scores[results.scores["unit_code"].isin(totals["unit_code"])]
-    body: list = [list_controls(selection, listing, lang)] if listing is not None else []
+    body: list = []
     if selection.level == COMMUNE:
         body.append(
             html.Div(
@@ -336,6 +450,9 @@ def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, 
                 id="districts-level-note",
             )
         )
+        body.append(former_control(selection, lang))
+    if listing is not None:
+        body.append(list_controls(selection, listing, lang))
     if not totals.empty:
         figure = district_heatmap(
             shown,
@@ -346,9 +463,9 @@ def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, 
             selected=TOTAL_COLUMN if selection.criterion == TOTAL else selection.criterion,
             unit_href=unit_href,
             count=len(results.totals),
-            ranked_labels=paged,
+            ranked_labels=paged or bool(selection.former),
         )
-        rows_height = len(totals) * HEATMAP_ROW_PX + HEATMAP_AXES_PX
+        rows_height = max(len(totals), HEATMAP_MIN_ROWS) * HEATMAP_ROW_PX + HEATMAP_AXES_PX
         height = f"{rows_height}px" if paged else f"max({HEATMAP_HEIGHT}, {rows_height}px)"
         graph = dcc.Graph(id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": height})
         body.append(html.Div(graph, className="districts-heatmap-scroll", style={"maxHeight": HEATMAP_HEIGHT}))
@@ -455,7 +572,24 @@ def show_districts(query: dict | None, theme: str | None) -> tuple[str, list]:
         className="g-3",
     )
     heading = t(f"districts.heading.{selection.level}", lang, province=selection.province_name, year=selection.year)
-    return heading, [cards]
+    return heading, [*_followed(selection, lang), cards]
+
+
+def _followed(selection: Selection, lang: str) -> list[html.Div]:
+    """The focus had merged away by the year: the page shows its successor's units, and says so."""
+    if selection.province_code == selection.focus_code:
+        return []
+    focus = queries.unit(selection.focus_code) or {}
+    moved = reorganisation.ended_unit(selection.focus_code) or {}
+    text = t(
+        "districts.followed",
+        lang,
+        before=localized(focus, "name", lang) if focus else selection.focus_code,
+        after=selection.province_name,
+        date=format_date(moved["effective_date"], lang) if moved else "",
+        year=selection.year,
+    )
+    return [html.Div(text, className="rankings-note reorg-followed", id="districts-followed")]
 
 
 @callback(Output(URL, "search"), Input(CRITERION, "value"), State(QUERY, "data"), prevent_initial_call=True)
@@ -464,7 +598,39 @@ def choose_criterion(criterion: str | None, query: dict | None) -> str:
     query = query or {}
     chosen = None if criterion == TOTAL else criterion
     return query_string(
-        {"year": query.get("year"), "criterion": chosen, "q": query.get("q"), "order": query.get("order")}
+        {
+            "year": query.get("year"),
+            "criterion": chosen,
+            "q": query.get("q"),
+            "order": query.get("order"),
+            "from": query.get("from"),
+        }
+    )
+
+
+@callback(
+    Output(URL, "search", allow_duplicate=True),
+    Input(FORMER, "value"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+)
+def choose_former(former: str | None, query: dict | None) -> str:
+    """The chosen former district goes into the URL (`?from=`), back to the first page; the search,
+    order and criterion stay."""
+    query = query or {}
+    former = None if former == EVERY_DISTRICT else former
+    if (former or None) == (query.get("from") or None):
+        # Dash also calls this when the select is drawn with the URL's own choice: nothing to change
+        # (answering would drop the page number from the URL).
+        raise PreventUpdate
+    return query_string(
+        {
+            "year": query.get("year"),
+            "criterion": query.get("criterion"),
+            "q": query.get("q"),
+            "order": query.get("order"),
+            "from": former or None,
+        }
     )
 
 

@@ -3,8 +3,10 @@
 `python -m seed --synthetic national [--reset]`: load a synthetic national-scale dataset instead
 (seed/synthetic.py), through the import, into its own database (`DATABASE_URL`, empty or reset).
 
-`python -m seed --synthetic-communes binh-phuoc [--boundaries]`: add a synthetic 2025 of 100
-communes, wards and special zones under a province of the loaded data (and grid boundaries).
+`python -m seed --synthetic-communes binh-phuoc [--boundaries] [--former-districts]`: add a synthetic
+2025 of 100 communes, wards and special zones of a province's area (under the province it merged into
+by then: Đồng Nai for Bình Phước), optionally with grid boundaries and with each commune's former
+district in the reorganisation dataset (the `/districts` "Huyện cũ" filter).
 """
 
 from __future__ import annotations
@@ -33,9 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--boundaries", action="store_true", help="kèm ranh giới ô lưới tổng hợp (synthetic) cho các xã đó"
     )
+    parser.add_argument(
+        "--former-districts",
+        action="store_true",
+        help="kèm các dòng huyện cũ → xã (tổng hợp) trong bộ dữ liệu sắp xếp đơn vị",
+    )
     args = parser.parse_args(argv)
     if args.synthetic_communes:
-        return load_synthetic_communes(args.synthetic_communes, boundaries=args.boundaries)
+        return load_synthetic_communes(
+            args.synthetic_communes, boundaries=args.boundaries, former_districts=args.former_districts
+        )
     if args.synthetic:
         return load_synthetic(args.synthetic, reset=args.reset)
     try:
@@ -69,16 +78,23 @@ def load_synthetic(name: str, *, reset: bool) -> int:
     return 0
 
 
-def load_synthetic_communes(province: str, *, boundaries: bool) -> int:
-    """A synthetic commune year under `province` of the database (loaded from the seed first if empty)."""
+def load_synthetic_communes(province: str, *, boundaries: bool, former_districts: bool = False) -> int:
+    """A synthetic commune year of `province`'s area in the database (loaded from the seed first if empty)."""
     engine = db.get_engine()
     load_seed()
     try:
-        synthetic.CommuneYear(province, engine).load(with_boundaries=boundaries)
+        year = synthetic.CommuneYear(province, engine)
+        year.load(with_boundaries=boundaries)
+        if former_districts:
+            year.load_former_districts()
     except (synthetic.SyntheticRefused, StopIteration) as refused:
         print(f"Không nạp được: {refused or 'không có tỉnh ' + province}", file=sys.stderr)
         return 1
-    print(f"Đã nạp năm {synthetic.COMMUNE_YEAR}: {synthetic.COMMUNE_COUNT} xã tổng hợp (synthetic) thuộc {province}")
+    print(
+        f"Đã nạp năm {synthetic.COMMUNE_YEAR}: {synthetic.COMMUNE_COUNT} xã tổng hợp (synthetic) thuộc {year.parent}"
+        + (f" (vùng của {province})" if year.parent != province else "")
+        + (", kèm huyện cũ của từng xã" if former_districts else "")
+    )
     return 0
 
 

@@ -23,11 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import aliased
 
 from data_access import boundaries, db
 from data_access.importing import OK, formats, import_file
 from data_access.importing import files as downloads
+from data_access.models import Reorganisation, Unit
 from data_access.settings import SEED_DIR
 
 SYNTHETIC_SOURCE = "Dữ liệu tổng hợp (synthetic), không phải số liệu công bố"
@@ -325,22 +328,96 @@ def grid_boundaries(codes: list[str], box: tuple[float, float, float, float]) ->
     return json.dumps(collection, ensure_ascii=False).encode("utf-8")
 
 
+def province_in_year(engine: Engine, province: str, year: int) -> str:
+    """The province whose communes `province`'s area has in `year`: itself, or the province the stored
+    reorganisation merged it into by then (Bình Phước's are Đồng Nai's from 1 July 2025). The import
+    refuses a commune under a province that no longer exists, as it would refuse a data officer."""
+    before, after = aliased(Unit), aliased(Unit)
+    with engine.connect() as conn:
+        moves = conn.execute(
+            select(after.code, Reorganisation.effective_date)
+            .join(before, Reorganisation.predecessor_id == before.id)
+            .join(after, Reorganisation.successor_id == after.id)
+            .where(before.code == province, after.code != province)
+        ).all()
+    return next((code for code, effective in moves if int(effective[:4]) <= year), province)
+
+
+def former_district_sizes(districts: int, communes: int) -> list[int]:
+    """How many communes each former district's area went to: the first (the province's city, as Đồng
+    Xoài was) three in ten, the others the rest in near-equal runs, as districts differ in size."""
+    first = communes * 3 // 10 if districts > 1 else communes
+    rest = communes - first
+    return [first] + [rest // (districts - 1) + (1 if n < rest % (districts - 1) else 0) for n in range(districts - 1)]
+
+
+def former_district_rows(districts: list[str], communes: list[str], effective: str, year: int) -> list[dict]:
+    """District → commune rows of the reorganisation dataset: the communes in order, a run of them to
+    each former district (every district's area divided among several communes)."""
+    sizes = former_district_sizes(len(districts), len(communes))
+    owners = [district for district, size in zip(districts, sizes, strict=True) for _ in range(size)]
+    rows = []
+    for district, commune in zip(owners, communes, strict=True):
+        rows.append(
+            {
+                "Cấp": COMMUNE_LEVEL,
+                "Mã đơn vị trước sắp xếp": district,
+                "Mã đơn vị kế thừa": commune,
+                "Tên đơn vị kế thừa": "",
+                "Ngày hiệu lực": effective,
+                "Năm xếp hạng đầu tiên": year,
+                "Loại thay đổi": "merged",
+                "Nguồn": SYNTHETIC_SOURCE,
+                "Ghi chú": SYNTHETIC_NOTE,
+            }
+        )
+    return rows
+
+
 class CommuneYear(Generator):
-    """A year of `count` synthetic communes under `province`, loaded through the import into a
+    """A year of `count` synthetic communes of `province`'s area, loaded through the import into a
     database that already has the province (the seed): units, framework, scores, and optionally
-    grid boundaries through the boundaries import (`data_access.boundaries`)."""
+    grid boundaries through the boundaries import (`data_access.boundaries`) and the communes'
+    former districts through the reorganisation dataset. Once the stored reorganisation has merged
+    `province` away, the communes answer to its successor (`parent`)."""
 
     def __init__(self, province: str, engine: Engine, *, year: int = COMMUNE_YEAR, count: int = COMMUNE_COUNT) -> None:
         super().__init__(Shape(provinces=0, years=1, detailed=0, departments=0, districts=0), engine, print)
         self.province, self.year, self.count = province, year, count
-        self.codes = commune_codes(province, count)
+        self.parent = province_in_year(engine, province, year)
+        self.codes = commune_codes(self.parent, count)
 
     def units_file(self) -> bytes:
         rows = [
-            self._unit(code, commune_name(n, self.count), COMMUNE_LEVEL, self.province)
+            self._unit(code, commune_name(n, self.count), COMMUNE_LEVEL, self.parent)
             for n, code in enumerate(self.codes, 1)
         ]
         return _csv(rows, _headers(formats.UNIT_COLUMNS))
+
+    def districts(self) -> list[str]:
+        """The province's districts (those of `province`, the area the communes are drawn in)."""
+        with self.engine.connect() as conn:
+            parent = aliased(Unit)
+            return list(
+                conn.execute(
+                    select(Unit.code)
+                    .join(parent, Unit.parent_id == parent.id)
+                    .where(parent.code == self.province, Unit.kind == "district")
+                    .order_by(Unit.id)
+                ).scalars()
+            )
+
+    def former_districts_file(self) -> bytes:
+        """The reorganisation dataset as exported, with a row per commune naming its former district
+        appended, as a data officer completes the downloaded file."""
+        _name, exported = downloads.export_file(formats.REORGANISATION, {}, "csv", self.engine)
+        rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"))))
+        effective = f"{self.year}-07-01"
+        rows += former_district_rows(self.districts(), self.codes, effective, self.year)
+        return _csv(rows, _headers(formats.REORGANISATION_COLUMNS))
+
+    def load_former_districts(self) -> None:
+        self._import(self.former_districts_file(), "sap-xep-huyen-xa-tong-hop.csv")
 
     def load_units(self) -> None:
         self._import(self.units_file(), f"xa-tong-hop-{self.province}.csv")

@@ -17,6 +17,43 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Since 1 July 2025 local government has two levels: this page ranks {province}'s {count} communes, "
         "wards and special zones (districts are gone).",
     },
+    "districts.followed": {
+        "vi": "{before} đã sáp nhập vào {after} từ ngày {date}: năm {year} trang này xếp các đơn vị cấp xã "
+        "của {after}.",
+        "en": "{before} merged into {after} on {date}: for {year} this page ranks {after}'s local units.",
+    },
+    "districts.former_label": {"vi": "Huyện cũ", "en": "Former district"},
+    "districts.former_all": {"vi": "Tất cả ({count} đơn vị)", "en": "All ({count} units)"},
+    "districts.former_option": {"vi": "{name} ({count} xã, phường)", "en": "{name} ({count} units)"},
+    "districts.former_status": {
+        "vi": "Từ {district}: {matched} trong {total} xã, phường, đặc khu (hạng trong cả {total}).",
+        "en": "From {district}: {matched} of {total} communes, wards and special zones (ranks among all {total}).",
+    },
+    "districts.former_clear": {"vi": "Bỏ lọc huyện cũ", "en": "Clear the former district"},
+    "districts.former_missing": {
+        "vi": "Chưa lọc được theo huyện cũ: bộ dữ liệu “Sắp xếp đơn vị” chưa có dòng cấp xã (mã huyện cũ → mã xã) "
+        "cho các đơn vị này. Quản trị viên nạp tại /admin.",
+        "en": "No former-district filter yet: the “Reorganisation” dataset has no commune-level rows (former "
+        "district code → commune code) for these units. An admin imports them at /admin.",
+    },
+    "districts.bad_former_title": {"vi": "Không lọc được theo huyện cũ", "en": "Cannot filter by former district"},
+    "districts.bad_former_body": {
+        "vi": "Không có huyện cũ “{former}” trong các dòng huyện → xã của năm {year}. Hãy chọn một trong: {options}.",
+        "en": "There is no former district “{former}” among {year}'s district → commune rows. Choose one of: "
+        "{options}.",
+    },
+    "districts.former_none_body": {
+        "vi": "Năm {year} chưa có dòng huyện → xã nào trong bộ dữ liệu “Sắp xếp đơn vị” cho các đơn vị của "
+        "{province}, nên chưa lọc được theo huyện cũ “{former}”. Quản trị viên nạp các dòng cấp xã (mã huyện cũ → "
+        "mã xã) tại /admin.",
+        "en": "For {year} the “Reorganisation” dataset has no district → commune rows for {province}'s units, so "
+        "there is no former district “{former}” to filter by. An admin imports the commune-level rows (former "
+        "district code → commune code) at /admin.",
+    },
+    "districts.former_not_communes": {
+        "vi": "Năm {year} là năm cấp huyện: lọc theo huyện cũ chỉ dùng cho các năm cấp xã, phường, đặc khu.",
+        "en": "{year} is a district year: the former-district filter is for commune years only.",
+    },
     "districts.search_label": {"vi": "Tìm đơn vị", "en": "Find a unit"},
     "districts.search_placeholder": {"vi": "tên xã, phường (có dấu hay không)", "en": "name, with or without accents"},
     "districts.search_button": {"vi": "Tìm", "en": "Find"},

@@ -89,6 +89,11 @@ class Catalogue:
     # and the codes the mapping keeps (a successor keeping its code, an unchanged unit)
     ended: dict[str, tuple[str, int]] = field(default_factory=dict)
     continuing: set[str] = field(default_factory=set)
+    # an ended unit's code → the date (ISO) from which it no longer exists: no unit answers to it after
+    ended_on: dict[str, str] = field(default_factory=dict)
+    # a unit divided among several successors (a district whose area went to several communes) → the
+    # first ranked year of its successors: it ends with no successor of its own
+    divided: dict[str, int] = field(default_factory=dict)
 
     def framework(self, year: int, level: str) -> FrameworkInfo | None:
         return self.frameworks.get((year, level))
@@ -197,16 +202,34 @@ def load_catalogue(conn: Connection) -> Catalogue:
         result_years.setdefault(code, set()).add(int(year))
     predecessor, successor = aliased(Unit), aliased(Unit)
     ended: dict[str, tuple[str, int]] = {}
+    ended_on: dict[str, str] = {}
+    divided: dict[str, int] = {}
     continuing: set[str] = set()
-    for before, after, first in conn.execute(
-        select(predecessor.code, successor.code, Reorganisation.first_ranked_year)
+    for before, after, first, effective in conn.execute(
+        select(predecessor.code, successor.code, Reorganisation.first_ranked_year, Reorganisation.effective_date)
         .join(predecessor, Reorganisation.predecessor_id == predecessor.id)
         .join(successor, Reorganisation.successor_id == successor.id)
     ):
         if before == after:
             continuing.add(before)
+        elif before in ended and ended[before][0] != after:
+            divided[before] = int(first)
+            ended_on[before] = effective
         else:
             ended[before] = (after, int(first))
+            ended_on[before] = effective
+    for code in divided:
+        ended.pop(code, None)
     return Catalogue(
-        units, frameworks, plans, pillar_codes, scored_levels, stored_scores, result_years, ended, continuing
+        units,
+        frameworks,
+        plans,
+        pillar_codes,
+        scored_levels,
+        stored_scores,
+        result_years,
+        ended,
+        continuing,
+        ended_on,
+        divided,
     )

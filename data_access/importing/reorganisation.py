@@ -12,6 +12,7 @@ both back as they were before (no successor, no end).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -24,6 +25,7 @@ from data_access.importing.commit import WRITERS, StepHook
 from data_access.importing.parsing import ParsedFile
 from data_access.models import Reorganisation, Unit
 from domain.reorganisation import CHANGE_KINDS, MERGED
+from domain.vocabulary import COMMUNE, DISTRICT
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # DTI is published the year after it measures: a successor is first ranked within this many years of its
@@ -92,6 +94,37 @@ def _check_stored_results(rows: validation.Rows, number: int, record: dict, cata
         )
 
 
+def _check_children(rows: validation.Rows, number: int, record: dict, catalogue: Catalogue) -> None:
+    """Ending a unit that has units of its own from the effective year on (a province with 2025
+    communes) would leave them answering to a unit that no longer exists: they move first."""
+    before, after, effective = record["predecessor_code"], record["successor_code"], record["effective_date"]
+    if not before or before == after or not effective:
+        return
+    start = int(effective[:4])
+    later = sorted(
+        unit.code
+        for unit in catalogue.units.values()
+        if unit.parent_code == before
+        and (unit.valid_from or (validation.COMMUNES_FROM if unit.kind == COMMUNE else None) or 0) >= start
+    )
+    if later:
+        more = f" và {len(later) - 3} đơn vị khác" if len(later) > 3 else ""
+        shown = ", ".join(f"“{code}”" for code in later[:3]) + more
+        rows.issue(
+            number,
+            "Mã đơn vị trước sắp xếp",
+            f"“{before}” còn đơn vị trực thuộc từ năm {start} trở đi ({shown}): nạp danh mục đơn vị chuyển chúng "
+            f"sang “{after}” trước khi kết thúc “{before}”",
+        )
+
+
+def _divided(record: dict, catalogue: Catalogue) -> bool:
+    """Is the row a district's going (in part) to a commune? A district may be divided among several
+    communes (each of its rows names one); any other predecessor has one successor per date."""
+    unit = catalogue.units.get(record["predecessor_code"] or "")
+    return record["level"] == COMMUNE and unit is not None and unit.kind == DISTRICT
+
+
 def validate_reorganisation(parsed: ParsedFile, catalogue: Catalogue) -> validation.Validated:
     """Each predecessor once per effective date, both units in the catalogue with kinds fitting the
     level, a real date, a first ranked year near it, a known kind of change; no chain (a successor
@@ -125,11 +158,15 @@ def validate_reorganisation(parsed: ParsedFile, catalogue: Catalogue) -> validat
         }
         _check_row(rows, number, record, catalogue)
         key = (record["predecessor_code"], record["effective_date"]) if record["predecessor_code"] else None
+        if key is not None and _divided(record, catalogue):
+            # A district's area went to several communes: one row per commune it went to.
+            key = (*key, record["successor_code"])
         if key is not None and key in seen:
             rows.issue(
                 number,
                 "Mã đơn vị trước sắp xếp",
-                f"“{key[0]}” đã có ở dòng {seen[key]} cho cùng ngày hiệu lực {key[1]}",
+                f"“{key[0]}” đã có ở dòng {seen[key]} cho cùng ngày hiệu lực {key[1]}"
+                + (f" và cùng đơn vị kế thừa “{key[2]}”" if len(key) == 3 else ""),
             )
         elif key is not None:
             seen[key] = number
@@ -149,6 +186,7 @@ def validate_reorganisation(parsed: ParsedFile, catalogue: Catalogue) -> validat
             )
     for number, record in records:
         _check_stored_results(rows, number, record, catalogue)
+        _check_children(rows, number, record, catalogue)
     validated.scope = {}
     validated.records = {"reorganisation": [record for _, record in records]}
     return validated
@@ -161,12 +199,21 @@ def _write(session: Session, records: dict, hook: StepHook) -> tuple[int, int]:
     removed = session.execute(delete(Reorganisation)).rowcount
     hook("replaced")
     ending = {r["predecessor_code"] for r in records["reorganisation"] if r["predecessor_code"] != r["successor_code"]}
+    # A predecessor with several successors (a district divided among communes) ends with none of its own.
+    successors: dict[str, set[str]] = {}
+    for r in records["reorganisation"]:
+        if r["predecessor_code"] != r["successor_code"]:
+            successors.setdefault(r["predecessor_code"], set()).add(r["successor_code"])
+    was_divided = {
+        p for p, n in Counter(o.predecessor_id for o in previous if o.predecessor_id != o.successor_id).items() if n > 1
+    }
     for old in previous:
         unit = by_id[old.predecessor_id]
+        set_by_mapping = (None, old.successor_id) if old.predecessor_id in was_divided else (old.successor_id,)
         if (
             old.predecessor_id != old.successor_id
             and unit.code not in ending
-            and unit.successor_id == old.successor_id
+            and unit.successor_id in set_by_mapping
             and unit.valid_to == old.first_ranked_year - 1
         ):
             unit.successor_id = None
@@ -188,7 +235,8 @@ def _write(session: Session, records: dict, hook: StepHook) -> tuple[int, int]:
             )
         )
         if predecessor is not successor:
-            predecessor.successor_id = successor.id
+            divided = len(successors[r["predecessor_code"]]) > 1
+            predecessor.successor_id = None if divided else successor.id
             predecessor.valid_to = r["first_ranked_year"] - 1
     hook("written")
     return len(records["reorganisation"]), removed

@@ -275,6 +275,94 @@ def _no_rows(validated: Validated, sheet_name: str) -> None:
     validated.issues.append(Issue(sheet_name, None, "", "trang không có dòng dữ liệu nào"))
 
 
+# --- units that answer to an ended unit -------------------------------------------------------------
+
+# Communes, wards and special zones are the local level from the 2025 reorganisation (Resolution
+# 202/2025/QH15, in force 1 July 2025): a commune row that gives no first year starts then.
+COMMUNES_FROM = 2025
+
+
+@dataclass(frozen=True)
+class ParentEnd:
+    """When a unit stopped existing: `year` is the first year it no longer does (the year its
+    reorganisation took effect, or the year after its last valid year), with its successor if any."""
+
+    code: str
+    year: int
+    since: str
+    successor: str | None
+
+
+def _date_vi(iso: str) -> str:
+    """2025-07-01 as a Vietnamese reader writes it: 01/07/2025."""
+    year, month, day = iso[:10].split("-")
+    return f"{day}/{month}/{year}"
+
+
+def parent_end(code: str, catalogue: Catalogue, file_units: dict[str, dict] | None = None) -> ParentEnd | None:
+    """The end of unit `code`: the stored reorganisation that merged it away first (its effective date is
+    when it ceased, whatever year its last ranking was), else its last valid year, from the file being
+    checked or the catalogue; None for a unit that has not ended."""
+    if code in catalogue.ended_on:
+        effective = catalogue.ended_on[code]
+        successor = catalogue.ended[code][0] if code in catalogue.ended else None
+        return ParentEnd(code, int(effective[:4]), f"từ ngày {_date_vi(effective)}", successor)
+    record = (file_units or {}).get(code)
+    info = catalogue.units.get(code)
+    if record is not None:
+        valid_to, successor = record["valid_to"], record["successor_code"]
+    elif info is not None:
+        valid_to, successor = info.valid_to, info.successor_code
+    else:
+        return None
+    if valid_to is None:
+        return None
+    return ParentEnd(code, valid_to + 1, f"sau năm {valid_to}", successor)
+
+
+def _name(code: str, catalogue: Catalogue, file_units: dict[str, dict] | None = None) -> str:
+    record = (file_units or {}).get(code)
+    name = record["name_vi"] if record is not None else getattr(catalogue.units.get(code), "name_vi", None)
+    return f"“{code}” ({name})" if name else f"“{code}”"
+
+
+def ended_parent_reason(
+    end: ParentEnd, year: int, what: str, catalogue: Catalogue, file_units: dict[str, dict] | None = None
+) -> str:
+    """Why a unit cannot answer to `end.code` in `year`, naming where the parent went."""
+    gone = f"đơn vị cha {_name(end.code, catalogue, file_units)} không còn {end.since}"
+    if end.successor:
+        successor = _name(end.successor, catalogue, file_units)
+        return f"{gone}, đã sáp nhập vào {successor}: {what} phải trực thuộc “{end.successor}”"
+    return f"{gone}: {what} phải trực thuộc một đơn vị còn hiệu lực năm {year}"
+
+
+def _check_parents_alive(rows: Rows, catalogue: Catalogue, records: list[tuple[int, dict]]) -> None:
+    """A unit starting in a year its parent no longer exists (a 2025 commune under a province the
+    reorganisation merged away that 1 July) would be shown under a province no page shows any more,
+    and the successor's pages would never find it: refused, naming the successor to write instead."""
+    file_units = {record["code"]: record for _, record in records}
+    for number, record in records:
+        parent = record["parent_code"]
+        first = record["valid_from"] or (COMMUNES_FROM if record["kind"] == COMMUNE else None)
+        end = parent_end(parent, catalogue, file_units) if parent and first is not None else None
+        if end is not None and first >= end.year:
+            what = "xã, phường, đặc khu" if record["kind"] == COMMUNE else "đơn vị"
+            what += f" có hiệu lực từ năm {first}"
+            rows.issue(number, "Mã đơn vị cha", ended_parent_reason(end, first, what, catalogue, file_units))
+
+
+def _ended_parent(unit, year: int | None, catalogue: Catalogue) -> str | None:
+    """Why a scored unit of `year` cannot be scored under its stored parent, or None when it can."""
+    if unit is None or year is None or not unit.parent_code:
+        return None
+    end = parent_end(unit.parent_code, catalogue)
+    if end is None or year < end.year:
+        return None
+    reason = ended_parent_reason(end, year, f"đơn vị “{unit.code}” có kết quả năm {year}", catalogue)
+    return f"{reason}; sửa đơn vị cha trong danh mục đơn vị trước"
+
+
 # --- framework ---------------------------------------------------------------------------
 
 # A framework's pillar is worth tens or hundreds of points (a whole DTI framework 1000): a maximum far
@@ -446,6 +534,42 @@ def split_per_pillar(value: str, codes: list[str]) -> dict[str, str]:
     return dict.fromkeys(codes, value)
 
 
+def pillar_lines(value: str, codes: list[str]) -> dict[str, str]:
+    """The "[code] text" lines of a score source or note, by pillar; empty for plain text (which is
+    every pillar's and so always has a scored pillar to be stored with)."""
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    matches = [NOTE_LINE.match(line) for line in lines]
+    if not lines or not all(m and m.group(1) in codes for m in matches):
+        return {}
+    return {m.group(1): m.group(2) for m in matches if m and m.group(2).strip()}
+
+
+def _check_lines_without_points(
+    rows: Rows,
+    number: int,
+    unscored: list[str],
+    headers: dict[str, str],
+    score_source: str,
+    score_note: str,
+    codes: list[str],
+) -> None:
+    """A "[code] text" line for a pillar whose points cell is blank (one worth nothing, the only one a
+    row may leave blank) has nowhere to go: a pillar's source and note are stored on its score, and a
+    score is its points (`PillarScore.points` is never empty), so the line would be dropped. An error
+    rather than a warning, since ticking it could not keep the text: fill the points or move the text
+    to the row's published note."""
+    for column, value, what in (("Nguồn điểm", score_source, "nguồn"), ("Ghi chú điểm", score_note, "ghi chú")):
+        lines = pillar_lines(value, codes)
+        for code in unscored:
+            if code in lines:
+                rows.issue(
+                    number,
+                    column,
+                    f"dòng “[{code}] {lines[code]}” không lưu được: ô điểm “{headers[code]}” trống, mà {what} của "
+                    "một chỉ số được lưu cùng điểm của nó; điền điểm hoặc chuyển nội dung sang cột “Ghi chú công bố”",
+                )
+
+
 def _year_and_level(rows: Rows) -> tuple[int | None, str | None]:
     seen: dict = {}
     for number, cells, _ in rows:
@@ -577,6 +701,8 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         elif unit is not None and year is not None and not unit.valid_in(year):
             successor = f", đã chuyển sang “{unit.successor_code}”" if unit.successor_code else ""
             rows.issue(number, "Mã đơn vị", f"đơn vị “{code}” không còn hiệu lực năm {year}{successor}")
+        elif (ended := _ended_parent(unit, year, catalogue)) is not None:
+            rows.issue(number, "Mã đơn vị", ended)
         unique = _check_unique(rows, number, "unit_code", code, seen_units)
         points: dict[str, float] = {}
         bad = 0
@@ -637,6 +763,9 @@ def validate_scores(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
         if (score_source or score_note) and not points and pillar_columns:
             column = "Nguồn điểm" if score_source else "Ghi chú điểm"
             rows.issue(number, column, "dòng không có điểm chỉ số nào: nguồn và ghi chú điểm không được lưu", WARNING)
+        elif points:
+            unscored = [c for c in pillar_columns if c not in points and f.is_blank(raw[pillar_columns[c]])]
+            _check_lines_without_points(rows, number, unscored, headers, score_source, score_note, codes)
         if unique and unit is not None:
             published.append((number, total, printed_max, rank, group))
             units.append(
@@ -878,6 +1007,17 @@ def _check_against_reorganisations(rows: Rows, catalogue: Catalogue, records: li
                     "Hiệu lực đến năm",
                     f"{said}: năm cuối được xếp hạng riêng là {first - 1}, không phải {valid_to}",
                 )
+        elif code in catalogue.divided:
+            first = catalogue.divided[code]
+            said = f"bộ dữ liệu sắp xếp đơn vị chia “{code}” cho nhiều đơn vị kế thừa, xếp hạng từ năm {first}"
+            if successor:
+                rows.issue(number, "Mã đơn vị kế thừa", f"{said}: để trống (không có một đơn vị kế thừa duy nhất)")
+            elif valid_to != first - 1:
+                rows.issue(
+                    number,
+                    "Hiệu lực đến năm",
+                    f"{said}: năm cuối được xếp hạng riêng là {first - 1}, không phải {valid_to}",
+                )
         elif code in catalogue.continuing and successor:
             rows.issue(
                 number,
@@ -944,6 +1084,7 @@ def validate_units(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
             if record[key] and record[key] == record["code"]:
                 rows.issue(number, header, "đơn vị không thể trỏ tới chính nó")
     _check_communes_under_a_province(rows, catalogue, records)
+    _check_parents_alive(rows, catalogue, records)
     _check_cycles(rows, catalogue, records)
     _check_against_reorganisations(rows, catalogue, records)
     validated.scope = {"units": len(records)}
@@ -1215,6 +1356,8 @@ def validate_tasks(parsed: ParsedFile, catalogue: Catalogue) -> Validated:
             rows.issue(number, "Mã đơn vị", f"đơn vị “{unit}” không có trong danh mục đơn vị")
         elif level is not None and known.kind != level:
             rows.issue(number, "Mã đơn vị", f"đơn vị “{unit}” thuộc loại {known.kind}, không phải {level}")
+        elif (ended := _ended_parent(known, year, catalogue)) is not None:
+            rows.issue(number, "Mã đơn vị", ended)
         if points is not None and points < 0:
             rows.issue(number, "Điểm", f"điểm âm ({_vn(points)})")
         elif points is not None and max_points is not None and points > max_points + 1e-9:

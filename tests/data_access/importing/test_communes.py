@@ -21,6 +21,8 @@ from data_access.models import BoundarySet
 from seed.synthetic import SYNTHETIC_BOUNDARIES, SYNTHETIC_SOURCE, CommuneYear, grid_boundaries
 
 PROVINCE = "binh-phuoc"
+# Bình Phước merged into Đồng Nai on 1 July 2025: the communes of its area answer to Đồng Nai.
+PARENT = "dong-nai"
 DISTRICT = "binh-phuoc-dong-xoai"
 BOX = (106.5, 11.3, 107.5, 12.3)
 
@@ -52,6 +54,7 @@ def test_a_commune_year_is_the_provinces_local_level_that_year(fresh_db):
     assert local_level(PROVINCE, 2025) == "commune"
     assert offered_levels(PROVINCE) == ["province", "department", "district", "commune"]
     results = build_district_results(PROVINCE, 2025)
+    assert results.province_code == PARENT, "the focus's area in 2025 is its successor's"
     assert results.level == "commune"
     assert len(results.totals) == 100
     assert set(results.totals["unit_code"]) == set(generated.codes)
@@ -67,7 +70,7 @@ def test_a_commune_must_answer_to_a_province(fresh_db):
         [
             ("binh-phuoc-xa-a", "Xã A (tổng hợp)", "commune", DISTRICT),
             ("binh-phuoc-xa-b", "Xã B (tổng hợp)", "commune", ""),
-            ("binh-phuoc-xa-c", "Xã C (tổng hợp)", "commune", PROVINCE),
+            ("dong-nai-xa-c", "Xã C (tổng hợp)", "commune", PARENT),
         ]
     )
     outcome = import_file(content, "xa.csv", user="data-officer", engine=fresh_db)
@@ -87,9 +90,9 @@ def test_boundaries_are_stored_with_their_licence_and_an_identical_file_changes_
 
     first = import_boundaries(content, "ranh-gioi.geojson", user="admin", engine=fresh_db)
     assert first.result == OK
-    assert first.check.level == "commune" and first.check.province_code == PROVINCE
+    assert first.check.level == "commune" and first.check.province_code == PARENT
     assert db.data_version(fresh_db) == version + 1
-    stored = boundaries_for(PROVINCE, "commune")
+    stored = boundaries_for(PARENT, "commune")
     assert stored["attribution"] == SYNTHETIC_BOUNDARIES
     assert [f["properties"]["unit_code"] for f in stored["features"]] == generated.codes
 
@@ -132,7 +135,7 @@ def test_a_bad_boundaries_file_is_refused_whole_with_each_feature_and_reason(fre
 
 def test_boundaries_of_another_provinces_units_cannot_be_mixed_in(fresh_db):
     generated = loaded_year(fresh_db, with_boundaries=False)
-    other = CommuneYear("dong-nai", fresh_db, count=3)
+    other = CommuneYear("ha-noi", fresh_db, count=3)
     other.load_units()
     content = grid_boundaries([*generated.codes[:5], *other.codes], BOX)
 
