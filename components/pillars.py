@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
@@ -225,11 +224,12 @@ def pillar_table_rows(pillars: pd.DataFrame, comparisons: list[pd.DataFrame], *,
     return rows.reset_index(drop=True)
 
 
-# The grid sorts on a cell's value, a number; what it shows is the text the house formatter
-# wrote beside it, so the table reads exactly like the rest of the app (`94,17`, `72,6%`).
-_SHOWN_TEXT = {"function": "params.data.shown[params.colDef.field]"}
-
-
+# Sorting happens in the browser (assets/30-table-sort.js): a header's button orders the rows by each
+# cell's `data-value`, a number for the numeric columns, while the cell shows the house formatter's text
+# (`94,17`, `72,6%`), so the table reads like the rest of the app and sorts as numbers, not as text.
+SORTABLE_CLASS = "sortable-table"
+NUMERIC_COLUMNS = ("points", "max_points", "percent", "lost")
+# Points lost are what a unit head acts on: in the "not met" colour, bold, as on the other pages.
 LOST_STYLE = {"color": STATUS_COLORS["not_met"], "fontWeight": 700}
 
 
@@ -245,6 +245,22 @@ def _shown(rows: pd.DataFrame, lang: str) -> list[dict[str, str]]:
     ]
 
 
+def _sort_value(value) -> str:
+    """A cell's number for the sort script: plain `27.36`, empty when missing (sorted last either way)."""
+    return "" if value is None or pd.isna(value) else repr(float(value))
+
+
+def _header(label: str, column: str, *, numeric: bool, title: str | None = None) -> html.Th:
+    """A column header whose button sorts the table; the script marks the sorted one with aria-sort."""
+    return html.Th(
+        html.Button([label, html.Span(className="sort-mark", **{"aria-hidden": "true"})], type="button"),
+        scope="col",
+        className="num" if numeric else None,
+        title=title,
+        **{"data-column": column, "data-type": "number" if numeric else "text"},
+    )
+
+
 def pillar_table(
     rows: pd.DataFrame,
     comparison_headers: list[str],
@@ -252,56 +268,44 @@ def pillar_table(
     lang: str,
     table_id: str,
     comparison_tooltips: list[str] = (),
-) -> dag.AgGrid:
-    """The pillar rows as a sortable grid: cells hold numbers, so a column sorts as numbers, shown the Vietnamese way.
+) -> html.Table:
+    """The pillar rows as a light sortable table: a header click sorts by the number behind each cell.
 
+    Six to twenty rows do not need a data grid (its script was 317 KB on every page); the table is
+    drawn like the app's others and sorted in the browser without a round trip to the server.
     Comparison headers stay short to fit a laptop; `comparison_tooltips` name the series in full.
     """
-    numeric = {"type": "numericColumn", "valueFormatter": _SHOWN_TEXT}
-    columns = [
-        {
-            "field": "pillar",
-            "headerName": t("pillars.col_pillar", lang),
-            "cellStyle": {"fontWeight": 500},
-            "wrapText": True,
-            "autoHeight": True,
-            "flex": 3,
-            "minWidth": 160,
-        },
-        {"field": "points", "headerName": t("pillars.col_points", lang), **numeric},
-        {"field": "max_points", "headerName": t("pillars.col_max", lang), **numeric},
-        {"field": "percent", "headerName": t("pillars.col_share", lang), **numeric},
-        {"field": "lost", "headerName": t("pillars.col_lost", lang), "cellStyle": LOST_STYLE, **numeric},
-    ]
+    comparisons = [f"cmp_{i}" for i in range(len(comparison_headers))]
     tooltips = list(comparison_tooltips)
-    columns += [
-        {"field": f"cmp_{i}", "headerName": header, **numeric}
-        | ({"headerTooltip": tooltips[i]} if i < len(tooltips) else {})
-        for i, header in enumerate(comparison_headers)
-    ]
-    shown = [column["field"] for column in columns]
-    data = rows[shown].astype(object).where(rows[shown].notna(), None)
-    return dag.AgGrid(
-        id=table_id,
-        className="pillars-grid",
-        columnDefs=columns,
-        rowData=[{**row, "shown": text} for row, text in zip(data.to_dict("records"), _shown(rows, lang), strict=True)],
-        defaultColDef={
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-            "sortable": True,
-            "resizable": False,
-            "suppressMovable": True,
-            "flex": 1,
-            "minWidth": 80,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "suppressCellFocus": True,
-            "enableBrowserTooltips": True,
-        },
-        style={"width": "100%"},
+    head = html.Thead(
+        html.Tr(
+            [
+                _header(t("pillars.col_pillar", lang), "pillar", numeric=False),
+                _header(t("pillars.col_points", lang), "points", numeric=True),
+                _header(t("pillars.col_max", lang), "max_points", numeric=True),
+                _header(t("pillars.col_share", lang), "percent", numeric=True),
+                _header(t("pillars.col_lost", lang), "lost", numeric=True),
+                *(
+                    _header(header, column, numeric=True, title=tooltips[i] if i < len(tooltips) else None)
+                    for i, (header, column) in enumerate(zip(comparison_headers, comparisons, strict=True))
+                ),
+            ]
+        )
     )
+    body = []
+    for order, (row, shown) in enumerate(zip(rows.to_dict("records"), _shown(rows, lang), strict=True)):
+        cells = [html.Td(row["pillar"], className="pillar-name", **{"data-value": row["pillar"]})]
+        cells += [
+            html.Td(
+                shown[column],
+                className="num",
+                style=LOST_STYLE if column == "lost" else None,
+                **{"data-value": _sort_value(row[column])},
+            )
+            for column in (*NUMERIC_COLUMNS, *comparisons)
+        ]
+        body.append(html.Tr(cells, **{"data-order": str(order)}))
+    return html.Table([head, html.Tbody(body)], className=f"pillar-table pillars-table {SORTABLE_CLASS}", id=table_id)
 
 
 def pillar_export(

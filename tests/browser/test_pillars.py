@@ -26,7 +26,7 @@ def open_pillars(page: Page, url: str) -> None:
     """Load `url` and wait until the pillar radar and its table are drawn."""
     page.goto(url)
     page.locator("#pillars-radar .js-plotly-plot .main-svg").first.wait_for()
-    page.locator("#pillars-table .ag-cell").first.wait_for()
+    page.locator("#pillars-table tbody td").first.wait_for()
 
 
 def number(text: str) -> float:
@@ -35,14 +35,21 @@ def number(text: str) -> float:
 
 
 def column(page: Page, column_id: str) -> list[str]:
-    """One column's cells top to bottom as shown (the grid's DOM order is not its display order)."""
+    """One column's cells top to bottom as shown (the sort moves the rows, so DOM order is display order)."""
     return page.eval_on_selector_all(
-        "#pillars-table .ag-center-cols-container .ag-row",
-        """(rows, id) => rows
-            .sort((a, b) => Number(a.getAttribute("row-index")) - Number(b.getAttribute("row-index")))
-            .map(row => row.querySelector(`.ag-cell[col-id="${id}"]`).innerText)""",
+        "#pillars-table tbody tr",
+        """(rows, id) => {
+            const headers = [...document.querySelectorAll("#pillars-table thead th")];
+            const index = headers.findIndex(th => th.dataset.column === id);
+            return rows.map(row => row.cells[index].innerText.trim());
+        }""",
         column_id,
     )
+
+
+def header(page: Page, column_id: str):
+    """The header cell of one column: its button sorts, its aria-sort says how."""
+    return page.locator(f'#pillars-table thead th[data-column="{column_id}"]')
 
 
 def test_province_radar_against_the_leading_provinces_and_task_charts(
@@ -89,10 +96,10 @@ def test_compare_with_a_chosen_province(page: Page, page_errors: list[str], base
 
     names = [trace["name"] for trace in plot_traces(page, "#pillars-radar")]
     assert names == ["TP. Hồ Chí Minh", "Bình Phước"]
-    headers = page.eval_on_selector_all(
-        "#pillars-table .ag-header-cell-text", "cells => cells.map(c => c.innerText.trim())"
-    )
+    headers = page.eval_on_selector_all("#pillars-table thead th", "cells => cells.map(c => c.textContent.trim())")
     assert "% TP. Hồ Chí Minh" in headers
+    compared = page.locator("#pillars-table thead th", has_text="% TP. Hồ Chí Minh")
+    assert "TP. Hồ Chí Minh" in compared.get_attribute("title"), "the short header names the series in full on hover"
     assert "TP. Hồ Chí Minh" in page.inner_text("#pillars-compare")
     assert page_errors == []
 
@@ -163,15 +170,76 @@ def test_department_against_the_best_department_and_the_median(
     assert "428,76/600" in page.inner_text("#pillars-total")
     assert "Khá" in page.inner_text("#pillars-group")
 
-    sort = page.locator('#pillars-table .ag-header-cell[col-id="lost"] .ag-header-cell-label')
-    sort.click()
-    sort.click()
-    expect(page.locator('#pillars-table .ag-row[row-index="0"] .ag-cell[col-id="pillar"]')).to_have_text(
-        "Hoạt động chính quyền số"
+    assert page_errors == []
+
+
+def test_a_header_click_sorts_the_rows_by_the_number_in_the_browser(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_pillars(page, base_url + SO_Y_TE)
+    sent = column(page, "pillar")
+    lost_as_sent = [number(cell) for cell in column(page, "lost")]
+    assert lost_as_sent != sorted(lost_as_sent), "the seed's order is not already sorted by points lost"
+    callbacks: list[str] = []
+    page.on(
+        "request", lambda request: callbacks.append(request.url) if "_dash-update-component" in request.url else None
     )
-    lost = [number(cell) for cell in column(page, "lost")]
-    assert lost == sorted(lost, reverse=True)
-    assert lost[0] == 66.98
+
+    lost = header(page, "lost")
+    assert "Điểm bị mất" in lost.text_content(), "the header as written (the theme shows headers in capitals)"
+    lost.locator("button").click()
+    expect(lost).to_have_attribute("aria-sort", "ascending")
+    ascending = [number(cell) for cell in column(page, "lost")]
+    assert ascending == sorted(lost_as_sent), "sorted as numbers, not as text"
+
+    lost.locator("button").click()
+    expect(lost).to_have_attribute("aria-sort", "descending")
+    expect(page.locator("#pillars-table tbody tr").first.locator("td").first).to_have_text("Hoạt động chính quyền số")
+    descending = [number(cell) for cell in column(page, "lost")]
+    assert descending == sorted(lost_as_sent, reverse=True)
+    assert descending[0] == 66.98
+    rows = page.eval_on_selector_all(
+        "#pillars-table tbody tr", "rows => rows.map(row => [...row.cells].map(cell => cell.innerText.trim()))"
+    )
+    assert [row[0] for row in rows] != sent, "whole rows move, names with their numbers"
+    assert page.locator("#pillars-table thead th[aria-sort]").count() == 1
+
+    header(page, "points").locator("button").click()
+    expect(header(page, "points")).to_have_attribute("aria-sort", "ascending")
+    expect(page.locator("#pillars-table thead th[aria-sort]")).to_have_count(1)
+    points = [number(cell) for cell in column(page, "points")]
+    assert points == sorted(points)
+
+    header(page, "points").locator("button").click()
+    header(page, "points").locator("button").click()
+    expect(page.locator("#pillars-table thead th[aria-sort]")).to_have_count(0)
+    assert column(page, "pillar") == sent, "the third click returns to the pillars' own order"
+    assert callbacks == [], "sorting asks nothing of the server"
+    assert page_errors == []
+
+
+def test_another_unit_is_drawn_in_its_own_order_with_no_stale_sort_mark(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """A sort belongs to the table it was made on: the next unit's rows come in the pillars' order,
+    and no header still claims a sort the rows no longer have."""
+    open_pillars(page, base_url + SO_Y_TE)
+    lost = header(page, "lost")
+    lost.locator("button").click()
+    expect(lost).to_have_attribute("aria-sort", "ascending")
+
+    page.click("#pillars-unit")
+    page.locator(".dash-dropdown-option", has_text="Sở Thông tin và Truyền thông").click()
+    expect(page.locator("#pillars-heading")).to_contain_text("Sở Thông tin và Truyền thông")
+
+    expect(page.locator("#pillars-table thead th[aria-sort]")).to_have_count(0)
+    order = page.eval_on_selector_all("#pillars-table tbody tr", "rows => rows.map(row => Number(row.dataset.order))")
+    assert order == sorted(order)
+    assert column(page, "pillar")[0] == "Nhận thức số"
+    lost.locator("button").click()
+    expect(lost).to_have_attribute("aria-sort", "ascending")
+    shown = [number(cell) for cell in column(page, "lost")]
+    assert shown == sorted(shown)
     assert page_errors == []
 
 

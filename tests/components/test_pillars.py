@@ -132,19 +132,44 @@ def test_table_rows_align_comparisons_on_the_pillars_and_stay_numeric():
     assert rows["cmp_0"].tolist() == [100.0, 82.5]
 
 
-def test_table_sorts_on_numbers_shown_with_vietnamese_separators():
+def _cells(table) -> list[list]:
+    """The table body's cells, row by row."""
+    body = table.children[1]
+    return [row.children for row in body.children]
+
+
+def test_table_cells_show_vietnamese_numbers_and_carry_the_number_they_sort_by():
     rows = pillar_table_rows(PILLARS, [], name_column="pillar_name_vi")
     table = pillar_table(rows, [], lang="vi", table_id="t")
-    assert table.defaultColDef["sortable"] is True
-    columns = {c["field"]: c for c in table.columnDefs}
-    assert columns["lost"]["type"] == "numericColumn"
-    assert columns["lost"]["headerName"] == "Điểm bị mất"
-    assert table.rowData[1]["lost"] == 27.36, "the cell holds a number, so sorting is numeric"
-    assert table.rowData[1]["shown"]["lost"] == "27,36"
-    assert table.rowData[1]["shown"]["percent"] == "72,6%"
-    assert table.rowData[0]["shown"]["max_points"] == "100"
+    assert "sortable-table" in table.className
+    headers = table.children[0].children.children
+    assert [th.children.children[0] for th in headers] == ["Chỉ số chính", "Điểm", "Tối đa", "% tối đa", "Điểm bị mất"]
+    columns = [getattr(th, "data-column") for th in headers]
+    lost = columns.index("lost")
+    assert getattr(headers[lost], "data-type") == "number"
+    assert getattr(headers[0], "data-type") == "text"
+    cells = _cells(table)
+    assert cells[1][lost].children == "27,36"
+    assert float(getattr(cells[1][lost], "data-value")) == 27.36, "the sort reads the number, not the text"
+    assert cells[1][columns.index("percent")].children == "72,6%"
+    assert float(getattr(cells[1][columns.index("percent")], "data-value")) == 72.64
+    assert cells[0][columns.index("max_points")].children == "100"
+    assert cells[0][0].children == "Nhận thức số"
+    assert [getattr(row, "data-order") for row in table.children[1].children] == ["0", "1"], "the order to return to"
     english = pillar_table(rows, [], lang="en", table_id="t")
-    assert english.rowData[1]["shown"]["lost"] == "27.36"
+    assert _cells(english)[1][lost].children == "27.36"
+
+
+def test_comparison_columns_keep_their_full_name_as_a_tooltip_and_leave_a_missing_share_empty():
+    leader = pd.DataFrame({"pillar_code": ["awareness"], "share": [1.0]})
+    rows = pillar_table_rows(PILLARS, [leader], name_column="pillar_name_vi")
+    table = pillar_table(rows, ["% dẫn đầu"], comparison_tooltips=["Dẫn đầu: TP. Đà Nẵng"], lang="vi", table_id="t")
+    header = table.children[0].children.children[-1]
+    assert header.children.children[0] == "% dẫn đầu"
+    assert header.title == "Dẫn đầu: TP. Đà Nẵng"
+    cells = _cells(table)
+    assert (cells[0][-1].children, getattr(cells[0][-1], "data-value")) == ("100,0%", "100.0")
+    assert (cells[1][-1].children, getattr(cells[1][-1], "data-value")) == ("", ""), "no share: empty, sorted last"
 
 
 def test_pillar_export_has_vietnamese_headers_comparisons_and_sources():
