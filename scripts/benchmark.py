@@ -468,9 +468,13 @@ def static_floors(label: str, repeat: int) -> None:
             expected = _settled_signature(page, url, root)
             html_text = page.evaluate(STATIC_DOM_JS)
             settle, floor = [], []
+
+            def static(route, _request, body: str = html_text) -> None:
+                route.fulfill(body=body, content_type="text/html")
+
             for _ in range(repeat):
                 settle.append(_timed_settle(page, url, root, expected))
-                page.route(url, lambda route, body=html_text: route.fulfill(body=body, content_type="text/html"))
+                page.route(url, static)
                 start = time.perf_counter()
                 page.goto(url, wait_until="load")
                 floor.append((time.perf_counter() - start) * 1000)

@@ -142,9 +142,10 @@ def test_a_year_link_redraws_the_figures_in_place_and_back_and_forward_follow_it
     open_overview(page, base_url + "/?year=2022")
     plot_traces(page, "#overview-history")  # drawn
     ranks = page.eval_on_selector(
-        "#overview-history .js-plotly-plot", "el => [Array.from(el._fullData[0].x), Array.from(el._fullData[0].y)]"
+        "#overview-history .js-plotly-plot",
+        "el => [Array.from(el._fullData[0].x, String), Array.from(el._fullData[0].y)]",
     )
-    rank_2021 = dict(zip(*ranks, strict=True))[2021]
+    rank_2021 = dict(zip(*ranks, strict=True))["2021"]
     page.eval_on_selector(".page-overview", "frame => { frame.dataset.kept = 'yes'; }")
 
     page.locator("#shell-years a", has_text="2021").click()
