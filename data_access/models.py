@@ -127,7 +127,9 @@ class Unit(Base):
     name_vi: Mapped[str] = mapped_column(Text)
     name_en: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(20))
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    # Indexed: every page about one province asks for its departments or districts by parent, and
+    # without the index that is a scan of every unit in the country (`migrations` adds it to older databases).
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
     valid_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
     valid_to: Mapped[int | None] = mapped_column(Integer, nullable=True)
     successor_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)

@@ -2,20 +2,20 @@
 of the province's own departments or districts, computed from their points beside the
 published table.
 
-The computed ranking is the app's own (scoring.rank_table on the stored points, among the
+The computed ranking is the app's own (scoring.ranked_totals on the stored points, summed in SQL, among the
 units of the province in focus); the published one is kept beside it so any difference shows.
 """
 
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from data_access import queries
 from data_access.cache import versioned
 from data_access.models import Framework, Pillar, PillarScore, PublishedResult, Unit
-from data_access.scoring import TOTAL_DECIMALS, rank_table, reconcile, round_half_up
+from data_access.scoring import TOTAL_DECIMALS, ranked_totals, reconcile, round_half_up
 from domain.records import UnitRanking
 from domain.vocabulary import AGGREGATE, LEVELS, NATIONAL, PROVINCE, SUB_LEVELS, group_code  # noqa: F401  (pages read them as `rankings.*`)
 
@@ -123,12 +123,59 @@ def rank_histories() -> pd.DataFrame:
     return history.sort_values(["unit_code", "year"])[columns].reset_index(drop=True)
 
 
+@versioned
+def _level_totals(parent_code: str, level: str, year: int) -> pd.DataFrame:
+    """Each of the province's units' total and maximum of its counted pillars in `year`, summed in SQL:
+    a row per unit, not one per pillar (a district ranking of 100 districts × 9 pillars reads 100 rows)."""
+    statement = queries.under_parent(
+        select(
+            Unit.code.label("unit_code"),
+            func.sum(PillarScore.points).label("total"),
+            func.sum(Pillar.max_points).label("max_total"),
+        )
+        .join(Pillar, PillarScore.pillar_id == Pillar.id)
+        .join(Framework, Pillar.framework_id == Framework.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(
+            Framework.year == year,
+            Framework.level == level,
+            Unit.kind == level,
+            queries.valid_in(year),
+            Pillar.counts_in_total.is_(True),
+        )
+        .group_by(Unit.code)
+        .order_by(Unit.code),
+        parent_code,
+    )
+    frame = queries.read_frame(statement)
+    frame["total"] = frame["total"].astype(float).round(TOTAL_DECIMALS)
+    frame["max_total"] = frame["max_total"].astype(float)
+    return frame
+
+
+@versioned
+def _score_sources(parent_code: str, level: str, year: int) -> pd.Series:
+    """The sources of each unit's points, each once in the order of the pillars that cite it, joined by " | "
+    (the rows are a unit's distinct sources, one for most units)."""
+    first_pillar = func.min(Pillar.sort_order)
+    statement = queries.under_parent(
+        select(Unit.code.label("unit_code"), PillarScore.source, first_pillar.label("first_pillar"))
+        .join(Pillar, PillarScore.pillar_id == Pillar.id)
+        .join(Framework, Pillar.framework_id == Framework.id)
+        .join(Unit, PillarScore.unit_id == Unit.id)
+        .where(Framework.year == year, Framework.level == level, Unit.kind == level, queries.valid_in(year))
+        .group_by(Unit.code, PillarScore.source)
+        .order_by(Unit.code, first_pillar),
+        parent_code,
+    )
+    frame = queries.read_frame(statement)
+    return frame.groupby("unit_code", sort=False)["source"].agg(lambda s: " | ".join(v for v in s if v))
+
+
 def _computed(parent_code: str, level: str, year: int) -> pd.DataFrame:
     """Totals, ranks and groups computed from the stored points, among the province's own units."""
-    members = set(child_units(parent_code, level, year)["unit_code"])
-    scores = queries.pillar_scores(year, level, parent_code)
-    scores = scores[scores["unit_code"].isin(members)]
-    if scores.empty:
+    totals = _level_totals(parent_code, level, year)
+    if totals.empty:
         return pd.DataFrame(
             {
                 "unit_code": pd.Series(dtype=str),
@@ -140,8 +187,8 @@ def _computed(parent_code: str, level: str, year: int) -> pd.DataFrame:
                 "score_source": pd.Series(dtype=str),
             }
         )
-    table = rank_table(scores, queries.group_thresholds(year, level))
-    sources = scores.groupby("unit_code")["source"].agg(lambda s: " | ".join(dict.fromkeys(v for v in s if v)))
+    table = ranked_totals(totals, queries.group_thresholds(year, level))
+    sources = _score_sources(parent_code, level, year)
     return table.merge(sources.rename("score_source"), left_on="unit_code", right_index=True, how="left")
 
 

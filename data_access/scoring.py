@@ -48,7 +48,13 @@ def unit_totals(pillar_scores: pd.DataFrame) -> pd.DataFrame:
 
 def rank_table(pillar_scores: pd.DataFrame, thresholds: Sequence[Threshold]) -> pd.DataFrame:
     """Totals, share of the maximum, competition rank and group, best unit first."""
-    table = unit_totals(pillar_scores)
+    return ranked_totals(unit_totals(pillar_scores), thresholds)
+
+
+def ranked_totals(totals: pd.DataFrame, thresholds: Sequence[Threshold]) -> pd.DataFrame:
+    """`rank_table` from totals already summed (`unit_code`, `total`, `max_total`, as `unit_totals`
+    gives them), for callers that sum in SQL rather than read every pillar's points."""
+    table = totals.copy()
     table["share"] = table["total"] / table["max_total"]
     table["rank"] = rank_with_ties(table["total"].tolist())
     earned = [threshold_for_share(s, thresholds) for s in table["share"]]

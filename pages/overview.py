@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from components import figures
 from components.caveats import pillar_caveat_lines
@@ -31,6 +31,7 @@ from pages._context import (
     focus_years,
     followed_focus,
     language,
+    only_the_query_changed,
     page_title,
     query_string,
     resolve_year,
@@ -50,6 +51,8 @@ dash.register_page(
     year_default=focus_default_year,
 )
 
+URL = "overview-url"
+PATH_STORE = "overview-path"
 YEAR_STORE = "overview-year"
 LAG_STORE = "overview-lag"
 CONTENT = "overview-content"
@@ -61,8 +64,15 @@ TICKER_POLL_SECONDS = 60
 
 
 def layout(year: str | None = None, lag: str | None = None, **_query: str) -> html.Div:
+    """The page's frame; its content comes from `show_overview`. A year or lag chosen on the page itself
+    (a link to `/?year=…`) leaves the frame as it is: the page's own Location carries the new query
+    into the stores (`follow_query`), and only the content is redrawn."""
+    if only_the_query_changed():
+        return dash.no_update
     return html.Div(
         [
+            dcc.Location(id=URL, refresh=False),
+            dcc.Store(id=PATH_STORE, data=dash.get_relative_path("/")),
             dcc.Store(id=YEAR_STORE, data=year),
             dcc.Store(id=LAG_STORE, data=lag),
             ticker("overview", TICKER_POLL_SECONDS),
@@ -383,6 +393,28 @@ def render(
         t("overview.heading", lang, unit=name, year=overview.year), className="page-heading", id="overview-heading"
     )
     return [heading, kpis, charts]
+
+
+# The query's year and lag into the stores, in the browser (no round trip before the content's own);
+# only the values that changed, and only while the URL is still this page's (a link to another page
+# changes the query too, just before this page goes).
+clientside_callback(
+    """function (search, pathname, path, year, lag) {
+        const same = window.dash_clientside.no_update;
+        if (pathname !== path) { return [same, same]; }
+        const query = new URLSearchParams(search || "");
+        const wanted = [query.get("year"), query.get("lag")];
+        return [wanted[0] === (year ?? null) ? same : wanted[0], wanted[1] === (lag ?? null) ? same : wanted[1]];
+    }""",
+    Output(YEAR_STORE, "data"),
+    Output(LAG_STORE, "data"),
+    Input(URL, "search"),
+    State(URL, "pathname"),
+    State(PATH_STORE, "data"),
+    State(YEAR_STORE, "data"),
+    State(LAG_STORE, "data"),
+    prevent_initial_call=True,
+)
 
 
 @callback(Output(CONTENT, "children"), Input(YEAR_STORE, "data"), Input(THEME_STORE, "data"), Input(LAG_STORE, "data"))

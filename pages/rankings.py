@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from auth.guard import level_refusal
@@ -35,6 +35,7 @@ from pages._context import (
     focus_years,
     followed_note,
     language,
+    only_the_query_changed,
     page_title,
     query_string,
     resolve_year,
@@ -63,6 +64,7 @@ dash.register_page(
 )
 
 URL = "rankings-url"
+PATH = "rankings-path"
 QUERY = "rankings-query"
 LEVEL = "rankings-level"
 HEADING = "rankings-heading"
@@ -84,6 +86,11 @@ class Selection(NamedTuple):
 
 
 def layout(year: str | None = None, level: str | None = None, peers: str | None = None, **_query: str) -> html.Div:
+    """The page's frame; its content comes from `show_rankings`. A level, year or peers chosen on the page
+    itself leave the frame as it is: the page's Location carries the new query into `QUERY`
+    (`follow_query`) and only the content is redrawn."""
+    if only_the_query_changed():
+        return dash.no_update
     lang = language()
     chosen = level or PROVINCE
     controls = html.Div(
@@ -96,6 +103,7 @@ def layout(year: str | None = None, level: str | None = None, peers: str | None 
     return html.Div(
         [
             dcc.Location(id=URL, refresh="callback-nav"),
+            dcc.Store(id=PATH, data=dash.get_relative_path("/rankings")),
             dcc.Store(id=QUERY, data={"year": year, "level": level, "peers": peers}),
             html.Div([html.H1(id=HEADING, className="page-heading"), controls], className="rankings-header"),
             dcc.Loading(html.Div(id=CONTENT, className="rankings-content"), type="dot", delay_show=300),
@@ -454,6 +462,8 @@ def write_level(level: str | None, query: dict | None) -> str:
     """The level chosen becomes part of the URL, which re-renders the page. The year shown stays only
     if the new level has results that year; otherwise the page opens on that level's latest year
     (the national table's year may have no departments or districts yet)."""
+    if level == ((query or {}).get("level") or PROVINCE):
+        raise PreventUpdate  # the selector following the URL (back, forward), not a choice
     year = whole_number((query or {}).get("year"))
     focus = queries.focus_unit_code()
     if year is not None and level in LEVELS and focus:
@@ -461,6 +471,31 @@ def write_level(level: str | None, query: dict | None) -> str:
         if year not in years:
             year = None
     return query_string({"year": year, "level": level})
+
+
+# The query into `QUERY` and the level selector, in the browser (no round trip before the content's
+# own): only when something changed, and only while the URL is still this page's (a link to another
+# page changes the query too, just before this page goes).
+clientside_callback(
+    """function (search, pathname, path, stored, level) {
+        const same = window.dash_clientside.no_update;
+        if (pathname !== path) { return [same, same]; }
+        const query = new URLSearchParams(search || "");
+        const wanted = {year: query.get("year"), level: query.get("level"), peers: query.get("peers")};
+        stored = stored || {};
+        const changed = ["year", "level", "peers"].some((key) => wanted[key] !== (stored[key] ?? null));
+        const shown = wanted.level || "PROVINCE";
+        return [changed ? wanted : same, shown === level ? same : shown];
+    }""".replace("PROVINCE", PROVINCE),
+    Output(QUERY, "data"),
+    Output(LEVEL, "value"),
+    Input(URL, "search"),
+    State(URL, "pathname"),
+    State(PATH, "data"),
+    State(QUERY, "data"),
+    State(LEVEL, "value"),
+    prevent_initial_call=True,
+)
 
 
 @callback(

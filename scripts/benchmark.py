@@ -1,6 +1,6 @@
 """Measure each page's data path, its callback over HTTP and, with `--browser`, the bytes of a visit.
 
-    python scripts/benchmark.py [--repeat 20] [--national URL] [--browser]
+    python scripts/benchmark.py [--repeat 20] [--national URL] [--browser] [--changes N] [--floors N]
 
 For the database of `DATABASE_URL` (default: the SQLite file under instance/, loaded from seed/ when
 empty), and, with `--national`, for a second one made by `python -m seed --synthetic national`, it
@@ -12,6 +12,13 @@ prints per page:
   (warm cache): p50 and p95 time, the answer's size as sent (brotli) and raw;
 - with `--browser`: `python app.py` on the database, and Chromium (Debian's, via Playwright) signed
   in: the bytes and requests of a first visit to `/` and of a repeat visit (the browser's cache).
+
+- with `--changes N`: a year changed on `/`, the level and the year on `/rankings`, by clicking the
+  reader's own controls in Chromium, N times each way: p50/p95 from the click to the first frame
+  that shows the new state (the state being what a fresh load of its URL settles on);
+- with `--floors N`: each page's settle time (fresh load to the settled content) against its static
+  floor, the same settled DOM without its scripts served at the same URL with the same stylesheets
+  and fonts (N loads each, interleaved).
 
 Timings are printed for people to read; no test asserts on them.
 """
@@ -28,7 +35,8 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -323,6 +331,216 @@ def browser_bytes(label: str) -> dict[str, list[WireEntry]]:
     return visits
 
 
+@contextmanager
+def _app_in_chromium(label: str) -> Iterator[tuple[object, str]]:
+    """`python app.py` on this database, and a signed-in Chromium page at 1920×1080: (page, base URL)."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.local_stack import free_port
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DATABASE_URL": settings.database_url(), "PORT": str(port), "HOST": "127.0.0.1"}
+    log_path = Path(tempfile.mkdtemp(prefix=f"benchmark-{label}-")) / "app.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "app.py"], cwd=Path(__file__).resolve().parents[1], env=env, stdout=log, stderr=log
+        )
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{base}/healthz", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.3)
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = chromium.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+            page.set_default_timeout(120_000)
+            form = page.request.get(f"{base}/login").text()
+            token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+            page.request.post(
+                f"{base}/login", form={"username": ACCOUNT[0], "password": ACCOUNT[1], "csrf": token}, max_redirects=0
+            )
+            yield page, base
+            chromium.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+# What a settled page looks like, read in the browser: the content's text and each graph's drawn data
+# (plotly's `_fullData`, typed arrays as lists), keyed by the graph's id. Two states with the same
+# signature look the same to a reader; a graph counts only once plotly has drawn it.
+SIGNATURE_JS = """(root) => {
+  const el = document.querySelector(root);
+  if (!el || el.closest('[data-dash-is-loading="true"]')) return null;
+  const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
+  const graphs = {};
+  for (const gd of el.querySelectorAll('.js-plotly-plot')) {
+    if (!gd._fullLayout || !gd._fullData || !gd.querySelector('.main-svg')) return null;
+    graphs[gd.parentElement.id || gd.id] = JSON.stringify(gd._fullData.map((t) => [
+      t.type, t.name, plain(t.x), plain(t.y), plain(t.r), plain(t.z), plain(t.locations), plain(t.text)]));
+  }
+  return JSON.stringify({text: el.innerText, graphs});
+}"""
+
+# The same signature, awaited from a change: `act` runs in the page (a click), then every animation
+# frame checks the signature until it is the one awaited; the milliseconds between the two, as the
+# page's own clock counts them (the frame that first shows the new state).
+TIMED_CHANGE_JS = """async ([root, selector, expected, budget]) => {
+  const signature = SIGNATURE;
+  const start = performance.now();
+  document.querySelector(selector).click();
+  while (performance.now() - start < budget) {
+    const now = await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (signature(root) === expected) return now - start;
+  }
+  return null;
+}""".replace("SIGNATURE", SIGNATURE_JS)
+
+
+def _settled_signature(page, url: str, root: str) -> str:
+    """The signature of `url` loaded afresh, once it stays the same over a second of frames."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    previous, since = None, time.monotonic()
+    deadline = since + 180
+    while time.monotonic() < deadline:
+        current = page.evaluate(SIGNATURE_JS, root)
+        if current is None or current != previous:
+            previous, since = current, time.monotonic()
+        elif time.monotonic() - since > 1.0:
+            return current
+        page.wait_for_timeout(100)
+    raise TimeoutError(f"{url} did not settle within three minutes")
+
+
+def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, str, str, str, str]]:
+    """(name, root, url of state A, its control, url of state B, its control): a year on `/`, the level
+    and the year on `/rankings`; each case switches A → B → A… with the reader's own controls."""
+    new, old = years[-1], years[-2]
+    link = "#shell-years a.year-link[href*='year={}']"
+    return [
+        ("/ year", "#overview-content", f"/?year={new}", link.format(new), f"/?year={old}", link.format(old)),
+        (
+            "/rankings level",
+            "#rankings-content",
+            f"/rankings?year={new}&level=department",
+            "#rankings-level input[value='department'] + label, #rankings-level label:has(input[value='department'])",
+            f"/rankings?year={new}&level=district",
+            "#rankings-level input[value='district'] + label, #rankings-level label:has(input[value='district'])",
+        ),
+        (
+            "/rankings year",
+            "#rankings-content",
+            f"/rankings?year={new}",
+            link.format(new),
+            f"/rankings?year={old}",
+            link.format(old),
+        ),
+    ]
+
+
+def filter_changes(label: str, repeat: int) -> None:
+    """A filter changed in Chromium, timed from the click to the frame that shows the new state, for the
+    cases of `_filter_change_cases`; each state's look is first taken from a fresh load of its URL."""
+    from data_access.focus_years import followed_years
+
+    focus = queries.focus_unit_code()
+    years = followed_years(focus)
+    print(f"\n[{label}] filter changes in Chromium, 1920×1080 (click → redrawn page, n={repeat} each way)")
+    print(f"  {'change':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  {'A ↔ B'}")
+    with _app_in_chromium(label) as (page, base):
+        for name, root, url_a, control_a, url_b, control_b in _filter_change_cases(focus, years):
+            expected_b = _settled_signature(page, base + url_b, root)
+            expected_a = _settled_signature(page, base + url_a, root)
+            if expected_a == expected_b:
+                print(f"  {name:<20} the two states look the same; nothing to time")
+                continue
+            samples: list[float] = []
+            for _ in range(repeat):
+                for control, expected in ((control_b, expected_b), (control_a, expected_a)):
+                    elapsed = page.evaluate(TIMED_CHANGE_JS, [root, control, expected, 60_000])
+                    if elapsed is None:
+                        print(f"  {name:<20} did not reach the awaited state within a minute")
+                        break
+                    samples.append(elapsed)
+                    page.wait_for_load_state("networkidle")
+            if samples:
+                print(
+                    f"  {name:<20}{percentile(samples, 0.5):9.0f}{percentile(samples, 0.95):9.0f}{max(samples):9.0f}"
+                    f"  {url_a} ↔ {url_b}"
+                )
+
+
+def _floor_pages(focus: str, department: str | None) -> dict[str, str]:
+    """Each page measured against its static floor, with the element that holds what its callbacks draw."""
+    pages = {
+        "/": "#overview-content",
+        "/rankings": "#rankings-content",
+        "/rankings?level=district": "#rankings-content",
+        "/districts": "#districts-content",
+        "/pillars": "#pillars-content",
+        "/targets": "#targets-content",
+        "/present": "#present-deck",
+    }
+    if department:
+        pages[f"/units/{department}"] = "#units-content"
+    return pages
+
+
+# The settled page as a static document: every script left out (what the scripts drew stays, plotly's
+# SVG included), every stylesheet, font and image still fetched from the app, from the same URL.
+STATIC_DOM_JS = """() => {
+  const copy = document.documentElement.cloneNode(true);
+  copy.querySelectorAll('script').forEach((s) => s.remove());
+  return '<!DOCTYPE html>' + copy.outerHTML;
+}"""
+
+
+def _timed_settle(page, url: str, root: str, expected: str) -> float:
+    """Milliseconds from asking for `url` to the first moment its content shows the settled signature."""
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    deadline = start + 180
+    while page.evaluate(SIGNATURE_JS, root) != expected:
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{url} did not settle within three minutes")
+        page.wait_for_timeout(10)
+    return (time.perf_counter() - start) * 1000
+
+
+def static_floors(label: str, repeat: int) -> None:
+    """Each page's settle time in Chromium (fresh load, the browser's cache warm) against its static floor:
+    the same settled DOM, scripts left out, served at the same URL with the same stylesheets and fonts,
+    timed to its load event. Medians of `repeat` loads, the two interleaved."""
+    focus = queries.focus_unit_code()
+    department = _first_department(focus)
+    print(f"\n[{label}] settle time against the static floor, Chromium 1920×1080, warm browser cache (n={repeat})")
+    print(f"  {'page':<28}{'settle ms':>10}{'static ms':>10}{'ratio':>8}")
+    with _app_in_chromium(label) as (page, base):
+        for path, root in _floor_pages(focus, department).items():
+            url = base + path
+            expected = _settled_signature(page, url, root)
+            html_text = page.evaluate(STATIC_DOM_JS)
+            settle, floor = [], []
+
+            def static(route, _request, body: str = html_text) -> None:
+                route.fulfill(body=body, content_type="text/html")
+
+            for _ in range(repeat):
+                settle.append(_timed_settle(page, url, root, expected))
+                page.route(url, static)
+                start = time.perf_counter()
+                page.goto(url, wait_until="load")
+                floor.append((time.perf_counter() - start) * 1000)
+                page.unroute(url)
+            a, b = statistics.median(settle), statistics.median(floor)
+            print(f"  {path.replace(department or '~', '<department>'):<28}{a:10.0f}{b:10.0f}{a / b:7.1f}×")
+
+
 def measure(label: str, args: argparse.Namespace, server) -> None:
     print(f"\n=== {label}: {settings.database_url()}")
     with server.app_context():
@@ -331,6 +549,10 @@ def measure(label: str, args: argparse.Namespace, server) -> None:
     callbacks(label, args.repeat)
     if args.browser:
         browser_bytes(label)
+    if args.changes:
+        filter_changes(label, args.changes)
+    if args.floors:
+        static_floors(label, args.floors)
 
 
 def main() -> None:
@@ -338,6 +560,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--national", help="the database of `python -m seed --synthetic national`, measured second")
     parser.add_argument("--browser", action="store_true", help="also measure a visit's bytes in Chromium")
+    parser.add_argument(
+        "--changes", type=int, default=0, metavar="N", help="also time filter changes in Chromium, N times each way"
+    )
+    parser.add_argument(
+        "--floors", type=int, default=0, metavar="N", help="also time each page against its static floor, N loads"
+    )
     parser.add_argument("--label", default="seed", help="what the first database is called in the output")
     args = parser.parse_args()
     os.environ.setdefault("DATABASE_URL", settings.database_url())

@@ -132,3 +132,35 @@ def test_database_down_is_explained(anonymous_page: Page, expect: Callable, down
 
     expect(page.locator("#page-message")).to_contain_text("Không kết nối được cơ sở dữ liệu")
     assert "Traceback" not in page.content()
+
+
+def test_a_year_link_redraws_the_figures_in_place_and_back_and_forward_follow_it(
+    page: Page, page_errors: list[str], base_url: str, expect: Callable
+) -> None:
+    """A year chosen on `/` changes the URL and the figures, not the page around them (its ticker, its
+    frame stay); the browser's back and forward buttons move between the years."""
+    open_overview(page, base_url + "/?year=2022")
+    plot_traces(page, "#overview-history")  # drawn
+    ranks = page.eval_on_selector(
+        "#overview-history .js-plotly-plot",
+        "el => [Array.from(el._fullData[0].x, String), Array.from(el._fullData[0].y)]",
+    )
+    rank_2021 = dict(zip(*ranks, strict=True))["2021"]
+    page.eval_on_selector(".page-overview", "frame => { frame.dataset.kept = 'yes'; }")
+
+    page.locator("#shell-years a", has_text="2021").click()
+    expect(page).to_have_url(f"{base_url}/?year=2021")
+    expect(page.locator("#overview-heading")).to_contain_text("năm 2021")
+    expect(page.locator("#overview-rank-value")).to_have_text(f"{rank_2021}/63")
+    expect(page.locator("#shell-years a.active")).to_have_text("2021")
+    assert page.get_attribute(".page-overview", "data-kept") == "yes", "the page was rebuilt for a year"
+
+    page.go_back()
+    expect(page.locator("#overview-heading")).to_contain_text("năm 2022")
+    expect(page.locator("#overview-dti-value")).to_have_text("0,6385")
+    page.locator("#overview-radar .js-plotly-plot .main-svg").first.wait_for()
+    page.go_forward()
+    expect(page.locator("#overview-heading")).to_contain_text("năm 2021")
+    expect(page.locator("#overview-rank-value")).to_have_text(f"{rank_2021}/63")
+    assert page.get_attribute(".page-overview", "data-kept") == "yes"
+    assert page_errors == []

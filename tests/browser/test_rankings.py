@@ -202,6 +202,32 @@ def test_level_selector_writes_the_url(page: Page, page_errors: list[str], expec
     assert page_errors == []
 
 
+def test_a_level_chosen_redraws_the_content_in_place_and_back_and_forward_follow_it(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """The level selector changes the URL and the content, not the page around them; back and forward
+    move between the levels, the selector showing the level on screen."""
+    open_province(page, base_url + "/rankings?year=2022")
+    page.eval_on_selector(".page-rankings", "frame => { frame.dataset.kept = 'yes'; }")
+    checked = page.locator("#rankings-level input:checked")
+
+    page.locator("#rankings-level label", has_text="Sở, ban, ngành").click()
+    expect(page.locator("#rankings-unit-table")).to_be_visible()
+    expect_query(page, {"year": "2022", "level": "department"})
+    assert page.get_attribute(".page-rankings", "data-kept") == "yes", "the page was rebuilt for a level"
+
+    page.go_back()
+    expect(page.locator("#rankings-national-table")).to_be_visible()
+    expect(page.locator("#rankings-heading")).not_to_contain_text("sở, ban, ngành")
+    expect(checked).to_have_value("province")
+    page.go_forward()
+    expect(page.locator("#rankings-unit-table")).to_be_visible()
+    expect(checked).to_have_value("department")
+    expect_query(page, {"year": "2022", "level": "department"})
+    assert page.get_attribute(".page-rankings", "data-kept") == "yes"
+    assert page_errors == []
+
+
 def test_year_links_keep_the_level_and_an_empty_year_explains_itself(
     page: Page, page_errors: list[str], expect: Callable, base_url: str
 ) -> None:

@@ -167,3 +167,17 @@ def test_the_pillars_median_is_the_focus_provinces_own_units_when_other_province
     expected = {code: statistics.median(values) for code, values in shares.items()}
     assert median.count == (SMALL.departments if kind == "department" else SMALL.districts)
     assert dict(zip(median.shares["pillar_code"], median.shares["share"], strict=True)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("kind", ["department", "district"])
+def test_a_units_ranking_reads_a_row_per_unit_not_one_per_pillar(reads_of, kind):
+    """The ranking of the focus's departments or districts sums their points in SQL: over the year and
+    the year before, a row per unit for each of its members, totals, sources and published results,
+    never the level's pillar points (nor, per the test above, another province's units)."""
+    reads = reads_of("small", lambda focus: unit_ranking(focus, kind, YEAR))
+    level = SMALL.departments if kind == "department" else SMALL.districts
+    pillars = len(PILLARS[kind])
+    per_year = 4 * level + len(GROUPS)
+    allowed = YEARS * per_year + YEARS + reads.queries  # + the years offered, + a data version per query
+    assert allowed < YEARS * level * pillars, "the test could not tell the two apart"
+    assert reads.rows <= allowed, f"{kind}: {reads.rows} rows for {level} units over {YEARS} years"

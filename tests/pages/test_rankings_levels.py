@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from data_access.settings import SEED_DIR
 
 
@@ -25,4 +27,17 @@ def test_a_level_without_results_in_the_year_shown_opens_on_its_own_latest_year(
     assert write_level("district", {"year": str(national_only[-1])}) == "?level=district"
     kept = department_years[-1]
     assert write_level("department", {"year": str(kept)}) == f"?year={kept}&level=department"
-    assert write_level("province", {"year": str(national_only[-1])}) == f"?year={national_only[-1]}&level=province"
+    back = {"year": str(national_only[-1]), "level": "department"}
+    assert write_level("province", back) == f"?year={national_only[-1]}&level=province"
+
+
+def test_the_selector_following_the_url_writes_nothing(dash_app):
+    """Back or forward to a URL sets the selector to the level the URL names (no level: the provinces);
+    writing the URL again then would push a new entry and cut the browser's forward history."""
+    from dash.exceptions import PreventUpdate
+
+    from pages.rankings import write_level
+
+    for level, query in (("province", {"year": "2021"}), ("department", {"year": "2022", "level": "department"})):
+        with pytest.raises(PreventUpdate):
+            write_level(level, query)
