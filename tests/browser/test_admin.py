@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +19,10 @@ from data_access import db
 from data_access.importing import files as downloads
 from data_access.importing import formats
 from data_access.settings import SEED_DIR
-from tests.browser.conftest import new_page, run_app, sign_in
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import app_with_accounts, sqlite_url
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -34,18 +33,14 @@ UPLOAD_INPUT = "#admin-upload input[type=file]"
 @pytest.fixture(scope="module")
 def admin_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     folder = tmp_path_factory.mktemp("browser-admin")
-    url = f"sqlite:///{folder / 'dti.sqlite3'}"
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
+    url = sqlite_url(folder)
+    for running in app_with_accounts(url, folder):
         yield running, url
 
 
 @pytest.fixture
-def admin_page(browser: Browser, page_errors: list[str], admin_app) -> Iterator[Page]:
-    page = new_page(browser, page_errors)
-    sign_in(page, admin_app[0], "admin")
-    yield page
-    page.context.close()
+def admin_page(page_on: Callable[[str, str], Page], admin_app) -> Page:
+    return page_on(admin_app[0], "admin")
 
 
 def seed_totals() -> dict[str, dict[str, str]]:

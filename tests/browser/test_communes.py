@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,13 +19,12 @@ import pytest
 from data_access import db
 from seed.loader import load_seed
 from seed.synthetic import SYNTHETIC_BOUNDARIES, CommuneYear, commune_name
-from tests.browser.conftest import new_page, plot_traces, run_app, sign_in
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import app_with_accounts, plot_traces, sqlite_url
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +47,7 @@ class CommuneApp:
 @pytest.fixture(scope="module")
 def commune_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CommuneApp]:
     folder: Path = tmp_path_factory.mktemp("communes-app")
-    url = f"sqlite:///{folder / 'dti.sqlite3'}"
+    url = sqlite_url(folder)
     engine = db.engine_for(url)
     load_seed(engine)
     year = CommuneYear(PROVINCE, engine, year=YEAR)
@@ -56,22 +55,13 @@ def commune_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CommuneApp
     boundaries = year.boundaries_file()
     names = {code: commune_name(n, len(year.codes)) for n, code in enumerate(year.codes, 1)}
     engine.dispose()
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
+    for running in app_with_accounts(url, folder):
         yield CommuneApp(running, scores, boundaries, names)
 
 
-def signed_in(browser: Browser, page_errors: list[str], base: str, account: str) -> Page:
-    fresh = new_page(browser, page_errors)
-    sign_in(fresh, base, account)
-    return fresh
-
-
 @pytest.fixture
-def leader(browser: Browser, page_errors: list[str], commune_app: CommuneApp) -> Iterator[Page]:
-    fresh = signed_in(browser, page_errors, commune_app.url, "leader")
-    yield fresh
-    fresh.context.close()
+def leader(page_on: Callable[[str, str], Page], commune_app: CommuneApp) -> Page:
+    return page_on(commune_app.url, "leader")
 
 
 def open_heatmap(page: Page, url: str) -> None:
@@ -142,15 +132,15 @@ def test_search_finds_the_wards_typed_without_diacritics(
 
 
 def test_without_boundaries_the_map_says_so_and_an_admins_geojson_draws_it(
-    browser: Browser, page_errors: list[str], expect, commune_app: CommuneApp, tmp_path: Path
+    page_on: Callable[[str, str], Page], page_errors: list[str], expect, commune_app: CommuneApp, tmp_path: Path
 ) -> None:
-    leader = signed_in(browser, page_errors, commune_app.url, "leader")
+    leader = page_on(commune_app.url, "leader")
     open_heatmap(leader, commune_app.url + f"/districts?year={YEAR}")
     empty = leader.locator("#districts-map-empty")
     expect(empty).to_contain_text("Chưa có ranh giới xã, phường, đặc khu")
     expect(empty).to_contain_text("quản trị viên nạp GeoJSON tại /admin")
 
-    admin = signed_in(browser, page_errors, commune_app.url, "admin")
+    admin = page_on(commune_app.url, "admin")
     admin.goto(commune_app.url + "/admin")
     upload = tmp_path / "ranh-gioi-xa-tong-hop.geojson"
     upload.write_bytes(commune_app.boundaries)
