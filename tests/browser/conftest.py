@@ -296,9 +296,12 @@ def plot_traces(page: Page, selector: str) -> list[dict]:
     """The traces Plotly drew in `selector`: `_fullData`, where binary-encoded arrays are already decoded.
 
     Each graph of a page is drawn on its own, after the callback that delivers it: waiting for one
-    graph says nothing about its neighbours, so this waits until Plotly has drawn `selector` itself.
+    graph says nothing about its neighbours, so this waits until Plotly has drawn `selector` itself
+    and has finished drawing it (dcc.Graph marks the plot `dash-graph--pending` until `Plotly.react`
+    resolves, and `_fullData` is the old figure's meanwhile). After an action that redraws a graph
+    the old plot satisfies this wait as well: wait for something of the new figure first.
     """
-    page.locator(f"{selector} .js-plotly-plot .main-svg").first.wait_for(state="attached")
+    page.locator(f"{selector} .js-plotly-plot:not(.dash-graph--pending) .main-svg").first.wait_for(state="attached")
     return page.eval_on_selector(
         f"{selector} .js-plotly-plot",
         """el => el._fullData.map(t => ({

@@ -62,6 +62,17 @@ def edited_export(database_url: str, tmp_path: Path, name: str, edit) -> Path:
     return path
 
 
+def expect_commit_settled_disabled(page: Page, expect) -> None:
+    """The commit button is disabled once its own callback has answered the file just checked.
+
+    It was disabled before the upload too, so `to_be_disabled` alone would pass on the old state;
+    Dash marks the button `data-dash-is-loading` while the callback that decides it is pending.
+    """
+    commit = page.locator("#admin-commit")
+    expect(commit).not_to_have_attribute("data-dash-is-loading", "true")
+    expect(commit).to_be_disabled()
+
+
 def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
     admin_page: Page, admin_app, tmp_path: Path, expect, page_errors: list[str]
 ):
@@ -81,7 +92,7 @@ def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
     expect(page.locator("#admin-issues")).to_contain_text("“abc” không phải là số")
     expect(page.locator("#admin-issues")).to_contain_text("điểm âm (-1)")
     expect(page.locator("#admin-refused")).to_be_visible()
-    expect(page.locator("#admin-commit")).to_be_disabled()
+    expect_commit_settled_disabled(page, expect)
 
     printed = seed_totals()
     unit = next(code for code, r in printed.items() if r["published_rank"] == "1")
@@ -99,7 +110,7 @@ def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
     expect(page.locator("#admin-preview")).to_contain_text(f"{new_total:.2f}".replace(".", ","))
     # The published rank 1 no longer follows the lowered total: a warning the admin must confirm.
     expect(page.locator("#admin-issues")).to_contain_text("hạng 1 không khớp thứ tự tổng điểm")
-    expect(page.locator("#admin-commit")).to_be_disabled()
+    expect_commit_settled_disabled(page, expect)
     page.check("#admin-accept")
     expect(page.locator("#admin-commit")).to_be_enabled()
     page.click("#admin-commit")

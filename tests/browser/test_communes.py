@@ -8,6 +8,7 @@ admin must load them; the admin loads a synthetic grid through /admin and the ma
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -19,7 +20,7 @@ import pytest
 from data_access import db
 from seed.loader import load_seed
 from seed.synthetic import SYNTHETIC_BOUNDARIES, CommuneYear, commune_name
-from tests.browser.conftest import app_with_accounts, plot_traces, sqlite_url
+from tests.browser.conftest import app_with_accounts, expect_query, plot_traces, sqlite_url
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -69,12 +70,28 @@ def open_heatmap(page: Page, url: str) -> None:
     page.locator("#districts-heatmap .js-plotly-plot .main-svg").first.wait_for()
 
 
+ROW_LABELS = """() => [...document.querySelectorAll('#districts-heatmap .ytick text')]
+    .map(n => [n.textContent, n.getBoundingClientRect().y])
+    .sort((a, b) => a[1] - b[1])
+    .map(([text]) => text)"""
+
+
 def row_labels(page: Page) -> list[str]:
     """The heatmap's row labels top to bottom, as drawn."""
-    labels = page.eval_on_selector_all(
-        "#districts-heatmap .ytick text", "nodes => nodes.map(n => [n.textContent, n.getBoundingClientRect().y])"
-    )
-    return [text for text, _ in sorted(labels, key=lambda label: label[1])]
+    return page.evaluate(ROW_LABELS)
+
+
+def wait_for_rows(page: Page, condition: str, arg: object) -> None:
+    """Wait until the heatmap's row labels (top to bottom) meet `condition`, a JS `(labels, arg) => bool`.
+
+    After a click the old heatmap stays drawn until the callback's replaces it, and its `.main-svg`
+    satisfies any wait on the graph: so this waits for the rows the new page must show. On timeout it
+    returns, and the caller's assertion says what was drawn instead.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(f"arg => ({condition})(({ROW_LABELS})(), arg)", arg=arg)
 
 
 def test_the_2025_page_ranks_the_communes_a_page_at_a_time_strongest_first(
@@ -98,13 +115,14 @@ def test_the_2025_page_ranks_the_communes_a_page_at_a_time_strongest_first(
 
     leader.click("#districts-next")
     expect(leader.locator("#districts-page-status")).to_have_text("Đơn vị 26–50 trong 100 (trang 2/4)")
-    assert "page=2" in leader.url
-    leader.locator("#districts-heatmap .js-plotly-plot .main-svg").first.wait_for()
-    assert row_labels(leader)[0] == f"26. {expected[25][0]}"
+    expect_query(leader, {"page": "2"}, exact=False)
+    first = f"26. {expected[25][0]}"
+    wait_for_rows(leader, "(labels, first) => labels[0] === first", first)
+    assert row_labels(leader)[0] == first
 
     leader.click("#districts-order-weakest")
     expect(leader.locator("#districts-page-status")).to_have_text("Đơn vị 1–25 trong 100 (trang 1/4)")
-    assert "order=weakest" in leader.url
+    expect_query(leader, {"order": "weakest"}, exact=False)
     weakest_name, _ = expected[-1]
     expect(leader.locator("#districts-heatmap .ytick text").first).to_have_text(f"100. {weakest_name}")
     assert page_errors == []
@@ -120,8 +138,13 @@ def test_search_finds_the_wards_typed_without_diacritics(
     leader.press("#districts-search", "Enter")
 
     expect(leader.locator("#districts-page-status")).to_contain_text(f"{len(wards)} trong 100 đơn vị")
-    assert "q=phuong" in leader.url
-    leader.locator("#districts-heatmap .js-plotly-plot .main-svg").first.wait_for()
+    expect_query(leader, {"q": "phuong"}, exact=False)
+    wait_for_rows(
+        leader,
+        "(labels, wards) => JSON.stringify(labels.map(l => l.slice(l.indexOf('. ') + 2)).sort())"
+        " === JSON.stringify(wards)",
+        wards,
+    )
     shown = [label.split(". ", 1)[1] for label in row_labels(leader)]
     assert sorted(shown) == wards
 

@@ -136,6 +136,9 @@ def test_targets_offer_no_other_provinces_plan(leader: Page, focus_app: str, exp
     leader.goto(f"{focus_app}/targets")
     expect(leader.locator("#targets-no-plans")).to_contain_text("Đà Nẵng chưa có kế hoạch")
     assert "57/KH-UBND" not in leader.locator("main").inner_text()
+    # The year links come from a callback of their own, and none is what it must show: counted only
+    # once that callback has answered (Dash marks the slot `data-dash-is-loading` until then).
+    expect(leader.locator("#shell-years")).not_to_have_attribute("data-dash-is-loading", "true")
     expect(leader.locator(".year-link")).to_have_count(0)
 
 
