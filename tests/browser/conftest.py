@@ -16,7 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
@@ -109,14 +109,57 @@ def run_app(
             process.wait()
 
 
+def app_with_accounts(database_url: str, folder: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """The app on `database_url`, ready (`/healthz` 200) and with the test accounts, yielding its base URL.
+
+    Every browser test that signs in needs exactly this; a test module's own app (a database it
+    built, a focus unit of its own in `extra_env`) is one `yield from` of it, or of `imported_app`.
+    """
+    for running in run_app(database_url, folder, lambda status: status == 200, extra_env):
+        create_test_accounts(database_url)
+        yield running
+
+
+def sqlite_url(folder: Path) -> str:
+    """The SQLite file of `folder` that an app of these tests runs on."""
+    return f"sqlite:///{folder / 'dti.sqlite3'}"
+
+
+def imported_database(folder: Path, files: Sequence[tuple[str, bytes]]) -> str:
+    """The seed, then each `(file name, content)` imported through the importer, into an SQLite file of `folder`.
+
+    The database a data officer would have built: tests of imported years see the app on it, not
+    on rows written behind the importer's back.
+    """
+    from data_access import db
+    from data_access.importing import OK, import_file
+    from seed.loader import load_seed
+
+    url = sqlite_url(folder)
+    engine = db.engine_for(url)
+    load_seed(engine)
+    for name, content in files:
+        outcome = import_file(content, name, user="data-officer", engine=engine, accept_warnings=True)
+        assert outcome.result == OK, (name, outcome.error, outcome.checked.issues)
+    engine.dispose()
+    return url
+
+
+def imported_app(
+    folder: Path, files: Sequence[tuple[str, bytes]], extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """The app on `imported_database(folder, files)`, with the test accounts, yielding its base URL.
+
+    A module fixture is `yield from imported_app(tmp_path_factory.mktemp(...), [...])`.
+    """
+    yield from app_with_accounts(imported_database(folder, files), folder, extra_env)
+
+
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on a fresh SQLite file, which it seeds itself on start; the test accounts are added once it runs."""
     folder = tmp_path_factory.mktemp("browser-app")
-    url = f"sqlite:///{folder / 'dti.sqlite3'}"
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
-        yield running
+    yield from app_with_accounts(sqlite_url(folder), folder)
 
 
 @pytest.fixture(scope="session")
@@ -212,28 +255,34 @@ def anonymous_page(browser: Browser, page_errors: list[str]) -> Iterator[Page]:
 
 
 @pytest.fixture
-def page(browser: Browser, page_errors: list[str], base_url: str) -> Iterator[Page]:
+def page(page_on: Callable[[str, str], Page], base_url: str) -> Page:
     """A page signed in as a leader (who may see everything but `/admin`)."""
-    fresh = new_page(browser, page_errors)
-    sign_in(fresh, base_url, "leader")
-    yield fresh
-    fresh.context.close()
+    return page_on(base_url, "leader")
 
 
 @pytest.fixture
-def page_as(browser: Browser, page_errors: list[str], base_url: str) -> Iterator[Callable[[str], Page]]:
-    """`page_as("unit_head")` (or "admin", "leader"): a new page signed in with that test account."""
+def page_on(browser: Browser, page_errors: list[str]) -> Iterator[Callable[[str, str], Page]]:
+    """`page_on(app_url, "leader")`: a new page signed in with that test account on that app, closed after the test.
+
+    For a module's own app (`imported_app`, `app_with_accounts`): its `leader` fixture is one call.
+    """
     opened: list[Page] = []
 
-    def open_as(account: str) -> Page:
+    def open_on(app_url: str, account: str) -> Page:
         fresh = new_page(browser, page_errors)
-        sign_in(fresh, base_url, account)
+        sign_in(fresh, app_url, account)
         opened.append(fresh)
         return fresh
 
-    yield open_as
+    yield open_on
     for fresh in opened:
         fresh.context.close()
+
+
+@pytest.fixture
+def page_as(page_on: Callable[[str, str], Page], base_url: str) -> Callable[[str], Page]:
+    """`page_as("unit_head")` (or "admin", "leader"): a new page signed in with that test account."""
+    return lambda account: page_on(base_url, account)
 
 
 def open_overview(page: Page, url: str) -> None:
@@ -247,9 +296,12 @@ def plot_traces(page: Page, selector: str) -> list[dict]:
     """The traces Plotly drew in `selector`: `_fullData`, where binary-encoded arrays are already decoded.
 
     Each graph of a page is drawn on its own, after the callback that delivers it: waiting for one
-    graph says nothing about its neighbours, so this waits until Plotly has drawn `selector` itself.
+    graph says nothing about its neighbours, so this waits until Plotly has drawn `selector` itself
+    and has finished drawing it (dcc.Graph marks the plot `dash-graph--pending` until `Plotly.react`
+    resolves, and `_fullData` is the old figure's meanwhile). After an action that redraws a graph
+    the old plot satisfies this wait as well: wait for something of the new figure first.
     """
-    page.locator(f"{selector} .js-plotly-plot .main-svg").first.wait_for(state="attached")
+    page.locator(f"{selector} .js-plotly-plot:not(.dash-graph--pending) .main-svg").first.wait_for(state="attached")
     return page.eval_on_selector(
         f"{selector} .js-plotly-plot",
         """el => el._fullData.map(t => ({

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import new_page, run_app, sign_in
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import app_with_accounts, new_page, sign_in, sqlite_url
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -22,10 +21,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def accounts_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser-accounts")
-    url = f"sqlite:///{folder / 'dti.sqlite3'}"
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
-        yield running
+    yield from app_with_accounts(sqlite_url(folder), folder)
 
 
 def sign_in_with(page, base_url: str, username: str, password: str) -> None:

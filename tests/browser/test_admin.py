@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +19,10 @@ from data_access import db
 from data_access.importing import files as downloads
 from data_access.importing import formats
 from data_access.settings import SEED_DIR
-from tests.browser.conftest import new_page, run_app, sign_in
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import app_with_accounts, sqlite_url
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -34,18 +33,14 @@ UPLOAD_INPUT = "#admin-upload input[type=file]"
 @pytest.fixture(scope="module")
 def admin_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     folder = tmp_path_factory.mktemp("browser-admin")
-    url = f"sqlite:///{folder / 'dti.sqlite3'}"
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
+    url = sqlite_url(folder)
+    for running in app_with_accounts(url, folder):
         yield running, url
 
 
 @pytest.fixture
-def admin_page(browser: Browser, page_errors: list[str], admin_app) -> Iterator[Page]:
-    page = new_page(browser, page_errors)
-    sign_in(page, admin_app[0], "admin")
-    yield page
-    page.context.close()
+def admin_page(page_on: Callable[[str, str], Page], admin_app) -> Page:
+    return page_on(admin_app[0], "admin")
 
 
 def seed_totals() -> dict[str, dict[str, str]]:
@@ -67,6 +62,17 @@ def edited_export(database_url: str, tmp_path: Path, name: str, edit) -> Path:
     return path
 
 
+def expect_commit_settled_disabled(page: Page, expect) -> None:
+    """The commit button is disabled once its own callback has answered the file just checked.
+
+    It was disabled before the upload too, so `to_be_disabled` alone would pass on the old state;
+    Dash marks the button `data-dash-is-loading` while the callback that decides it is pending.
+    """
+    commit = page.locator("#admin-commit")
+    expect(commit).not_to_have_attribute("data-dash-is-loading", "true")
+    expect(commit).to_be_disabled()
+
+
 def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
     admin_page: Page, admin_app, tmp_path: Path, expect, page_errors: list[str]
 ):
@@ -86,7 +92,7 @@ def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
     expect(page.locator("#admin-issues")).to_contain_text("“abc” không phải là số")
     expect(page.locator("#admin-issues")).to_contain_text("điểm âm (-1)")
     expect(page.locator("#admin-refused")).to_be_visible()
-    expect(page.locator("#admin-commit")).to_be_disabled()
+    expect_commit_settled_disabled(page, expect)
 
     printed = seed_totals()
     unit = next(code for code, r in printed.items() if r["published_rank"] == "1")
@@ -104,7 +110,7 @@ def test_faults_are_listed_then_a_good_file_is_previewed_written_and_shown(
     expect(page.locator("#admin-preview")).to_contain_text(f"{new_total:.2f}".replace(".", ","))
     # The published rank 1 no longer follows the lowered total: a warning the admin must confirm.
     expect(page.locator("#admin-issues")).to_contain_text("hạng 1 không khớp thứ tự tổng điểm")
-    expect(page.locator("#admin-commit")).to_be_disabled()
+    expect_commit_settled_disabled(page, expect)
     page.check("#admin-accept")
     expect(page.locator("#admin-commit")).to_be_enabled()
     page.click("#admin-commit")

@@ -9,15 +9,13 @@ recomputed from the seed CSVs and the files' own values, never read from the app
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
 from components.formatting import format_number, format_points
-from tests.browser.conftest import new_page, open_overview, run_app, sign_in
-from tests.browser.test_years import imported_database
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import imported_app, open_overview
 from tests.data_access.importing.files import competition_ranks, framework_2023, seed_csv, seed_pillars, seed_points
 from tests.data_access.importing.province_year_files import (
     province_framework_2023,
@@ -32,7 +30,7 @@ from tests.data_access.importing.year_files import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -75,10 +73,9 @@ def test_the_overview_shows_2022_against_2021_as_published(page: Page, base_url:
 
 @pytest.fixture(scope="module")
 def changes_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("changes-app")
     scores, _totals = department_scores_2023()
-    url = imported_database(
-        folder,
+    yield from imported_app(
+        tmp_path_factory.mktemp("changes-app"),
         [
             ("don-vi-moi.xlsx", new_department_units()),
             ("khung-2023.xlsx", framework_2023()),
@@ -87,17 +84,11 @@ def changes_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             ("diem-tinh-2023.xlsx", province_scores_2023()),
         ],
     )
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
-        yield running
 
 
 @pytest.fixture
-def leader(browser: Browser, page_errors: list[str], changes_app: str) -> Iterator[Page]:
-    fresh = new_page(browser, page_errors)
-    sign_in(fresh, changes_app, "leader")
-    yield fresh
-    fresh.context.close()
+def leader(page_on: Callable[[str, str], Page], changes_app: str) -> Page:
+    return page_on(changes_app, "leader")
 
 
 def test_the_overview_shows_each_main_index_against_the_year_before(

@@ -8,10 +8,11 @@ admin must load them; the admin loads a synthetic grid through /admin and the ma
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,13 +20,12 @@ import pytest
 from data_access import db
 from seed.loader import load_seed
 from seed.synthetic import SYNTHETIC_BOUNDARIES, CommuneYear, commune_name
-from tests.browser.conftest import new_page, plot_traces, run_app, sign_in
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import app_with_accounts, expect_query, plot_traces, sqlite_url
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +48,7 @@ class CommuneApp:
 @pytest.fixture(scope="module")
 def commune_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CommuneApp]:
     folder: Path = tmp_path_factory.mktemp("communes-app")
-    url = f"sqlite:///{folder / 'dti.sqlite3'}"
+    url = sqlite_url(folder)
     engine = db.engine_for(url)
     load_seed(engine)
     year = CommuneYear(PROVINCE, engine, year=YEAR)
@@ -56,22 +56,13 @@ def commune_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CommuneApp
     boundaries = year.boundaries_file()
     names = {code: commune_name(n, len(year.codes)) for n, code in enumerate(year.codes, 1)}
     engine.dispose()
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
+    for running in app_with_accounts(url, folder):
         yield CommuneApp(running, scores, boundaries, names)
 
 
-def signed_in(browser: Browser, page_errors: list[str], base: str, account: str) -> Page:
-    fresh = new_page(browser, page_errors)
-    sign_in(fresh, base, account)
-    return fresh
-
-
 @pytest.fixture
-def leader(browser: Browser, page_errors: list[str], commune_app: CommuneApp) -> Iterator[Page]:
-    fresh = signed_in(browser, page_errors, commune_app.url, "leader")
-    yield fresh
-    fresh.context.close()
+def leader(page_on: Callable[[str, str], Page], commune_app: CommuneApp) -> Page:
+    return page_on(commune_app.url, "leader")
 
 
 def open_heatmap(page: Page, url: str) -> None:
@@ -79,12 +70,28 @@ def open_heatmap(page: Page, url: str) -> None:
     page.locator("#districts-heatmap .js-plotly-plot .main-svg").first.wait_for()
 
 
+ROW_LABELS = """() => [...document.querySelectorAll('#districts-heatmap .ytick text')]
+    .map(n => [n.textContent, n.getBoundingClientRect().y])
+    .sort((a, b) => a[1] - b[1])
+    .map(([text]) => text)"""
+
+
 def row_labels(page: Page) -> list[str]:
     """The heatmap's row labels top to bottom, as drawn."""
-    labels = page.eval_on_selector_all(
-        "#districts-heatmap .ytick text", "nodes => nodes.map(n => [n.textContent, n.getBoundingClientRect().y])"
-    )
-    return [text for text, _ in sorted(labels, key=lambda label: label[1])]
+    return page.evaluate(ROW_LABELS)
+
+
+def wait_for_rows(page: Page, condition: str, arg: object) -> None:
+    """Wait until the heatmap's row labels (top to bottom) meet `condition`, a JS `(labels, arg) => bool`.
+
+    After a click the old heatmap stays drawn until the callback's replaces it, and its `.main-svg`
+    satisfies any wait on the graph: so this waits for the rows the new page must show. On timeout it
+    returns, and the caller's assertion says what was drawn instead.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(f"arg => ({condition})(({ROW_LABELS})(), arg)", arg=arg)
 
 
 def test_the_2025_page_ranks_the_communes_a_page_at_a_time_strongest_first(
@@ -108,13 +115,14 @@ def test_the_2025_page_ranks_the_communes_a_page_at_a_time_strongest_first(
 
     leader.click("#districts-next")
     expect(leader.locator("#districts-page-status")).to_have_text("Đơn vị 26–50 trong 100 (trang 2/4)")
-    assert "page=2" in leader.url
-    leader.locator("#districts-heatmap .js-plotly-plot .main-svg").first.wait_for()
-    assert row_labels(leader)[0] == f"26. {expected[25][0]}"
+    expect_query(leader, {"page": "2"}, exact=False)
+    first = f"26. {expected[25][0]}"
+    wait_for_rows(leader, "(labels, first) => labels[0] === first", first)
+    assert row_labels(leader)[0] == first
 
     leader.click("#districts-order-weakest")
     expect(leader.locator("#districts-page-status")).to_have_text("Đơn vị 1–25 trong 100 (trang 1/4)")
-    assert "order=weakest" in leader.url
+    expect_query(leader, {"order": "weakest"}, exact=False)
     weakest_name, _ = expected[-1]
     expect(leader.locator("#districts-heatmap .ytick text").first).to_have_text(f"100. {weakest_name}")
     assert page_errors == []
@@ -130,8 +138,13 @@ def test_search_finds_the_wards_typed_without_diacritics(
     leader.press("#districts-search", "Enter")
 
     expect(leader.locator("#districts-page-status")).to_contain_text(f"{len(wards)} trong 100 đơn vị")
-    assert "q=phuong" in leader.url
-    leader.locator("#districts-heatmap .js-plotly-plot .main-svg").first.wait_for()
+    expect_query(leader, {"q": "phuong"}, exact=False)
+    wait_for_rows(
+        leader,
+        "(labels, wards) => JSON.stringify(labels.map(l => l.slice(l.indexOf('. ') + 2)).sort())"
+        " === JSON.stringify(wards)",
+        wards,
+    )
     shown = [label.split(". ", 1)[1] for label in row_labels(leader)]
     assert sorted(shown) == wards
 
@@ -142,15 +155,15 @@ def test_search_finds_the_wards_typed_without_diacritics(
 
 
 def test_without_boundaries_the_map_says_so_and_an_admins_geojson_draws_it(
-    browser: Browser, page_errors: list[str], expect, commune_app: CommuneApp, tmp_path: Path
+    page_on: Callable[[str, str], Page], page_errors: list[str], expect, commune_app: CommuneApp, tmp_path: Path
 ) -> None:
-    leader = signed_in(browser, page_errors, commune_app.url, "leader")
+    leader = page_on(commune_app.url, "leader")
     open_heatmap(leader, commune_app.url + f"/districts?year={YEAR}")
     empty = leader.locator("#districts-map-empty")
     expect(empty).to_contain_text("Chưa có ranh giới xã, phường, đặc khu")
     expect(empty).to_contain_text("quản trị viên nạp GeoJSON tại /admin")
 
-    admin = signed_in(browser, page_errors, commune_app.url, "admin")
+    admin = page_on(commune_app.url, "admin")
     admin.goto(commune_app.url + "/admin")
     upload = tmp_path / "ranh-gioi-xa-tong-hop.geojson"
     upload.write_bytes(commune_app.boundaries)

@@ -22,21 +22,22 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
+# Each page and what its content callback fills: an absent phrase proves nothing on a page not yet drawn.
 PAGES = [
-    "/",
-    "/pillars",
-    "/pillars?level=department",
-    "/rankings",
-    "/rankings?level=department",
-    "/districts",
-    "/targets",
-    "/units/binh-phuoc",
-    "/units/binh-phuoc-so-y-te",
-    "/whatif",
-    "/present",
-    "/admin",
-    "/admin/audit",
-    "/admin/accounts",
+    ("/", "#overview-content > *"),
+    ("/pillars", "#pillars-content > *"),
+    ("/pillars?level=department", "#pillars-content > *"),
+    ("/rankings", "#rankings-content > *"),
+    ("/rankings?level=department", "#rankings-content > *"),
+    ("/districts", "#districts-content > *"),
+    ("/targets", "#targets-content > *"),
+    ("/units/binh-phuoc", "#units-content > *"),
+    ("/units/binh-phuoc-so-y-te", "#units-content > *"),
+    ("/whatif", "#whatif-content > *"),
+    ("/present", "#present-deck > *"),
+    ("/admin", "#admin-history-table, #admin-history-empty"),
+    ("/admin/audit", "#audit-content > *"),
+    ("/admin/accounts", "#accounts-table > *"),
 ]
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ]", re.IGNORECASE)
 QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"|“([^”]+)”")
@@ -86,8 +87,9 @@ def test_no_page_shows_the_apps_own_vietnamese_in_english_mode(page_as, base_url
     admin = page_as("admin")
     admin.context.add_cookies([{"name": "dti_lang", "value": "en", "url": base_url}])
     left: dict[str, list[str]] = {}
-    for path in PAGES:
+    for path, drawn in PAGES:
         admin.goto(base_url + path)
+        admin.locator(drawn).first.wait_for(state="attached")
         admin.wait_for_load_state("networkidle")
         admin.wait_for_function(
             "() => document.querySelector('#_pages_content') && "

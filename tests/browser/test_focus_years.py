@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,15 +15,13 @@ import pytest
 from components.formatting import format_number
 from data_access.settings import SEED_DIR
 from seed.loader import META_DIR
-from tests.browser.conftest import new_page, run_app, sign_in
-from tests.browser.test_years import imported_database
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import imported_app
 from tests.data_access.importing.files import seed_csv
 from tests.data_access.importing.published_files import second_province_indices
 from tests.data_access.importing.year_files import focus_province, national_results, seed_national_ranks
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -58,21 +56,18 @@ def sub_units_of_the_seed() -> list[str]:
 
 @pytest.fixture(scope="module")
 def focus_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("focus-app")
     content, _ranks = national_2023()
     indices, _values = second_province_indices(2023)
-    url = imported_database(folder, [("xep-hang-dti-2023.xlsx", content), ("chi-so-dti-2023.xlsx", indices)])
-    for running in run_app(url, folder, lambda status: status == 200, {"DTI_FOCUS_UNIT": FOCUS}):
-        create_test_accounts(url)
-        yield running
+    yield from imported_app(
+        tmp_path_factory.mktemp("focus-app"),
+        [("xep-hang-dti-2023.xlsx", content), ("chi-so-dti-2023.xlsx", indices)],
+        {"DTI_FOCUS_UNIT": FOCUS},
+    )
 
 
 @pytest.fixture
-def leader(browser: Browser, page_errors: list[str], focus_app: str) -> Iterator[Page]:
-    fresh = new_page(browser, page_errors)
-    sign_in(fresh, focus_app, "leader")
-    yield fresh
-    fresh.context.close()
+def leader(page_on: Callable[[str, str], Page], focus_app: str) -> Page:
+    return page_on(focus_app, "leader")
 
 
 def offered_years(page: Page, expect, years: list[int]) -> None:
@@ -141,6 +136,9 @@ def test_targets_offer_no_other_provinces_plan(leader: Page, focus_app: str, exp
     leader.goto(f"{focus_app}/targets")
     expect(leader.locator("#targets-no-plans")).to_contain_text("Đà Nẵng chưa có kế hoạch")
     assert "57/KH-UBND" not in leader.locator("main").inner_text()
+    # The year links come from a callback of their own, and none is what it must show: counted only
+    # once that callback has answered (Dash marks the slot `data-dash-is-loading` until then).
+    expect(leader.locator("#shell-years")).not_to_have_attribute("data-dash-is-loading", "true")
     expect(leader.locator(".year-link")).to_have_count(0)
 
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import new_page, run_app, sign_in
-from tests.browser.test_years import imported_database
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import imported_app
 from tests.data_access.importing.merger_files import (
     DONG_NAI_2024,
     ENDED,
@@ -26,7 +24,7 @@ from tests.data_access.importing.merger_files import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -37,19 +35,16 @@ def decimal(value: float) -> str:
 
 @pytest.fixture(scope="module")
 def merger_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("merger-app")
-    url = imported_database(folder, [("dti-2023.xlsx", national_2023()), ("dti-2024.xlsx", national_2024())])
-    for running in run_app(url, folder, lambda status: status == 200, {"DTI_FOCUS_UNIT": ENDED}):
-        create_test_accounts(url)
-        yield running
+    yield from imported_app(
+        tmp_path_factory.mktemp("merger-app"),
+        [("dti-2023.xlsx", national_2023()), ("dti-2024.xlsx", national_2024())],
+        {"DTI_FOCUS_UNIT": ENDED},
+    )
 
 
 @pytest.fixture
-def leader(browser: Browser, page_errors: list[str], merger_app: str) -> Iterator[Page]:
-    fresh = new_page(browser, page_errors)
-    sign_in(fresh, merger_app, "leader")
-    yield fresh
-    fresh.context.close()
+def leader(page_on: Callable[[str, str], Page], merger_app: str) -> Page:
+    return page_on(merger_app, "leader")
 
 
 def test_the_successor_s_page_crosses_the_merger_with_the_earlier_year_computed_and_marked(

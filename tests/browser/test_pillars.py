@@ -34,6 +34,12 @@ def number(text: str) -> float:
     return float(text.strip().rstrip("%").replace(".", "").replace(",", "."))
 
 
+def expect_rows(page: Page, expect: Callable, count: int) -> None:
+    """Wait until the grid shows `count` rows: the grid draws its rows after its first cell, so
+    reading the columns as soon as one cell is there could read some of them only."""
+    expect(page.locator("#pillars-table .ag-center-cols-container .ag-row")).to_have_count(count)
+
+
 def column(page: Page, column_id: str) -> list[str]:
     """One column's cells top to bottom as shown (the sort moves the rows, so DOM order is display order)."""
     return page.eval_on_selector_all(
@@ -53,7 +59,7 @@ def header(page: Page, column_id: str):
 
 
 def test_province_radar_against_the_leading_provinces_and_task_charts(
-    page: Page, page_errors: list[str], base_url: str
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
 ) -> None:
     open_pillars(page, base_url + "/pillars")
 
@@ -67,6 +73,7 @@ def test_province_radar_against_the_leading_provinces_and_task_charts(
     assert "TB 5 tỉnh dẫn đầu" in legend
     assert "TP. Đà Nẵng" in legend
 
+    expect_rows(page, expect, 8)
     pillars = column(page, "pillar")
     assert len(pillars) == 8
     awareness = pillars.index("Nhận thức số")
@@ -163,6 +170,7 @@ def test_department_against_the_best_department_and_the_median(
     assert "Sở Thông tin và Truyền thông" in legend
     assert "Trung vị 24 đơn vị" in legend
 
+    expect_rows(page, expect, 8)
     points = [number(cell) for cell in column(page, "points")]
     assert len(points) == 8
     assert sum(points) == pytest.approx(428.76)
@@ -243,11 +251,14 @@ def test_another_unit_is_drawn_in_its_own_order_with_no_stale_sort_mark(
     assert page_errors == []
 
 
-def test_district_level_defaults_to_the_best_district(page: Page, page_errors: list[str], base_url: str) -> None:
+def test_district_level_defaults_to_the_best_district(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
     open_pillars(page, base_url + "/pillars?level=district")
 
     assert "UBND thành phố Đồng Xoài" in page.inner_text("#pillars-heading")
     assert "UBND thành phố Đồng Xoài" in page.inner_text("#pillars-unit")
+    expect_rows(page, expect, 9)
     assert len(column(page, "pillar")) == 9
     assert page_errors == []
 

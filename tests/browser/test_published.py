@@ -10,7 +10,7 @@ national DTI are two labelled figures on `/` and `/rankings`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,9 +18,7 @@ import pytest
 from components.formatting import format_number
 from data_access import db
 from seed.loader import load_seed
-from tests.browser.conftest import new_page, run_app, sign_in
-from tests.browser.test_years import imported_database
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import imported_app
 from tests.data_access.importing.published_files import (
     NATIONAL_DTI_2022,
     national_unit,
@@ -32,7 +30,7 @@ from tests.data_access.importing.published_files import (
 from tests.data_access.importing.year_files import focus_province, seed_province_totals
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -53,18 +51,12 @@ def built_files(folder) -> list[tuple[str, bytes]]:
 @pytest.fixture(scope="module")
 def published_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("published-app")
-    url = imported_database(folder, built_files(folder))
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
-        yield running
+    yield from imported_app(folder, built_files(folder))
 
 
 @pytest.fixture
-def leader(browser: Browser, page_errors: list[str], published_app: str) -> Iterator[Page]:
-    fresh = new_page(browser, page_errors)
-    sign_in(fresh, published_app, "leader")
-    yield fresh
-    fresh.context.close()
+def leader(page_on: Callable[[str, str], Page], published_app: str) -> Page:
+    return page_on(published_app, "leader")
 
 
 def dti_2022() -> str:

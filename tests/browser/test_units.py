@@ -85,6 +85,11 @@ def test_the_history_shows_without_scrolling_on_the_wall(
     wholly inside the first screen, and nothing overflows sideways."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_unit(page, f"{base_url}/units/{unit}?year=2022")
+    # Where the history lies depends on the charts above it: measured once every chart is drawn.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#units-content .dash-graph')]"
+        ".every(g => g.querySelector('.main-svg') && !g.querySelector('.dash-graph--pending'))"
+    )
     history = page.locator(shown)
     expect(history).to_be_visible()
     box = history.bounding_box()

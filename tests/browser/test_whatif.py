@@ -60,9 +60,14 @@ def control(page: Page, code: str, kind: str = "whatif-points-box"):
     return page.locator(f'[id=\'{{"index":"{code}","type":"{kind}"}}\']')
 
 
+RANKING_BARS = "#whatif-ranking .js-plotly-plot .barlayer .trace"
+
+
 def open_whatif(page: Page, url: str) -> None:
+    """Load `url` and wait for the ranking's bars: its graph is drawn empty with the page (any
+    `.main-svg` is there at once), and a clientside callback draws the bars from the scenario."""
     page.goto(url)
-    page.locator("#whatif-ranking .js-plotly-plot .main-svg").first.wait_for()
+    page.locator(RANKING_BARS).first.wait_for()
 
 
 def test_moving_a_control_recomputes_in_the_browser_and_the_url_keeps_it(
@@ -91,7 +96,7 @@ def test_moving_a_control_recomputes_in_the_browser_and_the_url_keeps_it(
     assert sent == []  # recomputed in the browser: no callback went to the server
 
     page.reload()
-    page.locator("#whatif-ranking .js-plotly-plot .main-svg").first.wait_for()
+    page.locator(RANKING_BARS).first.wait_for()
     expect(page.locator("#whatif-total")).to_have_text(f"{vi(moved)} / 600")
     expect(control(page, "institutions")).to_have_value("65,5")  # the decimal comma, as typed
 
@@ -166,7 +171,7 @@ def test_moving_a_task_moves_its_index_and_the_total_with_no_request(
     assert sent == []
 
     page.reload()
-    page.locator("#whatif-ranking .js-plotly-plot .main-svg").first.wait_for()
+    page.locator(RANKING_BARS).first.wait_for()
     expect(control(page, centre, "whatif-task-box")).to_have_value(vi(top))
     expect(control(page, "infrastructure")).to_have_value("100")
 

@@ -7,17 +7,12 @@ the importer (a department founded in 2023, the 2023 framework and points, the 2
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 
-from data_access import db
-from data_access.importing import OK, import_file
-from seed.loader import load_seed
-from tests.browser.conftest import run_app, sign_in
-from tests.conftest import create_test_accounts
+from tests.browser.conftest import imported_app
 from tests.data_access.importing.files import framework_2023
 from tests.data_access.importing.year_files import (
     department_scores_2023,
@@ -30,24 +25,12 @@ from tests.data_access.importing.year_files import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
 # The focus province's 2023 DTI in the synthetic 2023 table: its 2022 value plus this.
 GAIN_2023 = 0.0125
-
-
-def imported_database(folder: Path, files: list[tuple[str, bytes]]) -> str:
-    """The seed, then each file imported through the importer, into an SQLite file of `folder`."""
-    url = f"sqlite:///{folder / 'dti.sqlite3'}"
-    engine = db.engine_for(url)
-    load_seed(engine)
-    for name, content in files:
-        outcome = import_file(content, name, user="data-officer", engine=engine, accept_warnings=True)
-        assert outcome.result == OK, (name, outcome.error, outcome.checked.issues)
-    engine.dispose()
-    return url
 
 
 def focus_value(year: int) -> float:
@@ -67,10 +50,9 @@ def national_2023() -> bytes:
 
 @pytest.fixture(scope="module")
 def years_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("years-app")
     scores, _totals = department_scores_2023()
-    url = imported_database(
-        folder,
+    yield from imported_app(
+        tmp_path_factory.mktemp("years-app"),
         [
             ("don-vi-moi.xlsx", new_department_units()),
             ("khung-2023.xlsx", framework_2023()),
@@ -78,19 +60,11 @@ def years_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             ("dti-2023.xlsx", national_2023()),
         ],
     )
-    for running in run_app(url, folder, lambda status: status == 200):
-        create_test_accounts(url)
-        yield running
 
 
 @pytest.fixture
-def leader(browser: Browser, page_errors: list[str], years_app: str) -> Iterator[Page]:
-    from tests.browser.conftest import new_page
-
-    fresh = new_page(browser, page_errors)
-    sign_in(fresh, years_app, "leader")
-    yield fresh
-    fresh.context.close()
+def leader(page_on: Callable[[str, str], Page], years_app: str) -> Page:
+    return page_on(years_app, "leader")
 
 
 def test_the_department_ranking_shows_arrows_and_new(leader: Page, years_app: str, expect, page_errors):
