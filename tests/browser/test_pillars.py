@@ -35,9 +35,10 @@ def number(text: str) -> float:
 
 
 def expect_rows(page: Page, expect: Callable, count: int) -> None:
-    """Wait until the grid shows `count` rows: the grid draws its rows after its first cell, so
-    reading the columns as soon as one cell is there could read some of them only."""
-    expect(page.locator("#pillars-table .ag-center-cols-container .ag-row")).to_have_count(count)
+    """Wait until the table shows `count` rows: the page waits for the table's first cell only, and a
+    unit or level change can leave the old table on screen a moment, so reading the columns at once
+    could read the old rows or some of them only."""
+    expect(page.locator("#pillars-table tbody tr")).to_have_count(count)
 
 
 def column(page: Page, column_id: str) -> list[str]:
