@@ -67,6 +67,9 @@ EXPORT_FONT = "Arial"
 SLIDE_FONT_SIZE = 18
 LABEL_FONT_SIZE = 17
 WEAKEST_COUNT = 3
+# Under a slide's radar: its bottom pillar's label (name on two lines and its value) and the legend.
+RADAR_LABEL_ROOM = 4 * CHART_TICK + 12
+RADAR_LEGEND_ROOM = 3 * (CHART_TICK + 8)
 # The recommendations a slide lists (the page's action list has them all).
 ACTION_ROWS = 5
 GAP_ROWS = 5
@@ -298,11 +301,23 @@ def radar_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str])
     comparisons = _comparisons(deck, lang)
     figure = pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang, show_legend=True)
     figure = _slide_figure(figure)
-    # The legend goes under the radar: above it, it would cover the first pillar's label.
+    # The legend goes under the radar (above it, it would cover the first pillar's label), pinned to
+    # the figure's bottom edge rather than to the plot: placed as a share of the plot's height, it
+    # rose into the bottom pillar's label wherever the figure is short (the printed deck, the PDF).
+    # The bottom margin holds that label (three lines, which plotly does not count in its margins)
+    # and a legend wrapped onto three rows beside a table.
     figure.update_layout(
-        polar={"angularaxis": {"tickfont": {"size": 15}}},
-        legend={"font": {"size": 15}, "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.1, "yanchor": "top"},
-        margin={"l": 125, "r": 125, "t": 40, "b": 110},
+        polar={"angularaxis": {"tickfont": {"size": CHART_TICK}}},
+        legend={
+            "font": {"size": CHART_TICK},
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+        },
+        margin={"l": 125, "r": 125, "t": 40, "b": RADAR_LABEL_ROOM + RADAR_LEGEND_ROOM},
     )
     ordered = pillars.sort_values("share")
     best, worst = ordered.iloc[-1], ordered.iloc[0]
