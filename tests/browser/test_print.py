@@ -263,3 +263,44 @@ def test_the_printed_radar_slide_keeps_its_legend_off_the_pillar_labels(page: Pa
         and label["top"] < entry["bottom"]
     ]
     assert clashes == []
+
+
+# Each section of /targets (a plan's pillar, the sources' disagreements): its heading's words and the
+# first words of its first card.
+SECTIONS = """() => [...document.querySelectorAll('.targets-section')].map(section => ({
+    heading: section.querySelector('.targets-section-title').innerText.split(/\\s+/).filter(Boolean),
+    card: (section.querySelector('.targets-grid > *, .disagreement-grid > *') || {innerText: ''}).innerText
+        .split(/\\s+/).filter(Boolean).slice(0, 4),
+}))"""
+
+
+def find_words(pages: list[list[tuple[str, float, float, float, float]]], words: list[str]) -> list[tuple[int, float]]:
+    """Every place (page index, top in points) where `words` are printed one after the other."""
+    found = []
+    for number, paper in enumerate(pages):
+        texts = [word[0] for word in paper]
+        for start in range(len(texts) - len(words) + 1):
+            if texts[start : start + len(words)] == words:
+                found.append((number, paper[start][2]))
+    return found
+
+
+def test_a_targets_section_heading_prints_on_the_page_of_its_first_card(page: Page, base_url: str, tmp_path: Path):
+    """On A4 a plan section's heading never stays alone at the bottom of a page with its cards on the
+    next ("Xã hội số" once did): each heading is printed on the page of its first card, above it."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(base_url + "/targets")
+    page.wait_for_function(DRAWN)
+    sections = page.evaluate(SECTIONS)
+    assert len(sections) >= 3 and all(section["card"] for section in sections)
+    pdf = PROJECT_ROOT / "test-results" / "print-targets.pdf"
+    pdf.parent.mkdir(exist_ok=True)
+    page.pdf(path=str(pdf), format="A4", landscape=True)
+    pages = pdf_words(pdf)
+    for section in sections:
+        headings = find_words(pages, section["heading"])
+        assert len(headings) == 1, f"{' '.join(section['heading'])!r} printed {len(headings)} times"
+        (number, top), cards = headings[0], find_words(pages, section["card"])
+        assert any(n == number and y > top for n, y in cards), (
+            f"{' '.join(section['heading'])!r} ends page {number + 1}; its first card prints at {cards}"
+        )
