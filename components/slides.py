@@ -543,9 +543,9 @@ def districts_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, s
     if results.empty:
         return _empty("districts", title, t("present.districts.empty", lang, year=deck.year, unit=name), lang)
     figure = district_heatmap(results.scores, results.totals, thresholds=results.thresholds, theme=theme, lang=lang)
-    figure.update_traces(textfont={"size": 16}, selector={"type": "scatter"})
-    figure.update_xaxes(tickfont={"size": 14})
-    figure.update_yaxes(tickfont={"size": 15})
+    figure.update_traces(textfont={"size": CHART_TICK}, selector={"type": "scatter"})
+    figure.update_xaxes(tickfont={"size": CHART_TICK})
+    figure.update_yaxes(tickfont={"size": CHART_TICK})
     figure = _slide_figure(figure)
     totals = results.totals
     best, worst = totals.iloc[0], totals.iloc[-1]
@@ -772,7 +772,7 @@ def points_lost_figure(losses: pd.DataFrame, *, theme: str, lang: str) -> go.Fig
     layout = base_layout(theme, lang)
     layout.update(
         barmode="stack",
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 15}},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": CHART_TICK}},
         xaxis={
             "range": [0, float(losses["max_points"].max()) * 1.35],
             "title": {"text": t("present.weakest.axis", lang)},

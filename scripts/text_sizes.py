@@ -27,7 +27,8 @@ from playwright.sync_api import Error as PlaywrightError
 from screenshots import CHROMIUM_ARGS, PAGES, sign_in
 
 BOUNDS = (12, 14, 16, 18)
-PAGES_MEASURED = {**PAGES, "present-kiosk": "/present?kiosk=1"}
+# The kiosk's own cycling is slowed to an hour: the script steps through the slides itself.
+PAGES_MEASURED = {**PAGES, "present-kiosk": "/present?kiosk=1&interval=3600"}
 # Where a page is drawn: the charts' SVG text (plotly) and every card; a page is measured once these settle.
 DRAWN = ".js-plotly-plot .main-svg, .card, .present-slide.is-active"
 SOURCE_SELECTOR = ".source-note, .shell-footer, .present-source, .card-source"
@@ -138,18 +139,16 @@ def page_text(name: str, rows: list[dict]) -> PageText:
 
 def measure_deck(page: Page, name: str) -> PageText:
     """Every slide of a deck: the page with its first slide, then each next slide alone (the chrome
-    around it is counted once). The slides are reached with → as a presenter would; a kiosk's own
-    cycling is slower than this walk, and a slide it moves to early is measured all the same."""
-    rows = page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR, None])
-    slides = [page_text(page.eval_on_selector(ACTIVE_SLIDE, "el => el.id"), rows)]
-    for _ in range(page.locator(".present-slide").count() - 1):
-        before = slides[-1].name
+    around it is counted once). The slides are reached with Home and → as a presenter would."""
+    ids = page.eval_on_selector_all(".present-slide", "els => els.map(el => el.id)")
+    shown = "([selector, id]) => document.querySelector(selector).id === id"
+    page.keyboard.press("Home")
+    page.wait_for_function(shown, arg=[ACTIVE_SLIDE, ids[0]])
+    slides = [page_text(ids[0], page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR, None]))]
+    for slide in ids[1:]:
         page.keyboard.press("ArrowRight")
-        page.wait_for_function(
-            "([selector, before]) => document.querySelector(selector).id !== before", arg=[ACTIVE_SLIDE, before]
-        )
-        active = page.eval_on_selector(ACTIVE_SLIDE, "el => el.id")
-        slides.append(page_text(active, page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR, ACTIVE_SLIDE])))
+        page.wait_for_function(shown, arg=[ACTIVE_SLIDE, slide])
+        slides.append(page_text(slide, page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR, ACTIVE_SLIDE])))
     return PageText(
         name,
         [text for slide in slides for text in slide.texts],

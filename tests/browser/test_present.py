@@ -277,3 +277,15 @@ def test_the_kiosk_ticker_runs_below_every_slides_content(page: Page, page_error
         )
         assert ends and max(ends) <= top, f"{slide} ends at {max(ends)}, the ticker starts at {top}"
     assert page_errors == []
+
+
+def test_every_kiosk_chart_draws_its_text_at_the_wall_floor(page: Page, page_errors: list[str], base_url: str):
+    """On the wall (kiosk, 1920×1080) no chart of any slide writes under the chart floor of 16 px:
+    axes, values, legends, bounds (the districts' heatmap and the points lost were at 14–15 px)."""
+    page.goto(base_url + "/present?year=2022&kiosk=1&interval=600")
+    page.wait_for_function(DRAWN_JS)
+    charts = [text for text in texts(page, ".present-deck") if text["svg"]]
+    assert len({text["text"] for text in charts}) > 100, "every slide's chart is measured"
+    small = sorted((round(text["size"], 1), text["text"]) for text in charts if text["size"] < 16)
+    assert small == []
+    assert page_errors == []
