@@ -411,8 +411,12 @@ DEPARTMENT_VALUE_SIZE = CHART_TICK
 # Past this many units the bars go in two columns (best first, down the left then the right), so
 # each row is tall enough for a name at the label's size; a long name wraps onto a second line.
 DEPARTMENT_COLUMN_ROWS = 12
-DEPARTMENT_NAME_WIDTH = 26
-DEPARTMENT_NAME_GAP = 0.3
+DEPARTMENT_NAME_WIDTH = 28
+DEPARTMENT_NAME_GAP = 0.32
+# An exported slide is 1280 px wide, two thirds of the wall's: its names take two thirds of the
+# wall's size, as they take the same share of the picture a projector shows (40-present.css shrinks
+# them the same way on a smaller slide of the page).
+DEPARTMENT_EXPORT_NAME_SIZE = 12
 
 
 def departments_figure(
@@ -494,6 +498,7 @@ def departments_figure(
         # Plotly shrinks a value that does not fit its bar: keep every value at one readable size.
         uniformtext={"minsize": DEPARTMENT_VALUE_SIZE, "mode": "show"},
         margin={"l": 10, "r": 20, "t": len(bounds) * (DEPARTMENT_VALUE_SIZE + 6) + 8, "b": 60},
+        meta={"export_tick_size": DEPARTMENT_EXPORT_NAME_SIZE},
     )
     return figure
 
@@ -1188,6 +1193,10 @@ def export_figure(figure: go.Figure, *, background: str = "#ffffff") -> go.Figur
         font_family=EXPORT_FONT,
         hoverlabel_font_family=EXPORT_FONT,
     )
+    # A figure drawn for the wall may name the size its axis labels take on an exported slide.
+    meta = copy.layout.meta if isinstance(copy.layout.meta, dict) else {}
+    if meta.get("export_tick_size"):
+        copy.update_yaxes(tickfont_size=meta["export_tick_size"])
     return copy
 
 
