@@ -605,9 +605,7 @@ def heatmap_export(scores: pd.DataFrame, totals: pd.DataFrame, *, year: int, lan
     return pd.DataFrame(
         {
             t("districts.col_year", lang): year,
-            t("districts.col_unit_code", lang): rows["unit_code"],
             t("districts.col_unit", lang): rows[unit_col],
-            t("districts.col_criterion_code", lang): rows["pillar_code"],
             t("districts.col_criterion", lang): rows[pillar_col],
             t("districts.col_points", lang): rows["points"],
             t("districts.col_max", lang): rows["max_points"],
@@ -628,10 +626,8 @@ def map_export(table: pd.DataFrame, *, criterion: str, year: int, lang: str) -> 
     return pd.DataFrame(
         {
             t("districts.col_year", lang): year,
-            t("districts.col_region_code", lang): table["region_code"],
             t("districts.col_region", lang): table["region_name"],
             t("districts.col_shared", lang): table["shared"].astype(bool).map(yes_no),
-            t("districts.col_unit_code", lang): table["unit_code"],
             t("districts.col_unit", lang): table[unit_col],
             t("districts.col_criterion", lang): criterion,
             t("districts.col_points", lang): table["points"],

@@ -839,13 +839,12 @@ def national_export(
     changes: pd.DataFrame | None = None,
     previous_year: int | None = None,
 ) -> pd.DataFrame:
-    """The national table as a file: rank, tie, province, code, DTI value, the change since
+    """The national table as a file: rank, tie, province, DTI value, the change since
     `previous_year` where `changes` are given (as on screen: "▲ 3", "mới"), and the source."""
     columns = {
         t("rankings.col.rank", lang): ranking["rank"].astype(int),
         t("rankings.col.tie", lang): [t("rankings.yes", lang) if tied else "" for tied in ranking["tied"]],
         t("rankings.col.province", lang): localized_column(ranking, "unit_name", lang),
-        t("rankings.col.code", lang): ranking["unit_code"],
         t("rankings.col.dti", lang): ranking["index_value"],
     }
     if changes is not None and previous_year is not None:
@@ -867,7 +866,6 @@ def unit_export(
     columns = {
         t("rankings.export.rank", lang): table["rank_computed"],
         t("rankings.col.unit", lang): localized_column(table, "unit_name", lang),
-        t("rankings.col.code", lang): table["unit_code"],
         t("rankings.export.total", lang): table["total_computed"],
         t("rankings.export.max", lang): table["max_total"],
         t("rankings.export.share", lang): (table["share"] * 100).round(2),

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
+from plotly.subplots import make_subplots
 
 from components.caveats import FLAG, discrepancy_texts, flagged_labels, inferred_text
 from components.citations import cite
@@ -26,7 +27,17 @@ from components.formatting import figure_text, format_number, format_percent, fo
 from components.i18n import t
 from components.rankings import unit_bars
 from components.targets import section_label
-from components.theme import GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, base_layout, group_color, ink, pillar_color
+from components.theme import (
+    CHART_LABEL,
+    CHART_TICK,
+    GROUP_COLORS,
+    SERIES_COLORS,
+    STATUS_COLORS,
+    base_layout,
+    group_color,
+    ink,
+    pillar_color,
+)
 from components.whatif import action_text, action_total
 from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
@@ -56,6 +67,9 @@ EXPORT_FONT = "Arial"
 SLIDE_FONT_SIZE = 18
 LABEL_FONT_SIZE = 17
 WEAKEST_COUNT = 3
+# Under a slide's radar: its bottom pillar's label (name on two lines and its value) and the legend.
+RADAR_LABEL_ROOM = 4 * CHART_TICK + 12
+RADAR_LEGEND_ROOM = 3 * (CHART_TICK + 8)
 # The recommendations a slide lists (the page's action list has them all).
 ACTION_ROWS = 5
 GAP_ROWS = 5
@@ -287,11 +301,23 @@ def radar_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str])
     comparisons = _comparisons(deck, lang)
     figure = pillar_radar(pillars, comparisons, focus_label=name, theme=theme, lang=lang, show_legend=True)
     figure = _slide_figure(figure)
-    # The legend goes under the radar: above it, it would cover the first pillar's label.
+    # The legend goes under the radar (above it, it would cover the first pillar's label), pinned to
+    # the figure's bottom edge rather than to the plot: placed as a share of the plot's height, it
+    # rose into the bottom pillar's label wherever the figure is short (the printed deck, the PDF).
+    # The bottom margin holds that label (three lines, which plotly does not count in its margins)
+    # and a legend wrapped onto three rows beside a table.
     figure.update_layout(
-        polar={"angularaxis": {"tickfont": {"size": 15}}},
-        legend={"font": {"size": 15}, "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.1, "yanchor": "top"},
-        margin={"l": 125, "r": 125, "t": 40, "b": 110},
+        polar={"angularaxis": {"tickfont": {"size": CHART_TICK}}},
+        legend={
+            "font": {"size": CHART_TICK},
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+        },
+        margin={"l": 125, "r": 125, "t": 40, "b": RADAR_LABEL_ROOM + RADAR_LEGEND_ROOM},
     )
     ordered = pillars.sort_values("share")
     best, worst = ordered.iloc[-1], ordered.iloc[0]
@@ -378,34 +404,103 @@ def group_facts(table: pd.DataFrame, lang: str) -> tuple[Fact, ...]:
     )
 
 
-def _label_thresholds_inside(
-    figure: go.Figure, table: pd.DataFrame, thresholds: Sequence[Threshold], maximum: float, lang: str
-) -> None:
-    """Each group's bound named above its line ("Khá ≥ 390"), and the values written inside the
-    bars' ends with the lines drawn behind the bars: a line no longer crosses a value."""
-    figure.update_shapes(layer="below")
-    figure.update_traces(
-        textposition="inside",
-        insidetextanchor="end",
-        insidetextfont={"color": [_on_group(code) for code in table["group_code"]], "size": 13},
-    )
-    # Plotly shrinks a value that does not fit its bar's height: keep every value at one readable size.
-    figure.update_layout(uniformtext={"minsize": 13, "mode": "show"})
-    bounds = [bound for bound in thresholds if bound.min_share > 0]
-    for row, bound in enumerate(sorted(bounds, key=lambda b: b.min_share)):
-        name = bound.name_en if lang == "en" and bound.name_en else bound.group
-        figure.add_annotation(
-            x=bound.min_share * maximum,
-            y=1,
-            xref="x",
-            yref="paper",
-            yanchor="bottom",
-            # Bounds close together (300, 390, 480 of 600) take turns on two rows so their names never touch.
-            yshift=2 + 18 * (row % 2),
-            text=f"{figure_text(name)} ≥ {format_points(bound.min_share * maximum, lang)}",
-            showarrow=False,
-            font={"color": group_color(bound.code), "size": 14},
+# A slide's bar chart is read from the back of the room: unit names at a label's size, values and
+# bounds at the chart floor (components/theme.py's CHART_LABEL / CHART_TICK, the pages' wall sizes).
+DEPARTMENT_NAME_SIZE = CHART_LABEL
+DEPARTMENT_VALUE_SIZE = CHART_TICK
+# Past this many units the bars go in two columns (best first, down the left then the right), so
+# each row is tall enough for a name at the label's size; a long name wraps onto a second line.
+DEPARTMENT_COLUMN_ROWS = 12
+DEPARTMENT_NAME_WIDTH = 28
+DEPARTMENT_NAME_GAP = 0.32
+# An exported slide is 1280 px wide, two thirds of the wall's: its names take two thirds of the
+# wall's size, as they take the same share of the picture a projector shows (40-present.css shrinks
+# them the same way on a smaller slide of the page).
+DEPARTMENT_EXPORT_NAME_SIZE = 12
+
+
+def departments_figure(
+    table: pd.DataFrame, thresholds: Sequence[Threshold], *, theme: str, lang: str, axis_title: str
+) -> go.Figure:
+    """The departments' totals as bars (best first, coloured by group), in two columns past
+    `DEPARTMENT_COLUMN_ROWS` units: 24 names in one column left each a 13 px row on a full-HD wall.
+    Each value is written inside its bar's end; each group's bound is a dotted line behind the bars,
+    named above every column ("Khá ≥ 390"), so a line never crosses a value."""
+    maximum = float(table["max_total"].max())
+    bounds = sorted((b for b in thresholds if b.min_share > 0), key=lambda b: b.min_share)
+    columns = 2 if len(table) > DEPARTMENT_COLUMN_ROWS else 1
+    per_column = -(-len(table) // columns)
+    figure = make_subplots(rows=1, cols=columns)
+    if columns > 1:
+        # The right column's names sit between the columns, where plotly's automatic margins do not
+        # reach: the gap is kept for them as a share of the plot's width (wide enough on a slide of
+        # the page, the wall and the exported deck for a line of DEPARTMENT_NAME_WIDTH characters).
+        figure.update_xaxes(domain=[0, 0.5 - DEPARTMENT_NAME_GAP / 2], row=1, col=1)
+        figure.update_xaxes(domain=[0.5 + DEPARTMENT_NAME_GAP / 2, 1], row=1, col=2)
+    names = [wrap_label(name, DEPARTMENT_NAME_WIDTH) for name in localized_column(table, "unit_name", lang)]
+    for column in range(columns):
+        part = table.iloc[column * per_column : (column + 1) * per_column]
+        bars = unit_bars(part, theme=theme, lang=lang, axis_title=axis_title).data[0]
+        bars.update(
+            y=names[column * per_column : (column + 1) * per_column],
+            textposition="inside",
+            insidetextanchor="end",
+            textfont=None,
+            insidetextfont={"color": [_on_group(code) for code in part["group_code"]], "size": DEPARTMENT_VALUE_SIZE},
         )
+        figure.add_trace(bars, row=1, col=column + 1)
+        figure.update_yaxes(
+            autorange="reversed",
+            categoryorder="array",
+            categoryarray=list(bars.y),
+            tickfont={"size": DEPARTMENT_NAME_SIZE},
+            automargin=True,
+            row=1,
+            col=column + 1,
+        )
+        for row, bound in enumerate(bounds):
+            points = bound.min_share * maximum
+            figure.add_vline(
+                x=points,
+                line={"color": group_color(bound.code), "width": 1.5, "dash": "dot"},
+                layer="below",
+                row=1,
+                col=column + 1,
+            )
+            name = bound.name_en if lang == "en" and bound.name_en else bound.group
+            figure.add_annotation(
+                x=points,
+                y=1,
+                xref=f"x{column + 1 if column else ''}",
+                yref="paper",
+                yanchor="bottom",
+                # Each bound's name on a row of its own: in a column, 300, 390 and 480 of 600 are close.
+                yshift=2 + (DEPARTMENT_VALUE_SIZE + 6) * row,
+                text=f"{figure_text(name)} ≥ {format_points(points, lang)}",
+                showarrow=False,
+                font={"color": group_color(bound.code), "size": DEPARTMENT_VALUE_SIZE},
+            )
+    colors = ink(theme)
+    layout = base_layout(theme, lang)
+    layout.pop("xaxis", None)
+    layout.pop("yaxis", None)
+    figure.update_layout(layout)
+    figure.update_xaxes(range=[0, maximum * 1.02], gridcolor=colors["grid"], zeroline=False)
+    figure.update_xaxes(title={"text": axis_title}, row=1, col=1)
+    if columns > 1:
+        figure.update_xaxes(title={"text": axis_title}, row=1, col=2)
+    figure.update_layout(
+        font={"size": SLIDE_FONT_SIZE},
+        height=None,
+        autosize=True,
+        showlegend=False,
+        bargap=0.2,
+        # Plotly shrinks a value that does not fit its bar: keep every value at one readable size.
+        uniformtext={"minsize": DEPARTMENT_VALUE_SIZE, "mode": "show"},
+        margin={"l": 10, "r": 20, "t": len(bounds) * (DEPARTMENT_VALUE_SIZE + 6) + 8, "b": 60},
+        meta={"export_tick_size": DEPARTMENT_EXPORT_NAME_SIZE},
+    )
+    return figure
 
 
 def _on_group(code: str) -> str:
@@ -420,21 +515,13 @@ def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str,
     if table.empty:
         return _empty("departments", title, t("present.departments.empty", lang, year=deck.year, unit=name), lang)
     maximum = float(table["max_total"].max())
-    bounds = [(b.code, b.min_share * maximum) for b in deck.department_thresholds if b.min_share > 0]
-    figure = unit_bars(
+    figure = departments_figure(
         table,
+        deck.department_thresholds,
         theme=theme,
         lang=lang,
         axis_title=t("present.departments.axis", lang, max=format_points(maximum, lang)),
-        thresholds=bounds,
     )
-    # One line per name: a slide has the width, and wrapped names of 24 units overlap.
-    names = [figure_text(name) for name in localized_column(table, "unit_name", lang)]
-    figure.update_traces(y=names, textfont={"size": 14})
-    figure.update_yaxes(categoryarray=names, tickfont={"size": 14})
-    figure = _slide_figure(figure)
-    _label_thresholds_inside(figure, table, deck.department_thresholds, maximum, lang)
-    figure.update_layout(margin={"l": 10, "r": 30, "t": 44, "b": 60}, bargap=0.18)
     facts = group_facts(table, lang)
     citations = [s or p for s, p in zip(table["score_source"], table["published_source"], strict=True)]
     median = table["median_method"].fillna(False).astype(bool).any()
@@ -461,9 +548,9 @@ def districts_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, s
     if results.empty:
         return _empty("districts", title, t("present.districts.empty", lang, year=deck.year, unit=name), lang)
     figure = district_heatmap(results.scores, results.totals, thresholds=results.thresholds, theme=theme, lang=lang)
-    figure.update_traces(textfont={"size": 16}, selector={"type": "scatter"})
-    figure.update_xaxes(tickfont={"size": 14})
-    figure.update_yaxes(tickfont={"size": 15})
+    figure.update_traces(textfont={"size": CHART_TICK}, selector={"type": "scatter"})
+    figure.update_xaxes(tickfont={"size": CHART_TICK})
+    figure.update_yaxes(tickfont={"size": CHART_TICK})
     figure = _slide_figure(figure)
     totals = results.totals
     best, worst = totals.iloc[0], totals.iloc[-1]
@@ -690,7 +777,7 @@ def points_lost_figure(losses: pd.DataFrame, *, theme: str, lang: str) -> go.Fig
     layout = base_layout(theme, lang)
     layout.update(
         barmode="stack",
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 15}},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": CHART_TICK}},
         xaxis={
             "range": [0, float(losses["max_points"].max()) * 1.35],
             "title": {"text": t("present.weakest.axis", lang)},
@@ -1106,6 +1193,10 @@ def export_figure(figure: go.Figure, *, background: str = "#ffffff") -> go.Figur
         font_family=EXPORT_FONT,
         hoverlabel_font_family=EXPORT_FONT,
     )
+    # A figure drawn for the wall may name the size its axis labels take on an exported slide.
+    meta = copy.layout.meta if isinstance(copy.layout.meta, dict) else {}
+    if meta.get("export_tick_size"):
+        copy.update_yaxes(tickfont_size=meta["export_tick_size"])
     return copy
 
 

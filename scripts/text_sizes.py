@@ -9,7 +9,10 @@ with an account that may see the pages given in the environment:
 
     DTI_USER=... DTI_PASSWORD=... python scripts/text_sizes.py [--base-url URL] [--size 1920x1080] [--page overview ...]
 
-Pages are those of `scripts/screenshots.py`, plus the kiosk deck (`present-kiosk`).
+Pages are those of `scripts/screenshots.py`, plus the kiosk deck (`present-kiosk`). A deck
+(`/present…`) is measured slide by slide, stepping through it as a presenter would (→): its
+line counts the page once with every slide, and a line per slide gives that slide's share under
+the floor and its smallest text.
 """
 
 from __future__ import annotations
@@ -19,26 +22,29 @@ import os
 import sys
 from dataclasses import dataclass
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from screenshots import CHROMIUM_ARGS, PAGES, sign_in
 
 BOUNDS = (12, 14, 16, 18)
-PAGES_MEASURED = {**PAGES, "present-kiosk": "/present?kiosk=1"}
+# The kiosk's own cycling is slowed to an hour: the script steps through the slides itself.
+PAGES_MEASURED = {**PAGES, "present-kiosk": "/present?kiosk=1&interval=3600"}
 # Where a page is drawn: the charts' SVG text (plotly) and every card; a page is measured once these settle.
 DRAWN = ".js-plotly-plot .main-svg, .card, .present-slide.is-active"
 SOURCE_SELECTOR = ".source-note, .shell-footer, .present-source, .card-source"
 # The navbar is not read from the back of the room: it keeps 16 px and is left out of the floor.
 NAVBAR_SELECTOR = ".shell-navbar"
+ACTIVE_SLIDE = ".present-slide.is-active"
 # The wall's floor at 1920×1080: a label a leader reads, and a chart's text (axes, legends).
 LABEL_FLOOR = 18
 CHART_FLOOR = 16
 
 # Each visible text node: its characters, the size it is drawn at (SVG text scaled by its
 # transform), whether it is a source line, and its text (for the list of the smallest).
-MEASURE_JS = """([sourceSelector, navbarSelector]) => {
+MEASURE_JS = """([sourceSelector, navbarSelector, rootSelector]) => {
   const out = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const root = rootSelector ? document.querySelector(rootSelector) : document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const viewport = {w: window.innerWidth, h: window.innerHeight};
   while (walker.nextNode()) {
     const node = walker.currentNode;
@@ -79,6 +85,8 @@ class PageText:
     texts: list[tuple[int, float, bool, str]]
     chart: tuple[bool, ...] = ()
     navbar: tuple[bool, ...] = ()
+    # A deck's slides, each measured on its own (named by its element id); empty for other pages.
+    slides: tuple[PageText, ...] = ()
 
     def share_under(self, bound: float, *, with_sources: bool = True) -> float:
         counted = [(chars, size) for chars, size, source, _ in self.texts if with_sources or not source]
@@ -113,15 +121,41 @@ def measure(browser: Browser, base_url: str, name: str, width: int, height: int)
         page.goto(base_url.rstrip("/") + PAGES_MEASURED[name])
         page.locator(DRAWN).first.wait_for(timeout=120_000)
         page.wait_for_load_state("networkidle")
-        rows = page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR])
-        return PageText(
-            name,
-            [(row["chars"], row["size"], row["source"], row["text"]) for row in rows],
-            tuple(row["svg"] for row in rows),
-            tuple(row["navbar"] for row in rows),
-        )
+        if not PAGES_MEASURED[name].startswith("/present"):
+            return page_text(name, page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR, None]))
+        return measure_deck(page, name)
     finally:
         context.close()
+
+
+def page_text(name: str, rows: list[dict]) -> PageText:
+    return PageText(
+        name,
+        [(row["chars"], row["size"], row["source"], row["text"]) for row in rows],
+        tuple(row["svg"] for row in rows),
+        tuple(row["navbar"] for row in rows),
+    )
+
+
+def measure_deck(page: Page, name: str) -> PageText:
+    """Every slide of a deck: the page with its first slide, then each next slide alone (the chrome
+    around it is counted once). The slides are reached with Home and → as a presenter would."""
+    ids = page.eval_on_selector_all(".present-slide", "els => els.map(el => el.id)")
+    shown = "([selector, id]) => document.querySelector(selector).id === id"
+    page.keyboard.press("Home")
+    page.wait_for_function(shown, arg=[ACTIVE_SLIDE, ids[0]])
+    slides = [page_text(ids[0], page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR, None]))]
+    for slide in ids[1:]:
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(shown, arg=[ACTIVE_SLIDE, slide])
+        slides.append(page_text(slide, page.evaluate(MEASURE_JS, [SOURCE_SELECTOR, NAVBAR_SELECTOR, ACTIVE_SLIDE])))
+    return PageText(
+        name,
+        [text for slide in slides for text in slide.texts],
+        tuple(chart for slide in slides for chart in slide.chart),
+        tuple(navbar for slide in slides for navbar in slide.navbar),
+        tuple(slides),
+    )
 
 
 def wall_scale(width: int, height: int) -> float:
@@ -134,13 +168,18 @@ def report(measured: PageText, scale: float = 1.0) -> str:
     without = "  ".join(f"<{bound}px {measured.share_under(bound, with_sources=False):5.1%}" for bound in BOUNDS)
     chars = sum(chars for chars, *_ in measured.texts)
     smallest = "; ".join(f"{size:g}px {text!r}" for size, text in measured.smallest())
-    return (
-        f"{measured.name:<14} {chars:>6} chars  all: {shares}\n"
-        f"{'':<14} {'':>6}        no sources: {without}\n"
+    lines = [
+        f"{measured.name:<14} {chars:>6} chars  all: {shares}",
+        f"{'':<14} {'':>6}        no sources: {without}",
         f"{'':<14} {'':>6}        under the wall's floor ({LABEL_FLOOR * scale:g}/{CHART_FLOOR * scale:g}px, "
-        f"no sources, no navbar): {measured.share_under_floor(scale):5.1%}\n"
-        f"{'':<14} smallest: {smallest}"
-    )
+        f"no sources, no navbar): {measured.share_under_floor(scale):5.1%}",
+        f"{'':<14} smallest: {smallest}",
+    ]
+    for slide in measured.slides:
+        smallest = "; ".join(f"{size:g}px {text!r}" for size, text in slide.smallest(3))
+        floor = slide.share_under_floor(scale)
+        lines.append(f"{'':<6}{slide.name:<26} under the floor {floor:5.1%}  smallest: {smallest}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

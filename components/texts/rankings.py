@@ -73,7 +73,6 @@ TEXT: dict[str, dict[str, str]] = {
     "rankings.col.province": {"vi": "Tỉnh, thành phố", "en": "Province"},
     "rankings.col.dti": {"vi": "Chỉ số DTI", "en": "DTI score"},
     "rankings.col.tie": {"vi": "Đồng hạng", "en": "Tied"},
-    "rankings.col.code": {"vi": "Mã đơn vị", "en": "Unit code"},
     "rankings.col.source": {"vi": "Nguồn", "en": "Source"},
     "rankings.col.unit": {"vi": "Đơn vị", "en": "Unit"},
     "rankings.col.total": {"vi": "Tổng điểm", "en": "Total"},

@@ -258,15 +258,16 @@ def test_downloads_keep_vietnamese_names(page: Page, page_errors: list[str], bas
         page.click("#districts-heatmap-download-xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes())).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][2] == "Đơn vị"
+    assert rows[0][:3] == ("Năm", "Đơn vị", "Tiêu chí"), "names only, no code columns"
     assert len(rows) == 100
-    assert "UBND huyện Lộc Ninh" in {row[2] for row in rows}
+    assert "UBND huyện Lộc Ninh" in {row[1] for row in rows}
 
     with page.expect_download() as info:
         page.click("#districts-map-download-csv")
     regions = list(csv.DictReader(io.StringIO(info.value.path().read_bytes().decode("utf-8-sig"))))
     assert len(regions) == 11
-    shared = [row for row in regions if row["Mã vùng"] == SHARED_REGION]
+    assert "Mã vùng" not in regions[0] and "Mã đơn vị" not in regions[0], "names only in a page's file"
+    shared = [row for row in regions if row["Vùng dùng chung"] == "Có"]
     assert [row["Đơn vị"] for row in shared] == ["UBND huyện Bù Gia Mập", "UBND huyện Phú Riềng"]
     assert {row["Tiêu chí"] for row in regions} == {"Hoạt động chính quyền số"}
 

@@ -167,3 +167,125 @@ def test_a_unit_head_gets_no_link_to_the_deck(page_as: Callable, base_url: str, 
     head.goto(base_url + "/whatif")
     head.locator("#whatif-ranking .js-plotly-plot .main-svg").first.wait_for()
     expect(head.locator("#whatif-present-link")).to_be_hidden()
+
+
+# Every text node under `root` with the size it is drawn at on screen (SVG text scaled by its screen
+# transform, HTML text by its CSS zoom, as scripts/text_sizes.py measures it) and its box.
+TEXTS_JS = """root => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const text = node.textContent.replace(/\\s+/g, " ").trim();
+    const el = node.parentElement;
+    if (!text || !el) continue;
+    const style = getComputedStyle(el);
+    if (style.display === "none") continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    let size = parseFloat(style.fontSize);
+    const svg = el instanceof SVGElement;
+    if (svg) {
+      const m = el.getScreenCTM();
+      size = size * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    } else {
+      size = size * (el.currentCSSZoom || 1);
+    }
+    const tick = el.closest(".ytick, .y2tick");
+    out.push({text: text, size: size, svg: svg, ytick: !!tick,
+              left: box.left, right: box.right, top: box.top, bottom: box.bottom});
+  }
+  return out;
+}"""
+# The deck is drawn: every slide's graph holds its chart's text (hidden slides are laid out and
+# drawn too; plotly draws a graph a moment after Dash puts it on the page).
+DRAWN_JS = """() => {
+  const graphs = [...document.querySelectorAll('.present-slide .dash-graph')];
+  return graphs.length > 0 && graphs.every(graph => graph.querySelector('.main-svg text'));
+}"""
+ACTIVE_IS_JS = "id => document.querySelector('.present-slide.is-active')?.id === id"
+
+
+def texts(page: Page, root: str) -> list[dict]:
+    return page.evaluate(TEXTS_JS, root)
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def test_the_deck_reads_at_4k_as_at_full_hd(page: Page, page_errors: list[str], base_url: str):
+    """A 4K wall draws the deck as full HD twice as large: every text of every slide (the charts'
+    text in px as well as the slides' own type) at twice its full-HD size, in the kiosk and on the page."""
+    for url in ("/present?year=2022&kiosk=1&interval=600", "/present?year=2022"):
+        sizes = {}
+        for width, height in ((1920, 1080), (3840, 2160)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(base_url + url)
+            page.wait_for_function(DRAWN_JS)
+            sizes[width] = [(text["text"], round(text["size"], 1)) for text in texts(page, ".present-deck")]
+        full_hd, wall = sizes[1920], sizes[3840]
+        assert [text for text, _ in wall] == [text for text, _ in full_hd], "the same words on both screens"
+        charts = [text for text in texts(page, ".present-deck") if text["svg"]]
+        assert charts, "the charts' text is measured too"
+        doubled = [(text, small, large) for (text, small), (_, large) in zip(full_hd, wall, strict=True)]
+        assert all(abs(large - 2 * small) <= 0.2 for _, small, large in doubled), [
+            d for d in doubled if abs(d[2] - 2 * d[1]) > 0.2
+        ][:5]
+    assert page_errors == []
+
+
+def test_the_departments_slide_reads_from_the_back_of_the_room(page: Page, page_errors: list[str], base_url: str):
+    """On the wall (kiosk, 1920×1080) the departments' names are labels (at least 18 px), the chart's
+    other text at least 16 px, and no name runs into another name or into a bar of the other column."""
+    page.goto(base_url + "/present?year=2022&kiosk=1&interval=600#departments")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-departments")
+    page.wait_for_function(DRAWN_JS)
+    chart = [text for text in texts(page, "#present-slide-departments .js-plotly-plot") if text["svg"]]
+    names = [text for text in chart if text["ytick"]]
+    name_lines = {text["text"] for text in names}
+    assert "Cục Thống kê" in name_lines and "Sở Y tế" in name_lines, "every department is named on the chart"
+    assert min(text["size"] for text in names) >= 18, sorted((t["size"], t["text"]) for t in names)[:3]
+    assert min(text["size"] for text in chart) >= 16, sorted((t["size"], t["text"]) for t in chart)[:3]
+    # Lines of one wrapped name touch; different names and the other column's bars never do.
+    clashes = [(a["text"], b["text"]) for i, a in enumerate(names) for b in names[i + 1 :] if overlaps(a, b)]
+    assert clashes == []
+    bars = page.eval_on_selector_all(
+        "#present-slide-departments .js-plotly-plot .bars path",
+        "els => els.map(e => { const b = e.getBoundingClientRect(); "
+        "return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; })",
+    )
+    assert len(bars) >= 24
+    assert [(n["text"]) for n in names for bar in bars if overlaps(n, bar)] == []
+    assert page_errors == []
+
+
+def test_the_kiosk_ticker_runs_below_every_slides_content(page: Page, page_errors: list[str], base_url: str):
+    """The ticker along the kiosk's bottom covers nothing: every slide's content, its source line
+    included, ends above the ticker's top."""
+    page.goto(base_url + "/present?year=2022&kiosk=1&interval=600")
+    page.wait_for_function(DRAWN_JS)
+    ticker = page.locator(".wall-ticker-kiosk .wall-ticker")
+    ticker.wait_for()
+    top = ticker.bounding_box()["y"]
+    for slide in page.eval_on_selector_all(".present-slide", "els => els.map(e => e.id)"):
+        ends = page.eval_on_selector_all(
+            f"#{slide} .present-slide-foot, #{slide} .present-slide-body, #{slide} .present-title-body",
+            "els => els.map(e => e.getBoundingClientRect().bottom)",
+        )
+        assert ends and max(ends) <= top, f"{slide} ends at {max(ends)}, the ticker starts at {top}"
+    assert page_errors == []
+
+
+def test_every_kiosk_chart_draws_its_text_at_the_wall_floor(page: Page, page_errors: list[str], base_url: str):
+    """On the wall (kiosk, 1920×1080) no chart of any slide writes under the chart floor of 16 px:
+    axes, values, legends, bounds (the districts' heatmap and the points lost were at 14–15 px)."""
+    page.goto(base_url + "/present?year=2022&kiosk=1&interval=600")
+    page.wait_for_function(DRAWN_JS)
+    charts = [text for text in texts(page, ".present-deck") if text["svg"]]
+    assert len({text["text"] for text in charts}) > 100, "every slide's chart is measured"
+    small = sorted((round(text["size"], 1), text["text"]) for text in charts if text["size"] < 16)
+    assert small == []
+    assert page_errors == []

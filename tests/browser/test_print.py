@@ -220,3 +220,87 @@ def test_each_chart_prints_whole_on_a4_landscape(page: Page, path: str, base_url
     for (name_a, page_a, a), (name_b, page_b, b) in itertools.combinations(landed, 2):
         apart = page_a != page_b or a[2] <= b[0] + 1 or b[2] <= a[0] + 1 or a[3] <= b[1] + 1 or b[3] <= a[1] + 1
         assert apart, f"{name_a} and {name_b} print on top of each other"
+
+
+# The printed deck's radar: its legend's box and each pillar label's box, once the print stylesheet
+# applies (the radar redrawn at its place on paper), in CSS pixels of the print layout.
+RECORD_PRINTED_RADAR = """() => matchMedia('print').addEventListener('change', event => {
+    if (!event.matches) return;
+    const plot = document.querySelector('#present-graph-radar .js-plotly-plot');
+    const box = el => { const b = el.getBoundingClientRect();
+        return {left: b.left, right: b.right, top: b.top, bottom: b.bottom, text: el.textContent}; };
+    window.printedRadar = {
+        legend: [...plot.querySelectorAll('.legend .traces')].map(box),
+        labels: [...plot.querySelectorAll('.angularaxistick text')].map(box),
+    };
+})"""
+
+
+def test_the_printed_radar_slide_keeps_its_legend_off_the_pillar_labels(page: Page, base_url: str, tmp_path: Path):
+    """Printed, the deck's radar is drawn shorter than on screen: its legend (pinned to the figure's
+    bottom) stays clear of the bottom pillar's label, which it once covered ("An toàn thông tin mạng*")."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(base_url + "/present?year=2022")
+    page.wait_for_function(DRAWN)
+    page.evaluate(RECORD_PRINTED_RADAR)
+    pdf = PROJECT_ROOT / "test-results" / "print-present.pdf"
+    pdf.parent.mkdir(exist_ok=True)
+    page.pdf(path=str(pdf), format="A4", landscape=True)
+    radar = page.evaluate("window.printedRadar")
+    assert len(radar["legend"]) == 3 and len(radar["labels"]) >= 8
+    legend_top = min(entry["top"] for entry in radar["legend"])
+    lowest = max(radar["labels"], key=lambda label: label["bottom"])
+    assert lowest["bottom"] <= legend_top, (
+        f"{lowest['text']!r} reaches {lowest['bottom']}, the legend starts at {legend_top}"
+    )
+    clashes = [
+        (entry["text"], label["text"])
+        for entry in radar["legend"]
+        for label in radar["labels"]
+        if entry["left"] < label["right"]
+        and label["left"] < entry["right"]
+        and entry["top"] < label["bottom"]
+        and label["top"] < entry["bottom"]
+    ]
+    assert clashes == []
+
+
+# Each section of /targets (a plan's pillar, the sources' disagreements): its heading's words and the
+# first words of its first card.
+SECTIONS = """() => [...document.querySelectorAll('.targets-section')].map(section => ({
+    heading: section.querySelector('.targets-section-title').innerText.split(/\\s+/).filter(Boolean),
+    card: (section.querySelector('.targets-grid > *, .disagreement-grid > *') || {innerText: ''}).innerText
+        .split(/\\s+/).filter(Boolean).slice(0, 4),
+}))"""
+
+
+def find_words(pages: list[list[tuple[str, float, float, float, float]]], words: list[str]) -> list[tuple[int, float]]:
+    """Every place (page index, top in points) where `words` are printed one after the other."""
+    found = []
+    for number, paper in enumerate(pages):
+        texts = [word[0] for word in paper]
+        for start in range(len(texts) - len(words) + 1):
+            if texts[start : start + len(words)] == words:
+                found.append((number, paper[start][2]))
+    return found
+
+
+def test_a_targets_section_heading_prints_on_the_page_of_its_first_card(page: Page, base_url: str, tmp_path: Path):
+    """On A4 a plan section's heading never stays alone at the bottom of a page with its cards on the
+    next ("Xã hội số" once did): each heading is printed on the page of its first card, above it."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(base_url + "/targets")
+    page.wait_for_function(DRAWN)
+    sections = page.evaluate(SECTIONS)
+    assert len(sections) >= 3 and all(section["card"] for section in sections)
+    pdf = PROJECT_ROOT / "test-results" / "print-targets.pdf"
+    pdf.parent.mkdir(exist_ok=True)
+    page.pdf(path=str(pdf), format="A4", landscape=True)
+    pages = pdf_words(pdf)
+    for section in sections:
+        headings = find_words(pages, section["heading"])
+        assert len(headings) == 1, f"{' '.join(section['heading'])!r} printed {len(headings)} times"
+        (number, top), cards = headings[0], find_words(pages, section["card"])
+        assert any(n == number and y > top for n, y in cards), (
+            f"{' '.join(section['heading'])!r} ends page {number + 1}; its first card prints at {cards}"
+        )

@@ -266,7 +266,9 @@ def test_view_is_centred_on_the_features_and_fits_the_map():
 def test_exports_have_vietnamese_headers_and_one_row_per_value():
     scores = _scores()
     heatmap = heatmap_export(scores, _totals(scores), year=2022, lang="vi")
-    assert list(heatmap.columns[:5]) == ["Năm", "Mã đơn vị", "Đơn vị", "Mã tiêu chí", "Tiêu chí"]
+    # Names only: codes are for the import files of /admin, not for a page's file.
+    assert list(heatmap.columns[:3]) == ["Năm", "Đơn vị", "Tiêu chí"]
+    assert not heatmap.isin([*scores["unit_code"], *scores["pillar_code"]]).any().any(), "no cell holds a code"
     assert len(heatmap) == 6
     assert heatmap.iloc[0]["Đơn vị"] == "UBND huyện Cao"
     assert heatmap.iloc[0]["Tỷ lệ (% điểm tối đa)"] == 91.67
@@ -277,6 +279,8 @@ def test_exports_have_vietnamese_headers_and_one_row_per_value():
     table = map_table(map_regions(_collection()), _values(scores, "awareness"))
     exported = map_export(table, criterion="Nhận thức số", year=2022, lang="vi")
     assert len(exported) == 4, "the shared region lists both its districts"
-    shared = exported[exported["Mã vùng"] == "p-giua-moi"]
-    assert shared["Vùng dùng chung"].tolist() == ["Có", "Có"]
-    assert shared["Mã đơn vị"].tolist() == ["p-giua", "p-moi"]
+    assert not exported.isin([*table["unit_code"], *table["region_code"]]).any().any(), "no cell holds a code"
+    shared = exported[exported["Vùng dùng chung"] == "Có"]
+    assert shared["Vùng trên bản đồ"].nunique() == 1, "one shared region"
+    names = table.set_index("unit_code")["unit_name_vi"]
+    assert shared["Đơn vị"].tolist() == [names[code] for code in ("p-giua", "p-moi")]

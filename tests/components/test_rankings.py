@@ -421,8 +421,10 @@ def test_english_readers_read_group_names_in_english_with_the_frameworks_name_ke
 
 
 def test_national_export_names_ties_and_sources():
+    """A page's file names provinces, never by their codes (those are for the import files of /admin)."""
     frame = national_export(NATIONAL, lang="vi", titles={"doc-a": "Báo cáo A"})
-    assert list(frame.columns) == ["Hạng", "Đồng hạng", "Tỉnh, thành phố", "Mã đơn vị", "Chỉ số DTI", "Nguồn"]
+    assert list(frame.columns) == ["Hạng", "Đồng hạng", "Tỉnh, thành phố", "Chỉ số DTI", "Nguồn"]
+    assert not frame.isin(NATIONAL["unit_code"].tolist()).any().any(), "no cell holds a unit code"
     assert frame["Đồng hạng"].tolist() == ["", "có", "có", ""]
     assert frame["Nguồn"].iloc[0] == "Báo cáo A, slide 3"
     assert frame["Chỉ số DTI"].iloc[0] == 0.6385
@@ -431,6 +433,7 @@ def test_national_export_names_ties_and_sources():
 def test_unit_export_has_computed_and_published_columns_and_their_sources():
     frame = unit_export(unit_rows(), lang="vi", titles={"003.txt": "Báo cáo 003"}, previous_year=None)
     assert frame["Đơn vị"].tolist() == ["Sở Thông tin và Truyền thông", "Cục Thống kê"]
+    assert not frame.isin(unit_rows()["unit_code"].tolist()).any().any(), "names only, no unit code"
     assert frame["Tổng điểm (tính lại)"].tolist() == [558.41, 306.45]
     assert frame["Hạng công bố"].tolist() == [1, 2]
     assert frame["Tính theo phương pháp trung vị"].tolist() == ["", "có"]

@@ -209,3 +209,58 @@ def test_export_time_is_reported(exported: Exported, capsys: pytest.CaptureFixtu
     with capsys.disabled():
         print(f"\nwhole-deck export (pptx + pdf, one Chromium session): {exported.seconds:.2f} s")
     assert exported.files.keys() == {"pptx", "pdf"}
+
+
+def pdf_page_words(pdf: Path, number: int) -> list[tuple[str, float, float, float, float]]:
+    """The words of page `number` (1-based) of `pdf` with their boxes in points, as pdftotext reads them."""
+    import xml.etree.ElementTree as ET
+
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    root = ET.fromstring(xhtml.replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
+    return [
+        (w.text or "", float(w.get("xMin")), float(w.get("yMin")), float(w.get("xMax")), float(w.get("yMax")))
+        for w in root.iter("word")
+    ]
+
+
+def test_the_pdf_radar_keeps_its_legend_below_the_pillar_labels(exported: Exported, tmp_path: Path):
+    """On the PDF's radar slide the legend's words sit below every word of the chart's pillar labels
+    and touch none (the legend once covered "An toàn thông tin mạng*"): read back with pdftotext."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    from exports.layout import SLIDE_WIDTH, slide_boxes
+
+    pdf = tmp_path / "deck.pdf"
+    pdf.write_bytes(exported.files["pdf"])
+    number = next(i for i, slide in enumerate(exported.slides, start=1) if slide.key == "radar")
+    radar = exported.slides[number - 1]
+    width_pt = float(PdfReader(io.BytesIO(exported.files["pdf"])).pages[number - 1].mediabox.width)
+    box = slide_boxes(radar).figure
+    scale = width_pt / SLIDE_WIDTH
+    left, top, right, bottom = (
+        box.left * scale,
+        box.top * scale,
+        (box.left + box.width) * scale,
+        (box.top + box.height) * scale,
+    )
+    # A word belongs to the chart when its middle is inside the chart's box (a glyph's box may reach past it).
+    words = [
+        w
+        for w in pdf_page_words(pdf, number)
+        if left <= (w[1] + w[3]) / 2 <= right and top <= (w[2] + w[4]) / 2 <= bottom
+    ]
+    legend_words = {word for trace in radar.figure.data for word in trace.name.split()}
+    legend = [w for w in words if w[0] in legend_words]
+    others = [w for w in words if w[0] not in legend_words]
+    assert len(legend) == sum(len(trace.name.split()) for trace in radar.figure.data), legend
+    assert any(w[0] == "59,2%" for w in others), "the pillar labels are read inside the chart"
+    assert max(w[4] for w in others) <= min(w[2] for w in legend), "every pillar label ends above the legend"
+    clashes = [
+        (a[0], b[0]) for a in legend for b in others if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
+    assert clashes == []

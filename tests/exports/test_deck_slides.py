@@ -63,20 +63,40 @@ def test_a_thin_year_leaves_out_its_empty_slides_and_the_title_says_which(slides
 
 def test_departments_slide_explains_the_asterisk_and_labels_each_group_bound(slides_for):
     slide = next(s for s in slides_for(2022) if s.key == "departments")
-    bars = slide.figure.data[0]
-    starred = [text for text in bars.text if text.endswith("*")]
+    columns = slide.figure.data
+    starred = [text for bars in columns for text in bars.text if text.endswith("*")]
     assert starred, "2022 has departments scored by the median method"
     assert "* tính điểm theo phương pháp trung vị" in slide.subtitle
 
     with (SEED_DIR.parent / "meta" / "group_thresholds.csv").open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if r["framework_year"] == "2022" and r["level"] == "department"]
     bounds = {r["name_vi"]: float(r["min_share"]) * 600 for r in rows if float(r["min_share"]) > 0}
-    labels = {a.text: a.x for a in slide.figure.layout.annotations}
-    assert labels == {f"{group} ≥ {points:g}": points for group, points in bounds.items()}
-
-    # Values sit inside their bars' ends and the bound lines run behind the bars: a line never crosses a value.
-    assert bars.textposition == "inside" and bars.insidetextanchor == "end"
+    expected = sorted(f"{group} ≥ {points:g}" for group, points in bounds.items())
+    for column, bars in enumerate(columns):
+        axis = f"x{column + 1 if column else ''}"
+        labels = {a.text: a.x for a in slide.figure.layout.annotations if a.xref == axis}
+        assert sorted(labels) == expected, f"every bound named above column {column + 1}"
+        assert {f"{group} ≥ {points:g}": points for group, points in bounds.items()} == labels
+        # Values sit inside their bars' ends and the bound lines run behind the bars: a line never crosses a value.
+        assert bars.textposition == "inside" and bars.insidetextanchor == "end"
     assert {shape.layer for shape in slide.figure.layout.shapes} == {"below"}
+
+
+def test_departments_slide_shows_every_department_once_in_two_columns_best_first(slides_for):
+    """24 departments in one column left each name a 13 px row on the wall: two columns of 12, the
+    ranking read down the left column, then the right."""
+    slide = next(s for s in slides_for(2022) if s.key == "departments")
+    with (SEED_DIR / "totals.csv").open(encoding="utf-8") as handle:
+        published = [
+            r
+            for r in csv.DictReader(handle)
+            if r["year"] == "2022" and r["level"] == "department" and r["published_total"]
+        ]
+    assert len(slide.figure.data) == 2
+    shown = [float(x) for bars in slide.figure.data for x in bars.x]
+    assert len(shown) == len(published)
+    assert shown == sorted(shown, reverse=True), "best first, down the left column then the right"
+    assert [len(bars.x) for bars in slide.figure.data] == [len(published) // 2, len(published) - len(published) // 2]
 
 
 # The presenter's scenario as /whatif writes it in the URL: Thể chế số 80 → 100, Hoạt động Xã hội số 52,58 → 120.

@@ -44,9 +44,12 @@ def test_2022_against_2021_where_the_data_holds_one_provinces_rank(fresh_db):
     others = found.drop(index=focus)
     assert set(others["trend"]) == {UNKNOWN} and others["rank_change"].isna().all()
 
-    exported = views.national_export(
-        ranking, lang="vi", titles={}, changes=changes.table, previous_year=changes.previous_year
-    ).set_index("Mã đơn vị")
+    # The file names provinces, not codes: its rows follow the ranking's, which gives each its code here.
+    exported = (
+        views.national_export(ranking, lang="vi", titles={}, changes=changes.table, previous_year=changes.previous_year)
+        .assign(unit=ranking["unit_code"].to_numpy())
+        .set_index("unit")
+    )
     assert exported.loc[focus, "Thay đổi hạng"] == "▼ 3"
     assert exported.loc[focus, "Hạng năm 2021"] == 9
     assert set(exported.drop(index=focus)["Thay đổi hạng"]) == {"—"}
@@ -89,9 +92,11 @@ def test_a_later_year_against_a_complete_one_with_a_new_province(fresh_db):
         assert found.loc[unit, "value_change"] == pytest.approx(values_2023[unit] - round(value, 4), abs=1e-9)
     assert found["value_change"].notna().sum() == len(values_2022)
 
-    exported = views.national_export(
-        ranking, lang="vi", titles={}, changes=changes.table, previous_year=2022
-    ).set_index("Mã đơn vị")
+    exported = (
+        views.national_export(ranking, lang="vi", titles={}, changes=changes.table, previous_year=2022)
+        .assign(unit=ranking["unit_code"].to_numpy())
+        .set_index("unit")
+    )
     assert exported.loc["tinh-thu-nghiem", "Thay đổi hạng"] == "mới"
     top_2022 = min(ranks_2022, key=ranks_2022.get)
     assert exported.loc[top_2022, "Thay đổi hạng"] == f"▼ {ranks_2023[top_2022] - 1}"
@@ -120,7 +125,11 @@ def test_a_department_new_in_2023_is_marked_new_and_the_others_move_as_recompute
     assert {UP, DOWN} <= moved  # the case shows both arrows
 
     table = ranking.table.assign(trend=changes.table["trend"].to_numpy())
-    exported = views.unit_export(table, lang="vi", titles={}, previous_year=2022).set_index("Mã đơn vị")
+    exported = (
+        views.unit_export(table, lang="vi", titles={}, previous_year=2022)
+        .assign(unit=table["unit_code"].to_numpy())
+        .set_index("unit")
+    )
     assert exported.loc[new_department_code(), "Thay đổi hạng"] == "mới"
     for unit, rank in ranks_2022.items():
         places = rank - ranks_2023[unit]
