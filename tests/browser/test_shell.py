@@ -145,3 +145,22 @@ def test_the_navbar_fits_a_laptop_screen(
     assert overflowing == []
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     assert page_errors == []
+
+
+def test_an_admins_sign_out_stays_on_one_line_at_full_hd(
+    page_as: Callable[[str], Page], expect: Callable, base_url: str
+) -> None:
+    """An admin's navbar holds the most links (Quản trị, Nhật ký): at 1920×1080 on the deck, whose
+    toolbar adds nothing to the navbar, the account name gives way so "Đăng xuất" stays one line
+    inside the screen (it wrapped onto two lines before)."""
+    admin = page_as("admin")
+    admin.set_viewport_size({"width": 1920, "height": 1080})
+    admin.goto(base_url + "/present")
+    expect(admin.locator("#present-deck .present-slide").first).to_be_attached()
+    logout = admin.locator("#shell-logout")
+    expect(logout).to_be_visible()
+    lines = logout.locator(".logout-label").evaluate("el => el.getClientRects().length")
+    assert lines == 1, "the sign-out label wraps"
+    box = logout.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 1920, f"sign-out button at {box}"
+    assert admin.evaluate("() => document.documentElement.scrollWidth") <= 1920
