@@ -91,7 +91,10 @@ class Checked:
 
     @property
     def label(self) -> str:
-        return scope_label(self.dataset, self.validated.scope) if self.dataset else ""
+        if not self.dataset:
+            return ""
+        names = {code: unit.name_vi for code, unit in self.catalogue.units.items()} if self.catalogue else {}
+        return scope_label(self.dataset, self.validated.scope, unit_names=names)
 
 
 @dataclass

@@ -49,9 +49,12 @@ def scope_label(
     dataset_names: Mapping[str, str] = f.DATASET_NAMES,
     level_names: Mapping[str, str] = f.LEVEL_NAMES,
     plan_word: str = "kế hoạch",
+    unit_names: Mapping[str, str] | None = None,
 ) -> str:
     """A short description of what a file holds, e.g. "Điểm của đơn vị · 2022 · sở, ban, ngành": in
-    Vietnamese for files and the import history, in the reader's words when a page passes its names."""
+    Vietnamese for files and the import history, in the reader's words when a page passes its names.
+    Units are named by `unit_names` where given (the history and the wall's ticker read this line, and
+    readers know "Bình Phước", not "binh-phuoc"), by their code otherwise."""
     parts = [dataset_names.get(dataset) or f.DATASET_NAMES.get(dataset, dataset)]
     if scope.get("year") is not None:
         parts.append(str(scope["year"]))
@@ -60,7 +63,8 @@ def scope_label(
     if scope.get("plan"):
         parts.append(f"{plan_word} {scope['plan']}")
     if isinstance(scope.get("units"), list) and scope["units"]:
-        parts.append(", ".join(scope["units"][:3]) + ("…" if len(scope["units"]) > 3 else ""))
+        named = [(unit_names or {}).get(code, code) for code in scope["units"][:3]]
+        parts.append(", ".join(named) + ("…" if len(scope["units"]) > 3 else ""))
     return " · ".join(parts)
 
 

@@ -44,6 +44,11 @@ def leader(page_on: Callable[[str, str], Page], ticker_app: tuple[str, str]) -> 
     return page_on(ticker_app[0], "leader")
 
 
+def focus_province_name() -> str:
+    """The focus province's name as the units file of the seed writes it."""
+    return next(r["name_vi"] for r in seed_csv("units.csv") if r["unit_code"] == focus_province())
+
+
 def national_2023_up_two() -> tuple[bytes, int, int]:
     """2022's order with the focus province two places higher: the file, its 2022 and 2023 ranks."""
     ranks = seed_national_ranks()
@@ -114,7 +119,7 @@ def test_the_overview_says_what_is_new_since_this_browsers_last_look(leader: Pag
 
     leader.reload()
     expect(ticker.locator(".ticker-import")).to_have_text(
-        f"Nạp dữ liệu: Số liệu thực hiện · {focus_province()} lúc {at}"
+        f"Nạp dữ liệu: Số liệu thực hiện · {focus_province_name()} lúc {at}"
     )
     expect(ticker.locator(".ticker-risk")).to_have_text(f"Mục tiêu mới có nguy cơ không đạt: {target['name_vi']}")
     assert ticker.locator(".ticker-rank").count() == 0, "the rank did not move since this browser's last look"

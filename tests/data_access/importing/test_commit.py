@@ -358,3 +358,18 @@ def test_a_unit_that_ends_keeps_its_history_and_denominators_follow_the_year(fre
         for row in load_workbook(io.BytesIO(template))[formats.SCORES_SHEET].iter_rows(min_row=2, values_only=True)
     ]
     assert new_unit not in codes and set(codes) == set(seed_totals(YEAR, LEVEL))
+
+
+def test_the_history_names_an_imports_units_not_their_codes(fresh_db):
+    """The history's scope line is what the admin's history and the wall's ticker show: a unit by the
+    name the units file gives it, never its code."""
+    sheet = Workbook(exported(formats.OBSERVATIONS, {}), formats.OBSERVATIONS_SHEET)
+    sheet.sheet.cell(row=2, column=sheet.headers.index("Ghi chú") + 1).value = "ghi chú thử"
+    unit = sheet.sheet.cell(row=2, column=sheet.headers.index("Mã đơn vị") + 1).value
+
+    outcome = import_file(sheet.bytes(), "so-lieu.xlsx", user="tester", accept_warnings=True)
+
+    assert outcome.result == OK, outcome.checked.issues
+    name = next(r["name_vi"] for r in seed_csv("units.csv") if r["unit_code"] == unit)
+    scope = record(outcome.record_id).scope
+    assert name in scope and unit not in scope.split(" · ")
