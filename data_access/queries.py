@@ -7,7 +7,7 @@ is one round trip whatever the number of units: nothing here loops over units.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Select, and_, func, literal_column, or_, select, union
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, union
 from sqlalchemy.orm import aliased
 
 from data_access import settings
@@ -154,14 +154,13 @@ def pillar_scores(year: int, level: str, parent_code: str | None = None) -> pd.D
     return frame
 
 
-@versioned
-def level_totals_by_year(level: str, parent_code: str | None) -> pd.DataFrame:
-    """Each unit's total and maximum of its counted pillars per year (`unit_totals`' columns with `year`),
-    for the units of `level` under `parent_code` (the parentless ones when None), summed in SQL: a
-    unit's history reads a row per unit and year, not one per pillar."""
-    statement = (
+def counted_totals(level: str, *by: ColumnElement) -> Select:
+    """Each unit's total and maximum of its counted pillars at `level`, summed in SQL and grouped by
+    `by` (a year, say) and the unit: rankings and histories read a row per unit, never one per pillar.
+    Callers narrow it (a year, a province) before reading it with `read_totals`."""
+    return (
         select(
-            Framework.year,
+            *by,
             Unit.code.label("unit_code"),
             func.sum(PillarScore.points).label("total"),
             func.sum(Pillar.max_points).label("max_total"),
@@ -170,16 +169,29 @@ def level_totals_by_year(level: str, parent_code: str | None) -> pd.DataFrame:
         .join(Framework, Pillar.framework_id == Framework.id)
         .join(Unit, PillarScore.unit_id == Unit.id)
         .where(Framework.level == level, Unit.kind == level, Pillar.counts_in_total.is_(True))
-        .group_by(Framework.year, Unit.code)
-        .order_by(Framework.year, Unit.code)
+        .group_by(*by, Unit.code)
+        .order_by(*by, Unit.code)
     )
-    statement = (
-        under_parent(statement, parent_code) if parent_code is not None else statement.where(Unit.parent_id.is_(None))
-    )
+
+
+def read_totals(statement: Select) -> pd.DataFrame:
+    """Read a `counted_totals` select: totals rounded as the published tables print them."""
     frame = read_frame(statement)
     frame["total"] = frame["total"].astype(float).round(TOTAL_DECIMALS)
     frame["max_total"] = frame["max_total"].astype(float)
     return frame
+
+
+@versioned
+def level_totals_by_year(level: str, parent_code: str | None) -> pd.DataFrame:
+    """Each unit's total and maximum of its counted pillars per year (`unit_totals`' columns with `year`),
+    for the units of `level` under `parent_code` (the parentless ones when None), summed in SQL: a
+    unit's history reads a row per unit and year, not one per pillar."""
+    statement = counted_totals(level, Framework.year)
+    statement = (
+        under_parent(statement, parent_code) if parent_code is not None else statement.where(Unit.parent_id.is_(None))
+    )
+    return read_totals(statement)
 
 
 _THRESHOLD_COLUMNS = (

@@ -127,30 +127,8 @@ def rank_histories() -> pd.DataFrame:
 def _level_totals(parent_code: str, level: str, year: int) -> pd.DataFrame:
     """Each of the province's units' total and maximum of its counted pillars in `year`, summed in SQL:
     a row per unit, not one per pillar (a district ranking of 100 districts × 9 pillars reads 100 rows)."""
-    statement = queries.under_parent(
-        select(
-            Unit.code.label("unit_code"),
-            func.sum(PillarScore.points).label("total"),
-            func.sum(Pillar.max_points).label("max_total"),
-        )
-        .join(Pillar, PillarScore.pillar_id == Pillar.id)
-        .join(Framework, Pillar.framework_id == Framework.id)
-        .join(Unit, PillarScore.unit_id == Unit.id)
-        .where(
-            Framework.year == year,
-            Framework.level == level,
-            Unit.kind == level,
-            queries.valid_in(year),
-            Pillar.counts_in_total.is_(True),
-        )
-        .group_by(Unit.code)
-        .order_by(Unit.code),
-        parent_code,
-    )
-    frame = queries.read_frame(statement)
-    frame["total"] = frame["total"].astype(float).round(TOTAL_DECIMALS)
-    frame["max_total"] = frame["max_total"].astype(float)
-    return frame
+    statement = queries.counted_totals(level).where(Framework.year == year, queries.valid_in(year))
+    return queries.read_totals(queries.under_parent(statement, parent_code))
 
 
 @versioned

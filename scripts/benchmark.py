@@ -269,65 +269,30 @@ def browser_bytes(label: str) -> dict[str, list[WireEntry]]:
     """`python app.py` on this database and Chromium signed in: the bytes of a first and a repeat visit
     to `/`, per response; returned as well as printed (tests/browser/test_wire_bytes.py measures a
     visit the same way)."""
-    from playwright.sync_api import sync_playwright
-
-    from scripts.local_stack import free_port
-
-    _ensure_benchmark_account()
-    url = settings.database_url()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": url, "PORT": str(port), "HOST": "127.0.0.1"}
-    log_path = Path(tempfile.mkdtemp(prefix="benchmark-app-")) / "app.log"
-    root = Path(__file__).resolve().parents[1]
     visits: dict[str, list[WireEntry]] = {}
-    with log_path.open("wb") as log:
-        process = subprocess.Popen([sys.executable, "app.py"], cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{base}/healthz", timeout=2).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.3)
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            context = chromium.new_context(viewport={"width": 1920, "height": 1080})
-            page = context.new_page()
-            form = page.request.get(f"{base}/login").text()
-            token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
-            page.request.post(
-                f"{base}/login",
-                form={"username": ACCOUNT[0], "password": ACCOUNT[1], "csrf": token},
-                max_redirects=0,
+    with _app_in_chromium(label) as (page, base):
+        print(f"\n[{label}] a visit to / in Chromium, 1920×1080, signed in (bytes on the wire: headers + body)")
+        for visit in ("first visit", "repeat visit"):
+            entries: list[WireEntry] = []
+
+            def finished(request, entries=entries) -> None:
+                entries.append(_wire_entry(request))
+
+            page.on("requestfinished", finished)
+            start = time.perf_counter()
+            page.goto(f"{base}/")
+            page.locator("#overview-history .js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
+            settled = (time.perf_counter() - start) * 1000
+            page.wait_for_load_state("networkidle")
+            page.remove_listener("requestfinished", finished)
+            conditional = sum(entry.status == 304 for entry in entries)
+            total = sum(entry.wire_bytes for entry in entries)
+            print(
+                f"  {visit:<14}{total / 1024:9.1f} KB in {len(entries)} requests"
+                f" ({conditional} answered 304), history drawn after {settled:.0f} ms"
             )
-            print(f"\n[{label}] a visit to / in Chromium, 1920×1080, signed in (bytes on the wire: headers + body)")
-            for visit in ("first visit", "repeat visit"):
-                entries: list[WireEntry] = []
-
-                def finished(request, entries=entries) -> None:
-                    entries.append(_wire_entry(request))
-
-                page.on("requestfinished", finished)
-                start = time.perf_counter()
-                page.goto(f"{base}/")
-                page.locator("#overview-history .js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
-                settled = (time.perf_counter() - start) * 1000
-                page.wait_for_load_state("networkidle")
-                page.remove_listener("requestfinished", finished)
-                conditional = sum(entry.status == 304 for entry in entries)
-                total = sum(entry.wire_bytes for entry in entries)
-                print(
-                    f"  {visit:<14}{total / 1024:9.1f} KB in {len(entries)} requests"
-                    f" ({conditional} answered 304), history drawn after {settled:.0f} ms"
-                )
-                print_wire_breakdown(entries)
-                visits[visit] = entries
-            chromium.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+            print_wire_breakdown(entries)
+            visits[visit] = entries
     return visits
 
 
@@ -338,6 +303,7 @@ def _app_in_chromium(label: str) -> Iterator[tuple[object, str]]:
 
     from scripts.local_stack import free_port
 
+    _ensure_benchmark_account()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": settings.database_url(), "PORT": str(port), "HOST": "127.0.0.1"}
