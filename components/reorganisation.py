@@ -13,6 +13,7 @@ from dash import dcc, html
 from components.formatting import figure_text, format_number, format_rank
 from components.i18n import t
 from components.theme import PEER_COLORS, SERIES_COLORS, base_layout, ink
+from domain.clock import day_month_year
 from domain.text import localized
 
 # The DTI index is printed to 4 decimals.
@@ -21,8 +22,7 @@ INDEX_DECIMALS = 4
 
 def format_date(iso: str, lang: str) -> str:
     """An ISO date as the reader writes it: 01/07/2025 in Vietnamese, 2025-07-01 in English."""
-    year, month, day = iso.split("-")
-    return f"{day}/{month}/{year}" if lang == "vi" else iso
+    return day_month_year(iso) if lang == "vi" else iso
 
 
 def ended_note(ended: Mapping, *, unit_name: str, lang: str) -> html.Div:

@@ -18,6 +18,7 @@ from components.citations import cite, readable_citation
 from components.formatting import format_number, format_points
 from components.i18n import TEXT, t
 from components.theme import CHART_TICK, PROJECTION_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from domain.clock import day_month_year
 
 COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 PERCENT = "%"
@@ -187,12 +188,6 @@ def data_note(note: str, lang: str) -> html.Details:
     )
 
 
-def deadline_text(iso_day: str) -> str:
-    """A deadline as people write it: `31/12/2023` (the plan's last day)."""
-    year, month, day = iso_day.split("-")
-    return f"{day}/{month}/{year}"
-
-
 def projection_badge(status: str, lang: str) -> html.Span:
     return html.Span(
         t(f"targets.projection.{status}", lang),
@@ -220,7 +215,7 @@ def projection_block(row: Mapping, lang: str) -> html.Div:
             t(
                 "targets.projection_line",
                 lang,
-                deadline=deadline_text(row["projection_deadline"]),
+                deadline=day_month_year(row["projection_deadline"]),
                 value=figure_value(_number(row["projected_value"]), unit, lang),
             ),
             className="target-projection-value",

@@ -22,6 +22,12 @@ def local_today() -> date:
     return local_now().date()
 
 
+def day_month_year(iso: str) -> str:
+    """An ISO date (or the date part of an ISO time) as Vietnamese readers write it: 2025-07-01 → 01/07/2025."""
+    year, month, day = iso[:10].split("-")
+    return f"{day}/{month}/{year}"
+
+
 def to_local(value: datetime) -> datetime:
     """A stored time in Vietnam's zone; a naive value is UTC (SQLite drops the zone it was stored with)."""
     if value.tzinfo is None:

@@ -35,6 +35,7 @@ from data_access.models import (
     Unit,
 )
 from data_access.scoring import rank_with_ties
+from domain.clock import day_month_year
 from domain.vocabulary import (
     AGGREGATE,
     COMMUNE,
@@ -293,12 +294,6 @@ class ParentEnd:
     successor: str | None
 
 
-def _date_vi(iso: str) -> str:
-    """2025-07-01 as a Vietnamese reader writes it: 01/07/2025."""
-    year, month, day = iso[:10].split("-")
-    return f"{day}/{month}/{year}"
-
-
 def parent_end(code: str, catalogue: Catalogue, file_units: dict[str, dict] | None = None) -> ParentEnd | None:
     """The end of unit `code`: the stored reorganisation that merged it away first (its effective date is
     when it ceased, whatever year its last ranking was), else its last valid year, from the file being
@@ -306,7 +301,7 @@ def parent_end(code: str, catalogue: Catalogue, file_units: dict[str, dict] | No
     if code in catalogue.ended_on:
         effective = catalogue.ended_on[code]
         successor = catalogue.ended[code][0] if code in catalogue.ended else None
-        return ParentEnd(code, int(effective[:4]), f"từ ngày {_date_vi(effective)}", successor)
+        return ParentEnd(code, int(effective[:4]), f"từ ngày {day_month_year(effective)}", successor)
     record = (file_units or {}).get(code)
     info = catalogue.units.get(code)
     if record is not None:
@@ -524,24 +519,28 @@ def _match_pillar(header: str, framework: FrameworkInfo) -> PillarInfo | None:
 NOTE_LINE = re.compile(r"^\[([^\[\]]+)\]\s*(.*)$")
 
 
-def split_per_pillar(value: str, codes: list[str]) -> dict[str, str]:
-    """A score source or note for every pillar: "[code] text" lines set one pillar's, plain text all of them."""
-    lines = [line for line in value.splitlines() if line.strip()]
-    matches = [NOTE_LINE.match(line.strip()) for line in lines]
-    if lines and all(m and m.group(1) in codes for m in matches):
-        per = {m.group(1): m.group(2) for m in matches if m}
-        return {code: per.get(code, "") for code in codes}
-    return dict.fromkeys(codes, value)
-
-
-def pillar_lines(value: str, codes: list[str]) -> dict[str, str]:
-    """The "[code] text" lines of a score source or note, by pillar; empty for plain text (which is
-    every pillar's and so always has a scored pillar to be stored with)."""
+def _lines_by_pillar(value: str, codes: list[str]) -> dict[str, str] | None:
+    """The "[code] text" lines of a score source or note, by pillar; None when the value is plain text
+    (a line that is not "[code] text" for one of `codes` makes the whole value plain)."""
     lines = [line.strip() for line in value.splitlines() if line.strip()]
     matches = [NOTE_LINE.match(line) for line in lines]
     if not lines or not all(m and m.group(1) in codes for m in matches):
-        return {}
-    return {m.group(1): m.group(2) for m in matches if m and m.group(2).strip()}
+        return None
+    return {m.group(1): m.group(2) for m in matches}
+
+
+def split_per_pillar(value: str, codes: list[str]) -> dict[str, str]:
+    """A score source or note for every pillar: "[code] text" lines set one pillar's, plain text all of them."""
+    per = _lines_by_pillar(value, codes)
+    if per is None:
+        return dict.fromkeys(codes, value)
+    return {code: per.get(code, "") for code in codes}
+
+
+def pillar_lines(value: str, codes: list[str]) -> dict[str, str]:
+    """The pillars a score source or note has a non-empty "[code] text" line for; empty for plain text
+    (which is every pillar's and so always has a scored pillar to be stored with)."""
+    return {code: text for code, text in (_lines_by_pillar(value, codes) or {}).items() if text.strip()}
 
 
 def _check_lines_without_points(
