@@ -8,7 +8,7 @@ cell or a district is coloured like the group its share would earn, as everywher
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from html import escape
 from itertools import pairwise
@@ -355,6 +355,22 @@ def hatch_lines(geometry: dict, spacing: float) -> tuple[list[float | None], lis
             lats += [ay, by, None]
         level += spacing
     return lons, lats
+
+
+def _members(feature: dict) -> list[str]:
+    """The units a map region covers: its listed members, or its own code."""
+    properties = feature["properties"]
+    return properties.get("member_unit_codes") or [properties["unit_code"]]
+
+
+def regions_covering(collection: dict, unit_codes: Collection[str]) -> dict:
+    """The collection narrowed to the regions that cover any of `unit_codes` (a former district's
+    communes), everything else it carries (its credit line) kept: drawn alone, the map is fitted to
+    them and its labels and notes speak of them only. A region shared with a unit outside stays
+    whole, so no area is cut."""
+    wanted = set(unit_codes)
+    features = [feature for feature in collection["features"] if wanted.intersection(_members(feature))]
+    return {**collection, "features": features}
 
 
 def _join_names(names: list[str], lang: str) -> str:

@@ -7,7 +7,7 @@ database. Citations come in as the codes stored with the figures and `titles` to
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -22,6 +22,7 @@ from components.formatting import figure_text, format_number, format_percent, fo
 from components.i18n import t
 from components.kpi import kpi_card
 from components.rankings import group_badge, group_name
+from components.reorganisation import format_date
 from components.theme import CHART_TICK, SERIES_COLORS, base_layout, ink, pillar_color
 from domain.caveats import PillarCaveats
 from domain.data_quality import without_illegible_remark
@@ -175,6 +176,35 @@ def _next_card(next_group: NextGroup, *, lang: str, source: str) -> dbc.Card:
             className="kpi-sub",
         ),
         source=source,
+    )
+
+
+def divided_note(communes: pd.DataFrame, *, unit_href: Callable[[str], str | None], lang: str) -> html.Div:
+    """Where a district's area went (`data_access.reorganisation.divided_into`): each commune or ward
+    by name, a link to its page where `unit_href` gives one (the reader may open it), and the date."""
+    names: list = []
+    for row in communes.itertuples():
+        name = localized(row, "successor_name", lang)
+        href = unit_href(row.successor)
+        if names:
+            names.append(", ")
+        names.append(
+            dcc.Link(name, href=href, className="units-divided-link")
+            if href
+            else html.Span(name, className="units-divided-name")
+        )
+    date = format_date(communes["effective_date"].iloc[0], lang)
+    return html.Div(
+        [
+            html.I(className="bi bi-signpost-split me-2"),
+            t("units.divided_into", lang),
+            " ",
+            *names,
+            " ",
+            html.Span(t("units.divided_date", lang, date=date), className="units-divided-date"),
+        ],
+        className="units-ended-note units-divided-note",
+        id="units-divided",
     )
 
 

@@ -18,7 +18,7 @@ from data_access.models import PublishedIndex, Reorganisation, Unit
 from data_access.scoring import round_half_up
 from domain.reorganisation import Reorganisation as Row
 from domain.reorganisation import average_of_predecessors, predecessors_of, successor_in
-from domain.vocabulary import PROVINCE
+from domain.vocabulary import COMMUNE, PROVINCE
 
 # The DTI index is printed to 4 decimals; a computed average is shown on the same scale.
 INDEX_DECIMALS = 4
@@ -103,6 +103,18 @@ def ended_unit(code: str) -> dict | None:
         "last_ranked_year": int(row["first_ranked_year"]) - 1,
         "source": row["source"],
     }
+
+
+DIVIDED_COLUMNS = ["successor", "successor_name_vi", "successor_name_en", "effective_date", "first_ranked_year"]
+
+
+def divided_into(code: str) -> pd.DataFrame:
+    """The communes, wards and special zones the mapping's commune-level rows say a district's area
+    went to, each once, in the mapping's order (columns `DIVIDED_COLUMNS`): what its page names as
+    its successors. Empty when the mapping names none for it."""
+    frame = reorganisation_frame()
+    rows = frame[(frame["predecessor"] == code) & (frame["level"] == COMMUNE) & (frame["successor"] != code)]
+    return rows.drop_duplicates("successor")[DIVIDED_COLUMNS].reset_index(drop=True)
 
 
 def successor_for(code: str, year: int) -> str | None:

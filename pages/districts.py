@@ -25,6 +25,7 @@ from components.districts import (
     map_export,
     map_labels,
     map_notes,
+    regions_covering,
     total_notes,
 )
 from components.i18n import t
@@ -93,6 +94,9 @@ EVERY_DISTRICT = "*"
 FILE_LEVEL = {DISTRICT: "cap-huyen", COMMUNE: "cap-xa"}
 # Regions named on the map as well as valued; past this many only the value fits in each.
 NAMED_REGIONS_MAX = 30
+# A former district's communes fill the map fitted to them, each region still small beside its name:
+# named only for a handful, else (a former city's thirty wards) only values fit.
+FORMER_NAMED_REGIONS_MAX = 12
 # The map's view is fitted to its smallest size (pixels): the cards sit side by side only from 1800px
 # wide (assets/30-districts.css), where the map is still at least this wide. The graphs grow with the
 # screen's height.
@@ -511,6 +515,33 @@ def _no_boundaries(selection: Selection, lang: str) -> html.Div:
     )
 
 
+def shown_map(selection: Selection, collection: dict, values: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
+    """The regions the map draws and their table: every one, or with a former district chosen only
+    those of its communes (a shared region with each member's value), so the view is fitted to them
+    and the notes speak of them; a commune of it without a boundary is still named as unmapped."""
+    if not selection.former:
+        return collection, map_table(map_regions(collection), values)
+    shown = regions_covering(collection, selection.former_units)
+    regions = map_regions(shown)
+    wanted = selection.former_units | set(regions["unit_code"])
+    return shown, map_table(regions, values[values["unit_code"].isin(wanted)].reset_index(drop=True))
+
+
+def _former_map_note(selection: Selection, lang: str) -> list[html.Div]:
+    """With a former district chosen, the map says whose communes it draws (the card may be read alone)."""
+    if not selection.former or selection.former_options is None:
+        return []
+    row = selection.former_options.set_index("district_code").loc[selection.former]
+    text = t(
+        "districts.map_former",
+        lang,
+        district=_former_name(row, lang),
+        matched=len(selection.former_units),
+        total=len(selection.results.totals),
+    )
+    return [html.Div(text, className="districts-map-former", id="districts-map-former")]
+
+
 def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
     results = selection.results
     label = _criterion_label(results, selection.criterion, lang)
@@ -518,9 +549,10 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
     collection, attribution = map_boundaries(selection)
     if collection is None:
         return source_card(title, [_no_boundaries(selection, lang)], card_id="districts-map-card")
-    table = map_table(map_regions(collection), criterion_values(results, selection.criterion))
+    values = criterion_values(results, selection.criterion)
+    shown, table = shown_map(selection, collection, values)
     figure = district_map(
-        collection,
+        shown,
         table,
         criterion=label,
         thresholds=results.thresholds,
@@ -529,14 +561,15 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
         unit_href=unit_href,
         size=MAP_SIZE,
     )
-    named = len(collection["features"]) <= NAMED_REGIONS_MAX
+    named = len(shown["features"]) <= (FORMER_NAMED_REGIONS_MAX if selection.former else NAMED_REGIONS_MAX)
     return source_card(
         title,
         [
+            *_former_map_note(selection, lang),
             html.Div(
                 [
                     dcc.Graph(id=MAP, figure=figure, config=GRAPH_CONFIG, style={"height": MAP_HEIGHT}),
-                    labels_overlay(map_labels(collection, table, lang=lang, names=named), MAP_LABELS),
+                    labels_overlay(map_labels(shown, table, lang=lang, names=named), MAP_LABELS),
                 ],
                 className="districts-map-frame",
             ),
@@ -544,7 +577,8 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
             *map_notes(table, year=selection.year, theme=theme, lang=lang),
             html.Div(attribution, className="districts-attribution", id="districts-attribution"),
             html.Div(
-                [_source(table["source"].dropna(), lang, titles), download_buttons(MAP_DOWNLOAD, lang)],
+                # The source line is the year's, whichever former district is shown.
+                [_source(values["source"].dropna(), lang, titles), download_buttons(MAP_DOWNLOAD, lang)],
                 className="districts-card-foot",
             ),
         ],

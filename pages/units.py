@@ -9,6 +9,7 @@ the browser sends.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import dash
@@ -17,7 +18,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from auth.guard import unit_refusal
-from auth.policy import names_other_units, sees_all_units
+from auth.policy import can_view_unit, names_other_units, sees_all_units
 from auth.session import current_viewer
 from components import figures
 from components.caveats import caveat_notes, flagged_labels
@@ -25,13 +26,14 @@ from components.changes import history_change_lines, index_changes_note, index_c
 from components.citations import cite
 from components.i18n import t
 from components.kpi import series_legend
-from components.reorganisation import ended_note, merger_figure, merger_rows, merger_table
+from components.reorganisation import ended_note, format_date, merger_figure, merger_rows, merger_table
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME, SERIES_COLORS
 from components.unit_report import report_links
 from components.units import (
     bars_height,
     bars_legend,
+    divided_note,
     history_block,
     lost_list,
     no_pillars_text,
@@ -52,8 +54,9 @@ from data_access.whatif import action_list
 from data_access.year_changes import level_movers, unit_index_changes
 from domain.caveats import PillarCaveats
 from domain.changes import history_change
+from domain.records import UnitInfo
 from domain.text import localized, localized_column
-from domain.vocabulary import PROVINCE, SUB_LEVELS
+from domain.vocabulary import DISTRICT, PROVINCE, SUB_LEVELS
 from pages._context import BadParameter, language, page_title, source_titles, whole_number
 from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card
 from pages._unit_reports import BATCH_IDS
@@ -101,6 +104,62 @@ def _panel(title_key: str, body_key: str, lang: str, *, icon: str, element_id: s
     )
 
 
+def _missing_year(info: UnitInfo, raw_year: str | None, years: list[int], lang: str) -> BadParameter:
+    """The panel for a year the unit has no results for: after it ended, where it went (the unit it
+    merged into, or the communes a district's area went to); otherwise which years it has."""
+    name = localized(info, "name", lang)
+    listed = ", ".join(map(str, years))
+    asked = whole_number(raw_year)
+    divided = divided_into(info.code, info.kind)
+    if not divided.empty and asked is not None and asked >= int(divided["first_ranked_year"].min()):
+        date = format_date(divided["effective_date"].iloc[0], lang)
+        return BadParameter(
+            message_panel(
+                t("units.bad_year_title", lang),
+                t("units.bad_year_divided", lang, unit=name, year=raw_year, date=date, years=listed),
+                icon="bi-signpost-split",
+                element_id="units-bad-year",
+                action=divided_note(divided, unit_href=_openable_href(), lang=lang),
+            )
+        )
+    ended = reorganisation.ended_unit(info.code)
+    if ended is not None and asked is not None and asked >= ended["first_ranked_year"]:
+        return BadParameter(
+            message_panel(
+                t("units.bad_year_title", lang),
+                t("units.bad_year_ended", lang, unit=name, year=raw_year, years=listed),
+                icon="bi-signpost-split",
+                element_id="units-bad-year",
+                action=ended_note(ended, unit_name=name, lang=lang),
+            )
+        )
+    return _panel(
+        "units.bad_year_title",
+        "units.bad_year",
+        lang,
+        icon="bi-calendar-x",
+        element_id="units-bad-year",
+        unit=name,
+        year=raw_year,
+        years=listed,
+        level=t(f"units.level_phrase.{info.kind}", lang),
+    )
+
+
+def divided_into(code: str, kind: str) -> pd.DataFrame:
+    """The communes a district's area went to, where the reorganisation dataset maps it (empty otherwise)."""
+    if kind != DISTRICT:
+        return pd.DataFrame(columns=reorganisation.DIVIDED_COLUMNS)
+    return reorganisation.divided_into(code)
+
+
+def _openable_href() -> Callable[[str], str | None]:
+    """A unit's page address where the reader may open it (`auth.policy.can_view_unit`), else None: a
+    unit head reads the other units' names without links."""
+    viewer = current_viewer()
+    return lambda code: f"/units/{code}" if can_view_unit(viewer, code) else None
+
+
 def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary:
     """The unit and year of the URL checked against the data; `BadParameter` carries the friendly panel otherwise."""
     info = unit_info(code) if code else None
@@ -135,29 +194,7 @@ def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary
     elif whole_number(raw_year) in years:
         year = whole_number(raw_year)
     else:
-        ended = reorganisation.ended_unit(code)
-        asked = whole_number(raw_year)
-        if ended is not None and asked is not None and asked >= ended["first_ranked_year"]:
-            raise BadParameter(
-                message_panel(
-                    t("units.bad_year_title", lang),
-                    t("units.bad_year_ended", lang, unit=name, year=raw_year, years=", ".join(map(str, years))),
-                    icon="bi-signpost-split",
-                    element_id="units-bad-year",
-                    action=ended_note(ended, unit_name=name, lang=lang),
-                )
-            )
-        raise _panel(
-            "units.bad_year_title",
-            "units.bad_year",
-            lang,
-            icon="bi-calendar-x",
-            element_id="units-bad-year",
-            unit=name,
-            year=raw_year,
-            years=", ".join(map(str, years)),
-            level=level,
-        )
+        raise _missing_year(info, raw_year, years, lang)
     summary = unit_summary(code, year)
     if summary is None:
         raise _panel(
@@ -407,7 +444,10 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
         ],
     )
     children: list = [heading(summary, lang)]
-    ended = reorganisation.ended_unit(summary.info.code)
+    divided = divided_into(summary.info.code, summary.info.kind)
+    ended = reorganisation.ended_unit(summary.info.code) if divided.empty else None
+    if not divided.empty:
+        children.append(divided_note(divided, unit_href=_openable_href(), lang=lang))
     if ended is not None:
         children.append(ended_note(ended, unit_name=_unit_name(summary, lang), lang=lang))
     if first is not None and summary.year < first:

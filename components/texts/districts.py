@@ -29,6 +29,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Từ {district}: {matched} trong {total} xã, phường, đặc khu (hạng trong cả {total}).",
         "en": "From {district}: {matched} of {total} communes, wards and special zones (ranks among all {total}).",
     },
+    "districts.map_former": {
+        "vi": "Bản đồ chỉ vẽ {matched} trong {total} xã, phường, đặc khu: những đơn vị từ {district}.",
+        "en": "The map draws {matched} of the {total} communes, wards and special zones: those from {district}.",
+    },
     "districts.former_clear": {"vi": "Bỏ lọc huyện cũ", "en": "Clear the former district"},
     "districts.former_missing": {
         "vi": "Chưa lọc được theo huyện cũ: bộ dữ liệu “Sắp xếp đơn vị” chưa có dòng cấp xã (mã huyện cũ → mã xã) "

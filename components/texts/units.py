@@ -167,4 +167,15 @@ TEXT: dict[str, dict[str, str]] = {
     "units.level_phrase.department": {"vi": "sở, ban, ngành", "en": "departments"},
     "units.level_phrase.district": {"vi": "huyện, thị xã, thành phố", "en": "districts"},
     "units.level_phrase.commune": {"vi": "xã, phường, đặc khu", "en": "communes, wards and special zones"},
+    "units.divided_into": {
+        "vi": "Đã sắp xếp thành các xã/phường:",
+        "en": "Reorganised into the communes/wards:",
+    },
+    "units.divided_date": {"vi": "(từ ngày {date})", "en": "(from {date})"},
+    "units.bad_year_divided": {
+        "vi": "“{unit}” không có kết quả năm “{year}”: từ ngày {date} không còn cấp huyện. Các năm có kết quả: "
+        "{years}.",
+        "en": "“{unit}” has no results for the year “{year}”: districts are gone since {date}. Years with results: "
+        "{years}.",
+    },
 }

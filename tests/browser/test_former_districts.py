@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from auth import users
 from data_access import db
 from data_access.importing import check
 from seed.loader import load_seed
@@ -41,8 +42,9 @@ HEATMAP = "#districts-heatmap .js-plotly-plot .main-svg"
 class FormerApp:
     """The running app and the files it was loaded from (the mapping not yet imported)."""
 
-    def __init__(self, url: str, scores: bytes, mapping: bytes, names: dict[str, str]) -> None:
+    def __init__(self, url: str, scores: bytes, mapping: bytes, names: dict[str, str], database_url: str) -> None:
         self.url, self.scores, self.mapping, self.names = url, scores, mapping, names
+        self.database_url = database_url
 
     def totals(self) -> dict[str, float]:
         rows = csv.DictReader(io.StringIO(self.scores.decode("utf-8-sig")))
@@ -53,12 +55,16 @@ class FormerApp:
         totals = self.totals()
         return {code: 1 + sum(other > total for other in totals.values()) for code, total in totals.items()}
 
-    def communes_of(self, district: str) -> list[str]:
-        """The communes the imported mapping says came from `district`, best first."""
+    def mapped(self, district: str) -> list[str]:
+        """The communes the imported mapping says came from `district`, in the file's order."""
         rows = csv.DictReader(io.StringIO(self.mapping.decode("utf-8-sig")))
-        codes = [
+        return [
             r["Mã đơn vị kế thừa"] for r in rows if r["Cấp"] == "commune" and r["Mã đơn vị trước sắp xếp"] == district
         ]
+
+    def communes_of(self, district: str) -> list[str]:
+        """The communes the imported mapping says came from `district`, best first."""
+        codes = self.mapped(district)
         ranks = self.ranks()
         return sorted(codes, key=lambda code: (ranks[code], self.names[code]))
 
@@ -80,7 +86,7 @@ def former_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FormerApp]:
     engine.dispose()
     for running in run_app(url, folder, lambda status: status == 200):
         create_test_accounts(url)
-        yield FormerApp(running, scores, mapping, names)
+        yield FormerApp(running, scores, mapping, names, url)
 
 
 def signed_in(browser: Browser, page_errors: list[str], base: str, account: str) -> Page:
@@ -212,4 +218,109 @@ def test_an_unknown_former_district_lists_the_ones_there_are(
     for code, name in district_names().items():
         expect(panel).to_contain_text(f"{code} ({name})")
     assert re.search(r"from=khong-co", leader.url)
+    assert page_errors == []
+
+
+MAP = "#districts-map .js-plotly-plot"
+# The codes every choropleth trace of the map draws (coloured, shared and no-data regions), sorted.
+MAP_LOCATIONS = (
+    "el => el._fullData.filter(t => t.type === 'choroplethmap').flatMap(t => Array.from(t.locations)).sort()"
+)
+
+
+def drawn_map(page: Page) -> dict:
+    """The regions the map draws and its zoom, once Plotly has finished drawing it."""
+    page.locator(f"{MAP}:not(.dash-graph--pending) .main-svg").first.wait_for(state="attached")
+    return page.eval_on_selector(MAP, f"el => ({{locations: ({MAP_LOCATIONS})(el), zoom: el._fullLayout.map.zoom}})")
+
+
+def test_a_former_district_s_map_draws_exactly_its_communes_fitted_to_them(
+    leader: Page, page_errors: list[str], expect, imported_mapping: FormerApp
+) -> None:
+    app = imported_mapping
+    districts = district_names()
+    chosen = min(districts, key=lambda code: (len(app.communes_of(code)), code))
+    communes = sorted(app.communes_of(chosen))
+    leader.goto(app.url + f"/districts?year={YEAR}")
+    whole = drawn_map(leader)
+    assert whole["locations"] == sorted(app.names)
+    source = leader.locator("#districts-map-card .source-note").text_content()
+
+    leader.select_option("#districts-former", chosen)
+
+    leader.wait_for_function(
+        f"codes => {{ const el = document.querySelector('{MAP}');"
+        f" return !!(el && el._fullData) && JSON.stringify(({MAP_LOCATIONS})(el)) === JSON.stringify(codes); }}",
+        arg=communes,
+    )
+    narrowed = drawn_map(leader)
+    assert narrowed["locations"] == communes
+    assert narrowed["zoom"] > whole["zoom"], "the view is fitted to the district's communes"
+    labels = leader.locator(".districts-map-labels.placed .districts-map-label")
+    expect(labels).to_have_count(len(communes))
+    assert sorted(labels.evaluate_all("nodes => nodes.map(n => n.dataset.code)")) == communes
+    expect(leader.locator("#districts-map-former")).to_have_text(
+        f"Bản đồ chỉ vẽ {len(communes)} trong 100 xã, phường, đặc khu: những đơn vị từ {districts[chosen]}."
+    )
+    expect(leader.locator("#districts-map-card .source-note")).to_have_text(source)
+    assert page_errors == []
+
+
+def divided_district(app: FormerApp) -> str:
+    """A former district whose area the mapping divides among several communes."""
+    return next(code for code in district_names() if len(app.mapped(code)) > 1)
+
+
+def test_a_divided_district_s_page_links_each_commune_it_went_to(
+    leader: Page, page_errors: list[str], expect, imported_mapping: FormerApp
+) -> None:
+    app = imported_mapping
+    district = divided_district(app)
+    communes = app.mapped(district)
+    leader.goto(app.url + f"/units/{district}?year=2022")
+
+    note = leader.locator("#units-divided")
+    expect(note).to_contain_text("Đã sắp xếp thành các xã/phường:")
+    expect(note).to_contain_text(f"(từ ngày 01/07/{YEAR})")
+    links = note.locator("a")
+    expect(links).to_have_count(len(communes))
+    assert links.evaluate_all("nodes => nodes.map(n => n.getAttribute('href'))") == [f"/units/{c}" for c in communes]
+    assert links.all_text_contents() == [app.names[c] for c in communes]
+
+    leader.goto(app.url + f"/units/{district}?year={YEAR}")
+    panel = leader.locator("#units-bad-year")
+    expect(panel).to_contain_text(f"từ ngày 01/07/{YEAR} không còn cấp huyện")
+    expect(panel.locator("#units-divided a")).to_have_count(len(communes))
+
+    panel.locator("#units-divided a").first.click()
+    expect(leader.locator("#units-heading")).to_contain_text(f"{app.names[communes[0]]}: kết quả năm {YEAR}")
+    assert page_errors == []
+
+
+def test_the_district_s_own_head_reads_the_communes_names_without_links(
+    browser: Browser, page_errors: list[str], expect, imported_mapping: FormerApp
+) -> None:
+    app = imported_mapping
+    district = divided_district(app)
+    password = "district-head-password-1"
+    engine = db.engine_for(app.database_url)
+    users.create_user("test-head-" + district, "unit_head", unit_code=district, password=password, engine=engine)
+    engine.dispose()
+    head = new_page(browser, page_errors)
+    form = head.request.get(f"{app.url}/login").text()
+    token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+    signed = head.request.post(
+        f"{app.url}/login",
+        form={"username": "test-head-" + district, "password": password, "csrf": token},
+        max_redirects=0,
+    )
+    assert signed.status == 302
+
+    head.goto(app.url + f"/units/{district}?year=2022")
+
+    note = head.locator("#units-divided")
+    for code in app.mapped(district):
+        expect(note).to_contain_text(app.names[code])
+    expect(note.locator("a")).to_have_count(0)
+    head.context.close()
     assert page_errors == []

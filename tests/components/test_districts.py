@@ -16,6 +16,7 @@ from components.districts import (
     map_export,
     map_notes,
     region_label,
+    regions_covering,
     share_color,
     share_colorscale,
 )
@@ -261,6 +262,31 @@ def test_view_is_centred_on_the_features_and_fits_the_map():
         math.log(math.tan(math.pi / 4 + math.radians(13) / 2)) - math.log(math.tan(math.pi / 4 + math.radians(11) / 2))
     )
     assert height / (2 * math.pi) <= 500, "the height fits"
+
+
+def test_a_former_district_s_map_keeps_only_the_regions_of_its_units_and_is_fitted_to_them():
+    collection = {**_collection(), "attribution": "ranh giới thử"}
+
+    assert [f["properties"]["unit_code"] for f in regions_covering(collection, {"p-moi"})["features"]] == [
+        "p-giua-moi"
+    ], "a region shared with a unit of the district stays whole"
+    narrowed = regions_covering(collection, {"p-thap"})
+
+    assert narrowed["attribution"] == "ranh giới thử"
+    figure = district_map(
+        narrowed,
+        map_table(map_regions(narrowed), _values(_scores(), "awareness")),
+        criterion="Nhận thức số",
+        thresholds=THRESHOLDS,
+        theme="dark",
+        lang="vi",
+        unit_href=_href,
+    )
+    drawn = [code for trace in figure.data if trace.type == "choroplethmap" for code in trace.locations]
+    assert drawn == ["p-thap"]
+    whole = fit_view(bounding_box(collection), width=600, height=500, padding=MAP_PADDING)
+    assert figure.layout.map.center.lon == pytest.approx(107.5), "centred on Thấp's square"
+    assert figure.layout.map.zoom > whole[1], "closer than the whole map"
 
 
 def test_exports_have_vietnamese_headers_and_one_row_per_value():

@@ -10,6 +10,7 @@ import pytest
 
 from components.theme import GROUP_COLORS
 from components.units import (
+    divided_note,
     history_block,
     lost_list,
     pillar_bars,
@@ -213,3 +214,36 @@ def test_the_pillar_export_keeps_numbers_and_readable_sources(lang, points, pill
     assert export[pillar].iloc[1] == ("Hoạt động chính quyền số" if lang == "vi" else "Digital government")
     assert export.iloc[1].tolist()[-5:-1] == [66.51, 66.98, 183.0, 127.7]
     assert export.iloc[0, -1] == "Báo cáo sơ kết, Phụ lục III.1.a"
+
+
+def _communes() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "successor": ["xa-a", "phuong-b"],
+            "successor_name_vi": ["Xã Tân Tiến", "Phường Đồng Xoài"],
+            "successor_name_en": ["Tan Tien Commune", ""],
+            "effective_date": ["2025-07-01", "2025-07-01"],
+            "first_ranked_year": [2025, 2025],
+        }
+    )
+
+
+def test_a_divided_district_names_its_communes_as_links_where_the_reader_may_open_them():
+    note = divided_note(_communes(), unit_href=lambda code: f"/units/{code}" if code == "xa-a" else None, lang="vi")
+
+    text = text_of(note)
+    assert "Đã sắp xếp thành các xã/phường:" in text and "(từ ngày 01/07/2025)" in text
+    links = [child for child in note.children if getattr(child, "href", None)]
+    assert [(link.children, link.href) for link in links] == [("Xã Tân Tiến", "/units/xa-a")]
+    assert "Phường Đồng Xoài" in text
+
+
+def test_a_divided_district_s_note_reads_in_english():
+    note = divided_note(_communes(), unit_href=lambda code: f"/units/{code}", lang="en")
+
+    text = text_of(note)
+    assert "Reorganised into the communes/wards:" in text and "(from 2025-07-01)" in text
+    assert [child.children for child in note.children if getattr(child, "href", None)] == [
+        "Tan Tien Commune",
+        "Phường Đồng Xoài",
+    ]

@@ -149,3 +149,21 @@ def test_the_successors_communes_do_not_move_the_derived_focus(fresh_db, monkeyp
     CommuneYear(PROVINCE, fresh_db, year=YEAR).load_units()
 
     assert queries.focus_unit_code() == PROVINCE
+
+
+def test_a_divided_district_lists_the_communes_its_area_went_to_in_the_file_s_order(fresh_db):
+    year = commune_year(fresh_db)
+    rows = [
+        r for r in csv.DictReader(io.StringIO(year.former_districts_file().decode("utf-8"))) if r["Cấp"] == "commune"
+    ]
+    district = rows[0]["Mã đơn vị trước sắp xếp"]
+
+    divided = reorg.divided_into(district)
+
+    # The file is the stored mapping exported again with the rows appended once more: each commune once.
+    written = dict.fromkeys(r["Mã đơn vị kế thừa"] for r in rows if r["Mã đơn vị trước sắp xếp"] == district)
+    assert divided["successor"].tolist() == list(written)
+    assert len(written) > 1
+    assert set(divided["effective_date"]) == {f"{YEAR}-07-01"}
+    assert reorg.divided_into(year.codes[0]).empty, "a commune was divided into nothing"
+    assert reorg.divided_into(PROVINCE).empty, "a province merged (province level) is not divided into communes"
