@@ -49,13 +49,21 @@ def valid_in(year: int):
     )
 
 
+def published_years() -> Select:
+    """The years of the published results, each once, found by seeking the results' (year, …) key
+    from one year to the next: a read per year, not one per result stored (63 provinces × their
+    departments and districts × the years)."""
+    years = select(func.min(PublishedResult.year).label("year")).cte("published_years", recursive=True)
+    following = select(func.min(PublishedResult.year)).where(PublishedResult.year > years.c.year).scalar_subquery()
+    years = years.union_all(select(following).where(years.c.year.is_not(None)))
+    return select(years.c.year).where(years.c.year.is_not(None))
+
+
 @versioned
 def available_years() -> list[int]:
     """Years with any published result or scoring framework, oldest first."""
-    published = select(PublishedResult.year)
-    framed = select(Framework.year)
     with get_engine().connect() as conn:
-        years = conn.execute(published.union(framed)).scalars().all()
+        years = conn.execute(published_years().union(select(Framework.year))).scalars().all()
     return sorted(int(y) for y in years)
 
 
