@@ -116,8 +116,14 @@ def district_scores(province_code: str, year: int, level: str = LEVEL) -> pd.Dat
 
 
 def _joined_sources(scores: pd.DataFrame) -> pd.Series:
-    """Each district's distinct citations, in the order they appear, as one string."""
-    return scores.groupby("unit_code", sort=False)["source"].agg(lambda s: " | ".join(dict.fromkeys(s.dropna())))
+    """Each district's distinct citations, in the order they appear, as one string: one pass over the
+    rows, where a pandas group-by would call Python once per district (a hundred of them)."""
+    cited: dict[str, dict[str, None]] = {}
+    for code, source in zip(scores["unit_code"], scores["source"], strict=True):
+        found = cited.setdefault(code, {})
+        if isinstance(source, str):
+            found[source] = None
+    return pd.Series({code: " | ".join(found) for code, found in cited.items()}, dtype=object)
 
 
 def district_totals(scores: pd.DataFrame, thresholds: list[Threshold], published: pd.DataFrame) -> pd.DataFrame:
