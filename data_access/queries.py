@@ -49,14 +49,18 @@ def valid_in(year: int):
     )
 
 
-def published_years() -> Select:
-    """The years of the published results, each once, found by seeking the results' (year, …) key
-    from one year to the next: a read per year, not one per result stored (63 provinces × their
-    departments and districts × the years)."""
-    years = select(func.min(PublishedResult.year).label("year")).cte("published_years", recursive=True)
-    following = select(func.min(PublishedResult.year)).where(PublishedResult.year > years.c.year).scalar_subquery()
-    years = years.union_all(select(following).where(years.c.year.is_not(None)))
-    return select(years.c.year).where(years.c.year.is_not(None))
+def published_years(level: str | None = None) -> Select:
+    """The years of the published results (of one level when given), each once, found by seeking the
+    results' (year, level, …) key from one year to the next, then the level within the year: a few
+    reads per year, not one per result stored (63 provinces × their departments and districts × years)."""
+    first = select(func.min(PublishedResult.year).label("year")).cte("published_years", recursive=True)
+    following = select(func.min(PublishedResult.year)).where(PublishedResult.year > first.c.year).scalar_subquery()
+    years = first.union_all(select(following).where(first.c.year.is_not(None)))
+    statement = select(years.c.year).where(years.c.year.is_not(None))
+    if level is None:
+        return statement
+    at_level = select(PublishedResult.id).where(PublishedResult.year == years.c.year, PublishedResult.level == level)
+    return statement.where(at_level.exists())
 
 
 @versioned
@@ -259,10 +263,11 @@ def published_results(
     including after mergers. It is one grouped count per year and parent, joined to the results:
     the work grows with the results read, not with the country.
     """
-    field_years = select(PublishedResult.year).where(PublishedResult.level == level).distinct()
-    if year is not None:
-        field_years = field_years.where(PublishedResult.year == year)
-    years = field_years.subquery()
+    if year is None:
+        years = published_years(level).subquery()
+    else:
+        years = select(PublishedResult.year).where(PublishedResult.level == level, PublishedResult.year == year)
+        years = years.distinct().subquery()
     member = aliased(Unit)
     counted = (
         select(
