@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 
 from data_access import queries, reorganisation
 from data_access.cache import versioned
-from data_access.models import Framework, Pillar, Reorganisation, Unit
+from data_access.models import Framework, Pillar, PillarScore, Reorganisation, Unit
 from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table
 from domain.records import TOTAL, DistrictResults
 from domain.reorganisation import ended
@@ -77,9 +77,19 @@ def local_levels_by_year(province_code: str) -> dict[int, str]:
 def _levels_by_year(province_code: str) -> dict[int, str]:
     """Each year in which the province's own local units have scores, with the level shown that year:
     the last of `LOCAL_LEVELS` scored then (communes over districts), oldest year first."""
-    statement = _local_scores_statement(province_code, LOCAL_LEVELS).add_columns(Framework.level.label("level"))
-    subquery = statement.subquery()
-    frame = queries.read_frame(select(subquery.c.year, subquery.c.level).distinct())
+    # A framework (a year and level) of which one of the province's own units has a score: asked per
+    # framework, so the database stops at the first score instead of reading every unit's every year.
+    unit, parent = aliased(Unit), aliased(Unit)
+    scored = (
+        select(PillarScore.id)
+        .join(Pillar, PillarScore.pillar_id == Pillar.id)
+        .join(unit, PillarScore.unit_id == unit.id)
+        .join(parent, unit.parent_id == parent.id)
+        .where(Pillar.framework_id == Framework.id, unit.kind == Framework.level, parent.code == province_code)
+    )
+    frame = queries.read_frame(
+        select(Framework.year, Framework.level).where(Framework.level.in_(LOCAL_LEVELS), scored.exists())
+    )
     order = {level: position for position, level in enumerate(LOCAL_LEVELS)}
     chosen: dict[int, str] = {}
     for year, level in zip(frame["year"], frame["level"], strict=True):
