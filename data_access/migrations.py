@@ -114,14 +114,15 @@ def _widen_reorganisation_key(engine: Engine) -> None:
 
 
 # The lookup indexes added after the first databases were created (each `index=True` on its model).
-LOOKUP_INDEXES = ((Unit, "parent_id"), (PillarScore, "pillar_id"), (PublishedResult, "unit_id"))
+LOOKUP_INDEXES = ((Unit, "parent_id"), (Unit, "kind"), (PillarScore, "pillar_id"), (PublishedResult, "unit_id"))
 
 
 def _ensure_lookup_indexes(engine: Engine) -> None:
     """The indexes the pages' lookups need: a unit's parent (the pages scoped to one province select its
-    units by parent), a score's pillar (a level's points of a year) and a result's unit (one unit's
-    history). Without them each is a scan of the whole country's rows. `IF NOT EXISTS` (SQLite and
-    PostgreSQL both have it) keeps two processes starting at once from tripping over each other."""
+    units by parent) and kind (a level's field), a score's pillar (a level's points of a year) and a
+    result's unit (one unit's history). Without them each is a scan of the whole country's rows.
+    `IF NOT EXISTS` (SQLite and PostgreSQL both have it) keeps two processes starting at once from
+    tripping over each other."""
     with engine.begin() as conn:
         schema = inspect(conn)
         for model, column in LOOKUP_INDEXES:

@@ -126,7 +126,9 @@ class Unit(Base):
     code: Mapped[str] = mapped_column(String(100), unique=True)
     name_vi: Mapped[str] = mapped_column(Text)
     name_en: Mapped[str] = mapped_column(Text, default="")
-    kind: Mapped[str] = mapped_column(String(20))
+    # Indexed: a level's field (the provinces a rank is out of, each year) is counted by kind; without
+    # it that is a scan of every unit of the country, communes included.
+    kind: Mapped[str] = mapped_column(String(20), index=True)
     # Indexed: every page about one province asks for its departments or districts by parent, and
     # without the index that is a scan of every unit in the country (`migrations` adds it to older databases).
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)

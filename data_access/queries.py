@@ -319,6 +319,10 @@ def published_results(
         statement = statement.where(Unit.code == unit_code)
     if year is not None:
         statement = statement.where(PublishedResult.year == year)
+    elif unit_code is None and parent_code is None:
+        # The whole level over the years (every province's history): sought year by year on the
+        # results' (year, level) key rather than by a scan of every level's results.
+        statement = statement.where(PublishedResult.year.in_(select(years.c.year)))
     frame = read_frame(under_parent(statement, parent_code))
     frame["median_method"] = frame["median_method"].astype(bool)
     return frame
