@@ -118,7 +118,8 @@ def local_level(province_code: str, year: int) -> str:
 @versioned
 def district_scores(province_code: str, year: int, level: str = LEVEL) -> pd.DataFrame:
     """Points per local unit × criterion of the province for a year, with the share of each maximum."""
-    statement = _local_scores_statement(province_code, (level,)).where(Framework.year == year)
+    statement = queries.of_framework(_local_scores_statement(province_code, (level,)), year, level)
+    statement = statement.where(Framework.year == year)
     frame = queries.read_frame(statement.order_by(Unit.code, Pillar.sort_order))
     frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
     frame["share"] = frame["points"] / frame["max_points"].where(frame["max_points"] > 0)

@@ -127,7 +127,8 @@ def rank_histories() -> pd.DataFrame:
 def _level_totals(parent_code: str, level: str, year: int) -> pd.DataFrame:
     """Each of the province's units' total and maximum of its counted pillars in `year`, summed in SQL:
     a row per unit, not one per pillar (a district ranking of 100 districts × 9 pillars reads 100 rows)."""
-    statement = queries.counted_totals(level).where(Framework.year == year, queries.valid_in(year))
+    statement = queries.of_framework(queries.counted_totals(level), year, level)
+    statement = statement.where(Framework.year == year, queries.valid_in(year))
     return queries.read_totals(queries.under_parent(statement, parent_code))
 
 
@@ -137,7 +138,9 @@ def _score_sources(parent_code: str, level: str, year: int) -> pd.Series:
     (the rows are a unit's distinct sources, one for most units)."""
     first_pillar = func.min(Pillar.sort_order)
     statement = queries.under_parent(
-        select(Unit.code.label("unit_code"), PillarScore.source, first_pillar.label("first_pillar"))
+        queries.of_framework(
+            select(Unit.code.label("unit_code"), PillarScore.source, first_pillar.label("first_pillar")), year, level
+        )
         .join(Pillar, PillarScore.pillar_id == Pillar.id)
         .join(Framework, Pillar.framework_id == Framework.id)
         .join(Unit, PillarScore.unit_id == Unit.id)
