@@ -307,7 +307,9 @@ def published_results(
     if parent_code is not None:
         parent_id = select(Unit.id).where(Unit.code == parent_code).scalar_subquery()
         counted = counted.where(member.parent_id == parent_id)
-    field = counted.subquery()
+    # Materialised: the field is counted once, not once per result row (PostgreSQL's plan re-ran the
+    # grouped count for each of a province's 100 districts: 5.9 → 1.7 ms).
+    field = counted.cte("field").prefix_with("MATERIALIZED")
     statement = (
         select(
             PublishedResult.year,
