@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 
 from data_access import queries, reorganisation
 from data_access.cache import versioned
-from data_access.models import Framework, Pillar, Reorganisation, Unit
+from data_access.models import Framework, Pillar, PillarScore, Reorganisation, Unit
 from data_access.scoring import TOTAL_DECIMALS, Threshold, rank_table
 from domain.records import TOTAL, DistrictResults
 from domain.reorganisation import ended
@@ -77,9 +77,22 @@ def local_levels_by_year(province_code: str) -> dict[int, str]:
 def _levels_by_year(province_code: str) -> dict[int, str]:
     """Each year in which the province's own local units have scores, with the level shown that year:
     the last of `LOCAL_LEVELS` scored then (communes over districts), oldest year first."""
-    statement = _local_scores_statement(province_code, LOCAL_LEVELS).add_columns(Framework.level.label("level"))
-    subquery = statement.subquery()
-    frame = queries.read_frame(select(subquery.c.year, subquery.c.level).distinct())
+    # A framework (a year and level) of which one of the province's own units has a score: asked per
+    # framework, a first score found (LIMIT 1), so the database stops there instead of reading every unit's
+    # every year (an EXISTS, PostgreSQL turns into a join over all of them: 7.8 → 0.7 ms there).
+    unit, parent = aliased(Unit), aliased(Unit)
+    scored = (
+        select(PillarScore.id)
+        .join(Pillar, PillarScore.pillar_id == Pillar.id)
+        .join(unit, PillarScore.unit_id == unit.id)
+        .join(parent, unit.parent_id == parent.id)
+        .where(Pillar.framework_id == Framework.id, unit.kind == Framework.level, parent.code == province_code)
+    )
+    frame = queries.read_frame(
+        select(Framework.year, Framework.level).where(
+            Framework.level.in_(LOCAL_LEVELS), scored.limit(1).scalar_subquery().is_not(None)
+        )
+    )
     order = {level: position for position, level in enumerate(LOCAL_LEVELS)}
     chosen: dict[int, str] = {}
     for year, level in zip(frame["year"], frame["level"], strict=True):
@@ -108,7 +121,8 @@ def local_level(province_code: str, year: int) -> str:
 @versioned
 def district_scores(province_code: str, year: int, level: str = LEVEL) -> pd.DataFrame:
     """Points per local unit × criterion of the province for a year, with the share of each maximum."""
-    statement = _local_scores_statement(province_code, (level,)).where(Framework.year == year)
+    statement = queries.of_framework(_local_scores_statement(province_code, (level,)), year, level)
+    statement = statement.where(Framework.year == year)
     frame = queries.read_frame(statement.order_by(Unit.code, Pillar.sort_order))
     frame["counts_in_total"] = frame["counts_in_total"].astype(bool)
     frame["share"] = frame["points"] / frame["max_points"].where(frame["max_points"] > 0)
@@ -116,8 +130,14 @@ def district_scores(province_code: str, year: int, level: str = LEVEL) -> pd.Dat
 
 
 def _joined_sources(scores: pd.DataFrame) -> pd.Series:
-    """Each district's distinct citations, in the order they appear, as one string."""
-    return scores.groupby("unit_code", sort=False)["source"].agg(lambda s: " | ".join(dict.fromkeys(s.dropna())))
+    """Each district's distinct citations, in the order they appear, as one string: one pass over the
+    rows, where a pandas group-by would call Python once per district (a hundred of them)."""
+    cited: dict[str, dict[str, None]] = {}
+    for code, source in zip(scores["unit_code"], scores["source"], strict=True):
+        found = cited.setdefault(code, {})
+        if isinstance(source, str):
+            found[source] = None
+    return pd.Series({code: " | ".join(found) for code, found in cited.items()}, dtype=object)
 
 
 def district_totals(scores: pd.DataFrame, thresholds: list[Threshold], published: pd.DataFrame) -> pd.DataFrame:

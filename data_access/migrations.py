@@ -19,7 +19,9 @@ from data_access.models import (
     DataVersion,
     HistoryBase,
     Observation,
+    PillarScore,
     PublishedIndex,
+    PublishedResult,
     Reorganisation,
     Unit,
 )
@@ -111,22 +113,31 @@ def _widen_reorganisation_key(engine: Engine) -> None:
     log.info("Khoá của bảng sắp xếp đơn vị đã mở rộng: một huyện có thể chia cho nhiều xã")
 
 
-def _ensure_unit_parent_index(engine: Engine) -> None:
-    """The index on a unit's parent: the pages scoped to one province select its units by parent, which
-    without it scans every unit of the country. `IF NOT EXISTS` (SQLite and PostgreSQL both have it)
-    keeps two processes starting at once from tripping over each other."""
-    index = next(i for i in Unit.__table__.indexes if [c.name for c in i.columns] == ["parent_id"])
+# The lookup indexes added after the first databases were created (each `index=True` on its model).
+LOOKUP_INDEXES = ((Unit, "parent_id"), (Unit, "kind"), (PillarScore, "pillar_id"), (PublishedResult, "unit_id"))
+
+
+def _ensure_lookup_indexes(engine: Engine) -> None:
+    """The indexes the pages' lookups need: a unit's parent (the pages scoped to one province select its
+    units by parent) and kind (a level's field), a score's pillar (a level's points of a year) and a
+    result's unit (one unit's history). Without them each is a scan of the whole country's rows.
+    `IF NOT EXISTS` (SQLite and PostgreSQL both have it) keeps two processes starting at once from
+    tripping over each other."""
     with engine.begin() as conn:
-        if index.name in {ix["name"] for ix in inspect(conn).get_indexes(Unit.__tablename__)}:
-            return
-        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {index.name} ON {Unit.__tablename__} (parent_id)"))
+        schema = inspect(conn)
+        for model, column in LOOKUP_INDEXES:
+            table = model.__tablename__
+            index = next(i for i in model.__table__.indexes if [c.name for c in i.columns] == [column])
+            if not schema.has_table(table) or index.name in {ix["name"] for ix in schema.get_indexes(table)}:
+                continue
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {index.name} ON {table} ({column})"))
 
 
 def upgrade(engine: Engine) -> None:
     """Add to an existing schema what `create_all` does not: the version row, the observations' key,
-    the published indices' rank, the reorganisations' wider key, the units' parent index."""
+    the published indices' rank, the reorganisations' wider key, the lookup indexes (`LOOKUP_INDEXES`)."""
     _ensure_version_row(engine)
     _ensure_observation_key(engine)
     _ensure_published_index_rank(engine)
     _widen_reorganisation_key(engine)
-    _ensure_unit_parent_index(engine)
+    _ensure_lookup_indexes(engine)

@@ -126,7 +126,9 @@ class Unit(Base):
     code: Mapped[str] = mapped_column(String(100), unique=True)
     name_vi: Mapped[str] = mapped_column(Text)
     name_en: Mapped[str] = mapped_column(Text, default="")
-    kind: Mapped[str] = mapped_column(String(20))
+    # Indexed: a level's field (the provinces a rank is out of, each year) is counted by kind; without
+    # it that is a scan of every unit of the country, communes included.
+    kind: Mapped[str] = mapped_column(String(20), index=True)
     # Indexed: every page about one province asks for its departments or districts by parent, and
     # without the index that is a scan of every unit in the country (`migrations` adds it to older databases).
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
@@ -201,7 +203,9 @@ class PillarScore(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
-    pillar_id: Mapped[int] = mapped_column(ForeignKey("pillars.id", ondelete="CASCADE"))
+    # Indexed: a level's points of a year (every province's main indices) are found from the year's
+    # pillars; the unique key leads with the unit, so without it that is a scan of every score stored.
+    pillar_id: Mapped[int] = mapped_column(ForeignKey("pillars.id", ondelete="CASCADE"), index=True)
     points: Mapped[float] = mapped_column(Float)
     source: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
@@ -236,7 +240,9 @@ class PublishedResult(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     year: Mapped[int] = mapped_column(Integer)
     level: Mapped[str] = mapped_column(String(20))
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    # Indexed: one unit's results over the years (its history, its years) are looked up by unit; the
+    # unique key leads with the year, so without it that is a scan of every result stored.
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     total: Mapped[float | None] = mapped_column(Float, nullable=True)
     max_total: Mapped[float | None] = mapped_column(Float, nullable=True)
     rank: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -49,13 +49,25 @@ def valid_in(year: int):
     )
 
 
+def published_years(level: str | None = None) -> Select:
+    """The years of the published results (of one level when given), each once, found by seeking the
+    results' (year, level, …) key from one year to the next, then the level within the year: a few
+    reads per year, not one per result stored (63 provinces × their departments and districts × years)."""
+    first = select(func.min(PublishedResult.year).label("year")).cte("published_years", recursive=True)
+    following = select(func.min(PublishedResult.year)).where(PublishedResult.year > first.c.year).scalar_subquery()
+    years = first.union_all(select(following).where(first.c.year.is_not(None)))
+    statement = select(years.c.year).where(years.c.year.is_not(None))
+    if level is None:
+        return statement
+    at_level = select(PublishedResult.id).where(PublishedResult.year == years.c.year, PublishedResult.level == level)
+    return statement.where(at_level.exists())
+
+
 @versioned
 def available_years() -> list[int]:
     """Years with any published result or scoring framework, oldest first."""
-    published = select(PublishedResult.year)
-    framed = select(Framework.year)
     with get_engine().connect() as conn:
-        years = conn.execute(published.union(framed)).scalars().all()
+        years = conn.execute(published_years().union(select(Framework.year))).scalars().all()
     return sorted(int(y) for y in years)
 
 
@@ -139,12 +151,32 @@ def under_parent(statement: Select, parent_code: str | None) -> Select:
     return statement.where(Unit.id.in_(children))
 
 
+def of_framework(statement: Select, year: int, level: str) -> Select:
+    """`statement` (over `PillarScore`) narrowed to the pillars of the year's framework at `level`, as a
+    list of pillar ids the database reads first: each unit's points are then looked up by (unit, pillar)
+    on the scores' key. Joined to the framework's year only, PostgreSQL reads every year's points of
+    each unit and drops the other years (90 rows a district for the year's 9: 9.8 → 3.9 ms for 100
+    districts; SQLite 1.7 → 0.7 ms)."""
+    pillars = (
+        select(_FRAMEWORK_PILLAR.id)
+        .join(_PILLARS_FRAMEWORK, _FRAMEWORK_PILLAR.framework_id == _PILLARS_FRAMEWORK.id)
+        .where(_PILLARS_FRAMEWORK.year == year, _PILLARS_FRAMEWORK.level == level)
+    )
+    return statement.where(PillarScore.pillar_id.in_(pillars))
+
+
+# `of_framework`'s own names for the tables its statement joins too (so the subquery is not correlated
+# with them), made once: an ORM alias is costly to build and adapt on every read.
+_FRAMEWORK_PILLAR = aliased(Pillar, name="framework_pillars")
+_PILLARS_FRAMEWORK = aliased(Framework, name="pillars_framework")
+
+
 @versioned
 def pillar_scores(year: int, level: str, parent_code: str | None = None) -> pd.DataFrame:
     """Points per unit × pillar of the year's framework for a level (the units under `parent_code`
     when given), with pillar metadata."""
     statement = under_parent(
-        pillar_scores_statement()
+        of_framework(pillar_scores_statement(), year, level)
         .where(Framework.year == year, Framework.level == level)
         .order_by(Unit.code, Pillar.sort_order),
         parent_code,
@@ -251,10 +283,11 @@ def published_results(
     including after mergers. It is one grouped count per year and parent, joined to the results:
     the work grows with the results read, not with the country.
     """
-    field_years = select(PublishedResult.year).where(PublishedResult.level == level).distinct()
-    if year is not None:
-        field_years = field_years.where(PublishedResult.year == year)
-    years = field_years.subquery()
+    if year is None:
+        years = published_years(level).subquery()
+    else:
+        years = select(PublishedResult.year).where(PublishedResult.level == level, PublishedResult.year == year)
+        years = years.distinct().subquery()
     member = aliased(Unit)
     counted = (
         select(
@@ -279,7 +312,9 @@ def published_results(
     if parent_code is not None:
         parent_id = select(Unit.id).where(Unit.code == parent_code).scalar_subquery()
         counted = counted.where(member.parent_id == parent_id)
-    field = counted.subquery()
+    # Materialised: the field is counted once, not once per result row (PostgreSQL's plan re-ran the
+    # grouped count for each of a province's 100 districts: 5.9 → 1.7 ms).
+    field = counted.cte("field").prefix_with("MATERIALIZED")
     statement = (
         select(
             PublishedResult.year,
@@ -306,6 +341,10 @@ def published_results(
         statement = statement.where(Unit.code == unit_code)
     if year is not None:
         statement = statement.where(PublishedResult.year == year)
+    elif unit_code is None and parent_code is None:
+        # The whole level over the years (every province's history): sought year by year on the
+        # results' (year, level) key rather than by a scan of every level's results.
+        statement = statement.where(PublishedResult.year.in_(select(years.c.year)))
     frame = read_frame(under_parent(statement, parent_code))
     frame["median_method"] = frame["median_method"].astype(bool)
     return frame

@@ -127,7 +127,8 @@ def rank_histories() -> pd.DataFrame:
 def _level_totals(parent_code: str, level: str, year: int) -> pd.DataFrame:
     """Each of the province's units' total and maximum of its counted pillars in `year`, summed in SQL:
     a row per unit, not one per pillar (a district ranking of 100 districts × 9 pillars reads 100 rows)."""
-    statement = queries.counted_totals(level).where(Framework.year == year, queries.valid_in(year))
+    statement = queries.of_framework(queries.counted_totals(level), year, level)
+    statement = statement.where(Framework.year == year, queries.valid_in(year))
     return queries.read_totals(queries.under_parent(statement, parent_code))
 
 
@@ -137,7 +138,9 @@ def _score_sources(parent_code: str, level: str, year: int) -> pd.Series:
     (the rows are a unit's distinct sources, one for most units)."""
     first_pillar = func.min(Pillar.sort_order)
     statement = queries.under_parent(
-        select(Unit.code.label("unit_code"), PillarScore.source, first_pillar.label("first_pillar"))
+        queries.of_framework(
+            select(Unit.code.label("unit_code"), PillarScore.source, first_pillar.label("first_pillar")), year, level
+        )
         .join(Pillar, PillarScore.pillar_id == Pillar.id)
         .join(Framework, Pillar.framework_id == Framework.id)
         .join(Unit, PillarScore.unit_id == Unit.id)
@@ -146,8 +149,18 @@ def _score_sources(parent_code: str, level: str, year: int) -> pd.Series:
         .order_by(Unit.code, first_pillar),
         parent_code,
     )
-    frame = queries.read_frame(statement)
-    return frame.groupby("unit_code", sort=False)["source"].agg(lambda s: " | ".join(v for v in s if v))
+    return joined_sources(queries.read_frame(statement))
+
+
+def joined_sources(frame: pd.DataFrame) -> pd.Series:
+    """Each unit's sources (rows `unit_code`, `source` in citing order) joined by " | ", empty ones left
+    out: one pass over the rows, where a pandas group-by calls Python once per unit (a hundred districts)."""
+    joined: dict[str, list[str]] = {}
+    for code, source in zip(frame["unit_code"], frame["source"], strict=True):
+        cited = joined.setdefault(code, [])
+        if source:
+            cited.append(source)
+    return pd.Series({code: " | ".join(cited) for code, cited in joined.items()}, name="source", dtype=object)
 
 
 def _computed(parent_code: str, level: str, year: int) -> pd.DataFrame:

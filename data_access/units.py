@@ -32,6 +32,8 @@ SCORED_KINDS = LEVELS
 # A published index (DTI 0,6385 of 1) is printed to this many decimals; a computed total is
 # compared with it on that scale.
 INDEX_DECIMALS = 4
+# The fields of a published result a unit's page reads (`_results`).
+PUBLISHED_FIELDS = ("total", "max_total", "rank", "group_name", "source", "median_method", "note")
 
 
 @versioned
@@ -120,33 +122,32 @@ class LevelFrames:
 
     @cached_property
     def _spans(self) -> list[tuple[str, float, float]]:
-        valid_from = pd.to_numeric(self.spans["valid_from"], errors="coerce")
-        valid_to = pd.to_numeric(self.spans["valid_to"], errors="coerce")
-        return list(zip(self.spans["unit_code"], valid_from, valid_to, strict=True))
+        """Each unit's first and last valid year, an open bound as ∓infinity (valid "always" on that side)."""
+        valid_from = pd.to_numeric(self.spans["valid_from"], errors="coerce").fillna(-math.inf).tolist()
+        valid_to = pd.to_numeric(self.spans["valid_to"], errors="coerce").fillna(math.inf).tolist()
+        return list(zip(self.spans["unit_code"].tolist(), valid_from, valid_to, strict=True))
 
     @cached_property
     def _totals(self) -> dict[int, dict[str, tuple[float, float]]]:
         by_year: dict[int, dict[str, tuple[float, float]]] = {}
-        for year, code, total, max_total in self.totals[["year", "unit_code", "total", "max_total"]].itertuples(
-            index=False
-        ):
+        columns = (self.totals[column].tolist() for column in ("year", "unit_code", "total", "max_total"))
+        for year, code, total, max_total in zip(*columns, strict=True):
             by_year.setdefault(int(year), {})[code] = (float(total), float(max_total))
         return by_year
 
     @cached_property
     def _published(self) -> dict[int, dict[str, dict]]:
+        """Year → unit → its published row (the fields `_results` reads), built from whole columns:
+        a unit's ten years of a level of a hundred are a thousand rows, and pandas' per-row records are slow."""
         by_year: dict[int, dict[str, dict]] = {}
-        for row in self.published.to_dict("records"):
-            by_year.setdefault(int(row["year"]), {}).setdefault(row["unit_code"], row)
+        columns = (self.published[column].tolist() for column in ("year", "unit_code", *PUBLISHED_FIELDS))
+        for year, code, *fields in zip(*columns, strict=True):
+            by_year.setdefault(int(year), {}).setdefault(code, dict(zip(PUBLISHED_FIELDS, fields, strict=True)))
         return by_year
 
     def members(self, year: int) -> set[str]:
         """The codes valid in `year` (an open bound means "always" on that side, as `queries.valid_in`)."""
-        return {
-            code
-            for code, start, end in self._spans
-            if (pd.isna(start) or start <= year) and (pd.isna(end) or end >= year)
-        }
+        return {code for code, start, end in self._spans if start <= year <= end}
 
     def totals_in(self, year: int, members: set[str]) -> dict[str, tuple[float, float]]:
         """Total and maximum of `year` of each of the year's `members` with points."""

@@ -79,13 +79,23 @@ def page_functions(focus: str, year: int, department: str | None) -> dict[str, C
     return functions
 
 
-def data_paths(label: str, repeat: int) -> None:
+class DataPath(NamedTuple):
+    """One page's data function measured on one database: median cold and warm ms, queries, rows."""
+
+    cold: float
+    warm: float
+    queries: int
+    rows: int
+
+
+def data_paths(label: str, repeat: int) -> dict[str, DataPath]:
     engine = db.get_engine()
     focus = queries.focus_unit_code()
     year = queries.available_years()[-1]
     department = _first_department(focus)
     print(f"\n[{label}] data functions   focus {focus}, year {year}, department {department}")
     print(f"  {'page':<28}{'cold ms':>9}{'warm ms':>9}{'queries':>9}{'rows':>9}")
+    measured: dict[str, DataPath] = {}
     for page, action in page_functions(focus, year, department).items():
         cold, warm = [], []
         reads = Reads()
@@ -103,10 +113,26 @@ def data_paths(label: str, repeat: int) -> None:
             action()
             warm.append((time.perf_counter() - start) * 1000)
         # The first cold run also counted rows (each statement run twice): left out of the times.
-        cold_times = cold[1:] or cold
+        measured[page] = DataPath(
+            statistics.median(cold[1:] or cold), statistics.median(warm), reads.queries, reads.rows
+        )
+        print(f"  {page:<28}{measured[page].cold:9.1f}{measured[page].warm:9.2f}{reads.queries:9d}{reads.rows:9d}")
+    return measured
+
+
+def print_ratios(seed: dict[str, DataPath], national: dict[str, DataPath]) -> None:
+    """Each page's data function at both scales side by side, with national / seed for cold and warm."""
+    print("\ndata functions (cold ms = memo cache cleared; warm = memo hit)")
+    seed_head = f"{'seed cold':>9}{'warm':>6}{'q':>4}{'rows':>6}"
+    print(f"  {'':<28}{seed_head}  | national cold{'warm':>7}{'q':>5}{'rows':>6} | ratio cold/warm")
+    for page, small in seed.items():
+        large = national.get(page)
+        if large is None:
+            continue
         print(
-            f"  {page:<28}{statistics.median(cold_times):9.1f}{statistics.median(warm):9.2f}"
-            f"{reads.queries:9d}{reads.rows:9d}"
+            f"  {page:<28}{small.cold:9.1f}{small.warm:6.2f}{small.queries:4d}{small.rows:6d}  |"
+            f"{large.cold:14.1f}{large.warm:7.2f}{large.queries:5d}{large.rows:6d} |"
+            f" {large.cold / small.cold:.2f} / {large.warm / small.warm:.2f}"
         )
 
 
@@ -507,10 +533,10 @@ def static_floors(label: str, repeat: int) -> None:
             print(f"  {path.replace(department or '~', '<department>'):<28}{a:10.0f}{b:10.0f}{a / b:7.1f}×")
 
 
-def measure(label: str, args: argparse.Namespace, server) -> None:
+def measure(label: str, args: argparse.Namespace, server) -> dict[str, DataPath]:
     print(f"\n=== {label}: {settings.database_url()}")
     with server.app_context():
-        data_paths(label, args.repeat)
+        measured = data_paths(label, args.repeat)
     # Outside that context: each request gets its own (and its own `g`), as in production.
     callbacks(label, args.repeat)
     if args.browser:
@@ -519,6 +545,7 @@ def measure(label: str, args: argparse.Namespace, server) -> None:
         filter_changes(label, args.changes)
     if args.floors:
         static_floors(label, args.floors)
+    return measured
 
 
 def main() -> None:
@@ -538,12 +565,12 @@ def main() -> None:
     # `app` loads the seed into an empty database on import, as `python app.py` does.
     import app
 
-    measure(args.label, args, app.server)
+    seed = measure(args.label, args, app.server)
     if args.national:
         os.environ["DATABASE_URL"] = args.national
         with app.server.app_context():
             cache.clear()
-        measure("national", args, app.server)
+        print_ratios(seed, measure("national", args, app.server))
 
 
 if __name__ == "__main__":

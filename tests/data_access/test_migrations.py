@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
-from data_access import db
+from data_access import db, migrations
 from tests.conftest import DEFAULT_POSTGRES_URL, POSTGRES_SCHEMA, skip_or_fail, sqlite_url
 
 # A schema of its own: these tests drop an index, which must not touch the seeded schema of the run.
@@ -46,21 +46,26 @@ def schema_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine
     admin.dispose()
 
 
-def unit_indexes(engine: Engine) -> dict[str, list[str]]:
-    return {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("units")}
+def indexes(engine: Engine, table: str) -> dict[str, list[str]]:
+    return {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes(table)}
 
 
-def test_a_new_database_has_the_units_parent_index(schema_db):
-    assert ["parent_id"] in unit_indexes(schema_db).values()
+LOOKUPS = [(model.__tablename__, column) for model, column in migrations.LOOKUP_INDEXES]
 
 
-def test_a_database_from_before_the_parent_index_gets_it_and_a_second_start_changes_nothing(schema_db):
-    (name,) = [n for n, cols in unit_indexes(schema_db).items() if cols == ["parent_id"]]
+@pytest.mark.parametrize(("table", "column"), LOOKUPS)
+def test_a_new_database_has_the_lookup_indexes(schema_db, table, column):
+    assert [column] in indexes(schema_db, table).values()
+
+
+@pytest.mark.parametrize(("table", "column"), LOOKUPS)
+def test_a_database_from_before_a_lookup_index_gets_it_and_a_second_start_changes_nothing(schema_db, table, column):
+    (name,) = [n for n, cols in indexes(schema_db, table).items() if cols == [column]]
     with schema_db.begin() as conn:
         conn.execute(text(f"DROP INDEX {name}"))
-    assert ["parent_id"] not in unit_indexes(schema_db).values()
+    assert [column] not in indexes(schema_db, table).values()
 
     db.create_schema(schema_db)
     db.create_schema(schema_db)
 
-    assert [cols for cols in unit_indexes(schema_db).values() if cols == ["parent_id"]] == [["parent_id"]]
+    assert [cols for cols in indexes(schema_db, table).values() if cols == [column]] == [[column]]

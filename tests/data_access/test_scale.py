@@ -11,11 +11,14 @@ filters them in pandas fails here whatever the machine's speed.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from data_access import db, queries
 from data_access.cache import cache
@@ -181,3 +184,42 @@ def test_a_units_ranking_reads_a_row_per_unit_not_one_per_pillar(reads_of, kind)
     allowed = YEARS * per_year + YEARS + reads.queries  # + the years offered, + a data version per query
     assert allowed < YEARS * level * pillars, "the test could not tell the two apart"
     assert reads.rows <= allowed, f"{kind}: {reads.rows} rows for {level} units over {YEARS} years"
+
+
+# The tables that grow with the country (its units, their points, indicators and results).
+GROWING_TABLES = {"units", "pillar_scores", "indicator_scores", "published_results", "published_indices"}
+
+
+def full_scans(engine: Engine, action: Callable[[], object]) -> list[str]:
+    """The SELECTs `action` runs whose SQLite plan scans a growing table from end to end (a `SCAN`, by
+    the table or by one of its indexes, not a `SEARCH`), each as "table: statement"."""
+    scans: list[str] = []
+
+    def explain(conn, _cursor, statement, parameters, _context, _executemany) -> None:
+        if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            return
+        probe = conn.connection.dbapi_connection.cursor()
+        plan = [row[3] for row in probe.execute(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall()]
+        probe.close()
+        for step in plan:
+            scanned = re.match(r"SCAN (\w+)", step)
+            if scanned and re.sub(r"_\d+$", "", scanned.group(1)) in GROWING_TABLES:
+                scans.append(f"{step}: {' '.join(statement.split())[:160]}")
+
+    event.listen(engine, "after_cursor_execute", explain)
+    try:
+        action()
+    finally:
+        event.remove(engine, "after_cursor_execute", explain)
+    return scans
+
+
+@pytest.mark.parametrize("page", sorted(WITHIN_PROVINCE | WITH_PROVINCES))
+def test_no_page_scans_a_table_that_grows_with_the_country(generated, monkeypatch, page):
+    """Rows returned say nothing of rows visited: a query that finds a level's points of a year by reading
+    every score of the country returns few rows and still slows with every province added. Each read
+    must find its rows by an index (a unit's parent and kind, a score's pillar, a result's unit or year)."""
+    engine = use_database(monkeypatch, generated["large"])
+    focus = queries.focus_unit_code()
+    cache.clear()
+    assert full_scans(engine, lambda: (WITHIN_PROVINCE | WITH_PROVINCES)[page](focus)) == []
