@@ -87,7 +87,8 @@ def presets(focus: str, year: int) -> list[Preset]:
 @versioned
 def province_histories() -> pd.DataFrame:
     """Every province's published national rank in every year it has one (single years included:
-    a peer ranked once is still a point on the bump chart). Columns as rankings.rank_histories."""
+    a peer ranked once is still a point on the bump chart): unit_code, the unit's names, year, rank,
+    rank_of, source."""
     results = queries.published_results(PROVINCE)
     ranked = results[(results["unit_kind"] == PROVINCE) & results["rank"].notna()].copy()
     for column in ("year", "rank", "rank_of"):

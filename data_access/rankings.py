@@ -110,20 +110,6 @@ def national_ranking(year: int) -> pd.DataFrame:
 
 
 @versioned
-def rank_histories() -> pd.DataFrame:
-    """Ranks per year of the provinces ranked in more than one year (the lines of a bump chart)."""
-    results = queries.published_results(PROVINCE)
-    ranked = results[(results["unit_kind"] == PROVINCE) & results["rank"].notna()].copy()
-    years_per_unit = ranked.groupby("unit_code")["year"].transform("nunique")
-    history = ranked[years_per_unit > 1].copy()
-    history["year"] = history["year"].astype(int)
-    history["rank"] = history["rank"].astype(int)
-    history["rank_of"] = history["rank_of"].astype(int)
-    columns = ["unit_code", "unit_name_vi", "unit_name_en", "year", "rank", "rank_of", "source"]
-    return history.sort_values(["unit_code", "year"])[columns].reset_index(drop=True)
-
-
-@versioned
 def _level_totals(parent_code: str, level: str, year: int) -> pd.DataFrame:
     """Each of the province's units' total and maximum of its counted pillars in `year`, summed in SQL:
     a row per unit, not one per pillar (a district ranking of 100 districts × 9 pillars reads 100 rows)."""

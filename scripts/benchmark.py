@@ -60,13 +60,14 @@ def page_functions(focus: str, year: int, department: str | None) -> dict[str, C
     from data_access.deck import build_deck
     from data_access.districts import build_district_results
     from data_access.overview import build_overview
+    from data_access.peers import province_histories
     from data_access.pillars import pillars_view, resolve_selection
-    from data_access.rankings import national_ranking, rank_histories, unit_ranking
+    from data_access.rankings import national_ranking, unit_ranking
     from data_access.units import unit_summary
 
     functions = {
         "/": lambda: build_overview(focus, year),
-        "/rankings": lambda: (national_ranking(year), rank_histories()),
+        "/rankings": lambda: (national_ranking(year), province_histories()),
         "/rankings?level=department": lambda: unit_ranking(focus, "department", year),
         "/rankings?level=district": lambda: unit_ranking(focus, "district", year),
         "/districts": lambda: build_district_results(focus, year),

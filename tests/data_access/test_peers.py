@@ -54,7 +54,9 @@ def test_the_peers_table_reads_the_published_ranks_and_the_change(seeded_db):
 def test_histories_hold_provinces_ranked_once(seeded_db):
     history = province_histories()
     assert history["unit_code"].nunique() == 63
-    assert history.loc[history["unit_code"] == FOCUS, "year"].tolist() == [2020, 2021, 2022]
+    focus = history[history["unit_code"] == FOCUS]
+    assert focus["year"].tolist() == [2020, 2021, 2022]
+    assert focus["rank"].tolist() == [25, 9, 12]
 
 
 def test_a_database_loaded_before_regions_gets_them_once(seeded_db):

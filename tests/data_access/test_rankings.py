@@ -6,13 +6,11 @@ import csv
 
 import pytest
 
-from data_access import queries
 from data_access.rankings import (
     RANKING_COLUMNS,
     child_units,
     level_years,
     national_ranking,
-    rank_histories,
     unit_ranking,
 )
 from data_access.settings import SEED_DIR
@@ -55,13 +53,6 @@ def test_national_table_2022_has_63_provinces_with_the_shared_15th_place(seeded_
 def test_national_table_of_2021_holds_only_what_was_published(seeded_db):
     table = national_ranking(2021)
     assert table[["unit_code", "rank"]].values.tolist() == [["binh-phuoc", 9]]
-
-
-def test_rank_histories_are_the_provinces_ranked_in_several_years(seeded_db):
-    history = rank_histories()
-    assert set(history["unit_code"]) == {queries.focus_unit_code()}
-    assert history["year"].tolist() == [2020, 2021, 2022]
-    assert history["rank"].tolist() == [25, 9, 12]
 
 
 def test_department_ranking_2022_matches_the_published_table(seeded_db):

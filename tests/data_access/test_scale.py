@@ -27,8 +27,9 @@ from data_access.deck import build_deck
 from data_access.districts import build_district_results
 from data_access.focus_years import scored_years
 from data_access.overview import build_overview
+from data_access.peers import province_histories
 from data_access.pillars import pillars_view, resolve_selection
-from data_access.rankings import national_ranking, rank_histories, unit_ranking
+from data_access.rankings import national_ranking, unit_ranking
 from data_access.reads import Reads, counting
 from data_access.units import unit_summary
 from seed.synthetic import GROUPS, PILLARS, Shape, generate
@@ -97,7 +98,7 @@ WITHIN_PROVINCE = {
 # The pages that also show the provinces: they may read each added province's results, no more.
 WITH_PROVINCES = {
     "overview": lambda focus: build_overview(focus, YEAR),
-    "rankings (provinces)": lambda focus: (national_ranking(YEAR), rank_histories()),
+    "rankings (provinces)": lambda focus: (national_ranking(YEAR), province_histories()),
     "present": lambda focus: build_deck(focus, YEAR),
 }
 
