@@ -8,14 +8,16 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from auth.guard import level_refusal
 from auth.policy import can_view_level, can_view_unit
 from auth.session import current_viewer
+from components import parts
 from components import peers as peer_views
 from components import rankings as views
+from components.cards import source_notes
 from components.citations import cite
 from components.formatting import format_points, format_rank
 from components.i18n import t
@@ -72,6 +74,11 @@ CONTENT = "rankings-content"
 DOWNLOAD = "rankings-download"
 DTI_NOTE = "rankings-dti-note"
 FOLLOWED = "rankings-focus-followed"
+# What the browser shows of the content (`components.parts`): the digests of its frame and parts.
+DRAWN = "rankings-drawn"
+SLOT = "rankings-slot"
+FIGURE = "rankings-figure"
+PART_TYPES = (SLOT, FIGURE)
 
 
 class Selection(NamedTuple):
@@ -105,6 +112,7 @@ def layout(year: str | None = None, level: str | None = None, peers: str | None 
             dcc.Location(id=URL, refresh="callback-nav"),
             dcc.Store(id=PATH, data=dash.get_relative_path("/rankings")),
             dcc.Store(id=QUERY, data={"year": year, "level": level, "peers": peers}),
+            dcc.Store(id=DRAWN),
             html.Div([html.H1(id=HEADING, className="page-heading"), controls], className="rankings-header"),
             dcc.Loading(html.Div(id=CONTENT, className="rankings-content"), type="dot", delay_show=300),
         ],
@@ -235,6 +243,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         theme=theme,
         lang=lang,
         sources=map_sources,
+        part_types=PART_TYPES,
         geojson_url=boundaries_url(provinces),
     )
     chosen, peer_notes = _chosen_peers(selection, ranking, lang)
@@ -245,18 +254,19 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         lang=lang,
         titles=titles,
         graph_id="rankings-bump",
+        part_types=PART_TYPES,
         peers=chosen,
     )
     return [
         dbc.Row(
             [
-                dbc.Col(table, lg=4, className="rankings-tall"),
+                dbc.Col(parts.slot(SLOT, "national-table", table), lg=4, className="rankings-tall"),
                 dbc.Col(rank_map, lg=4, className="rankings-tall"),
                 dbc.Col(bump, lg=4, className="rankings-tall"),
             ],
             className="g-3",
         ),
-        _peers_section(selection, ranking, chosen, peer_notes, theme, lang, titles),
+        parts.slot(SLOT, "peers", _peers_section(selection, ranking, chosen, peer_notes, theme, lang, titles)),
     ]
 
 
@@ -428,16 +438,16 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
     bars_card = source_card(
         t("rankings.bars_title", lang),
         [
-            views.group_legend(table["group"].dropna(), thresholds_of_year, lang),
-            dcc.Graph(id="rankings-bars", figure=bars, config=GRAPH_CONFIG),
+            parts.slot(SLOT, "bars-legend", views.group_legend(table["group"].dropna(), thresholds_of_year, lang)),
+            parts.graph_part(FIGURE, "bars", bars, element_id="rankings-bars", config=GRAPH_CONFIG),
         ],
-        source=[cite(source_label, views.bar_sources(table), titles)],
+        notes=[parts.slot(SLOT, "bars-sources", source_notes([cite(source_label, views.bar_sources(table), titles)]))],
         card_id="rankings-bars-card",
         fill=True,
     )
     return [
-        views.change_note(ranking, lang),
-        dbc.Row([dbc.Col(table_card, lg=7), dbc.Col(bars_card, lg=5)], className="g-3"),
+        parts.slot(SLOT, "change-note", views.change_note(ranking, lang)),
+        dbc.Row([dbc.Col(parts.slot(SLOT, "unit-table", table_card), lg=7), dbc.Col(bars_card, lg=5)], className="g-3"),
     ]
 
 
@@ -514,29 +524,56 @@ def write_peers(peers: list[str] | None, drawn: list[str] | None, query: dict | 
     return query_string({"year": query.get("year"), "level": query.get("level"), "peers": peers_param(peers or [])})
 
 
-def _refused(panel: html.Div) -> tuple[str, list, bool, bool]:
-    return "", [panel], True, True
+def _refused(panel: html.Div) -> tuple:
+    return "", [panel], None, *_unchanged_parts(), True, True
+
+
+def _unchanged_parts() -> tuple[list, list]:
+    """No part replaced: one `no_update` per slot and per graph the browser shows."""
+    return tuple([dash.no_update] * len(outputs) for outputs in ctx.outputs_list[3:5])
+
+
+def _drawing_answer(content: list, drawn: dict | None) -> tuple:
+    """The content, its record and the parts, as `show_rankings` answers them: only the parts that
+    changed when the browser shows the same frame (`components.parts`), else the whole content."""
+    drawing = parts.split(content, {SLOT: "children", FIGURE: "figure"})
+    slots, figures = ctx.outputs_list[3:5]
+    present = [parts.part_key(output["id"]) for output in [*slots, *figures]]
+    changed = parts.changed_parts(drawing, drawn, present)
+    if changed is None:
+        return content, drawing.record(), *_unchanged_parts()
+    values = tuple(
+        [changed.get(parts.part_key(output["id"]), dash.no_update) for output in outputs]
+        for outputs in (slots, figures)
+    )
+    return dash.no_update, drawing.record(), *values
 
 
 @callback(
     Output(HEADING, "children"),
     Output(CONTENT, "children"),
+    Output(DRAWN, "data"),
+    Output({"type": SLOT, "name": ALL}, "children"),
+    Output({"type": FIGURE, "name": ALL}, "figure"),
     Output(f"{DOWNLOAD}-csv", "disabled"),
     Output(f"{DOWNLOAD}-xlsx", "disabled"),
     Input(QUERY, "data"),
     Input(THEME_STORE, "data"),
+    State(DRAWN, "data"),
 )
 @explained(_refused)
-def show_rankings(query: dict | None, theme: str | None) -> tuple[str, list, bool, bool]:
-    """Heading and content for the URL; the download buttons are disabled when there is no table."""
+def show_rankings(query: dict | None, theme: str | None, drawn: dict | None) -> tuple:
+    """Heading and content for the URL; the download buttons are disabled when there is no table. A
+    year or level that keeps the content's frame redraws only the parts that changed."""
     lang = language()
     selection = resolve_selection(query or {}, lang)
     heading = _heading(selection, lang)
     render = render_province if selection.level == PROVINCE else render_units
     try:
-        return heading, render(selection, theme or DEFAULT_THEME, lang, source_titles(lang)), False, False
-    except NoResults as empty:
-        return heading, [empty.panel], True, True
+        content, empty = render(selection, theme or DEFAULT_THEME, lang, source_titles(lang)), False
+    except NoResults as no_results:
+        content, empty = [no_results.panel], True
+    return heading, *_drawing_answer(content, drawn), empty, empty
 
 
 def export_frame(selection: Selection, lang: str):
