@@ -45,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from data_access import db, queries, settings
 from data_access.cache import cache
 from data_access.reads import Reads, counting
+from scripts.load_test import output_spec
 
 ACCOUNT = ("benchmark-leader", "benchmark-password-1")
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
@@ -119,13 +120,6 @@ def _first_department(focus: str | None) -> str | None:
     return None if units.empty else str(units["unit_code"].iloc[0])
 
 
-def _output_entry(part: str) -> dict | list:
-    """One output as the browser lists it; a pattern-matching output (`{...}.prop`) matches nothing
-    on a first drawing."""
-    component, prop = part.rsplit(".", 1)
-    return [] if component.startswith("{") else {"id": component, "property": prop}
-
-
 def _callback_body(app, output: str, values: dict[str, object]) -> dict:
     """The JSON the browser posts for the callback with output key `output`, inputs set from `values`."""
     spec = app.callback_map[output]
@@ -133,7 +127,7 @@ def _callback_body(app, output: str, values: dict[str, object]) -> dict:
     def listed(items: list[dict]) -> list[dict]:
         return [{**item, "value": values.get(f"{item['id']}.{item['property']}")} for item in items]
 
-    outputs = [_output_entry(part) for part in output.strip(".").split("...")]
+    outputs = [output_spec(part) for part in output.strip(".").split("...")]
     inputs = listed(spec["inputs"])
     return {
         "output": output,
