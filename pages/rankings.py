@@ -42,7 +42,6 @@ from pages._context import (
     query_string,
     resolve_year,
     source_titles,
-    whole_number,
 )
 from pages._kit import (
     GRAPH_CONFIG,
@@ -76,6 +75,7 @@ DTI_NOTE = "rankings-dti-note"
 FOLLOWED = "rankings-focus-followed"
 # What the browser shows of the content (`components.parts`): the digests of its frame and parts.
 DRAWN = "rankings-drawn"
+LEVEL_YEARS = "rankings-level-years"
 SLOT = "rankings-slot"
 FIGURE = "rankings-figure"
 PART_TYPES = (SLOT, FIGURE)
@@ -100,9 +100,10 @@ def layout(year: str | None = None, level: str | None = None, peers: str | None 
         return dash.no_update
     lang = language()
     chosen = level or PROVINCE
+    levels = visible_levels()
     controls = html.Div(
         [
-            views.level_selector(LEVEL, visible_levels(), chosen if chosen in LEVELS else None, lang),
+            views.level_selector(LEVEL, levels, chosen if chosen in LEVELS else None, lang),
             download_buttons(DOWNLOAD, lang),
         ],
         className="rankings-controls",
@@ -113,6 +114,7 @@ def layout(year: str | None = None, level: str | None = None, peers: str | None 
             dcc.Store(id=PATH, data=dash.get_relative_path("/rankings")),
             dcc.Store(id=QUERY, data={"year": year, "level": level, "peers": peers}),
             dcc.Store(id=DRAWN),
+            dcc.Store(id=LEVEL_YEARS, data=level_years(levels)),
             html.Div([html.H1(id=HEADING, className="page-heading"), controls], className="rankings-header"),
             dcc.Loading(html.Div(id=CONTENT, className="rankings-content"), type="dot", delay_show=300),
         ],
@@ -462,25 +464,39 @@ def _heading(selection: Selection, lang: str) -> str:
     return t(f"rankings.heading.{selection.level}", lang, unit=name, year=selection.year)
 
 
-@callback(
+def level_years(levels: list[str]) -> dict[str, list[int]]:
+    """The years with results at each level offered (the national table: every year ranked), for the
+    level selector to keep the year shown only where the new level has results."""
+    focus = queries.focus_unit_code()
+    return {level: data.level_years(level, None if level == PROVINCE else focus) for level in levels}
+
+
+# The level chosen becomes part of the URL and, at once, of `QUERY` (the content's answer is asked for
+# without waiting for the URL to go round Dash's router). The year shown stays only if the new level has
+# results that year (`LEVEL_YEARS`); otherwise the page opens on that level's latest year (the national
+# table's year may have no departments or districts yet). The content callback checks level and year
+# again. A selector following the URL (back, forward) writes nothing: a new history entry would cut
+# the forward history.
+clientside_callback(
+    """function (level, query, levelYears) {
+        const same = window.dash_clientside.no_update;
+        query = query || {};
+        if (level === (query.level || "PROVINCE")) { return [same, same]; }
+        const raw = String(query.year ?? "").trim();
+        let year = /^[0-9]{1,9}$/.test(raw) ? String(parseInt(raw, 10)) : null;
+        if (year !== null && !((levelYears || {})[level] || []).includes(Number(year))) { year = null; }
+        const params = new URLSearchParams();
+        if (year !== null) { params.set("year", year); }
+        params.set("level", level);
+        return ["?" + params.toString(), {year: year, level: level, peers: null}];
+    }""".replace("PROVINCE", PROVINCE),
     Output(URL, "search"),
+    Output(QUERY, "data", allow_duplicate=True),
     Input(LEVEL, "value"),
     State(QUERY, "data"),
+    State(LEVEL_YEARS, "data"),
     prevent_initial_call=True,
 )
-def write_level(level: str | None, query: dict | None) -> str:
-    """The level chosen becomes part of the URL, which re-renders the page. The year shown stays only
-    if the new level has results that year; otherwise the page opens on that level's latest year
-    (the national table's year may have no departments or districts yet)."""
-    if level == ((query or {}).get("level") or PROVINCE):
-        raise PreventUpdate  # the selector following the URL (back, forward), not a choice
-    year = whole_number((query or {}).get("year"))
-    focus = queries.focus_unit_code()
-    if year is not None and level in LEVELS and focus:
-        years = data.level_years(level, None if level == PROVINCE else focus)
-        if year not in years:
-            year = None
-    return query_string({"year": year, "level": level})
 
 
 # The query into `QUERY` and the level selector, in the browser (no round trip before the content's
