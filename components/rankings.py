@@ -535,8 +535,8 @@ def rank_map(
     sits at the top of the colour bar; hover names the province and its rank. Provinces
     without a rank that year are grey; the province in focus is outlined in the focus colour
     and marked with a dot. Each trace has a `uid` naming its role: another year redrawn with
-    Plotly.react matches traces by role (a year without unranked provinces has one trace fewer;
-    matched by position, a choropleth would become a scatter and the map would fail).
+    Plotly.react matches traces by role, not by position (a year without unranked provinces has one
+    trace fewer, and each trace after it would otherwise be matched with one of another type).
     """
     names = localized_column(ranking, "unit_name", lang).map(figure_text)
     colors = ink(theme)
