@@ -500,11 +500,8 @@ def _island_dots(
     )
 
 
-# One source that no layer draws and that fetches nothing (a point off the coast of Africa, at 0, 0).
-UNUSED_SOURCE = {
-    "type": "geojson",
-    "data": {"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {"unused": 1}},
-}
+# One source that no layer draws and that fetches nothing: an empty collection, inline.
+UNUSED_SOURCE = {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}
 
 
 def _kept_style(theme: str) -> dict:
