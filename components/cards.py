@@ -29,6 +29,11 @@ def source_card(
         content = [html.Div(body, className="card-body-ioc")]
     sources = [source] if isinstance(source, str) else source
     children = [head, *content, *(notes or [])]
-    children += [html.Div(text, className="source-note", title=text) for text in sources if text]
+    children += source_notes(sources)
     extra = {"id": card_id} if card_id else {}
     return dbc.Card(dbc.CardBody(children, className="d-flex flex-column"), className="ioc-card h-100", **extra)
+
+
+def source_notes(sources: list[str]) -> list[html.Div]:
+    """A card's source lines; a page that replaces them on their own builds them here too."""
+    return [html.Div(text, className="source-note", title=text) for text in sources if text]

@@ -16,12 +16,13 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from plotly.colors import sample_colorscale
 
-from components.cards import source_card
+from components.cards import source_card, source_notes
 from components.citations import cite, readable_citation
 from components.figures import GRAPH_CONFIG, rank_axis, rank_ticks, wrap_label
 from components.formatting import figure_text, format_number, format_percent, format_rank
 from components.i18n import t
 from components.kpi import series_legend
+from components.parts import graph_part, slot
 from components.shell import message_panel
 from components.theme import (
     CHART_LABEL,
@@ -464,6 +465,7 @@ def _focus_marker(geojson: Mapping, focus_code: str, *, label: str, theme: str) 
         mode="markers",
         marker={"size": [18, 11], "color": [ink(theme)["text"], SERIES_COLORS["focus"]]},
         name=label,
+        uid="focus-marker",
         hovertemplate=f"<b>{label}</b><extra></extra>",
     )
 
@@ -492,9 +494,21 @@ def _island_dots(
         mode="markers",
         marker={"size": [9] * len(codes) + [6] * len(codes), "color": [ink(theme)["text"]] * len(codes) + fills},
         name=t("rankings.map_islands", lang),
+        uid="islands",
         customdata=[names.get(code, code) for code in codes] * 2,
         hovertemplate="%{customdata}<extra></extra>",
     )
+
+
+# One source that no layer draws and that fetches nothing: an empty collection, inline.
+UNUSED_SOURCE = {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}
+
+
+def _kept_style(theme: str) -> dict:
+    """The tile-free style with one unused source. Redrawn in place (Plotly.react, another year), plotly
+    drops the style's empty `sources`, the map then reloads its style and MapLibre refuses one without
+    sources ("missing required property sources"); a style whose sources are not empty stays as it is."""
+    return {**map_style(theme), "sources": {"unused": UNUSED_SOURCE}}
 
 
 def rank_map(
@@ -517,7 +531,9 @@ def rank_map(
     The colour value is the negated rank, so rank 1 takes the strongest end of the scale and
     sits at the top of the colour bar; hover names the province and its rank. Provinces
     without a rank that year are grey; the province in focus is outlined in the focus colour
-    and marked with a dot.
+    and marked with a dot. Each trace has a `uid` naming its role: another year redrawn with
+    Plotly.react matches traces by role, not by position (a year without unranked provinces has one
+    trace fewer, and each trace after it would otherwise be matched with one of another type).
     """
     names = localized_column(ranking, "unit_name", lang).map(figure_text)
     colors = ink(theme)
@@ -538,6 +554,7 @@ def rank_map(
                 showscale=False,
                 marker={"line": border},
                 name=t("rankings.map_unranked", lang),
+                uid="unranked",
                 customdata=[p.get("name_vi", p["unit_code"]) for p in unranked],
                 hovertemplate="%{customdata}: " + t("rankings.map_unranked", lang) + "<extra></extra>",
             )
@@ -563,6 +580,7 @@ def rank_map(
                 "len": 0.8,
             },
             name=t("rankings.map_trace", lang),
+            uid="ranked",
             customdata=[
                 [n, format_rank(int(r), int(f))]
                 for n, r, f in zip(names, ranking["rank"], ranking["rank_of"], strict=True)
@@ -588,13 +606,14 @@ def rank_map(
                 marker={"line": {"width": 3.5, "color": SERIES_COLORS["focus"]}},
                 hoverinfo="skip",
                 name=focus_name,
+                uid="focus-outline",
             )
         )
         figure.add_trace(_focus_marker(geojson, focus_code, label=focus_name, theme=theme))
     centre, zoom = view
     layout = base_layout(theme, lang)
     layout.update(
-        map={"style": map_style(theme), "center": centre, "zoom": zoom},
+        map={"style": _kept_style(theme), "center": centre, "zoom": zoom},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
     )
@@ -927,10 +946,12 @@ def bump_card(
     lang: str,
     titles: Mapping[str, str],
     graph_id: str,
+    part_types: tuple[str, str],
     peers: Sequence[str] = (),
 ):
     """The provinces' rank over the years, the one in focus and its peers drawn out; a line when
-    there is no history."""
+    there is no history. Its legend, graph and sources are parts (`components.parts`) of the types
+    `part_types` (slot, figure): a change of year that keeps the peers leaves the graph as drawn."""
     if history.empty:
         body = html.Div(t("rankings.bump_empty", lang), className="empty-inline", id="rankings-bump-empty")
         return source_card(t("rankings.bump_title", lang), body, card_id="rankings-bump-card", fill=True)
@@ -943,11 +964,21 @@ def bump_card(
         legend_items.append((localized(focus_history.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid"))
     if (~history["unit_code"].isin([focus_code, *peers])).any():
         legend_items.append((t("rankings.other_provinces", lang), ink(theme)["muted"], "solid"))
-    graph = dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className="fill-graph", style={"height": "100%"})
+    slot_type, figure_type = part_types
+    graph = graph_part(
+        figure_type,
+        "bump",
+        figure,
+        element_id=graph_id,
+        config=GRAPH_CONFIG,
+        class_name="fill-graph",
+        style={"height": "100%"},
+    )
+    sources = source_notes([cite(t("common.source", lang), history["source"], titles)])
     return source_card(
         t("rankings.bump_title", lang),
-        [series_legend(legend_items), graph],
-        source=cite(t("common.source", lang), history["source"], titles),
+        [slot(slot_type, "bump-legend", series_legend(legend_items)), graph],
+        notes=[slot(slot_type, "bump-sources", sources)],
         card_id="rankings-bump-card",
         fill=True,
     )
@@ -961,9 +992,12 @@ def rank_map_card(
     theme: str,
     lang: str,
     sources: list[str],
+    part_types: tuple[str, str],
     geojson_url: str | None = None,
 ) -> dbc.Card:
-    """The provinces coloured by rank, fitted so the whole country (islands included) shows at the smallest size."""
+    """The provinces coloured by rank, fitted so the whole country (islands included) shows at the smallest
+    size. Its legend, map and sources are parts (`components.parts`) of the types `part_types` (slot,
+    figure): another year recolours the map drawn (Plotly.react) instead of drawing a new one."""
     view = fit_view(geojson, width=MAP_FIT_PX[0], height=MAP_FIT_PX[1])
     figure = rank_map(
         ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, view=view, geojson_url=geojson_url
@@ -975,15 +1009,22 @@ def rank_map_card(
         if not focus_rows.empty
         else None
     )
-    graph = dcc.Graph(
-        id="rankings-map",
-        figure=figure,
+    slot_type, figure_type = part_types
+    graph = graph_part(
+        figure_type,
+        "map",
+        figure,
+        element_id="rankings-map",
         config={**GRAPH_CONFIG, "scrollZoom": False},
-        className="fill-graph rankings-map",
+        class_name="fill-graph rankings-map",
         style={"height": "100%"},
     )
     return source_card(
-        t("rankings.map_title", lang), [legend, graph], source=sources, card_id="rankings-map-card", fill=True
+        t("rankings.map_title", lang),
+        [slot(slot_type, "map-legend", legend), graph],
+        notes=[slot(slot_type, "map-sources", source_notes(sources))],
+        card_id="rankings-map-card",
+        fill=True,
     )
 
 

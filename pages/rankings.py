@@ -8,14 +8,16 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from auth.guard import level_refusal
 from auth.policy import can_view_level, can_view_unit
 from auth.session import current_viewer
+from components import parts
 from components import peers as peer_views
 from components import rankings as views
+from components.cards import source_notes
 from components.citations import cite
 from components.formatting import format_points, format_rank
 from components.i18n import t
@@ -40,7 +42,6 @@ from pages._context import (
     query_string,
     resolve_year,
     source_titles,
-    whole_number,
 )
 from pages._kit import (
     GRAPH_CONFIG,
@@ -72,6 +73,12 @@ CONTENT = "rankings-content"
 DOWNLOAD = "rankings-download"
 DTI_NOTE = "rankings-dti-note"
 FOLLOWED = "rankings-focus-followed"
+# What the browser shows of the content (`components.parts`): the digests of its frame and parts.
+DRAWN = "rankings-drawn"
+LEVEL_YEARS = "rankings-level-years"
+SLOT = "rankings-slot"
+FIGURE = "rankings-figure"
+PART_TYPES = (SLOT, FIGURE)
 
 
 class Selection(NamedTuple):
@@ -93,9 +100,10 @@ def layout(year: str | None = None, level: str | None = None, peers: str | None 
         return dash.no_update
     lang = language()
     chosen = level or PROVINCE
+    levels = visible_levels()
     controls = html.Div(
         [
-            views.level_selector(LEVEL, visible_levels(), chosen if chosen in LEVELS else None, lang),
+            views.level_selector(LEVEL, levels, chosen if chosen in LEVELS else None, lang),
             download_buttons(DOWNLOAD, lang),
         ],
         className="rankings-controls",
@@ -105,6 +113,8 @@ def layout(year: str | None = None, level: str | None = None, peers: str | None 
             dcc.Location(id=URL, refresh="callback-nav"),
             dcc.Store(id=PATH, data=dash.get_relative_path("/rankings")),
             dcc.Store(id=QUERY, data={"year": year, "level": level, "peers": peers}),
+            dcc.Store(id=DRAWN),
+            dcc.Store(id=LEVEL_YEARS, data=level_years(levels)),
             html.Div([html.H1(id=HEADING, className="page-heading"), controls], className="rankings-header"),
             dcc.Loading(html.Div(id=CONTENT, className="rankings-content"), type="dot", delay_show=300),
         ],
@@ -235,6 +245,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         theme=theme,
         lang=lang,
         sources=map_sources,
+        part_types=PART_TYPES,
         geojson_url=boundaries_url(provinces),
     )
     chosen, peer_notes = _chosen_peers(selection, ranking, lang)
@@ -245,18 +256,19 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         lang=lang,
         titles=titles,
         graph_id="rankings-bump",
+        part_types=PART_TYPES,
         peers=chosen,
     )
     return [
         dbc.Row(
             [
-                dbc.Col(table, lg=4, className="rankings-tall"),
+                dbc.Col(parts.slot(SLOT, "national-table", table), lg=4, className="rankings-tall"),
                 dbc.Col(rank_map, lg=4, className="rankings-tall"),
                 dbc.Col(bump, lg=4, className="rankings-tall"),
             ],
             className="g-3",
         ),
-        _peers_section(selection, ranking, chosen, peer_notes, theme, lang, titles),
+        parts.slot(SLOT, "peers", _peers_section(selection, ranking, chosen, peer_notes, theme, lang, titles)),
     ]
 
 
@@ -428,16 +440,16 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
     bars_card = source_card(
         t("rankings.bars_title", lang),
         [
-            views.group_legend(table["group"].dropna(), thresholds_of_year, lang),
-            dcc.Graph(id="rankings-bars", figure=bars, config=GRAPH_CONFIG),
+            parts.slot(SLOT, "bars-legend", views.group_legend(table["group"].dropna(), thresholds_of_year, lang)),
+            parts.graph_part(FIGURE, "bars", bars, element_id="rankings-bars", config=GRAPH_CONFIG),
         ],
-        source=[cite(source_label, views.bar_sources(table), titles)],
+        notes=[parts.slot(SLOT, "bars-sources", source_notes([cite(source_label, views.bar_sources(table), titles)]))],
         card_id="rankings-bars-card",
         fill=True,
     )
     return [
-        views.change_note(ranking, lang),
-        dbc.Row([dbc.Col(table_card, lg=7), dbc.Col(bars_card, lg=5)], className="g-3"),
+        parts.slot(SLOT, "change-note", views.change_note(ranking, lang)),
+        dbc.Row([dbc.Col(parts.slot(SLOT, "unit-table", table_card), lg=7), dbc.Col(bars_card, lg=5)], className="g-3"),
     ]
 
 
@@ -452,25 +464,39 @@ def _heading(selection: Selection, lang: str) -> str:
     return t(f"rankings.heading.{selection.level}", lang, unit=name, year=selection.year)
 
 
-@callback(
+def level_years(levels: list[str]) -> dict[str, list[int]]:
+    """The years with results at each level offered (the national table: every year ranked), for the
+    level selector to keep the year shown only where the new level has results."""
+    focus = queries.focus_unit_code()
+    return {level: data.level_years(level, None if level == PROVINCE else focus) for level in levels}
+
+
+# The level chosen becomes part of the URL and, at once, of `QUERY` (the content's answer is asked for
+# without waiting for the URL to go round Dash's router). The year shown stays only if the new level has
+# results that year (`LEVEL_YEARS`); otherwise the page opens on that level's latest year (the national
+# table's year may have no departments or districts yet). The content callback checks level and year
+# again. A selector following the URL (back, forward) writes nothing: a new history entry would cut
+# the forward history.
+clientside_callback(
+    """function (level, query, levelYears) {
+        const same = window.dash_clientside.no_update;
+        query = query || {};
+        if (level === (query.level || "PROVINCE")) { return [same, same]; }
+        const raw = String(query.year ?? "").trim();
+        let year = /^[0-9]{1,9}$/.test(raw) ? String(parseInt(raw, 10)) : null;
+        if (year !== null && !((levelYears || {})[level] || []).includes(Number(year))) { year = null; }
+        const params = new URLSearchParams();
+        if (year !== null) { params.set("year", year); }
+        params.set("level", level);
+        return ["?" + params.toString(), {year: year, level: level, peers: null}];
+    }""".replace("PROVINCE", PROVINCE),
     Output(URL, "search"),
+    Output(QUERY, "data", allow_duplicate=True),
     Input(LEVEL, "value"),
     State(QUERY, "data"),
+    State(LEVEL_YEARS, "data"),
     prevent_initial_call=True,
 )
-def write_level(level: str | None, query: dict | None) -> str:
-    """The level chosen becomes part of the URL, which re-renders the page. The year shown stays only
-    if the new level has results that year; otherwise the page opens on that level's latest year
-    (the national table's year may have no departments or districts yet)."""
-    if level == ((query or {}).get("level") or PROVINCE):
-        raise PreventUpdate  # the selector following the URL (back, forward), not a choice
-    year = whole_number((query or {}).get("year"))
-    focus = queries.focus_unit_code()
-    if year is not None and level in LEVELS and focus:
-        years = data.level_years(level, None if level == PROVINCE else focus)
-        if year not in years:
-            year = None
-    return query_string({"year": year, "level": level})
 
 
 # The query into `QUERY` and the level selector, in the browser (no round trip before the content's
@@ -514,29 +540,56 @@ def write_peers(peers: list[str] | None, drawn: list[str] | None, query: dict | 
     return query_string({"year": query.get("year"), "level": query.get("level"), "peers": peers_param(peers or [])})
 
 
-def _refused(panel: html.Div) -> tuple[str, list, bool, bool]:
-    return "", [panel], True, True
+def _refused(panel: html.Div) -> tuple:
+    return "", [panel], None, *_unchanged_parts(), True, True
+
+
+def _unchanged_parts() -> tuple[list, list]:
+    """No part replaced: one `no_update` per slot and per graph the browser shows."""
+    return tuple([dash.no_update] * len(outputs) for outputs in ctx.outputs_list[3:5])
+
+
+def _drawing_answer(content: list, drawn: dict | None) -> tuple:
+    """The content, its record and the parts, as `show_rankings` answers them: only the parts that
+    changed when the browser shows the same frame (`components.parts`), else the whole content."""
+    drawing = parts.split(content, {SLOT: "children", FIGURE: "figure"})
+    slots, figures = ctx.outputs_list[3:5]
+    present = [parts.part_key(output["id"]) for output in [*slots, *figures]]
+    changed = parts.changed_parts(drawing, drawn, present)
+    if changed is None:
+        return content, drawing.record(), *_unchanged_parts()
+    values = tuple(
+        [changed.get(parts.part_key(output["id"]), dash.no_update) for output in outputs]
+        for outputs in (slots, figures)
+    )
+    return dash.no_update, drawing.record(), *values
 
 
 @callback(
     Output(HEADING, "children"),
     Output(CONTENT, "children"),
+    Output(DRAWN, "data"),
+    Output({"type": SLOT, "name": ALL}, "children"),
+    Output({"type": FIGURE, "name": ALL}, "figure"),
     Output(f"{DOWNLOAD}-csv", "disabled"),
     Output(f"{DOWNLOAD}-xlsx", "disabled"),
     Input(QUERY, "data"),
     Input(THEME_STORE, "data"),
+    State(DRAWN, "data"),
 )
 @explained(_refused)
-def show_rankings(query: dict | None, theme: str | None) -> tuple[str, list, bool, bool]:
-    """Heading and content for the URL; the download buttons are disabled when there is no table."""
+def show_rankings(query: dict | None, theme: str | None, drawn: dict | None) -> tuple:
+    """Heading and content for the URL; the download buttons are disabled when there is no table. A
+    year or level that keeps the content's frame redraws only the parts that changed."""
     lang = language()
     selection = resolve_selection(query or {}, lang)
     heading = _heading(selection, lang)
     render = render_province if selection.level == PROVINCE else render_units
     try:
-        return heading, render(selection, theme or DEFAULT_THEME, lang, source_titles(lang)), False, False
-    except NoResults as empty:
-        return heading, [empty.panel], True, True
+        content, empty = render(selection, theme or DEFAULT_THEME, lang, source_titles(lang)), False
+    except NoResults as no_results:
+        content, empty = [no_results.panel], True
+    return heading, *_drawing_answer(content, drawn), empty, empty
 
 
 def export_frame(selection: Selection, lang: str):

@@ -45,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from data_access import db, queries, settings
 from data_access.cache import cache
 from data_access.reads import Reads, counting
+from scripts.load_test import output_spec
 
 ACCOUNT = ("benchmark-leader", "benchmark-password-1")
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
@@ -153,7 +154,7 @@ def _callback_body(app, output: str, values: dict[str, object]) -> dict:
     def listed(items: list[dict]) -> list[dict]:
         return [{**item, "value": values.get(f"{item['id']}.{item['property']}")} for item in items]
 
-    outputs = [{"id": part.split(".")[0], "property": part.split(".")[1]} for part in output.strip(".").split("...")]
+    outputs = [output_spec(part) for part in output.strip(".").split("...")]
     inputs = listed(spec["inputs"])
     return {
         "output": output,

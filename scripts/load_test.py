@@ -103,6 +103,14 @@ def layout_props(layout: object) -> dict[str, dict]:
     return found
 
 
+def output_spec(output: str) -> dict | list:
+    """One output of a callback's `output` string as the browser lists it in a request; a
+    pattern-matching one (`{...}.prop`, the parts of a content drawn in place) matches nothing on a
+    first drawing."""
+    component, prop = output.rsplit(".", 1)
+    return [] if component.startswith("{") else {"id": component, "property": prop}
+
+
 def content_request(dependencies: list[dict], layout: object, content_id: str) -> dict:
     """The request the browser sends for the callback that fills `content_id` once the page's layout
     arrived: built from the app's own callback map (`/_dash-dependencies`), each input carrying the
@@ -119,7 +127,7 @@ def content_request(dependencies: list[dict], layout: object, content_id: str) -
     def values(specs: list[dict]) -> list[dict]:
         return [{**spec, "value": props.get(spec["id"], {}).get(spec["property"])} for spec in specs]
 
-    specs = [dict(zip(("id", "property"), output.rsplit(".", 1), strict=True)) for output in outputs]
+    specs = [output_spec(output) for output in outputs]
     inputs = values(dependency["inputs"])
     return {
         "output": dependency["output"],

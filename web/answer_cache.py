@@ -58,6 +58,7 @@ READ_ONLY_OUTPUTS = frozenset(
         "rankings-content",
         "rankings-download-csv",
         "rankings-download-xlsx",
+        "rankings-drawn",
         "districts-heading",
         "districts-content",
         "targets-heading",
@@ -70,6 +71,9 @@ READ_ONLY_OUTPUTS = frozenset(
         "present-export-pdf",
     }
 )
+# Pattern-matching outputs that only read, by their id's `type`: the parts of a page's content
+# redrawn on their own (components/parts.py). Any other pattern-matching id is never kept.
+READ_ONLY_PATTERNS = frozenset({"rankings-slot", "rankings-figure"})
 # Dash's page router returns a page's layout; only the reading pages' layouts are kept (an admin
 # page's layout lists accounts or imports and is drawn for each request).
 ROUTER_OUTPUTS = frozenset({"_pages_content", "_pages_store"})
@@ -148,9 +152,11 @@ class _Flights:
 
 
 def _component(entry: object) -> str:
-    """An output's component id as text; a pattern-matching id by its JSON (never whitelisted)."""
+    """An output's component id as text; a pattern-matching id by its `type` when that is a read-only
+    one, else by its JSON (never whitelisted)."""
     if isinstance(entry, dict):
-        return json.dumps(entry, sort_keys=True)
+        kind = entry.get("type")
+        return kind if kind in READ_ONLY_PATTERNS else json.dumps(entry, sort_keys=True)
     return entry if isinstance(entry, str) else json.dumps(entry)
 
 
@@ -162,7 +168,16 @@ def output_ids(body: dict) -> Iterator[str]:
         for entry in output if isinstance(output, list) else [output]:
             yield _component(entry.get("id")) if isinstance(entry, dict) else _component(entry)
     for part in str(body.get("output", "")).strip(".").split("..."):
-        yield part.rsplit(".", 1)[0].split("@", 1)[0]
+        component = part.rsplit(".", 1)[0]
+        yield _pattern(component) if component.startswith("{") else component.split("@", 1)[0]
+
+
+def _pattern(text: str) -> str:
+    """A pattern-matching id as the `output` string names it (JSON), as `_component` reads it."""
+    try:
+        return _component(json.loads(text))
+    except ValueError:
+        return text
 
 
 def _router_path(body: dict) -> str | None:
@@ -181,7 +196,7 @@ def cacheable(body: object) -> bool:
     ids = set(output_ids(body))
     if not ids:
         return False
-    if ids <= READ_ONLY_OUTPUTS:
+    if ids <= READ_ONLY_OUTPUTS | READ_ONLY_PATTERNS:
         return True
     if ids <= ROUTER_OUTPUTS:
         path = _router_path(body)

@@ -356,3 +356,51 @@ def test_the_map_fills_its_card_on_the_wall(page: Page, page_errors: list[str], 
     filled = max((115.0 - 102.1) / (view["east"] - view["west"]), (23.4 - 8.4) / (view["north"] - view["south"]))
     assert filled >= 0.8, view
     assert page_errors == []
+
+
+def test_a_level_without_results_in_the_year_shown_opens_on_its_own_latest_year(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """The seed ranks departments in 2022 only: from the national table of 2021 the selector opens the
+    departments on their latest year (no year in the URL), not on an empty 2021."""
+    open_province(page, base_url + "/rankings?year=2021")
+
+    page.locator("#rankings-level label", has_text="Sở, ban, ngành").click()
+
+    expect_query(page, {"level": "department"})
+    expect(page.locator("#rankings-heading")).to_contain_text("2022")
+    expect(page.locator("#rankings-unit-table")).to_be_visible()
+    assert page_errors == []
+
+
+# What the map and the national table show: the map's traces as plotly drew them, and the table's text.
+SHOWN_JS = """() => {
+  const plot = document.querySelector('#rankings-map .js-plotly-plot');
+  if (!plot || !plot._fullData) return null;
+  const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
+  return JSON.stringify({
+    map: plot._fullData.map((t) => [t.type, t.name, plain(t.locations), plain(t.z), t.customdata]),
+    table: document.querySelector('#rankings-national-table').innerText,
+  });
+}"""
+
+
+def test_a_year_changed_recolours_the_map_in_place_as_a_fresh_load_draws_it(
+    page: Page, page_errors: list[str], base_url: str
+) -> None:
+    """Another year keeps the map and the bump chart drawn (no new plot, no new WebGL context): the map's
+    colours, ranks and hover and the table then equal those of a fresh load of the new URL."""
+    open_province(page, base_url + "/rankings?year=2021")
+    page.wait_for_function(f"() => ({SHOWN_JS})() !== null")
+    fresh = page.evaluate(SHOWN_JS)
+    open_province(page, base_url + "/rankings?year=2022")
+    page.eval_on_selector("#rankings-map .js-plotly-plot", "plot => { plot.dataset.kept = 'yes'; }")
+    page.eval_on_selector("#rankings-bump .js-plotly-plot", "plot => { plot.dataset.kept = 'yes'; }")
+    assert page.evaluate(SHOWN_JS) != fresh
+
+    page.locator("#shell-years a.year-link[href*='year=2021']").click()
+
+    page.wait_for_function(f"(expected) => ({SHOWN_JS})() === expected", arg=fresh)
+    assert page.get_attribute("#rankings-map .js-plotly-plot", "data-kept") == "yes", "the map was drawn anew"
+    assert page.get_attribute("#rankings-bump .js-plotly-plot", "data-kept") == "yes", "the bump chart was redrawn"
+    assert page_errors == []

@@ -35,6 +35,7 @@ from data_access.settings import SEED_DIR
 from scripts.local_stack import PROJECT_ROOT, free_port, gunicorn, nginx
 from seed.loader import load_seed
 from tests.conftest import DEFAULT_POSTGRES_URL, TEST_ACCOUNTS, create_test_accounts, reachable_postgres, skip_or_fail
+from tests.pages.conftest import rankings_body
 from tests.services import own_redis
 
 SECRET = "several-instances-test-" + "k" * 24
@@ -83,22 +84,7 @@ class Visitor:
 
     def department_ranking(self, base: str) -> str:
         """The rankings page's table of departments, as its callback draws it."""
-        body = {
-            "output": "..rankings-heading.children...rankings-content.children..."
-            "rankings-download-csv.disabled...rankings-download-xlsx.disabled..",
-            "outputs": [
-                {"id": "rankings-heading", "property": "children"},
-                {"id": "rankings-content", "property": "children"},
-                {"id": "rankings-download-csv", "property": "disabled"},
-                {"id": "rankings-download-xlsx", "property": "disabled"},
-            ],
-            "inputs": [
-                {"id": "rankings-query", "property": "data", "value": {"year": str(YEAR), "level": LEVEL}},
-                {"id": "shell-theme", "property": "data", "value": "dark"},
-            ],
-            "changedPropIds": ["rankings-query.data"],
-            "state": [],
-        }
+        body = rankings_body({"year": str(YEAR), "level": LEVEL})
         return self.callback(base, body)
 
     def kiosk_beat(self, base: str, shown: int) -> dict:

@@ -99,3 +99,34 @@ def route_to(client, pathname: str, search: str = ""):
             "state": [],
         },
     )
+
+
+RANKINGS_OUTPUT = (
+    "..rankings-heading.children...rankings-content.children...rankings-drawn.data..."
+    '{"name":["ALL"],"type":"rankings-slot"}.children...{"name":["ALL"],"type":"rankings-figure"}.figure...'
+    "rankings-download-csv.disabled...rankings-download-xlsx.disabled.."
+)
+
+
+def rankings_body(query: dict, *, theme: str = "dark", drawn: dict | None = None, present: tuple = ((), ())) -> dict:
+    """The rankings content callback's request as the browser posts it: `drawn` is the record of what
+    it shows (None on a first drawing), `present` the names of the slots and graphs it shows."""
+    slots, figures = present
+    return {
+        "output": RANKINGS_OUTPUT,
+        "outputs": [
+            {"id": "rankings-heading", "property": "children"},
+            {"id": "rankings-content", "property": "children"},
+            {"id": "rankings-drawn", "property": "data"},
+            [{"id": {"type": "rankings-slot", "name": name}, "property": "children"} for name in slots],
+            [{"id": {"type": "rankings-figure", "name": name}, "property": "figure"} for name in figures],
+            {"id": "rankings-download-csv", "property": "disabled"},
+            {"id": "rankings-download-xlsx", "property": "disabled"},
+        ],
+        "inputs": [
+            {"id": "rankings-query", "property": "data", "value": query},
+            {"id": "shell-theme", "property": "data", "value": theme},
+        ],
+        "changedPropIds": ["rankings-query.data"],
+        "state": [{"id": "rankings-drawn", "property": "data", "value": drawn}],
+    }

@@ -12,32 +12,14 @@ from auth.guard import page_access
 from auth.policy import PAGE_ACCESS
 from components.audit import audit_export
 from tests.conftest import TEST_ACCOUNTS
-from tests.pages.conftest import form_token, post_callback, route_to, sign_in
+from tests.pages.conftest import form_token, post_callback, rankings_body, route_to, sign_in
 
 HEALTH = "binh-phuoc-so-y-te"
 ICT = "binh-phuoc-so-tttt"
 
 
 def rankings_callback(client, level: str):
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": "..rankings-heading.children...rankings-content.children..."
-            "rankings-download-csv.disabled...rankings-download-xlsx.disabled..",
-            "outputs": [
-                {"id": "rankings-heading", "property": "children"},
-                {"id": "rankings-content", "property": "children"},
-                {"id": "rankings-download-csv", "property": "disabled"},
-                {"id": "rankings-download-xlsx", "property": "disabled"},
-            ],
-            "inputs": [
-                {"id": "rankings-query", "property": "data", "value": {"year": "2022", "level": level}},
-                {"id": "shell-theme", "property": "data", "value": "dark"},
-            ],
-            "changedPropIds": ["rankings-query.data"],
-            "state": [],
-        },
-    )
+    return client.post("/_dash-update-component", json=rankings_body({"year": "2022", "level": level}))
 
 
 def rankings_download(client, level: str):

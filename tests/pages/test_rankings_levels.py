@@ -1,12 +1,11 @@
 """Switching `/rankings` to another level keeps the year only where that level has results: the
 departments and districts of the seed were scored in 2022 only, while the national table has the
-focus ranked in 2020 and 2021 too (seed/data/totals.csv)."""
+focus ranked in 2020 and 2021 too (seed/data/totals.csv). The selector decides in the browser from the
+years each level has, which the page hands it (`level_years`); tests/browser/test_rankings.py clicks it."""
 
 from __future__ import annotations
 
 import csv
-
-import pytest
 
 from data_access.settings import SEED_DIR
 
@@ -16,28 +15,13 @@ def years_with(level: str) -> set[int]:
         return {int(row["year"]) for row in csv.DictReader(handle) if row["level"] == level}
 
 
-def test_a_level_without_results_in_the_year_shown_opens_on_its_own_latest_year(dash_app):
-    from pages.rankings import write_level
+def test_the_selector_is_given_the_years_each_level_has(dash_app):
+    from pages.rankings import level_years
 
-    national_only = sorted(years_with("province") - years_with("department"))
-    department_years = sorted(years_with("department"))
-    assert national_only and department_years, "the seed has a year ranked nationally only"
+    with dash_app.server.app_context():
+        offered = level_years(["province", "department", "district"])
 
-    assert write_level("department", {"year": str(national_only[-1])}) == "?level=department"
-    assert write_level("district", {"year": str(national_only[-1])}) == "?level=district"
-    kept = department_years[-1]
-    assert write_level("department", {"year": str(kept)}) == f"?year={kept}&level=department"
-    back = {"year": str(national_only[-1]), "level": "department"}
-    assert write_level("province", back) == f"?year={national_only[-1]}&level=province"
-
-
-def test_the_selector_following_the_url_writes_nothing(dash_app):
-    """Back or forward to a URL sets the selector to the level the URL names (no level: the provinces);
-    writing the URL again then would push a new entry and cut the browser's forward history."""
-    from dash.exceptions import PreventUpdate
-
-    from pages.rankings import write_level
-
-    for level, query in (("province", {"year": "2021"}), ("department", {"year": "2022", "level": "department"})):
-        with pytest.raises(PreventUpdate):
-            write_level(level, query)
+    assert set(offered["department"]) == years_with("department")
+    assert set(offered["district"]) == years_with("district")
+    assert years_with("province") - years_with("department"), "the seed has a year ranked nationally only"
+    assert set(offered["province"]) >= years_with("province") - years_with("department")

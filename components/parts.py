@@ -1,0 +1,135 @@
+"""A page's content as a frame and its parts, so a change that keeps the frame redraws only the parts
+that changed.
+
+Dash remounts whatever `children` it is given, even the same tree: a graph inside is drawn anew
+(plotly's newPlot, and for a map a new WebGL context and style). A part is a component the page keeps
+in place, identified by a pattern-matching id `{"type": part_type, "name": name}`: a slot, whose
+`children` are replaced, or a graph, whose `figure` is patched (its data and the layout keys that
+changed; Plotly.react, the map stays). The frame is everything else; its digest and the digests of the
+parts drawn travel to the browser, so the next answer knows what the browser shows without being sent
+it back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from dash import Patch, dcc, html
+from plotly.io.json import to_json_plotly
+
+
+def slot(part_type: str, name: str, children: Any) -> html.Div:
+    """A part whose children are replaced on their own; it takes no room of its own in the layout."""
+    return html.Div(children, id={"type": part_type, "name": name}, className="content-slot")
+
+
+def graph_part(
+    part_type: str,
+    name: str,
+    figure: Any,
+    *,
+    element_id: str,
+    config: dict,
+    class_name: str | None = None,
+    style: dict | None = None,
+) -> html.Div:
+    """A graph kept in place across changes, inside an element with the graph's usual id and class
+    (what the page's CSS, scripts and tests address)."""
+    sized = {"style": style} if style else {}  # dcc.Graph reads its style: never send it null
+    graph = dcc.Graph(id={"type": part_type, "name": name}, figure=figure, config=config, **sized)
+    return html.Div(graph, id=element_id, className=class_name)
+
+
+def part_key(component_id: Mapping[str, str]) -> str:
+    """A part's key in the record of what is drawn."""
+    return f"{component_id['type']}/{component_id['name']}"
+
+
+class Split(NamedTuple):
+    """A content tree split into its frame (digest) and parts (key → JSON value, key → digest; a
+    figure's digest is one per `data` and per layout key)."""
+
+    frame: str
+    parts: dict[str, Any]
+    digests: dict[str, str | dict[str, str]]
+
+    def record(self) -> dict:
+        """What the browser keeps of this drawing: the digests, never the content."""
+        return {"frame": self.frame, "parts": self.digests}
+
+
+def _digest(value: Any) -> str:
+    return hashlib.blake2b(json.dumps(value, sort_keys=True).encode(), digest_size=12).hexdigest()
+
+
+def split(tree: Any, part_props: Mapping[str, str]) -> Split:
+    """`tree` as JSON, with the part of each id type in `part_props` (type → the property that is
+    the part) taken out of the frame."""
+    data = json.loads(to_json_plotly(tree))
+    parts: dict[str, Any] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+            return
+        if not isinstance(node, dict):
+            return
+        props = node.get("props")
+        ident = props.get("id") if isinstance(props, dict) else None
+        if isinstance(ident, dict) and ident.get("type") in part_props:
+            prop = part_props[ident["type"]]
+            parts[part_key(ident)] = props.get(prop)
+            props[prop] = None
+        for value in node.values():
+            walk(value)
+
+    walk(data)
+    return Split(_digest(data), parts, {key: _part_digest(value) for key, value in parts.items()})
+
+
+def _is_figure(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("data"), list) and isinstance(value.get("layout"), dict)
+
+
+def _part_digest(value: Any) -> str | dict[str, str]:
+    if not _is_figure(value):
+        return _digest(value)
+    return {"data": _digest(value["data"]), **{f"layout.{key}": _digest(v) for key, v in value["layout"].items()}}
+
+
+def _figure_patch(figure: dict, before: dict[str, str], after: dict[str, str]) -> Patch:
+    """The data and the layout keys of `figure` whose digests changed; layout keys gone are deleted."""
+    patch = Patch()
+    if before.get("data") != after["data"]:
+        patch["data"] = figure["data"]
+    for key, value in figure["layout"].items():
+        if before.get(f"layout.{key}") != after[f"layout.{key}"]:
+            patch["layout"][key] = value
+    for gone in before.keys() - after.keys():
+        del patch["layout"][gone.removeprefix("layout.")]
+    return patch
+
+
+def _changed(value: Any, before: Any, after: Any) -> Any:
+    """The part as sent: a figure drawn before as a patch, anything else whole."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        return _figure_patch(value, before, after)
+    return value
+
+
+def changed_parts(drawing: Split, drawn: Mapping | None, present: Sequence[str]) -> dict[str, Any] | None:
+    """The parts to send when the browser shows the same frame (`drawn`, its record) with the same
+    parts (`present`, their keys): only those whose digest changed. None when the whole content is
+    to be drawn."""
+    if not drawn or drawn.get("frame") != drawing.frame or set(present) != set(drawing.parts):
+        return None
+    before = drawn.get("parts") or {}
+    return {
+        key: _changed(value, before.get(key), drawing.digests[key])
+        for key, value in drawing.parts.items()
+        if before.get(key) != drawing.digests[key]
+    }

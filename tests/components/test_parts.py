@@ -1,0 +1,50 @@
+"""components/parts.py: a content split into its frame and parts, and what a change sends."""
+
+from __future__ import annotations
+
+from dash import html
+
+from components.parts import changed_parts, graph_part, slot, split
+
+PARTS = {"t-slot": "children", "t-figure": "figure"}
+
+
+def content(text: str, ranks: list[int], title: str = "Bảng") -> list:
+    figure = {"data": [{"type": "bar", "y": ranks}], "layout": {"title": {"text": "Hạng"}, "height": 300}}
+    return [
+        html.H2(title),
+        slot("t-slot", "table", html.P(text)),
+        graph_part("t-figure", "bars", figure, element_id="bars", config={}),
+    ]
+
+
+def test_the_parts_are_taken_out_of_the_frame():
+    before, after = split(content("2021", [1, 2]), PARTS), split(content("2022", [2, 1]), PARTS)
+
+    assert before.frame == after.frame
+    assert set(before.parts) == {"t-slot/table", "t-figure/bars"}
+    assert before.digests["t-slot/table"] != after.digests["t-slot/table"]
+    assert split(content("2021", [1, 2], title="Khác"), PARTS).frame != before.frame
+
+
+def test_only_the_parts_that_changed_are_sent_and_a_figure_as_a_patch_of_what_changed():
+    before = split(content("2021", [1, 2]), PARTS)
+    after = split(content("2021", [2, 1]), PARTS)
+
+    changed = changed_parts(after, before.record(), ["t-slot/table", "t-figure/bars"])
+
+    assert list(changed) == ["t-figure/bars"]
+    operations = changed["t-figure/bars"].to_plotly_json()["operations"]
+    assert [operation["location"] for operation in operations] == [["data"]]
+    assert operations[0]["params"]["value"] == [{"type": "bar", "y": [2, 1]}]
+
+
+def test_the_whole_content_is_drawn_for_another_frame_or_other_parts_shown():
+    before = split(content("2021", [1, 2]), PARTS)
+    after = split(content("2022", [1, 2]), PARTS)
+    present = ["t-slot/table", "t-figure/bars"]
+
+    assert changed_parts(after, None, present) is None
+    assert changed_parts(after, {**before.record(), "frame": "another"}, present) is None
+    assert changed_parts(after, before.record(), ["t-slot/table"]) is None
+    assert changed_parts(after, before.record(), present).keys() == {"t-slot/table"}
