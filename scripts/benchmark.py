@@ -570,6 +570,9 @@ def main() -> None:
     seed = measure(args.label, args, app.server)
     if args.national:
         os.environ["DATABASE_URL"] = args.national
+        # As `python app.py` starts on it (the browser parts do): migrated, the seed's reorganisation
+        # topped up, so every part measures the same data and the same province in focus.
+        app.prepare_database()
         with app.server.app_context():
             cache.clear()
         print_ratios(seed, measure("national", args, app.server))
