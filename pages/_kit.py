@@ -21,6 +21,8 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, html
 from sqlalchemy.exc import SQLAlchemyError
 
+from auth.policy import can_view_unit
+from auth.session import current_viewer
 from components import downloads
 from components.cards import source_card  # noqa: F401  (the pages take it from the kit)
 from components.downloads import download_buttons  # noqa: F401  (the pages take it from the kit)
@@ -42,6 +44,12 @@ def boundaries_url(file_name: str) -> str:
     """The URL of a shipped boundaries file, versioned by its content: a map's traces name it instead of
     carrying the GeoJSON, so the browser fetches it once (and Plotly once per page) for every map."""
     return dash.get_relative_path(f"/geo/{file_name}") + f"?v={geo.version(file_name)}"
+
+
+def unit_page_link(unit_code: str) -> str | None:
+    """A unit's page address where the reader may open it (`auth.policy.can_view_unit`: a unit head only
+    their own), else None: a name is a link only where following it would not be refused."""
+    return f"/units/{unit_code}" if can_view_unit(current_viewer(), unit_code) else None
 
 
 def panel_only(panel: html.Div) -> list:

@@ -12,7 +12,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dash.exceptions import PreventUpdate
 
 from auth.guard import level_refusal
-from auth.policy import can_view_level, can_view_unit
+from auth.policy import can_view_level
 from auth.session import current_viewer
 from components import parts
 from components import peers as peer_views
@@ -52,6 +52,7 @@ from pages._kit import (
     no_focus,
     register_download,
     source_card,
+    unit_page_link,
 )
 
 dash.register_page(
@@ -120,11 +121,6 @@ def layout(year: str | None = None, level: str | None = None, peers: str | None 
         ],
         className="page-rankings",
     )
-
-
-def unit_page_link(unit_code: str) -> str | None:
-    """A unit's name links to its page where the reader may open it (a unit head: only their own)."""
-    return f"/units/{unit_code}" if can_view_unit(current_viewer(), unit_code) else None
 
 
 def visible_levels() -> list[str]:

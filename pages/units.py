@@ -9,7 +9,6 @@ the browser sends.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 import dash
@@ -18,7 +17,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
 
 from auth.guard import unit_refusal
-from auth.policy import can_view_unit, names_other_units, sees_all_units
+from auth.policy import names_other_units, sees_all_units
 from auth.session import current_viewer
 from components import figures
 from components.caveats import caveat_notes, flagged_labels
@@ -58,7 +57,7 @@ from domain.records import UnitInfo
 from domain.text import localized, localized_column
 from domain.vocabulary import DISTRICT, PROVINCE, SUB_LEVELS
 from pages._context import BadParameter, language, page_title, source_titles, whole_number
-from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card
+from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card, unit_page_link
 from pages._unit_reports import BATCH_IDS
 
 dash.register_page(
@@ -119,7 +118,7 @@ def _missing_year(info: UnitInfo, raw_year: str | None, years: list[int], lang: 
                 t("units.bad_year_divided", lang, unit=name, year=raw_year, date=date, years=listed),
                 icon="bi-signpost-split",
                 element_id="units-bad-year",
-                action=divided_note(divided, unit_href=_openable_href(), lang=lang),
+                action=divided_note(divided, unit_href=unit_page_link, lang=lang),
             )
         )
     ended = reorganisation.ended_unit(info.code)
@@ -151,13 +150,6 @@ def divided_into(code: str, kind: str) -> pd.DataFrame:
     if kind != DISTRICT:
         return pd.DataFrame(columns=reorganisation.DIVIDED_COLUMNS)
     return reorganisation.divided_into(code)
-
-
-def _openable_href() -> Callable[[str], str | None]:
-    """A unit's page address where the reader may open it (`auth.policy.can_view_unit`), else None: a
-    unit head reads the other units' names without links."""
-    viewer = current_viewer()
-    return lambda code: f"/units/{code}" if can_view_unit(viewer, code) else None
 
 
 def requested_summary(code: str, raw_year: str | None, lang: str) -> UnitSummary:
@@ -447,7 +439,7 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
     divided = divided_into(summary.info.code, summary.info.kind)
     ended = reorganisation.ended_unit(summary.info.code) if divided.empty else None
     if not divided.empty:
-        children.append(divided_note(divided, unit_href=_openable_href(), lang=lang))
+        children.append(divided_note(divided, unit_href=unit_page_link, lang=lang))
     if ended is not None:
         children.append(ended_note(ended, unit_name=_unit_name(summary, lang), lang=lang))
     if first is not None and summary.year < first:
