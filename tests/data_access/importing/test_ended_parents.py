@@ -8,14 +8,13 @@ PostgreSQL (`fresh_db`).
 
 from __future__ import annotations
 
-import csv
 import io
 
 from openpyxl import load_workbook
 
 from data_access import db
 from data_access.importing import OK, REFUSED, formats, import_file
-from tests.data_access.importing.files import exported, seed_csv
+from tests.data_access.importing.files import dataset_csv, exported, seed_csv
 
 ENDED, SUCCESSOR = "binh-phuoc", "dong-nai"
 
@@ -25,11 +24,7 @@ def names() -> dict[str, str]:
 
 
 def units_csv(rows: list[dict[str, object]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.header for c in formats.UNIT_COLUMNS])
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
+    return dataset_csv(formats.UNIT_COLUMNS, rows)
 
 
 def unit(code: str, name: str, kind: str, parent: str, valid_from: int | str = "", valid_to: int | str = "") -> dict:

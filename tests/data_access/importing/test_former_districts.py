@@ -20,6 +20,7 @@ from data_access.importing import REFUSED, UNCHANGED, formats, import_file
 from data_access.importing import files as downloads
 from data_access.models import REORGANISATION_KEY_NAME
 from seed.synthetic import CommuneYear, former_district_sizes
+from tests.data_access.importing.files import dataset_csv
 
 PROVINCE, YEAR, COUNT = "binh-phuoc", 2025, 22
 
@@ -30,11 +31,7 @@ def mapping_rows() -> list[dict[str, str]]:
 
 
 def mapping_csv(rows: list[dict[str, str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.header for c in formats.REORGANISATION_COLUMNS])
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
+    return dataset_csv(formats.REORGANISATION_COLUMNS, rows)
 
 
 def commune_year(engine) -> CommuneYear:
