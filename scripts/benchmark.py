@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from data_access import db, queries, settings
 from data_access.cache import cache
 from data_access.reads import Reads, counting
-from scripts.load_test import output_spec
+from scripts.load_test import callback_body
 
 ACCOUNT = ("benchmark-leader", "benchmark-password-1")
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
@@ -150,19 +150,9 @@ def _first_department(focus: str | None) -> str | None:
 def _callback_body(app, output: str, values: dict[str, object]) -> dict:
     """The JSON the browser posts for the callback with output key `output`, inputs set from `values`."""
     spec = app.callback_map[output]
-
-    def listed(items: list[dict]) -> list[dict]:
-        return [{**item, "value": values.get(f"{item['id']}.{item['property']}")} for item in items]
-
-    outputs = [output_spec(part) for part in output.strip(".").split("...")]
-    inputs = listed(spec["inputs"])
-    return {
-        "output": output,
-        "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": inputs,
-        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
-        "state": listed(spec.get("state", [])),
-    }
+    return callback_body(
+        output, spec["inputs"], spec.get("state", []), lambda item: values.get(f"{item['id']}.{item['property']}")
+    )
 
 
 def _output_key(app, first_output: str) -> str:

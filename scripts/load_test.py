@@ -34,6 +34,7 @@ import threading
 import time
 import zlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.client import HTTPConnection, HTTPException
 from pathlib import Path
@@ -124,17 +125,29 @@ def content_request(dependencies: list[dict], layout: object, content_id: str) -
     else:
         raise LookupError(f"no callback fills {content_id}")
 
-    def values(specs: list[dict]) -> list[dict]:
-        return [{**spec, "value": props.get(spec["id"], {}).get(spec["property"])} for spec in specs]
+    return callback_body(
+        dependency["output"],
+        dependency["inputs"],
+        dependency.get("state", []),
+        lambda spec: props.get(spec["id"], {}).get(spec["property"]),
+    )
 
-    specs = [output_spec(output) for output in outputs]
-    inputs = values(dependency["inputs"])
+
+def callback_body(output: str, inputs: list[dict], state: list[dict], value_of: Callable[[dict], object]) -> dict:
+    """The JSON the browser posts for the callback named by its `output` string, each input and state
+    (`{"id", "property"}`) carrying `value_of(it)`; the first input is the one that changed."""
+    specs = [output_spec(part) for part in output.strip(".").split("...")]
+
+    def values(items: list[dict]) -> list[dict]:
+        return [{**item, "value": value_of(item)} for item in items]
+
+    changed = values(inputs)
     return {
-        "output": dependency["output"],
+        "output": output,
         "outputs": specs if len(specs) > 1 else specs[0],
-        "inputs": inputs,
-        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
-        "state": values(dependency.get("state", [])),
+        "inputs": changed,
+        "changedPropIds": [f"{changed[0]['id']}.{changed[0]['property']}"],
+        "state": values(state),
     }
 
 
