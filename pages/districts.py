@@ -687,14 +687,17 @@ def heatmap_file(lang: str, query: dict | None):
 
 
 def map_file(lang: str, query: dict | None):
+    """The map's file holds what the map draws: with a former district chosen, its communes only. The
+    heatmap's file stays the whole year, as it does for a search or a page of the list."""
     selection = select(query or {}, lang)
     collection, _attribution = map_boundaries(selection)
     if collection is None:
         return None
     label = _criterion_label(selection.results, selection.criterion, lang)
-    table = map_table(map_regions(collection), criterion_values(selection.results, selection.criterion))
+    _shown, table = shown_map(selection, collection, criterion_values(selection.results, selection.criterion))
     frame = map_export(table, criterion=label, year=selection.year, lang=lang)
-    return frame, f"ban-do-{FILE_LEVEL[selection.level]}-{selection.year}-{selection.criterion}"
+    narrowed = f"-tu-{selection.former}" if selection.former else ""
+    return frame, f"ban-do-{FILE_LEVEL[selection.level]}-{selection.year}-{selection.criterion}{narrowed}"
 
 
 clientside_callback(

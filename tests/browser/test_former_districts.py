@@ -266,6 +266,27 @@ def test_a_former_district_s_map_draws_exactly_its_communes_fitted_to_them(
     assert page_errors == []
 
 
+def test_a_former_district_s_map_file_holds_the_communes_the_map_draws(
+    leader: Page, page_errors: list[str], expect, imported_mapping: FormerApp
+) -> None:
+    app = imported_mapping
+    chosen = min(district_names(), key=lambda code: (len(app.communes_of(code)), code))
+    leader.goto(app.url + f"/districts?year={YEAR}&from={chosen}")
+    expect(leader.locator("#districts-map-former")).to_be_visible()
+
+    with leader.expect_download() as info:
+        leader.click("#districts-map-download-csv")
+    rows = list(csv.DictReader(io.StringIO(info.value.path().read_bytes().decode("utf-8-sig"))))
+    assert info.value.suggested_filename == f"ban-do-cap-xa-{YEAR}-total-tu-{chosen}.csv"
+    assert sorted(row["Đơn vị"] for row in rows) == sorted(app.names[code] for code in app.communes_of(chosen))
+
+    with leader.expect_download() as info:
+        leader.click("#districts-heatmap-download-csv")
+    heatmap = csv.DictReader(io.StringIO(info.value.path().read_bytes().decode("utf-8-sig")))
+    assert {row["Đơn vị"] for row in heatmap} == set(app.names.values()), "the heatmap's file stays the whole year"
+    assert page_errors == []
+
+
 def divided_district(app: FormerApp) -> str:
     """A former district whose area the mapping divides among several communes."""
     return next(code for code in district_names() if len(app.mapped(code)) > 1)
