@@ -249,6 +249,20 @@ def _end_labels(
     ]
 
 
+# The widest margin a line's name takes beside the chart, and its room per character (CHART_TICK text).
+NAME_MARGIN_MAX = 150
+NAME_CHARACTER_PX = 9
+
+
+def name_margin(lines: Sequence[tuple[str, str, list[str], list[int]]], *, end: str, empty: int) -> int:
+    """The margin (px) that holds the names written at one end of the lines, and no more: a narrow card
+    (three columns on a laptop) keeps the rest for the years. `empty` when no name is written there."""
+    names = [name for name, _color, years, _ranks in lines if end == "last" or len(years) > 1]
+    if not names:
+        return empty
+    return min(NAME_MARGIN_MAX, 14 + NAME_CHARACTER_PX * max(map(len, names)) + 10)
+
+
 def _faint_lines(lines: Sequence[tuple[str, list[str], list[int], object]], *, lang: str, color: str) -> go.Scatter:
     """The provinces neither in focus nor chosen (name, years, ranks, rows): one faint, unlabelled trace
     whose lines are ended by gaps (and broken where the field ranked changes), each point naming its
@@ -331,6 +345,8 @@ def bump_chart(
                 line={"color": color, "width": 4 if focus else 2.5},
                 marker={"size": 11 if focus else 8, "color": color},
                 hovertemplate=f"{name}<br>%{{x}}: %{{text}}<extra></extra>",
+                # A label at the first or last year reaches past the axis' ends: drawn whole, not cut.
+                cliponaxis=False,
             )
         )
         named.append((name, color, years, ranks))
@@ -344,7 +360,6 @@ def bump_chart(
     ]
     marks = _field_change_marks(history, years, figure, colors, lang)
     annotations += marks
-    has_left = any(len(line[2]) > 1 for line in named)
     layout.update(
         # A fixed range: autorange pads for every label in pixels and, in a narrow card, blows up.
         xaxis={
@@ -353,11 +368,18 @@ def bump_chart(
             "categoryarray": years,
             "showgrid": False,
             "range": [-0.4, len(years) - 0.6],
+            # In a narrow card the years turn sideways: the bottom margin grows to hold them.
+            "automargin": True,
         },
         yaxis=rank_axis(field, title=axis_title, theme=theme, padding=(5, 4)),
         showlegend=False,
         annotations=annotations,
-        margin={"l": 150 if has_left else 60, "r": 150 if named else 30, "t": 40 if marks else 20, "b": 40},
+        margin={
+            "l": name_margin(named, end="first", empty=60),
+            "r": name_margin(named, end="last", empty=30),
+            "t": 40 if marks else 20,
+            "b": 40,
+        },
     )
     figure.update_layout(layout)
     return figure

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from typing import TYPE_CHECKING
 
 import openpyxl
@@ -338,6 +339,39 @@ def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: i
 
     size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
     assert size["scrollWidth"] <= size["innerWidth"], size
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_the_bump_chart_shows_every_year_and_whole_rank_labels(
+    page: Page, page_errors: list[str], base_url: str, width: int, height: int
+) -> None:
+    """On a laptop the bump chart is the narrowest of three cards: its years still read across, inside
+    the chart, and the focus's "rank/field" labels at the first and last year are drawn whole."""
+    page.set_viewport_size({"width": width, "height": height})
+    open_province(page, base_url + "/rankings")
+    drawn = page.eval_on_selector(
+        "#rankings-bump .js-plotly-plot",
+        """plot => {
+            const chart = plot.querySelector('.main-svg').getBoundingClientRect();
+            const years = [...plot.querySelectorAll('.xtick text')].map(text => {
+                const box = text.getBoundingClientRect();
+                return {text: text.textContent, left: box.left, right: box.right, bottom: box.bottom};
+            });
+            const focus = [...plot.querySelectorAll('.scatterlayer .trace')].find(
+                trace => trace.__data__[0].trace.name === 'Bình Phước');
+            const labels = [...focus.querySelectorAll('.textpoint text')].map(text => ({
+                text: text.textContent, clipped: !!text.closest('[clip-path]'),
+            }));
+            return {chart: {bottom: chart.bottom, right: chart.right}, years, labels};
+        }""",
+    )
+    years = drawn["years"]
+    assert [year["text"] for year in years] == ["2020", "2021", "2022"]
+    assert all(year["bottom"] <= drawn["chart"]["bottom"] for year in years), "no year cut off below the chart"
+    assert all(left["right"] <= right["left"] for left, right in itertools.pairwise(years)), "years side by side"
+    assert [label["text"] for label in drawn["labels"]] == ["25/63", "9/63", "12/63"]
+    assert not any(label["clipped"] for label in drawn["labels"]), "no rank label cut at the axis' ends"
+    assert page_errors == []
 
 
 def test_the_map_fills_its_card_on_the_wall(page: Page, page_errors: list[str], base_url: str) -> None:

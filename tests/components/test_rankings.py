@@ -14,6 +14,7 @@ from components.rankings import (
     group_badge,
     group_legend,
     label_positions,
+    name_margin,
     national_export,
     national_table,
     offshore_islands,
@@ -222,6 +223,16 @@ def test_bump_chart_draws_every_other_province_as_one_faint_trace_broken_between
     start = list(faint.customdata).index("Tỉnh 3")
     assert list(faint.y[start : start + 11]) == [(3 + year) % 63 + 1 for year in years] + [None]
     assert list(faint.x[start : start + 10]) == [str(year) for year in years]
+
+
+def test_the_names_beside_the_bump_chart_take_the_room_they_need_and_no_more():
+    short = [("Bình Phước", "#000", ["2020", "2021"], [25, 9])]
+    long = [*short, ("Bà Rịa - Vũng Tàu", "#111", ["2022"], [28])]
+    assert name_margin(short, end="last", empty=30) < name_margin(long, end="last", empty=30) <= 150
+    assert name_margin(long, end="first", empty=60) == name_margin(short, end="first", empty=60), (
+        "a line of one year is named at its end only"
+    )
+    assert name_margin([("Tỉnh", "#000", ["2022"], [1])], end="first", empty=60) == 60
 
 
 def test_labels_sit_above_peaks_and_below_the_rest():
