@@ -35,14 +35,22 @@ def page_status(listing: ListPage, search: str, lang: str) -> str:
     return status
 
 
-def _page_link(label: str, href: str, *, element_id: str, disabled: bool) -> html.A:
-    return html.A(
-        label,
-        href=href,
-        className="btn btn-sm btn-outline-primary" + (" disabled" if disabled else ""),
-        id=element_id,
-        **({"aria-disabled": "true", "tabIndex": "-1"} if disabled else {}),
-    )
+def _link(label: str, href: str, *, element_id: str, class_name: str | None, in_page: bool):
+    """A link that reloads the page, or with `in_page` one that only changes the URL (`dcc.Link`: the
+    page follows its query without a reload)."""
+    return (dcc.Link if in_page else html.A)(label, href=href, className=class_name, id=element_id)
+
+
+def _page_link(label: str, href: str, *, element_id: str, disabled: bool, in_page: bool):
+    if disabled:
+        return html.A(
+            label,
+            href=href,
+            className="btn btn-sm btn-outline-primary disabled",
+            id=element_id,
+            **{"aria-disabled": "true", "tabIndex": "-1"},
+        )
+    return _link(label, href, element_id=element_id, class_name="btn btn-sm btn-outline-primary", in_page=in_page)
 
 
 def list_controls(
@@ -56,12 +64,15 @@ def list_controls(
     hidden: Mapping[str, object],
     placeholder: str,
     lang: str,
+    in_page: bool = False,
 ) -> html.Div:
     """Search, strongest/weakest first and the pages, with ids `{prefix}-search`, `{prefix}-order-best`,
     `{prefix}-previous`, `{prefix}-next`, `{prefix}-page-status`...
 
     `href(**changes)` is the page's URL with some parameters changed (`q`, `order`, `page`; None drops
-    one); `hidden` are the page's other parameters, which the search form sends along with `q`.
+    one); `hidden` are the page's other parameters, which the search form sends along with `q`. With
+    `in_page` the order, pages and clearing the search change the URL without a reload, for a page
+    that follows its query (`/rankings`); the search form always loads its URL.
     """
     form = html.Form(
         [
@@ -78,7 +89,15 @@ def list_controls(
             *[dcc.Input(type="hidden", name=key, value=str(value)) for key, value in hidden.items() if value],
             html.Button(t("listing.search_button", lang), type="submit", className="btn btn-sm btn-primary"),
             *(
-                [html.A(t("listing.clear_search", lang), href=href(q=None, page=None), id=f"{prefix}-clear-search")]
+                [
+                    _link(
+                        t("listing.clear_search", lang),
+                        href(q=None, page=None),
+                        element_id=f"{prefix}-clear-search",
+                        class_name=None,
+                        in_page=in_page,
+                    )
+                ]
                 if search
                 else []
             ),
@@ -93,9 +112,17 @@ def list_controls(
             html.A(
                 t(f"listing.order_{option}", lang),
                 href=href(order=None if option == BEST_FIRST else option, page=None),
-                className="btn btn-sm " + ("btn-primary active" if order == option else "btn-outline-primary"),
+                className="btn btn-sm btn-primary active",
                 id=f"{prefix}-order-{option}",
-                **{"aria-current": "true" if order == option else "false"},
+                **{"aria-current": "true"},
+            )
+            if order == option
+            else _link(
+                t(f"listing.order_{option}", lang),
+                href(order=None if option == BEST_FIRST else option, page=None),
+                element_id=f"{prefix}-order-{option}",
+                class_name="btn btn-sm btn-outline-primary",
+                in_page=in_page,
             )
             for option in (BEST_FIRST, WEAKEST_FIRST)
         ],
@@ -109,6 +136,7 @@ def list_controls(
                 href(page=listing.page - 1),
                 element_id=f"{prefix}-previous",
                 disabled=listing.page <= 1,
+                in_page=in_page,
             ),
             html.Span(
                 page_status(listing, search, lang),
@@ -121,6 +149,7 @@ def list_controls(
                 href(page=listing.page + 1),
                 element_id=f"{prefix}-next",
                 disabled=listing.page >= listing.pages,
+                in_page=in_page,
             ),
         ],
         className="list-pager",
