@@ -765,12 +765,14 @@ def unit_table(
     previous_year: int | None,
     table_id: str,
     unit_href: Callable[[str], str | None] | None = None,
+    focus_code: str | None = None,
 ) -> html.Table:
-    """The ranking of a province's units, best first.
+    """The ranking of a province's units, best first (or the rows of one page of it).
 
     `table` has the columns of `data_access.rankings.RANKING_COLUMNS`. The change columns appear
     only when `previous_year` (a year with results at this level) is given; a `trend` column
-    (`domain.changes`) marks the units new to the ranking ("mới").
+    (`domain.changes`) marks the units new to the ranking ("mới"). The row of `focus_code` (a unit
+    head's own unit) is highlighted as the national table highlights the province in focus.
     """
     headers = [
         (t("rankings.col.rank", lang), "num"),
@@ -806,7 +808,15 @@ def unit_table(
                 change_cell(getattr(row, "trend", None), row.rank_change, lang),
                 html.Td(signed_number(row.total_change, 2, lang), className="num value-change-cell"),
             ]
-        rows.append(html.Tr(cells, className="rankings-row", **{"data-unit": row.unit_code}))
+        focus = {"style": {"--rankings-focus": SERIES_COLORS["focus"]}} if row.unit_code == focus_code else {}
+        rows.append(
+            html.Tr(
+                cells,
+                className="rankings-row rankings-focus" if focus else "rankings-row",
+                **focus,
+                **{"data-unit": row.unit_code},
+            )
+        )
     head = html.Thead(html.Tr([html.Th(label, className=cls) for label, cls in headers]))
     return html.Table([head, html.Tbody(rows)], className="rankings-table", id=table_id)
 

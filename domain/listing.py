@@ -55,3 +55,12 @@ def page_of(ranked: pd.DataFrame, *, search: str = "", order: str = BEST_FIRST, 
     page = min(max(page, 1), pages)
     shown = rows.iloc[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     return ListPage(shown.reset_index(drop=True), page, pages, len(rows), len(ranked))
+
+
+def page_holding(ranked: pd.DataFrame, unit_code: str | None, *, order: str = BEST_FIRST) -> int | None:
+    """The page on which `unit_code` shows without a search (`ranked` best first, with `unit_code`), or
+    None when it is not listed: a list can open where the reader's own unit is."""
+    codes = list(ranked["unit_code"] if order != WEAKEST_FIRST else ranked["unit_code"].iloc[::-1])
+    if unit_code not in codes:
+        return None
+    return codes.index(unit_code) // PAGE_SIZE + 1

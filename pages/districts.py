@@ -29,6 +29,7 @@ from components.districts import (
     total_notes,
 )
 from components.i18n import t
+from components.listing import list_controls as listing_controls
 from components.reorganisation import format_date
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
@@ -44,7 +45,7 @@ from data_access.districts import (
     map_regions,
     map_table,
 )
-from domain.listing import BEST_FIRST, ORDERS, PAGE_SIZE, WEAKEST_FIRST, ListPage, page_of
+from domain.listing import BEST_FIRST, ORDERS, PAGE_SIZE, ListPage, page_of
 from domain.text import localized
 from domain.vocabulary import COMMUNE, DISTRICT
 from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
@@ -80,12 +81,6 @@ MAP_CHOICE = "districts-map-choice"
 HEATMAP_DOWNLOAD = "districts-heatmap-download"
 MAP_DOWNLOAD = "districts-map-download"
 MAP_LABELS = "districts-map-labels"
-SEARCH = "districts-search"
-SEARCH_FORM = "districts-search-form"
-CLEAR = "districts-clear-search"
-PREVIOUS = "districts-previous"
-NEXT = "districts-next"
-PAGE_STATUS = "districts-page-status"
 FORMER = "districts-former"
 FORMER_STATUS = "districts-former-status"
 # The "every former district" choice (an empty value would pick the select's hidden placeholder).
@@ -320,84 +315,17 @@ def list_controls(selection: Selection, listing: ListPage, lang: str) -> html.Di
         "order": None if selection.order == BEST_FIRST else selection.order,
         "from": selection.former,
     }
-    search = html.Form(
-        [
-            html.Label(t("districts.search_label", lang), htmlFor=SEARCH),
-            dcc.Input(
-                id=SEARCH,
-                name="q",
-                type="search",
-                value=selection.search,
-                placeholder=t("districts.search_placeholder", lang),
-                className="form-control form-control-sm",
-                debounce=True,
-            ),
-            *[dcc.Input(type="hidden", name=key, value=str(value)) for key, value in hidden.items() if value],
-            html.Button(t("districts.search_button", lang), type="submit", className="btn btn-sm btn-primary"),
-            *(
-                [html.A(t("districts.clear_search", lang), href=_href(selection, q=None, page=None), id=CLEAR)]
-                if selection.search
-                else []
-            ),
-        ],
-        method="get",
+    return listing_controls(
+        listing,
+        prefix="districts",
         action="/districts",
-        className="districts-search",
-        id=SEARCH_FORM,
+        href=lambda **changes: _href(selection, **changes),
+        search=selection.search,
+        order=selection.order,
+        hidden=hidden,
+        placeholder=t("districts.search_placeholder", lang),
+        lang=lang,
     )
-    orders = html.Div(
-        [
-            html.A(
-                t(f"districts.order_{order}", lang),
-                href=_href(selection, order=None if order == BEST_FIRST else order, page=None),
-                className="btn btn-sm " + ("btn-primary active" if selection.order == order else "btn-outline-primary"),
-                id=f"districts-order-{order}",
-                **{"aria-current": "true" if selection.order == order else "false"},
-            )
-            for order in (BEST_FIRST, WEAKEST_FIRST)
-        ],
-        className="btn-group districts-order",
-        role="group",
-    )
-    status = (
-        t(
-            "districts.page_status",
-            lang,
-            first=listing.first,
-            last=listing.last,
-            matched=listing.matched,
-            page=listing.page,
-            pages=listing.pages,
-        )
-        if listing.matched
-        else t("districts.no_match", lang, search=selection.search)
-    )
-    if selection.search and listing.matched:
-        found = t(
-            "districts.search_status", lang, matched=listing.matched, total=listing.total, search=selection.search
-        )
-        status = f"{found} · {status}"
-    pager = html.Div(
-        [
-            html.A(
-                t("districts.previous", lang),
-                href=_href(selection, page=listing.page - 1),
-                className="btn btn-sm btn-outline-primary" + (" disabled" if listing.page <= 1 else ""),
-                id=PREVIOUS,
-                **({"aria-disabled": "true", "tabIndex": "-1"} if listing.page <= 1 else {}),
-            ),
-            html.Span(status, className="districts-page-status", id=PAGE_STATUS, role="status"),
-            html.A(
-                t("districts.next", lang),
-                href=_href(selection, page=listing.page + 1),
-                className="btn btn-sm btn-outline-primary" + (" disabled" if listing.page >= listing.pages else ""),
-                id=NEXT,
-                **({"aria-disabled": "true", "tabIndex": "-1"} if listing.page >= listing.pages else {}),
-            ),
-        ],
-        className="districts-pager",
-    )
-    return html.Div([html.Div([search, orders], className="districts-list-tools"), pager], className="districts-list")
 
 
 def former_control(selection: Selection, lang: str) -> html.Div:

@@ -1,6 +1,7 @@
 """`/rankings`: the province in focus among all provinces, and the ranking of its own
 departments or districts, year by year. `?year=` and `?level=` (province | department |
-district) make every view a bookmark."""
+district) make every view a bookmark; past `domain.listing.PAGE_SIZE` units (a province of a
+hundred districts) the units come a page at a time, `?q=`, `?order=` and `?page=` too."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dash.exceptions import PreventUpdate
 
 from auth.guard import level_refusal
-from auth.policy import can_view_level
+from auth.policy import UNIT_HEAD, can_view_level
 from auth.session import current_viewer
 from components import parts
 from components import peers as peer_views
@@ -21,6 +22,7 @@ from components.cards import source_notes
 from components.citations import cite
 from components.formatting import format_points, format_rank
 from components.i18n import t
+from components.listing import list_controls
 from components.shell import THEME_STORE
 from components.theme import DEFAULT_THEME
 from data_access import geo, queries, reorganisation, year_changes
@@ -29,6 +31,7 @@ from data_access import rankings as data
 from data_access.districts import offered_levels
 from data_access.focus_years import ranking_years
 from data_access.overview import national_yardsticks
+from domain.listing import BEST_FIRST, ORDERS, PAGE_SIZE, page_holding, page_of
 from domain.regions import MAX_PEERS, parse_peers, peers_param
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
@@ -91,9 +94,22 @@ class Selection(NamedTuple):
     peers: str | None = None
     # The province in focus as configured when it had ended by the year (the focus follows its successor).
     followed_from: str | None = None
+    # A level's long list (`domain.listing`): a search by name, best or weakest first, the page asked for
+    # (None: the first, or the one holding a unit head's own unit).
+    search: str = ""
+    order: str = BEST_FIRST
+    page: int | None = None
 
 
-def layout(year: str | None = None, level: str | None = None, peers: str | None = None, **_query: str) -> html.Div:
+def layout(
+    year: str | None = None,
+    level: str | None = None,
+    peers: str | None = None,
+    q: str | None = None,
+    order: str | None = None,
+    page: str | None = None,
+    **_query: str,
+) -> html.Div:
     """The page's frame; its content comes from `show_rankings`. A level, year or peers chosen on the page
     itself leave the frame as it is: the page's Location carries the new query into `QUERY`
     (`follow_query`) and only the content is redrawn."""
@@ -113,7 +129,9 @@ def layout(year: str | None = None, level: str | None = None, peers: str | None 
         [
             dcc.Location(id=URL, refresh="callback-nav"),
             dcc.Store(id=PATH, data=dash.get_relative_path("/rankings")),
-            dcc.Store(id=QUERY, data={"year": year, "level": level, "peers": peers}),
+            dcc.Store(
+                id=QUERY, data={"year": year, "level": level, "peers": peers, "q": q, "order": order, "page": page}
+            ),
             dcc.Store(id=DRAWN),
             dcc.Store(id=LEVEL_YEARS, data=level_years(levels)),
             html.Div([html.H1(id=HEADING, className="page-heading"), controls], className="rankings-header"),
@@ -158,7 +176,18 @@ def resolve_selection(query: dict, lang: str) -> Selection:
     successor = reorganisation.successor_for(focus, year) if level == PROVINCE else None
     if successor is not None:
         return Selection(focus=successor, level=level, year=year, peers=query.get("peers"), followed_from=focus)
-    return Selection(focus=focus, level=level, year=year, peers=query.get("peers"))
+    return Selection(focus=focus, level=level, year=year, peers=query.get("peers"), **_list_choice(query))
+
+
+def _list_choice(query: dict) -> dict:
+    """The search, order and page of a level's list as the URL gives them; anything else is ignored
+    (`page_of` clamps the page to those there are)."""
+    raw_page = str(query.get("page") or "")
+    return {
+        "search": str(query.get("q") or "")[:80],
+        "order": query.get("order") if query.get("order") in ORDERS else BEST_FIRST,
+        "page": int(raw_page) if raw_page.isdigit() else None,
+    }
 
 
 class NoResults(LookupError):
@@ -397,27 +426,36 @@ def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list
 
 
 def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> list:
-    """The province's departments or districts: ranked table and bars of their totals by group."""
+    """The province's departments or districts: ranked table and bars of their totals by group. Past
+    `PAGE_SIZE` units both show one page of the list (`shown_units`): a hundred rows of a table are
+    thousands of components for the browser to build, on every change of level; the whole level stays
+    in the CSV/Excel download."""
     ranking = data.unit_ranking(selection.focus, selection.level, selection.year)
     table = with_trend(ranking, selection)
     if table.empty:
         raise NoResults(_empty(selection, lang))
+    own = _own_unit(table)
+    shown, controls = shown_units(table, selection, own, lang)
     source_label = t("common.source", lang)
     table_notes = [html.Div(t("rankings.rank_note", lang), className="rankings-note")]
     if table["median_method"].any():
         table_notes.append(html.Div(t("rankings.median_note", lang), className="rankings-note", id="rankings-median"))
     table_card = source_card(
         t("rankings.table_title", lang),
-        html.Div(
-            views.unit_table(
-                table,
-                lang=lang,
-                previous_year=ranking.previous_year if ranking.has_previous else None,
-                table_id="rankings-unit-table",
-                unit_href=unit_page_link,
+        [
+            *([controls] if controls is not None else []),
+            html.Div(
+                views.unit_table(
+                    shown,
+                    lang=lang,
+                    previous_year=ranking.previous_year if ranking.has_previous else None,
+                    table_id="rankings-unit-table",
+                    unit_href=unit_page_link,
+                    focus_code=own,
+                ),
+                className="rankings-scroll",
             ),
-            className="rankings-scroll",
-        ),
+        ],
         source=[cite(source_label, [*table["score_source"], *table["published_source"]], titles)],
         card_id="rankings-unit-card",
         fill=True,
@@ -427,19 +465,23 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
     thresholds_of_year = queries.group_thresholds(selection.year, selection.level)
     thresholds = [(bound.code, bound.min_share * maximum) for bound in thresholds_of_year if bound.min_share > 0]
     bars = views.unit_bars(
-        table,
+        shown,
         theme=theme,
         lang=lang,
         axis_title=t("rankings.bars_axis", lang, max=format_points(maximum, lang)),
         thresholds=thresholds,
     )
+    bars_notes = source_notes([cite(source_label, views.bar_sources(shown), titles)])
+    if controls is not None:
+        page_note = html.Div(t("rankings.bars_page", lang), className="rankings-note", id="rankings-bars-page")
+        bars_notes.insert(0, page_note)
     bars_card = source_card(
         t("rankings.bars_title", lang),
         [
             parts.slot(SLOT, "bars-legend", views.group_legend(table["group"].dropna(), thresholds_of_year, lang)),
             parts.graph_part(FIGURE, "bars", bars, element_id="rankings-bars", config=GRAPH_CONFIG),
         ],
-        notes=[parts.slot(SLOT, "bars-sources", source_notes([cite(source_label, views.bar_sources(table), titles)]))],
+        notes=[parts.slot(SLOT, "bars-sources", bars_notes)],
         card_id="rankings-bars-card",
         fill=True,
     )
@@ -447,6 +489,56 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
         parts.slot(SLOT, "change-note", views.change_note(ranking, lang)),
         dbc.Row([dbc.Col(parts.slot(SLOT, "unit-table", table_card), lg=7), dbc.Col(bars_card, lg=5)], className="g-3"),
     ]
+
+
+def _own_unit(table) -> str | None:
+    """A unit head's own unit when it is in the ranking shown: their row is marked and their page opened."""
+    viewer = current_viewer()
+    code = viewer.unit_code if viewer is not None and viewer.role == UNIT_HEAD else None
+    return code if code is not None and code in set(table["unit_code"]) else None
+
+
+def shown_units(table, selection: Selection, own: str | None, lang: str) -> tuple:
+    """The rows of the level shown and the list's controls: every row up to `PAGE_SIZE` units (no
+    controls), else the page the URL asks for of the search and order it gives (`domain.listing`),
+    without one the page holding the reader's own unit, or the first."""
+    if len(table) <= PAGE_SIZE:
+        return table, None
+    page = selection.page
+    if page is None and not selection.search:
+        page = page_holding(table, own, order=selection.order)
+    listing = page_of(table, search=selection.search, order=selection.order, page=page or 1)
+
+    def href(**changes: object) -> str:
+        params = {
+            "year": selection.year,
+            "level": selection.level,
+            "q": selection.search or None,
+            "order": None if selection.order == BEST_FIRST else selection.order,
+            "page": listing.page,
+            **changes,
+        }
+        if params["page"] in (1, None):
+            params["page"] = None
+        return "/rankings" + query_string(params)
+
+    controls = list_controls(
+        listing,
+        prefix="rankings",
+        action="/rankings",
+        href=href,
+        search=selection.search,
+        order=selection.order,
+        hidden={
+            "year": selection.year,
+            "level": selection.level,
+            "order": None if selection.order == BEST_FIRST else selection.order,
+        },
+        placeholder=t("rankings.search_placeholder", lang),
+        lang=lang,
+        in_page=True,
+    )
+    return listing.rows, controls
 
 
 def with_trend(ranking, selection: Selection):
@@ -468,7 +560,8 @@ def level_years(levels: list[str]) -> dict[str, list[int]]:
 
 
 # The level chosen becomes part of the URL and, at once, of `QUERY` (the content's answer is asked for
-# without waiting for the URL to go round Dash's router). The year shown stays only if the new level has
+# without waiting for the URL to go round Dash's router); a search or page of the level before is left
+# behind (the new level's list opens on its first page). The year shown stays only if the new level has
 # results that year (`LEVEL_YEARS`); otherwise the page opens on that level's latest year (the national
 # table's year may have no departments or districts yet). The content callback checks level and year
 # again. A selector following the URL (back, forward) writes nothing: a new history entry would cut
@@ -484,7 +577,7 @@ clientside_callback(
         const params = new URLSearchParams();
         if (year !== null) { params.set("year", year); }
         params.set("level", level);
-        return ["?" + params.toString(), {year: year, level: level, peers: null}];
+        return ["?" + params.toString(), {year: year, level: level, peers: null, q: null, order: null, page: null}];
     }""".replace("PROVINCE", PROVINCE),
     Output(URL, "search"),
     Output(QUERY, "data", allow_duplicate=True),
@@ -503,9 +596,10 @@ clientside_callback(
         const same = window.dash_clientside.no_update;
         if (pathname !== path) { return [same, same]; }
         const query = new URLSearchParams(search || "");
-        const wanted = {year: query.get("year"), level: query.get("level"), peers: query.get("peers")};
+        const keys = ["year", "level", "peers", "q", "order", "page"];
+        const wanted = Object.fromEntries(keys.map((key) => [key, query.get(key)]));
         stored = stored || {};
-        const changed = ["year", "level", "peers"].some((key) => wanted[key] !== (stored[key] ?? null));
+        const changed = keys.some((key) => wanted[key] !== (stored[key] ?? null));
         const shown = wanted.level || "PROVINCE";
         return [changed ? wanted : same, shown === level ? same : shown];
     }""".replace("PROVINCE", PROVINCE),

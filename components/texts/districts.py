@@ -58,26 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Năm {year} là năm cấp huyện: lọc theo huyện cũ chỉ dùng cho các năm cấp xã, phường, đặc khu.",
         "en": "{year} is a district year: the former-district filter is for commune years only.",
     },
-    "districts.search_label": {"vi": "Tìm đơn vị", "en": "Find a unit"},
     "districts.search_placeholder": {"vi": "tên xã, phường (có dấu hay không)", "en": "name, with or without accents"},
-    "districts.search_button": {"vi": "Tìm", "en": "Find"},
-    "districts.clear_search": {"vi": "Bỏ tìm", "en": "Clear"},
-    "districts.order_best": {"vi": "Mạnh nhất trước", "en": "Strongest first"},
-    "districts.order_weakest": {"vi": "Yếu nhất trước", "en": "Weakest first"},
-    "districts.page_status": {
-        "vi": "Đơn vị {first}–{last} trong {matched} (trang {page}/{pages})",
-        "en": "Units {first}–{last} of {matched} (page {page} of {pages})",
-    },
-    "districts.search_status": {
-        "vi": "{matched} trong {total} đơn vị có tên chứa “{search}”",
-        "en": "{matched} of {total} units named with “{search}”",
-    },
-    "districts.no_match": {
-        "vi": "Không có đơn vị nào có tên chứa “{search}”.",
-        "en": "No unit's name contains “{search}”.",
-    },
-    "districts.previous": {"vi": "‹ Trang trước", "en": "‹ Previous"},
-    "districts.next": {"vi": "Trang sau ›", "en": "Next ›"},
     "districts.no_boundaries_title.commune": {
         "vi": "Chưa có ranh giới xã, phường, đặc khu",
         "en": "No commune boundaries yet",

@@ -109,6 +109,11 @@ TEXT: dict[str, dict[str, str]] = {
     "rankings.focus_summary": {"vi": "{unit}: hạng {rank}", "en": "{unit}: rank {rank}"},
     "rankings.table_title": {"vi": "Bảng xếp hạng", "en": "Ranking table"},
     "rankings.bars_title": {"vi": "Tổng điểm theo nhóm", "en": "Totals by group"},
+    "rankings.bars_page": {
+        "vi": "Các cột là các đơn vị của trang đang xem trong bảng; cả cấp có trong tệp CSV/Excel.",
+        "en": "The bars are the units of the table's page shown; the whole level is in the CSV/Excel file.",
+    },
+    "rankings.search_placeholder": {"vi": "tên đơn vị (có dấu hay không)", "en": "a name, with or without accents"},
     "rankings.bars_axis": {"vi": "Tổng điểm (tối đa {max})", "en": "Total points (max {max})"},
     "rankings.median_note": {
         "vi": "* tính điểm theo phương pháp trung vị (đơn vị không có dịch vụ công; văn bản nguồn đánh dấu *)",
