@@ -436,3 +436,28 @@ def test_a_year_changed_keeps_the_map_at_the_cards_zoom(page: Page, page_errors:
     assert zooms, "the map was not redrawn in place"
     assert all(abs(zoom - card_zoom) < 0.02 for zoom in zooms), (card_zoom, zooms)
     assert page_errors == []
+
+
+def test_a_year_changed_retiles_only_what_it_recolours(page: Page, page_errors: list[str], base_url: str) -> None:
+    """Another year hands the map every trace's data again; the map re-tiles the recoloured provinces
+    (and the island dots in their provinces' colours), not the focus's outline and dot, which stay the same."""
+    open_province(page, base_url + "/rankings?year=2022")
+    map_view(page)
+    page.eval_on_selector(
+        "#rankings-map .js-plotly-plot",
+        """el => {
+            const map = el._fullLayout.map._subplot.map;
+            window.tiledSources = new Set();
+            map.on('sourcedata', (event) => { if (event.tile) window.tiledSources.add(event.sourceId); });
+            const drawn = el.data;
+            el.on('plotly_afterplot', () => { window.mapRedrawn = window.mapRedrawn || el.data !== drawn; });
+        }""",
+    )
+
+    page.locator("#shell-years a.year-link[href*='year=2021']").click()
+
+    page.wait_for_function("() => window.mapRedrawn === true")
+    tiled = page.evaluate("[...window.tiledSources]")
+    assert "source-ranked" in tiled, tiled
+    assert not [source for source in tiled if source.startswith("source-focus-")], tiled
+    assert page_errors == []
