@@ -488,6 +488,7 @@ def _focus_marker(geojson: Mapping, focus_code: str, *, label: str, theme: str) 
         marker={"size": [18, 11], "color": [ink(theme)["text"], SERIES_COLORS["focus"]]},
         name=label,
         uid="focus-marker",
+        below=_slot("focus-marker"),
         hovertemplate=f"<b>{label}</b><extra></extra>",
     )
 
@@ -517,6 +518,7 @@ def _island_dots(
         marker={"size": [9] * len(codes) + [6] * len(codes), "color": [ink(theme)["text"]] * len(codes) + fills},
         name=t("rankings.map_islands", lang),
         uid="islands",
+        below=_slot("islands"),
         customdata=[names.get(code, code) for code in codes] * 2,
         hovertemplate="%{customdata}<extra></extra>",
     )
@@ -526,11 +528,27 @@ def _island_dots(
 UNUSED_SOURCE = {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}
 
 
+# The map's traces by `uid`, bottom to top.
+MAP_ROLES = ("unranked", "ranked", "focus-outline", "islands", "focus-marker")
+
+
+def _slot(role: str) -> str:
+    return f"rank-map-slot-{role}"
+
+
 def _kept_style(theme: str) -> dict:
-    """The tile-free style with one unused source. Redrawn in place (Plotly.react, another year), plotly
-    drops the style's empty `sources`, the map then reloads its style and MapLibre refuses one without
-    sources ("missing required property sources"); a style whose sources are not empty stays as it is."""
-    return {**map_style(theme), "sources": {"unused": UNUSED_SOURCE}}
+    """The tile-free style with one unused source and an empty layer per trace (`MAP_ROLES`).
+
+    Redrawn in place (Plotly.react, another year), plotly drops the style's empty `sources`, the map then
+    reloads its style and MapLibre refuses one without sources ("missing required property sources"); a
+    style whose sources are not empty stays as it is.
+
+    Each trace is drawn below its own empty layer (`below`): traces sharing a `below` (all of them by
+    default) have their layers removed and added again on every Plotly.react, to keep their order, and the
+    map then re-tiles each of their sources; a trace with a `below` of its own keeps its layers."""
+    style = map_style(theme)
+    slots = [{"id": _slot(role), "type": "background", "layout": {"visibility": "none"}} for role in MAP_ROLES]
+    return {**style, "sources": {"unused": UNUSED_SOURCE}, "layers": [*style["layers"], *slots]}
 
 
 def rank_map(
@@ -577,6 +595,7 @@ def rank_map(
                 marker={"line": border},
                 name=t("rankings.map_unranked", lang),
                 uid="unranked",
+                below=_slot("unranked"),
                 customdata=[p.get("name_vi", p["unit_code"]) for p in unranked],
                 hovertemplate="%{customdata}: " + t("rankings.map_unranked", lang) + "<extra></extra>",
             )
@@ -603,6 +622,7 @@ def rank_map(
             },
             name=t("rankings.map_trace", lang),
             uid="ranked",
+            below=_slot("ranked"),
             customdata=[
                 [n, format_rank(int(r), int(f))]
                 for n, r, f in zip(names, ranking["rank"], ranking["rank_of"], strict=True)
@@ -629,6 +649,7 @@ def rank_map(
                 hoverinfo="skip",
                 name=focus_name,
                 uid="focus-outline",
+                below=_slot("focus-outline"),
             )
         )
         figure.add_trace(_focus_marker(geojson, focus_code, label=focus_name, theme=theme))

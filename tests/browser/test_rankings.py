@@ -438,3 +438,60 @@ def test_a_year_changed_recolours_the_map_in_place_as_a_fresh_load_draws_it(
     assert page.get_attribute("#rankings-map .js-plotly-plot", "data-kept") == "yes", "the map was drawn anew"
     assert page.get_attribute("#rankings-bump .js-plotly-plot", "data-kept") == "yes", "the bump chart was redrawn"
     assert page_errors == []
+
+
+def test_a_year_changed_keeps_the_map_at_the_cards_zoom(page: Page, page_errors: list[str], base_url: str) -> None:
+    """Another year is recoloured where the reader looks: the camera stays at the wall's zoom the whole
+    time, instead of plotly resetting it to the laptop's fit (the map then loaded and drew every province
+    at that zoom and jumped back once drawn: a visible jump, and all of the map's work done twice)."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_province(page, base_url + "/rankings?year=2022")
+    page.wait_for_function(
+        "() => { const el = document.querySelector('#rankings-map .js-plotly-plot');"
+        " const map = el && el._fullLayout.map && el._fullLayout.map._subplot && el._fullLayout.map._subplot.map;"
+        " return map && map.loaded() && map.getZoom() > el.layout.meta.fit.zoom + 0.2; }"
+    )
+    card_zoom = page.eval_on_selector(
+        "#rankings-map .js-plotly-plot",
+        """el => {
+            const map = el._fullLayout.map._subplot.map;
+            window.mapZooms = [];
+            map.on('move', () => window.mapZooms.push(map.getZoom()));
+            const drawn = el.data;
+            el.on('plotly_afterplot', () => { window.mapRedrawn = window.mapRedrawn || el.data !== drawn; });
+            return map.getZoom();
+        }""",
+    )
+
+    page.locator("#shell-years a.year-link[href*='year=2021']").click()
+
+    page.wait_for_function("() => window.mapRedrawn === true")
+    zooms = page.evaluate("window.mapZooms")
+    assert zooms, "the map was not redrawn in place"
+    assert all(abs(zoom - card_zoom) < 0.02 for zoom in zooms), (card_zoom, zooms)
+    assert page_errors == []
+
+
+def test_a_year_changed_retiles_only_what_it_recolours(page: Page, page_errors: list[str], base_url: str) -> None:
+    """Another year hands the map every trace's data again; the map re-tiles the recoloured provinces
+    (and the island dots in their provinces' colours), not the focus's outline and dot, which stay the same."""
+    open_province(page, base_url + "/rankings?year=2022")
+    map_view(page)
+    page.eval_on_selector(
+        "#rankings-map .js-plotly-plot",
+        """el => {
+            const map = el._fullLayout.map._subplot.map;
+            window.tiledSources = new Set();
+            map.on('sourcedata', (event) => { if (event.tile) window.tiledSources.add(event.sourceId); });
+            const drawn = el.data;
+            el.on('plotly_afterplot', () => { window.mapRedrawn = window.mapRedrawn || el.data !== drawn; });
+        }""",
+    )
+
+    page.locator("#shell-years a.year-link[href*='year=2021']").click()
+
+    page.wait_for_function("() => window.mapRedrawn === true")
+    tiled = page.evaluate("[...window.tiledSources]")
+    assert "source-ranked" in tiled, tiled
+    assert not [source for source in tiled if source.startswith("source-focus-")], tiled
+    assert page_errors == []

@@ -306,7 +306,7 @@ def test_rank_map_colours_ranks_outlines_the_focus_and_greys_the_unranked():
     assert unranked.colorscale[0][1] == STATUS_COLORS["no_data"]
     assert list(outline.locations) == ["binh-phuoc"]
     assert outline.marker.line.color == SERIES_COLORS["focus"]
-    assert figure.layout.map.style["layers"] == map_style("light")["layers"]
+    assert drawn_layers(figure.layout.map.style) == map_style("light")["layers"]
     assert (figure.layout.map.center.lat, figure.layout.map.zoom) == (12, 5.0)
     assert list(islands.lon) == [pytest.approx(115.025)] * 2, "the islet at 115°E: a ringed dot to be seen"
     assert islands.mode == "markers"
@@ -321,8 +321,8 @@ def test_rank_map_colours_ranks_outlines_the_focus_and_greys_the_unranked():
 def test_rank_map_follows_the_theme(theme):
     figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme=theme, lang="vi", view=({}, 4))
     style = figure.layout.map.style
-    assert style["layers"] == map_style(theme)["layers"]
-    assert [layer["type"] for layer in style["layers"]] == ["background"]
+    assert drawn_layers(style) == map_style(theme)["layers"]
+    assert {layer["type"] for layer in style["layers"]} == {"background"}
     # One source, inline and drawn by no layer: a map redrawn in place keeps its style (components.rankings).
     assert all(isinstance(source["data"], dict) for source in style["sources"].values()), "nothing to fetch"
     assert not any("source" in layer for layer in style["layers"])
@@ -342,6 +342,24 @@ def test_dti_note_counts_the_provinces_with_a_published_value():
     assert "chỉ có thứ hạng công bố" in " ".join(texts(note))
     assert "only 1 of 4 provinces" in " ".join(texts(dti_note(NATIONAL, lang="en", note_id="note")))
     assert dti_note(NATIONAL.assign(index_value=0.5), lang="vi", note_id="note") is None
+
+
+def drawn_layers(style: dict) -> list[dict]:
+    """The style's layers that draw something (not hidden)."""
+    return [layer for layer in style["layers"] if layer.get("layout", {}).get("visibility") != "none"]
+
+
+def test_each_map_trace_is_drawn_below_an_empty_layer_of_its_own_in_the_order_drawn():
+    """Traces sharing a `below` have their layers removed and added again on every Plotly.react (another
+    year), and the map then re-tiles all of their sources: each trace has its own, an empty layer of the
+    style, and the style's order keeps the traces' order (grey, ranks, focus outline, island dots, focus dot)."""
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="dark", lang="vi", view=({}, 4))
+    layers = [layer["id"] for layer in figure.layout.map.style["layers"]]
+    belows = [trace.below for trace in figure.data]
+    assert len(set(belows)) == len(belows), belows
+    assert all(below in layers for below in belows), (belows, layers)
+    by_uid = {trace.uid: layers.index(trace.below) for trace in figure.data}
+    assert sorted(by_uid, key=by_uid.get) == ["unranked", "ranked", "focus-outline", "islands", "focus-marker"]
 
 
 def test_rank_map_without_the_focus_has_no_outline():
