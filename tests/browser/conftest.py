@@ -47,6 +47,22 @@ UNREACHABLE_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 # replaced by one budget for every wait on a state the app reaches through callbacks.
 START_TIMEOUT_SECONDS = 180
 WAIT_TIMEOUT_MS = 60_000
+# Opt-in slow callbacks, to expose races a loaded CI machine hits now and then: every Dash callback
+# answers this many seconds late (0.35 is just past the content spinners' 300 ms `delay_show`).
+CALLBACK_DELAY_SECONDS = float(os.environ.get("BROWSER_TEST_CALLBACK_DELAY") or 0)
+# Opt-in slow renderer (Chromium's CPU throttling, e.g. 4 for four times slower): the ticks between
+# a callback's answer and the page showing it, which a starved CPU stretches, last long enough to read.
+CPU_THROTTLE_RATE = float(os.environ.get("BROWSER_TEST_CPU_THROTTLE") or 0)
+# Delayed in the page, not in a Playwright route: a sync route handler that sleeps holds up
+# Playwright's whole event loop, so parallel callbacks would answer one after another.
+SLOW_CALLBACKS_SCRIPT = """(delayMs) => {
+    const send = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+        const url = typeof input === "string" ? input : input.url;
+        if (!url.includes("/_dash-update-component")) return send(input, init);
+        return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => send(input, init));
+    };
+}"""
 # A fixed key for the app whose database is down: the tests sign a session cookie with it, as
 # for a reader who signed in before the database went away.
 DOWN_APP_SECRET = "browser-tests-only-" + "x" * 24
@@ -235,7 +251,11 @@ def new_page(browser: Browser, page_errors: list[str]) -> Page:
     """A fresh context (no cookies, no localStorage) and page at 1920×1080, reporting errors into `page_errors`."""
     context = browser.new_context(viewport=DEFAULT_VIEWPORT)
     context.set_default_timeout(WAIT_TIMEOUT_MS)
+    if CALLBACK_DELAY_SECONDS:
+        context.add_init_script(f"({SLOW_CALLBACKS_SCRIPT})({round(CALLBACK_DELAY_SECONDS * 1000)});")
     fresh = context.new_page()
+    if CPU_THROTTLE_RATE > 1:
+        context.new_cdp_session(fresh).send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLE_RATE})
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":

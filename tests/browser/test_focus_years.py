@@ -134,7 +134,8 @@ def test_rankings_show_the_focus_and_none_of_bình_phước_units(leader: Page, 
 
 def test_targets_offer_no_other_provinces_plan(leader: Page, focus_app: str, expect):
     leader.goto(f"{focus_app}/targets")
-    expect(leader.locator("#targets-no-plans")).to_contain_text("Đà Nẵng chưa có kế hoạch")
+    # Shown, not only drawn: under the content's spinner `main` reads empty and the check below would hold vacuously.
+    expect(leader.locator("#targets-no-plans")).to_contain_text("Đà Nẵng chưa có kế hoạch", use_inner_text=True)
     assert "57/KH-UBND" not in leader.locator("main").inner_text()
     # The year links come from a callback of their own, and none is what it must show: counted only
     # once that callback has answered (Dash marks the slot `data-dash-is-loading` until then).
