@@ -356,7 +356,8 @@ def _app_in_chromium(label: str) -> Iterator[tuple[object, str]]:
 
 # What a settled page looks like, read in the browser: the content's text and each graph's drawn data
 # (plotly's `_fullData`, typed arrays as lists), keyed by the graph's id. Two states with the same
-# signature look the same to a reader; a graph counts only once plotly has drawn it.
+# signature look the same to a reader; a graph counts only once plotly has drawn it, and a map only once
+# MapLibre has its sources tiled (its drawing is asynchronous, after plotly's).
 SIGNATURE_JS = """(root) => {
   const el = document.querySelector(root);
   if (!el || el.closest('[data-dash-is-loading="true"]')) return null;
@@ -364,6 +365,8 @@ SIGNATURE_JS = """(root) => {
   const graphs = {};
   for (const gd of el.querySelectorAll('.js-plotly-plot')) {
     if (!gd._fullLayout || !gd._fullData || !gd.querySelector('.main-svg')) return null;
+    const map = gd._fullLayout.map && gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
+    if (map && !map.loaded()) return null;
     graphs[gd.parentElement.id || gd.id] = JSON.stringify(gd._fullData.map((t) => [
       t.type, t.name, plain(t.x), plain(t.y), plain(t.r), plain(t.z), plain(t.locations), plain(t.text)]));
   }
@@ -371,15 +374,18 @@ SIGNATURE_JS = """(root) => {
 }"""
 
 # The same signature, awaited from a change: `act` runs in the page (a click), then every animation
-# frame checks the signature until it is the one awaited; the milliseconds between the two, as the
-# page's own clock counts them (the frame that first shows the new state).
+# frame checks the signature until it is the one awaited; the milliseconds between the click and the
+# start of the frame after the one that first holds the new state, as the page's own clock counts them.
+# A frame's own style, layout and paint (a long table's) come after its animation callbacks: the next
+# frame's start is when the state has been painted.
 TIMED_CHANGE_JS = """async ([root, selector, expected, budget]) => {
   const signature = SIGNATURE;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const start = performance.now();
   document.querySelector(selector).click();
   while (performance.now() - start < budget) {
-    const now = await new Promise((resolve) => requestAnimationFrame(resolve));
-    if (signature(root) === expected) return now - start;
+    await frame();
+    if (signature(root) === expected) return (await frame()) - start;
   }
   return null;
 }""".replace("SIGNATURE", SIGNATURE_JS)
