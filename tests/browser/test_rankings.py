@@ -70,6 +70,15 @@ def map_traces(page: Page) -> list[dict]:
     )
 
 
+def wait_for_card_zoom(page: Page) -> None:
+    """Until the map is drawn and zoomed in from the laptop's fit to its wall-sized card."""
+    page.wait_for_function(
+        "() => { const el = document.querySelector('#rankings-map .js-plotly-plot');"
+        " const map = el && el._fullLayout.map && el._fullLayout.map._subplot && el._fullLayout.map._subplot.map;"
+        " return map && map.loaded() && map.getZoom() > el.layout.meta.fit.zoom + 0.2; }"
+    )
+
+
 def map_view(page: Page) -> dict:
     """What the MapLibre map shows once drawn: its bounds (degrees), background and the card's colour."""
     page.wait_for_function(
@@ -379,11 +388,7 @@ def test_the_map_fills_its_card_on_the_wall(page: Page, page_errors: list[str], 
     102,1–115°E and 8,4–23,4°N) spans at least 80 % of the map's width or height, and stays whole."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_province(page, base_url + "/rankings")
-    page.wait_for_function(
-        "() => { const el = document.querySelector('#rankings-map .js-plotly-plot');"
-        " const map = el && el._fullLayout.map && el._fullLayout.map._subplot && el._fullLayout.map._subplot.map;"
-        " return map && map.loaded() && map.getZoom() > el.layout.meta.fit.zoom + 0.2; }"
-    )
+    wait_for_card_zoom(page)
     view = map_view(page)
     assert view["west"] <= 102.1 and view["east"] >= 115.0, view
     assert view["south"] <= 8.4 and view["north"] >= 23.4, view
@@ -446,11 +451,7 @@ def test_a_year_changed_keeps_the_map_at_the_cards_zoom(page: Page, page_errors:
     at that zoom and jumped back once drawn: a visible jump, and all of the map's work done twice)."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_province(page, base_url + "/rankings?year=2022")
-    page.wait_for_function(
-        "() => { const el = document.querySelector('#rankings-map .js-plotly-plot');"
-        " const map = el && el._fullLayout.map && el._fullLayout.map._subplot && el._fullLayout.map._subplot.map;"
-        " return map && map.loaded() && map.getZoom() > el.layout.meta.fit.zoom + 0.2; }"
-    )
+    wait_for_card_zoom(page)
     card_zoom = page.eval_on_selector(
         "#rankings-map .js-plotly-plot",
         """el => {

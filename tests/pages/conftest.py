@@ -108,6 +108,20 @@ RANKINGS_OUTPUT = (
 )
 
 
+def rankings_download_body(query: dict) -> dict:
+    """The rankings CSV download's request as the browser posts it, for the query the page shows."""
+    return {
+        "output": "rankings-download-file.data",
+        "outputs": {"id": "rankings-download-file", "property": "data"},
+        "inputs": [
+            {"id": "rankings-download-csv", "property": "n_clicks", "value": 1},
+            {"id": "rankings-download-xlsx", "property": "n_clicks", "value": None},
+        ],
+        "changedPropIds": ["rankings-download-csv.n_clicks"],
+        "state": [{"id": "rankings-query", "property": "data", "value": query}],
+    }
+
+
 def rankings_body(query: dict, *, theme: str = "dark", drawn: dict | None = None, present: tuple = ((), ())) -> dict:
     """The rankings content callback's request as the browser posts it: `drawn` is the record of what
     it shows (None on a first drawing), `present` the names of the slots and graphs it shows."""

@@ -12,7 +12,14 @@ from auth.guard import page_access
 from auth.policy import PAGE_ACCESS
 from components.audit import audit_export
 from tests.conftest import TEST_ACCOUNTS
-from tests.pages.conftest import form_token, post_callback, rankings_body, route_to, sign_in
+from tests.pages.conftest import (
+    form_token,
+    post_callback,
+    rankings_body,
+    rankings_download_body,
+    route_to,
+    sign_in,
+)
 
 HEALTH = "binh-phuoc-so-y-te"
 ICT = "binh-phuoc-so-tttt"
@@ -23,19 +30,7 @@ def rankings_callback(client, level: str):
 
 
 def rankings_download(client, level: str):
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": "rankings-download-file.data",
-            "outputs": {"id": "rankings-download-file", "property": "data"},
-            "inputs": [
-                {"id": "rankings-download-csv", "property": "n_clicks", "value": 1},
-                {"id": "rankings-download-xlsx", "property": "n_clicks", "value": None},
-            ],
-            "changedPropIds": ["rankings-download-csv.n_clicks"],
-            "state": [{"id": "rankings-query", "property": "data", "value": {"year": "2022", "level": level}}],
-        },
-    )
+    return client.post("/_dash-update-component", json=rankings_download_body({"year": "2022", "level": level}))
 
 
 def text_of(response) -> str:

@@ -25,7 +25,7 @@ from data_access import db, queries
 from data_access.rankings import unit_ranking
 from seed.synthetic import Shape, generate
 from tests.conftest import sqlite_url, use_database
-from tests.pages.conftest import form_token, rankings_body
+from tests.pages.conftest import form_token, rankings_body, rankings_download_body
 
 YEAR = 2022
 DISTRICTS = 100
@@ -183,25 +183,8 @@ def test_a_unit_head_opens_on_the_page_of_their_own_unit_marked_and_the_only_lin
 
 
 def test_the_download_is_the_whole_level_whatever_the_page(dash_app, national: list[str]) -> None:
-    response = signed_in(dash_app, LEADER).post(
-        "/_dash-update-component",
-        json={
-            "output": "rankings-download-file.data",
-            "outputs": {"id": "rankings-download-file", "property": "data"},
-            "inputs": [
-                {"id": "rankings-download-csv", "property": "n_clicks", "value": 1},
-                {"id": "rankings-download-xlsx", "property": "n_clicks", "value": None},
-            ],
-            "changedPropIds": ["rankings-download-csv.n_clicks"],
-            "state": [
-                {
-                    "id": "rankings-query",
-                    "property": "data",
-                    "value": {"year": str(YEAR), "level": "district", "page": "3", "q": "tong hop 00"},
-                }
-            ],
-        },
-    )
+    query = {"year": str(YEAR), "level": "district", "page": "3", "q": "tong hop 00"}
+    response = signed_in(dash_app, LEADER).post("/_dash-update-component", json=rankings_download_body(query))
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     payload = response.get_json()["response"]["rankings-download-file"]["data"]
     rows = list(csv.reader(io.StringIO(base64.b64decode(payload["content"]).decode("utf-8-sig"))))
