@@ -69,8 +69,9 @@ def leader(browser: Browser, page_errors: list[str], districts: DistrictRanking)
     page.context.close()
 
 
-def names_shown(page: Page) -> list[str]:
-    return page.locator(f"{ROWS} td.unit-name").all_inner_texts()
+def expect_names(page: Page, expect, names: list[str]) -> None:
+    """The table shows these units, in this order, as the reader sees them (not under the spinner's cover)."""
+    expect(page.locator(f"{ROWS} td.unit-name")).to_have_text(names, use_inner_text=True)
 
 
 def test_the_pages_of_a_hundred_districts_change_in_place_and_go_back(
@@ -78,25 +79,39 @@ def test_the_pages_of_a_hundred_districts_change_in_place_and_go_back(
 ) -> None:
     leader.goto(districts.url + f"/rankings?year={YEAR}&level=district")
     expect(leader.locator(STATUS)).to_have_text("Đơn vị 1–25 trong 100 (trang 1/4)")
-    assert names_shown(leader) == districts.names[:25]
+    expect_names(leader, expect, districts.names[:25])
     # A reload would lose this: the pages are read in place, like the level and the year.
     leader.evaluate("window.stillTheSamePage = true")
 
     leader.click("#rankings-next")
     expect_query(leader, {"year": str(YEAR), "level": "district", "page": "2"})
     expect(leader.locator(STATUS)).to_have_text("Đơn vị 26–50 trong 100 (trang 2/4)")
-    expect(leader.locator(f"{ROWS} td.unit-name").first).to_have_text(districts.names[25])
-    assert names_shown(leader) == districts.names[25:50]
+    expect_names(leader, expect, districts.names[25:50])
 
     leader.click("#rankings-order-weakest")
     expect_query(leader, {"year": str(YEAR), "level": "district", "order": "weakest"})
-    expect(leader.locator(f"{ROWS} td.unit-name").first).to_have_text(districts.names[-1])
-    assert names_shown(leader) == districts.names[::-1][:25]
+    expect_names(leader, expect, districts.names[::-1][:25])
 
     leader.go_back()
     expect_query(leader, {"year": str(YEAR), "level": "district", "page": "2"})
-    expect(leader.locator(f"{ROWS} td.unit-name").first).to_have_text(districts.names[25])
+    expect_names(leader, expect, districts.names[25:50])
     assert leader.evaluate("window.stillTheSamePage") is True
+    assert page_errors == []
+
+
+def test_a_laptop_reads_each_name_on_at_most_two_lines(
+    leader: Page, page_errors: list[str], expect, districts: DistrictRanking
+) -> None:
+    """At 1366×768 the table is half the page: the number columns are as wide as their numbers (their
+    headings wrap), so "Huyện tổng hợp 002" is not broken a word a line."""
+    leader.set_viewport_size({"width": 1366, "height": 768})
+    leader.goto(districts.url + f"/rankings?year={YEAR}&level=district")
+    expect_names(leader, expect, districts.names[:25])
+
+    lines = leader.locator(f"{ROWS} td.unit-name a").evaluate_all("links => links.map(a => a.getClientRects().length)")
+    assert len(lines) == 25 and max(lines) <= 2, lines
+    overflow = leader.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
     assert page_errors == []
 
 
