@@ -34,10 +34,13 @@ CHROMIUM_ARGS = [
 THEME_STORAGE_KEY = "shell-theme"
 # Plotly animates its first layout and web fonts swap in late: give both time to settle.
 SETTLE_MS = 1500
-# Drawn: nothing loading, some content (cards, charts, the active slide or an empty state), every chart with its SVG.
+# Drawn: nothing loading, some content (cards, charts, the active slide or an empty state), every chart with its
+# SVG, every map with its tiles (MapLibre draws after plotly, and /rankings' map zooms to its card once loaded).
 DRAWN_JS = """() => !document.querySelector('[data-dash-is-loading="true"]')
   && document.querySelector('.card, .js-plotly-plot, .present-slide.is-active, .empty-state') !== null
-  && [...document.querySelectorAll('.js-plotly-plot')].every(plot => plot.querySelector('.main-svg'))"""
+  && [...document.querySelectorAll('.js-plotly-plot')].every(plot => plot.querySelector('.main-svg')
+       && (!(plot._fullLayout && plot._fullLayout.map)
+           || (plot._fullLayout.map._subplot && plot._fullLayout.map._subplot.map.loaded())))"""
 
 
 @dataclass(frozen=True)
