@@ -92,6 +92,15 @@ def level_selector(component_id: str, levels: Sequence[str], value: str | None, 
     )
 
 
+def ranking_row(cells: list, unit_code: str, *, focus: bool) -> html.Tr:
+    """A unit's row of a ranking table; the unit in focus (the province, a unit head's own unit) marked in
+    the focus colour, as on every chart."""
+    if focus:
+        style = {"--rankings-focus": SERIES_COLORS["focus"]}
+        return html.Tr(cells, className="rankings-row rankings-focus", style=style, **{"data-unit": unit_code})
+    return html.Tr(cells, className="rankings-row", **{"data-unit": unit_code})
+
+
 def national_table(
     ranking: pd.DataFrame,
     *,
@@ -123,15 +132,7 @@ def national_table(
                 change_cell(change["trend"], change["rank_change"], lang),
                 html.Td(signed_number(change["value_change"], 4, lang), className="num value-change-cell"),
             ]
-        if row.unit_code == focus_code:
-            focus_style = {"--rankings-focus": SERIES_COLORS["focus"]}
-            rows.append(
-                html.Tr(
-                    cells, className="rankings-row rankings-focus", style=focus_style, **{"data-unit": row.unit_code}
-                )
-            )
-        else:
-            rows.append(html.Tr(cells, className="rankings-row", **{"data-unit": row.unit_code}))
+        rows.append(ranking_row(cells, row.unit_code, focus=row.unit_code == focus_code))
     head = html.Thead(
         html.Tr(
             [
@@ -829,15 +830,7 @@ def unit_table(
                 change_cell(getattr(row, "trend", None), row.rank_change, lang),
                 html.Td(signed_number(row.total_change, 2, lang), className="num value-change-cell"),
             ]
-        focus = {"style": {"--rankings-focus": SERIES_COLORS["focus"]}} if row.unit_code == focus_code else {}
-        rows.append(
-            html.Tr(
-                cells,
-                className="rankings-row rankings-focus" if focus else "rankings-row",
-                **focus,
-                **{"data-unit": row.unit_code},
-            )
-        )
+        rows.append(ranking_row(cells, row.unit_code, focus=row.unit_code == focus_code))
     head = html.Thead(html.Tr([html.Th(label, className=cls) for label, cls in headers]))
     return html.Table([head, html.Tbody(rows)], className="rankings-table", id=table_id)
 
