@@ -221,8 +221,13 @@ def page_errors() -> list[str]:
 
 
 def sign_in(page: Page, base_url: str, account: str) -> None:
-    """Sign `page`'s context in through the real form (GET for the anti-forgery token, then POST)."""
+    """Sign `page`'s context in as one of the test accounts (`TEST_ACCOUNTS`)."""
     username, password, _role, _unit = TEST_ACCOUNTS[account]
+    sign_in_with(page, base_url, username, password)
+
+
+def sign_in_with(page: Page, base_url: str, username: str, password: str) -> None:
+    """Sign `page`'s context in through the real form (GET for the anti-forgery token, then POST)."""
     form = page.request.get(f"{base_url}/login").text()
     token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
     response = page.request.post(

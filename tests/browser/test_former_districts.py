@@ -24,7 +24,7 @@ from data_access import db
 from data_access.importing import check
 from seed.loader import load_seed
 from seed.synthetic import CommuneYear, commune_name
-from tests.browser.conftest import expect_query, new_page, run_app, sign_in
+from tests.browser.conftest import expect_query, new_page, run_app, sign_in, sign_in_with
 from tests.conftest import create_test_accounts
 from tests.data_access.importing.files import seed_csv
 
@@ -328,14 +328,7 @@ def test_the_district_s_own_head_reads_the_communes_names_without_links(
     users.create_user("test-head-" + district, "unit_head", unit_code=district, password=password, engine=engine)
     engine.dispose()
     head = new_page(browser, page_errors)
-    form = head.request.get(f"{app.url}/login").text()
-    token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
-    signed = head.request.post(
-        f"{app.url}/login",
-        form={"username": "test-head-" + district, "password": password, "csrf": token},
-        max_redirects=0,
-    )
-    assert signed.status == 302
+    sign_in_with(head, app.url, "test-head-" + district, password)
 
     head.goto(app.url + f"/units/{district}?year=2022")
 

@@ -9,7 +9,6 @@ districts named "Huyện tổng hợp NNN"; the expected order is the level's ra
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from auth import users
 from data_access import db, queries
 from data_access.rankings import unit_ranking
 from seed.synthetic import Shape, generate
-from tests.browser.conftest import expect_query, new_page, run_app, sqlite_url
+from tests.browser.conftest import expect_query, new_page, run_app, sign_in_with, sqlite_url
 from tests.conftest import use_database
 
 if TYPE_CHECKING:
@@ -59,12 +58,7 @@ def districts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DistrictRank
 @pytest.fixture
 def leader(browser: Browser, page_errors: list[str], districts: DistrictRanking) -> Iterator[Page]:
     page = new_page(browser, page_errors)
-    form = page.request.get(f"{districts.url}/login").text()
-    token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
-    response = page.request.post(
-        f"{districts.url}/login", form={"username": LEADER[0], "password": LEADER[1], "csrf": token}, max_redirects=0
-    )
-    assert response.status == 302
+    sign_in_with(page, districts.url, *LEADER)
     yield page
     page.context.close()
 

@@ -34,8 +34,13 @@ def form_token(client: FlaskClient, path: str = "/login") -> str:
 
 
 def sign_in(client: FlaskClient, account: str):
-    """Sign in through the form, as a browser would; returns the POST's response."""
+    """Sign in as one of the test accounts (`TEST_ACCOUNTS`); returns the POST's response."""
     username, password, _role, _unit = TEST_ACCOUNTS[account]
+    return sign_in_with(client, username, password)
+
+
+def sign_in_with(client: FlaskClient, username: str, password: str):
+    """Sign in through the form, as a browser would; returns the POST's response."""
     token = form_token(client)
     return client.post("/login", data={"username": username, "password": password, "csrf": token})
 

@@ -25,7 +25,7 @@ from data_access import db, queries
 from data_access.rankings import unit_ranking
 from seed.synthetic import Shape, generate
 from tests.conftest import sqlite_url, use_database
-from tests.pages.conftest import form_token, rankings_body, rankings_download_body
+from tests.pages.conftest import rankings_body, rankings_download_body, sign_in_with
 
 YEAR = 2022
 DISTRICTS = 100
@@ -59,9 +59,7 @@ def national(dash_app, generated: str, monkeypatch: pytest.MonkeyPatch) -> Itera
 
 def signed_in(dash_app, account: tuple[str, str]) -> FlaskClient:
     client = dash_app.server.test_client()
-    token = form_token(client)
-    response = client.post("/login", data={"username": account[0], "password": account[1], "csrf": token})
-    assert response.status_code == 302
+    assert sign_in_with(client, *account).status_code == 302
     return client
 
 
