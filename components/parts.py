@@ -17,7 +17,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from dash import Patch, dcc, html
+from dash import Patch, dcc, html, no_update
 from plotly.io.json import to_json_plotly
 
 
@@ -133,3 +133,31 @@ def changed_parts(drawing: Split, drawn: Mapping | None, present: Sequence[str])
         for key, value in drawing.parts.items()
         if before.get(key) != drawing.digests[key]
     }
+
+
+def part_props(part_types: tuple[str, str]) -> dict[str, str]:
+    """The property that is the part, per id type: a slot's children, a graph part's figure."""
+    slot_type, figure_type = part_types
+    return {slot_type: "children", figure_type: "figure"}
+
+
+def unchanged(outputs: Sequence[Sequence[Mapping]]) -> tuple[list, ...]:
+    """No part replaced: one `no_update` per part the browser shows, for each group of part outputs."""
+    return tuple([no_update] * len(group) for group in outputs)
+
+
+def drawing_answer(
+    content: Any, drawn: Mapping | None, part_types: tuple[str, str], outputs: Sequence[Sequence[Mapping]]
+) -> tuple:
+    """A content callback's answer for `content`: the content (or `no_update`), the record of the drawing,
+    then one list per group of part outputs. `outputs` are the callback's ALL-pattern outputs as Dash lists
+    them (`ctx.outputs_list` slices: the slots the browser shows, then its graph parts). Only the parts
+    whose digests moved are sent when the browser shows the same frame; otherwise the whole content, and
+    no part (the parts come with it)."""
+    drawing = split(content, part_props(part_types))
+    present = [part_key(output["id"]) for group in outputs for output in group]
+    changed = changed_parts(drawing, drawn, present)
+    if changed is None:
+        return content, drawing.record(), *unchanged(outputs)
+    values = tuple([changed.get(part_key(output["id"]), no_update) for output in group] for group in outputs)
+    return no_update, drawing.record(), *values

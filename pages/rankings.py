@@ -630,29 +630,13 @@ def write_peers(peers: list[str] | None, drawn: list[str] | None, query: dict | 
     return query_string({"year": query.get("year"), "level": query.get("level"), "peers": peers_param(peers or [])})
 
 
+def _part_outputs() -> list:
+    """The callback's slot and graph-part outputs, as the browser shows them."""
+    return ctx.outputs_list[3:5]
+
+
 def _refused(panel: html.Div) -> tuple:
-    return "", [panel], None, *_unchanged_parts(), True, True
-
-
-def _unchanged_parts() -> tuple[list, list]:
-    """No part replaced: one `no_update` per slot and per graph the browser shows."""
-    return tuple([dash.no_update] * len(outputs) for outputs in ctx.outputs_list[3:5])
-
-
-def _drawing_answer(content: list, drawn: dict | None) -> tuple:
-    """The content, its record and the parts, as `show_rankings` answers them: only the parts that
-    changed when the browser shows the same frame (`components.parts`), else the whole content."""
-    drawing = parts.split(content, {SLOT: "children", FIGURE: "figure"})
-    slots, figures = ctx.outputs_list[3:5]
-    present = [parts.part_key(output["id"]) for output in [*slots, *figures]]
-    changed = parts.changed_parts(drawing, drawn, present)
-    if changed is None:
-        return content, drawing.record(), *_unchanged_parts()
-    values = tuple(
-        [changed.get(parts.part_key(output["id"]), dash.no_update) for output in outputs]
-        for outputs in (slots, figures)
-    )
-    return dash.no_update, drawing.record(), *values
+    return "", [panel], None, *parts.unchanged(_part_outputs()), True, True
 
 
 @callback(
@@ -679,7 +663,7 @@ def show_rankings(query: dict | None, theme: str | None, drawn: dict | None) -> 
         content, empty = render(selection, theme or DEFAULT_THEME, lang, source_titles(lang)), False
     except NoResults as no_results:
         content, empty = [no_results.panel], True
-    return heading, *_drawing_answer(content, drawn), empty, empty
+    return heading, *parts.drawing_answer(content, drawn, PART_TYPES, _part_outputs()), empty, empty
 
 
 def export_frame(selection: Selection, lang: str):
