@@ -5,9 +5,10 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
-from components import figures
+from components import figures, parts
+from components.cards import source_notes
 from components.caveats import pillar_caveat_lines
 from components.changes import index_change_cells, index_changes_note, value_change_line
 from components.citations import cite
@@ -56,6 +57,11 @@ PATH_STORE = "overview-path"
 YEAR_STORE = "overview-year"
 LAG_STORE = "overview-lag"
 CONTENT = "overview-content"
+# What the browser shows of the content (`components.parts`): the digests of its frame and parts.
+DRAWN = "overview-drawn"
+SLOT = "overview-slot"
+FIGURE = "overview-figure"
+PART_TYPES = (SLOT, FIGURE)
 # Units per level in the "who lags" card, and targets in the "at risk" card: what one screen holds.
 LAGGARDS_SHOWN = 3
 RISKS_SHOWN = 3
@@ -75,6 +81,7 @@ def layout(year: str | None = None, lag: str | None = None, **_query: str) -> ht
             dcc.Store(id=PATH_STORE, data=dash.get_relative_path("/")),
             dcc.Store(id=YEAR_STORE, data=year),
             dcc.Store(id=LAG_STORE, data=lag),
+            dcc.Store(id=DRAWN),
             ticker("overview", TICKER_POLL_SECONDS),
             dcc.Loading(html.Div(id=CONTENT, className="overview-grid"), type="dot", delay_show=300),
         ],
@@ -225,26 +232,11 @@ def no_scores_text(overview: Overview, lang: str) -> str:
     return t(key, lang, year=overview.year)
 
 
-def render(
-    overview: Overview,
-    theme: str,
-    lang: str,
-    titles: dict[str, str],
-    *,
-    laggards: html.Div | None = None,
-    risks: html.Div | None = None,
-    year: str | None = None,
-    index_changes: IndexChanges | None = None,
-) -> list:
-    name = localized(overview, "unit_name", lang)
-
-    def _cite(citations) -> str:
-        return cite(t("overview.source", lang), citations, titles)
-
-    pillar_source = _cite(overview.pillars["source"])
-    kpi_width = 3 if risks is not None else 4
+def _change_footer(overview: Overview, lang: str) -> list:
+    """The rank card's footer: the change since the year before, in rank and value, and where the
+    year before was computed from a merger's predecessors, which ones."""
     previous = overview.previous_year
-    change_footer = [
+    footer = [
         html.Div(t("overview.change", lang, year=previous) if previous else "", className="kpi-sub"),
         rank_change_badge(overview.change, previous, lang),
         value_change_line(
@@ -260,139 +252,190 @@ def render(
         names = reorganisation.names()
         pick = 0 if lang == "vi" else 1
         predecessors = [names[code][pick] for code in overview.previous_computed_from]
-        change_footer.append(
+        footer.append(
             html.Div(
                 t("reorg.previous_computed", lang, year=previous, names=", ".join(predecessors)),
                 className="kpi-sub",
                 id="overview-previous-computed",
             )
         )
-    kpis = dbc.Row(
-        [
-            dbc.Col(
-                kpi_card(
-                    t("overview.dti", lang),
-                    format_number(overview.index_value, 4, lang),
-                    value_id="overview-dti-value",
-                    footer=_average_line(overview, lang),
-                    source=_cite([overview.index_source, overview.average_source, overview.national_source]),
-                ),
-                md=kpi_width,
-            ),
-            dbc.Col(
-                kpi_card(
-                    t("overview.rank", lang),
-                    format_rank(overview.rank, overview.rank_of),
-                    value_id="overview-rank-value",
-                    footer=change_footer,
-                ),
-                md=kpi_width,
-            ),
-            dbc.Col(
-                source_card(
-                    t("overview.weakest_title", lang),
-                    _weakest(overview, lang, year) if not overview.weakest.empty else no_scores_text(overview, lang),
-                    source=pillar_source,
-                    fill=True,
-                ),
-                md=kpi_width,
-            ),
-            *([dbc.Col(risks, md=kpi_width, id="overview-risks")] if risks is not None else []),
-        ],
-        className="g-3 kpi-row",
+    return footer
+
+
+def _kpi_row(
+    overview: Overview, lang: str, titles: dict[str, str], year: str | None, risks: html.Div | None
+) -> dbc.Row:
+    """The DTI value, the rank and the pillars losing most points, each card a slot (a year changes
+    all three); the targets at risk follow the latest plan, not the year, and stay in the frame."""
+    source = t("overview.source", lang)
+    dti = kpi_card(
+        t("overview.dti", lang),
+        format_number(overview.index_value, 4, lang),
+        value_id="overview-dti-value",
+        footer=_average_line(overview, lang),
+        source=cite(source, [overview.index_source, overview.average_source, overview.national_source], titles),
     )
+    rank = kpi_card(
+        t("overview.rank", lang),
+        format_rank(overview.rank, overview.rank_of),
+        value_id="overview-rank-value",
+        footer=_change_footer(overview, lang),
+    )
+    weakest = source_card(
+        t("overview.weakest_title", lang),
+        _weakest(overview, lang, year) if not overview.weakest.empty else no_scores_text(overview, lang),
+        source=cite(source, overview.pillars["source"], titles),
+        fill=True,
+    )
+    width = 3 if risks is not None else 4
+    columns = [
+        dbc.Col(parts.slot(SLOT, name, card), md=width)
+        for name, card in (("dti", dti), ("rank", rank), ("weakest", weakest))
+    ]
+    if risks is not None:
+        columns.append(dbc.Col(risks, md=width, id="overview-risks"))
+    return dbc.Row(columns, className="g-3 kpi-row")
+
+
+def _radar_body(overview: Overview, theme: str, lang: str, index_changes: IndexChanges | None) -> html.Div | dbc.Row:
+    """The pillars as a radar (a graph kept in place) beside their table (a slot), or why there are none
+    (a slot: it names the year)."""
     if overview.pillars.empty:
-        radar = html.Div(no_scores_text(overview, lang), className="empty-inline", id="overview-radar-empty")
-    else:
-        radar_figure, legend = _radar(overview, theme, lang)
-        radar_graph = dcc.Graph(
-            id="overview-radar",
-            figure=radar_figure,
-            config=GRAPH_CONFIG,
-            className="fill-graph",
-            style={"height": "100%"},
-        )
-        named = overview.pillars.assign(pillar_name=localized_column(overview.pillars, "pillar_name", lang))
-        changes = index_changes or IndexChanges(None, False)
-        cells = index_change_cells(changes.table, changes.previous_year, lang)
-        caveats = pillar_caveat_lines(overview.pillars, overview.discrepancies, lang)
-        radar = dbc.Row(
-            [
-                dbc.Col([legend, radar_graph], lg=6 if cells else 7, className="radar-col"),
-                dbc.Col(
-                    [
-                        pillar_points_table(
-                            named,
-                            lang=lang,
-                            name_column="pillar_name",
-                            headers=[t("overview.pillar", lang), t("overview.points", lang), "%"]
-                            + ([t("changes.column", lang, year=previous)] if cells else []),
-                            caveats=caveats,
-                            id_prefix="overview",
-                            changes=cells,
-                        ),
-                        index_changes_note(
-                            changes.table,
-                            changes.previous_year,
-                            changes.previous_scored,
-                            lang,
-                            element_id="overview-index-changes",
-                            link=dcc.Link(
-                                t("changes.movers_link", lang),
-                                href=f"/units/{overview.unit_code}?year={overview.year}#units-changes",
-                                id="overview-movers-link",
-                            )
-                            if previous
-                            else None,
-                        ),
-                    ],
-                    lg=6 if cells else 5,
-                    className="d-flex flex-column justify-content-center",
-                ),
-            ],
-            className="g-2 h-100",
-        )
-    history = dcc.Graph(
-        id="overview-history",
+        empty = html.Div(no_scores_text(overview, lang), className="empty-inline", id="overview-radar-empty")
+        return parts.slot(SLOT, "radar-empty", empty)
+    radar_figure, legend = _radar(overview, theme, lang)
+    radar_graph = parts.graph_part(
+        FIGURE,
+        "radar",
+        radar_figure,
+        element_id="overview-radar",
         config=GRAPH_CONFIG,
-        className="fill-graph",
+        class_name="fill-graph",
         style={"height": "100%"},
-        figure=figures.rank_history(
-            overview.rank_history, theme=theme, lang=lang, axis_title=t("overview.rank_axis", lang)
-        ),
     )
-    charts = dbc.Row(
+    previous = overview.previous_year
+    named = overview.pillars.assign(pillar_name=localized_column(overview.pillars, "pillar_name", lang))
+    changes = index_changes or IndexChanges(None, False)
+    cells = index_change_cells(changes.table, changes.previous_year, lang)
+    caveats = pillar_caveat_lines(overview.pillars, overview.discrepancies, lang)
+    table = [
+        pillar_points_table(
+            named,
+            lang=lang,
+            name_column="pillar_name",
+            headers=[t("overview.pillar", lang), t("overview.points", lang), "%"]
+            + ([t("changes.column", lang, year=previous)] if cells else []),
+            caveats=caveats,
+            id_prefix="overview",
+            changes=cells,
+        ),
+        index_changes_note(
+            changes.table,
+            changes.previous_year,
+            changes.previous_scored,
+            lang,
+            element_id="overview-index-changes",
+            link=dcc.Link(
+                t("changes.movers_link", lang),
+                href=f"/units/{overview.unit_code}?year={overview.year}#units-changes",
+                id="overview-movers-link",
+            )
+            if previous
+            else None,
+        ),
+    ]
+    return dbc.Row(
         [
             dbc.Col(
-                source_card(
-                    t("overview.radar_title", lang),
-                    radar,
-                    source=pillar_source,
-                    fill=True,
-                ),
-                lg=6 if laggards is not None else 8,
-                xxl=7 if laggards is not None else 8,
-                className="chart-col",
+                [parts.slot(SLOT, "radar-legend", legend), radar_graph], lg=6 if cells else 7, className="radar-col"
             ),
-            *([dbc.Col(laggards, lg=3, className="chart-col")] if laggards is not None else []),
             dbc.Col(
-                source_card(
-                    t("overview.history_title", lang),
-                    history,
-                    source=_cite(overview.rank_history["source"]),
-                    fill=True,
-                ),
-                lg=3 if laggards is not None else 4,
-                xxl=2 if laggards is not None else 4,
-                className="chart-col",
+                parts.slot(SLOT, "pillar-table", table),
+                lg=6 if cells else 5,
+                className="d-flex flex-column justify-content-center",
             ),
+        ],
+        className="g-2 h-100",
+    )
+
+
+def _graph_card(title: str, body: object, name: str, source: str) -> dbc.Card:
+    """A chart's card whose source line is a slot of its own (the years cited change with the year)."""
+    sources = parts.slot(SLOT, f"{name}-sources", source_notes([source]))
+    return source_card(title, body, notes=[sources], fill=True)
+
+
+def _chart_row(
+    overview: Overview,
+    theme: str,
+    lang: str,
+    titles: dict[str, str],
+    laggards: html.Div | None,
+    index_changes: IndexChanges | None,
+) -> dbc.Row:
+    """The radar with the pillar table, who lags (a slot: the year and the lag change it) and the rank
+    history (a graph kept in place)."""
+    source = t("overview.source", lang)
+    radar = _graph_card(
+        t("overview.radar_title", lang),
+        _radar_body(overview, theme, lang, index_changes),
+        "radar",
+        cite(source, overview.pillars["source"], titles),
+    )
+    figure = figures.rank_history(
+        overview.rank_history, theme=theme, lang=lang, axis_title=t("overview.rank_axis", lang)
+    )
+    history = _graph_card(
+        t("overview.history_title", lang),
+        parts.graph_part(
+            FIGURE,
+            "history",
+            figure,
+            element_id="overview-history",
+            config=GRAPH_CONFIG,
+            class_name="fill-graph",
+            style={"height": "100%"},
+        ),
+        "history",
+        cite(source, overview.rank_history["source"], titles),
+    )
+    lagging = laggards is not None
+    return dbc.Row(
+        [
+            dbc.Col(radar, lg=6 if lagging else 8, xxl=7 if lagging else 8, className="chart-col"),
+            *([dbc.Col(parts.slot(SLOT, "laggards", laggards), lg=3, className="chart-col")] if lagging else []),
+            dbc.Col(history, lg=3 if lagging else 4, xxl=2 if lagging else 4, className="chart-col"),
         ],
         className="g-3 chart-row",
     )
+
+
+def render(
+    overview: Overview,
+    theme: str,
+    lang: str,
+    titles: dict[str, str],
+    *,
+    laggards: html.Div | None = None,
+    risks: html.Div | None = None,
+    year: str | None = None,
+    index_changes: IndexChanges | None = None,
+    followed: html.Div | None = None,
+) -> list:
+    """The overview's content as a frame and its parts (`components.parts`): what a year or a lag
+    changes sits in slots and graph parts, so a change that keeps the frame redraws only those, the
+    radar and the rank history patched where they are drawn."""
     heading = html.H1(
-        t("overview.heading", lang, unit=name, year=overview.year), className="page-heading", id="overview-heading"
+        t("overview.heading", lang, unit=localized(overview, "unit_name", lang), year=overview.year),
+        className="page-heading",
+        id="overview-heading",
     )
-    return [heading, kpis, charts]
+    return [
+        parts.slot(SLOT, "heading", heading),
+        parts.slot(SLOT, "followed", followed),
+        _kpi_row(overview, lang, titles, year, risks),
+        _chart_row(overview, theme, lang, titles, laggards, index_changes),
+    ]
 
 
 # The query's year and lag into the stores, in the browser (no round trip before the content's own);
@@ -417,9 +460,35 @@ clientside_callback(
 )
 
 
-@callback(Output(CONTENT, "children"), Input(YEAR_STORE, "data"), Input(THEME_STORE, "data"), Input(LAG_STORE, "data"))
-@explained()
-def show_overview(year: str | None, theme: str | None, lag: str | None = None) -> list:
+def _part_outputs() -> list:
+    """The callback's slot and graph-part outputs, as the browser shows them."""
+    return ctx.outputs_list[2:4]
+
+
+def _refused(panel: html.Div) -> tuple:
+    return [panel], None, *parts.unchanged(_part_outputs())
+
+
+@callback(
+    Output(CONTENT, "children"),
+    Output(DRAWN, "data"),
+    Output({"type": SLOT, "name": ALL}, "children"),
+    Output({"type": FIGURE, "name": ALL}, "figure"),
+    Input(YEAR_STORE, "data"),
+    Input(THEME_STORE, "data"),
+    Input(LAG_STORE, "data"),
+    State(DRAWN, "data"),
+)
+@explained(_refused)
+def show_overview(year: str | None, theme: str | None, lag: str | None, drawn: dict | None) -> tuple:
+    """The content for the URL's year and lag. A change that keeps the content's frame (another year
+    with pillar scores, another lag) redraws only the parts that changed; the graphs stay drawn."""
+    content = overview_content(year, theme or DEFAULT_THEME, lag)
+    return parts.drawing_answer(content, drawn, PART_TYPES, _part_outputs())
+
+
+def overview_content(year: str | None, theme: str, lag: str | None) -> list:
+    """The content for a year and lag, or the panel saying why there is none."""
     lang = language()
     focus = queries.focus_unit_code()
     if focus is None:
@@ -429,23 +498,21 @@ def show_overview(year: str | None, theme: str | None, lag: str | None = None) -
     if info is not None and not years:
         name = localized(info, "name", lang)
         return [message_panel(t("overview.no_years_title", lang), t("overview.no_years", lang, unit=name))]
-    followed: list = []
     try:  # an unknown focus has no years of its own: build_overview explains it
         chosen = resolve_year(year, lang, years=years or None) if year else default_year(focus, years)
-        focus, note = followed_focus(focus, chosen, lang, "overview-focus-followed")
-        followed = [note] if note is not None else []
+        focus, followed = followed_focus(focus, chosen, lang, "overview-focus-followed")
         overview = build_overview(focus, chosen)
     except UnknownSelection as unknown:
         return [message_panel(t("error.database_title", lang), t("error.unknown_selection", lang, value=unknown))]
     titles = source_titles(lang)
-    page = render(
+    return render(
         overview,
-        theme or DEFAULT_THEME,
+        theme,
         lang,
         titles,
         laggards=_laggards_card(overview, focus, year, lag, lang, titles),
         risks=_risk_card(focus, lang, titles),
         year=year,
         index_changes=unit_index_changes(focus, overview.level, overview.year, overview.previous_year),
+        followed=followed,
     )
-    return [page[0], *followed, *page[1:]]

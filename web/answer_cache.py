@@ -53,6 +53,7 @@ READ_ONLY_OUTPUTS = frozenset(
     {
         "shell-years",
         "overview-content",
+        "overview-drawn",
         "pillars-content",
         "rankings-heading",
         "rankings-content",
@@ -73,7 +74,7 @@ READ_ONLY_OUTPUTS = frozenset(
 )
 # Pattern-matching outputs that only read, by their id's `type`: the parts of a page's content
 # redrawn on their own (components/parts.py). Any other pattern-matching id is never kept.
-READ_ONLY_PATTERNS = frozenset({"rankings-slot", "rankings-figure"})
+READ_ONLY_PATTERNS = frozenset({"overview-slot", "overview-figure", "rankings-slot", "rankings-figure"})
 # Dash's page router returns a page's layout; only the reading pages' layouts are kept (an admin
 # page's layout lists accounts or imports and is drawn for each request).
 ROUTER_OUTPUTS = frozenset({"_pages_content", "_pages_store"})

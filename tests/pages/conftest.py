@@ -106,6 +106,46 @@ def route_to(client, pathname: str, search: str = ""):
     )
 
 
+OVERVIEW_OUTPUT = (
+    "..overview-content.children...overview-drawn.data..."
+    '{"name":["ALL"],"type":"overview-slot"}.children...{"name":["ALL"],"type":"overview-figure"}.figure..'
+)
+
+
+def overview_body(
+    year: str | None,
+    *,
+    lag: str | None = None,
+    theme: str = "dark",
+    drawn: dict | None = None,
+    present: tuple = ((), ()),
+) -> dict:
+    """The overview content callback's request as the browser posts it: `drawn` is the record of what it
+    shows (None on a first drawing), `present` the names of the slots and graphs it shows."""
+    slots, figures = present
+    return {
+        "output": OVERVIEW_OUTPUT,
+        "outputs": [
+            {"id": "overview-content", "property": "children"},
+            {"id": "overview-drawn", "property": "data"},
+            [{"id": {"type": "overview-slot", "name": name}, "property": "children"} for name in slots],
+            [{"id": {"type": "overview-figure", "name": name}, "property": "figure"} for name in figures],
+        ],
+        "inputs": [
+            {"id": "overview-year", "property": "data", "value": year},
+            {"id": "shell-theme", "property": "data", "value": theme},
+            {"id": "overview-lag", "property": "data", "value": lag},
+        ],
+        "changedPropIds": ["overview-year.data"],
+        "state": [{"id": "overview-drawn", "property": "data", "value": drawn}],
+    }
+
+
+def overview_callback(client: FlaskClient, year: str | None, **options):
+    """Post the overview's content callback as the browser does (`overview_body`); returns the response."""
+    return client.post("/_dash-update-component", json=overview_body(year, **options))
+
+
 RANKINGS_OUTPUT = (
     "..rankings-heading.children...rankings-content.children...rankings-drawn.data..."
     '{"name":["ALL"],"type":"rankings-slot"}.children...{"name":["ALL"],"type":"rankings-figure"}.figure...'

@@ -10,7 +10,7 @@ import re
 import brotli
 import pytest
 
-from tests.pages.conftest import post_callback
+from tests.pages.conftest import overview_callback
 from tests.pages.test_access import rankings_callback
 from web.delivery import MIN_SIZE_BYTES
 
@@ -69,15 +69,7 @@ def test_compressed_responses_keep_the_security_headers(client):
 
 def test_a_callback_answer_is_compressed_and_reads_the_same(client):
     client.environ_base["HTTP_ACCEPT_ENCODING"] = BROWSER_ENCODINGS
-    response = post_callback(
-        client,
-        "overview-content.children",
-        [
-            {"id": "overview-year", "property": "data", "value": "2022"},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-            {"id": "overview-lag", "property": "data", "value": None},
-        ],
-    )
+    response = overview_callback(client, "2022")
     assert response.status_code == 200
     assert response.headers["Content-Encoding"] == "br"
     payload = json.dumps(json.loads(_decoded(response)), ensure_ascii=False)

@@ -6,22 +6,15 @@ import json
 import re
 import sys
 
-from tests.pages.conftest import post_callback, route_to
+from tests.pages.conftest import overview_callback, route_to
 
 CLOSED_PORT_URL = "postgresql+psycopg://postgres@127.0.0.1:1/test"
 
 
 def _overview(client, year, cookies=None, lag=None) -> str:
-    response = post_callback(
-        client,
-        "overview-content.children",
-        [
-            {"id": "overview-year", "property": "data", "value": year},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-            {"id": "overview-lag", "property": "data", "value": lag},
-        ],
-        cookies,
-    )
+    for name, value in (cookies or {}).items():
+        client.set_cookie(name, value)
+    response = overview_callback(client, year, lag=lag)
     assert response.status_code == 200
     return json.dumps(response.get_json(), ensure_ascii=False)
 
@@ -72,15 +65,7 @@ def test_bad_year_gets_a_friendly_message_not_a_traceback(client):
 def test_database_down_gets_a_friendly_message(client, monkeypatch):
     """The session cannot be checked while the database is down: the callback is refused (503), in words."""
     monkeypatch.setenv("DATABASE_URL", CLOSED_PORT_URL)
-    response = post_callback(
-        client,
-        "overview-content.children",
-        [
-            {"id": "overview-year", "property": "data", "value": None},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-            {"id": "overview-lag", "property": "data", "value": None},
-        ],
-    )
+    response = overview_callback(client, None)
     assert response.status_code == 503
     assert "Không kết nối được cơ sở dữ liệu" in response.get_json()["message"]
 
@@ -121,15 +106,7 @@ def test_an_unexpected_callback_failure_is_reported_in_words(client, monkeypatch
         raise RuntimeError("simulated failure")
 
     monkeypatch.setattr(overview_page, "build_overview", broken)
-    response = post_callback(
-        client,
-        "overview-content.children",
-        [
-            {"id": "overview-year", "property": "data", "value": None},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-            {"id": "overview-lag", "property": "data", "value": None},
-        ],
-    )
+    response = overview_callback(client, None)
     body = json.dumps(response.get_json(), ensure_ascii=False)
     assert "Đã có lỗi khi tải phần này của trang" in body
     assert "simulated failure" not in body, "internal details stay in the server log"

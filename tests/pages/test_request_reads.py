@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import event
 
 from data_access import db
-from tests.pages.conftest import post_callback
+from tests.pages.conftest import overview_callback
 from tests.pages.test_access import rankings_callback
 
 
@@ -30,15 +30,7 @@ def _statements_during(action) -> list[str]:
 
 
 def _overview(client):
-    response = post_callback(
-        client,
-        "overview-content.children",
-        [
-            {"id": "overview-year", "property": "data", "value": "2022"},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-            {"id": "overview-lag", "property": "data", "value": None},
-        ],
-    )
+    response = overview_callback(client, "2022")
     assert response.status_code == 200
     assert "0,6385" in response.get_data(as_text=True)
 
