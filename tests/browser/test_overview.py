@@ -6,12 +6,25 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import block_external_requests, forge_session, open_overview, plot_traces, read_json
+from auth import users
+from data_access import db
+from seed.synthetic import Shape, generate
+from tests.browser.conftest import (
+    block_external_requests,
+    forge_session,
+    new_page,
+    open_overview,
+    plot_traces,
+    read_json,
+    run_app,
+    sign_in_with,
+    sqlite_url,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Page, Response
+    from playwright.sync_api import Browser, Page, Response
 
 pytestmark = pytest.mark.browser
 
@@ -165,4 +178,74 @@ def test_a_year_link_redraws_the_figures_in_place_and_back_and_forward_follow_it
     expect(page.locator("#overview-heading")).to_contain_text("năm 2021")
     expect(page.locator("#overview-rank-value")).to_have_text(f"{rank_2021}/63")
     assert page.get_attribute(".page-overview", "data-kept") == "yes"
+    assert page_errors == []
+
+
+# Three years, each scored in full: the seed scores 2022 only (its 2021 has a rank and no radar).
+SCORED_YEARS = Shape(provinces=4, years=3, detailed=1, departments=3, districts=3)
+SCORED_LEADER = ("scored-years-leader", "scored-years-password-1")
+# What the overview shows of a year: the figures a leader reads and the graphs' traces as plotly drew
+# them; null until both graphs are drawn (dcc.Graph marks a plot pending until Plotly.react resolves).
+SHOWN_JS = """() => {
+  const plot = (id) => document.querySelector(`#${id} .js-plotly-plot:not(.dash-graph--pending)`);
+  const radar = plot('overview-radar'), history = plot('overview-history');
+  if (!radar || !radar._fullData || !history || !history._fullData) return null;
+  const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
+  const traces = (el) => el._fullData.map((t) => [t.type, t.name, plain(t.r), plain(t.theta), plain(t.x), plain(t.y)]);
+  const text = (selector) => document.querySelector(selector)?.innerText;
+  return JSON.stringify({
+    radar: traces(radar),
+    history: traces(history),
+    heading: text('#overview-heading'),
+    dti: text('#overview-dti-value'),
+    rank: text('#overview-rank-value'),
+    table: text('.pillar-table'),
+  });
+}"""
+
+
+@pytest.fixture(scope="module")
+def scored_years_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a small synthetic dataset (seed/synthetic.py) whose focus is scored every year."""
+    folder = tmp_path_factory.mktemp("overview-scored-years")
+    url = sqlite_url(folder)
+    engine = db.engine_for(url)
+    generate(SCORED_YEARS, engine)
+    users.create_user(SCORED_LEADER[0], "leader", password=SCORED_LEADER[1], engine=engine)
+    engine.dispose()
+    yield from run_app(url, folder, lambda status: status == 200)
+
+
+@pytest.fixture
+def scored_years_leader(browser: Browser, page_errors: list[str], scored_years_url: str) -> Iterator[Page]:
+    page = new_page(browser, page_errors)
+    sign_in_with(page, scored_years_url, *SCORED_LEADER)
+    yield page
+    page.context.close()
+
+
+def shown(page: Page, url: str) -> str:
+    """What a fresh load of `url` shows, once drawn."""
+    open_overview(page, url)
+    page.wait_for_function(f"() => ({SHOWN_JS})() !== null")
+    return page.evaluate(SHOWN_JS)
+
+
+def test_a_year_changed_redraws_the_radar_in_place_as_a_fresh_load_draws_it(
+    scored_years_leader: Page, page_errors: list[str], scored_years_url: str
+) -> None:
+    """Another year keeps the radar and the rank history drawn (the same plots, patched: Plotly.react,
+    no new graph); the figures, the table and the radar's data then equal a fresh load of the new URL."""
+    page = scored_years_leader
+    fresh = shown(page, scored_years_url + "/?year=2021")
+    assert shown(page, scored_years_url + "/?year=2022") != fresh
+    for graph in ("#overview-radar", "#overview-history"):
+        page.eval_on_selector(f"{graph} .js-plotly-plot", "plot => { plot.keptForTest = true; }")
+
+    page.locator("#shell-years a.year-link[href*='year=2021']").click()
+
+    page.wait_for_function(f"(expected) => ({SHOWN_JS})() === expected", arg=fresh)
+    for graph in ("#overview-radar", "#overview-history"):
+        kept = page.eval_on_selector(f"{graph} .js-plotly-plot", "plot => plot.keptForTest === true")
+        assert kept, f"{graph} was drawn anew"
     assert page_errors == []
