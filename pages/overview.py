@@ -481,8 +481,9 @@ def _refused(panel: html.Div) -> tuple:
 )
 @explained(_refused)
 def show_overview(year: str | None, theme: str | None, lag: str | None, drawn: dict | None) -> tuple:
-    """The content for the URL's year and lag. A change that keeps the content's frame (another year
-    with pillar scores, another lag) redraws only the parts that changed; the graphs stay drawn."""
+    """The content for the URL's year and lag. A change that keeps the content's frame (a year with
+    pillar scores as the one shown has, or without as it has none; a lag; the theme) sends only the parts
+    that changed, the graphs patched where they are drawn; one that changes it, the whole content."""
     content = overview_content(year, theme or DEFAULT_THEME, lag)
     return parts.drawing_answer(content, drawn, PART_TYPES, _part_outputs())
 

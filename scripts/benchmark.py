@@ -355,22 +355,29 @@ def _app_in_chromium(label: str) -> Iterator[tuple[object, str]]:
 
 
 # What a settled page looks like, read in the browser: the content's text and each graph's drawn data
-# (plotly's `_fullData`, typed arrays as lists), keyed by the graph's id. Two states with the same
+# (plotly's `_fullData`, typed arrays as lists) and text, keyed by the graph's id. Two states with the same
 # signature look the same to a reader; a graph counts only once plotly has drawn it, and a map only once
-# MapLibre has its sources tiled (its drawing is asynchronous, after plotly's).
+# MapLibre has its sources tiled (its drawing is asynchronous, after plotly's). A graph's text (tick
+# labels, annotations) is compared as a set: plotly redrawing a graph in place (Plotly.react) keeps the
+# labels that stayed and appends the new ones, so their order in the DOM is not the order a fresh
+# drawing gives them, while what the reader sees is the same.
 SIGNATURE_JS = """(root) => {
   const el = document.querySelector(root);
   if (!el || el.closest('[data-dash-is-loading="true"]')) return null;
   const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
   const graphs = {};
+  let text = el.innerText;
   for (const gd of el.querySelectorAll('.js-plotly-plot')) {
     if (!gd._fullLayout || !gd._fullData || !gd.querySelector('.main-svg')) return null;
     const map = gd._fullLayout.map && gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
     if (map && !map.loaded()) return null;
-    graphs[gd.parentElement.id || gd.id] = JSON.stringify(gd._fullData.map((t) => [
-      t.type, t.name, plain(t.x), plain(t.y), plain(t.r), plain(t.z), plain(t.locations), plain(t.text)]));
+    const labels = gd.innerText;
+    text = text.replace(labels, '');
+    graphs[gd.parentElement.id || gd.id] = JSON.stringify([gd._fullData.map((t) => [
+      t.type, t.name, plain(t.x), plain(t.y), plain(t.r), plain(t.z), plain(t.locations), plain(t.text)]),
+      labels.split('\\n').sort()]);
   }
-  return JSON.stringify({text: el.innerText, graphs});
+  return JSON.stringify({text, graphs});
 }"""
 
 # The same signature, awaited from a change: `act` runs in the page (a click), then every animation

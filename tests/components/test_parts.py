@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dash import html
+from dash import html, no_update
 
-from components.parts import changed_parts, graph_part, slot, split
+from components.parts import changed_parts, drawing_answer, graph_part, slot, split
 
 PARTS = {"t-slot": "children", "t-figure": "figure"}
+PART_TYPES = ("t-slot", "t-figure")
+# The ALL-pattern outputs once the browser shows a drawing of `content`, as `ctx.outputs_list` lists them.
+SHOWN = ([{"id": {"type": "t-slot", "name": "table"}}], [{"id": {"type": "t-figure", "name": "bars"}}])
 
 
 def content(text: str, ranks: list[int], title: str = "Bảng") -> list:
@@ -48,3 +51,16 @@ def test_the_whole_content_is_drawn_for_another_frame_or_other_parts_shown():
     assert changed_parts(after, {**before.record(), "frame": "another"}, present) is None
     assert changed_parts(after, before.record(), ["t-slot/table"]) is None
     assert changed_parts(after, before.record(), present).keys() == {"t-slot/table"}
+
+
+def test_a_callback_answers_the_whole_content_first_then_only_the_slot_that_changed():
+    shown = content("2021", [1, 2])
+    whole, record, slots, figures = drawing_answer(shown, None, PART_TYPES, ([], []))
+    assert whole is shown
+    assert (slots, figures) == ([], [])
+
+    parts_only = drawing_answer(content("2022", [1, 2]), record, PART_TYPES, SHOWN)
+
+    assert parts_only[0] is no_update
+    assert parts_only[2][0]["props"]["children"] == "2022"
+    assert parts_only[3] == [no_update], "the figure did not change"
