@@ -31,10 +31,10 @@ POSTGRES_SCHEMA = os.environ.get("TEST_POSTGRES_SCHEMA") or f"dti_test_{os.getpi
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """How the suite shares this machine's two cores (`-n 2 --dist loadgroup` in pyproject.toml).
 
-    A browser test spends most of its time waiting on its app and Chromium, so two run side by side;
-    each browser module stays on one worker, where its own app and database are built once. Every
-    other test runs on a single worker, one after another: they share PostgreSQL's test database,
-    Redis and nginx's ports, and run in about the time of one browser module.
+    A browser test spends most of its time waiting on its app and Chromium (the serial suite kept the
+    two cores under a third busy), so two run side by side; each browser module stays on one worker,
+    where its own app and database are built once. Every other test runs on a single worker, one
+    after another, as before: they share Redis's test database and the ports of nginx's test.
     """
     for item in items:
         group = item.nodeid.split("::")[0] if item.get_closest_marker("browser") else "services"
