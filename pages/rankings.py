@@ -10,7 +10,6 @@ from typing import NamedTuple
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
-from dash.exceptions import PreventUpdate
 
 from auth.guard import level_refusal
 from auth.policy import UNIT_HEAD, can_view_level
@@ -32,7 +31,7 @@ from data_access.districts import offered_levels
 from data_access.focus_years import ranking_years
 from data_access.overview import national_yardsticks
 from domain.listing import BEST_FIRST, ORDERS, PAGE_SIZE, page_holding, page_of
-from domain.regions import MAX_PEERS, parse_peers, peers_param
+from domain.regions import MAX_PEERS, PEERS_NONE, parse_peers, peers_param
 from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
 from pages._context import (
@@ -614,20 +613,27 @@ clientside_callback(
 )
 
 
-@callback(
+# The peers chosen become part of the URL (`?peers=a,b,c`, `none` for none), which redraws the page;
+# in the browser, as `peers_param` writes them. The picker reports its value when it appears: that is
+# the choice already drawn, not a new one, and costs no round trip.
+clientside_callback(
+    """function (peers, drawn, query) {
+        const same = window.dash_clientside.no_update;
+        peers = peers || [];
+        drawn = drawn || [];
+        if (peers.length === drawn.length && peers.every((code, i) => code === drawn[i])) { return same; }
+        query = query || {};
+        const params = new URLSearchParams();
+        ["year", "level"].forEach((key) => { if (query[key]) { params.set(key, query[key]); } });
+        params.set("peers", [...new Set(peers)].join(",") || "PEERS_NONE");
+        return "?" + params.toString();
+    }""".replace("PEERS_NONE", PEERS_NONE),
     Output(URL, "search", allow_duplicate=True),
     Input(peer_views.PICKER, "value"),
     State(peer_views.CHOSEN, "data"),
     State(QUERY, "data"),
     prevent_initial_call=True,
 )
-def write_peers(peers: list[str] | None, drawn: list[str] | None, query: dict | None) -> str:
-    """The peers chosen become part of the URL (`?peers=a,b,c`), which re-renders the page. The
-    picker reports its value when it appears: that is the choice already drawn, not a new one."""
-    if list(peers or []) == list(drawn or []):
-        raise PreventUpdate
-    query = query or {}
-    return query_string({"year": query.get("year"), "level": query.get("level"), "peers": peers_param(peers or [])})
 
 
 def _part_outputs() -> list:

@@ -14,8 +14,10 @@ prints per page:
   in: the bytes and requests of a first visit to `/` and of a repeat visit (the browser's cache).
 
 - with `--changes N`: a year changed on `/`, the level and the year on `/rankings`, by clicking the
-  reader's own controls in Chromium, N times each way: p50/p95 from the click to the first frame
-  that shows the new state (the state being what a fresh load of its URL settles on);
+  reader's own controls in Chromium, N times each way: p50/p95 from the click to the frame after the
+  first that shows the new state (the state being what a fresh load of its URL settles on), beside
+  the change's floor on this machine: the other state's settled content swapped in as HTML, no
+  request, Dash or plotly (what the browser alone needs to draw it);
 - with `--floors N`: each page's settle time (fresh load to the settled content) against its static
   floor, the same settled DOM without its scripts served at the same URL with the same stylesheets
   and fonts (N loads each, interleaved).
@@ -397,6 +399,19 @@ TIMED_CHANGE_JS = """async ([root, selector, expected, budget]) => {
   return null;
 }""".replace("SIGNATURE", SIGNATURE_JS)
 
+# The floor of a change on this machine: the content's settled DOM of the other state (plotly's SVG
+# included, as drawn) swapped in whole, without a request, Dash or plotly; from the swap to the start of
+# the frame after the one that draws it, timed as TIMED_CHANGE_JS times a change. A map's canvas comes
+# over empty, so the floor of a page with a map is lower still than its true floor.
+SWAP_FLOOR_JS = """async ([root, html]) => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  await frame();
+  const start = performance.now();
+  document.querySelector(root).innerHTML = html;
+  await frame();
+  return (await frame()) - start;
+}"""
+
 
 def _settled_signature(page, url: str, root: str) -> str:
     """The signature of `url` loaded afresh, once it stays the same over a second of frames."""
@@ -448,11 +463,13 @@ def filter_changes(label: str, repeat: int) -> None:
     focus = queries.focus_unit_code()
     years = followed_years(focus)
     print(f"\n[{label}] filter changes in Chromium, 1920×1080 (click → redrawn page, n={repeat} each way)")
-    print(f"  {'change':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  {'A ↔ B'}")
+    print(f"  {'change':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'floor p50':>11}{'floor p95':>11}  {'A ↔ B'}")
     with _app_in_chromium(label) as (page, base):
         for name, root, url_a, control_a, url_b, control_b in _filter_change_cases(focus, years):
             expected_b = _settled_signature(page, base + url_b, root)
+            html_b = page.eval_on_selector(root, "(el) => el.innerHTML")
             expected_a = _settled_signature(page, base + url_a, root)
+            html_a = page.eval_on_selector(root, "(el) => el.innerHTML")
             if expected_a == expected_b:
                 print(f"  {name:<20} the two states look the same; nothing to time")
                 continue
@@ -465,10 +482,11 @@ def filter_changes(label: str, repeat: int) -> None:
                         break
                     samples.append(elapsed)
                     page.wait_for_load_state("networkidle")
+            floors = [page.evaluate(SWAP_FLOOR_JS, [root, html]) for _ in range(repeat) for html in (html_b, html_a)]
             if samples:
                 print(
                     f"  {name:<20}{percentile(samples, 0.5):9.0f}{percentile(samples, 0.95):9.0f}{max(samples):9.0f}"
-                    f"  {url_a} ↔ {url_b}"
+                    f"{percentile(floors, 0.5):11.0f}{percentile(floors, 0.95):11.0f}  {url_a} ↔ {url_b}"
                 )
 
 

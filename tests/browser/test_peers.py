@@ -112,6 +112,27 @@ def test_presets_and_the_picker_write_the_choice_into_the_url(
     assert page_errors == []
 
 
+def test_the_peers_choice_drawn_costs_no_request(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """The picker reports its value when the peers appear (a load, a year change): that is the choice
+    drawn, not a new one, so no callback is posted for it and the URL stays as the reader wrote it."""
+    posted: list[str] = []
+    page.on(
+        "request",
+        lambda request: posted.append(request.post_data or "") if "_dash-update-component" in request.url else None,
+    )
+    open_peers(page, f"{base_url}/rankings?year=2022&peers=binh-duong")
+    page.wait_for_load_state("networkidle")
+    page.locator("#shell-years a.year-link[href*='year=2021']").click()
+    expect(page.locator("#rankings-heading")).to_contain_text("2021")
+    page.wait_for_load_state("networkidle")
+    assert sum("rankings-content" in body for body in posted) == 2, "the load and the year change were posted"
+    assert [body for body in posted if "rankings-url.search" in body] == []
+    expect_query(page, {"year": "2021", "peers": "binh-duong"})
+    assert page_errors == []
+
+
 def test_an_unknown_peer_is_named_and_left_out(page: Page, base_url: str) -> None:
     open_peers(page, f"{base_url}/rankings?peers=binh-duong,khong-co")
     expect_peer_rows(page, ["binh-phuoc", "binh-duong"])
