@@ -297,6 +297,19 @@ def _kpi_row(
     return dbc.Row(columns, className="g-3 kpi-row")
 
 
+def _kept_graph(name: str, figure: object) -> html.Div:
+    """A graph that fills its card and stays in place across years (`parts.graph_part`): `#overview-<name>`."""
+    return parts.graph_part(
+        FIGURE,
+        name,
+        figure,
+        element_id=f"overview-{name}",
+        config=GRAPH_CONFIG,
+        class_name="fill-graph",
+        style={"height": "100%"},
+    )
+
+
 def _radar_body(overview: Overview, theme: str, lang: str, index_changes: IndexChanges | None) -> html.Div | dbc.Row:
     """The pillars as a radar (a graph kept in place) beside their table (a slot), or why there are none
     (a slot: it names the year)."""
@@ -304,15 +317,7 @@ def _radar_body(overview: Overview, theme: str, lang: str, index_changes: IndexC
         empty = html.Div(no_scores_text(overview, lang), className="empty-inline", id="overview-radar-empty")
         return parts.slot(SLOT, "radar-empty", empty)
     radar_figure, legend = _radar(overview, theme, lang)
-    radar_graph = parts.graph_part(
-        FIGURE,
-        "radar",
-        radar_figure,
-        element_id="overview-radar",
-        config=GRAPH_CONFIG,
-        class_name="fill-graph",
-        style={"height": "100%"},
-    )
+    radar_graph = _kept_graph("radar", radar_figure)
     previous = overview.previous_year
     named = overview.pillars.assign(pillar_name=localized_column(overview.pillars, "pillar_name", lang))
     changes = index_changes or IndexChanges(None, False)
@@ -387,15 +392,7 @@ def _chart_row(
     )
     history = _graph_card(
         t("overview.history_title", lang),
-        parts.graph_part(
-            FIGURE,
-            "history",
-            figure,
-            element_id="overview-history",
-            config=GRAPH_CONFIG,
-            class_name="fill-graph",
-            style={"height": "100%"},
-        ),
+        _kept_graph("history", figure),
         "history",
         cite(source, overview.rank_history["source"], titles),
     )

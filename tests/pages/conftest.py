@@ -146,6 +146,22 @@ def overview_callback(client: FlaskClient, year: str | None, **options):
     return client.post("/_dash-update-component", json=overview_body(year, **options))
 
 
+def components(node) -> Iterator[dict]:
+    """Every Dash component of a layout answer, depth first (a figure's JSON is data, not components)."""
+    if isinstance(node, list):
+        for item in node:
+            yield from components(item)
+    elif isinstance(node, dict):
+        if {"type", "namespace", "props"} <= node.keys():
+            yield node
+            for name, value in node["props"].items():
+                if name != "figure":
+                    yield from components(value)
+        else:
+            for value in node.values():
+                yield from components(value)
+
+
 RANKINGS_OUTPUT = (
     "..rankings-heading.children...rankings-content.children...rankings-drawn.data..."
     '{"name":["ALL"],"type":"rankings-slot"}.children...{"name":["ALL"],"type":"rankings-figure"}.figure...'

@@ -10,7 +10,6 @@ other cases on the seed. What a patched part shows is compared with a fresh draw
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from auth import users
 from data_access import db
 from seed.synthetic import Shape, generate
 from tests.conftest import sqlite_url, use_database
-from tests.pages.conftest import overview_callback, sign_in_with
+from tests.pages.conftest import components, overview_callback, sign_in_with
 
 SLOT = "overview-slot"
 FIGURE = "overview-figure"
@@ -54,18 +53,6 @@ def answer(client: FlaskClient, year: str | None, **options) -> dict:
     response = overview_callback(client, year, **options)
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     return response.get_json()["response"]
-
-
-def components(node) -> Iterator[dict]:
-    """Every Dash component of a layout answer, depth first (a figure's JSON is data, not components)."""
-    if isinstance(node, list):
-        for item in node:
-            yield from components(item)
-    elif isinstance(node, dict) and {"type", "namespace", "props"} <= node.keys():
-        yield node
-        for name, value in node["props"].items():
-            if name != "figure":
-                yield from components(value)
 
 
 def shown_parts(content: list) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -25,7 +25,7 @@ from data_access import db, queries
 from data_access.rankings import unit_ranking
 from seed.synthetic import Shape, generate
 from tests.conftest import sqlite_url, use_database
-from tests.pages.conftest import rankings_body, rankings_download_body, sign_in_with
+from tests.pages.conftest import components, rankings_body, rankings_download_body, sign_in_with
 
 YEAR = 2022
 DISTRICTS = 100
@@ -67,22 +67,6 @@ def answer(client: FlaskClient, query: dict) -> dict:
     response = client.post("/_dash-update-component", json=rankings_body({"year": str(YEAR), **query}))
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     return response.get_json()["response"]
-
-
-def components(node) -> Iterator[dict]:
-    """Every Dash component of a layout answer, depth first (a figure's JSON is data, not components)."""
-    if isinstance(node, list):
-        for item in node:
-            yield from components(item)
-    elif isinstance(node, dict):
-        if {"type", "namespace", "props"} <= node.keys():
-            yield node
-            for name, value in node["props"].items():
-                if name != "figure":
-                    yield from components(value)
-        else:
-            for value in node.values():
-                yield from components(value)
 
 
 def by_id(node, element_id: str) -> dict | None:
