@@ -28,19 +28,6 @@ DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 POSTGRES_SCHEMA = os.environ.get("TEST_POSTGRES_SCHEMA") or f"dti_test_{os.getpid()}"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """How the suite shares this machine's two cores (`-n 2 --dist loadgroup` in pyproject.toml).
-
-    A browser test spends most of its time waiting on its app and Chromium (the serial suite kept the
-    two cores under a third busy), so two run side by side; each browser module stays on one worker,
-    where its own app and database are built once. Every other test runs on a single worker, one
-    after another, as before: they share Redis's test database and the ports of nginx's test.
-    """
-    for item in items:
-        group = item.nodeid.split("::")[0] if item.get_closest_marker("browser") else "services"
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 def seed_target_statuses() -> dict[str, str]:
     """Each target's status recomputed from seed/data/targets.csv itself, independently of the app."""
     statuses = {}
