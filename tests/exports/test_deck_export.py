@@ -50,19 +50,17 @@ def chromium() -> str:
 
 
 @pytest.fixture(scope="session")
-def slides_2022(seeded_sqlite_url: str) -> Iterator[list[Slide]]:
-    previous = os.environ.get("DATABASE_URL")
-    os.environ["DATABASE_URL"] = seeded_sqlite_url
-    cache.clear()
-    try:
-        deck = build_deck(FOCUS, 2022)
-        yield build_slides(deck, theme=EXPORT_THEME, lang="vi", titles=source_titles("vi"), today=date(2023, 8, 1))
-    finally:
+def slides_2022(seeded_sqlite_url: str) -> list[Slide]:
+    """The 2022 deck's slides, built on the seed; the environment is given back at once, so a module
+    that runs after this one on the same worker (tests/pages' app) keeps its own database."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", seeded_sqlite_url)
         cache.clear()
-        if previous is None:
-            os.environ.pop("DATABASE_URL", None)
-        else:
-            os.environ["DATABASE_URL"] = previous
+        try:
+            deck = build_deck(FOCUS, 2022)
+            return build_slides(deck, theme=EXPORT_THEME, lang="vi", titles=source_titles("vi"), today=date(2023, 8, 1))
+        finally:
+            cache.clear()
 
 
 @pytest.fixture(scope="session")

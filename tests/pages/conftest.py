@@ -15,12 +15,18 @@ from tests.conftest import TEST_ACCOUNTS, create_test_accounts, sqlite_url
 
 
 @pytest.fixture(scope="session")
-def dash_app(tmp_path_factory: pytest.TempPathFactory):
+def app_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The database of the app these tests post to (`dash_app`)."""
+    return sqlite_url(tmp_path_factory.mktemp("app"))
+
+
+@pytest.fixture(scope="session")
+def dash_app(app_database_url: str):
     """Import `app` once (Dash pages register globally) with its own database, loaded on import."""
     previous = os.environ.get("DATABASE_URL")
-    os.environ["DATABASE_URL"] = sqlite_url(tmp_path_factory.mktemp("app"))
+    os.environ["DATABASE_URL"] = app_database_url
     module = importlib.import_module("app")
-    create_test_accounts(os.environ["DATABASE_URL"])
+    create_test_accounts(app_database_url)
     yield module
     if previous is None:
         os.environ.pop("DATABASE_URL", None)
@@ -46,9 +52,9 @@ def sign_in_with(client: FlaskClient, username: str, password: str):
 
 
 @pytest.fixture
-def anonymous_client(dash_app, monkeypatch: pytest.MonkeyPatch) -> Iterator[FlaskClient]:
-    """A client nobody signed in on."""
-    monkeypatch.setenv("DATABASE_URL", os.environ["DATABASE_URL"])
+def anonymous_client(dash_app, app_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[FlaskClient]:
+    """A client nobody signed in on, the app on its own database whatever a module before left set."""
+    monkeypatch.setenv("DATABASE_URL", app_database_url)
     cache.clear()
     yield dash_app.server.test_client()
     cache.clear()
