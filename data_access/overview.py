@@ -59,6 +59,12 @@ def comparison_traces(scores: pd.DataFrame, leading: pd.DataFrame) -> dict[str, 
     return traces
 
 
+def _made_of_points(own: pd.DataFrame) -> pd.DataFrame:
+    """The pillars the DTI is made of: a pillar measured but worth no points (2022's "Đô thị thông
+    minh") has no share of a maximum to draw or rank, as `/pillars` leaves it out too."""
+    return own[own["counts_in_total"].astype(bool) & (own["max_points"] > 0)]
+
+
 def printed_discrepancies(pillars: pd.DataFrame, printed: pd.DataFrame) -> pd.DataFrame:
     """Pillars whose printed index disagrees with their printed points, per the source's own note.
 
@@ -162,7 +168,7 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
             current and {"rank": None if pd.isna(current["rank"]) else int(current["rank"]), "total": index_value},
         ),
         previous_year=previous_year,
-        pillars=own.sort_values("sort_order").reset_index(drop=True),
+        pillars=_made_of_points(own).sort_values("sort_order").reset_index(drop=True),
         comparison=comparison_traces(scores, leading),
         leading_codes=leading.sort_values("rank")["unit_code"].tolist(),
         leading_names=leading.sort_values("rank")["unit_name_vi"].tolist(),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from data_access import queries
+from data_access import db, queries
 from data_access.overview import UnknownSelection, build_overview
+from seed.synthetic import PILLARS, Shape, generate
+from tests.conftest import sqlite_url, use_database
 
 
 def test_years_and_the_province_in_focus_come_from_the_data(seeded_db):
@@ -60,3 +62,22 @@ def test_unknown_year_or_unit_is_an_explained_refusal(seeded_db):
         build_overview("binh-phuoc", 1999)
     with pytest.raises(UnknownSelection):
         build_overview("khong-co")
+
+
+@pytest.fixture(scope="module")
+def measured_only_pillar_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Provinces scored on a framework with a pillar measured but worth 0 points and not counted in the
+    total, as 2022's "Đô thị thông minh" is (shared/data/frameworks.csv), loaded through the import."""
+    url = sqlite_url(tmp_path_factory.mktemp("measured-only"))
+    generate(Shape(provinces=3, years=1, detailed=1, departments=2, districts=2), db.engine_for(url))
+    return url
+
+
+def test_a_pillar_worth_no_points_is_neither_on_the_radar_nor_in_the_pillar_table(measured_only_pillar_url, monkeypatch):
+    """A pillar with a maximum of 0 has no share of its maximum: the page showed it as "0/0 —" and as a
+    radar axis without a point, beside the pillars that make the DTI (which /pillars already leaves out)."""
+    use_database(monkeypatch, measured_only_pillar_url)
+    overview = build_overview(queries.focus_unit_code())
+    counted = [code for code, _name, points in PILLARS["province"] if points]
+    assert overview.pillars["pillar_code"].tolist() == counted
+    assert overview.pillars["share"].notna().all()
