@@ -210,9 +210,9 @@ def footer_titles(lang: str) -> list[str]:
 def serve_layout() -> html.Div:
     lang = language()
     try:
-        titles = footer_titles(lang)
+        titles: list[str] | None = footer_titles(lang)
     except SQLAlchemyError:
-        titles = []
+        titles = None
     return html.Div(
         [
             dcc.Location(id=shell.LOCATION),

@@ -160,13 +160,17 @@ def error_alert() -> dbc.Alert:
     return dbc.Alert(id=ERROR_ALERT, is_open=False, dismissable=True, color="danger", className="shell-error")
 
 
-def footer(source_titles: list[str], lang: str) -> html.Footer:
+def footer(source_titles: list[str] | None, lang: str) -> html.Footer:
+    """The documents the pages cite; `None` when the database did not answer, which is not the same as
+    a province whose figures cite no loaded document (each figure still names its source below it)."""
     if source_titles:
         listing = html.Ul(
             [html.Li(title) for title in source_titles], className="footer-sources", title=" · ".join(source_titles)
         )
-    else:
+    elif source_titles is None:
         listing = html.Div(t("shell.sources_unavailable", lang))
+    else:
+        listing = html.Div(t("shell.sources_none", lang))
     return html.Footer(
         [html.Span(t("shell.sources", lang) + ":", className="fw-semibold"), listing], className="shell-footer"
     )

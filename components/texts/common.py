@@ -35,6 +35,10 @@ TEXT: dict[str, dict[str, str]] = {
     "group.yeu": {"vi": "Yếu", "en": "Weak"},
     "shell.sources": {"vi": "Nguồn dữ liệu", "en": "Data sources"},
     "shell.sources_unavailable": {"vi": "Chưa đọc được danh mục nguồn.", "en": "The list of sources is unavailable."},
+    "shell.sources_none": {
+        "vi": "Chưa có tài liệu nguồn nào được nạp cho tỉnh này; nguồn của mỗi số liệu ghi ngay dưới số liệu.",
+        "en": "No source document is loaded for this province; each figure names its source beneath it.",
+    },
     "common.back_home": {"vi": "Về trang Tổng quan", "en": "Back to the Overview"},
     "notfound.title": {"vi": "Không tìm thấy trang", "en": "Page not found"},
     "notfound.body": {"vi": "Địa chỉ này không có trong hệ thống.", "en": "There is no page at this address."},

@@ -73,7 +73,7 @@ def measured_only_pillar_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-def test_a_pillar_worth_no_points_is_neither_on_the_radar_nor_in_the_pillar_table(measured_only_pillar_url, monkeypatch):
+def test_a_pillar_worth_no_points_is_not_on_the_radar_nor_in_the_table(measured_only_pillar_url, monkeypatch):
     """A pillar with a maximum of 0 has no share of its maximum: the page showed it as "0/0 —" and as a
     radar axis without a point, beside the pillars that make the DTI (which /pillars already leaves out)."""
     use_database(monkeypatch, measured_only_pillar_url)
