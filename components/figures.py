@@ -133,26 +133,41 @@ def rank_ticks(field: int) -> list[int]:
     return [1, *range(step, field + 1, step)] if step > 1 else list(range(1, field + 1))
 
 
+# Up to this many years every point of a rank history carries its label; past it they overlap.
+LABEL_EVERY_YEAR_UP_TO = 4
+
+
+def labelled_years(ranks: list[float]) -> set[int]:
+    """The positions of a rank history that carry a label: all of a short one; of a long one, the first
+    and the last year, the best rank and the worst (their first year each), the points a leader reads."""
+    if len(ranks) <= LABEL_EVERY_YEAR_UP_TO:
+        return set(range(len(ranks)))
+    return {0, len(ranks) - 1, ranks.index(min(ranks)), ranks.index(max(ranks))}
+
+
 def rank_history(
     history: pd.DataFrame, *, theme: str, lang: str, axis_title: str, height: int | None = None
 ) -> go.Figure:
-    """Rank per year as a line, rank 1 at the top, each point labelled "rank/field"."""
+    """Rank per year as a line, rank 1 at the top, points labelled "rank/field" (`labelled_years`
+    picks which when there are too many to label each); hover reads every year's."""
     colors = ink(theme)
     labels = [
         format_rank(int(rank), None if pd.isna(field) else int(field))
         for rank, field in zip(history["rank"], history["rank_of"], strict=True)
     ]
+    labelled = labelled_years(history["rank"].tolist())
     figure = go.Figure(
         go.Scatter(
             x=history["year"].astype(str),
             y=history["rank"],
             mode="lines+markers+text",
-            text=labels,
+            text=[label if index in labelled else "" for index, label in enumerate(labels)],
+            customdata=[[label] for label in labels],
             textposition="top center",
             textfont={"size": 16, "color": colors["text"]},
             line={"color": SERIES_COLORS["focus"], "width": 3},
             marker={"size": 12},
-            hovertemplate="%{x}: %{text}<extra></extra>",
+            hovertemplate="%{x}: %{customdata[0]}<extra></extra>",
         )
     )
     field = int(history["rank_of"].max()) if history["rank_of"].notna().any() else int(history["rank"].max())

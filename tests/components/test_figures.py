@@ -49,6 +49,17 @@ def test_rank_history_puts_rank_one_on_top_and_labels_each_point():
     assert rank_ticks(8) == list(range(1, 9))
 
 
+def test_a_long_rank_history_labels_its_ends_best_and_worst_and_hovers_every_year():
+    """Ten years in a card a fifth of the wall wide: a label on every point overlapped its neighbours
+    into an unreadable row. The first and last year, the best and the worst rank keep their label."""
+    ranks = [20, 21, 15, 24, 31, 30, 24, 25, 23, 23]
+    history = pd.DataFrame({"year": range(2013, 2023), "rank": ranks, "rank_of": [63] * 10})
+    figure = rank_history(history, theme="dark", lang="vi", axis_title="Hạng")
+    shown = {year: label for year, label in zip(figure.data[0].x, figure.data[0].text, strict=True) if label}
+    assert shown == {"2013": "20/63", "2015": "15/63", "2017": "31/63", "2022": "23/63"}
+    assert [row[0] for row in figure.data[0].customdata] == [f"{rank}/63" for rank in ranks]
+
+
 def test_citations_name_the_document_not_its_file():
     titles = {"003_x.txt": "Báo cáo sơ kết 6 tháng"}
     assert readable_citation("003_x.txt; Phụ lục III.1.a", titles) == "Báo cáo sơ kết 6 tháng, Phụ lục III.1.a"
