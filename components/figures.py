@@ -145,6 +145,15 @@ def labelled_years(ranks: list[float]) -> set[int]:
     return {0, len(ranks) - 1, ranks.index(min(ranks)), ranks.index(max(ranks))}
 
 
+def label_positions(count: int) -> list[str]:
+    """Where each point's label sits: centred over it, except that a long history's first and last
+    labels lean inwards, since half a year's width at the plot's edge no longer holds half a label."""
+    positions = ["top center"] * count
+    if count > LABEL_EVERY_YEAR_UP_TO:
+        positions[0], positions[-1] = "top right", "top left"
+    return positions
+
+
 def rank_history(
     history: pd.DataFrame, *, theme: str, lang: str, axis_title: str, height: int | None = None
 ) -> go.Figure:
@@ -163,7 +172,8 @@ def rank_history(
             mode="lines+markers+text",
             text=[label if index in labelled else "" for index, label in enumerate(labels)],
             customdata=[[label] for label in labels],
-            textposition="top center",
+            textposition=label_positions(len(labels)),
+            cliponaxis=False,
             textfont={"size": 16, "color": colors["text"]},
             line={"color": SERIES_COLORS["focus"], "width": 3},
             marker={"size": 12},

@@ -58,6 +58,8 @@ def test_a_long_rank_history_labels_its_ends_best_and_worst_and_hovers_every_yea
     shown = {year: label for year, label in zip(figure.data[0].x, figure.data[0].text, strict=True) if label}
     assert shown == {"2013": "20/63", "2015": "15/63", "2017": "31/63", "2022": "23/63"}
     assert [row[0] for row in figure.data[0].customdata] == [f"{rank}/63" for rank in ranks]
+    # The end labels lean inwards: centred, half of each fell outside the plot and was cut off.
+    assert (figure.data[0].textposition[0], figure.data[0].textposition[-1]) == ("top right", "top left")
 
 
 def test_citations_name_the_document_not_its_file():
