@@ -46,6 +46,14 @@ def links_of_a_fresh_load(page: Page, expect: Callable, url: str, active: str) -
     return shown_links(page)
 
 
+def links_once_shown(page: Page, expect: Callable, rank: str, year: str) -> list[list]:
+    """The year links once the overview shows the national `rank` and they mark `year`, nothing left in flight."""
+    expect(page.locator("#overview-rank-value")).to_have_text(rank, use_inner_text=True)
+    expect(page.locator(ACTIVE_LINK)).to_have_text(year, use_inner_text=True)
+    page.wait_for_load_state("networkidle")
+    return shown_links(page)
+
+
 def year_link_posts(posted: list[str]) -> list[str]:
     return [body for body in posted if shell.YEAR_SLOT in body]
 
@@ -58,10 +66,7 @@ def test_a_year_link_on_the_overview_costs_no_request_for_the_year_links(
     posted = record_posts(page)
 
     page.locator("#shell-years a.year-link", has_text="2021").click()
-    expect(page.locator("#overview-rank-value")).to_have_text("9/63", use_inner_text=True)
-    expect(page.locator(ACTIVE_LINK)).to_have_text("2021", use_inner_text=True)
-    page.wait_for_load_state("networkidle")
-    changed = shown_links(page)
+    changed = links_once_shown(page, expect, "9/63", "2021")
 
     assert any("overview-" in body for body in posted), "the page's own content was posted"
     assert year_link_posts(posted) == []
@@ -75,15 +80,11 @@ def test_back_to_no_year_marks_the_pages_own_default_year(
     """Without `?year=` the page's default year is the selected one, as on a fresh load of the page."""
     open_overview(page, base_url + "/")
     page.locator("#shell-years a.year-link", has_text="2020").click()
-    expect(page.locator("#overview-rank-value")).to_have_text("25/63", use_inner_text=True)
-    page.wait_for_load_state("networkidle")
+    links_once_shown(page, expect, "25/63", "2020")
     posted = record_posts(page)
 
     page.go_back()
-    expect(page.locator("#overview-rank-value")).to_have_text("12/63", use_inner_text=True)
-    expect(page.locator(ACTIVE_LINK)).to_have_text("2022", use_inner_text=True)
-    page.wait_for_load_state("networkidle")
-    changed = shown_links(page)
+    changed = links_once_shown(page, expect, "12/63", "2022")
 
     assert year_link_posts(posted) == []
     assert changed == links_of_a_fresh_load(page, expect, base_url + "/", "2022")
