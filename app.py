@@ -243,18 +243,36 @@ def page_years(pathname: str) -> list[int]:
     return queries.available_years()
 
 
-@dash.callback(Output(shell.YEAR_SLOT, "children"), Input(shell.LOCATION, "pathname"), Input(shell.LOCATION, "search"))
+@dash.callback(Output(shell.YEAR_SLOT, "children"), Input(shell.LOCATION, "pathname"), State(shell.LOCATION, "search"))
 def show_year_links(pathname: str | None, search: str | None) -> list:
+    """The page's year links, drawn when the path changes; a change of the query alone is redrawn in the
+    browser (`shell.year_selector`), so a year or level chosen costs no request for them."""
     lang = language()
+    path = pathname or "/"
     try:
-        years = page_years(pathname or "/")
+        years = page_years(path)
+        default = page_default_year(path, years) if years else None
     except SQLAlchemyError:
         return []
     query = parse_search(search)
-    selected = whole_number(query.get("year"))
-    if selected is None and years:
-        selected = page_default_year(pathname or "/", years)
-    return shell.year_links(years, selected, pathname or "/", query, lang)
+    return shell.year_selector(
+        years,
+        default,
+        whole_number(query.get("year")),
+        pathname=path,
+        search=search or "",
+        query=query,
+        lang=lang,
+    )
+
+
+app.clientside_callback(
+    ClientsideFunction(namespace="shell", function_name="yearLinks"),
+    Output(shell.YEAR_LINKS, "children"),
+    Input(shell.LOCATION, "search"),
+    Input(shell.YEAR_CHOICE, "data"),
+    State(shell.LOCATION, "pathname"),
+)
 
 
 def page_default_year(pathname: str, years: list[int]) -> int:

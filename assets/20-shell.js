@@ -1,13 +1,121 @@
-// Theme switching runs in the browser: no round trip, and the choice is kept in localStorage.
-window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    shell: {
-        toggleTheme: function (nClicks, theme) {
-            return theme === "light" ? "dark" : "light";
-        },
-        applyTheme: function (theme) {
-            var chosen = theme === "light" ? "light" : "dark";
-            document.documentElement.setAttribute("data-bs-theme", chosen);
-            return "me-2 btn btn-sm btn-outline-secondary theme-" + chosen;
-        }
+// The shell's work that needs no server: the theme (kept in localStorage), and the year links redrawn
+// when only the query changes (a year link, a level chosen on the page), with no round trip.
+(function () {
+    const UTF8 = new TextDecoder("utf-8");
+
+    // Python's `unquote(..., errors="replace")`: %XX escapes in runs of ASCII become bytes read as
+    // UTF-8, a malformed sequence a U+FFFD, a "%" without two hex digits stays as it is.
+    function unquote(text) {
+        return text.replace(/[\x00-\x7f]+/g, function (run) {
+            if (run.indexOf("%") < 0) { return run; }
+            const bytes = [];
+            for (let i = 0; i < run.length; i += 1) {
+                const hex = run.slice(i + 1, i + 3);
+                if (run[i] === "%" && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+                    bytes.push(parseInt(hex, 16));
+                    i += 2;
+                } else {
+                    bytes.push(run.charCodeAt(i));
+                }
+            }
+            return UTF8.decode(new Uint8Array(bytes));
+        });
     }
-});
+
+    // pages/_context.py `parse_search`: the first value of each name, blank values and fields
+    // without "=" left out, names in the order they first appear.
+    function parseSearch(search) {
+        const query = new Map();
+        (search || "").replace(/^\?+/, "").split("&").forEach(function (field) {
+            const cut = field.indexOf("=");
+            if (cut < 0 || cut === field.length - 1) { return; }
+            const name = unquote(field.slice(0, cut).replace(/\+/g, " "));
+            if (!query.has(name)) { query.set(name, unquote(field.slice(cut + 1).replace(/\+/g, " "))); }
+        });
+        return query;
+    }
+
+    // Python's `quote_plus`: only letters, digits and "_.-~" stay as they are, a space is "+".
+    function quotePlus(text) {
+        return encodeURIComponent(text)
+            .replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); })
+            .replace(/%20/g, "+");
+    }
+
+    // pages/_context.py `whole_number`: ASCII digits only, around them what Python's `strip` takes for space.
+    const SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+    const SPACES = new RegExp("^" + SPACE + "+|" + SPACE + "+$", "g");
+    function wholeNumber(raw) {
+        const text = (raw === undefined ? "" : raw).replace(SPACES, "");
+        return /^[0-9]{1,9}$/.test(text) ? parseInt(text, 10) : null;
+    }
+
+    function component(namespace, type, props) {
+        return {namespace: namespace, type: type, props: props};
+    }
+
+    // components/shell.py `year_link`: the same page and filters for another year.
+    function yearLink(year, selected, pathname, query) {
+        const params = new Map(query);
+        params.set("year", String(year));
+        const pairs = Array.from(params, function (pair) { return quotePlus(pair[0]) + "=" + quotePlus(pair[1]); });
+        return component("dash_core_components", "Link", {
+            children: String(year),
+            href: pathname + "?" + pairs.join("&"),
+            className: year === selected ? "year-link active" : "year-link",
+            id: {type: "shell-year", year: year}
+        });
+    }
+
+    // components/shell.py `year_links`: the latest years as links, older ones in a menu, the selected
+    // one always in sight; a single overflow year is not worth a menu.
+    function yearLinks(years, selected, pathname, query, labels, visible) {
+        if (!years.length) { return []; }
+        let shown = years.length > visible + 1 ? years.slice(-visible) : years.slice();
+        if (years.indexOf(selected) >= 0 && shown.indexOf(selected) < 0) {
+            shown = shown.concat([selected]).sort(function (a, b) { return a - b; });
+        }
+        const older = years.filter(function (year) { return shown.indexOf(year) < 0; });
+        const link = function (year) { return yearLink(year, selected, pathname, query); };
+        const children = [component("dash_html_components", "Span", {children: labels.year, className: "year-label me-2"})];
+        if (older.length) {
+            const menu = component("dash_html_components", "Div", {
+                children: older.slice().reverse().map(link),
+                className: "year-menu-list"
+            });
+            children.push(component("dash_html_components", "Details", {
+                children: [component("dash_html_components", "Summary", {children: labels.other, className: "year-menu-toggle"}), menu],
+                className: "year-menu",
+                id: "shell-year-menu"
+            }));
+        }
+        return children.concat(shown.map(link));
+    }
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        shell: {
+            toggleTheme: function (nClicks, theme) {
+                return theme === "light" ? "dark" : "light";
+            },
+            applyTheme: function (theme) {
+                const chosen = theme === "light" ? "light" : "dark";
+                document.documentElement.setAttribute("data-bs-theme", chosen);
+                return "me-2 btn btn-sm btn-outline-secondary theme-" + chosen;
+            },
+            // `choice` is what the server drew the links for (components/shell.py `year_selector`): on
+            // another path it is drawing that page's own years; when it has just drawn them for this query
+            // there is nothing to redraw. A query changed (`shell-url`, the shell's Location) is drawn here.
+            yearLinks: function (search, choice, pathname) {
+                const triggered = (window.dash_clientside.callback_context || {}).triggered || [];
+                const queryChanged = triggered.some(function (input) { return input.prop_id === "shell-url.search"; });
+                if (!choice || choice.pathname !== (pathname || "/") || (!queryChanged && choice.search === (search || ""))) {
+                    return window.dash_clientside.no_update;
+                }
+                const query = parseSearch(search);
+                const asked = wholeNumber(query.get("year"));
+                const selected = asked === null ? choice.default : asked;
+                return yearLinks(choice.years, selected, choice.pathname, query, choice.labels, choice.visible);
+            }
+        }
+    });
+}());

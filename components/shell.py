@@ -14,6 +14,8 @@ THEME_STORE = "shell-theme"
 THEME_TOGGLE = "shell-theme-toggle"
 LOCATION = "shell-url"
 YEAR_SLOT = "shell-years"
+YEAR_CHOICE = "shell-year-choice"
+YEAR_LINKS = "shell-year-links"
 LANGUAGE_LINK = "shell-language"
 ERROR_ALERT = "shell-error"
 LOGOUT_BUTTON = "shell-logout"
@@ -153,6 +155,43 @@ def year_links(years: list[int], selected: int | None, pathname: str, query: dic
         )
     children.extend(year_link(year, selected, pathname, query) for year in shown)
     return children
+
+
+def year_selector(
+    years: list[int],
+    default: int | None,
+    asked: int | None,
+    *,
+    pathname: str,
+    search: str,
+    query: dict[str, str],
+    lang: str,
+) -> list:
+    """The year links of the page at `pathname`, `asked` (the URL's `?year=`) or else the page's `default`
+    selected, and what the browser needs to redraw them itself.
+
+    The server draws them when the path changes (another page has other years, and its own default
+    year); a change of the query alone (a year link, a level chosen on the page) is redrawn in the
+    browser by `shell.yearLinks` (assets/20-shell.js) from `YEAR_CHOICE`, with no request. That
+    script repeats `year_links`'s rules, so tests/browser/test_filter_requests.py holds the two equal.
+    """
+    choice = {
+        "pathname": pathname,
+        "search": search,
+        "years": sorted(set(years)),
+        "default": default,
+        "visible": VISIBLE_YEARS,
+        "labels": {"year": t("shell.year", lang), "other": t("shell.other_years", lang)},
+    }
+    return [
+        dcc.Store(id=YEAR_CHOICE, data=choice),
+        # `display: contents`: the links stay the year selector's own flex items, as without this wrapper.
+        html.Span(
+            year_links(years, default if asked is None else asked, pathname, query, lang),
+            id=YEAR_LINKS,
+            style={"display": "contents"},
+        ),
+    ]
 
 
 def error_alert() -> dbc.Alert:

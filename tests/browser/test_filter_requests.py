@@ -1,0 +1,155 @@
+"""A filter changed on a page (a year link, a level) redraws the navbar's year links in the browser: no
+request for them, and the links as a fresh load of the new URL draws them (the server's `year_links`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+from plotly.utils import PlotlyJSONEncoder
+
+from components import shell
+from pages._context import parse_search, whole_number
+from tests.browser.conftest import open_overview
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+CALLBACK_PATH = "/_dash-update-component"
+ACTIVE_LINK = "#shell-years a.year-link.active"
+# Each link as a reader meets it: its text, where it leads, whether it is the year shown, whether it is in the menu.
+SHOWN_LINKS = """() => [...document.querySelectorAll('#shell-years a.year-link')].map(a => [
+    a.innerText, a.getAttribute('href'), a.classList.contains('active'), a.closest('.year-menu') !== null])"""
+
+
+def record_posts(page: Page) -> list[str]:
+    """The bodies of the callbacks `page` posts from now on."""
+    posted: list[str] = []
+    page.on("request", lambda request: posted.append(request.post_data or "") if CALLBACK_PATH in request.url else None)
+    return posted
+
+
+def shown_links(page: Page) -> list[list]:
+    return page.evaluate(SHOWN_LINKS)
+
+
+def links_of_a_fresh_load(page: Page, expect: Callable, url: str, active: str) -> list[list]:
+    """The year links the server draws for `url` opened anew."""
+    page.goto(url)
+    expect(page.locator(ACTIVE_LINK)).to_have_text(active, use_inner_text=True)
+    return shown_links(page)
+
+
+def links_once_shown(page: Page, expect: Callable, rank: str, year: str) -> list[list]:
+    """The year links once the overview shows the national `rank` and they mark `year`, nothing left in flight."""
+    expect(page.locator("#overview-rank-value")).to_have_text(rank, use_inner_text=True)
+    expect(page.locator(ACTIVE_LINK)).to_have_text(year, use_inner_text=True)
+    page.wait_for_load_state("networkidle")
+    return shown_links(page)
+
+
+def year_link_posts(posted: list[str]) -> list[str]:
+    return [body for body in posted if shell.YEAR_SLOT in body]
+
+
+def test_a_year_link_on_the_overview_costs_no_request_for_the_year_links(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_overview(page, base_url + "/")
+    page.wait_for_load_state("networkidle")
+    posted = record_posts(page)
+
+    page.locator("#shell-years a.year-link", has_text="2021").click()
+    changed = links_once_shown(page, expect, "9/63", "2021")
+
+    assert any("overview-" in body for body in posted), "the page's own content was posted"
+    assert year_link_posts(posted) == []
+    assert changed == links_of_a_fresh_load(page, expect, base_url + "/?year=2021", "2021")
+    assert page_errors == []
+
+
+def test_back_to_no_year_marks_the_pages_own_default_year(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """Without `?year=` the page's default year is the selected one, as on a fresh load of the page."""
+    open_overview(page, base_url + "/")
+    page.locator("#shell-years a.year-link", has_text="2020").click()
+    links_once_shown(page, expect, "25/63", "2020")
+    posted = record_posts(page)
+
+    page.go_back()
+    changed = links_once_shown(page, expect, "12/63", "2022")
+
+    assert year_link_posts(posted) == []
+    assert changed == links_of_a_fresh_load(page, expect, base_url + "/", "2022")
+    assert page_errors == []
+
+
+def test_a_level_chosen_on_the_rankings_keeps_it_in_the_year_links_with_no_request_for_them(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    page.goto(base_url + "/rankings?year=2022")
+    page.locator("#rankings-national-table").wait_for()
+    page.wait_for_load_state("networkidle")
+    posted = record_posts(page)
+
+    page.locator("#rankings-level label", has_text="Sở, ban, ngành").click()
+    expect(page.locator("#rankings-unit-table")).to_be_visible()
+    expect(page.locator("#shell-years a.year-link[href*='level=department']")).to_have_count(3)
+    page.wait_for_load_state("networkidle")
+    changed = shown_links(page)
+
+    assert any("rankings-content" in body for body in posted), "the page's own content was posted"
+    assert year_link_posts(posted) == []
+    assert [link[2] for link in changed] == [False, False, True], "2022 still the year shown"
+    assert changed == links_of_a_fresh_load(page, expect, page.url, "2022")
+    assert page_errors == []
+
+
+TEN_YEARS = list(range(2016, 2026))
+SEED_YEARS = [2020, 2021, 2022]
+# (years, the page's default year, path, query, language): the browser's links for the query must be
+# the server's, down to how each parameter is read and written back.
+PARITY_CASES = [
+    (SEED_YEARS, 2022, "/", "", "vi"),
+    (SEED_YEARS, 2022, "/", "?year=2021", "vi"),
+    (SEED_YEARS, 2021, "/", "?year=", "vi"),
+    (SEED_YEARS, 2021, "/units/SYT", "?level=x&year=abc&page=2", "en"),
+    (SEED_YEARS, 2022, "/rankings", "?level=department&year=2021&q=ph%C6%B0%E1%BB%9Dng+T%C3%A2n&order=weakest", "vi"),
+    (SEED_YEARS, 2022, "/rankings", "??peers=binh-duong,dong-nai&level=a&level=b&year=2020&year=2021", "vi"),
+    (SEED_YEARS, 2022, "/", "?q=a*b~c!d'(e)/f&x=%ZZ&y=%E1%BA&=v&z&&year=1999", "vi"),
+    (SEED_YEARS, 2022, "/", "?year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%91&lag=digital_society", "vi"),
+    (SEED_YEARS, 2022, "/", "?year=+2020%C2%85", "vi"),
+    (TEN_YEARS, 2025, "/districts", "?year=2018&order=weakest", "en"),
+    (TEN_YEARS, 2024, "/districts", "?from=BP-01", "vi"),
+    (TEN_YEARS, 2025, "/districts", "?year=2016", "vi"),
+    ([2021, 2022, 2023, 2024, 2025], 2025, "/targets", "?year=2021", "vi"),
+    ([], None, "/admin", "?year=2021", "vi"),
+]
+
+
+def server_links(years: list[int], default: int | None, pathname: str, search: str, lang: str) -> tuple[dict, list]:
+    """What the server sends for the page (as `show_year_links`): the choice kept for the browser, and the links."""
+    query = parse_search(search)
+    choice, links = shell.year_selector(
+        years, default, whole_number(query.get("year")), pathname=pathname, search=search, query=query, lang=lang
+    )
+    return choice.data, json.loads(json.dumps(links.children, cls=PlotlyJSONEncoder))
+
+
+def test_the_browser_draws_the_year_links_of_a_query_as_the_server_does(page: Page, base_url: str) -> None:
+    open_overview(page, base_url + "/")
+    for years, default, pathname, search, lang in PARITY_CASES:
+        drawn_for_another_query, _ = server_links(years, default, pathname, "?another=query", lang)
+        _, expected = server_links(years, default, pathname, search, lang)
+        drawn = page.evaluate(
+            "([search, choice, pathname]) => window.dash_clientside.shell.yearLinks(search, choice, pathname)",
+            [search, drawn_for_another_query, pathname],
+        )
+        assert drawn == expected, (pathname, search)
