@@ -89,6 +89,8 @@ def test_on_a_laptop_the_radar_is_readable_and_its_labels_whole(overview: tuple[
     assert across(radar["polar"]) >= LAPTOP_POLAR_PX, f"{dataset}: the polar area is {across(radar['polar'])} px"
     assert len(radar["labels"]) >= 8
     assert labels_outside(radar) == []
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"{dataset}: the laptop scrolls sideways ({width})"
 
 
 def test_on_the_wall_the_radar_is_as_large_as_before_and_the_page_fits(overview: tuple[str, Page, str]) -> None:
