@@ -397,11 +397,17 @@ def _chart_row(
         cite(source, overview.rank_history["source"], titles),
     )
     lagging = laggards is not None
+    # The wall's columns, from Bootstrap's xxl up; below full HD (laptops, A4 paper) assets/10-app.css gives
+    # the radar the row's whole width and lets who lags and the rank history share the row under it.
     return dbc.Row(
         [
-            dbc.Col(radar, lg=6 if lagging else 8, xxl=7 if lagging else 8, className="chart-col"),
-            *([dbc.Col(parts.slot(SLOT, "laggards", laggards), lg=3, className="chart-col")] if lagging else []),
-            dbc.Col(history, lg=3 if lagging else 4, xxl=2 if lagging else 4, className="chart-col"),
+            dbc.Col(radar, xxl=7 if lagging else 8, className="chart-col chart-col-radar"),
+            *(
+                [dbc.Col(parts.slot(SLOT, "laggards", laggards), xxl=3, className="chart-col chart-col-beside")]
+                if lagging
+                else []
+            ),
+            dbc.Col(history, xxl=2 if lagging else 4, className="chart-col chart-col-beside"),
         ],
         className="g-3 chart-row",
     )
