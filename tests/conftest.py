@@ -59,6 +59,32 @@ def create_test_accounts(url: str) -> None:
             users.create_user(username, role, unit_code=unit, password=password, engine=engine)
 
 
+# Rough cost of one test, in seconds on an idle 2-core machine: a test that drives Chromium (a page
+# drawn, or charts drawn for an export) costs tens of times one that does not.
+CHROMIUM_TEST_SECONDS = 8.0
+OTHER_TEST_SECONDS = 0.2
+
+
+def estimated_seconds(item: pytest.Item) -> float:
+    """What `item` is likely to cost: whether it drives Chromium decides it."""
+    drives_chromium = item.get_closest_marker("browser") is not None or "chromium" in getattr(item, "fixturenames", ())
+    return CHROMIUM_TEST_SECONDS if drives_chromium else OTHER_TEST_SECONDS
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest modules first, each module's tests in their written order.
+
+    xdist (`--dist loadfile --no-loadscope-reorder`) deals whole modules to its workers in this
+    order, so the two workers start on the long browser modules and end together on short ones,
+    instead of one worker still running a long module dealt last while the other sits idle.
+    """
+    cost: dict[Path, float] = {}
+    for item in items:
+        cost[item.path] = cost.get(item.path, 0.0) + estimated_seconds(item)
+    written = {path: index for index, path in enumerate(cost)}
+    items.sort(key=lambda item: (-cost[item.path], written[item.path]))
+
+
 def skip_or_fail(required_by: str, reason: str) -> None:
     """Skip when a service is missing, unless the environment says it is required."""
     if os.environ.get(required_by) == "1":

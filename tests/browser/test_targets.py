@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from tests.browser.conftest import block_external_requests, forge_session
+from tests.browser.conftest import block_external_requests, forge_session, new_page, sign_in
 from tests.conftest import seed_target_statuses
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -52,12 +52,27 @@ def card_codes(page: Page) -> list[str]:
     ]
 
 
-def test_smartphone_target_reads_62_35_against_70_under_both_pillars(
-    page: Page, page_errors: list[str], base_url: str
-) -> None:
-    open_targets(page, base_url + "/targets")
+@pytest.fixture(scope="module")
+def plan_errors() -> list[str]:
+    """Console errors and uncaught exceptions of `plan_page`, over every test that reads it."""
+    return []
 
-    heading = page.inner_text("#targets-title")
+
+@pytest.fixture(scope="module")
+def plan_page(browser: Browser, base_url: str, plan_errors: list[str]) -> Iterator[Page]:
+    """/targets as a leader first sees it (Vietnamese, 1920×1080), loaded once for the tests that only
+    read it or download from it: each would otherwise wait again for the same 28 gauges, the heaviest
+    page of the suite to draw. A test that opens a note, filters, or changes the language, the window
+    or the network opens a page of its own."""
+    page = new_page(browser, plan_errors)
+    sign_in(page, base_url, "leader")
+    open_targets(page, base_url + "/targets")
+    yield page
+    page.context.close()
+
+
+def test_smartphone_target_reads_62_35_against_70_under_both_pillars(plan_page: Page, plan_errors: list[str]) -> None:
+    heading = plan_page.inner_text("#targets-title")
     assert "57/KH-UBND" in heading
     assert "2023" in heading
     assert "Bình Phước" in heading
@@ -65,50 +80,46 @@ def test_smartphone_target_reads_62_35_against_70_under_both_pillars(
         ("infrastructure", "adult_smartphone_rate"),
         ("digital_society", "adult_smartphone_rate_society"),
     ):
-        card = page.locator(f"#targets-section-{section} #targets-card-{code}")
+        card = plan_page.locator(f"#targets-section-{section} #targets-card-{code}")
         text = card.inner_text()
         assert SMARTPHONE in text
         assert "Chưa đạt" in text
         assert "Mục tiêu ≥ 70%" in text
         assert "645.103 / 1.034.667 · 2023-06" in text
         assert "Kế hoạch chuyển đổi số" in text, "the target's source is named on the card"
-        drawn = gauge(page, code)
+        drawn = gauge(plan_page, code)
         assert drawn["value"] == 62.35
         assert drawn["target"] == 70
         assert drawn["number"] == "62,35%"
-    sections = page.locator(".targets-section-title").all_inner_texts()
+    sections = plan_page.locator(".targets-section-title").all_inner_texts()
     assert [s.split("\n")[0].strip() for s in sections[:4]] == [
         "Hạ tầng số",
         "Chính quyền số",
         "Kinh tế số",
         "Xã hội số",
     ]
-    assert page_errors == []
+    assert plan_errors == []
 
 
-def test_summary_counts_add_up_to_the_gauges_and_match_the_seed(
-    page: Page, page_errors: list[str], base_url: str
-) -> None:
-    open_targets(page, base_url + "/targets")
-
-    counts = {status: int(page.inner_text(f"#targets-count-{status} .targets-count")) for status in STATUS_WORDS}
-    codes = card_codes(page)
+def test_summary_counts_add_up_to_the_gauges_and_match_the_seed(plan_page: Page, plan_errors: list[str]) -> None:
+    counts = {status: int(plan_page.inner_text(f"#targets-count-{status} .targets-count")) for status in STATUS_WORDS}
+    codes = card_codes(plan_page)
     assert len(codes) == 28
-    assert page.locator(".target-card .js-plotly-plot").count() == 28, "one gauge per row of the plan"
+    assert plan_page.locator(".target-card .js-plotly-plot").count() == 28, "one gauge per row of the plan"
     # The smartphone rate sits under two sections: one target, counted once, and said so.
     assert sum(counts.values()) == len(codes) - 1
     once = dict(seed_target_statuses())
     del once["adult_smartphone_rate_society"]
     assert counts == {status: list(once.values()).count(status) for status in STATUS_WORDS}
     assert counts == {"met": 10, "not_met": 12, "no_data": 5}
-    assert "Hạ tầng số / Xã hội số: tính một lần" in page.inner_text(
+    assert "Hạ tầng số / Xã hội số: tính một lần" in plan_page.inner_text(
         "#targets-counted-once-adult_smartphone_rate_society"
     )
     expected = seed_target_statuses()
     assert sorted(codes) == sorted(expected)
     for code, status in expected.items():
-        assert STATUS_WORDS[status] in page.inner_text(f"#targets-card-{code} .target-status"), code
-    assert page_errors == []
+        assert STATUS_WORDS[status] in plan_page.inner_text(f"#targets-card-{code} .target-status"), code
+    assert plan_errors == []
 
 
 def test_values_above_100_are_shown_as_printed_with_their_note(
@@ -173,34 +184,24 @@ def test_english_mode_says_once_that_target_names_are_vietnamese(
     assert page_errors == []
 
 
-def test_vietnamese_mode_has_no_language_note(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_targets(page, base_url + "/targets")
-
-    assert page.locator("#targets-lang-note").count() == 0
-    assert page_errors == []
+def test_vietnamese_mode_has_no_language_note(plan_page: Page, plan_errors: list[str]) -> None:
+    assert plan_page.locator("#targets-lang-note").count() == 0
+    assert plan_errors == []
 
 
-def test_the_three_parts_of_the_work_records_target_are_three_gauges(
-    page: Page, page_errors: list[str], base_url: str
-) -> None:
-    open_targets(page, base_url + "/targets")
-
+def test_the_three_parts_of_the_work_records_target_are_three_gauges(plan_page: Page, plan_errors: list[str]) -> None:
     parts = {"province": ("cấp tỉnh", 95, 100), "district": ("cấp huyện", 92, 95), "commune": ("cấp xã", 70, 80)}
     for suffix, (label, actual, target) in parts.items():
         code = f"work_records_online_rate_{suffix}"
-        assert page.inner_text(f"#targets-card-{code} .target-part") == label
-        drawn = gauge(page, code)
+        assert plan_page.inner_text(f"#targets-card-{code} .target-part") == label
+        drawn = gauge(plan_page, code)
         assert (drawn["value"], drawn["target"]) == (actual, target)
-        assert "Chưa đạt" in page.inner_text(f"#targets-card-{code}")
-    assert page_errors == []
+        assert "Chưa đạt" in plan_page.inner_text(f"#targets-card-{code}")
+    assert plan_errors == []
 
 
-def test_two_sources_are_shown_side_by_side_with_dates_and_sources(
-    page: Page, page_errors: list[str], base_url: str
-) -> None:
-    open_targets(page, base_url + "/targets")
-
-    figures = page.locator("#targets-disagreement-bank_account_15plus_rate .disagreement-figure")
+def test_two_sources_are_shown_side_by_side_with_dates_and_sources(plan_page: Page, plan_errors: list[str]) -> None:
+    figures = plan_page.locator("#targets-disagreement-bank_account_15plus_rate .disagreement-figure")
     assert figures.count() == 2
     plan, other = figures.nth(0), figures.nth(1)
     assert plan.inner_text().startswith("196,01%")
@@ -213,11 +214,11 @@ def test_two_sources_are_shown_side_by_side_with_dates_and_sources(
     assert abs(left["y"] - right["y"]) < 2, "side by side, not one under the other"
     assert right["x"] > left["x"] + left["width"] - 1
 
-    fibre = page.inner_text("#targets-disagreement-household_fibre_rate")
+    fibre = plan_page.inner_text("#targets-disagreement-household_fibre_rate")
     assert "77,41%" in fibre
     assert "93%" in fibre
-    assert "119,72%" in page.inner_text("#targets-card-bank_account_15plus_rate .target-other")
-    assert page_errors == []
+    assert "119,72%" in plan_page.inner_text("#targets-card-bank_account_15plus_rate .target-other")
+    assert plan_errors == []
 
 
 def test_a_year_without_a_plan_lists_the_plan_years(
@@ -306,11 +307,9 @@ def test_choosing_a_pillar_puts_it_in_the_url(
     assert page_errors == []
 
 
-def test_targets_table_downloads_as_csv_with_diacritics(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_targets(page, base_url + "/targets")
-
-    with page.expect_download() as info:
-        page.click("#targets-table-csv")
+def test_targets_table_downloads_as_csv_with_diacritics(plan_page: Page, plan_errors: list[str]) -> None:
+    with plan_page.expect_download() as info:
+        plan_page.click("#targets-table-csv")
     download = info.value
     assert download.suggested_filename == "muc-tieu-2023.csv"
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
@@ -323,14 +322,12 @@ def test_targets_table_downloads_as_csv_with_diacritics(page: Page, page_errors:
     parts = [r["Phần"] for r in rows if r["Phần"]]
     assert parts == ["cấp tỉnh", "cấp huyện", "cấp xã"]
     assert "Báo cáo sơ kết 6 tháng đầu năm 2023" in smartphone[0]["Nguồn"]
-    assert page_errors == []
+    assert plan_errors == []
 
 
-def test_disagreements_download_as_excel_with_diacritics(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_targets(page, base_url + "/targets")
-
-    with page.expect_download() as info:
-        page.click("#targets-disagreements-xlsx")
+def test_disagreements_download_as_excel_with_diacritics(plan_page: Page, plan_errors: list[str]) -> None:
+    with plan_page.expect_download() as info:
+        plan_page.click("#targets-disagreements-xlsx")
     download = info.value
     assert download.suggested_filename == "so-lieu-khac-nguon-2023.xlsx"
     sheet = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes())).active
@@ -340,7 +337,7 @@ def test_disagreements_download_as_excel_with_diacritics(page: Page, page_errors
     bank = [r for r in body if r[0].startswith("Tỷ lệ dân số từ 15 tuổi trở lên")]
     assert [r[1] for r in bank] == [196.01, 119.72]
     assert any("Báo cáo kết quả thực hiện chuyển đổi số" in r[-2] for r in bank)
-    assert page_errors == []
+    assert plan_errors == []
 
 
 def test_the_page_works_offline(page: Page, page_errors: list[str], base_url: str) -> None:
