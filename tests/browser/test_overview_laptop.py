@@ -120,3 +120,14 @@ def test_printed_the_radar_is_readable_on_one_a4_page(overview: tuple[str, Page,
         assert labels_outside(radar) == [], printed
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "Pages:           1\n" in info, f"{printed}: {info}"
+
+
+def test_on_a_laptop_a_year_without_pillar_scores_leaves_no_empty_radar_row(page: Page, base_url: str) -> None:
+    """2021 has Bình Phước's rank but no pillar scores: the row the radar takes across a laptop holds one
+    line saying so, not 560 px of empty card above who lags and the rank history."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_overview(page, base_url + "/?year=2021")
+    empty = page.locator("#overview-radar-empty")
+    empty.wait_for()
+    card = page.evaluate("() => document.querySelector('#overview-radar-empty').closest('.ioc-card').offsetHeight")
+    assert card <= 240, f"the radar's card is {card} px tall with nothing to draw"
