@@ -11,7 +11,7 @@ import pandas as pd
 from data_access import queries, reorganisation
 from data_access.cache import versioned
 from data_access.models import SOURCE_DISCREPANCY
-from data_access.scoring import change_between, points_lost, round_half_up, unit_totals
+from data_access.scoring import change_between, points_lost, round_half_up, unit_totals, worth_points
 from domain.benchmarks import Benchmark, provincial_average
 from domain.records import Overview
 from domain.vocabulary import AGGREGATE, NATIONAL, PROVINCE
@@ -57,12 +57,6 @@ def comparison_traces(scores: pd.DataFrame, leading: pd.DataFrame) -> dict[str, 
         top["share"] = top["points"] / top["max_points"]
         traces["leader"] = top.sort_values("sort_order")
     return traces
-
-
-def _made_of_points(own: pd.DataFrame) -> pd.DataFrame:
-    """The pillars the DTI is made of: a pillar measured but worth no points (2022's "Đô thị thông
-    minh") has no share of a maximum to draw or rank, as `/pillars` leaves it out too."""
-    return own[own["counts_in_total"].astype(bool) & (own["max_points"] > 0)]
 
 
 def printed_discrepancies(pillars: pd.DataFrame, printed: pd.DataFrame) -> pd.DataFrame:
@@ -168,7 +162,7 @@ def build_overview(unit_code: str, year: int | None = None) -> Overview:
             current and {"rank": None if pd.isna(current["rank"]) else int(current["rank"]), "total": index_value},
         ),
         previous_year=previous_year,
-        pillars=_made_of_points(own).sort_values("sort_order").reset_index(drop=True),
+        pillars=own[worth_points(own)].sort_values("sort_order").reset_index(drop=True),
         comparison=comparison_traces(scores, leading),
         leading_codes=leading.sort_values("rank")["unit_code"].tolist(),
         leading_names=leading.sort_values("rank")["unit_name_vi"].tolist(),

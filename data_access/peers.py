@@ -16,6 +16,7 @@ from data_access import queries
 from data_access.cache import versioned
 from data_access.models import RegionMember, Unit
 from data_access.rankings import national_ranking
+from data_access.scoring import worth_points
 from domain.vocabulary import PROVINCE
 
 TOP = 5
@@ -138,5 +139,5 @@ def peer_table(year: int, codes: list[str]) -> pd.DataFrame:
 def peer_pillars(year: int, codes: list[str]) -> pd.DataFrame:
     """The counted main indices of the chosen provinces that have them stored, with `share` (0..1)."""
     scores = queries.pillar_scores(year, PROVINCE)
-    scores = scores[scores["unit_code"].isin(codes) & scores["counts_in_total"] & (scores["max_points"] > 0)]
+    scores = scores[scores["unit_code"].isin(codes) & worth_points(scores)]
     return scores.assign(share=scores["points"] / scores["max_points"]).reset_index(drop=True)

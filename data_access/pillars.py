@@ -16,7 +16,7 @@ from data_access.cache import versioned
 from data_access.models import Framework, Indicator, IndicatorScore, Pillar, PillarScore, Unit
 from data_access.overview import build_overview, printed_discrepancies
 from data_access.rankings import child_units
-from data_access.scoring import TOTAL_DECIMALS, rank_table
+from data_access.scoring import TOTAL_DECIMALS, rank_table, worth_points
 from domain.records import Comparison, PillarsView, Selection
 from domain.vocabulary import LEVELS
 
@@ -152,7 +152,7 @@ def resolve_selection(year: int, level: str | None, unit: str | None, compare: s
 
 def counted_pillars(scores: pd.DataFrame) -> pd.DataFrame:
     """A unit's counted pillars (those worth points) with share and points lost, in display order."""
-    own = scores[scores["counts_in_total"] & (scores["max_points"] > 0)].copy()
+    own = scores[worth_points(scores)].copy()
     own["share"] = own["points"] / own["max_points"]
     own["lost"] = (own["max_points"] - own["points"]).round(TOTAL_DECIMALS)
     return own.sort_values("sort_order").reset_index(drop=True)

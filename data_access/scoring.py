@@ -30,6 +30,12 @@ def share_of_max(points: float, max_points: float) -> float | None:
     return points / max_points
 
 
+def worth_points(pillar_scores: pd.DataFrame) -> pd.Series:
+    """Which rows are pillars the total is made of: counted, with a maximum above 0. A pillar measured
+    but worth no points (2022's "Đô thị thông minh") has no share of a maximum to draw or rank."""
+    return pillar_scores["counts_in_total"].astype(bool) & (pillar_scores["max_points"] > 0)
+
+
 def unit_totals(pillar_scores: pd.DataFrame) -> pd.DataFrame:
     """Totals per unit from tidy pillar scores.
 
