@@ -82,6 +82,11 @@ app = Dash(
     # uses instead of fetching `_dash-component-suites/plotly/package_data/plotly.min.js`.
     serve_locally=True,
     on_error=report_callback_error,
+    # The router reads the query from `shell.ROUTED_SEARCH` (`shell.routedSearch` in assets/20-shell.js):
+    # a change of the query alone on a page that follows its own query is not posted to it. The page's
+    # own callbacks redraw it, without a round trip first, and without dash-renderer holding them back
+    # while an answer that could replace the whole page is pending.
+    routing_callback_inputs={"search_": Input(shell.ROUTED_SEARCH, "data")},
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
 )
 app.index_string = INDEX_TEMPLATE
@@ -207,6 +212,11 @@ def footer_titles(lang: str) -> list[str]:
     return [title for code, title in titles.items() if code in cited]
 
 
+def query_following_paths() -> list[str]:
+    """The paths of the pages that redraw a change of their query themselves (`follows_query`)."""
+    return [dash.get_relative_path(page["path"]) for page in dash.page_registry.values() if page.get("follows_query")]
+
+
 def serve_layout() -> html.Div:
     lang = language()
     try:
@@ -216,6 +226,8 @@ def serve_layout() -> html.Div:
     return html.Div(
         [
             dcc.Location(id=shell.LOCATION),
+            dcc.Store(id=shell.ROUTED_SEARCH),
+            dcc.Store(id=shell.QUERY_PAGES, data=query_following_paths()),
             dcc.Store(id=shell.THEME_STORE, storage_type="local", data=DEFAULT_THEME),
             shell.navbar(nav_items(lang), lang, user_menu(lang)),
             shell.error_alert(),
@@ -285,6 +297,13 @@ def page_default_year(pathname: str, years: list[int]) -> int:
     return years[-1]
 
 
+app.clientside_callback(
+    ClientsideFunction(namespace="shell", function_name="routedSearch"),
+    Output(shell.ROUTED_SEARCH, "data"),
+    Input(shell.PAGES_LOCATION, "pathname"),
+    Input(shell.PAGES_LOCATION, "search"),
+    State(shell.QUERY_PAGES, "data"),
+)
 app.clientside_callback(
     ClientsideFunction(namespace="shell", function_name="toggleTheme"),
     Output(shell.THEME_STORE, "data"),

@@ -102,6 +102,18 @@
                 document.documentElement.setAttribute("data-bs-theme", chosen);
                 return "me-2 btn btn-sm btn-outline-secondary theme-" + chosen;
             },
+            // The query the page router reads (app.py `routing_callback_inputs`): the address's, but when only
+            // the query changed on a page that follows its own (`queryPages`), which redraws it in place.
+            routedSearch: function (pathname, search, queryPages) {
+                const triggered = (window.dash_clientside.callback_context || {}).triggered || [];
+                const queryOnly = triggered.length > 0 && triggered.every(function (input) {
+                    return input.prop_id === "_pages_location.search";
+                });
+                if (queryOnly && (queryPages || []).indexOf(pathname || "/") !== -1) {
+                    return window.dash_clientside.no_update;
+                }
+                return search || "";
+            },
             // `choice` is what the server drew the links for (components/shell.py `year_selector`): on
             // another path it is drawing that page's own years; when it has just drawn them for this query
             // there is nothing to redraw. A query changed (`shell-url`, the shell's Location) is drawn here.

@@ -19,6 +19,12 @@ YEAR_LINKS = "shell-year-links"
 LANGUAGE_LINK = "shell-language"
 ERROR_ALERT = "shell-error"
 LOGOUT_BUTTON = "shell-logout"
+# Dash's own Location, which its page router reads the path from.
+PAGES_LOCATION = "_pages_location"
+# The query the page router reads instead of the Location's (app.py `routing_callback_inputs`), and the
+# paths of the pages that follow their own query in place (`follows_query` in their `register_page`).
+ROUTED_SEARCH = "shell-routed-search"
+QUERY_PAGES = "shell-query-pages"
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
-import dash
 from dash import html
-from dash.exceptions import MissingCallbackContextException
 
 from components.citations import SourceTitles
 from components.i18n import t
@@ -138,21 +136,3 @@ def followed_focus(focus: str, year: int, lang: str, element_id: str) -> tuple[s
     if successor is None:
         return focus, None
     return successor, followed_note(focus, successor, year, lang, element_id)
-
-
-ROUTER_SEARCH = "_pages_location.search"
-
-
-def only_the_query_changed() -> bool:
-    """Is Dash's page router running because the query string changed while the path stayed the same
-    (a year link, a level or a lag chosen on the page itself)?
-
-    A page whose own `dcc.Location` feeds its filters then answers `dash.no_update` from its layout:
-    the page stays mounted and its callbacks redraw only what the new query changes, instead of the
-    router rebuilding the whole page first. A first load or a move from another page changes the path
-    too (Dash's Location reports both on its first render), so it still gets the whole layout."""
-    try:
-        triggered = set(dash.ctx.triggered_prop_ids)
-    except MissingCallbackContextException:  # the layout called outside a callback (Dash's validation)
-        return False
-    return triggered == {ROUTER_SEARCH}

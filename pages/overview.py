@@ -32,7 +32,6 @@ from pages._context import (
     focus_years,
     followed_focus,
     language,
-    only_the_query_changed,
     page_title,
     query_string,
     resolve_year,
@@ -50,6 +49,7 @@ dash.register_page(
     nav_icon="bi-speedometer2",
     year_options=focus_years(followed_years),
     year_default=focus_default_year,
+    follows_query=True,
 )
 
 URL = "overview-url"
@@ -71,10 +71,8 @@ TICKER_POLL_SECONDS = 60
 
 def layout(year: str | None = None, lag: str | None = None, **_query: str) -> html.Div:
     """The page's frame; its content comes from `show_overview`. A year or lag chosen on the page itself
-    (a link to `/?year=…`) leaves the frame as it is: the page's own Location carries the new query
-    into the stores (`follow_query`), and only the content is redrawn."""
-    if only_the_query_changed():
-        return dash.no_update
+    (a link to `/?year=…`) does not come here: the page follows its own query (`follows_query`), its
+    Location carries the new query into the stores and only the content is redrawn."""
     return html.Div(
         [
             dcc.Location(id=URL, refresh=False),

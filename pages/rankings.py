@@ -39,7 +39,6 @@ from pages._context import (
     focus_years,
     followed_note,
     language,
-    only_the_query_changed,
     page_title,
     query_string,
     resolve_year,
@@ -65,6 +64,7 @@ dash.register_page(
     nav_key="nav.rankings",
     nav_icon="bi-trophy",
     year_options=focus_years(ranking_years),
+    follows_query=True,
 )
 
 URL = "rankings-url"
@@ -110,10 +110,8 @@ def layout(
     **_query: str,
 ) -> html.Div:
     """The page's frame; its content comes from `show_rankings`. A level, year or peers chosen on the page
-    itself leave the frame as it is: the page's Location carries the new query into `QUERY`
-    (`follow_query`) and only the content is redrawn."""
-    if only_the_query_changed():
-        return dash.no_update
+    itself do not come here: the page follows its own query (`follows_query`), its Location carries the
+    new query into `QUERY` and only the content is redrawn."""
     lang = language()
     chosen = level or PROVINCE
     levels = visible_levels()

@@ -69,7 +69,7 @@ def _router(pathname: str, search: str = "") -> dict:
         "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
         "inputs": [
             {"id": "_pages_location", "property": "pathname", "value": pathname},
-            {"id": "_pages_location", "property": "search", "value": search},
+            {"id": "shell-routed-search", "property": "data", "value": search},
         ],
         "changedPropIds": ["_pages_location.pathname"],
         "state": [],

@@ -1,5 +1,7 @@
 """A filter changed on a page (a year link, a level) redraws the navbar's year links in the browser: no
 request for them, and the links as a fresh load of the new URL draws them (the server's `year_links`).
+On a page that follows its own query (`/`, `/rankings`) it does not post to the page router either; any
+other page is rebuilt by the router, once, for the new query.
 """
 
 from __future__ import annotations
@@ -58,6 +60,12 @@ def year_link_posts(posted: list[str]) -> list[str]:
     return [body for body in posted if shell.YEAR_SLOT in body]
 
 
+def router_posts(posted: list[str]) -> list[dict]:
+    """The page router's requests among `posted`: each the inputs it was sent, by component."""
+    bodies = [json.loads(body) for body in posted if "_pages_content" in body]
+    return [{spec["id"]: spec["value"] for spec in body["inputs"]} for body in bodies]
+
+
 def test_a_year_link_on_the_overview_costs_no_request_for_the_year_links(
     page: Page, page_errors: list[str], expect: Callable, base_url: str
 ) -> None:
@@ -70,6 +78,7 @@ def test_a_year_link_on_the_overview_costs_no_request_for_the_year_links(
 
     assert any("overview-" in body for body in posted), "the page's own content was posted"
     assert year_link_posts(posted) == []
+    assert router_posts(posted) == [], "the page follows its own query: the router is not asked"
     assert changed == links_of_a_fresh_load(page, expect, base_url + "/?year=2021", "2021")
     assert page_errors == []
 
@@ -87,6 +96,7 @@ def test_back_to_no_year_marks_the_pages_own_default_year(
     changed = links_once_shown(page, expect, "12/63", "2022")
 
     assert year_link_posts(posted) == []
+    assert router_posts(posted) == []
     assert changed == links_of_a_fresh_load(page, expect, base_url + "/", "2022")
     assert page_errors == []
 
@@ -107,8 +117,43 @@ def test_a_level_chosen_on_the_rankings_keeps_it_in_the_year_links_with_no_reque
 
     assert any("rankings-content" in body for body in posted), "the page's own content was posted"
     assert year_link_posts(posted) == []
+    assert router_posts(posted) == []
     assert [link[2] for link in changed] == [False, False, True], "2022 still the year shown"
     assert changed == links_of_a_fresh_load(page, expect, page.url, "2022")
+    assert page_errors == []
+
+
+def test_a_year_link_on_a_page_that_does_not_follow_its_query_rebuilds_it_through_the_router_once(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    page.goto(base_url + "/units/binh-phuoc")
+    expect(page.locator("#units-heading")).to_contain_text("Bình Phước: kết quả năm 2022", use_inner_text=True)
+    page.wait_for_load_state("networkidle")
+    posted = record_posts(page)
+
+    page.locator("#shell-years a.year-link", has_text="2021").click()
+    expect(page.locator("#units-heading")).to_contain_text("Bình Phước: kết quả năm 2021", use_inner_text=True)
+    page.wait_for_load_state("networkidle")
+
+    assert router_posts(posted) == [{"_pages_location": "/units/binh-phuoc", shell.ROUTED_SEARCH: "?year=2021"}]
+    assert year_link_posts(posted) == []
+    assert page_errors == []
+
+
+def test_a_move_to_another_page_asks_the_router_once_with_that_pages_query(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    open_overview(page, base_url + "/?year=2021")
+    page.wait_for_load_state("networkidle")
+    posted = record_posts(page)
+
+    page.locator("#shell-years a.year-link", has_text="2020").click()
+    expect(page.locator("#overview-rank-value")).to_have_text("25/63", use_inner_text=True)
+    page.locator("nav a[href='/rankings']").click()
+    expect(page.locator("#rankings-heading")).to_contain_text("Xếp hạng DTI cấp tỉnh năm 2022", use_inner_text=True)
+    page.wait_for_load_state("networkidle")
+
+    assert router_posts(posted) == [{"_pages_location": "/rankings", shell.ROUTED_SEARCH: ""}]
     assert page_errors == []
 
 

@@ -104,7 +104,7 @@ def route_to(client, pathname: str, search: str = ""):
             "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
             "inputs": [
                 {"id": "_pages_location", "property": "pathname", "value": pathname},
-                {"id": "_pages_location", "property": "search", "value": search},
+                {"id": "shell-routed-search", "property": "data", "value": search},
             ],
             "changedPropIds": ["_pages_location.pathname"],
             "state": [],
