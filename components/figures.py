@@ -154,6 +154,21 @@ def label_positions(count: int) -> list[str]:
     return positions
 
 
+# A year axis names at most this many years; a longer history names every second (third…) year.
+YEARS_NAMED_UP_TO = 6
+
+
+def year_axis(count: int) -> dict:
+    """The category axis of `count` years. Past `YEARS_NAMED_UP_TO` it names every k-th year, counted
+    back from the latest so that the latest is always named: plotly names every category, and stood
+    ten years on end in a unit page's history card, taking the height the ranks need."""
+    axis = {"type": "category", "showgrid": False, "range": [-0.5, count - 0.5]}
+    if count > YEARS_NAMED_UP_TO:
+        step = -(-count // YEARS_NAMED_UP_TO)
+        axis.update(tickmode="linear", tick0=(count - 1) % step, dtick=step)
+    return axis
+
+
 def rank_history(
     history: pd.DataFrame, *, theme: str, lang: str, axis_title: str, height: int | None = None
 ) -> go.Figure:
@@ -183,7 +198,7 @@ def rank_history(
     field = int(history["rank_of"].max()) if history["rank_of"].notna().any() else int(history["rank"].max())
     layout = base_layout(theme, lang)
     layout.update(
-        xaxis={"type": "category", "showgrid": False, "range": [-0.5, len(history) - 0.5]},
+        xaxis=year_axis(len(history)),
         yaxis=rank_axis(field, title=axis_title, theme=theme),
         showlegend=False,
         margin={"l": 60, "r": 30, "t": 20, "b": 40},

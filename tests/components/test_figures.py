@@ -62,6 +62,17 @@ def test_a_long_rank_history_labels_its_ends_best_and_worst_and_hovers_every_yea
     assert (figure.data[0].textposition[0], figure.data[0].textposition[-1]) == ("top right", "top left")
 
 
+def test_a_long_rank_history_names_every_second_year_ending_on_the_latest():
+    """Ten years in a card a fifth of the wall wide: plotly stood the ten names on end, and the ranks
+    were left a strip 60 px high. Five names lie level there."""
+    history = pd.DataFrame({"year": range(2013, 2023), "rank": [20] * 10, "rank_of": [63] * 10})
+    axis = rank_history(history, theme="dark", lang="vi", axis_title="Hạng").layout.xaxis
+    named = [history["year"].iloc[i] for i in range(axis.tick0, len(history), axis.dtick)]
+    assert named == [2014, 2016, 2018, 2020, 2022]
+    short = rank_history(history.tail(6), theme="dark", lang="vi", axis_title="Hạng").layout.xaxis
+    assert short.dtick is None, "six years are each named"
+
+
 def test_citations_name_the_document_not_its_file():
     titles = {"003_x.txt": "Báo cáo sơ kết 6 tháng"}
     assert readable_citation("003_x.txt; Phụ lục III.1.a", titles) == "Báo cáo sơ kết 6 tháng, Phụ lục III.1.a"
