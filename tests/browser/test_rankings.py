@@ -12,12 +12,19 @@ import pytest
 
 from components.theme import ink
 from data_access.settings import SEED_DIR
-from tests.browser.conftest import block_external_requests, expect_query, plot_traces
+from tests.browser.conftest import (
+    DEFAULT_VIEWPORT,
+    block_external_requests,
+    expect_query,
+    new_page,
+    plot_traces,
+    sign_in,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -103,6 +110,59 @@ def map_view(page: Page) -> dict:
     )
 
 
+@pytest.fixture(scope="module")
+def province_errors() -> list[str]:
+    """Console errors and uncaught exceptions of `province_page`, over every test that reads it."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def province_offline(browser: Browser, base_url: str, province_errors: list[str]) -> Iterator[tuple[Page, list[str]]]:
+    """/rankings as a leader first sees it (Vietnamese, 1920×1080, offline), and the requests it tried to
+    send off the machine: loaded once for the tests that only read it or download from it, each of which
+    would otherwise wait again for the table, the bump chart and the map. A test that clicks, changes the
+    year, the theme or the window, opens a page of its own."""
+    page = new_page(browser, province_errors)
+    sign_in(page, base_url, "leader")
+    blocked = block_external_requests(page)
+    open_province(page, base_url + "/rankings")
+    yield page, blocked
+    page.context.close()
+
+
+@pytest.fixture
+def province_page(province_offline: tuple[Page, list[str]]) -> Page:
+    return province_offline[0]
+
+
+@pytest.fixture(scope="module")
+def department_errors() -> list[str]:
+    """Console errors and uncaught exceptions of `department_page`, over every test that reads it."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def department_page(browser: Browser, base_url: str, department_errors: list[str]) -> Iterator[Page]:
+    """The departments' ranking of 2022 as a leader sees it, loaded once for the tests that only read it
+    or download from it."""
+    page = new_page(browser, department_errors)
+    sign_in(page, base_url, "leader")
+    open_units(page, base_url + "/rankings?level=department&year=2022")
+    yield page
+    page.context.close()
+
+
+def province_at(request: pytest.FixtureRequest, width: int, height: int) -> tuple[Page, list[str]]:
+    """/rankings at `width`×`height` and its errors: at 1920×1080, the size it is loaded at, the shared
+    `province_page`; at another size a page of its own, sized before it loads."""
+    if {"width": width, "height": height} == DEFAULT_VIEWPORT:
+        return request.getfixturevalue("province_page"), request.getfixturevalue("province_errors")
+    page = request.getfixturevalue("page")
+    page.set_viewport_size({"width": width, "height": height})
+    open_province(page, request.getfixturevalue("base_url") + "/rankings")
+    return page, request.getfixturevalue("page_errors")
+
+
 def rgb(hex_color: str) -> str:
     """`#rrggbb` as the browser computes colours: `rgb(r, g, b)`."""
     red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
@@ -110,10 +170,10 @@ def rgb(hex_color: str) -> str:
 
 
 def test_province_level_shows_the_table_the_bump_chart_and_the_map_offline(
-    page: Page, page_errors: list[str], base_url: str
+    province_offline: tuple[Page, list[str]], province_errors: list[str]
 ) -> None:
-    blocked = block_external_requests(page)
-    open_province(page, base_url + "/rankings")
+    page, blocked = province_offline
+    page_errors = province_errors
 
     focus = page.locator("#rankings-national-table tr.rankings-focus")
     assert focus.count() == 1
@@ -151,8 +211,8 @@ def test_province_level_shows_the_table_the_bump_chart_and_the_map_offline(
     assert page_errors == []
 
 
-def test_department_ranking_matches_the_published_table(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_units(page, base_url + "/rankings?level=department&year=2022")
+def test_department_ranking_matches_the_published_table(department_page: Page, department_errors: list[str]) -> None:
+    page, page_errors = department_page, department_errors
 
     rows = unit_rows(page)
     assert len(rows) == 24
@@ -277,8 +337,8 @@ def download(page: Page, button: str) -> bytes:
     return info.value.path().read_bytes()
 
 
-def test_department_downloads_keep_diacritics(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_units(page, base_url + "/rankings?level=department&year=2022")
+def test_department_downloads_keep_diacritics(department_page: Page, department_errors: list[str]) -> None:
+    page, page_errors = department_page, department_errors
 
     rows = list(csv.DictReader(io.StringIO(download(page, "#rankings-download-csv").decode("utf-8-sig"))))
     assert len(rows) == 24
@@ -295,8 +355,8 @@ def test_department_downloads_keep_diacritics(page: Page, page_errors: list[str]
     assert page_errors == []
 
 
-def test_national_table_downloads(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_province(page, base_url + "/rankings")
+def test_national_table_downloads(province_page: Page, province_errors: list[str]) -> None:
+    page, page_errors = province_page, province_errors
 
     rows = list(csv.DictReader(io.StringIO(download(page, "#rankings-download-csv").decode("utf-8-sig"))))
     assert len(rows) == 63
@@ -311,10 +371,9 @@ def test_national_table_downloads(page: Page, page_errors: list[str], base_url: 
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
-def test_the_map_shows_hoang_sa_and_truong_sa(page: Page, page_errors: list[str], base_url: str, width, height) -> None:
+def test_the_map_shows_hoang_sa_and_truong_sa(request: pytest.FixtureRequest, width, height) -> None:
     """The whole country is on the national map: Hoàng Sa (to ~112.8°E) and Trường Sa (to ~115°E, ~8.5°N)."""
-    page.set_viewport_size({"width": width, "height": height})
-    open_province(page, base_url + "/rankings")
+    page, page_errors = province_at(request, width, height)
     view = map_view(page)
     assert view["west"] <= 102.1 and view["east"] >= 115.0, view
     assert view["south"] <= 8.4 and view["north"] >= 23.4, view
@@ -339,11 +398,14 @@ def test_the_map_takes_the_card_colour_in_both_themes_offline(
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("level", ["province", "department"])
-def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: int, level: str) -> None:
-    page.set_viewport_size({"width": width, "height": height})
+def test_no_horizontal_overflow(
+    request: pytest.FixtureRequest, base_url: str, width: int, height: int, level: str
+) -> None:
     if level == "province":
-        open_province(page, base_url + "/rankings")
+        page, _errors = province_at(request, width, height)
     else:
+        page = request.getfixturevalue("page")
+        page.set_viewport_size({"width": width, "height": height})
         open_units(page, base_url + "/rankings?level=department")
 
     size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
@@ -352,12 +414,11 @@ def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: i
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
 def test_the_bump_chart_shows_every_year_and_whole_rank_labels(
-    page: Page, page_errors: list[str], base_url: str, width: int, height: int
+    request: pytest.FixtureRequest, width: int, height: int
 ) -> None:
     """On a laptop the bump chart is the narrowest of three cards: its years still read across, inside
     the chart, and the focus's "rank/field" labels at the first and last year are drawn whole."""
-    page.set_viewport_size({"width": width, "height": height})
-    open_province(page, base_url + "/rankings")
+    page, page_errors = province_at(request, width, height)
     drawn = page.eval_on_selector(
         "#rankings-bump .js-plotly-plot",
         """plot => {
@@ -383,11 +444,10 @@ def test_the_bump_chart_shows_every_year_and_whole_rank_labels(
     assert page_errors == []
 
 
-def test_the_map_fills_its_card_on_the_wall(page: Page, page_errors: list[str], base_url: str) -> None:
+def test_the_map_fills_its_card_on_the_wall(request: pytest.FixtureRequest) -> None:
     """At 1920×1080 the map zooms in from the laptop's fit: the country (islands included, about
     102,1–115°E and 8,4–23,4°N) spans at least 80 % of the map's width or height, and stays whole."""
-    page.set_viewport_size({"width": 1920, "height": 1080})
-    open_province(page, base_url + "/rankings")
+    page, page_errors = province_at(request, 1920, 1080)
     wait_for_card_zoom(page)
     view = map_view(page)
     assert view["west"] <= 102.1 and view["east"] >= 115.0, view
