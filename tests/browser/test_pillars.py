@@ -10,12 +10,19 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from tests.browser.conftest import block_external_requests, expect_query, plot_traces
+from tests.browser.conftest import (
+    DEFAULT_VIEWPORT,
+    block_external_requests,
+    expect_query,
+    new_page,
+    plot_traces,
+    sign_in,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -59,10 +66,59 @@ def header(page: Page, column_id: str):
     return page.locator(f'#pillars-table thead th[data-column="{column_id}"]')
 
 
+def shared_page(browser: Browser, base_url: str, errors: list[str], path: str) -> Iterator[Page]:
+    """`path` as a leader first sees it (Vietnamese, 1920×1080), loaded once for the tests that only read
+    it or download from it. A test that sorts, picks a unit, a level or a comparison, or changes the
+    window or the network opens a page of its own."""
+    page = new_page(browser, errors)
+    sign_in(page, base_url, "leader")
+    open_pillars(page, base_url + path)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def province_errors() -> list[str]:
+    """Console errors and uncaught exceptions of `province_page`, over every test that reads it."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def province_page(browser: Browser, base_url: str, province_errors: list[str]) -> Iterator[Page]:
+    """/pillars, shared by its readers."""
+    yield from shared_page(browser, base_url, province_errors, "/pillars")
+
+
+@pytest.fixture(scope="module")
+def health_errors() -> list[str]:
+    """Console errors and uncaught exceptions of `health_page`, over every test that reads it."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def health_page(browser: Browser, base_url: str, health_errors: list[str]) -> Iterator[Page]:
+    """Sở Y tế's pillars (`SO_Y_TE`), shared by their readers."""
+    yield from shared_page(browser, base_url, health_errors, SO_Y_TE)
+
+
+SHARED = {"/pillars": "province", SO_Y_TE: "health"}
+
+
+def pillars_at(request: pytest.FixtureRequest, path: str, width: int, height: int) -> Page:
+    """`path` at `width`×`height`: at 1920×1080, the size it is loaded at, its shared page; at another
+    size a page of its own, sized before it loads."""
+    if {"width": width, "height": height} == DEFAULT_VIEWPORT:
+        return request.getfixturevalue(f"{SHARED[path]}_page")
+    page = request.getfixturevalue("page")
+    page.set_viewport_size({"width": width, "height": height})
+    open_pillars(page, request.getfixturevalue("base_url") + path)
+    return page
+
+
 def test_province_radar_against_the_leading_provinces_and_task_charts(
-    page: Page, page_errors: list[str], expect: Callable, base_url: str
+    province_page: Page, province_errors: list[str], expect: Callable
 ) -> None:
-    open_pillars(page, base_url + "/pillars")
+    page, page_errors = province_page, province_errors
 
     assert "Bình Phước" in page.inner_text("#pillars-heading")
     radar = {trace["name"]: trace["r"] for trace in plot_traces(page, "#pillars-radar")}
@@ -161,9 +217,9 @@ def test_a_year_without_scores_explains_itself(
 
 
 def test_department_against_the_best_department_and_the_median(
-    page: Page, page_errors: list[str], expect: Callable, base_url: str
+    health_page: Page, health_errors: list[str], expect: Callable
 ) -> None:
-    open_pillars(page, base_url + SO_Y_TE)
+    page, page_errors = health_page, health_errors
 
     names = [trace["name"] for trace in plot_traces(page, "#pillars-radar")]
     assert names == ["Dẫn đầu: Sở Thông tin và Truyền thông", "Trung vị 24 đơn vị", "Sở Y tế"]
@@ -298,8 +354,8 @@ def _download(page: Page, selector: str) -> bytes:
     return Path(info.value.path()).read_bytes()
 
 
-def test_pillar_table_downloads_keep_diacritics_and_numbers(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_pillars(page, base_url + SO_Y_TE)
+def test_pillar_table_downloads_keep_diacritics_and_numbers(health_page: Page, health_errors: list[str]) -> None:
+    page, page_errors = health_page, health_errors
 
     rows = list(csv.DictReader(io.StringIO(_download(page, "#pillars-table-download-csv").decode("utf-8-sig"))))
     assert len(rows) == 8
@@ -320,8 +376,8 @@ def test_pillar_table_downloads_keep_diacritics_and_numbers(page: Page, page_err
     assert page_errors == []
 
 
-def test_task_downloads_list_every_task_with_diacritics(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_pillars(page, base_url + "/pillars")
+def test_task_downloads_list_every_task_with_diacritics(province_page: Page, province_errors: list[str]) -> None:
+    page, page_errors = province_page, province_errors
 
     rows = list(csv.DictReader(io.StringIO(_download(page, "#pillars-indicators-download-csv").decode("utf-8-sig"))))
     assert len(rows) == 23, "tasks without points are exported too"
@@ -354,9 +410,8 @@ def test_no_request_leaves_the_machine(page: Page, page_errors: list[str], expec
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("path", ["/pillars", SO_Y_TE])
-def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: int, path: str) -> None:
-    page.set_viewport_size({"width": width, "height": height})
-    open_pillars(page, base_url + path)
+def test_no_horizontal_overflow(request: pytest.FixtureRequest, width: int, height: int, path: str) -> None:
+    page = pillars_at(request, path, width, height)
 
     size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
     assert size["scrollWidth"] <= size["innerWidth"], size
