@@ -13,12 +13,20 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from tests.browser.conftest import PROJECT_ROOT, block_external_requests, forge_session, plot_traces
+from tests.browser.conftest import (
+    DEFAULT_VIEWPORT,
+    PROJECT_ROOT,
+    block_external_requests,
+    forge_session,
+    new_page,
+    plot_traces,
+    sign_in,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -106,8 +114,43 @@ def click_on_map(page: Page, unit_code: str) -> None:
     page.mouse.click(x, y)
 
 
-def test_heatmap_puts_dong_xoai_on_top_and_loc_ninh_last(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_districts(page, base_url + "/districts")
+def shared_page(browser: Browser, base_url: str, errors: list[str], url: str) -> Iterator[Page]:
+    """`url` as a leader first sees it (Vietnamese, 1920×1080), loaded once for the tests that only read
+    it or download from it. A test that clicks or hovers on the map or the heatmap, picks a criterion, or
+    changes the language, the theme, the window or the network opens a page of its own."""
+    page = new_page(browser, errors)
+    sign_in(page, base_url, "leader")
+    open_districts(page, base_url + url)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def total_errors() -> list[str]:
+    """Console errors and uncaught exceptions of `total_page`, over every test that reads it."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def total_page(browser: Browser, base_url: str, total_errors: list[str]) -> Iterator[Page]:
+    """/districts (the total), shared by its readers."""
+    yield from shared_page(browser, base_url, total_errors, "/districts")
+
+
+@pytest.fixture(scope="module")
+def government_errors() -> list[str]:
+    """Console errors and uncaught exceptions of `government_page`, over every test that reads it."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def government_page(browser: Browser, base_url: str, government_errors: list[str]) -> Iterator[Page]:
+    """/districts?criterion=digital_government, shared by its readers."""
+    yield from shared_page(browser, base_url, government_errors, "/districts?criterion=digital_government")
+
+
+def test_heatmap_puts_dong_xoai_on_top_and_loc_ninh_last(total_page: Page, total_errors: list[str]) -> None:
+    page, page_errors = total_page, total_errors
 
     cells, total, *_labels = plot_traces(page, "#districts-heatmap")
     assert cells["y"][0] == "binh-phuoc-dong-xoai"
@@ -166,8 +209,8 @@ def test_map_draws_ten_regions_with_the_shared_one_neutral(
     assert page_errors == []
 
 
-def test_criterion_in_the_url_recolours_the_map(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_districts(page, base_url + "/districts?criterion=digital_government")
+def test_criterion_in_the_url_recolours_the_map(government_page: Page, government_errors: list[str]) -> None:
+    page, page_errors = government_page, government_errors
 
     expected = district_shares("digital_government")
     coloured = map_traces(page)[0]
@@ -241,8 +284,8 @@ def test_a_row_label_opens_the_units_page(page: Page, page_errors: list[str], ex
     assert page_errors == []
 
 
-def test_downloads_keep_vietnamese_names(page: Page, page_errors: list[str], base_url: str) -> None:
-    open_districts(page, base_url + "/districts?criterion=digital_government")
+def test_downloads_keep_vietnamese_names(government_page: Page, government_errors: list[str]) -> None:
+    page, page_errors = government_page, government_errors
 
     with page.expect_download() as info:
         page.click("#districts-heatmap-download-csv")
@@ -331,16 +374,20 @@ def test_map_draws_offline_on_the_cards_colour(
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
-def test_no_horizontal_overflow(page: Page, base_url: str, width: int, height: int) -> None:
-    page.set_viewport_size({"width": width, "height": height})
-    open_districts(page, base_url + "/districts")
+def test_no_horizontal_overflow(request: pytest.FixtureRequest, base_url: str, width: int, height: int) -> None:
+    if {"width": width, "height": height} == DEFAULT_VIEWPORT:
+        page = request.getfixturevalue("total_page")  # loaded at this size
+    else:
+        page = request.getfixturevalue("page")
+        page.set_viewport_size({"width": width, "height": height})
+        open_districts(page, base_url + "/districts")
 
     size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
     assert size["scrollWidth"] <= size["innerWidth"], size
 
 
-def test_cell_values_are_light_on_dark_fills_and_dark_on_amber(page: Page, base_url: str) -> None:
-    open_districts(page, base_url + "/districts")
+def test_cell_values_are_light_on_dark_fills_and_dark_on_amber(total_page: Page) -> None:
+    page = total_page
 
     fills = dict(
         page.eval_on_selector_all(CELL_LABELS, "nodes => nodes.map(n => [n.textContent, getComputedStyle(n).fill])")
@@ -370,9 +417,9 @@ def test_database_down_is_explained(anonymous_page: Page, expect: Callable, down
 
 
 def test_map_names_each_district_on_its_polygon_and_both_of_the_shared_one(
-    page: Page, page_errors: list[str], expect: Callable, base_url: str
+    total_page: Page, total_errors: list[str], expect: Callable
 ) -> None:
-    open_districts(page, base_url + "/districts")
+    page, page_errors = total_page, total_errors
 
     labels = page.locator(".districts-map-labels.placed .districts-map-label")
     expect(labels).to_have_count(10)
