@@ -11,14 +11,15 @@ import pytest
 
 from components.slides import SLIDE_KEYS
 from domain.clock import local_now
+from tests.browser.conftest import new_page, sign_in
 
 # The deck's last slide number (the sources).
 LAST = len(SLIDE_KEYS)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -262,10 +263,29 @@ def test_the_departments_slide_reads_from_the_back_of_the_room(page: Page, page_
     assert page_errors == []
 
 
-def test_the_kiosk_ticker_runs_below_every_slides_content(page: Page, page_errors: list[str], base_url: str):
+@pytest.fixture(scope="module")
+def wall_errors() -> list[str]:
+    """Console errors and uncaught exceptions of `wall_page`, over every test that reads it."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def wall_page(browser: Browser, base_url: str, wall_errors: list[str]) -> Iterator[Page]:
+    """The kiosk deck on the wall (1920×1080, a slide every ten minutes, so it stays on its first slide while
+    read), loaded and drawn once for the tests that only read it: every slide's chart is drawn at load,
+    the heaviest wait of this module. A test that presses a key or changes the window opens a page of its own."""
+    page = new_page(browser, wall_errors)
+    sign_in(page, base_url, "leader")
+    page.goto(base_url + "/present?year=2022&kiosk=1&interval=600")
+    page.wait_for_function(DRAWN_JS)
+    yield page
+    page.context.close()
+
+
+def test_the_kiosk_ticker_runs_below_every_slides_content(wall_page: Page, wall_errors: list[str]):
     """The ticker along the kiosk's bottom covers nothing: every slide's content, its source line
     included, ends above the ticker's top."""
-    page.goto(base_url + "/present?year=2022&kiosk=1&interval=600")
+    page, page_errors = wall_page, wall_errors
     page.wait_for_function(DRAWN_JS)
     ticker = page.locator(".wall-ticker-kiosk .wall-ticker")
     ticker.wait_for()
@@ -279,10 +299,10 @@ def test_the_kiosk_ticker_runs_below_every_slides_content(page: Page, page_error
     assert page_errors == []
 
 
-def test_every_kiosk_chart_draws_its_text_at_the_wall_floor(page: Page, page_errors: list[str], base_url: str):
+def test_every_kiosk_chart_draws_its_text_at_the_wall_floor(wall_page: Page, wall_errors: list[str]):
     """On the wall (kiosk, 1920×1080) no chart of any slide writes under the chart floor of 16 px:
     axes, values, legends, bounds (the districts' heatmap and the points lost were at 14–15 px)."""
-    page.goto(base_url + "/present?year=2022&kiosk=1&interval=600")
+    page, page_errors = wall_page, wall_errors
     page.wait_for_function(DRAWN_JS)
     charts = [text for text in texts(page, ".present-deck") if text["svg"]]
     assert len({text["text"] for text in charts}) > 100, "every slide's chart is measured"
