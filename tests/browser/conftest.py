@@ -271,6 +271,20 @@ def new_page(browser: Browser, page_errors: list[str]) -> Page:
     return fresh
 
 
+def read_only_page(
+    browser: Browser, base_url: str, errors: list[str], url: str, open_page: Callable[[Page, str], object]
+) -> Iterator[Page]:
+    """`url` as a leader first sees it (Vietnamese, 1920×1080), opened and drawn once by `open_page` for
+    the tests of a module that only read it or download from it (a module-scoped fixture yields from
+    this): each would otherwise wait again for the same charts, most of the suite's time. A test that
+    changes the page (a click, a filter, the language, the window, the network) opens a page of its own."""
+    page = new_page(browser, errors)
+    sign_in(page, base_url, "leader")
+    open_page(page, base_url + url)
+    yield page
+    page.context.close()
+
+
 @pytest.fixture
 def anonymous_page(browser: Browser, page_errors: list[str]) -> Iterator[Page]:
     """A page nobody signed in on."""

@@ -18,9 +18,8 @@ from tests.browser.conftest import (
     PROJECT_ROOT,
     block_external_requests,
     forge_session,
-    new_page,
     plot_traces,
-    sign_in,
+    read_only_page,
 )
 
 if TYPE_CHECKING:
@@ -114,17 +113,6 @@ def click_on_map(page: Page, unit_code: str) -> None:
     page.mouse.click(x, y)
 
 
-def shared_page(browser: Browser, base_url: str, errors: list[str], url: str) -> Iterator[Page]:
-    """`url` as a leader first sees it (Vietnamese, 1920×1080), loaded once for the tests that only read
-    it or download from it. A test that clicks or hovers on the map or the heatmap, picks a criterion, or
-    changes the language, the theme, the window or the network opens a page of its own."""
-    page = new_page(browser, errors)
-    sign_in(page, base_url, "leader")
-    open_districts(page, base_url + url)
-    yield page
-    page.context.close()
-
-
 @pytest.fixture(scope="module")
 def total_errors() -> list[str]:
     """Console errors and uncaught exceptions of `total_page`, over every test that reads it."""
@@ -134,7 +122,7 @@ def total_errors() -> list[str]:
 @pytest.fixture(scope="module")
 def total_page(browser: Browser, base_url: str, total_errors: list[str]) -> Iterator[Page]:
     """/districts (the total), shared by its readers."""
-    yield from shared_page(browser, base_url, total_errors, "/districts")
+    yield from read_only_page(browser, base_url, total_errors, "/districts", open_districts)
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +134,9 @@ def government_errors() -> list[str]:
 @pytest.fixture(scope="module")
 def government_page(browser: Browser, base_url: str, government_errors: list[str]) -> Iterator[Page]:
     """/districts?criterion=digital_government, shared by its readers."""
-    yield from shared_page(browser, base_url, government_errors, "/districts?criterion=digital_government")
+    yield from read_only_page(
+        browser, base_url, government_errors, "/districts?criterion=digital_government", open_districts
+    )
 
 
 def test_heatmap_puts_dong_xoai_on_top_and_loc_ninh_last(total_page: Page, total_errors: list[str]) -> None:

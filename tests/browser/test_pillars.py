@@ -14,9 +14,8 @@ from tests.browser.conftest import (
     DEFAULT_VIEWPORT,
     block_external_requests,
     expect_query,
-    new_page,
     plot_traces,
-    sign_in,
+    read_only_page,
 )
 
 if TYPE_CHECKING:
@@ -66,17 +65,6 @@ def header(page: Page, column_id: str):
     return page.locator(f'#pillars-table thead th[data-column="{column_id}"]')
 
 
-def shared_page(browser: Browser, base_url: str, errors: list[str], path: str) -> Iterator[Page]:
-    """`path` as a leader first sees it (Vietnamese, 1920×1080), loaded once for the tests that only read
-    it or download from it. A test that sorts, picks a unit, a level or a comparison, or changes the
-    window or the network opens a page of its own."""
-    page = new_page(browser, errors)
-    sign_in(page, base_url, "leader")
-    open_pillars(page, base_url + path)
-    yield page
-    page.context.close()
-
-
 @pytest.fixture(scope="module")
 def province_errors() -> list[str]:
     """Console errors and uncaught exceptions of `province_page`, over every test that reads it."""
@@ -86,7 +74,7 @@ def province_errors() -> list[str]:
 @pytest.fixture(scope="module")
 def province_page(browser: Browser, base_url: str, province_errors: list[str]) -> Iterator[Page]:
     """/pillars, shared by its readers."""
-    yield from shared_page(browser, base_url, province_errors, "/pillars")
+    yield from read_only_page(browser, base_url, province_errors, "/pillars", open_pillars)
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +86,7 @@ def health_errors() -> list[str]:
 @pytest.fixture(scope="module")
 def health_page(browser: Browser, base_url: str, health_errors: list[str]) -> Iterator[Page]:
     """Sở Y tế's pillars (`SO_Y_TE`), shared by their readers."""
-    yield from shared_page(browser, base_url, health_errors, SO_Y_TE)
+    yield from read_only_page(browser, base_url, health_errors, SO_Y_TE, open_pillars)
 
 
 SHARED = {"/pillars": "province", SO_Y_TE: "health"}

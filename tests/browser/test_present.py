@@ -11,7 +11,7 @@ import pytest
 
 from components.slides import SLIDE_KEYS
 from domain.clock import local_now
-from tests.browser.conftest import new_page, sign_in
+from tests.browser.conftest import read_only_page
 
 # The deck's last slide number (the sources).
 LAST = len(SLIDE_KEYS)
@@ -263,6 +263,12 @@ def test_the_departments_slide_reads_from_the_back_of_the_room(page: Page, page_
     assert page_errors == []
 
 
+def open_drawn(page: Page, url: str) -> None:
+    """Open the deck at `url` and wait until every slide's chart is drawn."""
+    page.goto(url)
+    page.wait_for_function(DRAWN_JS)
+
+
 @pytest.fixture(scope="module")
 def wall_errors() -> list[str]:
     """Console errors and uncaught exceptions of `wall_page`, over every test that reads it."""
@@ -274,12 +280,7 @@ def wall_page(browser: Browser, base_url: str, wall_errors: list[str]) -> Iterat
     """The kiosk deck on the wall (1920×1080, a slide every ten minutes, so it stays on its first slide while
     read), loaded and drawn once for the tests that only read it: every slide's chart is drawn at load,
     the heaviest wait of this module. A test that presses a key or changes the window opens a page of its own."""
-    page = new_page(browser, wall_errors)
-    sign_in(page, base_url, "leader")
-    page.goto(base_url + "/present?year=2022&kiosk=1&interval=600")
-    page.wait_for_function(DRAWN_JS)
-    yield page
-    page.context.close()
+    yield from read_only_page(browser, base_url, wall_errors, "/present?year=2022&kiosk=1&interval=600", open_drawn)
 
 
 def test_the_kiosk_ticker_runs_below_every_slides_content(wall_page: Page, wall_errors: list[str]):

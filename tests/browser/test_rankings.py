@@ -18,6 +18,7 @@ from tests.browser.conftest import (
     expect_query,
     new_page,
     plot_traces,
+    read_only_page,
     sign_in,
 )
 
@@ -145,11 +146,7 @@ def department_errors() -> list[str]:
 def department_page(browser: Browser, base_url: str, department_errors: list[str]) -> Iterator[Page]:
     """The departments' ranking of 2022 as a leader sees it, loaded once for the tests that only read it
     or download from it."""
-    page = new_page(browser, department_errors)
-    sign_in(page, base_url, "leader")
-    open_units(page, base_url + "/rankings?level=department&year=2022")
-    yield page
-    page.context.close()
+    yield from read_only_page(browser, base_url, department_errors, "/rankings?level=department&year=2022", open_units)
 
 
 def province_at(request: pytest.FixtureRequest, width: int, height: int) -> tuple[Page, list[str]]:

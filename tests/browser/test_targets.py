@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
-from tests.browser.conftest import block_external_requests, forge_session, new_page, sign_in
+from tests.browser.conftest import block_external_requests, forge_session, read_only_page
 from tests.conftest import seed_target_statuses
 
 if TYPE_CHECKING:
@@ -64,11 +64,7 @@ def plan_page(browser: Browser, base_url: str, plan_errors: list[str]) -> Iterat
     read it or download from it: each would otherwise wait again for the same 28 gauges, the heaviest
     page of the suite to draw. A test that opens a note, filters, or changes the language, the window
     or the network opens a page of its own."""
-    page = new_page(browser, plan_errors)
-    sign_in(page, base_url, "leader")
-    open_targets(page, base_url + "/targets")
-    yield page
-    page.context.close()
+    yield from read_only_page(browser, base_url, plan_errors, "/targets", open_targets)
 
 
 def test_smartphone_target_reads_62_35_against_70_under_both_pillars(plan_page: Page, plan_errors: list[str]) -> None:
