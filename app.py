@@ -85,7 +85,8 @@ app = Dash(
     # The router reads the query from `shell.ROUTED_SEARCH` (`shell.routedSearch` in assets/20-shell.js):
     # a change of the query alone on a page that follows its own query is not posted to it. The page's
     # own callbacks redraw it, without a round trip first, and without dash-renderer holding them back
-    # while an answer that could replace the whole page is pending.
+    # while an answer that could replace the whole page is pending. "search_" is the key of Dash's own
+    # query input, which this replaces (Dash 4.4); tests/pages/test_router_query.py fails if it stops doing so.
     routing_callback_inputs={"search_": Input(shell.ROUTED_SEARCH, "data")},
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
 )
