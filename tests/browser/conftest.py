@@ -285,6 +285,25 @@ def read_only_page(
     page.context.close()
 
 
+def page_sized(
+    request: pytest.FixtureRequest,
+    width: int,
+    height: int,
+    shared: str,
+    url: str,
+    open_page: Callable[[Page, str], object],
+) -> tuple[Page, list[str]]:
+    """`url` at `width`×`height`, and the errors it reports. At 1920×1080, the size `read_only_page` loads
+    at, it is the module's shared `{shared}_page` (with `{shared}_errors`); at another size a page of its
+    own, sized before `open_page` loads it."""
+    if {"width": width, "height": height} == DEFAULT_VIEWPORT:
+        return request.getfixturevalue(f"{shared}_page"), request.getfixturevalue(f"{shared}_errors")
+    page = request.getfixturevalue("page")
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, request.getfixturevalue("base_url") + url)
+    return page, request.getfixturevalue("page_errors")
+
+
 @pytest.fixture
 def anonymous_page(browser: Browser, page_errors: list[str]) -> Iterator[Page]:
     """A page nobody signed in on."""

@@ -14,10 +14,10 @@ import openpyxl
 import pytest
 
 from tests.browser.conftest import (
-    DEFAULT_VIEWPORT,
     PROJECT_ROOT,
     block_external_requests,
     forge_session,
+    page_sized,
     plot_traces,
     read_only_page,
 )
@@ -364,13 +364,8 @@ def test_map_draws_offline_on_the_cards_colour(
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
-def test_no_horizontal_overflow(request: pytest.FixtureRequest, base_url: str, width: int, height: int) -> None:
-    if {"width": width, "height": height} == DEFAULT_VIEWPORT:
-        page = request.getfixturevalue("total_page")  # loaded at this size
-    else:
-        page = request.getfixturevalue("page")
-        page.set_viewport_size({"width": width, "height": height})
-        open_districts(page, base_url + "/districts")
+def test_no_horizontal_overflow(request: pytest.FixtureRequest, width: int, height: int) -> None:
+    page, _errors = page_sized(request, width, height, "total", "/districts", open_districts)
 
     size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
     assert size["scrollWidth"] <= size["innerWidth"], size

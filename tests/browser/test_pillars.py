@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 from tests.browser.conftest import (
-    DEFAULT_VIEWPORT,
     block_external_requests,
     expect_query,
+    page_sized,
     plot_traces,
     read_only_page,
 )
@@ -90,17 +90,6 @@ def health_page(browser: Browser, base_url: str, health_errors: list[str]) -> It
 
 
 SHARED = {"/pillars": "province", SO_Y_TE: "health"}
-
-
-def pillars_at(request: pytest.FixtureRequest, path: str, width: int, height: int) -> Page:
-    """`path` at `width`×`height`: at 1920×1080, the size it is loaded at, its shared page; at another
-    size a page of its own, sized before it loads."""
-    if {"width": width, "height": height} == DEFAULT_VIEWPORT:
-        return request.getfixturevalue(f"{SHARED[path]}_page")
-    page = request.getfixturevalue("page")
-    page.set_viewport_size({"width": width, "height": height})
-    open_pillars(page, request.getfixturevalue("base_url") + path)
-    return page
 
 
 def test_province_radar_against_the_leading_provinces_and_task_charts(
@@ -399,7 +388,7 @@ def test_no_request_leaves_the_machine(page: Page, page_errors: list[str], expec
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("path", ["/pillars", SO_Y_TE])
 def test_no_horizontal_overflow(request: pytest.FixtureRequest, width: int, height: int, path: str) -> None:
-    page = pillars_at(request, path, width, height)
+    page, _errors = page_sized(request, width, height, SHARED[path], path, open_pillars)
 
     size = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
     assert size["scrollWidth"] <= size["innerWidth"], size

@@ -13,10 +13,10 @@ import pytest
 from components.theme import ink
 from data_access.settings import SEED_DIR
 from tests.browser.conftest import (
-    DEFAULT_VIEWPORT,
     block_external_requests,
     expect_query,
     new_page,
+    page_sized,
     plot_traces,
     read_only_page,
     sign_in,
@@ -147,17 +147,6 @@ def department_page(browser: Browser, base_url: str, department_errors: list[str
     """The departments' ranking of 2022 as a leader sees it, loaded once for the tests that only read it
     or download from it."""
     yield from read_only_page(browser, base_url, department_errors, "/rankings?level=department&year=2022", open_units)
-
-
-def province_at(request: pytest.FixtureRequest, width: int, height: int) -> tuple[Page, list[str]]:
-    """/rankings at `width`×`height` and its errors: at 1920×1080, the size it is loaded at, the shared
-    `province_page`; at another size a page of its own, sized before it loads."""
-    if {"width": width, "height": height} == DEFAULT_VIEWPORT:
-        return request.getfixturevalue("province_page"), request.getfixturevalue("province_errors")
-    page = request.getfixturevalue("page")
-    page.set_viewport_size({"width": width, "height": height})
-    open_province(page, request.getfixturevalue("base_url") + "/rankings")
-    return page, request.getfixturevalue("page_errors")
 
 
 def rgb(hex_color: str) -> str:
@@ -370,7 +359,7 @@ def test_national_table_downloads(province_page: Page, province_errors: list[str
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
 def test_the_map_shows_hoang_sa_and_truong_sa(request: pytest.FixtureRequest, width, height) -> None:
     """The whole country is on the national map: Hoàng Sa (to ~112.8°E) and Trường Sa (to ~115°E, ~8.5°N)."""
-    page, page_errors = province_at(request, width, height)
+    page, page_errors = page_sized(request, width, height, "province", "/rankings", open_province)
     view = map_view(page)
     assert view["west"] <= 102.1 and view["east"] >= 115.0, view
     assert view["south"] <= 8.4 and view["north"] >= 23.4, view
@@ -399,7 +388,7 @@ def test_no_horizontal_overflow(
     request: pytest.FixtureRequest, base_url: str, width: int, height: int, level: str
 ) -> None:
     if level == "province":
-        page, _errors = province_at(request, width, height)
+        page, _errors = page_sized(request, width, height, "province", "/rankings", open_province)
     else:
         page = request.getfixturevalue("page")
         page.set_viewport_size({"width": width, "height": height})
@@ -415,7 +404,7 @@ def test_the_bump_chart_shows_every_year_and_whole_rank_labels(
 ) -> None:
     """On a laptop the bump chart is the narrowest of three cards: its years still read across, inside
     the chart, and the focus's "rank/field" labels at the first and last year are drawn whole."""
-    page, page_errors = province_at(request, width, height)
+    page, page_errors = page_sized(request, width, height, "province", "/rankings", open_province)
     drawn = page.eval_on_selector(
         "#rankings-bump .js-plotly-plot",
         """plot => {
@@ -444,7 +433,7 @@ def test_the_bump_chart_shows_every_year_and_whole_rank_labels(
 def test_the_map_fills_its_card_on_the_wall(request: pytest.FixtureRequest) -> None:
     """At 1920×1080 the map zooms in from the laptop's fit: the country (islands included, about
     102,1–115°E and 8,4–23,4°N) spans at least 80 % of the map's width or height, and stays whole."""
-    page, page_errors = province_at(request, 1920, 1080)
+    page, page_errors = page_sized(request, 1920, 1080, "province", "/rankings", open_province)
     wait_for_card_zoom(page)
     view = map_view(page)
     assert view["west"] <= 102.1 and view["east"] >= 115.0, view
