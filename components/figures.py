@@ -137,12 +137,22 @@ def rank_ticks(field: int) -> list[int]:
 LABEL_EVERY_YEAR_UP_TO = 4
 
 
-def labelled_years(ranks: list[float]) -> set[int]:
+def labelled_years(ranks: list[float], *, min_gap: int = 1, field: int | None = None) -> set[int]:
     """The positions of a rank history that carry a label: all of a short one; of a long one, the first
-    and the last year, the best rank and the worst (their first year each), the points a leader reads."""
+    and the last year, the best rank and the worst (their first year each), the points a leader reads.
+
+    In a narrow card (`min_gap` > 1) the years stand a few pixels apart, and two of these labels can sit
+    on one another: a label is left out when it falls within `min_gap` years and a fifth of the rank axis
+    (`field` ranks) of one already placed, placed in the order last year, best, worst, first year."""
     if len(ranks) <= LABEL_EVERY_YEAR_UP_TO:
         return set(range(len(ranks)))
-    return {0, len(ranks) - 1, ranks.index(min(ranks)), ranks.index(max(ranks))}
+    near = (field or max(ranks)) / 5
+    placed: list[int] = []
+    for index in (len(ranks) - 1, ranks.index(min(ranks)), ranks.index(max(ranks)), 0):
+        crowded = any(abs(index - other) < min_gap and abs(ranks[index] - ranks[other]) < near for other in placed)
+        if index not in placed and not crowded:
+            placed.append(index)
+    return set(placed)
 
 
 def label_positions(count: int) -> list[str]:
@@ -156,30 +166,43 @@ def label_positions(count: int) -> list[str]:
 
 # A year axis names at most this many years; a longer history names every second (third…) year.
 YEARS_NAMED_UP_TO = 6
+# A card a fifth of a wall's row wide (`/`'s rank history) names at most this many: more stand on end.
+NARROW_YEARS_NAMED = 4
+# In such a card a rank label ("23/63") is about a quarter of the plot wide: it spans a quarter of the years.
+NARROW_YEARS_PER_LABEL = 4
 
 
-def year_axis(count: int) -> dict:
-    """The category axis of `count` years. Past `YEARS_NAMED_UP_TO` it names every k-th year, counted
-    back from the latest so that the latest is always named: plotly names every category, and stood
-    ten years on end in a unit page's history card, taking the height the ranks need."""
+def year_axis(count: int, named: int = YEARS_NAMED_UP_TO) -> dict:
+    """The category axis of `count` years. Past `named` it names every k-th year, counted back from the
+    latest so that the latest is always named: plotly names every category, and stood ten years on end
+    in a unit page's history card, taking the height the ranks need."""
     axis = {"type": "category", "showgrid": False, "range": [-0.5, count - 0.5]}
-    if count > YEARS_NAMED_UP_TO:
-        step = -(-count // YEARS_NAMED_UP_TO)
+    if count > named:
+        step = -(-count // named)
         axis.update(tickmode="linear", tick0=(count - 1) % step, dtick=step)
     return axis
 
 
 def rank_history(
-    history: pd.DataFrame, *, theme: str, lang: str, axis_title: str, height: int | None = None
+    history: pd.DataFrame,
+    *,
+    theme: str,
+    lang: str,
+    axis_title: str,
+    height: int | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
     """Rank per year as a line, rank 1 at the top, points labelled "rank/field" (`labelled_years`
-    picks which when there are too many to label each); hover reads every year's."""
+    picks which when there are too many to label each); hover reads every year's. `narrow`: a card a
+    fifth of a wall's row wide, which names fewer years and keeps labels from sitting on one another."""
     colors = ink(theme)
     labels = [
         format_rank(int(rank), None if pd.isna(field) else int(field))
         for rank, field in zip(history["rank"], history["rank_of"], strict=True)
     ]
-    labelled = labelled_years(history["rank"].tolist())
+    field = int(history["rank_of"].max()) if history["rank_of"].notna().any() else int(history["rank"].max())
+    min_gap = -(-len(history) // NARROW_YEARS_PER_LABEL) if narrow else 1
+    labelled = labelled_years(history["rank"].tolist(), min_gap=min_gap, field=field)
     figure = go.Figure(
         go.Scatter(
             x=history["year"].astype(str),
@@ -195,10 +218,9 @@ def rank_history(
             hovertemplate="%{x}: %{customdata[0]}<extra></extra>",
         )
     )
-    field = int(history["rank_of"].max()) if history["rank_of"].notna().any() else int(history["rank"].max())
     layout = base_layout(theme, lang)
     layout.update(
-        xaxis=year_axis(len(history)),
+        xaxis=year_axis(len(history), NARROW_YEARS_NAMED if narrow else YEARS_NAMED_UP_TO),
         yaxis=rank_axis(field, title=axis_title, theme=theme),
         showlegend=False,
         margin={"l": 60, "r": 30, "t": 20, "b": 40},

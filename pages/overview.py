@@ -386,7 +386,7 @@ def _chart_row(
         cite(source, overview.pillars["source"], titles),
     )
     figure = figures.rank_history(
-        overview.rank_history, theme=theme, lang=lang, axis_title=t("overview.rank_axis", lang)
+        overview.rank_history, theme=theme, lang=lang, axis_title=t("overview.rank_axis", lang), narrow=True
     )
     history = _graph_card(
         t("overview.history_title", lang),

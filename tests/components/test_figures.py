@@ -73,6 +73,23 @@ def test_a_long_rank_history_names_every_second_year_ending_on_the_latest():
     assert short.dtick is None, "six years are each named"
 
 
+def test_a_long_rank_history_in_a_narrow_card_names_four_years_and_keeps_labels_apart():
+    """`/`'s history card on the wall is a fifth of the row wide: five names stood on end there, and the
+    first year's label (20/63) sat on the best year's (15/63), two years and five ranks away. Four names
+    lie level, and the first year's label gives way; the worst year's, as close in years but sixteen
+    ranks lower, keeps its own."""
+    ranks = [20, 21, 15, 24, 31, 30, 24, 25, 23, 23]
+    history = pd.DataFrame({"year": range(2013, 2023), "rank": ranks, "rank_of": [63] * 10})
+    figure = rank_history(history, theme="dark", lang="vi", axis_title="Hạng", narrow=True)
+    axis = figure.layout.xaxis
+    assert [history["year"].iloc[i] for i in range(axis.tick0, len(history), axis.dtick)] == [2013, 2016, 2019, 2022]
+    shown = {year: label for year, label in zip(figure.data[0].x, figure.data[0].text, strict=True) if label}
+    assert shown == {"2015": "15/63", "2017": "31/63", "2022": "23/63"}
+    short = rank_history(history.tail(4), theme="dark", lang="vi", axis_title="Hạng", narrow=True)
+    assert short.layout.xaxis.dtick is None, "four years are each named"
+    assert all(short.data[0].text), "and each labelled"
+
+
 def test_citations_name_the_document_not_its_file():
     titles = {"003_x.txt": "Báo cáo sơ kết 6 tháng"}
     assert readable_citation("003_x.txt; Phụ lục III.1.a", titles) == "Báo cáo sơ kết 6 tháng, Phụ lục III.1.a"
