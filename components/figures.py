@@ -166,7 +166,8 @@ def label_positions(count: int) -> list[str]:
 
 # A year axis names at most this many years; a longer history names every second (third…) year.
 YEARS_NAMED_UP_TO = 6
-# A card a fifth of a wall's row wide (`/`'s rank history) names at most this many: more stand on end.
+# A narrow card names at most this many years: more stand on end. `/`'s rank history is a fifth of a
+# wall's row wide, `/rankings`' bump chart a third of a laptop's.
 NARROW_YEARS_NAMED = 4
 # In such a card a rank label ("23/63") is about a quarter of the plot wide: it spans a quarter of the years.
 NARROW_YEARS_PER_LABEL = 4

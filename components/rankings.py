@@ -18,7 +18,16 @@ from plotly.colors import sample_colorscale
 
 from components.cards import source_card, source_notes
 from components.citations import cite, readable_citation
-from components.figures import GRAPH_CONFIG, rank_axis, rank_ticks, wrap_label
+from components.figures import (
+    GRAPH_CONFIG,
+    LABEL_EVERY_YEAR_UP_TO,
+    NARROW_YEARS_NAMED,
+    labelled_years,
+    rank_axis,
+    rank_ticks,
+    wrap_label,
+    year_axis,
+)
 from components.formatting import figure_text, format_number, format_percent, format_rank
 from components.i18n import t
 from components.kpi import series_legend
@@ -291,6 +300,16 @@ def _faint_lines(lines: Sequence[tuple[str, list[str], list[int], object]], *, l
     )
 
 
+# Up to this many peers, each peer's rank is written at every year of a short chart (up to
+# LABEL_EVERY_YEAR_UP_TO years) and at its last year of a longer one; past it, nowhere: a region's twelve
+# peers over ten years wrote 120 labels into a third of the wall. The peers table under the chart gives
+# each peer's rank, and hover every year's.
+PEERS_LABELLED_UP_TO = 5
+# Past this many drawn-out lines (the focus and its peers), lines are named at their last year only: the
+# names at the first year piled up in the left margin and were cut by the card's edge.
+LINES_NAMED_AT_BOTH_ENDS_UP_TO = 6
+
+
 def bump_chart(
     history: pd.DataFrame,
     *,
@@ -303,10 +322,10 @@ def bump_chart(
     """Rank per year, one line per province, rank 1 on top.
 
     `history` has `unit_code`, the unit names, `year`, `rank`, `rank_of`. The province in focus and
-    the `peers` are drawn out, each in its own colour, every point labelled "rank/field" and every
-    line named at both ends (a line of one year at its end): readable on a wall, no hovering. The
-    other provinces are faint context lines, unlabelled, drawn as one trace. The focus is drawn last
-    (on top).
+    the `peers` are drawn out, each in its own colour, labelled "rank/field" and named at both ends (a
+    line of one year at its end): readable on a wall, no hovering. A long or crowded chart labels less
+    (`point_labels`, `LINES_NAMED_AT_BOTH_ENDS_UP_TO`) and names fewer years (`year_axis`). The other
+    provinces are faint context lines, unlabelled, drawn as one trace. The focus is drawn last (on top).
     """
     colors = ink(theme)
     figure = go.Figure()
@@ -327,47 +346,51 @@ def bump_chart(
     context = [line for code, line in lines.items() if code not in rank_order]
     if context:
         figure.add_trace(_faint_lines(context, lang=lang, color=colors["muted"]))
+    years = sorted(str(y) for y in history["year"].unique())
+    long = len(years) > LABEL_EVERY_YEAR_UP_TO
+    many_peers = len(highlighted) - 1 > PEERS_LABELLED_UP_TO
     named: list[tuple[str, str, list[str], list[int]]] = []
     for code in sorted((code for code in lines if code in rank_order), key=rank_order.get):
-        name, years, ranks, rows = lines[code]
+        name, line_years, ranks, rows = lines[code]
         fields = rows["rank_of"].tolist()
         focus = code == focus_code
         color = SERIES_COLORS["focus"] if focus else peer_colors[code]
         labels = [format_rank(int(r), int(f)) for r, f in zip(rows["rank"], rows["rank_of"], strict=True)]
+        shown = point_labels(labels, ranks, focus=focus, long=long, many_peers=many_peers)
         figure.add_trace(
             go.Scatter(
-                x=broken_at_field_change(years, fields),
+                x=broken_at_field_change(line_years, fields),
                 y=broken_at_field_change(ranks, fields),
                 name=name,
                 mode="lines+markers+text",
-                text=broken_at_field_change(labels, fields, gap=""),
+                text=broken_at_field_change(shown, fields, gap=""),
+                customdata=broken_at_field_change(labels, fields, gap=""),
                 textposition=broken_at_field_change(label_positions(ranks), fields, gap="top center"),
                 textfont={"size": CHART_LABEL if focus else CHART_TICK, "color": colors["text"] if focus else color},
                 line={"color": color, "width": 4 if focus else 2.5},
                 marker={"size": 11 if focus else 8, "color": color},
-                hovertemplate=f"{name}<br>%{{x}}: %{{text}}<extra></extra>",
+                hovertemplate=f"{name}<br>%{{x}}: %{{customdata}}<extra></extra>",
                 # A label at the first or last year reaches past the axis' ends: drawn whole, not cut.
                 cliponaxis=False,
             )
         )
-        named.append((name, color, years, ranks))
+        named.append((name, color, line_years, ranks))
     field = int(history["rank_of"].max()) if not history.empty else 1
-    years = sorted(str(y) for y in history["year"].unique())
     layout = base_layout(theme, lang)
     gap = max(field / 28, 1.0)
+    first_named = named if len(named) <= LINES_NAMED_AT_BOTH_ENDS_UP_TO else []
     annotations = [
-        *_end_labels(named, categories=years, end="first", gap=gap, size=CHART_TICK),
+        *_end_labels(first_named, categories=years, end="first", gap=gap, size=CHART_TICK),
         *_end_labels(named, categories=years, end="last", gap=gap, size=CHART_TICK),
     ]
     marks = _field_change_marks(history, years, figure, colors, lang)
     annotations += marks
     layout.update(
-        # A fixed range: autorange pads for every label in pixels and, in a narrow card, blows up.
         xaxis={
-            "type": "category",
+            **year_axis(len(years), NARROW_YEARS_NAMED),
             "categoryorder": "array",
             "categoryarray": years,
-            "showgrid": False,
+            # A fixed range: autorange pads for every label in pixels and, in a narrow card, blows up.
             "range": [-0.4, len(years) - 0.6],
             # In a narrow card the years turn sideways: the bottom margin grows to hold them.
             "automargin": True,
@@ -376,7 +399,7 @@ def bump_chart(
         showlegend=False,
         annotations=annotations,
         margin={
-            "l": name_margin(named, end="first", empty=60),
+            "l": name_margin(first_named, end="first", empty=60),
             "r": name_margin(named, end="last", empty=30),
             "t": 40 if marks else 20,
             "b": 40,
@@ -384,6 +407,19 @@ def bump_chart(
     )
     figure.update_layout(layout)
     return figure
+
+
+def point_labels(labels: list[str], ranks: list[int], *, focus: bool, long: bool, many_peers: bool) -> list[str]:
+    """The "rank/field" labels a drawn-out line writes at its points ("" where none). The focus: every
+    point, or in a `long` chart its first, last, best and worst years (`components.figures.labelled_years`).
+    A peer: every point, or in a `long` chart its last year only, or none among `many_peers`."""
+    if focus:
+        kept = labelled_years(ranks) if long else set(range(len(labels)))
+    elif many_peers:
+        kept = set()
+    else:
+        kept = {len(labels) - 1} if long else set(range(len(labels)))
+    return [label if index in kept else "" for index, label in enumerate(labels)]
 
 
 def broken_at_field_change(values: Sequence, fields: Sequence, *, gap: object = None) -> list:

@@ -225,6 +225,75 @@ def test_bump_chart_draws_every_other_province_as_one_faint_trace_broken_between
     assert list(faint.x[start : start + 10]) == [str(year) for year in years]
 
 
+def _national_history(years: range) -> pd.DataFrame:
+    """63 provinces ranked every year of `years`, each rank a different one per year."""
+    return pd.DataFrame(
+        [
+            {
+                "unit_code": f"p{i:02d}",
+                "unit_name_vi": f"Tỉnh {i}",
+                "unit_name_en": f"Province {i}",
+                "year": year,
+                "rank": (i + 7 * (year - years[0])) % 63 + 1,
+                "rank_of": 63,
+            }
+            for i in range(63)
+            for year in years
+        ]
+    )
+
+
+def written(trace) -> dict[str, str]:
+    """A drawn-out line's rank labels by year, where it writes one."""
+    return {x: text for x, text in zip(trace.x, trace.text, strict=True) if text}
+
+
+def test_a_bump_chart_of_a_region_over_ten_years_labels_the_focus_and_names_the_peers_once():
+    """A northern province's region gives it twelve peers: over ten years every point of every line was
+    labelled (130 labels in a third of the wall) and every name written at both ends, the first ones cut
+    by the card's edge. The focus keeps its first, last, best and worst ranks; each peer is named at its
+    last year only, with no rank written (the peers table under the chart has them; hover reads every
+    year's); four years are named."""
+    history = _national_history(range(2013, 2023))
+    peers = [f"p{i:02d}" for i in range(10, 22)]
+    figure = bump_chart(history, focus_code="p05", theme="dark", lang="vi", axis_title="Hạng", peers=peers)
+    focus = figure.data[-1]
+    ranks = [(5 + 7 * k) % 63 + 1 for k in range(10)]
+    assert written(focus) == {
+        "2013": f"{ranks[0]}/63",
+        "2022": f"{ranks[-1]}/63",
+        str(2013 + ranks.index(min(ranks))): f"{min(ranks)}/63",
+        str(2013 + ranks.index(max(ranks))): f"{max(ranks)}/63",
+    }
+    assert [written(trace) for trace in figure.data[1:-1]] == [{}] * 12
+    assert list(figure.data[1].customdata) == [f"{(10 + 7 * k) % 63 + 1}/63" for k in range(10)], "hover has all"
+    names = [a.text for a in figure.layout.annotations]
+    assert sorted(names) == sorted([f"Tỉnh {i}" for i in range(10, 22)] + ["Tỉnh 5"]), "each named once"
+    assert all(a.xanchor == "left" for a in figure.layout.annotations), "at the last year"
+    axis = figure.layout.xaxis
+    assert [2013 + i for i in range(axis.tick0, 10, axis.dtick)] == [2013, 2016, 2019, 2022]
+
+
+def test_a_bump_chart_of_a_few_peers_over_ten_years_writes_each_peers_last_rank():
+    history = _national_history(range(2013, 2023))
+    figure = bump_chart(history, focus_code="p05", theme="dark", lang="vi", axis_title="Hạng", peers=["p10", "p11"])
+    assert [written(trace) for trace in figure.data[1:-1]] == [
+        {"2022": f"{(10 + 63) % 63 + 1}/63"},
+        {"2022": f"{(11 + 63) % 63 + 1}/63"},
+    ]
+    assert set(written(figure.data[-1])) == {"2013", "2021", "2022"}, "first and best, worst, last"
+    assert len(figure.layout.annotations) == 6, "three lines named at both ends"
+    short = bump_chart(
+        _national_history(range(2020, 2023)),
+        focus_code="p05",
+        theme="dark",
+        lang="vi",
+        axis_title="Hạng",
+        peers=["p10"],
+    )
+    assert [len(written(trace)) for trace in short.data[1:]] == [3, 3], "three years: every rank written"
+
+
 def test_the_names_beside_the_bump_chart_take_the_room_they_need_and_no_more():
     short = [("Bình Phước", "#000", ["2020", "2021"], [25, 9])]
     long = [*short, ("Bà Rịa - Vũng Tàu", "#111", ["2022"], [28])]
