@@ -323,7 +323,7 @@ def list_controls(selection: Selection, listing: ListPage, lang: str) -> html.Di
         search=selection.search,
         order=selection.order,
         hidden=hidden,
-        placeholder=t("districts.search_placeholder", lang),
+        placeholder=t(f"districts.search_placeholder.{selection.level}", lang),
         lang=lang,
     )
 

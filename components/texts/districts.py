@@ -58,7 +58,14 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Năm {year} là năm cấp huyện: lọc theo huyện cũ chỉ dùng cho các năm cấp xã, phường, đặc khu.",
         "en": "{year} is a district year: the former-district filter is for commune years only.",
     },
-    "districts.search_placeholder": {"vi": "tên xã, phường (có dấu hay không)", "en": "name, with or without accents"},
+    "districts.search_placeholder.district": {
+        "vi": "tên huyện, thị xã, thành phố (có dấu hay không)",
+        "en": "name, with or without accents",
+    },
+    "districts.search_placeholder.commune": {
+        "vi": "tên xã, phường (có dấu hay không)",
+        "en": "name, with or without accents",
+    },
     "districts.no_boundaries_title.commune": {
         "vi": "Chưa có ranh giới xã, phường, đặc khu",
         "en": "No commune boundaries yet",

@@ -180,3 +180,29 @@ def test_a_level_that_fits_a_page_is_one_table_without_the_list_controls(dash_ap
     assert len(table_rows(content)) == 10
     assert by_id(content, "rankings-page-status") is None
     assert "rankings-bars-page" not in json.dumps(content)
+
+
+def test_the_districts_search_asks_for_a_district_in_a_districts_year(dash_app, national: list[str]) -> None:
+    """`/districts` pages its hundred districts too; its search box asked for "tên xã, phường" (communes)
+    in a year whose units are districts."""
+    client = signed_in(dash_app, LEADER)
+    response = client.post(
+        "/_dash-update-component",
+        json={
+            "output": "..districts-heading.children...districts-content.children..",
+            "outputs": [
+                {"id": "districts-heading", "property": "children"},
+                {"id": "districts-content", "property": "children"},
+            ],
+            "inputs": [
+                {"id": "districts-query", "property": "data", "value": {"year": str(YEAR)}},
+                {"id": "shell-theme", "property": "data", "value": "dark"},
+            ],
+            "changedPropIds": ["districts-query.data"],
+            "state": [],
+        },
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    content = response.get_json()["response"]["districts-content"]["children"]
+    (search,) = [c for c in components(content) if c["type"] == "Input" and c["props"].get("name") == "q"]
+    assert search["props"]["placeholder"] == "tên huyện, thị xã, thành phố (có dấu hay không)"
