@@ -167,7 +167,7 @@ def label_positions(count: int) -> list[str]:
 # A year axis names at most this many years; a longer history names every second (third…) year.
 YEARS_NAMED_UP_TO = 6
 # A narrow card names at most this many years: more stand on end. `/`'s rank history is a fifth of a
-# wall's row wide, `/rankings`' bump chart a third of a laptop's.
+# wall's row wide, a unit page's a quarter, `/rankings`' bump chart a third of a laptop's.
 NARROW_YEARS_NAMED = 4
 # In such a card a rank label ("23/63") is about a quarter of the plot wide: it spans a quarter of the years.
 NARROW_YEARS_PER_LABEL = 4
@@ -195,7 +195,8 @@ def rank_history(
 ) -> go.Figure:
     """Rank per year as a line, rank 1 at the top, points labelled "rank/field" (`labelled_years`
     picks which when there are too many to label each); hover reads every year's. `narrow`: a card a
-    fifth of a wall's row wide, which names fewer years and keeps labels from sitting on one another."""
+    fifth or a quarter of a wall's row wide (`/`'s, a unit page's), which names fewer years and keeps
+    labels from sitting on one another."""
     colors = ink(theme)
     labels = [
         format_rank(int(rank), None if pd.isna(field) else int(field))

@@ -473,7 +473,7 @@ def history_block(history: pd.DataFrame, *, theme: str, lang: str, graph_config:
     ranked = history[history["rank"].notna()]
     if len(ranked) > 1:
         figure = rank_history(
-            ranked.astype({"rank": int}), theme=theme, lang=lang, axis_title=t("units.history_axis", lang)
+            ranked.astype({"rank": int}), theme=theme, lang=lang, axis_title=t("units.history_axis", lang), narrow=True
         )
         body.append(
             html.Div(
