@@ -27,6 +27,7 @@ from components.theme import DEFAULT_THEME
 from data_access import geo, queries, reorganisation, year_changes
 from data_access import peers as peer_data
 from data_access import rankings as data
+from data_access.cache import versioned
 from data_access.districts import offered_levels
 from data_access.focus_years import ranking_years
 from data_access.overview import national_yardsticks
@@ -271,16 +272,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         geojson_url=boundaries_url(provinces),
     )
     chosen, peer_notes = _chosen_peers(selection, ranking, lang)
-    bump = views.bump_card(
-        peer_data.province_histories(),
-        focus_code=selection.focus,
-        theme=theme,
-        lang=lang,
-        titles=titles,
-        graph_id="rankings-bump",
-        part_types=PART_TYPES,
-        peers=chosen,
-    )
+    bump = bump_card(selection.focus, tuple(chosen), theme, lang)
     return [
         dbc.Row(
             [
@@ -292,6 +284,23 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
         ),
         parts.slot(SLOT, "peers", _peers_section(selection, ranking, chosen, peer_notes, theme, lang, titles)),
     ]
+
+
+@versioned
+def bump_card(focus: str, peers: tuple[str, ...], theme: str, lang: str) -> dbc.Card:
+    """The provinces' rank history, kept per data version: it draws every year, so another year on the
+    page draws the same card (the browser keeps it as drawn, `components.parts`), and building it anew
+    was about a quarter of the answer's time."""
+    return views.bump_card(
+        peer_data.province_histories(),
+        focus_code=focus,
+        theme=theme,
+        lang=lang,
+        titles=source_titles(lang),
+        graph_id="rankings-bump",
+        part_types=PART_TYPES,
+        peers=peers,
+    )
 
 
 def national_change_note(changes, field: int, lang: str, year: int) -> html.Div | None:
