@@ -40,3 +40,21 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
 
 def normalise_language(value: str | None) -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+# The words Dash 4's dropdown draws itself ("5 selected", "Select All", "No options found"), by its
+# `labels` keys: in English whatever the page's language unless given.
+DROPDOWN_LABELS = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """`dcc.Dropdown(labels=...)` in the reader's language; `{num_selected}` is left for the dropdown to fill."""
+    return {key: t(f"dropdown.{key}", lang) for key in DROPDOWN_LABELS}

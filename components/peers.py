@@ -14,7 +14,7 @@ from dash import dcc, html
 
 from components.figures import percent_polar, wrap_label
 from components.formatting import figure_text, format_number, format_rank
-from components.i18n import t
+from components.i18n import dropdown_labels, t
 from components.kpi import series_legend
 from components.theme import PEER_COLORS, SERIES_COLORS, TREND_COLORS, base_layout
 from domain.text import localized
@@ -62,6 +62,7 @@ def peer_picker(
                 value=list(chosen),
                 multi=True,
                 placeholder=t("peers.picker_placeholder", lang),
+                labels=dropdown_labels(lang),
                 className="peers-dropdown",
             ),
             dcc.Store(id=CHOSEN, data=list(chosen)),

@@ -17,7 +17,7 @@ from auth import audit, users
 from auth.policy import ADMIN, ADMIN_ONLY, ROLES, UNIT_HEAD
 from auth.session import current_viewer
 from components.accounts import accounts_table, password_once, unit_options
-from components.i18n import t
+from components.i18n import dropdown_labels, t
 from data_access.units_cli import unit_rows
 from domain.vocabulary import LEVELS
 from pages._context import database_unavailable, language, page_title
@@ -70,7 +70,9 @@ def layout(**_query: str) -> html.Div:
                         ),
                         _field(
                             t("accounts.unit", lang),
-                            dcc.Dropdown(id=UNIT, placeholder=t("accounts.unit_placeholder", lang)),
+                            dcc.Dropdown(
+                                id=UNIT, placeholder=t("accounts.unit_placeholder", lang), labels=dropdown_labels(lang)
+                            ),
                             html_for=UNIT,
                             width=6,
                         ),
@@ -88,7 +90,12 @@ def layout(**_query: str) -> html.Div:
                 html.H2(t("accounts.manage", lang), className="h5"),
                 dbc.Row(
                     [
-                        _field(t("accounts.account", lang), dcc.Dropdown(id=ACCOUNT), html_for=ACCOUNT, width=5),
+                        _field(
+                            t("accounts.account", lang),
+                            dcc.Dropdown(id=ACCOUNT, labels=dropdown_labels(lang)),
+                            html_for=ACCOUNT,
+                            width=5,
+                        ),
                         dbc.Col(
                             [
                                 dbc.Button(t("accounts.disable", lang), id=DISABLE, color="danger", outline=True),

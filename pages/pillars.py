@@ -17,7 +17,7 @@ from auth.guard import unit_refusal
 from auth.policy import can_view_level, can_view_unit, names_other_units
 from auth.session import current_viewer
 from components.citations import cite, readable_citation
-from components.i18n import t
+from components.i18n import dropdown_labels, t
 from components.pillars import (
     comparison_label,
     indicator_export,
@@ -174,7 +174,12 @@ def controls(query: dict, lang: str) -> dbc.Row:
                 [
                     html.Label(t("pillars.unit_label", lang), htmlFor=UNIT, className="control-label"),
                     dcc.Dropdown(
-                        id=UNIT, options=unit_options, value=unit_value, clearable=False, className="pillars-dropdown"
+                        id=UNIT,
+                        options=unit_options,
+                        value=unit_value,
+                        clearable=False,
+                        labels=dropdown_labels(lang),
+                        className="pillars-dropdown",
                     ),
                 ],
                 xs=12,
@@ -189,6 +194,7 @@ def controls(query: dict, lang: str) -> dbc.Row:
                         options=compare_options,
                         value=compare_value,
                         clearable=False,
+                        labels=dropdown_labels(lang),
                         className="pillars-dropdown",
                     ),
                 ],

@@ -214,3 +214,27 @@ def test_a_target_card_shows_its_projection_or_why_there_is_none(page: Page, bas
     assert "tuyến tính từ 2 số liệu (2022, 2023-06)" in text
     one = page.inner_text("#targets-card-mobile_coverage_rate .target-projection")
     assert one == "Chưa dự báo: mới có một số liệu (2023-06), chưa đủ để thấy xu hướng."
+
+
+def test_the_peers_picker_speaks_the_readers_language_and_its_placeholder_is_readable(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """Dash's dropdown wrote "5 selected" in English on a Vietnamese page, and drew its placeholder in a
+    dark grey on the dark theme's card."""
+    open_peers(page, f"{base_url}/rankings")
+    picker = page.locator("#rankings-peers")
+    expect(picker).to_contain_text("Đã chọn 5")
+    expect(picker).not_to_contain_text("selected")
+
+    page.click("#rankings-peers-clear")
+    placeholder = page.locator("#rankings-peers .dash-dropdown-placeholder")
+    expect(placeholder).to_have_text("Chọn tỉnh, thành phố…")
+    colour = placeholder.evaluate("el => getComputedStyle(el).color")
+    muted = page.evaluate("() => getComputedStyle(document.body).getPropertyValue('--dti-muted').trim()")
+    probe = page.evaluate(
+        "c => { const s = document.createElement('span'); s.style.color = c; document.body.append(s);"
+        " const v = getComputedStyle(s).color; s.remove(); return v; }",
+        muted,
+    )
+    assert colour == probe, f"placeholder drawn in {colour}, the theme's muted text is {probe}"
+    assert page_errors == []
