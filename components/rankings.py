@@ -179,7 +179,9 @@ def dti_note(ranking: pd.DataFrame, *, lang: str, note_id: str) -> html.Div | No
     return html.Div(
         [
             html.I(className="bi bi-info-circle me-1"),
-            t("rankings.dti_partial", lang, n=with_value, field=len(ranking)),
+            t("rankings.dti_partial", lang, n=with_value, field=len(ranking))
+            if with_value
+            else t("rankings.dti_none", lang),
         ],
         className="rankings-note rankings-dti-note",
         id=note_id,

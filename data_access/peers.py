@@ -72,11 +72,12 @@ def region_preset(unit_code: str) -> Preset | None:
 
 
 def top_preset(year: int, n: int = TOP) -> Preset | None:
-    """The provinces ranked in the top `n` of the year (ties included), None without a ranking."""
+    """The provinces ranked in the top `n` of the year (ties included); None without a ranking, or when
+    the year's table holds none of them (a year whose data has the focus's rank only)."""
     ranking = national_ranking(year)
-    if ranking.empty:
-        return None
     top = ranking[ranking["rank"] <= n]
+    if top.empty:
+        return None
     return Preset(key="top", name_vi=f"Top {n}", name_en=f"Top {n}", codes=tuple(top["unit_code"]))
 
 

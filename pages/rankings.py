@@ -337,11 +337,20 @@ def _chosen_peers(selection: Selection, ranking, lang: str) -> tuple[list[str], 
     unknown = [code for code in parsed if code not in ranked]
     notes = []
     if unknown:
-        notes.append(t("peers.unknown", lang, year=selection.year, codes=", ".join(unknown)))
+        notes.append(t("peers.unknown", lang, year=selection.year, codes=province_names(unknown, lang)))
     if len(known) > MAX_PEERS:
-        notes.append(t("peers.too_many", lang, n=MAX_PEERS, codes=", ".join(known[MAX_PEERS:])))
+        notes.append(t("peers.too_many", lang, n=MAX_PEERS, codes=province_names(known[MAX_PEERS:], lang)))
         known = known[:MAX_PEERS]
     return known, notes
+
+
+def province_names(codes: list[str], lang: str) -> str:
+    """The provinces as a reader knows them ("Bình Dương, TP. Hồ Chí Minh"), not by their codes; a code
+    no year ranks (a typo in a shared link) stays as it was typed."""
+    histories = peer_data.province_histories().drop_duplicates("unit_code").set_index("unit_code")
+    return ", ".join(
+        localized(histories.loc[code], "unit_name", lang) if code in histories.index else code for code in codes
+    )
 
 
 def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list[str], theme, lang, titles) -> html.Div:

@@ -55,6 +55,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Dữ liệu năm {year} chỉ có thứ hạng công bố của {n}/{field} tỉnh, thành phố.",
         "en": "For {year} the data holds the published rank of only {n} of {field} provinces.",
     },
+    "rankings.dti_none": {
+        "vi": "Dữ liệu chưa có chỉ số DTI công bố của tỉnh, thành phố nào trong năm này, chỉ có thứ hạng (ô “—”).",
+        "en": "The data holds no published DTI score for this year, only ranks (cells “—”).",
+    },
     "rankings.dti_partial": {
         "vi": "Chỉ số DTI công bố chỉ có trong dữ liệu cho {n}/{field} tỉnh, thành phố; "
         "các tỉnh, thành phố còn lại chỉ có thứ hạng công bố (ô “—”).",
