@@ -140,6 +140,26 @@ def test_values_above_100_are_shown_as_printed_with_their_note(
     assert page_errors == []
 
 
+def test_every_gauge_draws_its_axis_numbers_whole(plan_page: Page, plan_errors: list[str]) -> None:
+    """The gauges' "100" at the axis' right end was cut to "10(" by the figure's edge, on every card: its
+    box ended on the edge itself. Each axis number now keeps a few pixels clear of it."""
+    cut = plan_page.eval_on_selector_all(
+        ".target-card .js-plotly-plot",
+        """plots => plots.flatMap(plot => {
+            const frame = plot.querySelector('.main-svg').getBoundingClientRect();
+            return [...plot.querySelectorAll('.angularaxis text')].map(text => {
+                const box = text.getBoundingClientRect();
+                return {card: plot.closest('.target-card').id, text: text.textContent,
+                        out: box.left < frame.left + EDGE || box.right > frame.right - EDGE};
+            }).filter(tick => tick.out);
+        })""".replace("EDGE", "3"),
+    )
+    assert plan_page.locator(".target-card .js-plotly-plot .angularaxis text").count() >= 40
+    assert plan_page.locator(".target-card .js-plotly-plot").count() >= 20
+    assert cut == []
+    assert plan_errors == []
+
+
 def test_transcription_notes_and_codes_are_not_reading_text_but_stay_reachable(
     page: Page, page_errors: list[str], base_url: str
 ) -> None:
