@@ -401,7 +401,10 @@ def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, 
         height = f"{rows_height}px" if paged else f"max({HEATMAP_HEIGHT}, {rows_height}px)"
         graph = dcc.Graph(id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": height})
         body.append(html.Div(graph, className="districts-heatmap-scroll", style={"maxHeight": HEATMAP_HEIGHT}))
-    hint = "districts.click_hint.commune" if selection.level == COMMUNE else "districts.click_hint"
+    if map_boundaries(selection)[0] is None:  # no map beside the table: only its names lead on
+        hint = "districts.click_hint.table"
+    else:
+        hint = "districts.click_hint.commune" if selection.level == COMMUNE else "districts.click_hint"
     return source_card(
         t("districts.heatmap_title", lang),
         [

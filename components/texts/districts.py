@@ -127,6 +127,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Bấm vào một xã, phường trên bản đồ hoặc tên đơn vị trong bảng để xem chi tiết đơn vị.",
         "en": "Click a commune on the map or a unit's name in the table to see that unit.",
     },
+    "districts.click_hint.table": {
+        "vi": "Bấm vào tên đơn vị trong bảng để xem chi tiết đơn vị.",
+        "en": "Click a unit's name in the table to see that unit.",
+    },
     "districts.click_hint": {
         "vi": "Bấm vào một huyện trên bản đồ hoặc tên đơn vị trong bảng để xem chi tiết đơn vị.",
         "en": "Click a district on the map or a unit's name in the table to see that unit.",

@@ -182,9 +182,9 @@ def test_a_level_that_fits_a_page_is_one_table_without_the_list_controls(dash_ap
     assert "rankings-bars-page" not in json.dumps(content)
 
 
-def test_the_districts_search_asks_for_a_district_in_a_districts_year(dash_app, national: list[str]) -> None:
+def test_the_districts_search_and_hint_fit_the_year_and_the_map(dash_app, national: list[str]) -> None:
     """`/districts` pages its hundred districts too; its search box asked for "tên xã, phường" (communes)
-    in a year whose units are districts."""
+    in a year whose units are districts, and its hint for a click on a map it does not have."""
     client = signed_in(dash_app, LEADER)
     response = client.post(
         "/_dash-update-component",
@@ -206,3 +206,7 @@ def test_the_districts_search_asks_for_a_district_in_a_districts_year(dash_app, 
     content = response.get_json()["response"]["districts-content"]["children"]
     (search,) = [c for c in components(content) if c["type"] == "Input" and c["props"].get("name") == "q"]
     assert search["props"]["placeholder"] == "tên huyện, thị xã, thành phố (có dấu hay không)"
+    (hint,) = [c for c in components(content) if c["props"].get("className") == "districts-hint"]
+    assert hint["props"]["children"] == "Bấm vào tên đơn vị trong bảng để xem chi tiết đơn vị.", (
+        "the generated province has no district map: the hint sent readers to one"
+    )
