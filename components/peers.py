@@ -108,7 +108,9 @@ def peer_radar(
     layout = base_layout(theme, lang)
     layout.update(
         polar=percent_polar(theme, [20, 40, 60, 80]),
-        margin={"l": 70, "r": 70, "t": 40, "b": 40},
+        # A pillar name wraps to two lines of up to 14 characters (`wrap_label`): the bottom one needs two
+        # lines of room below, the side ones ("Hoạt động Kinh / tế số") a line's width beside the circle.
+        margin={"l": 112, "r": 112, "t": 40, "b": 64},
         showlegend=False,
     )
     figure.update_layout(layout)

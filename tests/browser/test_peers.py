@@ -238,3 +238,28 @@ def test_the_peers_picker_speaks_the_readers_language_and_its_placeholder_is_rea
     )
     assert colour == probe, f"placeholder drawn in {colour}, the theme's muted text is {probe}"
     assert page_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_the_peers_radar_draws_every_pillar_name_whole(
+    page: Page, page_errors: list[str], base_url: str, width: int, height: int
+) -> None:
+    """The bottom pillar's name wraps to two lines ("An toàn thông / tin mạng"): the second was cut off by
+    the radar's bottom edge; on a laptop "Hoạt động Kinh" lost its first letter to the left edge."""
+    page.set_viewport_size({"width": width, "height": height})
+    open_peers(page, f"{base_url}/rankings?peers=ho-chi-minh")
+    page.locator("#rankings-peers-radar .angularaxistick text").first.wait_for()
+    cut = page.eval_on_selector(
+        "#rankings-peers-radar .js-plotly-plot",
+        """plot => {
+            const frame = plot.querySelector('.main-svg').getBoundingClientRect();
+            return [...plot.querySelectorAll('.angularaxistick text')].filter(text => {
+                const box = text.getBoundingClientRect();
+                return box.top < frame.top || box.bottom > frame.bottom
+                    || box.left < frame.left || box.right > frame.right;
+            }).map(text => text.textContent);
+        }""",
+    )
+    assert page.locator("#rankings-peers-radar .angularaxistick text").count() == 8
+    assert cut == []
+    assert page_errors == []
