@@ -39,6 +39,7 @@ from components.theme import (
     pillar_color,
 )
 from components.whatif import action_text, action_total
+from data_access.targets import counted_once
 from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
 from domain.text import localized, localized_column
@@ -683,6 +684,17 @@ def _target_value(value: float, unit: str | None, lang: str) -> str:
     return f"{number}%" if unit == "%" else f"{number} {unit}".strip()
 
 
+def counted_once_lines(targets: pd.DataFrame, labels: Mapping[str, str], lang: str) -> tuple[str, ...]:
+    """One line per target the plan lists under two sections: counted once in the slide's numbers
+    (as /targets counts it), drawn in both sections' bars."""
+    lines = []
+    for row in targets[targets["twin_of"] != ""].to_dict("records"):
+        first = targets[targets["target_code"] == row["twin_of"]].iloc[0]
+        sections = " / ".join(labels.get(c, c) for c in (first["pillar_code"], row["pillar_code"]))
+        lines.append(t("present.targets.counted_once", lang, name=row["name_vi"], sections=sections))
+    return tuple(lines)
+
+
 def targets_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
     name = deck.name(lang)
     title = t("present.targets.title", lang)
@@ -691,11 +703,14 @@ def targets_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
         years = ", ".join(map(str, deck.plan_years)) or "—"
         message = t("present.targets.empty", lang, year=deck.year, next_year=deck.year + 1, unit=name, years=years)
         return _empty("targets", title, message, lang)
-    counts = {status: int((targets["status"] == status).sum()) for status in STATUSES}
+    # A target the plan lists under two sections is one target: the counts, the notes and the gaps
+    # count it once, as /targets does; the bars keep it under each section it is listed in.
+    once = counted_once(targets)
+    counts = {status: int((once["status"] == status).sum()) for status in STATUSES}
     facts = tuple(Fact(t(f"targets.status.{s}", lang), str(counts[s]), "", s) for s in STATUSES)
     labels = {code: section_label(code, lang, deck.section_names) for code in targets["pillar_code"].unique()}
     figure = target_sections_figure(targets, labels, theme=theme, lang=lang)
-    gaps = furthest_gaps(targets)
+    gaps = furthest_gaps(once)
     table = Table(
         (t("present.targets.gap_title", lang), t("present.targets.target", lang), t("present.targets.actual", lang)),
         tuple(
@@ -709,9 +724,10 @@ def targets_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
         ("left", "right", "right"),
     )
     plan_codes = ", ".join(deck.plans["code"]) if not deck.plans.empty else "—"
-    bullets = ()
+    twins = counted_once_lines(targets, labels, lang)
+    bullets = twins
     if deck.plan_year != deck.year:
-        bullets = (t("present.targets.next_year", lang, year=deck.year, plan_year=deck.plan_year),)
+        bullets = (*twins, t("present.targets.next_year", lang, year=deck.year, plan_year=deck.plan_year))
     # The plan's targets cite a locator each: the slide names the documents, the targets page the locators.
     documents = cited_documents([*deck.plans.get("source", []), *targets["actual_source"].fillna("")], titles)
     return Slide(
@@ -723,7 +739,7 @@ def targets_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str
         table=table if gaps.shape[0] else None,
         bullets=bullets,
         source=f"{t('common.source', lang)}: " + "; ".join(documents) if documents else "",
-        notes=t("present.notes.targets", lang, total=len(targets), **counts),
+        notes=" ".join([t("present.notes.targets", lang, total=len(once), **counts), *twins]),
     )
 
 

@@ -160,6 +160,12 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Năm {year} không có kế hoạch riêng; đây là kế hoạch năm {plan_year}, lập sau khi có kết quả năm {year}.",
         "en": "{year} has no plan of its own; this is the {plan_year} plan, made after the {year} results.",
     },
+    "present.targets.counted_once": {
+        "vi": "{name} được kế hoạch ghi ở cả {sections}: tính một lần trong các con số đạt/chưa đạt, "
+        "có mặt trong cột của cả hai phần.",
+        "en": "{name} is listed by the plan under both {sections}: counted once in the met/not met numbers, "
+        "shown in both sections' bars.",
+    },
     "present.targets.section_axis": {"vi": "Số mục tiêu", "en": "Targets"},
     "present.targets.gap_title": {"vi": "Chưa đạt, còn cách xa nhất", "en": "Not met, furthest away"},
     "present.targets.target": {"vi": "Mục tiêu", "en": "Target"},

@@ -19,6 +19,7 @@ from components.slides import SLIDE_KEYS, Slide, build_slides
 from data_access.cache import cache
 from data_access.deck import build_deck
 from data_access.settings import SEED_DIR
+from data_access.targets import counted_once
 from exports.deck import EXPORT_THEME, export_deck
 from tests.conftest import skip_or_fail
 
@@ -153,3 +154,21 @@ def test_the_scenario_and_its_new_rank_are_in_the_pptx_and_the_pdf(slides_for, t
     pdf.write_bytes(files["pdf"])
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert wanted in " ".join(text.split()), text
+
+
+def test_the_targets_slide_counts_a_target_listed_under_two_sections_once_as_targets_does(slides_for):
+    """Kế hoạch 57 lists the adult smartphone rate under Hạ tầng số and Xã hội số: /targets counts
+    27 targets, 12 not met; the slide's numbers, notes and gaps say the same, its bars keep both
+    listings, and a line says so."""
+    slide = next(s for s in slides_for(2022) if s.key == "targets")
+    once = counted_once(build_deck(FOCUS, 2022).targets)
+    assert len(once) == 27 and (once["status"] == "not_met").sum() == 12, "what /targets counts"
+
+    assert [(f.label, f.value) for f in slide.facts] == [("Đạt", "10"), ("Chưa đạt", "12"), ("Chưa có số liệu", "5")]
+    assert "12 chưa đạt" in slide.notes and "trên tổng 27" in slide.notes
+    assert sum(sum(bars.x) for bars in slide.figure.data) == 28, "each section's bars keep their listing"
+    names = [row[0] for row in slide.table.rows]
+    assert len(names) == len(set(names)), "no target twice among the furthest gaps"
+    note = "Tỷ lệ dân số trưởng thành có điện thoại thông minh được kế hoạch ghi ở cả Hạ tầng số / Xã hội số"
+    assert any(b.startswith(note) and "tính một lần" in b for b in slide.bullets), slide.bullets
+    assert note in slide.notes
