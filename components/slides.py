@@ -956,7 +956,10 @@ def recommendations_slide(
     return Slide(
         "actions",
         title,
-        subtitle=t("present.actions.subtitle", lang, year=year, plan=found.plan_code or "—"),
+        # Without a plan no one is assigned: the subtitle ends with the peers' year, not "under Plan —".
+        subtitle=t("present.actions.subtitle", lang, year=year, plan=found.plan_code)
+        if found.plan_code
+        else t("present.actions.subtitle_no_plan", lang, year=year),
         table=table,
         bullets=bullets,
         source=cite(t("common.source", lang), citations, titles),

@@ -160,6 +160,10 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Năm {year} không có kế hoạch riêng; đây là kế hoạch năm {plan_year}, lập sau khi có kết quả năm {year}.",
         "en": "{year} has no plan of its own; this is the {plan_year} plan, made after the {year} results.",
     },
+    "present.actions.subtitle_no_plan": {
+        "vi": "Điểm có thể giành lại theo mức đơn vị cùng khối đã đạt năm {year}",
+        "en": "Points peers proved can be won back in {year}",
+    },
     "present.targets.counted_once": {
         "vi": "{name} được kế hoạch ghi ở cả {sections}: tính một lần trong các con số đạt/chưa đạt, "
         "có mặt trong cột của cả hai phần.",

@@ -310,3 +310,14 @@ def test_every_kiosk_chart_draws_its_text_at_the_wall_floor(wall_page: Page, wal
     small = sorted((round(text["size"], 1), text["text"]) for text in charts if text["size"] < 16)
     assert small == []
     assert page_errors == []
+
+
+def test_the_chart_download_label_stands_on_one_line(page: Page, page_errors: list[str], base_url: str):
+    """ "Tải biểu đồ này" beside the PNG/SVG buttons stood on end, a word a line."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(base_url + "/present?year=2022#dti")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")
+    label = page.locator("#present-slide-dti .present-chart-label")
+    height, size = label.evaluate("e => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).fontSize)]")
+    assert height < 2 * size, (height, size)
+    assert page_errors == []

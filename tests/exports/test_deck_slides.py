@@ -10,12 +10,13 @@ import io
 import os
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from pptx import Presentation
 
-from components.slides import SLIDE_KEYS, Slide, build_slides
+from components.slides import SLIDE_KEYS, Slide, build_slides, recommendations_slide
 from data_access.cache import cache
 from data_access.deck import build_deck
 from data_access.settings import SEED_DIR
@@ -172,3 +173,17 @@ def test_the_targets_slide_counts_a_target_listed_under_two_sections_once_as_tar
     note = "Tỷ lệ dân số trưởng thành có điện thoại thông minh được kế hoạch ghi ở cả Hạ tầng số / Xã hội số"
     assert any(b.startswith(note) and "tính một lần" in b for b in slide.bullets), slide.bullets
     assert note in slide.notes
+
+
+def test_the_recommendations_of_a_province_without_a_plan_end_their_subtitle_with_the_year(slides_for):
+    """With no plan no one is assigned: no dangling "phân công theo Kế hoạch —"."""
+    found = build_deck(FOCUS, 2022).actions  # the module's database, which `slides_for` points to
+    unplanned = replace(found, plan_code="", responsibilities=found.responsibilities.iloc[0:0])
+    for lang, subtitle in (
+        ("vi", "Điểm có thể giành lại theo mức đơn vị cùng khối đã đạt năm 2022"),
+        ("en", "Points peers proved can be won back in 2022"),
+    ):
+        slide = recommendations_slide(unplanned, year=2022, unit="Bình Phước", lang=lang, titles={})
+        assert slide.subtitle == subtitle
+    planned = recommendations_slide(found, year=2022, unit="Bình Phước", lang="vi", titles={})
+    assert planned.subtitle.endswith("phân công theo Kế hoạch 57/KH-UBND")
