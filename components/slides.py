@@ -71,8 +71,11 @@ WEAKEST_COUNT = 3
 # Under a slide's radar: its bottom pillar's label (name on two lines and its value) and the legend.
 RADAR_LABEL_ROOM = 4 * CHART_TICK + 12
 RADAR_LEGEND_ROOM = 3 * (CHART_TICK + 8)
-# The recommendations a slide lists (the page's action list has them all).
-ACTION_ROWS = 5
+# The deck's recommendations list every main index with points to win, as many as a framework has
+# (the province's eight, a district's nine): a leader sees every pillar, and the table is laid out to
+# fit them (40-present.css, the exports). A unit's report lists its first five on half an A4 page.
+ACTION_ROWS = 9
+REPORT_ACTION_ROWS = 5
 GAP_ROWS = 5
 STATUSES = ("met", "not_met", "no_data")
 GRAPH_CONFIG = {**PAGE_GRAPH_CONFIG, "displayModeBar": False}
@@ -899,7 +902,13 @@ def actions_slide(
     would do to the value and rank, and who answers for it under the province's plan; with the
     presenter's what-if `scenario` (from the URL) and what it does to total, rank and group."""
     return recommendations_slide(
-        deck.actions, year=deck.year, unit=deck.name(lang), lang=lang, titles=titles, scenario=scenario
+        deck.actions,
+        year=deck.year,
+        unit=deck.name(lang),
+        lang=lang,
+        titles=titles,
+        scenario=scenario,
+        rows=ACTION_ROWS,
     )
 
 
@@ -911,8 +920,10 @@ def recommendations_slide(
     lang: str,
     titles: Mapping[str, str],
     scenario: Mapping[str, object] | None = None,
+    rows: int = REPORT_ACTION_ROWS,
 ) -> Slide:
-    """The recommendations of any unit (the deck's province, a unit's own report) as a slide."""
+    """The recommendations of any unit (the deck's province, a unit's own report) as a slide: the
+    first `rows` main indices by points to win."""
     title = t("actions.title", lang)
     if found is None or not any(a.gain > 0 for a in found.actions):
         return _empty("actions", title, t("present.actions.empty", lang, year=year, unit=unit), lang)
@@ -921,13 +932,12 @@ def recommendations_slide(
         zip(setting.indices["pillar_code"], localized_column(setting.indices, "pillar_name", lang), strict=True)
     )
     presenter = scenario_line(setting, scenario or {}, names, lang)
-    # The presenter's scenario takes the room of the last row: the slide keeps its type size.
-    top = [a for a in found.actions if a.gain > 0][: ACTION_ROWS - 1 if presenter else ACTION_ROWS]
+    top = [a for a in found.actions if a.gain > 0][:rows]
     assigned = found.responsibilities
-    rows = []
+    lines = []
     for action in top:
         who = assigned.loc[assigned["pillar_code"] == action.code, "responsible_name"]
-        rows.append(
+        lines.append(
             (
                 names[action.code],
                 f"{format_points(action.points, lang)}/{format_points(action.max_points, lang)}",
@@ -944,7 +954,7 @@ def recommendations_slide(
         )
     table = Table(
         headers=tuple(t(f"present.actions.col_{key}", lang) for key in ("index", "points", "gain", "then", "who")),
-        rows=tuple(rows),
+        rows=tuple(lines),
         align=("left", "right", "right", "left", "left"),
     )
     every = assigned.loc[assigned["pillar_code"] == EVERY_PILLAR, "responsible_name"]

@@ -12,7 +12,7 @@ from pypdf import PdfReader, PdfWriter
 
 from components.slides import EXPORT_FONT, Fact, Slide, Table
 from components.theme import SERIES_COLORS
-from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, slide_boxes, tone_color
+from exports.layout import BODY_TOP, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, Box, is_wide, slide_boxes, tone_color
 
 STYLE = f"""
 @page {{ size: {SLIDE_WIDTH}px {SLIDE_HEIGHT}px; margin: 0; }}
@@ -32,6 +32,9 @@ html, body {{ margin: 0; padding: 0; background: #ffffff; color: #1d2733;
 .figure svg {{ display: block; }}
 table {{ width: 100%; border-collapse: collapse; font-size: 16px; }}
 .table-alone table {{ font-size: 22px; }}
+.table-alone.table-wide table {{ font-size: 17px; }}
+.table-wide td {{ padding: 5px 8px; white-space: nowrap; }}
+.table-wide td:last-child {{ white-space: normal; }}
 th {{ text-align: left; font-size: 13px; color: #5b6878; text-transform: uppercase; padding: 6px 8px;
     border-bottom: 2px solid #d9e0ea; }}
 td {{ padding: 7px 8px; border-bottom: 1px solid #e3e8ef; }}
@@ -121,7 +124,7 @@ def slide_html(slide: Slide, index: int, total: int, svg: str | None) -> str:
         if boxes.figure and svg:
             parts.append(f'<div class="box figure" style="{_place(boxes.figure)}">{_svg_markup(svg)}</div>')
         if boxes.table and slide.table:
-            alone = " table-alone" if slide.figure is None else ""
+            alone = (" table-alone" + (" table-wide" if is_wide(slide.table) else "")) if slide.figure is None else ""
             parts.append(f'<div class="box{alone}" style="{_place(boxes.table)}">{_table(slide.table)}</div>')
         if boxes.bullets:
             items = "".join(f"<li>{escape(b)}</li>" for b in slide.bullets)

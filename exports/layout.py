@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from components.slides import Slide
+from components.slides import Slide, Table
 from components.theme import GROUP_COLORS, STATUS_COLORS, TREND_COLORS
 
 SLIDE_WIDTH = 1280
@@ -21,6 +21,9 @@ BULLETS_HEIGHT = 56
 # The figure's share of the main area when a table sits beside it.
 FIGURE_SHARE = 0.52
 TABLE_ALONE_WIDTH = 820
+# A table alone with this many columns (Khuyến nghị's five) takes the slide's width, so that its
+# rows stay on one line each and every row fits (exports/deck_pdf.py sets its type smaller).
+WIDE_TABLE_COLUMNS = 5
 # PNG charts are drawn at twice the slide's pixels: sharp on a 4K wall or a printed page.
 PNG_SCALE = 2
 
@@ -57,8 +60,9 @@ def slide_boxes(slide: Slide) -> SlideBoxes:
     elif slide.figure is not None:
         figure = Box(left, BODY_TOP, width, height)
     elif slide.table is not None:
-        # A table alone is centred at a readable width rather than stretched across the slide.
-        table_width = min(width, TABLE_ALONE_WIDTH)
+        # A table alone is centred at a readable width rather than stretched across the slide,
+        # unless it is wide.
+        table_width = width if is_wide(slide.table) else min(width, TABLE_ALONE_WIDTH)
         table = Box(left + (width - table_width) // 2, BODY_TOP, table_width, height)
     bullets = None
     if slide.bullets:
@@ -66,6 +70,11 @@ def slide_boxes(slide: Slide) -> SlideBoxes:
             Box(left, bottom, width, BODY_BOTTOM - bottom) if (figure or table) else Box(left, BODY_TOP, width, height)
         )
     return SlideBoxes(facts, figure, table, bullets)
+
+
+def is_wide(table: Table) -> bool:
+    """Whether a table alone on its slide takes the slide's width (`WIDE_TABLE_COLUMNS`)."""
+    return len(table.headers) >= WIDE_TABLE_COLUMNS
 
 
 def figure_size(slide: Slide) -> tuple[int, int]:

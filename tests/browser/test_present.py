@@ -312,6 +312,28 @@ def test_every_kiosk_chart_draws_its_text_at_the_wall_floor(wall_page: Page, wal
     assert page_errors == []
 
 
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_the_recommendations_show_every_main_index_and_cut_no_row(
+    page: Page, page_errors: list[str], base_url: str, width: int, height: int
+):
+    """Bình Phước has eight main indices with points to win: all eight rows stand whole inside the
+    slide's table box, above its notes (the table was cut through its fifth row, three never shown)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(base_url + "/present?year=2022#actions")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-actions")
+    slide = "#present-slide-actions"
+    rows = page.eval_on_selector_all(
+        f"{slide} .present-table tbody tr",
+        "els => els.map(e => ({name: e.cells[0].innerText, bottom: e.getBoundingClientRect().bottom}))",
+    )
+    assert [row["name"] for row in rows][-4:] == ["An toàn thông tin mạng", "Thể chế số", "Hạ tầng số", "Nhận thức số"]
+    assert len(rows) == 8
+    box = page.eval_on_selector(f"{slide} .present-table-box", "e => e.getBoundingClientRect().bottom")
+    notes = page.eval_on_selector(f"{slide} .present-bullets", "e => e.getBoundingClientRect().top")
+    assert max(row["bottom"] for row in rows) <= min(box, notes), (rows, box, notes)
+    assert page_errors == []
+
+
 def test_the_chart_download_label_stands_on_one_line(page: Page, page_errors: list[str], base_url: str):
     """ "Tải biểu đồ này" beside the PNG/SVG buttons stood on end, a word a line."""
     page.set_viewport_size({"width": 1920, "height": 1080})
