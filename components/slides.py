@@ -545,24 +545,70 @@ def departments_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str,
 # ---------------------------------------------------------------- districts
 
 
+# A heatmap row is read from across the room: past this many units (a full-HD slide has room for
+# about 28 rows of 18 px) the slide shows the strongest few and the weakest, whom a leader asks
+# about, each labelled with its rank; the /districts page and its Excel file list every unit.
+DISTRICT_ROWS = 20
+DISTRICT_BEST = 5
+DISTRICT_EXPORT_SIZE = 11
+
+
+def shown_districts(totals: pd.DataFrame) -> pd.DataFrame:
+    """The units the slide's heatmap draws, best first: all of them up to `DISTRICT_ROWS`, else the
+    `DISTRICT_BEST` strongest and the weakest for the rest of the rows."""
+    if len(totals) <= DISTRICT_ROWS:
+        return totals
+    return pd.concat([totals.head(DISTRICT_BEST), totals.tail(DISTRICT_ROWS - DISTRICT_BEST)])
+
+
 def districts_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:
     name = deck.name(lang)
     title = t("present.districts.title", lang)
     results = deck.districts
     if results.empty:
         return _empty("districts", title, t("present.districts.empty", lang, year=deck.year, unit=name), lang)
-    figure = district_heatmap(results.scores, results.totals, thresholds=results.thresholds, theme=theme, lang=lang)
+    shown = shown_districts(results.totals)
+    partial = len(shown) < len(results.totals)
+    figure = district_heatmap(
+        results.scores[results.scores["unit_code"].isin(shown["unit_code"])],
+        shown,
+        thresholds=results.thresholds,
+        theme=theme,
+        lang=lang,
+        count=len(results.totals),
+        ranked_labels=partial,
+    )
     figure.update_traces(textfont={"size": CHART_TICK}, selector={"type": "scatter"})
     figure.update_xaxes(tickfont={"size": CHART_TICK})
     figure.update_yaxes(tickfont={"size": CHART_TICK})
+    if partial:
+        # A line between the strongest and the weakest: the ranks jump there.
+        figure.add_hline(y=DISTRICT_BEST - 0.5, line={"color": ink(theme)["text"], "width": 3}, row=1, col="all")
     figure = _slide_figure(figure)
+    # An exported slide is two thirds of the wall's width: names and values at two thirds of the
+    # wall's size keep within the same rows (40-present.css shrinks them likewise on the page).
+    figure.update_layout(meta={"export_tick_size": DISTRICT_EXPORT_SIZE, "export_text_size": DISTRICT_EXPORT_SIZE})
     totals = results.totals
     best, worst = totals.iloc[0], totals.iloc[-1]
+    bullets = ()
+    if partial:
+        bullets = (
+            t(
+                "present.districts.shown",
+                lang,
+                shown=len(shown),
+                n=len(totals),
+                best=DISTRICT_BEST,
+                weakest=len(shown) - DISTRICT_BEST,
+                page=t("nav.districts", lang),
+            ),
+        )
     return Slide(
         "districts",
         title,
         subtitle=t("present.districts.subtitle", lang, year=deck.year),
         figure=figure,
+        bullets=bullets,
         source=cite(t("common.source", lang), results.scores["source"], titles),
         notes=t(
             "present.notes.districts",
@@ -571,7 +617,8 @@ def districts_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, s
             best_total=format_points(best["total"], lang),
             worst=localized(worst, "unit_name", lang),
             worst_total=format_points(worst["total"], lang),
-        ),
+        )
+        + "".join(f" {b}" for b in bullets),
     )
 
 
@@ -1226,6 +1273,8 @@ def export_figure(figure: go.Figure, *, background: str = "#ffffff") -> go.Figur
     meta = copy.layout.meta if isinstance(copy.layout.meta, dict) else {}
     if meta.get("export_tick_size"):
         copy.update_yaxes(tickfont_size=meta["export_tick_size"])
+    if meta.get("export_text_size"):
+        copy.update_traces(textfont_size=meta["export_text_size"], selector={"type": "scatter"})
     return copy
 
 

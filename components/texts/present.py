@@ -125,6 +125,12 @@ TEXT: dict[str, dict[str, str]] = {
         "vi": "Năm {year} chưa có kết quả đánh giá cấp huyện của {unit}.",
         "en": "There are no district results of {unit} for {year}.",
     },
+    "present.districts.shown": {
+        "vi": "Trang này hiện {shown} trên {n} đơn vị: {best} đơn vị điểm cao nhất và {weakest} đơn vị thấp nhất "
+        "(số trước tên là thứ hạng). Đủ {n} đơn vị ở trang “{page}” và tệp Excel tải từ đó.",
+        "en": "This slide shows {shown} of {n} units: the {best} highest and the {weakest} lowest totals "
+        "(the number before a name is its rank). All {n} are on the “{page}” page and in its Excel file.",
+    },
     "present.notes.districts": {
         "vi": "Cao nhất: {best} ({best_total} điểm); thấp nhất: {worst} ({worst_total} điểm).",
         "en": "Highest: {best} ({best_total} points); lowest: {worst} ({worst_total} points).",

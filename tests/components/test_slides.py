@@ -13,6 +13,7 @@ from components.slides import (
     Slide,
     Table,
     cited_documents,
+    districts_slide,
     export_figure,
     furthest_gaps,
     group_facts,
@@ -26,6 +27,8 @@ from components.slides import (
 from data_access.laggards import LAGGARD_COLUMNS
 from data_access.scoring import points_lost
 from data_access.settings import SEED_DIR
+from domain.records import DistrictResults
+from domain.vocabulary import Threshold
 from exports.layout import BODY_BOTTOM, BODY_TOP, MARGIN, SLIDE_WIDTH, figure_size, slide_boxes
 
 
@@ -278,3 +281,71 @@ def test_laggards_slide_without_scores_says_so():
     assert nothing.table is None and "chưa có kết quả" in nothing.message
     assert len(only_departments.table.rows) == 3
     assert only_departments.bullets == ("Năm 2022 chưa có kết quả đánh giá cấp huyện của Bình Phước.",)
+
+
+def district_results(count: int) -> DistrictResults:
+    """`count` districts of two criteria, "Huyện 001" best and each next one a point lower."""
+    codes = [f"h{i:03d}" for i in range(1, count + 1)]
+    totals = pd.DataFrame(
+        {
+            "unit_code": codes,
+            "unit_name_vi": [f"Huyện {i:03d}" for i in range(1, count + 1)],
+            "unit_name_en": [f"District {i:03d}" for i in range(1, count + 1)],
+            "total": [200.0 - i for i in range(count)],
+            "max_total": 200.0,
+            "share": [(200.0 - i) / 200 for i in range(count)],
+            "rank": list(range(1, count + 1)),
+            "group": "Khá",
+        }
+    )
+    scores = pd.DataFrame(
+        [
+            {
+                "unit_code": code,
+                "pillar_code": pillar,
+                "pillar_name_vi": name,
+                "pillar_name_en": name,
+                "points": total / 2,
+                "max_points": 100.0,
+                "share": total / 200,
+                "sort_order": order,
+                "source": "Synthetic",
+            }
+            for code, total in zip(codes, totals["total"], strict=True)
+            for order, (pillar, name) in enumerate((("a", "Thể chế số"), ("b", "Hạ tầng số")))
+        ]
+    )
+    thresholds = [Threshold("Tốt", 0.8, "tot"), Threshold("Khá", 0.65, "kha")]
+    return DistrictResults("p", 2022, scores, totals, scores.drop_duplicates("pillar_code"), thresholds)
+
+
+def district_deck(count: int) -> SimpleNamespace:
+    return SimpleNamespace(year=2022, districts=district_results(count), name=lambda lang: "Bắc Giang")
+
+
+def test_a_hundred_districts_slide_shows_the_strongest_and_the_weakest_and_says_where_the_rest_are():
+    """100 districts squeezed into one heatmap printed their names over each other: the slide draws
+    twenty readable rows (the 5 best, the 15 weakest), each named with its rank, and says so."""
+    slide = districts_slide(district_deck(100), theme="dark", lang="vi", titles={})
+
+    heatmap = slide.figure.data[0]
+    assert len(heatmap.y) == 20
+    labels = list(slide.figure.layout.yaxis.ticktext)
+    assert labels[:6] == [*(f"{i}. Huyện {i:03d}" for i in range(1, 6)), "86. Huyện 086"]
+    assert labels[-1] == "100. Huyện 100"
+    assert slide.bullets == (
+        "Trang này hiện 20 trên 100 đơn vị: 5 đơn vị điểm cao nhất và 15 đơn vị thấp nhất (số trước tên là thứ hạng). "
+        "Đủ 100 đơn vị ở trang “Huyện, thị, thành” và tệp Excel tải từ đó.",
+    )
+    assert slide.bullets[0] in slide.notes
+    assert "thấp nhất: Huyện 100 (101 điểm)" in slide.notes, "the notes still name the province's lowest"
+    english = districts_slide(district_deck(100), theme="dark", lang="en", titles={})
+    assert english.bullets[0].startswith("This slide shows 20 of 100 units")
+
+
+def test_a_province_of_few_districts_shows_them_all_without_a_note():
+    slide = districts_slide(district_deck(11), theme="dark", lang="vi", titles={})
+
+    assert len(slide.figure.data[0].y) == 11
+    assert slide.figure.layout.yaxis.ticktext[0] == "Huyện 001", "no ranks where every district is shown"
+    assert slide.bullets == ()
