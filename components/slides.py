@@ -39,9 +39,9 @@ from components.theme import (
     pillar_color,
 )
 from components.whatif import action_text, action_total
-from data_access.targets import counted_once
 from domain.caveats import PillarCaveats, inferred_pillars
 from domain.records import Deck
+from domain.targets import counted_once
 from domain.text import localized, localized_column
 from domain.vocabulary import EVERY_PILLAR, Threshold
 from domain.whatif import ActionList, WhatIfSetting, outcome, scenario_points

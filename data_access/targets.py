@@ -19,6 +19,7 @@ from data_access.db import get_engine
 from data_access.models import Framework, Observation, Pillar, Plan, Target, Unit
 from data_access.queries import read_frame
 from domain.projection import Observed, project
+from domain.targets import counted_once
 from domain.vocabulary import COMPARATORS
 
 STATUSES = ("met", "not_met", "no_data")
@@ -136,16 +137,6 @@ def twins(targets: pd.DataFrame) -> list[str]:
             first[key] = row["target_code"]
             marks.append("")
     return marks
-
-
-def counted_once(targets: pd.DataFrame) -> pd.DataFrame:
-    """The plan's targets with each listed twice kept once (its first listing): what totals count."""
-    return targets[targets["twin_of"] == ""]
-
-
-def distinct_targets(targets: pd.DataFrame) -> int:
-    """How many targets the rows are, a target listed twice counted once (whichever rows are kept)."""
-    return len({twin or code for code, twin in zip(targets["target_code"], targets["twin_of"], strict=True)})
 
 
 @versioned

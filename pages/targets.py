@@ -32,11 +32,10 @@ from data_access.targets import (
     TargetsView,
     UnknownFilter,
     build_targets_view,
-    counted_once,
-    distinct_targets,
     pillar_names,
     status_counts,
 )
+from domain.targets import counted_once, distinct_targets
 from domain.text import localized
 from pages._context import (
     BadParameter,

@@ -20,7 +20,7 @@ from components.slides import SLIDE_KEYS, Slide, build_slides, recommendations_s
 from data_access.cache import cache
 from data_access.deck import build_deck
 from data_access.settings import SEED_DIR
-from data_access.targets import counted_once
+from domain.targets import counted_once
 from exports.deck import EXPORT_THEME, export_deck
 from tests.conftest import skip_or_fail
 
