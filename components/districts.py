@@ -19,7 +19,7 @@ from dash import html
 from plotly.subplots import make_subplots
 
 from components.figures import wrap_label
-from components.formatting import format_percent, format_points
+from components.formatting import format_percent, format_points, format_points_column
 from components.i18n import t
 from components.theme import CHART_TEXT, CHART_TICK, STATUS_COLORS, base_layout, group_color, ink, map_style
 from domain import maps
@@ -236,7 +236,7 @@ def district_heatmap(
         _cell_labels(codes, order, percent, text, thresholds, colors["text"], size=CHART_TICK), row=1, col=1
     )
     total_percent = [[share * 100] for share in totals["share"]]
-    total_text = [[f"<b>{format_points(total, lang)}</b>"] for total in totals["total"]]
+    total_text = [[f"<b>{total}</b>"] for total in format_points_column(totals["total"], lang)]
     figure.add_trace(
         _cell_labels([TOTAL_COLUMN], order, total_percent, total_text, thresholds, colors["text"], size=CHART_TEXT),
         row=1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 SEPARATORS = {"vi": (",", "."), "en": (".", ",")}
 
@@ -46,6 +47,14 @@ def format_points(points: float | None, lang: str = "vi") -> str:
     text = format_number(points, 2, lang)
     decimal = SEPARATORS.get(lang, SEPARATORS["vi"])[0]
     return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+
+def format_points_column(values: Iterable[float | None], lang: str = "vi") -> list[str]:
+    """A column of points in one precision, as the sources print a table: two decimals for every value
+    when any has a fraction (`687,20` above `669,12`, never `687,2`), none when all are whole (`145`)."""
+    values = list(values)
+    fractional = any(value is not None and not math.isnan(value) and round(value, 2) % 1 for value in values)
+    return [format_number(value, 2, lang) if fractional else format_points(value, lang) for value in values]
 
 
 def format_rank(rank: int | None, rank_of: int | None) -> str:

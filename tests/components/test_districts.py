@@ -142,6 +142,9 @@ def test_heatmap_puts_the_best_total_on_top_with_readable_labels():
     assert cell_labels.hoverinfo == "skip", "hovering a value shows the cell's hover"
     assert cells.customdata[0][0] == "<b>UBND huyện Cao</b><br>Nhận thức số: 55/60 điểm (91,67%)"
     assert list(total_labels.text) == ["<b>145</b>", "<b>100</b>", "<b>60</b>"]
+    fractional = _totals(scores).assign(total=[145.2, 100.25, 60.0])
+    labels = district_heatmap(scores, fractional, thresholds=THRESHOLDS, theme="dark", lang="vi").data[3]
+    assert list(labels.text) == ["<b>145,20</b>", "<b>100,25</b>", "<b>60,00</b>"], "one precision down the column"
     assert total.z[0][0] == pytest.approx(145 / 210 * 100)
     assert "Xếp hạng 1/3 · Khá" in total.customdata[0][0]
     assert figure.layout.yaxis.ticktext[0] == '<a href="/units/p-cao" target="_self">UBND huyện Cao</a>'

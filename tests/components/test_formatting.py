@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import math
 
-from components.formatting import format_number, format_percent, format_points, format_rank, plotly_separators
+from components.formatting import (
+    format_number,
+    format_percent,
+    format_points,
+    format_points_column,
+    format_rank,
+    plotly_separators,
+)
 
 
 def test_vietnamese_numbers_use_comma_decimals_and_dot_thousands():
@@ -38,3 +45,11 @@ def test_rank_reads_against_its_field():
 def test_plotly_separators_follow_the_language():
     assert plotly_separators("vi") == ",."
     assert plotly_separators("en") == ".,"
+
+
+def test_a_column_of_points_keeps_one_precision():
+    """/districts' total column read "687,2" above "669,12": a column of totals carries two decimals on
+    every row once one has a fraction, as the sources print them, and none when all are whole."""
+    assert format_points_column([687.2, 669.12, 655.3]) == ["687,20", "669,12", "655,30"]
+    assert format_points_column([145.0, 100.0, 60.0]) == ["145", "100", "60"]
+    assert format_points_column([1000.5, float("nan")], "en") == ["1,000.50", "—"]
