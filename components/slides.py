@@ -26,7 +26,7 @@ from components.figures import pillar_radar, rank_history, wrap_label
 from components.formatting import figure_text, format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.rankings import unit_bars
-from components.targets import section_label
+from components.targets import listed_twice, section_label
 from components.theme import (
     CHART_LABEL,
     CHART_TICK,
@@ -737,12 +737,10 @@ def _target_value(value: float, unit: str | None, lang: str) -> str:
 def counted_once_lines(targets: pd.DataFrame, labels: Mapping[str, str], lang: str) -> tuple[str, ...]:
     """One line per target the plan lists under two sections: counted once in the slide's numbers
     (as /targets counts it), drawn in both sections' bars."""
-    lines = []
-    for row in targets[targets["twin_of"] != ""].to_dict("records"):
-        first = targets[targets["target_code"] == row["twin_of"]].iloc[0]
-        sections = " / ".join(labels.get(c, c) for c in (first["pillar_code"], row["pillar_code"]))
-        lines.append(t("present.targets.counted_once", lang, name=row["name_vi"], sections=sections))
-    return tuple(lines)
+    return tuple(
+        t("present.targets.counted_once", lang, name=row["name_vi"], sections=sections)
+        for row, sections in listed_twice(targets, labels)
+    )
 
 
 def targets_slide(deck: Deck, *, theme: str, lang: str, titles: Mapping[str, str]) -> Slide:

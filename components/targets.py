@@ -236,20 +236,26 @@ def projection_counts(statuses: pd.Series) -> dict[str, int]:
     return {status: int(counted.get(status, 0)) for status in PROJECTION_COLORS}
 
 
-def counted_once_note(targets: pd.DataFrame, *, lang: str, section_labels: Mapping[str, str]) -> list[html.Div]:
-    """One line per target the plan lists twice: its name and the sections it sits under."""
-    notes = []
+def listed_twice(targets: pd.DataFrame, section_labels: Mapping[str, str]) -> list[tuple[dict, str]]:
+    """Each target the plan lists twice, as its second listing's row, with the sections it sits under
+    ("Hạ tầng số / Xã hội số"): what `/targets` and the deck say of it."""
+    twins = []
     for row in targets[targets["twin_of"] != ""].to_dict("records"):
         first = targets[targets["target_code"] == row["twin_of"]].iloc[0]
-        sections = " / ".join(section_labels.get(c, c) for c in (first["pillar_code"], row["pillar_code"]))
-        notes.append(
-            html.Div(
-                t("targets.counted_once", lang, name=row["name_vi"], sections=sections),
-                className="targets-counted-once",
-                id=f"targets-counted-once-{row['target_code']}",
-            )
+        twins.append((row, " / ".join(section_labels.get(c, c) for c in (first["pillar_code"], row["pillar_code"]))))
+    return twins
+
+
+def counted_once_note(targets: pd.DataFrame, *, lang: str, section_labels: Mapping[str, str]) -> list[html.Div]:
+    """One line per target the plan lists twice: its name and the sections it sits under."""
+    return [
+        html.Div(
+            t("targets.counted_once", lang, name=row["name_vi"], sections=sections),
+            className="targets-counted-once",
+            id=f"targets-counted-once-{row['target_code']}",
         )
-    return notes
+        for row, sections in listed_twice(targets, section_labels)
+    ]
 
 
 def risk_list(risky: pd.DataFrame, *, lang: str, href: str, limit: int | None = None) -> html.Div:
