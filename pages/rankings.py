@@ -23,6 +23,7 @@ from components.formatting import format_points, format_rank
 from components.i18n import t
 from components.listing import list_controls
 from components.shell import THEME_STORE
+from components.static_html import static_html
 from components.theme import DEFAULT_THEME
 from data_access import geo, queries, reorganisation, year_changes
 from data_access import peers as peer_data
@@ -240,7 +241,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
     ranking_source = cite(t("common.source", lang), [*ranking["source"], average.source, national.source], titles)
     table = source_card(
         t("rankings.national_title", lang),
-        html.Div(
+        static_html(
             views.national_table(
                 ranking,
                 focus_code=selection.focus,
@@ -248,7 +249,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
                 table_id="rankings-national-table",
                 changes=changes.table if changes.previous_year is not None else None,
             ),
-            className="rankings-scroll",
+            class_name="rankings-scroll",
         ),
         source=[ranking_source],
         card_id="rankings-national-card",
@@ -376,7 +377,7 @@ def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list
         t("peers.table_title", lang, year=selection.year),
         [
             picker,
-            html.Div(
+            static_html(
                 peer_views.peer_table(
                     table,
                     colors=colors,
@@ -384,7 +385,7 @@ def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list
                     previous_year=int(earlier_years[-1]) if earlier_years else None,
                     lang=lang,
                 ),
-                className="rankings-scroll",
+                class_name="rankings-scroll",
             ),
         ],
         source=[
@@ -459,7 +460,7 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
         t("rankings.table_title", lang),
         [
             *([controls] if controls is not None else []),
-            html.Div(
+            static_html(
                 views.unit_table(
                     shown,
                     lang=lang,
@@ -468,7 +469,7 @@ def render_units(selection: Selection, theme: str, lang: str, titles: dict[str, 
                     unit_href=unit_page_link,
                     focus_code=own,
                 ),
-                className="rankings-scroll",
+                class_name="rankings-scroll",
             ),
         ],
         source=[cite(source_label, [*table["score_source"], *table["published_source"]], titles)],

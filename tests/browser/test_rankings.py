@@ -284,6 +284,27 @@ def test_a_level_chosen_redraws_the_content_in_place_and_back_and_forward_follow
     assert page_errors == []
 
 
+def test_a_name_in_the_ranking_opens_its_unit_page_inside_the_app_and_back_returns(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """The table is written as HTML in one component (components/static_html.py); its names still follow
+    as `dcc.Link`s do: the unit's page opens without reloading the app, and back shows the ranking."""
+    open_units(page, base_url + "/rankings?year=2022&level=department")
+    page.evaluate("() => { window.keptAcrossLinks = 'yes'; }")
+    link = page.locator("#rankings-unit-table tbody tr").first.locator(".unit-name a")
+    name, href = link.inner_text().strip(), link.get_attribute("href")
+
+    link.click()
+
+    expect(page).to_have_url(base_url + href)
+    expect(page.locator("#units-content")).to_contain_text(name)
+    assert page.evaluate("() => window.keptAcrossLinks") == "yes", "the link reloaded the whole page"
+    page.go_back()
+    expect(page.locator("#rankings-unit-table")).to_be_visible()
+    expect_query(page, {"year": "2022", "level": "department"})
+    assert page_errors == []
+
+
 def test_year_links_keep_the_level_and_an_empty_year_explains_itself(
     page: Page, page_errors: list[str], expect: Callable, base_url: str
 ) -> None:

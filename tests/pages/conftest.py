@@ -6,6 +6,7 @@ import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 
 import pytest
 from flask.testing import FlaskClient
@@ -153,19 +154,57 @@ def overview_callback(client: FlaskClient, year: str | None, **options):
 
 
 def components(node) -> Iterator[dict]:
-    """Every Dash component of a layout answer, depth first (a figure's JSON is data, not components)."""
+    """Every Dash component of a layout answer, depth first (a figure's JSON is data, not components).
+    A `StaticHtml` block is followed by its elements, read back from its HTML in the same shape
+    (namespace `STATIC_ELEMENT`): a test finds a row or a link in it as in any other table."""
     if isinstance(node, list):
         for item in node:
             yield from components(item)
     elif isinstance(node, dict):
         if {"type", "namespace", "props"} <= node.keys():
             yield node
+            if node["type"] == "StaticHtml":
+                yield from components(read_static_html(node["props"]["html"]))
+                return
             for name, value in node["props"].items():
                 if name != "figure":
                     yield from components(value)
         else:
             for value in node.values():
                 yield from components(value)
+
+
+STATIC_ELEMENT = "static-html"
+# HTML's attribute names as React spells them.
+REACT_NAMES = {"class": "className", "colspan": "colSpan", "rowspan": "rowSpan", "for": "htmlFor"}
+VOID_ELEMENTS = {"br", "hr", "img", "wbr", "col"}
+
+
+def read_static_html(text: str) -> list:
+    """A `StaticHtml` block's HTML as a tree of component-shaped elements (`Td`, `Tr`; a link followed
+    inside the app as `Link`), with their attributes and children."""
+    root: dict = {"props": {"children": []}}
+    stack = [root]
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            props = {REACT_NAMES.get(name, name): "" if value is None else value for name, value in attrs}
+            kind = "Link" if tag == "a" and "data-dash-link" in props else tag.capitalize()
+            element = {"type": kind, "namespace": STATIC_ELEMENT, "props": {**props, "children": []}}
+            stack[-1]["props"]["children"].append(element)
+            if tag not in VOID_ELEMENTS:
+                stack.append(element)
+
+        def handle_endtag(self, tag):
+            stack.pop()
+
+        def handle_data(self, data):
+            stack[-1]["props"]["children"].append(data)
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(text)
+    reader.close()
+    return root["props"]["children"]
 
 
 RANKINGS_OUTPUT = (

@@ -1,0 +1,148 @@
+"""A long table drawn by one Dash component instead of one per cell.
+
+Dash's renderer runs a selector for every component on the page at each step of every callback (a
+filter change takes 150 to 220 such steps), so a table of 60 rows × 6 cells, a few thousand
+components, made each change on `/rankings` 40–100 ms slower in Chromium. The table is still built
+with `dash.html` (its builders and their tests do not change); `static_html` writes that tree once
+as HTML, escaped, and `StaticHtml` (assets/04-static-html.js) puts it in the page as it is.
+
+Only plain elements and links are written: a graph, an input or anything with a callback on it has
+no place in such a block and is refused. A link (`dcc.Link`) keeps its in-app navigation: the asset
+follows it as `dcc.Link` does, without reloading the page.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from numbers import Number
+from typing import ClassVar
+
+from dash import dcc, html
+from dash.development.base_component import Component, _explicitize_args
+
+# React's names of attributes that HTML spells otherwise.
+ATTRIBUTES = {
+    "className": "class",
+    "htmlFor": "for",
+    "colSpan": "colspan",
+    "rowSpan": "rowspan",
+    "tabIndex": "tabindex",
+}
+# Properties of a Dash html component that are Dash's, not the element's.
+DASH_ONLY = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "key", "loading_state", "setProps"}
+# CSS properties React writes without a unit when given a number.
+UNITLESS = {"opacity", "flex", "flexGrow", "flexShrink", "fontWeight", "lineHeight", "order", "zIndex"}
+# No tag name but a plain one goes into the HTML.
+TAG = re.compile(r"[a-z][a-z0-9]*")
+VOID = {"br", "hr", "img", "wbr", "col"}
+# Addresses that would run code when followed.
+UNSAFE_HREF = re.compile(r"\s*(javascript|data|vbscript):", re.IGNORECASE)
+
+
+class StaticHtml(Component):
+    """HTML written on the server by `static_html`, drawn as it is inside a `div`.
+
+    - id (string; optional)
+    - className (string; optional)
+    - html (string; required): the element's inner HTML, escaped by `static_html`.
+    """
+
+    _children_props: ClassVar[list[str]] = []
+    _base_nodes: ClassVar[list[str]] = ["children"]
+    _namespace = "dti_static"
+    _type = "StaticHtml"
+
+    @_explicitize_args
+    def __init__(self, html: str | None = None, id: str | None = None, className: str | None = None, **kwargs):
+        self._prop_names = ["id", "className", "html"]
+        self._valid_wildcard_attributes = []
+        self.available_properties = ["id", "className", "html"]
+        self.available_wildcard_properties = []
+        explicit = kwargs.pop("_explicit_args")
+        given = {"html": html, "id": id, "className": className}
+        super().__init__(**{name: given[name] for name in explicit if name in given})
+
+
+def static_html(tree: object, *, class_name: str | None = None) -> StaticHtml:
+    """`tree` (html components, `dcc.Link`s and text) as one component."""
+    return StaticHtml(html=to_html(tree), className=class_name)
+
+
+def to_html(node: object) -> str:
+    """The HTML of a tree of Dash html components, every text and attribute value escaped."""
+    if node is None or node is False:
+        return ""
+    if isinstance(node, str):
+        return escape(node, quote=False)
+    if isinstance(node, Number):
+        return escape(str(node), quote=False)
+    if isinstance(node, list | tuple):
+        return "".join(to_html(child) for child in node)
+    if isinstance(node, dcc.Link):
+        return _element("a", _link_attributes(node), node.children if hasattr(node, "children") else None)
+    if isinstance(node, Component) and type(node).__module__.startswith(html.__name__ + "."):
+        tag = node._type.lower()
+        if not TAG.fullmatch(tag):
+            raise TypeError(f"no element <{tag}> in a static block")
+        return _element(tag, _attributes(node), getattr(node, "children", None))
+    raise TypeError(f"{type(node).__name__} cannot be written as static HTML: it needs Dash to draw it")
+
+
+def _element(tag: str, attributes: dict[str, str], children: object) -> str:
+    written = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in attributes.items())
+    if tag in VOID:
+        return f"<{tag}{written}>"
+    return f"<{tag}{written}>{to_html(children)}</{tag}>"
+
+
+def _attributes(node: Component) -> dict[str, str]:
+    attributes: dict[str, str] = {}
+    for name, value in node.to_plotly_json()["props"].items():
+        if name in DASH_ONLY or value is None:
+            continue
+        if name == "id" and not isinstance(value, str):
+            raise TypeError("a static block's element has no pattern-matching id: no callback can reach it")
+        if name == "style":
+            attributes["style"] = css(value)
+        elif name == "href":
+            attributes["href"] = safe_href(value)
+        elif isinstance(value, bool):
+            if value:
+                attributes[ATTRIBUTES.get(name, name)] = ""
+        else:
+            attributes[ATTRIBUTES.get(name, name).lower()] = str(value)
+    return attributes
+
+
+def _link_attributes(link: dcc.Link) -> dict[str, str]:
+    """As `dcc.Link` draws it; without `refresh` the asset follows it inside the app."""
+    attributes = {"href": safe_href(link.href)}
+    for name in ("id", "className", "title", "target"):
+        value = getattr(link, name, None)
+        if value is not None:
+            attributes[ATTRIBUTES.get(name, name)] = str(value)
+    if getattr(link, "style", None):
+        attributes["style"] = css(link.style)
+    if not getattr(link, "refresh", False):
+        attributes["data-dash-link"] = ""
+    return attributes
+
+
+def safe_href(href: str) -> str:
+    """`href`, refused when following it would run code (what `dcc.Link` refuses too)."""
+    if UNSAFE_HREF.match(str(href)):
+        raise ValueError(f"an address that runs code has no place in a static block: {href!r}")
+    return str(href)
+
+
+def css(style: dict) -> str:
+    """A React style object as a `style` attribute: camelCase names hyphenated (custom properties kept),
+    numbers given React's `px` where React gives it."""
+    declarations = []
+    for name, value in style.items():
+        prop = name if name.startswith("--") else re.sub(r"[A-Z]", lambda m: "-" + m.group(0).lower(), name)
+        if isinstance(value, Number) and not isinstance(value, bool) and name not in UNITLESS:
+            value = f"{value}px"
+        declarations.append(f"{prop}: {value}")
+    return "; ".join(declarations)

@@ -1,0 +1,97 @@
+"""A table written as HTML for one component (`components.static_html`): what reaches the page is the
+table the builders made, every text escaped, links still links, and nothing that would run code."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from dash import dcc, html
+from plotly.io.json import to_json_plotly
+
+from components.rankings import national_table
+from components.static_html import static_html, to_html
+from tests.pages.conftest import components, read_static_html
+
+
+def rows_of(tree: object) -> list[list[str]]:
+    """Each body row's cell texts, read from a Dash tree or from the HTML read back."""
+
+    def text(node: object) -> str:
+        if isinstance(node, str):
+            return node
+        if isinstance(node, list):
+            return "".join(text(item) for item in node)
+        if isinstance(node, dict):
+            return text(node["props"].get("children"))
+        return ""
+
+    rows = [c for c in components(tree) if c["type"] == "Tr" and "data-unit" in c["props"]]
+    return [[text(cell) for cell in row["props"]["children"]] for row in rows]
+
+
+def test_the_national_table_reads_back_cell_for_cell_with_a_hostile_name_as_text() -> None:
+    ranking = pd.DataFrame(
+        {
+            "unit_code": ["a", "b", "c"],
+            "unit_name_vi": ["Thành phố <b>Đà Nẵng</b>", 'Tỉnh "Bắc" & Nam', "<img src=x onerror=alert(1)>"],
+            "unit_name_en": ["Da Nang", "Bac & Nam", "Img"],
+            "rank": [1, 2, 2],
+            "tied": [False, True, True],
+            "index_value": [0.71234, float("nan"), 0.5],
+        }
+    )
+    tree = national_table(ranking, focus_code="b", lang="vi", table_id="national")
+
+    written = to_html(tree)
+
+    assert "<img" not in written and "<b>" not in written
+    assert "&lt;img src=x onerror=alert(1)&gt;" in written
+    block = static_html(tree, class_name="rankings-scroll").to_plotly_json()
+    read = read_static_html(block["props"]["html"])
+    assert rows_of(read) == rows_of(json.loads(to_json_plotly(tree)))
+    assert rows_of(read)[0][1] == "Thành phố <b>Đà Nẵng</b>"
+    focus_rows = [c for c in components(read) if "rankings-focus" in c["props"].get("className", "")]
+    assert [row["props"]["data-unit"] for row in focus_rows] == ["b"]
+    assert "--rankings-focus:" in focus_rows[0]["props"]["style"]
+
+
+def test_a_link_is_followed_inside_the_app_unless_it_asks_for_a_reload() -> None:
+    written = to_html(
+        html.Td([dcc.Link("Sở A & B", href="/units/a?year=2022&level=x"), dcc.Link("Tải", href="/x", refresh=True)])
+    )
+
+    assert written == (
+        '<td><a href="/units/a?year=2022&amp;level=x" data-dash-link="">Sở A &amp; B</a><a href="/x">Tải</a></td>'
+    )
+
+
+def test_styles_and_attributes_are_written_as_react_writes_them() -> None:
+    cell = html.Td(
+        "7",
+        colSpan=2,
+        title='hạng "chung"',
+        style={"--rankings-focus": "#f5a524", "fontWeight": 700, "width": 10},
+        **{"data-value": "7"},
+    )
+
+    assert to_html(cell) == (
+        '<td colspan="2" style="--rankings-focus: #f5a524; font-weight: 700; width: 10px" '
+        'title="hạng &quot;chung&quot;" data-value="7">7</td>'
+    )
+
+
+@pytest.mark.parametrize(
+    "tree",
+    [
+        html.Td(dcc.Graph(figure={})),
+        html.Td(dcc.Link("x", href="javascript:alert(1)")),
+        html.A("x", href=" JavaScript:alert(1)"),
+        html.Td("x", id={"type": "slot", "name": "x"}),
+    ],
+    ids=["a graph", "a script link", "a script href", "a pattern-matching id"],
+)
+def test_what_needs_dash_or_would_run_code_is_refused(tree: object) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        to_html(tree)
