@@ -17,7 +17,9 @@ prints per page:
   reader's own controls in Chromium, N times each way: p50/p95 from the click to the frame after the
   first that shows the new state (the state being what a fresh load of its URL settles on), beside
   the change's floor on this machine: the other state's settled content swapped in as HTML, no
-  request, Dash or plotly (what the browser alone needs to draw it);
+  request, Dash or plotly (what the browser alone needs to draw it); and, from a Chromium trace of a
+  few more changes, how long per change the page's main thread waited for the GPU process (a map's
+  WebGL drawn and read back): on a machine without a GPU, SwiftShader draws it on the CPU;
 - with `--floors N`: each page's settle time (fresh load to the settled content) against its static
   floor, the same settled DOM without its scripts served at the same URL with the same stylesheets
   and fonts (N loads each, interleaved).
@@ -455,6 +457,45 @@ def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, s
     ]
 
 
+# The WebGL renderer the page gets: "SwiftShader" names Chromium's CPU rasteriser (no GPU).
+WEBGL_RENDERER_JS = """() => {
+  const gl = document.createElement('canvas').getContext('webgl');
+  if (!gl) return 'no WebGL';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+}"""
+# The renderer's main thread blocked on the GPU process: the innermost of its synchronous GL waits.
+GL_WAIT_EVENT = "CommandBufferProxyImpl::WaitForGetOffset"
+
+
+def gl_wait_per_change(page, steps: list[tuple[str, str]], root: str) -> float:
+    """Milliseconds per change that the page's main thread waited for the GPU process, from a Chromium
+    trace (category `gpu`) of `steps` (control, awaited signature); traced apart from the timed changes,
+    whose figures tracing would inflate."""
+    import json
+
+    browser = page.context.browser
+    browser.start_tracing(page=page, categories=["gpu"])
+    for control, expected in steps:
+        page.evaluate(TIMED_CHANGE_JS, [root, control, expected, 60_000])
+        page.wait_for_load_state("networkidle")
+    trace = json.loads(browser.stop_tracing())
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    main_threads = {
+        (event["pid"], event["tid"])
+        for event in events
+        if event.get("ph") == "M"
+        and event.get("name") == "thread_name"
+        and event["args"].get("name") == "CrRendererMain"
+    }
+    waited = sum(
+        event.get("dur", 0)
+        for event in events
+        if event.get("name") == GL_WAIT_EVENT and (event.get("pid"), event.get("tid")) in main_threads
+    )
+    return waited / 1000 / len(steps)
+
+
 def filter_changes(label: str, repeat: int) -> None:
     """A filter changed in Chromium, timed from the click to the frame that shows the new state, for the
     cases of `_filter_change_cases`; each state's look is first taken from a fresh load of its URL."""
@@ -463,8 +504,12 @@ def filter_changes(label: str, repeat: int) -> None:
     focus = queries.focus_unit_code()
     years = followed_years(focus)
     print(f"\n[{label}] filter changes in Chromium, 1920×1080 (click → redrawn page, n={repeat} each way)")
-    print(f"  {'change':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'floor p50':>11}{'floor p95':>11}  {'A ↔ B'}")
+    print(
+        f"  {'change':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'floor p50':>11}{'floor p95':>11}"
+        f"{'GL wait':>9}  {'A ↔ B'}"
+    )
     with _app_in_chromium(label) as (page, base):
+        renderer = None
         for name, root, url_a, control_a, url_b, control_b in _filter_change_cases(focus, years):
             expected_b = _settled_signature(page, base + url_b, root)
             html_b = page.eval_on_selector(root, "(el) => el.innerHTML")
@@ -483,11 +528,17 @@ def filter_changes(label: str, repeat: int) -> None:
                     break
                 samples.append(elapsed)
                 page.wait_for_load_state("networkidle")
+            # Traced before the floors: a floor swaps the content's DOM from under React.
+            waited = gl_wait_per_change(page, steps[: 2 * min(repeat, 3)], root) if samples else 0.0
             floors = [page.evaluate(SWAP_FLOOR_JS, [root, html]) for _ in range(repeat) for html in (html_b, html_a)]
             if samples:
+                if renderer is None:
+                    renderer = page.evaluate(WEBGL_RENDERER_JS)
+                    print(f"  (WebGL renderer: {renderer})")
                 print(
                     f"  {name:<20}{percentile(samples, 0.5):9.0f}{percentile(samples, 0.95):9.0f}{max(samples):9.0f}"
-                    f"{percentile(floors, 0.5):11.0f}{percentile(floors, 0.95):11.0f}  {url_a} ↔ {url_b}"
+                    f"{percentile(floors, 0.5):11.0f}{percentile(floors, 0.95):11.0f}{waited:9.0f}"
+                    f"  {url_a} ↔ {url_b}"
                 )
 
 
