@@ -65,10 +65,9 @@ def _digest(value: Any) -> str:
     return hashlib.blake2b(json.dumps(value, sort_keys=True).encode(), digest_size=12).hexdigest()
 
 
-def split(tree: Any, part_props: Mapping[str, str]) -> Split:
-    """`tree` as JSON, with the part of each id type in `part_props` (type → the property that is
+def _split_json(data: Any, part_props: Mapping[str, str]) -> Split:
+    """The content's JSON with the part of each id type in `part_props` (type → the property that is
     the part) taken out of the frame."""
-    data = json.loads(to_json_plotly(tree))
     parts: dict[str, Any] = {}
 
     def walk(node: Any) -> None:
@@ -146,18 +145,30 @@ def unchanged(outputs: Sequence[Sequence[Mapping]]) -> tuple[list, ...]:
     return tuple([no_update] * len(group) for group in outputs)
 
 
-def drawing_answer(
-    content: Any, drawn: Mapping | None, part_types: tuple[str, str], outputs: Sequence[Sequence[Mapping]]
-) -> tuple:
-    """A content callback's answer for `content`: the content (or `no_update`), the record of the drawing,
-    then one list per group of part outputs. `outputs` are the callback's ALL-pattern outputs as Dash lists
-    them (`ctx.outputs_list` slices: the slots the browser shows, then its graph parts). Only the parts
-    whose digests moved are sent when the browser shows the same frame; otherwise the whole content, and
-    no part (the parts come with it)."""
-    drawing = split(content, part_props(part_types))
+class Drawing(NamedTuple):
+    """A content tree ready to answer any browser: its JSON as sent whole, and its split. What a page
+    keeps per URL (`pages` memoize it): the next reader of that URL, whatever they show now, is answered
+    from it without building the figures and tables again."""
+
+    content_json: str
+    split: Split
+
+
+def prepare(content: Any, part_types: tuple[str, str]) -> Drawing:
+    """`content` serialised once and split into its frame and parts."""
+    text = to_json_plotly(content)
+    return Drawing(text, _split_json(json.loads(text), part_props(part_types)))
+
+
+def answer(drawing: Drawing, drawn: Mapping | None, outputs: Sequence[Sequence[Mapping]]) -> tuple:
+    """A content callback's answer: the content (or `no_update`), the record of the drawing, then one
+    list per group of part outputs. `outputs` are the callback's ALL-pattern outputs as Dash lists them
+    (`ctx.outputs_list` slices: the slots the browser shows, then its graph parts). Only the parts whose
+    digests moved are sent when the browser shows the same frame; otherwise the whole content, and no
+    part (the parts come with it)."""
     present = [part_key(output["id"]) for group in outputs for output in group]
-    changed = changed_parts(drawing, drawn, present)
+    changed = changed_parts(drawing.split, drawn, present)
     if changed is None:
-        return content, drawing.record(), *unchanged(outputs)
+        return json.loads(drawing.content_json), drawing.split.record(), *unchanged(outputs)
     values = tuple([changed.get(part_key(output["id"]), no_update) for output in group] for group in outputs)
-    return no_update, drawing.record(), *values
+    return no_update, drawing.split.record(), *values

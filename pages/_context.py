@@ -8,12 +8,14 @@ from urllib.parse import parse_qs, urlencode
 
 from dash import html
 
+from auth.session import current_viewer
 from components.citations import SourceTitles
 from components.i18n import t
 from components.reorganisation import format_date
 from components.shell import message_panel
 from data_access import queries, reorganisation
 from data_access.focus_years import default_year
+from domain.clock import local_today
 from domain.text import localized
 from web.language import LANGUAGE_COOKIE, language  # noqa: F401  (app.py and the pages read them here)
 
@@ -136,3 +138,13 @@ def followed_focus(focus: str, year: int, lang: str, element_id: str) -> tuple[s
     if successor is None:
         return focus, None
     return successor, followed_note(focus, successor, year, lang, element_id)
+
+
+def drawing_key() -> tuple[object, ...]:
+    """What a page's content depends on besides its URL and theme, for keeping it per URL
+    (`components.parts.Drawing`): the language, the reader's access scope (role, unit and its level:
+    which units link to their pages, whose row is marked; never the account) and the local date
+    (targets due or overdue)."""
+    viewer = current_viewer()
+    scope = (viewer.role, viewer.unit_code, viewer.unit_level) if viewer is not None else None
+    return language(), scope, local_today().isoformat()

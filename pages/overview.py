@@ -21,6 +21,7 @@ from components.tables import pillar_points_table
 from components.targets import risk_list
 from components.theme import DEFAULT_THEME, SERIES_COLORS, pillar_color
 from data_access import queries, reorganisation
+from data_access.cache import versioned
 from data_access.focus_years import default_year, followed_years
 from data_access.laggards import shown_levels, weakest_on_pillar, weakest_on_total
 from data_access.overview import Overview, UnknownSelection, build_overview
@@ -28,6 +29,7 @@ from data_access.targets import at_risk, plan_years, target_progress
 from data_access.year_changes import IndexChanges, unit_index_changes
 from domain.text import localized, localized_column
 from pages._context import (
+    drawing_key,
     focus_default_year,
     focus_years,
     followed_focus,
@@ -485,8 +487,15 @@ def show_overview(year: str | None, theme: str | None, lag: str | None, drawn: d
     """The content for the URL's year and lag. A change that keeps the content's frame (a year with
     pillar scores as the one shown has, or without as it has none; a lag; the theme) sends only the parts
     that changed, the graphs patched where they are drawn; one that changes it, the whole content."""
-    content = overview_content(year, theme or DEFAULT_THEME, lag)
-    return parts.drawing_answer(content, drawn, PART_TYPES, _part_outputs())
+    drawing = overview_drawing(year, theme or DEFAULT_THEME, lag, drawing_key())
+    return parts.answer(drawing, drawn, _part_outputs())
+
+
+@versioned
+def overview_drawing(year: str | None, theme: str, lag: str | None, key: tuple) -> parts.Drawing:
+    """The content of a URL kept per data version and `drawing_key`: a year shown again, by this reader
+    or another, is answered without building its figures anew."""
+    return parts.prepare(overview_content(year, theme, lag), PART_TYPES)
 
 
 def overview_content(year: str | None, theme: str, lag: str | None) -> list:

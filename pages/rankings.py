@@ -38,6 +38,7 @@ from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
 from pages._context import (
     BadParameter,
+    drawing_key,
     focus_years,
     followed_note,
     language,
@@ -680,13 +681,22 @@ def show_rankings(query: dict | None, theme: str | None, drawn: dict | None) -> 
     year or level that keeps the content's frame redraws only the parts that changed."""
     lang = language()
     selection = resolve_selection(query or {}, lang)
-    heading = _heading(selection, lang)
+    drawing, empty = rankings_drawing(selection, theme or DEFAULT_THEME, drawing_key())
+    return _heading(selection, lang), *parts.answer(drawing, drawn, _part_outputs()), empty, empty
+
+
+@versioned
+def rankings_drawing(selection: Selection, theme: str, key: tuple) -> tuple[parts.Drawing, bool]:
+    """The content of a selection (checked, the reader's access to its level included, by
+    `resolve_selection`) and whether it is empty, kept per data version and `drawing_key`: a year or
+    level shown again, by this reader or another, is answered without building it anew."""
+    lang = language()
     render = render_province if selection.level == PROVINCE else render_units
     try:
-        content, empty = render(selection, theme or DEFAULT_THEME, lang, source_titles(lang)), False
+        content, empty = render(selection, theme, lang, source_titles(lang)), False
     except NoResults as no_results:
         content, empty = [no_results.panel], True
-    return heading, *parts.drawing_answer(content, drawn, PART_TYPES, _part_outputs()), empty, empty
+    return parts.prepare(content, PART_TYPES), empty
 
 
 def export_frame(selection: Selection, lang: str):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from dash import html, no_update
+from plotly.io.json import to_json_plotly
 
-from components.parts import changed_parts, drawing_answer, graph_part, slot, split
+from components.parts import answer, changed_parts, graph_part, prepare, slot
 
-PARTS = {"t-slot": "children", "t-figure": "figure"}
 PART_TYPES = ("t-slot", "t-figure")
 # The ALL-pattern outputs once the browser shows a drawing of `content`, as `ctx.outputs_list` lists them.
 SHOWN = ([{"id": {"type": "t-slot", "name": "table"}}], [{"id": {"type": "t-figure", "name": "bars"}}])
@@ -21,18 +23,22 @@ def content(text: str, ranks: list[int], title: str = "Bảng") -> list:
     ]
 
 
+def split(tree: list):
+    return prepare(tree, PART_TYPES).split
+
+
 def test_the_parts_are_taken_out_of_the_frame():
-    before, after = split(content("2021", [1, 2]), PARTS), split(content("2022", [2, 1]), PARTS)
+    before, after = split(content("2021", [1, 2])), split(content("2022", [2, 1]))
 
     assert before.frame == after.frame
     assert set(before.parts) == {"t-slot/table", "t-figure/bars"}
     assert before.digests["t-slot/table"] != after.digests["t-slot/table"]
-    assert split(content("2021", [1, 2], title="Khác"), PARTS).frame != before.frame
+    assert split(content("2021", [1, 2], title="Khác")).frame != before.frame
 
 
 def test_only_the_parts_that_changed_are_sent_and_a_figure_as_a_patch_of_what_changed():
-    before = split(content("2021", [1, 2]), PARTS)
-    after = split(content("2021", [2, 1]), PARTS)
+    before = split(content("2021", [1, 2]))
+    after = split(content("2021", [2, 1]))
 
     changed = changed_parts(after, before.record(), ["t-slot/table", "t-figure/bars"])
 
@@ -43,8 +49,8 @@ def test_only_the_parts_that_changed_are_sent_and_a_figure_as_a_patch_of_what_ch
 
 
 def test_the_whole_content_is_drawn_for_another_frame_or_other_parts_shown():
-    before = split(content("2021", [1, 2]), PARTS)
-    after = split(content("2022", [1, 2]), PARTS)
+    before = split(content("2021", [1, 2]))
+    after = split(content("2022", [1, 2]))
     present = ["t-slot/table", "t-figure/bars"]
 
     assert changed_parts(after, None, present) is None
@@ -55,11 +61,11 @@ def test_the_whole_content_is_drawn_for_another_frame_or_other_parts_shown():
 
 def test_a_callback_answers_the_whole_content_first_then_only_the_slot_that_changed():
     shown = content("2021", [1, 2])
-    whole, record, slots, figures = drawing_answer(shown, None, PART_TYPES, ([], []))
-    assert whole is shown
+    whole, record, slots, figures = answer(prepare(shown, PART_TYPES), None, ([], []))
+    assert whole == json.loads(to_json_plotly(shown)), "the first answer is not the whole content"
     assert (slots, figures) == ([], [])
 
-    parts_only = drawing_answer(content("2022", [1, 2]), record, PART_TYPES, SHOWN)
+    parts_only = answer(prepare(content("2022", [1, 2]), PART_TYPES), record, SHOWN)
 
     assert parts_only[0] is no_update
     assert parts_only[2][0]["props"]["children"] == "2022"

@@ -54,11 +54,16 @@ def sign_in_with(client: FlaskClient, username: str, password: str):
 
 @pytest.fixture
 def anonymous_client(dash_app, app_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[FlaskClient]:
-    """A client nobody signed in on, the app on its own database whatever a module before left set."""
+    """A client nobody signed in on, the app on its own database whatever a module before left set, its
+    cache empty. Cleared in the app's own context: outside one, flask-caching clears the backend of the
+    app it was last set up for, which a test of the Redis backend may have made another (tests/conftest.py,
+    tests/data_access/test_cache.py), and the app would answer from what an earlier test kept."""
     monkeypatch.setenv("DATABASE_URL", app_database_url)
-    cache.clear()
+    with dash_app.server.app_context():
+        cache.clear()
     yield dash_app.server.test_client()
-    cache.clear()
+    with dash_app.server.app_context():
+        cache.clear()
 
 
 @pytest.fixture
