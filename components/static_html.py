@@ -1,14 +1,16 @@
 """A long table drawn by one Dash component instead of one per cell.
 
 Dash's renderer runs a selector for every component on the page at each step of every callback (a
-filter change takes 150 to 220 such steps), so a table of 60 rows × 6 cells, a few thousand
-components, made each change on `/rankings` 40–100 ms slower in Chromium. The table is still built
-with `dash.html` (its builders and their tests do not change); `static_html` writes that tree once
-as HTML, escaped, and `StaticHtml` (assets/04-static-html.js) puts it in the page as it is.
+filter change takes 150 to 220 such steps), so a table of 60 rows × 6 cells, some 500 components,
+made each change on `/rankings` 40–100 ms slower in Chromium. The table is still built with
+`dash.html` (its builders and their tests do not change); `static_html` writes that tree once as
+HTML, escaped, and `StaticHtml` (assets/04-static-html.js) puts it in the page as it is.
 
-Only plain elements and links are written: a graph, an input or anything with a callback on it has
-no place in such a block and is refused. A link (`dcc.Link`) keeps its in-app navigation: the asset
-follows it as `dcc.Link` does, without reloading the page.
+Only `dash.html` elements, links and text are written, as plain elements: they report no clicks to
+Dash. A graph or any other `dcc` or `dbc` component needs Dash to draw it and is refused, as is a
+pattern-matching id (no callback could reach it) and an address that would run code. A link
+(`dcc.Link`) keeps its in-app navigation: the asset follows it as `dcc.Link` does, without reloading
+the page.
 """
 
 from __future__ import annotations
