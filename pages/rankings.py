@@ -284,7 +284,7 @@ def render_province(selection: Selection, theme: str, lang: str, titles: dict[st
             ],
             className="g-3",
         ),
-        parts.slot(SLOT, "peers", _peers_section(selection, ranking, chosen, peer_notes, theme, lang, titles)),
+        _peers_section(selection, ranking, chosen, peer_notes, theme, lang, titles),
     ]
 
 
@@ -356,7 +356,9 @@ def province_names(codes: list[str], lang: str) -> str:
 
 
 def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list[str], theme, lang, titles) -> html.Div:
-    """The peers picker, their table and their radar of main indices."""
+    """The peers picker, their table and their radar of main indices. The table's card is a part, the
+    radar a graph kept in place (another year patches it: drawing a radar anew was a third of a year
+    change at national scale), its legend and notes parts too."""
     presets = []
     for preset in peer_data.presets(selection.focus, selection.year):
         if preset.key == "region":
@@ -407,34 +409,42 @@ def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list
                 id="rankings-peers-no-pillars",
             )
         )
+    # The radar's place is the same with or without figures (a blank one, its legend the reason): another
+    # year keeps the frame either way.
     if pillars.empty:
-        radar_body = html.Div(t("peers.no_radar", lang, year=selection.year), className="empty-inline")
+        legend = html.Div(t("peers.no_radar", lang, year=selection.year), className="empty-inline")
+        radar = peer_views.blank_radar(theme, lang)
     else:
-        radar_body = [
-            peer_views.radar_legend(table, colors=colors, focus_code=selection.focus, lang=lang),
-            dcc.Graph(
-                id="rankings-peers-radar",
-                figure=peer_views.peer_radar(
-                    pillars, order=compared, colors=colors, focus_code=selection.focus, theme=theme, lang=lang
-                ),
-                config=GRAPH_CONFIG,
-                className="fill-graph",
-                style={"height": "100%"},
-            ),
-        ]
+        legend = peer_views.radar_legend(table, colors=colors, focus_code=selection.focus, lang=lang)
+        radar = peer_views.peer_radar(
+            pillars, order=compared, colors=colors, focus_code=selection.focus, theme=theme, lang=lang
+        )
+    radar_body = [
+        parts.slot(SLOT, "peers-radar-legend", legend),
+        parts.graph_part(
+            FIGURE,
+            "peers-radar",
+            radar,
+            element_id="rankings-peers-radar",
+            config=GRAPH_CONFIG,
+            class_name="fill-graph",
+            style={"height": "100%"},
+        ),
+    ]
+    sources = source_notes([cite(source_label, pillars["source"] if not pillars.empty else [], titles)])
+    radar_notes = [parts.slot(SLOT, "peers-radar-notes", [*radar_notes, *sources])]
     radar_card = source_card(
-        t("peers.radar_title", lang),
-        radar_body,
-        source=cite(source_label, pillars["source"] if not pillars.empty else [], titles),
-        notes=radar_notes,
-        card_id="rankings-peers-radar-card",
-        fill=True,
+        t("peers.radar_title", lang), radar_body, notes=radar_notes, card_id="rankings-peers-radar-card", fill=True
     )
     return html.Section(
         [
             html.H2(t("peers.title", lang), className="rankings-section-title"),
             dbc.Row(
-                [dbc.Col(table_card, lg=7), dbc.Col(radar_card, lg=5, className="peers-radar-col")], className="g-3"
+                [
+                    dbc.Col(parts.slot(SLOT, "peers-table", table_card), lg=7),
+                    dbc.Col(radar_card, lg=5, className="peers-radar-col"),
+                ],
+                className="g-3",
             ),
         ],
         className="peers-section",

@@ -9,8 +9,17 @@ import json
 from tests.pages.conftest import rankings_body
 
 PROVINCE_PARTS = (
-    ("national-table", "map-legend", "map-sources", "bump-legend", "bump-sources", "peers"),
-    ("map", "bump"),
+    (
+        "national-table",
+        "map-legend",
+        "map-sources",
+        "bump-legend",
+        "bump-sources",
+        "peers-table",
+        "peers-radar-legend",
+        "peers-radar-notes",
+    ),
+    ("map", "bump", "peers-radar"),
 )
 UNIT_PARTS = (("change-note", "unit-table", "bars-legend", "bars-sources"), ("bars",))
 MAP = '{"name":"map","type":"rankings-figure"}'
