@@ -13,7 +13,8 @@ prints per page:
 - with `--browser`: `python app.py` on the database, and Chromium (Debian's, via Playwright) signed
   in: the bytes and requests of a first visit to `/` and of a repeat visit (the browser's cache).
 
-- with `--changes N`: a year changed on `/`, the level and the year on `/rankings`, by clicking the
+- with `--changes N`: a year changed on `/`, the level and the year on `/rankings`, a year on `/pillars`
+  and `/districts` (where the data has two), by clicking the
   reader's own controls in Chromium, N times each way: p50/p95 from the click to the frame after the
   first that shows the new state (the state being what a fresh load of its URL settles on), beside
   the change's floor on this machine: the other state's settled content swapped in as HTML, no
@@ -433,7 +434,8 @@ def _settled_signature(page, url: str, root: str) -> str:
 
 def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, str, str, str, str]]:
     """(name, root, url of state A, its control, url of state B, its control): a year on `/`, the level
-    and the year on `/rankings`; each case switches A → B → A… with the reader's own controls."""
+    and the year on `/rankings`, a year on `/pillars` and `/districts` (where the data has two); each
+    case switches A → B → A… with the reader's own controls."""
     new, old = years[-1], years[-2]
     link = "#shell-years a.year-link[href*='year={}']"
     return [
@@ -454,6 +456,10 @@ def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, s
             f"/rankings?year={old}",
             link.format(old),
         ),
+        *[
+            (f"{path} year", root, f"{path}?year={new}", link.format(new), f"{path}?year={old}", link.format(old))
+            for path, root in (("/pillars", "#pillars-content"), ("/districts", "#districts-content"))
+        ],
     ]
 
 
@@ -513,8 +519,12 @@ def filter_changes(label: str, repeat: int) -> None:
         for name, root, url_a, control_a, url_b, control_b in _filter_change_cases(focus, years):
             expected_b = _settled_signature(page, base + url_b, root)
             html_b = page.eval_on_selector(root, "(el) => el.innerHTML")
+            has_control_a = page.query_selector(control_a) is not None
             expected_a = _settled_signature(page, base + url_a, root)
             html_a = page.eval_on_selector(root, "(el) => el.innerHTML")
+            if not (has_control_a and page.query_selector(control_b)):
+                print(f"  {name:<20} no control for the other state here (one year only): nothing to time")
+                continue
             if expected_a == expected_b:
                 print(f"  {name:<20} the two states look the same; nothing to time")
                 continue
