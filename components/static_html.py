@@ -31,8 +31,17 @@ ATTRIBUTES = {
     "rowSpan": "rowspan",
     "tabIndex": "tabindex",
 }
-# Properties of a Dash html component that are Dash's, not the element's.
-DASH_ONLY = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "key", "loading_state", "setProps"}
+# Properties of a Dash html component or link that are Dash's, not the element's.
+DASH_ONLY = {
+    "children",
+    "n_clicks",
+    "n_clicks_timestamp",
+    "disable_n_clicks",
+    "key",
+    "loading_state",
+    "setProps",
+    "refresh",
+}
 # CSS properties React writes without a unit when given a number.
 UNITLESS = {"opacity", "flex", "flexGrow", "flexShrink", "fontWeight", "lineHeight", "order", "zIndex"}
 # No tag name but a plain one goes into the HTML.
@@ -82,7 +91,11 @@ def to_html(node: object) -> str:
     if isinstance(node, list | tuple):
         return "".join(to_html(child) for child in node)
     if isinstance(node, dcc.Link):
-        return _element("a", _link_attributes(node), node.children if hasattr(node, "children") else None)
+        # As `dcc.Link` draws it; without `refresh` the asset follows it inside the app.
+        attributes = _attributes(node)
+        if not getattr(node, "refresh", False):
+            attributes["data-dash-link"] = ""
+        return _element("a", attributes, getattr(node, "children", None))
     if isinstance(node, Component) and type(node).__module__.startswith(html.__name__ + "."):
         tag = node._type.lower()
         if not TAG.fullmatch(tag):
@@ -114,20 +127,6 @@ def _attributes(node: Component) -> dict[str, str]:
                 attributes[ATTRIBUTES.get(name, name)] = ""
         else:
             attributes[ATTRIBUTES.get(name, name).lower()] = str(value)
-    return attributes
-
-
-def _link_attributes(link: dcc.Link) -> dict[str, str]:
-    """As `dcc.Link` draws it; without `refresh` the asset follows it inside the app."""
-    attributes = {"href": safe_href(link.href)}
-    for name in ("id", "className", "title", "target"):
-        value = getattr(link, name, None)
-        if value is not None:
-            attributes[ATTRIBUTES.get(name, name)] = str(value)
-    if getattr(link, "style", None):
-        attributes["style"] = css(link.style)
-    if not getattr(link, "refresh", False):
-        attributes["data-dash-link"] = ""
     return attributes
 
 
