@@ -35,8 +35,7 @@ from data_access.importing.cli import data_cli
 from data_access.importing.parsing import max_upload_bytes
 from data_access.settings import PROJECT_ROOT
 from data_access.units_cli import units_cli
-from domain.clock import local_today
-from pages._context import LANGUAGE_COOKIE, language, parse_search, source_titles, whole_number
+from pages._context import LANGUAGE_COOKIE, drawing_key, language, parse_search, source_titles, whole_number
 from pages._unit_reports import blueprint as unit_reports
 from seed.loader import load_seed
 from web import answer_cache, delivery
@@ -107,9 +106,10 @@ headers.install(app)
 
 
 def answer_context() -> tuple[object, ...] | None:
-    """What a kept callback answer depends on besides the request body: the reader's access scope
-    (role, unit, its level; not the account), language, data version and the local date. None when
-    nobody is signed in or the data version cannot be read: such a request is drawn, never kept."""
+    """What a kept callback answer depends on besides the request body: what a page's content depends on
+    (`drawing_key`: language, the reader's access scope, not the account, and the local date) and the
+    data version. None when nobody is signed in or the data version cannot be read: such a request is
+    drawn, never kept."""
     viewer = current_viewer()
     if viewer is None:
         return None
@@ -117,7 +117,7 @@ def answer_context() -> tuple[object, ...] | None:
         version = request_data_version()
     except SQLAlchemyError:
         return None
-    return (viewer.role, viewer.unit_code, viewer.unit_level, language(), version, local_today().isoformat())
+    return (*drawing_key(), version)
 
 
 def replay_audit(entries: tuple) -> None:
