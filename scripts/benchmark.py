@@ -31,6 +31,7 @@ Timings are printed for people to read; no test asserts on them.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import statistics
@@ -478,8 +479,6 @@ def gl_wait_per_change(page, steps: list[tuple[str, str]], root: str) -> float:
     """Milliseconds per change that the page's main thread waited for the GPU process, from a Chromium
     trace (category `gpu`) of `steps` (control, awaited signature); traced apart from the timed changes,
     whose figures tracing would inflate."""
-    import json
-
     browser = page.context.browser
     browser.start_tracing(page=page, categories=["gpu"])
     for control, expected in steps:
