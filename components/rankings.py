@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -222,57 +223,131 @@ def label_positions(ranks: Sequence[int]) -> list[str]:
     return positions
 
 
-def spread_labels(values: Sequence[float], min_gap: float) -> list[float]:
-    """Label positions near `values` (same order) at least `min_gap` apart, so names at the same
-    end of close lines never print on top of each other."""
+def spread_labels(
+    values: Sequence[float], heights: Sequence[float], *, within: tuple[float, float] = (-math.inf, math.inf)
+) -> list[float]:
+    """Label centres near `values` (same order), each label `heights` tall, none overlapping and all
+    `within` (low, high) when they fit: names at the same end of close lines never print on top of each
+    other, and the last ones are pulled back inside the axis instead of being pushed off it (plotly does
+    not draw an annotation whose point is outside the range)."""
     order = sorted(range(len(values)), key=lambda i: values[i])
+    low, high = within
     placed: dict[int, float] = {}
     previous = None
     for i in order:
-        position = values[i] if previous is None else max(values[i], previous + min_gap)
-        placed[i] = position
-        previous = position
+        floor = low + heights[i] / 2 if previous is None else placed[previous] + (heights[previous] + heights[i]) / 2
+        placed[i] = max(values[i], floor)
+        previous = i
+    following = None
+    for i in reversed(order):
+        ceiling = (
+            high - heights[i] / 2 if following is None else placed[following] - (heights[following] + heights[i]) / 2
+        )
+        placed[i] = min(placed[i], ceiling)
+        following = i
     return [placed[i] for i in range(len(values))]
 
 
+class DrawnLine(NamedTuple):
+    """A line drawn out on the bump chart (the focus or a peer), as its end names need it: `name` is made
+    safe for the figure, `written` the "rank/field" label written at each year ("" where none)."""
+
+    name: str
+    color: str
+    years: list[str]
+    ranks: list[int]
+    written: list[str]
+
+
+# A name beside the chart is wrapped to lines of this many characters: a narrow card (three columns on a
+# laptop) keeps the rest of its width for the years. Each character takes about NAME_CHARACTER_PX at
+# CHART_TICK, and a label at `size` px about size × NAME_CHARACTER_PX / CHART_TICK.
+NAME_LINE_CHARACTERS = 12
+NAME_CHARACTER_PX = 8.5
+# The gap between a line's end and its name when no rank is written there.
+NAME_SHIFT_PX = 14
+# The rank axis is at least this tall (px) where the chart is drawn (a third of a 1366×768 screen), and a
+# line of a name takes NAME_LINE_SPACING × its size: the names are spaced to fit that height.
+PLOT_HEIGHT_MIN_PX = 540
+NAME_LINE_SPACING = 1.2
+
+
+def _text_px(text: str, size: int) -> float:
+    return len(text) * NAME_CHARACTER_PX * size / CHART_TICK
+
+
+def end_name(line: DrawnLine) -> str:
+    """The line's name as written beside the chart: past NAME_LINE_CHARACTERS, on two lines split where the
+    longer is shortest ("Thái Nguyên" over "(tổng hợp)"), or wrapped by words when two do not hold it."""
+    name = line.name
+    if len(name) <= NAME_LINE_CHARACTERS:
+        return name
+    splits = [(max(i, len(name) - i - 1), name[i + 1] != "(", i) for i, c in enumerate(name) if c == " "]
+    longest, _not_before_bracket, at = min(splits, default=(len(name), True, 0))
+    if longest > NAME_LINE_CHARACTERS:
+        return wrap_label(name, NAME_LINE_CHARACTERS)
+    return f"{name[:at]}<br>{name[at + 1 :]}"
+
+
+def _named_at(lines: Sequence[DrawnLine], end: str) -> list[DrawnLine]:
+    """The lines named at `end`: all at the last year, at the first only those of more than one year."""
+    return [line for line in lines if end == "last" or len(line.years) > 1]
+
+
+def name_shift(lines: Sequence[DrawnLine], *, end: str, label_size: int) -> int:
+    """How far (px) from its line's end a name starts: past the widest rank written at that end, so a
+    name never prints over the focus's "23/63" (a rank is centred on its point)."""
+    at = 0 if end == "first" else -1
+    widest = max((_text_px(line.written[at], label_size) for line in _named_at(lines, end)), default=0)
+    return max(NAME_SHIFT_PX, math.ceil(widest / 2) + 6)
+
+
+def name_margin(lines: Sequence[DrawnLine], *, end: str, empty: int, label_size: int) -> int:
+    """The margin (px) that holds the names written at one end of the lines, and no more. `empty` when
+    no name is written there."""
+    named = _named_at(lines, end)
+    if not named:
+        return empty
+    longest = max(len(part) for line in named for part in end_name(line).split("<br>"))
+    return name_shift(lines, end=end, label_size=label_size) + math.ceil(longest * NAME_CHARACTER_PX) + 10
+
+
 def _end_labels(
-    lines: list[tuple[str, str, list[str], list[int]]], *, categories: list[str], end: str, gap: float, size: int
+    lines: list[DrawnLine],
+    *,
+    categories: list[str],
+    end: str,
+    gap: float,
+    size: int,
+    label_size: int,
+    within: tuple[float, float],
 ) -> list[dict]:
-    """Annotations naming each highlighted line at one end (`first` left of it, `last` right of it).
+    """Annotations naming each drawn-out line at one end (`first` left of it, `last` right of it), a
+    wrapped name taking the height of its lines.
 
     x is the category's index: plotly reads a year-like string ("2022") in an annotation as a number.
     """
     at = 0 if end == "first" else -1
-    kept = [line for line in lines if end == "last" or len(line[2]) > 1]
-    positions = spread_labels([line[3][at] for line in kept], gap)
+    named = _named_at(lines, end)
+    texts = [end_name(line) for line in named]
+    heights = [gap * (text.count("<br>") + 1) for text in texts]
+    positions = spread_labels([line.ranks[at] for line in named], heights, within=within)
+    shift = name_shift(lines, end=end, label_size=label_size)
     return [
         {
-            "x": categories.index(years[at]),
+            "x": categories.index(line.years[at]),
             "y": y,
             "xref": "x",
             "yref": "y",
-            "text": name,
+            "text": text,
             "showarrow": False,
             "xanchor": "right" if end == "first" else "left",
-            "xshift": -14 if end == "first" else 14,
-            "font": {"size": size, "color": color},
+            "align": "right" if end == "first" else "left",
+            "xshift": -shift if end == "first" else shift,
+            "font": {"size": size, "color": line.color},
         }
-        for (name, color, years, _ranks), y in zip(kept, positions, strict=True)
+        for line, text, y in zip(named, texts, positions, strict=True)
     ]
-
-
-# The widest margin a line's name takes beside the chart, and its room per character (CHART_TICK text).
-NAME_MARGIN_MAX = 150
-NAME_CHARACTER_PX = 9
-
-
-def name_margin(lines: Sequence[tuple[str, str, list[str], list[int]]], *, end: str, empty: int) -> int:
-    """The margin (px) that holds the names written at one end of the lines, and no more: a narrow card
-    (three columns on a laptop) keeps the rest for the years. `empty` when no name is written there."""
-    names = [name for name, _color, years, _ranks in lines if end == "last" or len(years) > 1]
-    if not names:
-        return empty
-    return min(NAME_MARGIN_MAX, 14 + NAME_CHARACTER_PX * max(map(len, names)) + 10)
 
 
 def _faint_lines(lines: Sequence[tuple[str, list[str], list[int], object]], *, lang: str, color: str) -> go.Scatter:
@@ -351,7 +426,7 @@ def bump_chart(
     years = sorted(str(y) for y in history["year"].unique())
     long = len(years) > LABEL_EVERY_YEAR_UP_TO
     many_peers = len(highlighted) - 1 > PEERS_LABELLED_UP_TO
-    named: list[tuple[str, str, list[str], list[int]]] = []
+    named: list[DrawnLine] = []
     for code in sorted((code for code in lines if code in rank_order), key=rank_order.get):
         name, line_years, ranks, rows = lines[code]
         fields = rows["rank_of"].tolist()
@@ -376,14 +451,16 @@ def bump_chart(
                 cliponaxis=False,
             )
         )
-        named.append((name, color, line_years, ranks))
+        named.append(DrawnLine(name, color, line_years, ranks, shown))
     field = int(history["rank_of"].max()) if not history.empty else 1
     layout = base_layout(theme, lang)
-    gap = max(field / 28, 1.0)
+    below, above = 5, 4
+    gap = (field + below + above) * NAME_LINE_SPACING * CHART_TICK / PLOT_HEIGHT_MIN_PX
     first_named = named if len(named) <= LINES_NAMED_AT_BOTH_ENDS_UP_TO else []
+    ends = {"gap": gap, "size": CHART_TICK, "label_size": CHART_LABEL, "within": (-above, field + below)}
     annotations = [
-        *_end_labels(first_named, categories=years, end="first", gap=gap, size=CHART_TICK),
-        *_end_labels(named, categories=years, end="last", gap=gap, size=CHART_TICK),
+        *_end_labels(first_named, categories=years, end="first", **ends),
+        *_end_labels(named, categories=years, end="last", **ends),
     ]
     marks = _field_change_marks(history, years, figure, colors, lang)
     annotations += marks
@@ -397,12 +474,12 @@ def bump_chart(
             # In a narrow card the years turn sideways: the bottom margin grows to hold them.
             "automargin": True,
         },
-        yaxis=rank_axis(field, title=axis_title, theme=theme, padding=(5, 4)),
+        yaxis=rank_axis(field, title=axis_title, theme=theme, padding=(below, above)),
         showlegend=False,
         annotations=annotations,
         margin={
-            "l": name_margin(first_named, end="first", empty=60),
-            "r": name_margin(named, end="last", empty=30),
+            "l": name_margin(first_named, end="first", empty=60, label_size=CHART_LABEL),
+            "r": name_margin(named, end="last", empty=30, label_size=CHART_LABEL),
             "t": 40 if marks else 20,
             "b": 40,
         },

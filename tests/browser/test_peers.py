@@ -263,3 +263,40 @@ def test_the_peers_radar_draws_every_pillar_name_whole(
     assert page.locator("#rankings-peers-radar .angularaxistick text").count() == 8
     assert cut == []
     assert page_errors == []
+
+
+NAMES_AND_RANKS_DRAWN = """el => {
+    const box = r => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+    const svg = el.querySelector('.main-svg').getBoundingClientRect();
+    const names = [...el.querySelectorAll('.annotation-text')].map(a => ({text: a.textContent,
+        ...box(a.getBoundingClientRect())}));
+    const ranks = [...el.querySelectorAll('.textpoint text')].filter(t => t.textContent)
+        .map(t => ({text: t.textContent, ...box(t.getBoundingClientRect())}));
+    return {svg: box(svg), names, ranks};
+}"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_the_bump_charts_names_are_drawn_whole_and_clear_of_each_other_and_of_the_ranks(
+    page: Page, page_errors: list[str], base_url: str, width: int, height: int
+) -> None:
+    """The names at the lines' ends stay inside the chart, each readable: a long name wraps rather than
+    being cut by the card, and no name prints over another or over a rank written at a point (the region's
+    peers, with "TP. Hồ Chí Minh" and "Bà Rịa - Vũng Tàu" among them, and the focus's "12/63")."""
+    page.set_viewport_size({"width": width, "height": height})
+    open_peers(page, f"{base_url}/rankings")
+    graph = page.locator("#rankings-bump .js-plotly-plot")
+    page.wait_for_function("el => el.querySelectorAll('.annotation-text').length >= 6", arg=graph.element_handle())
+    drawn = graph.evaluate(NAMES_AND_RANKS_DRAWN)
+    svg, names, ranks = drawn["svg"], drawn["names"], drawn["ranks"]
+    assert {"Bình Phước", "Bình Dương", "Tây Ninh", "Đồng Nai"} <= {name["text"] for name in names}
+    for name in names:
+        assert svg["left"] <= name["left"] and name["right"] <= svg["right"], f"{name['text']} is cut: {name}, {svg}"
+    for i, name in enumerate(names):
+        clashes = [other["text"] for other in names[i + 1 :] + ranks if _overlap(name, other)]
+        assert not clashes, f"{name['text']} is drawn over {clashes}"
+    assert page_errors == []

@@ -61,8 +61,10 @@ def test_bump_chart_names_every_highlighted_line_at_both_ends_and_leaves_the_res
 
 
 def test_end_labels_of_close_ranks_are_pushed_apart():
-    assert spread_labels([12, 13, 40], 2.25) == [12, 14.25, 40]
-    assert spread_labels([5, 1, 2], 2) == [5, 1, 3]
+    assert spread_labels([12, 13, 40], [2.25] * 3) == [12, 14.25, 40]
+    assert spread_labels([5, 1, 2], [2] * 3) == [5, 1, 3]
+    assert spread_labels([1, 2], [2, 4]) == [1, 4], "a name of two lines takes the height of two"
+    assert spread_labels([60, 61, 62], [2] * 3, within=(-4, 63)) == [58, 60, 62], "pulled back inside the axis"
 
 
 def test_each_province_keeps_its_colour_in_the_order_chosen():

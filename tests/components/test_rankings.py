@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pandas as pd
 import pytest
 from plotly.colors import sample_colorscale
 
 from components.rankings import (
     MAP_FIT_PX,
+    NAME_CHARACTER_PX,
+    NAME_LINE_CHARACTERS,
+    NAME_LINE_SPACING,
+    NAME_SHIFT_PX,
+    PLOT_HEIGHT_MIN_PX,
+    DrawnLine,
     bump_chart,
     dti_note,
+    end_name,
     fit_view,
     group_badge,
     group_legend,
@@ -24,7 +33,7 @@ from components.rankings import (
     unit_table,
     visible_bounds,
 )
-from components.theme import FALLBACK_COLOR, GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, ink, map_style
+from components.theme import CHART_TICK, FALLBACK_COLOR, GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, ink, map_style
 from data_access import geo
 from domain.vocabulary import Threshold
 
@@ -294,14 +303,68 @@ def test_a_bump_chart_of_a_few_peers_over_ten_years_writes_each_peers_last_rank(
     assert [len(written(trace)) for trace in short.data[1:]] == [3, 3], "three years: every rank written"
 
 
+def _line(name: str, years: list[str], ranks: list[int], written: list[str] | None = None) -> DrawnLine:
+    return DrawnLine(name, "#000", years, ranks, written or [""] * len(years))
+
+
 def test_the_names_beside_the_bump_chart_take_the_room_they_need_and_no_more():
-    short = [("Bình Phước", "#000", ["2020", "2021"], [25, 9])]
-    long = [*short, ("Bà Rịa - Vũng Tàu", "#111", ["2022"], [28])]
-    assert name_margin(short, end="last", empty=30) < name_margin(long, end="last", empty=30) <= 150
-    assert name_margin(long, end="first", empty=60) == name_margin(short, end="first", empty=60), (
-        "a line of one year is named at its end only"
+    short = [_line("Cà Mau", ["2020", "2021"], [25, 9])]
+    long = [*short, _line("Bình Phước", ["2022"], [28])]
+    assert name_margin(short, end="last", empty=30, label_size=18) < name_margin(
+        long, end="last", empty=30, label_size=18
     )
-    assert name_margin([("Tỉnh", "#000", ["2022"], [1])], end="first", empty=60) == 60
+    assert name_margin(long, end="first", empty=60, label_size=18) == name_margin(
+        short, end="first", empty=60, label_size=18
+    ), "a line of one year is named at its end only"
+    assert name_margin([_line("Tỉnh", ["2022"], [1])], end="first", empty=60, label_size=18) == 60
+    written = [_line("Cà Mau", ["2020", "2021"], [25, 9], ["25/63", "100/100"])]
+    assert name_margin(written, end="last", empty=30, label_size=18) > name_margin(
+        short, end="last", empty=30, label_size=18
+    ), "the name starts past the rank written at the line's end"
+
+
+def test_a_long_name_beside_the_bump_chart_is_wrapped_whole_not_cut():
+    """On the national dataset "Thái Nguyên (tổng hợp)" was cut by the card's edge: the margin stopped at
+    150 px, about 17 characters."""
+    assert end_name(_line("Thái Nguyên (tổng hợp)", ["2022"], [5])) == "Thái Nguyên<br>(tổng hợp)"
+    assert end_name(_line("Thành phố Hồ Chí Minh", ["2022"], [5])) == "Thành phố<br>Hồ Chí Minh"
+    assert end_name(_line("Bình Phước", ["2022"], [5])) == "Bình Phước"
+    three = end_name(_line("Thành phố Hồ Chí Minh (tổng hợp)", ["2022"], [5])).split("<br>")
+    assert " ".join(three) == "Thành phố Hồ Chí Minh (tổng hợp)"
+    assert max(map(len, three)) <= NAME_LINE_CHARACTERS
+    margin = name_margin(
+        [_line("Thành phố Hồ Chí Minh (tổng hợp)", ["2022"], [5])], end="last", empty=30, label_size=18
+    )
+    assert margin >= NAME_SHIFT_PX + NAME_LINE_CHARACTERS * NAME_CHARACTER_PX
+
+
+def test_the_names_of_a_crowded_bump_chart_neither_overlap_nor_leave_the_axis():
+    """Twelve peers with long names, ranked close together at the bottom: each name keeps the height of its
+    lines, and the last ones are pulled back inside the axis (plotly drops an annotation past it)."""
+    history = _national_history(range(2013, 2023))
+    history["unit_name_vi"] = history["unit_name_vi"] + " (tổng hợp)"
+    last = history["year"] == 2022
+    bottom = {f"p{i:02d}": 63 - i for i in range(13)}
+    history.loc[last, "rank"] = history.loc[last, "unit_code"].map(bottom).fillna(history.loc[last, "rank"])
+    figure = bump_chart(
+        history, focus_code="p00", theme="dark", lang="vi", axis_title="Hạng", peers=[f"p{i:02d}" for i in range(1, 13)]
+    )
+    low, high = sorted(figure.layout.yaxis.range)
+    names = sorted(figure.layout.annotations, key=lambda a: a.y)
+    assert len(names) == 13
+    spans = []
+    for annotation in names:
+        lines = annotation.text.split("<br>")
+        assert len(lines) == 2 and max(map(len, lines)) <= NAME_LINE_CHARACTERS, annotation.text
+        half = len(lines) * _line_gap(figure) / 2
+        spans.append((annotation.y - half, annotation.y + half))
+    assert all(a_end <= b_start + 1e-9 for (_, a_end), (b_start, _) in pairwise(spans))
+    assert low - 1e-9 <= spans[0][0] and spans[-1][1] <= high + 1e-9
+
+
+def _line_gap(figure) -> float:
+    low, high = sorted(figure.layout.yaxis.range)
+    return (high - low) * NAME_LINE_SPACING * CHART_TICK / PLOT_HEIGHT_MIN_PX
 
 
 def test_labels_sit_above_peaks_and_below_the_rest():
