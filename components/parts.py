@@ -62,7 +62,7 @@ class Split(NamedTuple):
 
 
 def _digest(value: Any) -> str:
-    return hashlib.blake2b(json.dumps(value, sort_keys=True).encode(), digest_size=12).hexdigest()
+    return hashlib.blake2b(json.dumps(value, sort_keys=True).encode(), digest_size=8).hexdigest()
 
 
 def _split_json(data: Any, part_props: Mapping[str, str]) -> Split:
@@ -95,21 +95,38 @@ def _is_figure(value: Any) -> bool:
 
 
 def _part_digest(value: Any) -> str | dict[str, str]:
+    """A figure's digests: one for its traces' kinds, one per trace and key, one per layout key."""
     if not _is_figure(value):
         return _digest(value)
-    return {"data": _digest(value["data"]), **{f"layout.{key}": _digest(v) for key, v in value["layout"].items()}}
+    traces = value["data"]
+    return {
+        "data": _digest([trace.get("type") for trace in traces]),
+        **{f"data.{i}.{key}": _digest(v) for i, trace in enumerate(traces) for key, v in trace.items()},
+        **{f"layout.{key}": _digest(v) for key, v in value["layout"].items()},
+    }
 
 
 def _figure_patch(figure: dict, before: dict[str, str], after: dict[str, str]) -> Patch:
-    """The data and the layout keys of `figure` whose digests changed; layout keys gone are deleted."""
+    """The trace keys and the layout keys of `figure` whose digests changed; keys gone are deleted. When
+    the traces are not the same kinds in the same order, the traces whole. A map's boundaries (in its
+    traces) are not sent again for new colours."""
     patch = Patch()
     if before.get("data") != after["data"]:
         patch["data"] = figure["data"]
+    else:
+        for i, trace in enumerate(figure["data"]):
+            for key, value in trace.items():
+                if before.get(f"data.{i}.{key}") != after[f"data.{i}.{key}"]:
+                    patch["data"][i][key] = value
     for key, value in figure["layout"].items():
         if before.get(f"layout.{key}") != after[f"layout.{key}"]:
             patch["layout"][key] = value
     for gone in before.keys() - after.keys():
-        del patch["layout"][gone.removeprefix("layout.")]
+        path = gone.split(".")
+        if path[0] == "layout":
+            del patch["layout"][path[1]]
+        elif before.get("data") == after["data"]:
+            del patch["data"][int(path[1])][path[2]]
     return patch
 
 

@@ -45,6 +45,7 @@ from components.theme import (
     base_layout,
     group_color,
     ink,
+    kept_map_style,
     map_style,
 )
 from domain import maps
@@ -640,10 +641,6 @@ def _island_dots(
     )
 
 
-# One source that no layer draws and that fetches nothing: an empty collection, inline.
-UNUSED_SOURCE = {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}
-
-
 # The map's traces by `uid`, bottom to top.
 MAP_ROLES = ("unranked", "ranked", "focus-outline", "islands", "focus-marker")
 
@@ -653,18 +650,7 @@ def _slot(role: str) -> str:
 
 
 def _kept_style(theme: str) -> dict:
-    """The tile-free style with one unused source and an empty layer per trace (`MAP_ROLES`).
-
-    Redrawn in place (Plotly.react, another year), plotly drops the style's empty `sources`, the map then
-    reloads its style and MapLibre refuses one without sources ("missing required property sources"); a
-    style whose sources are not empty stays as it is.
-
-    Each trace is drawn below its own empty layer (`below`): traces sharing a `below` (all of them by
-    default) have their layers removed and added again on every Plotly.react, to keep their order, and the
-    map then re-tiles each of their sources; a trace with a `below` of its own keeps its layers."""
-    style = map_style(theme)
-    slots = [{"id": _slot(role), "type": "background", "layout": {"visibility": "none"}} for role in MAP_ROLES]
-    return {**style, "sources": {"unused": UNUSED_SOURCE}, "layers": [*style["layers"], *slots]}
+    return kept_map_style(theme, [_slot(role) for role in MAP_ROLES])
 
 
 def rank_map(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from components.formatting import plotly_separators
 
 DEFAULT_THEME = "dark"
@@ -100,3 +102,23 @@ def map_style(theme: str) -> dict:
         "sources": {},
         "layers": [{"id": "background", "type": "background", "paint": {"background-color": background}}],
     }
+
+
+# One source that no layer draws and that fetches nothing: an empty collection, inline.
+UNUSED_SOURCE = {"type": "geojson", "data": {"type": "FeatureCollection", "features": []}}
+
+
+def kept_map_style(theme: str, slots: Sequence[str]) -> dict:
+    """`map_style` for a map redrawn in place (Plotly.react: another year or criterion), with one unused
+    source and an empty, hidden layer per name in `slots`, bottom to top.
+
+    Plotly drops a style's empty `sources` on react; the map then reloads its style and MapLibre refuses
+    one without sources ("missing required property sources"). A style whose sources are not empty stays
+    as it is.
+
+    Each trace is drawn below a slot of its own (its `below`): traces sharing a `below` (all of them by
+    default) have their layers removed and added again on every Plotly.react, to keep their order, and the
+    map then re-tiles each of their sources; a trace with a `below` of its own keeps its layers."""
+    style = map_style(theme)
+    layers = [{"id": slot, "type": "background", "layout": {"visibility": "none"}} for slot in slots]
+    return {**style, "sources": {"unused": UNUSED_SOURCE}, "layers": [*style["layers"], *layers]}

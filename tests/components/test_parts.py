@@ -44,8 +44,34 @@ def test_only_the_parts_that_changed_are_sent_and_a_figure_as_a_patch_of_what_ch
 
     assert list(changed) == ["t-figure/bars"]
     operations = changed["t-figure/bars"].to_plotly_json()["operations"]
-    assert [operation["location"] for operation in operations] == [["data"]]
-    assert operations[0]["params"]["value"] == [{"type": "bar", "y": [2, 1]}]
+    assert [operation["location"] for operation in operations] == [["data", 0, "y"]]
+    assert operations[0]["params"]["value"] == [2, 1]
+
+
+def test_a_trace_is_patched_key_by_key_so_a_maps_boundaries_are_not_sent_again():
+    def drawn(values: list[int], **trace: object) -> list:
+        geojson = {"type": "FeatureCollection", "features": [{"id": "a"}, {"id": "b"}]}
+        figure = {"data": [{"type": "choroplethmap", "geojson": geojson, "z": values, **trace}], "layout": {}}
+        return [graph_part("t-figure", "bars", figure, element_id="bars", config={})]
+
+    before = split(drawn([1, 2], name="DTI"))
+
+    recoloured = changed_parts(split(drawn([2, 1], name="DTI")), before.record(), ["t-figure/bars"])
+    operations = recoloured["t-figure/bars"].to_plotly_json()["operations"]
+    assert [(o["operation"], o["location"]) for o in operations] == [("Assign", ["data", 0, "z"])]
+
+    renamed = changed_parts(split(drawn([1, 2])), before.record(), ["t-figure/bars"])
+    operations = renamed["t-figure/bars"].to_plotly_json()["operations"]
+    assert [(o["operation"], o["location"]) for o in operations] == [("Delete", ["data", 0, "name"])]
+
+    other_kinds = {"data": [{"type": "bar", "y": [1]}], "layout": {}}
+    redrawn = changed_parts(
+        split([graph_part("t-figure", "bars", other_kinds, element_id="bars", config={})]),
+        before.record(),
+        ["t-figure/bars"],
+    )
+    operations = redrawn["t-figure/bars"].to_plotly_json()["operations"]
+    assert [o["location"] for o in operations] == [["data"]], "another kind of trace: the traces whole"
 
 
 def test_the_whole_content_is_drawn_for_another_frame_or_other_parts_shown():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 import re
@@ -179,6 +180,24 @@ def components(node) -> Iterator[dict]:
                 yield from components(value)
 
 
+def patched(figure: dict, patch: dict) -> dict:
+    """`figure` with a Dash `Patch` applied as the browser applies it (its Assign and Delete operations),
+    for comparing what a patched graph shows with a fresh drawing."""
+    result = copy.deepcopy(figure)
+    for operation in patch["operations"]:
+        *path, last = operation["location"]
+        node = result
+        for step in path:
+            node = node[step]
+        if operation["operation"] == "Assign":
+            node[last] = operation["params"]["value"]
+        elif operation["operation"] == "Delete":
+            del node[last]
+        else:
+            raise AssertionError(f"an operation the test does not apply: {operation['operation']}")
+    return result
+
+
 STATIC_ELEMENT = "static-html"
 # HTML's attribute names as React spells them.
 REACT_NAMES = {"class": "className", "colspan": "colSpan", "rowspan": "rowSpan", "for": "htmlFor"}
@@ -254,4 +273,33 @@ def rankings_body(query: dict, *, theme: str = "dark", drawn: dict | None = None
         ],
         "changedPropIds": ["rankings-query.data"],
         "state": [{"id": "rankings-drawn", "property": "data", "value": drawn}],
+    }
+
+
+DISTRICTS_OUTPUT = (
+    "..districts-heading.children...districts-content.children...districts-drawn.data..."
+    '{"name":["ALL"],"type":"districts-slot"}.children...{"name":["ALL"],"type":"districts-figure"}.figure...'
+    "districts-criterion.options.."
+)
+
+
+def districts_body(query: dict, *, theme: str = "dark", drawn: dict | None = None, present: tuple = ((), ())) -> dict:
+    """The districts content callback's request as the browser posts it (`rankings_body`'s shape)."""
+    slots, figures = present
+    return {
+        "output": DISTRICTS_OUTPUT,
+        "outputs": [
+            {"id": "districts-heading", "property": "children"},
+            {"id": "districts-content", "property": "children"},
+            {"id": "districts-drawn", "property": "data"},
+            [{"id": {"type": "districts-slot", "name": name}, "property": "children"} for name in slots],
+            [{"id": {"type": "districts-figure", "name": name}, "property": "figure"} for name in figures],
+            {"id": "districts-criterion", "property": "options"},
+        ],
+        "inputs": [
+            {"id": "districts-query", "property": "data", "value": query},
+            {"id": "shell-theme", "property": "data", "value": theme},
+        ],
+        "changedPropIds": ["districts-query.data"],
+        "state": [{"id": "districts-drawn", "property": "data", "value": drawn}],
     }
