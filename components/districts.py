@@ -21,7 +21,15 @@ from plotly.subplots import make_subplots
 from components.figures import wrap_label
 from components.formatting import format_percent, format_points, format_points_column
 from components.i18n import t
-from components.theme import CHART_TEXT, CHART_TICK, STATUS_COLORS, base_layout, group_color, ink, map_style
+from components.theme import (
+    CHART_TEXT,
+    CHART_TICK,
+    STATUS_COLORS,
+    base_layout,
+    group_color,
+    ink,
+    kept_map_style,
+)
 from domain import maps
 from domain.colour import text_on
 from domain.text import localized, localized_column
@@ -410,6 +418,15 @@ def _region_hover(region: pd.DataFrame, criterion: str, unit_col: str, lang: str
     return "<br>".join(lines)
 
 
+# The map's traces by `uid`, bottom to top: each has a layer of its own in the style (`kept_map_style`),
+# so a new year or criterion recolours the map in place.
+MAP_ROLES = ("coloured", "shared", "no_data", "hatch")
+
+
+def _map_slot(role: str) -> str:
+    return f"districts-map-slot-{role}"
+
+
 def _choropleth(collection: dict, locations: list[str], customdata: list[list[str]], **style) -> go.Choroplethmap:
     return go.Choroplethmap(
         geojson=collection,
@@ -478,6 +495,8 @@ def district_map(
             colorbar=_colorbar(thresholds, t("districts.colorbar", lang), lang),
             marker={"line": outline, "opacity": 0.95},
             name=criterion,
+            uid="coloured",
+            below=_map_slot("coloured"),
         )
     )
     for group, fill, key in ((shared, shared_fill(theme), "shared"), (missing, STATUS_COLORS["no_data"], "no_data")):
@@ -492,12 +511,19 @@ def district_map(
                     showscale=False,
                     marker={"line": {"color": map_ink, "width": 2.5 if key == "shared" else 0.8}},
                     name=key,
+                    uid=key,
+                    below=_map_slot(key),
                 )
             )
     box = maps.bounding_box(collection)
     spacing = max(box[2] - box[0], box[3] - box[1]) / HATCH_LINES_ACROSS
-    for code in shared["locations"]:
-        lons, lats = hatch_lines(features[code]["geometry"], spacing)
+    if shared["locations"]:
+        lons: list[float | None] = []
+        lats: list[float | None] = []
+        for code in shared["locations"]:
+            region_lons, region_lats = hatch_lines(features[code]["geometry"], spacing)
+            lons += [*region_lons, None]
+            lats += [*region_lats, None]
         figure.add_trace(
             go.Scattermap(
                 lon=lons,
@@ -506,12 +532,14 @@ def district_map(
                 line={"color": map_ink, "width": 1.2},
                 hoverinfo="skip",
                 showlegend=False,
-                name=f"{code}-hatch",
+                name="hatch",
+                uid="hatch",
+                below=_map_slot("hatch"),
             )
         )
     layout = base_layout(theme, lang)
     layout.update(
-        map={"style": map_style(theme), **_view(box, size)},
+        map={"style": kept_map_style(theme, [_map_slot(role) for role in MAP_ROLES]), **_view(box, size)},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
     )

@@ -6,15 +6,16 @@ time, strongest or weakest first, with a search by name; every choice is in the 
 
 from __future__ import annotations
 
+import json
 from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
-from dash.exceptions import PreventUpdate
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from auth.policy import ALL_UNITS
+from components import parts
 from components.citations import cite
 from components.districts import (
     TOTAL_COLUMN,
@@ -34,6 +35,7 @@ from components.reorganisation import format_date
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
 from data_access import boundaries, geo, queries, reorganisation
+from data_access.cache import versioned
 from data_access.districts import (
     TOTAL,
     DistrictResults,
@@ -48,7 +50,15 @@ from data_access.districts import (
 from domain.listing import BEST_FIRST, ORDERS, PAGE_SIZE, ListPage, page_of
 from domain.text import localized
 from domain.vocabulary import COMMUNE, DISTRICT
-from pages._context import BadParameter, language, page_title, query_string, resolve_year, source_titles
+from pages._context import (
+    BadParameter,
+    drawing_key,
+    language,
+    page_title,
+    query_string,
+    resolve_year,
+    source_titles,
+)
 from pages._kit import DATA_ERRORS, GRAPH_CONFIG, download_buttons, explained, no_focus, register_download, source_card
 
 
@@ -68,15 +78,26 @@ dash.register_page(
     year_options=page_years,
     # Every district's pillar breakdown is other units' detail: leaders and admins only.
     access=ALL_UNITS,
+    follows_query=True,
 )
 
 URL = "districts-url"
+PATH = "districts-path"
 QUERY = "districts-query"
+# The URL's parameters, as `QUERY` holds them.
+QUERY_KEYS = ("year", "criterion", "q", "order", "page", "from")
 CRITERION = "districts-criterion"
 HEADING = "districts-heading"
 CONTENT = "districts-content"
 HEATMAP = "districts-heatmap"
 MAP = "districts-map"
+# What the browser shows of the content (`components.parts`): the digests of its frame and parts. The
+# heatmap and the map are graphs kept in place: another year or criterion patches them.
+DRAWN = "districts-drawn"
+SLOT = "districts-slot"
+FIGURE = "districts-figure"
+PART_TYPES = (SLOT, FIGURE)
+MAP_GRAPH = {"type": FIGURE, "name": "map"}
 MAP_CHOICE = "districts-map-choice"
 HEATMAP_DOWNLOAD = "districts-heatmap-download"
 MAP_DOWNLOAD = "districts-map-download"
@@ -240,13 +261,18 @@ def _check_former(former: str, year: int, province: str, options: pd.DataFrame |
 
 
 def _criterion_options(year: str | None, criterion: str, lang: str) -> list[dict]:
-    """The year's criteria and the total; an unknown value stays visible (disabled) so any choice moves on."""
-    options = [{"label": t("districts.total", lang), "value": TOTAL}]
+    """The year's criteria and the total, as the page opens on the URL's year."""
     try:
         focus = queries.focus_unit_code()
         results = build_district_results(focus, _resolve_district_year(year, focus, lang)) if focus else None
     except (BadParameter, *DATA_ERRORS):
         results = None
+    return criterion_options(results, criterion, lang)
+
+
+def criterion_options(results: DistrictResults | None, criterion: str, lang: str) -> list[dict]:
+    """The year's criteria and the total; an unknown value stays visible (disabled) so any choice moves on."""
+    options = [{"label": t("districts.total", lang), "value": TOTAL}]
     if results is not None and not results.empty:
         options += [{"label": _criterion_label(results, code, lang), "value": code} for code in results.criteria[:-1]]
     if criterion not in {option["value"] for option in options}:
@@ -275,10 +301,12 @@ def layout(
     return html.Div(
         [
             dcc.Location(id=URL, refresh="callback-nav"),
+            dcc.Store(id=PATH, data=dash.get_relative_path("/districts")),
             dcc.Store(
                 id=QUERY,
                 data={"year": year, "criterion": criterion, "q": q, "order": order, "page": page, "from": former},
             ),
+            dcc.Store(id=DRAWN),
             html.Div([html.H1(id=HEADING, className="page-heading"), control], className="districts-toolbar"),
             dcc.Loading(html.Div(id=CONTENT, className="districts-content"), type="dot", delay_show=300),
         ],
@@ -325,6 +353,7 @@ def list_controls(selection: Selection, listing: ListPage, lang: str) -> html.Di
         hidden=hidden,
         placeholder=t(f"districts.search_placeholder.{selection.level}", lang),
         lang=lang,
+        in_page=True,
     )
 
 
@@ -342,7 +371,7 @@ def former_control(selection: Selection, lang: str) -> html.Div:
         }
         for row in options.itertuples()
     ]
-    parts: list = [
+    children: list = [
         html.Label(t("districts.former_label", lang), htmlFor=FORMER),
         dbc.Select(id=FORMER, options=choices, value=selection.former or EVERY_DISTRICT, size="sm"),
     ]
@@ -355,36 +384,39 @@ def former_control(selection: Selection, lang: str) -> html.Div:
             matched=len(selection.former_units),
             total=total,
         )
-        parts += [
+        children += [
             html.Span(status, id=FORMER_STATUS, role="status", className="districts-former-status"),
-            html.A(
+            dcc.Link(
                 t("districts.former_clear", lang),
                 href=_href(selection, page=None, **{"from": None}),
                 className="btn btn-sm btn-outline-primary",
                 id="districts-former-clear",
             ),
         ]
-    return html.Div(parts, className="districts-former")
+    return html.Div(children, className="districts-former")
 
 
 def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
+    """The units × criteria heatmap. What a year or criterion changes are parts: the notes and controls
+    above and below it, and the graph itself (patched in place)."""
     results = selection.results
     paged = len(results.totals) > PAGE_SIZE
     listing = selection.listing() if paged else None
     totals = listing.rows if listing is not None else selection.totals()
     shown = results.scores[results.scores["unit_code"].isin(totals["unit_code"])]
-    body: list = []
+    head: list = []
     if selection.level == COMMUNE:
-        body.append(
+        head.append(
             html.Div(
                 t("districts.level_note.commune", lang, count=len(results.totals), province=selection.province_name),
                 className="districts-level-note",
                 id="districts-level-note",
             )
         )
-        body.append(former_control(selection, lang))
+        head.append(former_control(selection, lang))
     if listing is not None:
-        body.append(list_controls(selection, listing, lang))
+        head.append(list_controls(selection, listing, lang))
+    body: list = [parts.slot(SLOT, "heatmap-head", head)]
     if not totals.empty:
         figure = district_heatmap(
             shown,
@@ -399,20 +431,25 @@ def heatmap_card(selection: Selection, theme: str, lang: str, titles: dict[str, 
         )
         rows_height = max(len(totals), HEATMAP_MIN_ROWS) * HEATMAP_ROW_PX + HEATMAP_AXES_PX
         height = f"{rows_height}px" if paged else f"max({HEATMAP_HEIGHT}, {rows_height}px)"
-        graph = dcc.Graph(id=HEATMAP, figure=figure, config=GRAPH_CONFIG, style={"height": height})
+        graph = parts.graph_part(
+            FIGURE, "heatmap", figure, element_id=HEATMAP, config=GRAPH_CONFIG, style={"height": height}
+        )
         body.append(html.Div(graph, className="districts-heatmap-scroll", style={"maxHeight": HEATMAP_HEIGHT}))
     if map_boundaries(selection)[0] is None:  # no map beside the table: only its names lead on
         hint = "districts.click_hint.table"
     else:
         hint = "districts.click_hint.commune" if selection.level == COMMUNE else "districts.click_hint"
+    notes = [*total_notes(results.totals, lang), html.Div(t(hint, lang), className="districts-hint")]
     return source_card(
         t("districts.heatmap_title", lang),
         [
             *body,
-            *total_notes(results.totals, lang),
-            html.Div(t(hint, lang), className="districts-hint"),
+            parts.slot(SLOT, "heatmap-notes", notes),
             html.Div(
-                [_source(results.scores["source"], lang, titles), download_buttons(HEATMAP_DOWNLOAD, lang)],
+                [
+                    parts.slot(SLOT, "heatmap-source", _source(results.scores["source"], lang, titles)),
+                    download_buttons(HEATMAP_DOWNLOAD, lang),
+                ],
                 className="districts-card-foot",
             ),
         ],
@@ -474,9 +511,11 @@ def _former_map_note(selection: Selection, lang: str) -> list[html.Div]:
 
 
 def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
+    """The map of the criterion chosen. Its title, labels, notes and source are parts, the map a graph
+    patched in place: another year or criterion recolours it without a new map."""
     results = selection.results
     label = _criterion_label(results, selection.criterion, lang)
-    title = t("districts.map_title", lang, criterion=label)
+    title = parts.slot(SLOT, "map-title", t("districts.map_title", lang, criterion=label))
     collection, attribution = map_boundaries(selection)
     if collection is None:
         return source_card(title, [_no_boundaries(selection, lang)], card_id="districts-map-card")
@@ -493,23 +532,32 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
         size=MAP_SIZE,
     )
     named = len(shown["features"]) <= (FORMER_NAMED_REGIONS_MAX if selection.former else NAMED_REGIONS_MAX)
+    labels = labels_overlay(map_labels(shown, table, lang=lang, names=named), MAP_LABELS)
+    notes = [
+        *map_notes(table, year=selection.year, theme=theme, lang=lang),
+        html.Div(attribution, className="districts-attribution", id="districts-attribution"),
+    ]
     return source_card(
         title,
         [
-            *_former_map_note(selection, lang),
+            parts.slot(SLOT, "map-former", _former_map_note(selection, lang)),
             html.Div(
                 [
-                    dcc.Graph(id=MAP, figure=figure, config=GRAPH_CONFIG, style={"height": MAP_HEIGHT}),
-                    labels_overlay(map_labels(shown, table, lang=lang, names=named), MAP_LABELS),
+                    parts.graph_part(
+                        FIGURE, "map", figure, element_id=MAP, config=GRAPH_CONFIG, style={"height": MAP_HEIGHT}
+                    ),
+                    parts.slot(SLOT, "map-labels", labels),
                 ],
                 className="districts-map-frame",
             ),
             html.Div(id=MAP_CHOICE, className="districts-choice", role="status"),
-            *map_notes(table, year=selection.year, theme=theme, lang=lang),
-            html.Div(attribution, className="districts-attribution", id="districts-attribution"),
+            parts.slot(SLOT, "map-notes", notes),
             html.Div(
                 # The source line is the year's, whichever former district is shown.
-                [_source(values["source"].dropna(), lang, titles), download_buttons(MAP_DOWNLOAD, lang)],
+                [
+                    parts.slot(SLOT, "map-source", _source(values["source"].dropna(), lang, titles)),
+                    download_buttons(MAP_DOWNLOAD, lang),
+                ],
                 className="districts-card-foot",
             ),
         ],
@@ -517,18 +565,58 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
     )
 
 
+def _part_outputs() -> list:
+    """The callback's slot and graph-part outputs, as the browser shows them."""
+    return ctx.outputs_list[3:5]
+
+
+def _refused(panel: html.Div) -> tuple:
+    return t("nav.districts", language()), [panel], None, *parts.unchanged(_part_outputs()), no_update
+
+
 @callback(
     Output(HEADING, "children"),
     Output(CONTENT, "children"),
+    Output(DRAWN, "data"),
+    Output({"type": SLOT, "name": ALL}, "children"),
+    Output({"type": FIGURE, "name": ALL}, "figure"),
+    Output(CRITERION, "options"),
     Input(QUERY, "data"),
     Input(THEME_STORE, "data"),
+    State(DRAWN, "data"),
 )
-@explained(lambda panel: (t("nav.districts", language()), [panel]))
-def show_districts(query: dict | None, theme: str | None) -> tuple[str, list]:
+@explained(_refused)
+def show_districts(query: dict | None, theme: str | None, drawn: dict | None) -> tuple:
+    """Heading, content and the year's criteria for the URL. A year or criterion that keeps the content's
+    frame redraws only the parts that changed."""
     lang = language()
     selection = select(query or {}, lang)
+    drawing = districts_drawing(shown_query(selection), theme or DEFAULT_THEME, drawing_key())
+    heading = t(f"districts.heading.{selection.level}", lang, province=selection.province_name, year=selection.year)
+    options = criterion_options(selection.results, selection.criterion, lang)
+    return heading, *parts.answer(drawing, drawn, _part_outputs()), options
+
+
+def shown_query(selection: Selection) -> tuple[tuple[str, str], ...]:
+    """The query of what a selection shows, each value as `select` reads it: two URLs that show the same
+    (no year and the latest year, page 1 or none) are one drawing."""
+    return (
+        ("year", str(selection.year)),
+        ("criterion", selection.criterion),
+        ("q", selection.search),
+        ("order", selection.order),
+        ("page", str(selection.page)),
+        ("from", selection.former),
+    )
+
+
+@versioned
+def districts_drawing(query: tuple[tuple[str, str], ...], theme: str, key: tuple) -> parts.Drawing:
+    """The content of a checked query (`shown_query`), kept per data version and `drawing_key`: a year
+    or criterion shown again, by this reader or another, is answered without building it anew."""
+    lang = language()
+    selection = select(dict(query), lang)
     titles = source_titles(lang)
-    theme = theme or DEFAULT_THEME
     cards = dbc.Row(
         [
             dbc.Col(heatmap_card(selection, theme, lang, titles), className="districts-col-heatmap"),
@@ -536,8 +624,7 @@ def show_districts(query: dict | None, theme: str | None) -> tuple[str, list]:
         ],
         className="g-3",
     )
-    heading = t(f"districts.heading.{selection.level}", lang, province=selection.province_name, year=selection.year)
-    return heading, [*_followed(selection, lang), cards]
+    return parts.prepare([parts.slot(SLOT, "followed", _followed(selection, lang)), cards], PART_TYPES)
 
 
 def _followed(selection: Selection, lang: str) -> list[html.Div]:
@@ -557,46 +644,63 @@ def _followed(selection: Selection, lang: str) -> list[html.Div]:
     return [html.Div(text, className="rankings-note reorg-followed", id="districts-followed")]
 
 
-@callback(Output(URL, "search"), Input(CRITERION, "value"), State(QUERY, "data"), prevent_initial_call=True)
-def choose_criterion(criterion: str | None, query: dict | None) -> str:
-    """The chosen criterion goes into the URL; the page re-renders from it (the URL is the state)."""
-    query = query or {}
-    chosen = None if criterion == TOTAL else criterion
-    return query_string(
-        {
-            "year": query.get("year"),
-            "criterion": chosen,
-            "q": query.get("q"),
-            "order": query.get("order"),
-            "from": query.get("from"),
-        }
-    )
+# The query into `QUERY` and the criterion selector, in the browser (no round trip before the content's
+# own): only when something changed, and only while the URL is still this page's (a link to another
+# page changes the query too, just before this page goes).
+clientside_callback(
+    """function (search, pathname, path, stored, criterion) {
+        const same = window.dash_clientside.no_update;
+        if (pathname !== path) { return [same, same]; }
+        const query = new URLSearchParams(search || "");
+        const wanted = Object.fromEntries(KEYS.map((key) => [key, query.get(key)]));
+        stored = stored || {};
+        const changed = KEYS.some((key) => wanted[key] !== (stored[key] ?? null));
+        const shown = wanted.criterion || "TOTAL";
+        return [changed ? wanted : same, shown === criterion ? same : shown];
+    }""".replace("KEYS", json.dumps(QUERY_KEYS)).replace("TOTAL", TOTAL),
+    Output(QUERY, "data"),
+    Output(CRITERION, "value"),
+    Input(URL, "search"),
+    State(URL, "pathname"),
+    State(PATH, "data"),
+    State(QUERY, "data"),
+    State(CRITERION, "value"),
+    prevent_initial_call=True,
+)
 
 
-@callback(
+# A criterion or a former district chosen becomes part of the URL and, at once, of `QUERY`; the list
+# goes back to its first page, the search and order stay. A selector following the URL (back, forward,
+# or drawn with the URL's own choice) writes nothing: a new history entry would cut the forward history.
+CHOSEN_INTO_QUERY = """function (chosen, query) {
+    const same = window.dash_clientside.no_update;
+    query = query || {};
+    const value = chosen === "NONE" ? null : (chosen || null);
+    if (value === (query.KEY || null)) { return [same, same]; }
+    const wanted = Object.assign({}, query, {KEY: value, page: null});
+    const params = new URLSearchParams();
+    Object.keys(wanted).forEach((key) => { if (wanted[key]) { params.set(key, wanted[key]); } });
+    const search = params.toString();
+    return [search ? "?" + search : "", wanted];
+}"""
+
+clientside_callback(
+    CHOSEN_INTO_QUERY.replace("NONE", TOTAL).replace("KEY", "criterion"),
     Output(URL, "search", allow_duplicate=True),
+    Output(QUERY, "data", allow_duplicate=True),
+    Input(CRITERION, "value"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    CHOSEN_INTO_QUERY.replace("NONE", EVERY_DISTRICT).replace("KEY", "from"),
+    Output(URL, "search", allow_duplicate=True),
+    Output(QUERY, "data", allow_duplicate=True),
     Input(FORMER, "value"),
     State(QUERY, "data"),
     prevent_initial_call=True,
 )
-def choose_former(former: str | None, query: dict | None) -> str:
-    """The chosen former district goes into the URL (`?from=`), back to the first page; the search,
-    order and criterion stay."""
-    query = query or {}
-    former = None if former == EVERY_DISTRICT else former
-    if (former or None) == (query.get("from") or None):
-        # Dash also calls this when the select is drawn with the URL's own choice: nothing to change
-        # (answering would drop the page number from the URL).
-        raise PreventUpdate
-    return query_string(
-        {
-            "year": query.get("year"),
-            "criterion": query.get("criterion"),
-            "q": query.get("q"),
-            "order": query.get("order"),
-            "from": former or None,
-        }
-    )
 
 
 # A district opens its page; a region shared by several districts offers each of them instead
@@ -605,7 +709,7 @@ clientside_callback(
     ClientsideFunction(namespace="districts", function_name="openDistrict"),
     Output(URL, "href"),
     Output(MAP_CHOICE, "children"),
-    Input(MAP, "clickData"),
+    Input(MAP_GRAPH, "clickData"),
     prevent_initial_call=True,
 )
 
@@ -634,7 +738,7 @@ def map_file(lang: str, query: dict | None):
 clientside_callback(
     ClientsideFunction(namespace="districts", function_name="placeLabels"),
     Output(MAP_LABELS, "className"),
-    Input(MAP, "figure"),
+    Input(MAP_GRAPH, "figure"),
 )
 
 

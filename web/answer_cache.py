@@ -62,6 +62,8 @@ READ_ONLY_OUTPUTS = frozenset(
         "rankings-drawn",
         "districts-heading",
         "districts-content",
+        "districts-drawn",
+        "districts-criterion",
         "targets-heading",
         "targets-content",
         "units-content",
@@ -74,7 +76,9 @@ READ_ONLY_OUTPUTS = frozenset(
 )
 # Pattern-matching outputs that only read, by their id's `type`: the parts of a page's content
 # redrawn on their own (components/parts.py). Any other pattern-matching id is never kept.
-READ_ONLY_PATTERNS = frozenset({"overview-slot", "overview-figure", "rankings-slot", "rankings-figure"})
+READ_ONLY_PATTERNS = frozenset(
+    {"overview-slot", "overview-figure", "rankings-slot", "rankings-figure", "districts-slot", "districts-figure"}
+)
 # Dash's page router returns a page's layout; only the reading pages' layouts are kept (an admin
 # page's layout lists accounts or imports and is drawn for each request).
 ROUTER_OUTPUTS = frozenset({"_pages_content", "_pages_store"})

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import openpyxl
 import pytest
 
+from components.formatting import format_percent
 from tests.browser.conftest import (
     PROJECT_ROOT,
     block_external_requests,
@@ -216,6 +217,11 @@ def test_choosing_a_criterion_writes_it_to_the_url(
     page: Page, page_errors: list[str], expect: Callable, base_url: str
 ) -> None:
     open_districts(page, base_url + "/districts?year=2022")
+    # The map drawn: a criterion recolours it in place, it does not build a new one (a new WebGL context
+    # and style for every choice), and asks no new page of the router.
+    page.eval_on_selector("#districts-map canvas.maplibregl-canvas", "canvas => { canvas.dataset.kept = 'yes'; }")
+    routed: list[str] = []
+    page.on("request", lambda r: routed.append(r.post_data) if "_pages_content" in (r.post_data or "") else None)
 
     page.select_option("#districts-criterion", "website")
 
@@ -230,6 +236,15 @@ def test_choosing_a_criterion_writes_it_to_the_url(
     assert dict(zip(coloured["locations"], coloured["z"], strict=True)) == pytest.approx(
         {code: expected[code] for code in coloured["locations"]}
     )
+    dong_xoai = page.locator('#districts-map-labels [data-code="binh-phuoc-dong-xoai"]')
+    expect(dong_xoai).to_contain_text(format_percent(expected["binh-phuoc-dong-xoai"], 0, "vi"))
+    assert page.locator('#districts-map canvas.maplibregl-canvas[data-kept="yes"]').count() == 1, "a new map was built"
+
+    page.go_back()
+    expect(page).to_have_url(f"{base_url}/districts?year=2022")
+    expect(page.locator("#districts-criterion")).to_have_value("total")
+    expect(dong_xoai).to_contain_text(format_percent(district_shares()["binh-phuoc-dong-xoai"], 0, "vi"))
+    assert routed == [], "the router was asked for the page again"
     assert page_errors == []
 
 

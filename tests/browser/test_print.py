@@ -73,15 +73,16 @@ def test_maps_print_as_pictures_of_what_is_on_screen(page: Page, base_url: str, 
 
 
 def test_a_graph_sized_from_the_window_keeps_its_height_on_paper(page: Page, base_url: str) -> None:
+    graph = "#districts-heatmap .dash-graph"
     page.goto(base_url + "/districts")
     page.locator("#districts-heatmap .js-plotly-plot .main-svg").first.wait_for()
-    drawn = page.eval_on_selector("#districts-heatmap", "el => el.offsetHeight")
+    drawn = page.eval_on_selector(graph, "el => el.offsetHeight")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
-    assert page.eval_on_selector("#districts-heatmap", "el => el.offsetHeight") == drawn
+    assert page.eval_on_selector(graph, "el => el.offsetHeight") == drawn
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
-    assert page.eval_on_selector("#districts-heatmap", "el => el.style.height").startswith("max(")
+    assert page.eval_on_selector(graph, "el => el.style.height").startswith("max(")
 
 
 # Every chart of a page once the print stylesheet applies (after the app has fitted its charts to

@@ -210,7 +210,12 @@ def test_map_colours_single_districts_and_draws_a_shared_region_neutral_with_eve
     assert list(coloured.customdata[0][2:]) == ["/units/p-cao", "UBND huyện Cao"]
     hatch = [trace for trace in figure.data if trace.type == "scattermap"]
     assert len(hatch) == 1 and hatch[0].hoverinfo == "skip"
-    assert figure.layout.map.style == map_style("dark"), "tile-free, in the dark card colour"
+    style = figure.layout.map.style
+    assert all(isinstance(source["data"], dict) for source in style["sources"].values()), "tile-free: nothing fetched"
+    assert style["layers"][0] == map_style("dark")["layers"][0], "in the dark card colour"
+    assert all(layer["layout"]["visibility"] == "none" for layer in style["layers"][1:])
+    assert len({trace.below for trace in figure.data}) == len(figure.data), "each trace below a layer of its own"
+    assert {trace.below for trace in figure.data} <= {layer["id"] for layer in style["layers"]}
     assert coloured.marker.line.color == ink("dark")["text"]
     assert hatch[0].line.color == ink("dark")["text"]
     assert shared.colorscale[0][1] == ink("light")["muted"], "a darker grey under light hatching"

@@ -25,7 +25,14 @@ from data_access import db, queries
 from data_access.rankings import unit_ranking
 from seed.synthetic import Shape, generate
 from tests.conftest import sqlite_url, use_database
-from tests.pages.conftest import STATIC_ELEMENT, components, rankings_body, rankings_download_body, sign_in_with
+from tests.pages.conftest import (
+    STATIC_ELEMENT,
+    components,
+    districts_body,
+    rankings_body,
+    rankings_download_body,
+    sign_in_with,
+)
 
 YEAR = 2022
 DISTRICTS = 100
@@ -186,22 +193,7 @@ def test_the_districts_search_and_hint_fit_the_year_and_the_map(dash_app, nation
     """`/districts` pages its hundred districts too; its search box asked for "tên xã, phường" (communes)
     in a year whose units are districts, and its hint for a click on a map it does not have."""
     client = signed_in(dash_app, LEADER)
-    response = client.post(
-        "/_dash-update-component",
-        json={
-            "output": "..districts-heading.children...districts-content.children..",
-            "outputs": [
-                {"id": "districts-heading", "property": "children"},
-                {"id": "districts-content", "property": "children"},
-            ],
-            "inputs": [
-                {"id": "districts-query", "property": "data", "value": {"year": str(YEAR)}},
-                {"id": "shell-theme", "property": "data", "value": "dark"},
-            ],
-            "changedPropIds": ["districts-query.data"],
-            "state": [],
-        },
-    )
+    response = client.post("/_dash-update-component", json=districts_body({"year": str(YEAR)}))
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
     content = response.get_json()["response"]["districts-content"]["children"]
     (search,) = [c for c in components(content) if c["type"] == "Input" and c["props"].get("name") == "q"]
