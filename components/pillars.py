@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from components.cards import source_card
+from components.cards import source_card, source_notes
 from components.caveats import caveat_line, discrepancy_texts
 from components.citations import cite
 from components.data_quality import unnamed_mark
@@ -21,6 +21,7 @@ from components.figures import GRAPH_CONFIG, percent_polar, pillar_radar, wrap_l
 from components.formatting import format_number, format_percent, format_points, format_rank
 from components.i18n import t
 from components.kpi import series_legend
+from components.parts import graph_part, slot
 from components.rankings import group_badge
 from components.theme import CHART_TICK, SERIES_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
 from domain.data_quality import without_illegible_remark
@@ -457,8 +458,12 @@ def comparison_header(comparison: Comparison, lang: str) -> str:
     return t(f"pillars.col_{comparison.kind}", lang, name=localized(comparison, "name", lang), n=comparison.count)
 
 
-def radar_card(view: PillarsView, *, theme: str, lang: str, source: str, graph_id: str) -> dbc.Card:
-    """The unit's pillars as % of their maximum against its comparisons."""
+def radar_card(
+    view: PillarsView, *, theme: str, lang: str, source: str, graph_id: str, part_types: tuple[str, str]
+) -> dbc.Card:
+    """The unit's pillars as % of their maximum against its comparisons. The radar is a graph part, its
+    legend, caveats and source a slot (`components.parts`, of the types `part_types`: slot, figure): another
+    year or unit patches the radar in place."""
     name = localized(view, "unit_name", lang)
     pillars = view.pillars.assign(label=localized_column(view.pillars, "pillar_name", lang))
     traces = [(comparison_label(c, lang), c.shares, c.color_key) for c in view.comparisons]
@@ -466,12 +471,25 @@ def radar_card(view: PillarsView, *, theme: str, lang: str, source: str, graph_i
     legend = series_legend(
         [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces] + [(name, SERIES_COLORS["focus"], "solid")]
     )
+    slot_type, figure_type = part_types
     # The box sets the height: dcc.Graph fills its parent and ignores a height given by class.
-    graph = html.Div(dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG), className="pillars-radar-graph")
+    graph = html.Div(
+        graph_part(
+            figure_type,
+            "radar",
+            figure,
+            element_id=graph_id,
+            config=GRAPH_CONFIG,
+            class_name="fill-graph",
+            style={"height": "100%"},
+        ),
+        className="pillars-radar-graph",
+    )
+    caveats = caveat_line(discrepancy_texts(view.discrepancies, lang), lang, mark_id=f"{graph_id}-caveats")
     return source_card(
         t("pillars.radar_title", lang),
-        [legend, graph, *caveat_line(discrepancy_texts(view.discrepancies, lang), lang, mark_id=f"{graph_id}-caveats")],
-        source=source,
+        [slot(slot_type, "radar-legend", legend), graph],
+        notes=[slot(slot_type, "radar-notes", [*caveats, *source_notes([source])])],
     )
 
 

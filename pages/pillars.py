@@ -1,21 +1,24 @@
 """`/pillars`: a unit's pillars against its level's comparison, the table behind them and the per-task points.
 
 Filters live in the URL (`year`, `level`, `unit`, `compare`): the selectors write it, the
-content is drawn from it alone, so every view can be bookmarked.
+content is drawn from it alone, so every view can be bookmarked. The page follows its own query: a year
+or a unit chosen redraws the content in place, by parts (the radar patched, `components.parts`).
 """
 
 from __future__ import annotations
 
+import json
 from functools import partial
 
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from auth.guard import unit_refusal
 from auth.policy import can_view_level, can_view_unit, names_other_units
 from auth.session import current_viewer
+from components import parts
 from components.citations import cite, readable_citation
 from components.i18n import dropdown_labels, t
 from components.pillars import (
@@ -31,6 +34,7 @@ from components.pillars import (
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
 from data_access import queries
+from data_access.cache import versioned
 from data_access.districts import offered_levels
 from data_access.focus_years import followed, pillar_years, scored_years
 from data_access.pillars import (
@@ -47,11 +51,11 @@ from domain.text import localized
 from domain.vocabulary import LEVELS, PROVINCE
 from pages._context import (
     BadParameter,
+    drawing_key,
     focus_years,
     followed_focus,
     language,
     page_title,
-    query_string,
     resolve_year,
     source_titles,
 )
@@ -65,14 +69,24 @@ dash.register_page(
     nav_key="nav.pillars",
     nav_icon="bi-bullseye",
     year_options=focus_years(lambda unit_code: followed(unit_code, pillar_years)),
+    follows_query=True,
 )
 
 URL = "pillars-url"
+PATH = "pillars-path"
 QUERY = "pillars-query"
+# The URL's parameters, as `QUERY` holds them.
+QUERY_KEYS = ("year", "level", "unit", "compare")
+# What the browser shows of the content (`components.parts`): the digests of its frame and parts.
+DRAWN = "pillars-drawn"
+SLOT = "pillars-slot"
+FIGURE = "pillars-figure"
+PART_TYPES = (SLOT, FIGURE)
 CONTENT = "pillars-content"
 LEVEL = "pillars-level"
 UNIT = "pillars-unit"
 COMPARE = "pillars-compare"
+CHOSEN = "pillars-chosen"
 RADAR = "pillars-radar"
 TABLE = "pillars-table"
 TABLE_DOWNLOAD = "pillars-table-download"
@@ -87,19 +101,28 @@ def layout(
     compare: str | None = None,
     **_query: str,
 ) -> html.Div:
-    viewer = current_viewer()
-    if unit in (None, "") and viewer and viewer.unit_level and level == viewer.unit_level:
-        unit = viewer.unit_code  # a unit head's own unit, not the level's best, which they may not open
-    query = {"year": year, "level": level, "unit": unit, "compare": compare}
+    """The page's frame; the selectors and the content come from `show_pillars`. A choice made on the page
+    does not come here: the page follows its own query (`follows_query`)."""
     return html.Div(
         [
             dcc.Location(id=URL, refresh="callback-nav"),
-            dcc.Store(id=QUERY, data=query),
-            controls(query, language()),
+            dcc.Store(id=PATH, data=dash.get_relative_path("/pillars")),
+            dcc.Store(id=QUERY, data={"year": year, "level": level, "unit": unit, "compare": compare}),
+            dcc.Store(id=DRAWN),
             dcc.Loading(html.Div(id=CONTENT, className="pillars-content"), type="dot", delay_show=300),
         ],
         className="page-pillars",
     )
+
+
+def with_own_unit(query: dict | None) -> dict:
+    """The query as the page reads it: a unit head asking for their own level without a unit sees their
+    own unit, not the level's best, which they may not open."""
+    query = {key: (query or {}).get(key) for key in QUERY_KEYS}
+    viewer = current_viewer()
+    if query["unit"] in (None, "") and viewer and viewer.unit_level and query["level"] == viewer.unit_level:
+        query["unit"] = viewer.unit_code
+    return query
 
 
 def _unit_options(units: pd.DataFrame, level: str, lang: str) -> list[dict]:
@@ -125,8 +148,9 @@ def _selected(year: int, level: str, query: dict, codes: list[str]) -> tuple[str
     return selection.unit_code or None, selection.compare
 
 
-def controls(query: dict, lang: str) -> dbc.Row:
-    """Level, unit and comparison selectors set from the URL; what the data cannot offer stays empty."""
+def controls_of(query: dict, lang: str) -> list:
+    """Level, unit and comparison selectors set from the URL; what the data cannot offer stays empty. With
+    them, what they were drawn showing (`CHOSEN`): a selector reporting that value chose nothing new."""
     level = query["level"] or PROVINCE
     unit_value, compare_value, unit_options, compare_options = None, None, [], []
     try:
@@ -148,7 +172,7 @@ def controls(query: dict, lang: str) -> dbc.Row:
                 ]
     except (BadParameter, *DATA_ERRORS):
         pass
-    return dbc.Row(
+    row = dbc.Row(
         [
             dbc.Col(
                 [
@@ -208,22 +232,58 @@ def controls(query: dict, lang: str) -> dbc.Row:
         ],
         className="g-2 align-items-end pillars-controls",
     )
+    shown_level = level if level in LEVELS else None
+    return [row, dcc.Store(id=CHOSEN, data={"level": shown_level, "unit": unit_value, "compare": compare_value})]
 
 
-@callback(
-    Output(URL, "search"),
+# The selectors' choice as the URL, in the browser (a new level starts from its default unit and
+# comparison); the URL then goes into `QUERY`. A selector reporting the value it was drawn with (`CHOSEN`:
+# a dropdown does when it appears) writes nothing: a new history entry would cut the forward history.
+clientside_callback(
+    """function (level, unit, compare, query, chosen) {
+        const same = window.dash_clientside.no_update;
+        chosen = chosen || {};
+        const drawn = [chosen.level, chosen.unit, chosen.compare].map((value) => value ?? null);
+        if ([level, unit, compare].every((value, i) => (value ?? null) === drawn[i])) { return same; }
+        const triggered = ((window.dash_clientside.callback_context || {}).triggered || []).map((t) => t.prop_id);
+        const params = new URLSearchParams();
+        if ((query || {}).year) { params.set("year", query.year); }
+        if (level) { params.set("level", level); }
+        if (!triggered.includes("LEVEL.value")) {
+            if (unit) { params.set("unit", unit); }
+            if (compare && level === "PROVINCE") { params.set("compare", compare); }
+        }
+        const search = params.toString() ? "?" + params.toString() : "";
+        return search === window.location.search ? same : search;
+    }""".replace("LEVEL", LEVEL).replace("PROVINCE", PROVINCE),
+    Output(URL, "search", allow_duplicate=True),
     Input(LEVEL, "value"),
     Input(UNIT, "value"),
     Input(COMPARE, "value"),
     State(QUERY, "data"),
+    State(CHOSEN, "data"),
     prevent_initial_call=True,
 )
-def write_url(level: str | None, unit: str | None, compare: str | None, query: dict | None) -> str:
-    """The selectors' choice as the URL; a new level starts from its default unit and comparison."""
-    year = (query or {}).get("year")
-    if ctx.triggered_id == LEVEL:
-        return query_string({"year": year, "level": level})
-    return query_string({"year": year, "level": level, "unit": unit, "compare": compare if level == PROVINCE else None})
+
+
+# The query into `QUERY`, in the browser (no round trip before the content's own): only when something
+# changed, and only while the URL is still this page's.
+clientside_callback(
+    """function (search, pathname, path, stored) {
+        const same = window.dash_clientside.no_update;
+        if (pathname !== path) { return same; }
+        const query = new URLSearchParams(search || "");
+        const wanted = Object.fromEntries(KEYS.map((key) => [key, query.get(key)]));
+        stored = stored || {};
+        return KEYS.some((key) => wanted[key] !== (stored[key] ?? null)) ? wanted : same;
+    }""".replace("KEYS", json.dumps(QUERY_KEYS)),
+    Output(QUERY, "data"),
+    Input(URL, "search"),
+    State(URL, "pathname"),
+    State(PATH, "data"),
+    State(QUERY, "data"),
+    prevent_initial_call=True,
+)
 
 
 def page_year(query: dict, lang: str) -> int:
@@ -300,7 +360,9 @@ def no_scores(selection: Selection, lang: str) -> html.Div:
     )
 
 
-def render(view: PillarsView, theme: str, lang: str, titles: dict[str, str]) -> list:
+def render(view: PillarsView, theme: str, lang: str, titles: dict[str, str], note: html.Div | None) -> list:
+    """The heading, the radar beside the pillar table, and the tasks; `note` under the heading (the focus
+    followed to its successor). The radar is patched in place, the rest are slots."""
     name = localized(view, "unit_name", lang)
     citations = list(view.pillars["source"]) + [s for c in view.comparisons for s in c.sources]
     source = cite(t("common.source", lang), citations, titles)
@@ -312,33 +374,71 @@ def render(view: PillarsView, theme: str, lang: str, titles: dict[str, str]) -> 
         className="page-heading",
         id="pillars-heading",
     )
+    radar = radar_card(view, theme=theme, lang=lang, source=source, graph_id=RADAR, part_types=PART_TYPES)
+    table = table_card(view, lang=lang, source=source, table_id=TABLE, download=TABLE_DOWNLOAD)
     charts = dbc.Row(
-        [
-            dbc.Col(radar_card(view, theme=theme, lang=lang, source=source, graph_id=RADAR), lg=5),
-            dbc.Col(table_card(view, lang=lang, source=source, table_id=TABLE, download=TABLE_DOWNLOAD), lg=7),
-        ],
+        [dbc.Col(radar, lg=5), dbc.Col(parts.slot(SLOT, "table", table), lg=7)],
         className="g-3",
     )
     indicators = indicator_section(view, theme=theme, lang=lang, titles=titles, download=INDICATOR_DOWNLOAD)
-    return [heading, charts, indicators]
+    return [
+        parts.slot(SLOT, "heading", [heading, *([note] if note is not None else [])]),
+        charts,
+        parts.slot(SLOT, "indicators", indicators),
+    ]
 
 
-@callback(Output(CONTENT, "children"), Input(QUERY, "data"), Input(THEME_STORE, "data"))
-@explained()
-def show_pillars(query: dict | None, theme: str | None) -> list:
+def _part_outputs() -> list:
+    """The callback's slot and graph-part outputs, as the browser shows them."""
+    return ctx.outputs_list[2:4]
+
+
+def _refused(panel: html.Div) -> tuple:
+    return [panel], None, *parts.unchanged(_part_outputs())
+
+
+@callback(
+    Output(CONTENT, "children"),
+    Output(DRAWN, "data"),
+    Output({"type": SLOT, "name": ALL}, "children"),
+    Output({"type": FIGURE, "name": ALL}, "figure"),
+    Input(QUERY, "data"),
+    Input(THEME_STORE, "data"),
+    State(DRAWN, "data"),
+)
+@explained(_refused)
+def show_pillars(query: dict | None, theme: str | None, drawn: dict | None) -> tuple:
+    """The selectors and the content for the URL (checked here, the reader's access included). A year or
+    unit that keeps the content's frame redraws only the parts that changed."""
     lang = language()
-    selection = selection_from(query, lang)
+    query = with_own_unit(query)
+    try:
+        selection_from(query, lang)
+    except BadParameter as bad:  # the selectors stay, so another choice can correct it
+        return [html.Div(controls_of(query, lang)), bad.panel], None, *parts.unchanged(_part_outputs())
+    drawing = pillars_drawing(tuple(query.items()), theme or DEFAULT_THEME, drawing_key())
+    return parts.answer(drawing, drawn, _part_outputs())
+
+
+@versioned
+def pillars_drawing(query: tuple[tuple[str, str | None], ...], theme: str, key: tuple) -> parts.Drawing:
+    """The selectors and content of a checked query, kept per data version and `drawing_key`: a year or
+    unit shown again, by this reader or another of the same scope, is answered without building it anew."""
+    lang = language()
+    query_dict = dict(query)
+    selection = selection_from(query_dict, lang)
+    controls = parts.slot(SLOT, "controls", controls_of(query_dict, lang))
     if not selection.unit_code:
-        return [no_scores(selection, lang)]
+        return parts.prepare([controls, no_scores(selection, lang)], PART_TYPES)
     view = pillars_view(selection, name_best=names_other_units(current_viewer()))
-    page = render(view, theme or DEFAULT_THEME, lang, source_titles(lang))
-    shown, note = shown_focus(selection.year, query or {}, lang)
-    return [page[0], note, *page[1:]] if note is not None and selection.unit_code == shown else page
+    shown, note = shown_focus(selection.year, query_dict, lang)
+    note = note if selection.unit_code == shown else None
+    return parts.prepare([controls, *render(view, theme, lang, source_titles(lang), note)], PART_TYPES)
 
 
 def _requested_view(query: dict | None, lang: str) -> PillarsView | None:
     """The view a download asks for, validated again on the server; None when there is nothing to export."""
-    selection = selection_from(query, lang)
+    selection = selection_from(with_own_unit(query), lang)
     return pillars_view(selection, name_best=names_other_units(current_viewer())) if selection.unit_code else None
 
 

@@ -55,6 +55,7 @@ READ_ONLY_OUTPUTS = frozenset(
         "overview-content",
         "overview-drawn",
         "pillars-content",
+        "pillars-drawn",
         "rankings-heading",
         "rankings-content",
         "rankings-download-csv",
@@ -77,7 +78,16 @@ READ_ONLY_OUTPUTS = frozenset(
 # Pattern-matching outputs that only read, by their id's `type`: the parts of a page's content
 # redrawn on their own (components/parts.py). Any other pattern-matching id is never kept.
 READ_ONLY_PATTERNS = frozenset(
-    {"overview-slot", "overview-figure", "rankings-slot", "rankings-figure", "districts-slot", "districts-figure"}
+    {
+        "overview-slot",
+        "overview-figure",
+        "rankings-slot",
+        "rankings-figure",
+        "districts-slot",
+        "districts-figure",
+        "pillars-slot",
+        "pillars-figure",
+    }
 )
 # Dash's page router returns a page's layout; only the reading pages' layouts are kept (an admin
 # page's layout lists accounts or imports and is drawn for each request).

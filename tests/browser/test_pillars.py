@@ -309,13 +309,21 @@ def test_selectors_write_the_url_and_the_content_follows(
     expect(page.locator("#pillars-content .series-legend")).to_contain_text("Xếp kế tiếp: Văn phòng UBND tỉnh")
     expect(page.locator("#pillars-compare")).to_be_hidden()
 
+    # Another unit of the level redraws the radar in place (a patch, not a new chart) and asks no new
+    # page of the router; one history entry per choice.
+    page.eval_on_selector("#pillars-radar .js-plotly-plot", "plot => { plot.dataset.kept = 'yes'; }")
+    routed: list[str] = []
+    page.on("request", lambda r: routed.append(r.post_data) if "_pages_content" in (r.post_data or "") else None)
     page.click("#pillars-unit")
     page.locator(".dash-dropdown-option", has_text="Sở Y tế").click()
     expect(page.locator("#pillars-heading")).to_contain_text("Sở Y tế")
     expect_query(page, {"level": "department", "unit": "binh-phuoc-so-y-te"})
+    expect(page.locator('#pillars-radar .js-plotly-plot[data-kept="yes"]')).to_have_count(1)
+    assert routed == [], "the router was asked for the page again"
 
     page.go_back()
     expect(page.locator("#pillars-heading")).to_contain_text("Sở Thông tin và Truyền thông")
+    expect_query(page, {"level": "department"})
 
     page.goto(base_url + "/pillars")
     page.click("#pillars-compare")

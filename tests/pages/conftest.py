@@ -303,3 +303,29 @@ def districts_body(query: dict, *, theme: str = "dark", drawn: dict | None = Non
         "changedPropIds": ["districts-query.data"],
         "state": [{"id": "districts-drawn", "property": "data", "value": drawn}],
     }
+
+
+PILLARS_OUTPUT = (
+    "..pillars-content.children...pillars-drawn.data..."
+    '{"name":["ALL"],"type":"pillars-slot"}.children...{"name":["ALL"],"type":"pillars-figure"}.figure..'
+)
+
+
+def pillars_body(query: dict, *, theme: str = "dark", drawn: dict | None = None, present: tuple = ((), ())) -> dict:
+    """The pillars content callback's request as the browser posts it (`rankings_body`'s shape)."""
+    slots, figures = present
+    return {
+        "output": PILLARS_OUTPUT,
+        "outputs": [
+            {"id": "pillars-content", "property": "children"},
+            {"id": "pillars-drawn", "property": "data"},
+            [{"id": {"type": "pillars-slot", "name": name}, "property": "children"} for name in slots],
+            [{"id": {"type": "pillars-figure", "name": name}, "property": "figure"} for name in figures],
+        ],
+        "inputs": [
+            {"id": "pillars-query", "property": "data", "value": query},
+            {"id": "shell-theme", "property": "data", "value": theme},
+        ],
+        "changedPropIds": ["pillars-query.data"],
+        "state": [{"id": "pillars-drawn", "property": "data", "value": drawn}],
+    }

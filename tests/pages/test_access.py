@@ -13,7 +13,9 @@ from auth.policy import PAGE_ACCESS
 from components.audit import audit_export
 from tests.conftest import TEST_ACCOUNTS
 from tests.pages.conftest import (
+    components,
     form_token,
+    pillars_body,
     post_callback,
     rankings_body,
     rankings_download_body,
@@ -197,14 +199,7 @@ def test_audit_events_keep_who_and_what(dash_app):
 
 
 def pillars_callback(client, query: dict):
-    return post_callback(
-        client,
-        "pillars-content.children",
-        [
-            {"id": "pillars-query", "property": "data", "value": query},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-        ],
-    )
+    return client.post("/_dash-update-component", json=pillars_body(query))
 
 
 def test_a_unit_head_reads_their_own_pillars_but_no_other_units(client_as):
@@ -220,9 +215,12 @@ def test_a_unit_head_reads_their_own_pillars_but_no_other_units(client_as):
 
 
 def test_a_unit_heads_pillars_page_opens_on_their_own_unit(client_as):
-    layout = text_of(route_to(client_as("unit_head"), "/pillars", "?level=department"))
-    assert f'"unit": "{HEALTH}"' in layout
-    assert ICT not in layout  # the unit selector offers only their own unit
+    answer = pillars_callback(client_as("unit_head"), {"level": "department"}).get_json()["response"]
+    content = answer["pillars-content"]["children"]
+    (selector,) = [c for c in components(content) if c["props"].get("id") == "pillars-unit"]
+    assert selector["props"]["value"] == HEALTH
+    assert [option["value"] for option in selector["props"]["options"]] == [HEALTH], "only their own unit offered"
+    assert ICT not in json.dumps(content)
 
 
 @pytest.mark.parametrize(

@@ -33,9 +33,9 @@ def test_the_router_is_triggered_by_the_path_and_the_routed_query_only(dash_app,
     ]
 
 
-def test_the_overview_the_rankings_and_the_districts_follow_their_own_query(dash_app) -> None:
+def test_the_overview_the_rankings_the_districts_and_the_pillars_follow_their_own_query(dash_app) -> None:
     with dash_app.server.test_request_context("/"):
-        assert sorted(dash_app.query_following_paths()) == ["/", "/districts", "/rankings"]
+        assert sorted(dash_app.query_following_paths()) == ["/", "/districts", "/pillars", "/rankings"]
 
 
 def test_the_router_builds_the_page_for_the_routed_query(client: FlaskClient) -> None:

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from data_access.settings import SEED_DIR
-from tests.pages.conftest import post_callback
+from tests.pages.conftest import pillars_body, post_callback
 
 HEALTH = "binh-phuoc-so-y-te"
 ICT_NAME = "Sở Thông tin và Truyền thông"  # the best department of 2022
@@ -66,16 +66,7 @@ def unit_content(client, code: str) -> str:
 
 
 def pillars_content(client) -> str:
-    return text_of(
-        post_callback(
-            client,
-            "pillars-content.children",
-            [
-                {"id": "pillars-query", "property": "data", "value": QUERY},
-                {"id": "shell-theme", "property": "data", "value": "dark"},
-            ],
-        )
-    )
+    return text_of(client.post("/_dash-update-component", json=pillars_body(QUERY)))
 
 
 def pillars_csv(client) -> list[dict[str, str]]:
