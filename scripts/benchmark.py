@@ -435,8 +435,8 @@ def _settled_signature(page, url: str, root: str) -> str:
 
 def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, str, str, str, str]]:
     """(name, root, url of state A, its control, url of state B, its control): a year on `/`, the level
-    and the year on `/rankings`, a year on `/pillars` and `/districts` (where the data has two); each
-    case switches A → B → A… with the reader's own controls."""
+    and the year on `/rankings`, a year on `/pillars` and `/districts` (where the data has two), the level
+    on `/pillars`; each case switches A → B → A… with the reader's own controls."""
     new, old = years[-1], years[-2]
     link = "#shell-years a.year-link[href*='year={}']"
     return [
@@ -461,6 +461,14 @@ def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, s
             (f"{path} year", root, f"{path}?year={new}", link.format(new), f"{path}?year={old}", link.format(old))
             for path, root in (("/pillars", "#pillars-content"), ("/districts", "#districts-content"))
         ],
+        (
+            "/pillars level",
+            "#pillars-content",
+            f"/pillars?year={new}&level=department",
+            "#pillars-level input[value='department'] + label, #pillars-level label:has(input[value='department'])",
+            f"/pillars?year={new}&level=district",
+            "#pillars-level input[value='district'] + label, #pillars-level label:has(input[value='district'])",
+        ),
     ]
 
 
