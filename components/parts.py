@@ -17,7 +17,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from dash import Patch, dcc, html, no_update
+from dash import ALL, Output, Patch, ctx, dcc, html, no_update
 from plotly.io.json import to_json_plotly
 
 
@@ -155,6 +155,30 @@ def part_props(part_types: tuple[str, str]) -> dict[str, str]:
     """The property that is the part, per id type: a slot's children, a graph part's figure."""
     slot_type, figure_type = part_types
     return {slot_type: "children", figure_type: "figure"}
+
+
+def content_outputs(content: str, drawn: str, part_types: tuple[str, str]) -> list[Output]:
+    """A content callback's outputs when it draws by parts: the content whole, the record of its drawing
+    (`drawn`, a store), its slots' children and its graphs' figures (ALL of each type in `part_types`)."""
+    slot_type, figure_type = part_types
+    return [
+        Output(content, "children"),
+        Output(drawn, "data"),
+        Output({"type": slot_type, "name": ALL}, "children"),
+        Output({"type": figure_type, "name": ALL}, "figure"),
+    ]
+
+
+def refused(content: Any, first: int) -> tuple:
+    """`content_outputs`' answer when the query is refused: `content` (the panel saying why) whole, no
+    drawing, no part replaced; the parts begin at position `first` of the callback's outputs."""
+    return content if isinstance(content, list) else [content], None, *unchanged(shown_parts(first))
+
+
+def shown_parts(first: int) -> list:
+    """The slot and graph-part outputs of the content callback running now, as the browser shows them: its
+    two ALL-pattern output groups, from position `first` of its outputs (`ctx.outputs_list`)."""
+    return ctx.outputs_list[first : first + 2]
 
 
 def unchanged(outputs: Sequence[Sequence[Mapping]]) -> tuple[list, ...]:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 from auth.policy import ALL_UNITS
 from components import parts
@@ -97,6 +97,8 @@ DRAWN = "districts-drawn"
 SLOT = "districts-slot"
 FIGURE = "districts-figure"
 PART_TYPES = (SLOT, FIGURE)
+# Where the parts begin among the content callback's outputs (after its heading, content and drawn).
+PARTS_AT = 3
 MAP_GRAPH = {"type": FIGURE, "name": "map"}
 MAP_CHOICE = "districts-map-choice"
 HEATMAP_DOWNLOAD = "districts-heatmap-download"
@@ -565,21 +567,13 @@ def map_card(selection: Selection, theme: str, lang: str, titles: dict[str, str]
     )
 
 
-def _part_outputs() -> list:
-    """The callback's slot and graph-part outputs, as the browser shows them."""
-    return ctx.outputs_list[3:5]
-
-
 def _refused(panel: html.Div) -> tuple:
-    return t("nav.districts", language()), [panel], None, *parts.unchanged(_part_outputs()), no_update
+    return t("nav.districts", language()), *parts.refused(panel, PARTS_AT), no_update
 
 
 @callback(
     Output(HEADING, "children"),
-    Output(CONTENT, "children"),
-    Output(DRAWN, "data"),
-    Output({"type": SLOT, "name": ALL}, "children"),
-    Output({"type": FIGURE, "name": ALL}, "figure"),
+    *parts.content_outputs(CONTENT, DRAWN, PART_TYPES),
     Output(CRITERION, "options"),
     Input(QUERY, "data"),
     Input(THEME_STORE, "data"),
@@ -594,7 +588,7 @@ def show_districts(query: dict | None, theme: str | None, drawn: dict | None) ->
     drawing = districts_drawing(shown_query(selection), theme or DEFAULT_THEME, drawing_key())
     heading = t(f"districts.heading.{selection.level}", lang, province=selection.province_name, year=selection.year)
     options = criterion_options(selection.results, selection.criterion, lang)
-    return heading, *parts.answer(drawing, drawn, _part_outputs()), options
+    return heading, *parts.answer(drawing, drawn, parts.shown_parts(PARTS_AT)), options
 
 
 def shown_query(selection: Selection) -> tuple[tuple[str, str], ...]:
@@ -684,23 +678,15 @@ CHOSEN_INTO_QUERY = """function (chosen, query) {
     return [search ? "?" + search : "", wanted];
 }"""
 
-clientside_callback(
-    CHOSEN_INTO_QUERY.replace("NONE", TOTAL).replace("KEY", "criterion"),
-    Output(URL, "search", allow_duplicate=True),
-    Output(QUERY, "data", allow_duplicate=True),
-    Input(CRITERION, "value"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
-
-clientside_callback(
-    CHOSEN_INTO_QUERY.replace("NONE", EVERY_DISTRICT).replace("KEY", "from"),
-    Output(URL, "search", allow_duplicate=True),
-    Output(QUERY, "data", allow_duplicate=True),
-    Input(FORMER, "value"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
+for selector, every, key in ((CRITERION, TOTAL, "criterion"), (FORMER, EVERY_DISTRICT, "from")):
+    clientside_callback(
+        CHOSEN_INTO_QUERY.replace("NONE", every).replace("KEY", key),
+        Output(URL, "search", allow_duplicate=True),
+        Output(QUERY, "data", allow_duplicate=True),
+        Input(selector, "value"),
+        State(QUERY, "data"),
+        prevent_initial_call=True,
+    )
 
 
 # A district opens its page; a region shared by several districts offers each of them instead

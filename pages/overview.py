@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from components import figures, parts
 from components.cards import source_notes
@@ -64,6 +64,8 @@ DRAWN = "overview-drawn"
 SLOT = "overview-slot"
 FIGURE = "overview-figure"
 PART_TYPES = (SLOT, FIGURE)
+# Where the parts begin among the content callback's outputs (after its content and drawn).
+PARTS_AT = 2
 # Units per level in the "who lags" card, and targets in the "at risk" card: what one screen holds.
 LAGGARDS_SHOWN = 3
 RISKS_SHOWN = 3
@@ -463,32 +465,20 @@ clientside_callback(
 )
 
 
-def _part_outputs() -> list:
-    """The callback's slot and graph-part outputs, as the browser shows them."""
-    return ctx.outputs_list[2:4]
-
-
-def _refused(panel: html.Div) -> tuple:
-    return [panel], None, *parts.unchanged(_part_outputs())
-
-
 @callback(
-    Output(CONTENT, "children"),
-    Output(DRAWN, "data"),
-    Output({"type": SLOT, "name": ALL}, "children"),
-    Output({"type": FIGURE, "name": ALL}, "figure"),
+    *parts.content_outputs(CONTENT, DRAWN, PART_TYPES),
     Input(YEAR_STORE, "data"),
     Input(THEME_STORE, "data"),
     Input(LAG_STORE, "data"),
     State(DRAWN, "data"),
 )
-@explained(_refused)
+@explained(lambda panel: parts.refused(panel, PARTS_AT))
 def show_overview(year: str | None, theme: str | None, lag: str | None, drawn: dict | None) -> tuple:
     """The content for the URL's year and lag. A change that keeps the content's frame (a year with
     pillar scores as the one shown has, or without as it has none; a lag; the theme) sends only the parts
     that changed, the graphs patched where they are drawn; one that changes it, the whole content."""
     drawing = overview_drawing(year, theme or DEFAULT_THEME, lag, drawing_key())
-    return parts.answer(drawing, drawn, _part_outputs())
+    return parts.answer(drawing, drawn, parts.shown_parts(PARTS_AT))
 
 
 @versioned

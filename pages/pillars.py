@@ -13,7 +13,7 @@ from functools import partial
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from auth.guard import unit_refusal
 from auth.policy import can_view_level, can_view_unit, names_other_units
@@ -82,6 +82,8 @@ DRAWN = "pillars-drawn"
 SLOT = "pillars-slot"
 FIGURE = "pillars-figure"
 PART_TYPES = (SLOT, FIGURE)
+# Where the parts begin among the content callback's outputs (after its content and drawn).
+PARTS_AT = 2
 CONTENT = "pillars-content"
 LEVEL = "pillars-level"
 UNIT = "pillars-unit"
@@ -388,25 +390,13 @@ def render(view: PillarsView, theme: str, lang: str, titles: dict[str, str], not
     ]
 
 
-def _part_outputs() -> list:
-    """The callback's slot and graph-part outputs, as the browser shows them."""
-    return ctx.outputs_list[2:4]
-
-
-def _refused(panel: html.Div) -> tuple:
-    return [panel], None, *parts.unchanged(_part_outputs())
-
-
 @callback(
-    Output(CONTENT, "children"),
-    Output(DRAWN, "data"),
-    Output({"type": SLOT, "name": ALL}, "children"),
-    Output({"type": FIGURE, "name": ALL}, "figure"),
+    *parts.content_outputs(CONTENT, DRAWN, PART_TYPES),
     Input(QUERY, "data"),
     Input(THEME_STORE, "data"),
     State(DRAWN, "data"),
 )
-@explained(_refused)
+@explained(lambda panel: parts.refused(panel, PARTS_AT))
 def show_pillars(query: dict | None, theme: str | None, drawn: dict | None) -> tuple:
     """The selectors and the content for the URL (checked here, the reader's access included). A year or
     unit that keeps the content's frame redraws only the parts that changed."""
@@ -415,9 +405,9 @@ def show_pillars(query: dict | None, theme: str | None, drawn: dict | None) -> t
     try:
         selection_from(query, lang)
     except BadParameter as bad:  # the selectors stay, so another choice can correct it
-        return [html.Div(controls_of(query, lang)), bad.panel], None, *parts.unchanged(_part_outputs())
+        return parts.refused([html.Div(controls_of(query, lang)), bad.panel], PARTS_AT)
     drawing = pillars_drawing(tuple(query.items()), theme or DEFAULT_THEME, drawing_key())
-    return parts.answer(drawing, drawn, _part_outputs())
+    return parts.answer(drawing, drawn, parts.shown_parts(PARTS_AT))
 
 
 @versioned

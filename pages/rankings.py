@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from auth.guard import level_refusal
 from auth.policy import UNIT_HEAD, can_view_level
@@ -85,6 +85,8 @@ LEVEL_YEARS = "rankings-level-years"
 SLOT = "rankings-slot"
 FIGURE = "rankings-figure"
 PART_TYPES = (SLOT, FIGURE)
+# Where the parts begin among the content callback's outputs (after its heading, content and drawn).
+PARTS_AT = 3
 
 
 class Selection(NamedTuple):
@@ -664,21 +666,13 @@ clientside_callback(
 )
 
 
-def _part_outputs() -> list:
-    """The callback's slot and graph-part outputs, as the browser shows them."""
-    return ctx.outputs_list[3:5]
-
-
 def _refused(panel: html.Div) -> tuple:
-    return "", [panel], None, *parts.unchanged(_part_outputs()), True, True
+    return "", *parts.refused(panel, PARTS_AT), True, True
 
 
 @callback(
     Output(HEADING, "children"),
-    Output(CONTENT, "children"),
-    Output(DRAWN, "data"),
-    Output({"type": SLOT, "name": ALL}, "children"),
-    Output({"type": FIGURE, "name": ALL}, "figure"),
+    *parts.content_outputs(CONTENT, DRAWN, PART_TYPES),
     Output(f"{DOWNLOAD}-csv", "disabled"),
     Output(f"{DOWNLOAD}-xlsx", "disabled"),
     Input(QUERY, "data"),
@@ -692,7 +686,7 @@ def show_rankings(query: dict | None, theme: str | None, drawn: dict | None) -> 
     lang = language()
     selection = resolve_selection(query or {}, lang)
     drawing, empty = rankings_drawing(selection, theme or DEFAULT_THEME, drawing_key())
-    return _heading(selection, lang), *parts.answer(drawing, drawn, _part_outputs()), empty, empty
+    return _heading(selection, lang), *parts.answer(drawing, drawn, parts.shown_parts(PARTS_AT)), empty, empty
 
 
 @versioned

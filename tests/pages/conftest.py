@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import copy
 import importlib
+import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from html.parser import HTMLParser
 
 import pytest
@@ -231,13 +232,6 @@ def read_static_html(text: str) -> list:
     return root["props"]["children"]
 
 
-RANKINGS_OUTPUT = (
-    "..rankings-heading.children...rankings-content.children...rankings-drawn.data..."
-    '{"name":["ALL"],"type":"rankings-slot"}.children...{"name":["ALL"],"type":"rankings-figure"}.figure...'
-    "rankings-download-csv.disabled...rankings-download-xlsx.disabled.."
-)
-
-
 def rankings_download_body(query: dict) -> dict:
     """The rankings CSV download's request as the browser posts it, for the query the page shows."""
     return {
@@ -252,80 +246,78 @@ def rankings_download_body(query: dict) -> dict:
     }
 
 
-def rankings_body(query: dict, *, theme: str = "dark", drawn: dict | None = None, present: tuple = ((), ())) -> dict:
-    """The rankings content callback's request as the browser posts it: `drawn` is the record of what
-    it shows (None on a first drawing), `present` the names of the slots and graphs it shows."""
+def shown_parts(content: list, page: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names of the slots and graphs a drawing of `page` shows: the browser's ALL outputs once drawn."""
+    ids = [node["props"].get("id") for node in components(content)]
+    return tuple(
+        tuple(i["name"] for i in ids if isinstance(i, dict) and i["type"] == f"{page}-{kind}")
+        for kind in ("slot", "figure")
+    )
+
+
+def part_of(content: list, key: str) -> dict:
+    """A part's component in a whole drawing, by its output key (its id as JSON)."""
+    wanted = json.loads(key)
+    return next(node for node in components(content) if node["props"].get("id") == wanted)
+
+
+def parts_answer(client: FlaskClient, body: dict) -> dict:
+    """A content callback's answer (its outputs by id), uncompressed."""
+    response = client.post("/_dash-update-component", json=body, headers={"Accept-Encoding": "identity"})
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response.get_json()["response"]
+
+
+def parts_body(
+    page: str,
+    query: dict,
+    *,
+    before: Sequence[tuple[str, str]],
+    after: Sequence[tuple[str, str]] = (),
+    theme: str = "dark",
+    drawn: dict | None = None,
+    present: tuple = ((), ()),
+) -> dict:
+    """The content callback of a page that draws by parts (`components.parts`), as the browser posts it:
+    its outputs `before` the drawing record (id, property), the slots and graphs it shows (`present`, their
+    names), its outputs `after` them; `drawn` is the record of what it shows (None on a first drawing)."""
     slots, figures = present
+    outputs = [*before, (f"{page}-drawn", "data")]
+    patterns = [
+        f'{{"name":["ALL"],"type":"{page}-slot"}}.children',
+        f'{{"name":["ALL"],"type":"{page}-figure"}}.figure',
+    ]
+    named = [*(f"{i}.{p}" for i, p in outputs), *patterns, *(f"{i}.{p}" for i, p in after)]
     return {
-        "output": RANKINGS_OUTPUT,
+        "output": ".." + "...".join(named) + "..",
         "outputs": [
-            {"id": "rankings-heading", "property": "children"},
-            {"id": "rankings-content", "property": "children"},
-            {"id": "rankings-drawn", "property": "data"},
-            [{"id": {"type": "rankings-slot", "name": name}, "property": "children"} for name in slots],
-            [{"id": {"type": "rankings-figure", "name": name}, "property": "figure"} for name in figures],
-            {"id": "rankings-download-csv", "property": "disabled"},
-            {"id": "rankings-download-xlsx", "property": "disabled"},
+            *({"id": i, "property": p} for i, p in outputs),
+            [{"id": {"type": f"{page}-slot", "name": name}, "property": "children"} for name in slots],
+            [{"id": {"type": f"{page}-figure", "name": name}, "property": "figure"} for name in figures],
+            *({"id": i, "property": p} for i, p in after),
         ],
         "inputs": [
-            {"id": "rankings-query", "property": "data", "value": query},
+            {"id": f"{page}-query", "property": "data", "value": query},
             {"id": "shell-theme", "property": "data", "value": theme},
         ],
-        "changedPropIds": ["rankings-query.data"],
-        "state": [{"id": "rankings-drawn", "property": "data", "value": drawn}],
+        "changedPropIds": [f"{page}-query.data"],
+        "state": [{"id": f"{page}-drawn", "property": "data", "value": drawn}],
     }
 
 
-DISTRICTS_OUTPUT = (
-    "..districts-heading.children...districts-content.children...districts-drawn.data..."
-    '{"name":["ALL"],"type":"districts-slot"}.children...{"name":["ALL"],"type":"districts-figure"}.figure...'
-    "districts-criterion.options.."
-)
+def rankings_body(query: dict, **options: object) -> dict:
+    """The rankings content callback's request (`parts_body`)."""
+    before = [("rankings-heading", "children"), ("rankings-content", "children")]
+    after = [("rankings-download-csv", "disabled"), ("rankings-download-xlsx", "disabled")]
+    return parts_body("rankings", query, before=before, after=after, **options)
 
 
-def districts_body(query: dict, *, theme: str = "dark", drawn: dict | None = None, present: tuple = ((), ())) -> dict:
-    """The districts content callback's request as the browser posts it (`rankings_body`'s shape)."""
-    slots, figures = present
-    return {
-        "output": DISTRICTS_OUTPUT,
-        "outputs": [
-            {"id": "districts-heading", "property": "children"},
-            {"id": "districts-content", "property": "children"},
-            {"id": "districts-drawn", "property": "data"},
-            [{"id": {"type": "districts-slot", "name": name}, "property": "children"} for name in slots],
-            [{"id": {"type": "districts-figure", "name": name}, "property": "figure"} for name in figures],
-            {"id": "districts-criterion", "property": "options"},
-        ],
-        "inputs": [
-            {"id": "districts-query", "property": "data", "value": query},
-            {"id": "shell-theme", "property": "data", "value": theme},
-        ],
-        "changedPropIds": ["districts-query.data"],
-        "state": [{"id": "districts-drawn", "property": "data", "value": drawn}],
-    }
+def districts_body(query: dict, **options: object) -> dict:
+    """The districts content callback's request (`parts_body`)."""
+    before = [("districts-heading", "children"), ("districts-content", "children")]
+    return parts_body("districts", query, before=before, after=[("districts-criterion", "options")], **options)
 
 
-PILLARS_OUTPUT = (
-    "..pillars-content.children...pillars-drawn.data..."
-    '{"name":["ALL"],"type":"pillars-slot"}.children...{"name":["ALL"],"type":"pillars-figure"}.figure..'
-)
-
-
-def pillars_body(query: dict, *, theme: str = "dark", drawn: dict | None = None, present: tuple = ((), ())) -> dict:
-    """The pillars content callback's request as the browser posts it (`rankings_body`'s shape)."""
-    slots, figures = present
-    return {
-        "output": PILLARS_OUTPUT,
-        "outputs": [
-            {"id": "pillars-content", "property": "children"},
-            {"id": "pillars-drawn", "property": "data"},
-            [{"id": {"type": "pillars-slot", "name": name}, "property": "children"} for name in slots],
-            [{"id": {"type": "pillars-figure", "name": name}, "property": "figure"} for name in figures],
-        ],
-        "inputs": [
-            {"id": "pillars-query", "property": "data", "value": query},
-            {"id": "shell-theme", "property": "data", "value": theme},
-        ],
-        "changedPropIds": ["pillars-query.data"],
-        "state": [{"id": "pillars-drawn", "property": "data", "value": drawn}],
-    }
+def pillars_body(query: dict, **options: object) -> dict:
+    """The pillars content callback's request (`parts_body`)."""
+    return parts_body("pillars", query, before=[("pillars-content", "children")], **options)

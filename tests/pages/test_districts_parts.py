@@ -6,43 +6,28 @@ from __future__ import annotations
 
 import json
 
-from tests.pages.conftest import components, districts_body, patched
+from tests.pages.conftest import districts_body, part_of, parts_answer, patched, shown_parts
 
 MAP = '{"name":"map","type":"districts-figure"}'
 HEATMAP = '{"name":"heatmap","type":"districts-figure"}'
 
 
 def drawing(client, query: dict, drawn: dict | None = None, present: tuple = ((), ())) -> tuple[dict, int]:
-    """The content callback's answer (its outputs) and its size uncompressed, in bytes."""
-    response = client.post(
-        "/_dash-update-component",
-        json=districts_body(query, drawn=drawn, present=present),
-        headers={"Accept-Encoding": "identity"},
-    )
-    assert response.status_code == 200, response.get_data(as_text=True)[:300]
-    return response.get_json()["response"], len(response.get_data())
-
-
-def shown_parts(content: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    ids = [node["props"].get("id") for node in components(content)]
-    return tuple(
-        tuple(i["name"] for i in ids if isinstance(i, dict) and i["type"] == kind)
-        for kind in ("districts-slot", "districts-figure")
-    )
-
-
-def part_of(content: list, key: str) -> dict:
-    wanted = json.loads(key)
-    return next(node for node in components(content) if node["props"].get("id") == wanted)
+    """The content callback's answer and its size uncompressed, in bytes."""
+    answer = parts_answer(client, districts_body(query, drawn=drawn, present=present))
+    return answer, len(json.dumps(answer))
 
 
 def test_a_criterion_recolours_the_map_without_sending_its_boundaries_again(client):
     first, whole = drawing(client, {"year": "2022"})
     content = first["districts-content"]["children"]
-    assert shown_parts(content)[1] == ("heatmap", "map")
+    assert shown_parts(content, "districts")[1] == ("heatmap", "map")
 
     changed, size = drawing(
-        client, {"year": "2022", "criterion": "website"}, first["districts-drawn"]["data"], shown_parts(content)
+        client,
+        {"year": "2022", "criterion": "website"},
+        first["districts-drawn"]["data"],
+        shown_parts(content, "districts"),
     )
 
     assert "districts-content" not in changed, "the whole content was sent again"

@@ -6,40 +6,26 @@ from __future__ import annotations
 
 import json
 
-from tests.pages.conftest import components, patched, pillars_body
+from tests.pages.conftest import components, part_of, parts_answer, patched, pillars_body, shown_parts
 
 RADAR = '{"name":"radar","type":"pillars-figure"}'
 SLOT = "pillars-slot"
 
 
 def drawing(client, query: dict, drawn: dict | None = None, present: tuple = ((), ())) -> dict:
-    response = client.post("/_dash-update-component", json=pillars_body(query, drawn=drawn, present=present))
-    assert response.status_code == 200, response.get_data(as_text=True)[:300]
-    return response.get_json()["response"]
-
-
-def shown_parts(content: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    ids = [node["props"].get("id") for node in components(content)]
-    return tuple(
-        tuple(i["name"] for i in ids if isinstance(i, dict) and i["type"] == kind) for kind in (SLOT, "pillars-figure")
-    )
-
-
-def part_of(content: list, key: str) -> dict:
-    wanted = json.loads(key)
-    return next(node for node in components(content) if node["props"].get("id") == wanted)
+    return parts_answer(client, pillars_body(query, drawn=drawn, present=present))
 
 
 def test_another_province_patches_the_radar_and_sends_its_heading_and_table(client):
     first = drawing(client, {"year": "2022", "level": "province"})
     content = first["pillars-content"]["children"]
-    assert shown_parts(content) == (
+    assert shown_parts(content, "pillars") == (
         ("controls", "heading", "radar-legend", "radar-notes", "table", "indicators"),
         ("radar",),
     )
 
     query = {"year": "2022", "level": "province", "unit": "da-nang", "compare": "leading"}
-    changed = drawing(client, query, first["pillars-drawn"]["data"], shown_parts(content))
+    changed = drawing(client, query, first["pillars-drawn"]["data"], shown_parts(content, "pillars"))
     fresh = drawing(client, query)["pillars-content"]["children"]
 
     assert "pillars-content" not in changed, "the whole content was sent again"
@@ -55,7 +41,10 @@ def test_another_province_patches_the_radar_and_sends_its_heading_and_table(clie
 def test_the_same_drawing_asked_again_sends_no_part(client):
     first = drawing(client, {"year": "2022"})
     again = drawing(
-        client, {"year": "2022"}, first["pillars-drawn"]["data"], shown_parts(first["pillars-content"]["children"])
+        client,
+        {"year": "2022"},
+        first["pillars-drawn"]["data"],
+        shown_parts(first["pillars-content"]["children"], "pillars"),
     )
     assert "pillars-content" not in again
     assert not any(key.startswith("{") for key in again), f"parts sent again: {sorted(again)}"
