@@ -254,10 +254,11 @@ def district_heatmap(
     layout.update(margin={"l": 10, "r": 10, "t": 10, "b": 10}, showlegend=False)
     figure.update_layout(layout)
     axis_font = {"size": CHART_TICK, "color": colors["text"]}
+    headers, angle = criterion_headers([criterion_names[c] for c in codes])
     figure.update_xaxes(
         side="top", tickangle=0, showgrid=False, zeroline=False, automargin=True, tickfont=axis_font, fixedrange=True
     )
-    figure.update_xaxes(tickvals=codes, ticktext=[wrap_label(criterion_names[c], 6) for c in codes], row=1, col=1)
+    figure.update_xaxes(tickvals=codes, ticktext=headers, tickangle=angle, row=1, col=1)
     figure.update_xaxes(tickvals=[TOTAL_COLUMN], ticktext=[wrap_label(total_label, 12)], row=1, col=2)
     figure.update_yaxes(
         # Best at the top; the range is the rows' own, so the labels' text trace adds no padding band.
@@ -280,6 +281,20 @@ def district_heatmap(
     if selected:
         _outline_column(figure, codes, selected, colors["text"])
     return figure
+
+
+# A column of the heatmap holds a header word of about this many characters at CHART_TICK; a longer word
+# (English's "infrastructure", "Cybersecurity") would print over its neighbours' headers.
+HEADER_WORD_CHARACTERS = 7
+
+
+def criterion_headers(names: Sequence[str]) -> tuple[list[str], int]:
+    """The criteria's column headers and their angle: across, wrapped to short lines, when every word fits
+    a column (Vietnamese names); on end, wrapped to two longer lines, when one does not."""
+    longest = max((len(word) for name in names for word in name.split()), default=0)
+    if longest <= HEADER_WORD_CHARACTERS:
+        return [wrap_label(name, 6) for name in names], 0
+    return [wrap_label(name, 16) for name in names], -90
 
 
 def _cell_labels(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import pytest
@@ -103,3 +104,24 @@ def test_no_page_shows_the_apps_own_vietnamese_in_english_mode(page_as, base_url
         if found:
             left[path] = found
     assert left == {}, "the app's own Vietnamese on English pages"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_the_districts_heatmap_headers_stay_apart_in_english(
+    page: Page, base_url: str, width: int, height: int
+) -> None:
+    """English criteria have words a column cannot hold across ("infrastructure", "Cybersecurity"): they
+    printed over each other; each header keeps to its own column."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.context.add_cookies([{"name": "dti_lang", "value": "en", "url": base_url}])
+    page.goto(base_url + "/districts")
+    page.locator("#districts-heatmap .xtick text").first.wait_for()
+    boxes = page.eval_on_selector_all(
+        "#districts-heatmap .xaxislayer-above .xtick text",
+        "labels => labels.map(l => { const r = l.getBoundingClientRect();"
+        " return {text: l.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })",
+    )
+    assert any("infrastructure" in box["text"] for box in boxes), boxes
+    for first, second in pairwise(sorted(boxes, key=lambda box: box["left"])):
+        apart = first["right"] <= second["left"] or first["bottom"] <= second["top"] or second["bottom"] <= first["top"]
+        assert apart, f"{first['text']!r} is drawn over {second['text']!r}"

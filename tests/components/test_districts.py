@@ -9,6 +9,7 @@ import pytest
 
 from components.districts import (
     MAP_PADDING,
+    criterion_headers,
     district_heatmap,
     district_map,
     hatch_lines,
@@ -318,3 +319,14 @@ def test_exports_have_vietnamese_headers_and_one_row_per_value():
     assert shared["Vùng trên bản đồ"].nunique() == 1, "one shared region"
     names = table.set_index("unit_code")["unit_name_vi"]
     assert shared["Đơn vị"].tolist() == [names[code] for code in ("p-giua", "p-moi")]
+
+
+def test_criterion_headers_stand_on_end_only_where_a_word_is_too_long_for_its_column():
+    vietnamese = ["Nhận thức số", "Hạ tầng số", "Điểm trang thông tin điện tử"]
+    headers, angle = criterion_headers(vietnamese)
+    assert angle == 0
+    assert all(len(line) <= 6 for header in headers for line in header.split("<br>") if " " in line), headers
+    english = ["Digital awareness", "Digital infrastructure", "Cybersecurity"]
+    headers, angle = criterion_headers(english)
+    assert angle == -90
+    assert [header.replace("<br>", " ") for header in headers] == english
