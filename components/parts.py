@@ -35,9 +35,14 @@ def graph_part(
     config: dict,
     class_name: str | None = None,
     style: dict | None = None,
+    fill: bool = False,
 ) -> html.Div:
     """A graph kept in place across changes, inside an element with the graph's usual id and class
-    (what the page's CSS, scripts and tests address)."""
+    (what the page's CSS, scripts and tests address). With `fill` the graph takes its box's whole height
+    (`.fill-graph`: a card's body sized by the card, a box sized by CSS)."""
+    if fill:
+        class_name = f"fill-graph {class_name}" if class_name else "fill-graph"
+        style = {"height": "100%", **(style or {})}
     sized = {"style": style} if style else {}  # dcc.Graph reads its style: never send it null
     graph = dcc.Graph(id={"type": part_type, "name": name}, figure=figure, config=config, **sized)
     return html.Div(graph, id=element_id, className=class_name)

@@ -480,8 +480,7 @@ def radar_card(
             figure,
             element_id=graph_id,
             config=GRAPH_CONFIG,
-            class_name="fill-graph",
-            style={"height": "100%"},
+            fill=True,
         ),
         className="pillars-radar-graph",
     )

@@ -1118,8 +1118,7 @@ def bump_card(
         figure,
         element_id=graph_id,
         config=GRAPH_CONFIG,
-        class_name="fill-graph",
-        style={"height": "100%"},
+        fill=True,
     )
     sources = source_notes([cite(t("common.source", lang), history["source"], titles)])
     return source_card(
@@ -1163,8 +1162,8 @@ def rank_map_card(
         figure,
         element_id="rankings-map",
         config={**GRAPH_CONFIG, "scrollZoom": False},
-        class_name="fill-graph rankings-map",
-        style={"height": "100%"},
+        class_name="rankings-map",
+        fill=True,
     )
     return source_card(
         t("rankings.map_title", lang),

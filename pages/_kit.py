@@ -13,12 +13,13 @@ A page module then reads as its layout and the callbacks particular to it:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import dash
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, html
+from dash import Input, Output, State, callback, clientside_callback, ctx, html
 from sqlalchemy.exc import SQLAlchemyError
 
 from auth.policy import can_view_unit
@@ -126,3 +127,46 @@ def register_download(prefix: str, build: Callable[..., Download | None], *state
 def explained_panel(title_key: str, body_key: str, lang: str, *, icon: str, **values: object) -> BadParameter:
     """`BadParameter` carrying the page's panel for a value the data does not have."""
     return BadParameter(message_panel(t(title_key, lang), t(body_key, lang, **values), icon=icon))
+
+
+# A page that follows its own query (`follows_query`): the query into its store, in the browser (no round
+# trip before the content's own), only when something changed and only while the URL is still this page's
+# (a link to another page changes the query too, just before this page goes); with a selector, the value
+# the query gives it (its `default` when the query names none), set only when it shows another.
+FOLLOWED_QUERY_JS = """function (search, pathname, path, stored, shown) {
+    const same = window.dash_clientside.no_update;
+    const selector = SELECTOR;
+    const here = pathname === path;
+    const query = new URLSearchParams(search || "");
+    const wanted = Object.fromEntries(KEYS.map((key) => [key, query.get(key)]));
+    stored = stored || {};
+    const answer = [here && KEYS.some((key) => wanted[key] !== (stored[key] ?? null)) ? wanted : same];
+    if (selector !== null) {
+        const chosen = wanted[selector.key] || selector.default;
+        answer.push(here && chosen !== shown ? chosen : same);
+    }
+    return answer;
+}"""
+
+
+def follow_own_query(
+    url: str, path: str, query: str, keys: Sequence[str], selector: tuple[str, str, str] | None = None
+) -> None:
+    """Carry the page's URL query (`keys`) from its Location `url` into its store `query`, while the path is
+    the one in the store `path`; `selector` is (component id, query key, default) of a selector that
+    follows the query too (back, forward)."""
+    outputs = [Output(query, "data")]
+    states = [State(url, "pathname"), State(path, "data"), State(query, "data")]
+    spec = None
+    if selector is not None:
+        component, key, default = selector
+        outputs.append(Output(component, "value"))
+        states.append(State(component, "value"))
+        spec = {"key": key, "default": default}
+    clientside_callback(
+        FOLLOWED_QUERY_JS.replace("SELECTOR", json.dumps(spec)).replace("KEYS", json.dumps(list(keys))),
+        outputs,
+        Input(url, "search"),
+        *states,
+        prevent_initial_call=True,
+    )

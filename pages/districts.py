@@ -6,7 +6,6 @@ time, strongest or weakest first, with a search by name; every choice is in the 
 
 from __future__ import annotations
 
-import json
 from typing import NamedTuple
 
 import dash
@@ -59,7 +58,16 @@ from pages._context import (
     resolve_year,
     source_titles,
 )
-from pages._kit import DATA_ERRORS, GRAPH_CONFIG, download_buttons, explained, no_focus, register_download, source_card
+from pages._kit import (
+    DATA_ERRORS,
+    GRAPH_CONFIG,
+    download_buttons,
+    explained,
+    follow_own_query,
+    no_focus,
+    register_download,
+    source_card,
+)
 
 
 def page_years() -> list[int]:
@@ -638,29 +646,7 @@ def _followed(selection: Selection, lang: str) -> list[html.Div]:
     return [html.Div(text, className="rankings-note reorg-followed", id="districts-followed")]
 
 
-# The query into `QUERY` and the criterion selector, in the browser (no round trip before the content's
-# own): only when something changed, and only while the URL is still this page's (a link to another
-# page changes the query too, just before this page goes).
-clientside_callback(
-    """function (search, pathname, path, stored, criterion) {
-        const same = window.dash_clientside.no_update;
-        if (pathname !== path) { return [same, same]; }
-        const query = new URLSearchParams(search || "");
-        const wanted = Object.fromEntries(KEYS.map((key) => [key, query.get(key)]));
-        stored = stored || {};
-        const changed = KEYS.some((key) => wanted[key] !== (stored[key] ?? null));
-        const shown = wanted.criterion || "TOTAL";
-        return [changed ? wanted : same, shown === criterion ? same : shown];
-    }""".replace("KEYS", json.dumps(QUERY_KEYS)).replace("TOTAL", TOTAL),
-    Output(QUERY, "data"),
-    Output(CRITERION, "value"),
-    Input(URL, "search"),
-    State(URL, "pathname"),
-    State(PATH, "data"),
-    State(QUERY, "data"),
-    State(CRITERION, "value"),
-    prevent_initial_call=True,
-)
+follow_own_query(URL, PATH, QUERY, QUERY_KEYS, selector=(CRITERION, "criterion", TOTAL))
 
 
 # A criterion or a former district chosen becomes part of the URL and, at once, of `QUERY`; the list

@@ -307,8 +307,7 @@ def _kept_graph(name: str, figure: object) -> html.Div:
         figure,
         element_id=f"overview-{name}",
         config=GRAPH_CONFIG,
-        class_name="fill-graph",
-        style={"height": "100%"},
+        fill=True,
     )
 
 

@@ -7,7 +7,6 @@ or a unit chosen redraws the content in place, by parts (the radar patched, `com
 
 from __future__ import annotations
 
-import json
 from functools import partial
 
 import dash
@@ -59,7 +58,7 @@ from pages._context import (
     resolve_year,
     source_titles,
 )
-from pages._kit import DATA_ERRORS, explained, register_download
+from pages._kit import DATA_ERRORS, explained, follow_own_query, register_download
 
 dash.register_page(
     __name__,
@@ -268,24 +267,7 @@ clientside_callback(
 )
 
 
-# The query into `QUERY`, in the browser (no round trip before the content's own): only when something
-# changed, and only while the URL is still this page's.
-clientside_callback(
-    """function (search, pathname, path, stored) {
-        const same = window.dash_clientside.no_update;
-        if (pathname !== path) { return same; }
-        const query = new URLSearchParams(search || "");
-        const wanted = Object.fromEntries(KEYS.map((key) => [key, query.get(key)]));
-        stored = stored || {};
-        return KEYS.some((key) => wanted[key] !== (stored[key] ?? null)) ? wanted : same;
-    }""".replace("KEYS", json.dumps(QUERY_KEYS)),
-    Output(QUERY, "data"),
-    Input(URL, "search"),
-    State(URL, "pathname"),
-    State(PATH, "data"),
-    State(QUERY, "data"),
-    prevent_initial_call=True,
-)
+follow_own_query(URL, PATH, QUERY, QUERY_KEYS)
 
 
 def page_year(query: dict, lang: str) -> int:

@@ -53,6 +53,7 @@ from pages._kit import (
     download_buttons,
     explained,
     explained_panel,
+    follow_own_query,
     no_focus,
     register_download,
     source_card,
@@ -429,8 +430,7 @@ def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list
             radar,
             element_id="rankings-peers-radar",
             config=GRAPH_CONFIG,
-            class_name="fill-graph",
-            style={"height": "100%"},
+            fill=True,
         ),
     ]
     sources = source_notes([cite(source_label, pillars["source"] if not pillars.empty else [], titles)])
@@ -617,29 +617,8 @@ clientside_callback(
 )
 
 
-# The query into `QUERY` and the level selector, in the browser (no round trip before the content's
-# own): only when something changed, and only while the URL is still this page's (a link to another
-# page changes the query too, just before this page goes).
-clientside_callback(
-    """function (search, pathname, path, stored, level) {
-        const same = window.dash_clientside.no_update;
-        if (pathname !== path) { return [same, same]; }
-        const query = new URLSearchParams(search || "");
-        const keys = ["year", "level", "peers", "q", "order", "page"];
-        const wanted = Object.fromEntries(keys.map((key) => [key, query.get(key)]));
-        stored = stored || {};
-        const changed = keys.some((key) => wanted[key] !== (stored[key] ?? null));
-        const shown = wanted.level || "PROVINCE";
-        return [changed ? wanted : same, shown === level ? same : shown];
-    }""".replace("PROVINCE", PROVINCE),
-    Output(QUERY, "data"),
-    Output(LEVEL, "value"),
-    Input(URL, "search"),
-    State(URL, "pathname"),
-    State(PATH, "data"),
-    State(QUERY, "data"),
-    State(LEVEL, "value"),
-    prevent_initial_call=True,
+follow_own_query(
+    URL, PATH, QUERY, ("year", "level", "peers", "q", "order", "page"), selector=(LEVEL, "level", PROVINCE)
 )
 
 
