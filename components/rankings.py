@@ -43,21 +43,18 @@ from components.theme import (
     STATUS_COLORS,
     TREND_COLORS,
     base_layout,
+    card_color,
     group_color,
     ink,
-    kept_map_style,
-    map_style,
 )
 from domain import maps
 from domain.benchmarks import Benchmark
 from domain.changes import NEW, UNKNOWN
 from domain.colour import text_on
-from domain.maps import visible_bounds  # noqa: F401  (the national map's tests read it here)
 from domain.records import UnitRanking
 from domain.text import ENGLISH, localized, localized_column
 from domain.vocabulary import Threshold
 
-# Maplibre draws the world 512 px wide at zoom 0 and doubles it at each zoom level.
 # A light-to-dark scale: the strongest colour goes to rank 1 (see `rank_map`).
 # The map's scale, worst rank (0) to best (1), per theme: both ends must stand out from the card, so
 # the dark theme runs from a warm sand to a bright cyan instead of YlGnBu, whose best end (navy) sank
@@ -74,11 +71,6 @@ def rank_colorscale(theme: str) -> str | list:
 
 
 BAR_HEIGHT_PX = 30
-# The national map's zoom is fitted when the figure is built: the whole country, Hoàng Sa and
-# Trường Sa included, in the smallest map the page draws (560 px tall, about 330 px wide beside
-# its colour bar on a 1366 px laptop), so nothing is cut. On a larger card the browser zooms in
-# by the ratio of sizes (assets/30-rankings-map.js reads `layout.meta.fit`), so the country fills it.
-MAP_FIT_PX = (330, 560)
 
 
 def _missing(value: object) -> bool:
@@ -538,15 +530,6 @@ def _field_change_marks(history: pd.DataFrame, years: list[str], figure: go.Figu
     return marks
 
 
-def fit_view(geojson: Mapping, *, width: int, height: int, padding: float = 0.92) -> tuple[dict, float]:
-    """Map centre and zoom that fit every polygon of every feature in a `width` × `height` px view.
-
-    Every polygon counts, islands too: Hoàng Sa (in Đà Nẵng's feature) and Trường Sa (in Khánh
-    Hòa's) are part of the country and must be on the national map, even if the mainland gets smaller.
-    """
-    return maps.fit_view(maps.bounding_box(geojson), width=width, height=height, padding=padding)
-
-
 def _polygons(geometry: Mapping) -> list:
     return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
 
@@ -590,22 +573,21 @@ def offshore_islands(geojson: Mapping) -> list[tuple[str, float, float]]:
 
 def _border_color(theme: str) -> str:
     """Province borders in the map's background colour: they read as thin gaps in either theme."""
-    return map_style(theme)["layers"][0]["paint"]["background-color"]
+    return card_color(theme)
 
 
-def _focus_marker(geojson: Mapping, focus_code: str, *, label: str, theme: str) -> go.Scattermap:
+def _focus_marker(geojson: Mapping, focus_code: str, *, label: str, theme: str) -> go.Scattergeo:
     """A dot in the focus colour, ringed in the theme's ink, on the province in focus: a small
-    province stays easy to find. Circles only: map text would fetch glyphs from the internet."""
+    province stays easy to find."""
     feature = next(f for f in geojson["features"] if f["properties"]["unit_code"] == focus_code)
     lon, lat = _centroid(feature["geometry"])
-    return go.Scattermap(
+    return go.Scattergeo(
         lon=[lon, lon],
         lat=[lat, lat],
         mode="markers",
         marker={"size": [18, 11], "color": [ink(theme)["text"], SERIES_COLORS["focus"]]},
         name=label,
         uid="focus-marker",
-        below=_slot("focus-marker"),
         hovertemplate=f"<b>{label}</b><extra></extra>",
     )
 
@@ -619,38 +601,37 @@ def _rank_color(rank: int | None, field: int, theme: str) -> str:
 
 def _island_dots(
     islands: Sequence[tuple[str, float, float]], ranking: pd.DataFrame, *, field: int, theme: str, lang: str
-) -> go.Scattermap:
+) -> go.Scattergeo:
     """A dot in its province's rank colour, ringed in the theme's ink, on each offshore islet, so
-    Hoàng Sa and Trường Sa are seen on the national map. Circles only: they fetch nothing."""
+    Hoàng Sa and Trường Sa are seen on the national map."""
     ranks = dict(zip(ranking["unit_code"], ranking["rank"].astype(int), strict=True))
     names = dict(zip(ranking["unit_code"], localized_column(ranking, "unit_name", lang).map(figure_text), strict=True))
     codes = [code for code, _, _ in islands]
     lons = [lon for _, lon, _ in islands]
     lats = [lat for _, _, lat in islands]
     fills = [_rank_color(ranks.get(code), field, theme) for code in codes]
-    return go.Scattermap(
+    return go.Scattergeo(
         lon=lons * 2,
         lat=lats * 2,
         mode="markers",
         marker={"size": [9] * len(codes) + [6] * len(codes), "color": [ink(theme)["text"]] * len(codes) + fills},
         name=t("rankings.map_islands", lang),
         uid="islands",
-        below=_slot("islands"),
         customdata=[names.get(code, code) for code in codes] * 2,
         hovertemplate="%{customdata}<extra></extra>",
     )
 
 
-# The map's traces by `uid`, bottom to top.
-MAP_ROLES = ("unranked", "ranked", "focus-outline", "islands", "focus-marker")
+# Room around the country on the national map, as a share of its span: an island's dot at the edge stays whole.
+MAP_MARGIN = 0.03
 
 
-def _slot(role: str) -> str:
-    return f"rank-map-slot-{role}"
-
-
-def _kept_style(theme: str) -> dict:
-    return kept_map_style(theme, [_slot(role) for role in MAP_ROLES])
+def map_ranges(geojson: Mapping) -> tuple[list[float], list[float]]:
+    """Longitudes and latitudes the national map shows: every polygon of every feature, islands
+    included, with `MAP_MARGIN` around. plotly's own `fitbounds` leaves a quarter of the card empty."""
+    west, south, east, north = maps.bounding_box(geojson)
+    lon_margin, lat_margin = (east - west) * MAP_MARGIN, (north - south) * MAP_MARGIN
+    return [west - lon_margin, east + lon_margin], [south - lat_margin, north + lat_margin]
 
 
 def rank_map(
@@ -660,11 +641,16 @@ def rank_map(
     focus_code: str | None,
     theme: str,
     lang: str,
-    view: tuple[dict, float],
     geojson_url: str | None = None,
 ) -> go.Figure:
-    """Provinces coloured by rank on a tile-free map (`components.theme.map_style`: nothing is
-    fetched, and the background is the card's in either theme).
+    """Provinces coloured by rank, drawn as SVG on plotly's geo subplot without its base map: nothing is
+    fetched, the card's colour shows through, and the country (Hoàng Sa and Trường Sa included) fills
+    the card at any size: the view is every polygon's box (`map_ranges`), plotly fits it to the card.
+
+    Not a MapLibre map, as `/districts`' is: another year recolours 63 SVG paths, where a WebGL map
+    re-tiles every province in its worker and draws several frames, each read back from the GPU (on a
+    machine without one, SwiftShader draws them on the CPU: ~160 ms against ~20 ms measured here). A
+    national map needs no street-level zoom, which is what the WebGL map would bring.
 
     With `geojson_url` (the same boundaries, served by the app) the traces name the URL instead of
     carrying the 236 KB GeoJSON each: the browser fetches it once and keeps it, and the callback
@@ -687,7 +673,7 @@ def rank_map(
     unranked = [f["properties"] for f in geojson["features"] if f["properties"]["unit_code"] not in ranked]
     if unranked:
         figure.add_trace(
-            go.Choroplethmap(
+            go.Choropleth(
                 geojson=shapes,
                 featureidkey="properties.unit_code",
                 locations=[p["unit_code"] for p in unranked],
@@ -697,14 +683,13 @@ def rank_map(
                 marker={"line": border},
                 name=t("rankings.map_unranked", lang),
                 uid="unranked",
-                below=_slot("unranked"),
                 customdata=[p.get("name_vi", p["unit_code"]) for p in unranked],
                 hovertemplate="%{customdata}: " + t("rankings.map_unranked", lang) + "<extra></extra>",
             )
         )
     ticks = rank_ticks(field)
     figure.add_trace(
-        go.Choroplethmap(
+        go.Choropleth(
             geojson=shapes,
             featureidkey="properties.unit_code",
             locations=ranking["unit_code"].tolist(),
@@ -724,7 +709,6 @@ def rank_map(
             },
             name=t("rankings.map_trace", lang),
             uid="ranked",
-            below=_slot("ranked"),
             customdata=[
                 [n, format_rank(int(r), int(f))]
                 for n, r, f in zip(names, ranking["rank"], ranking["rank_of"], strict=True)
@@ -740,7 +724,7 @@ def rank_map(
     if focus_code in ranked:
         focus_name = names[ranking["unit_code"] == focus_code].iloc[0]
         figure.add_trace(
-            go.Choroplethmap(
+            go.Choropleth(
                 geojson=shapes,
                 featureidkey="properties.unit_code",
                 locations=[focus_code],
@@ -751,14 +735,19 @@ def rank_map(
                 hoverinfo="skip",
                 name=focus_name,
                 uid="focus-outline",
-                below=_slot("focus-outline"),
             )
         )
         figure.add_trace(_focus_marker(geojson, focus_code, label=focus_name, theme=theme))
-    centre, zoom = view
+    lon_range, lat_range = map_ranges(geojson)
     layout = base_layout(theme, lang)
     layout.update(
-        map={"style": _kept_style(theme), "center": centre, "zoom": zoom},
+        geo={
+            "lonaxis": {"range": lon_range},
+            "lataxis": {"range": lat_range},
+            "visible": False,
+            "projection": {"type": "mercator"},
+            "bgcolor": "rgba(0,0,0,0)",
+        },
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
     )
@@ -1141,14 +1130,10 @@ def rank_map_card(
     part_types: tuple[str, str],
     geojson_url: str | None = None,
 ) -> dbc.Card:
-    """The provinces coloured by rank, fitted so the whole country (islands included) shows at the smallest
-    size. Its legend, map and sources are parts (`components.parts`) of the types `part_types` (slot,
+    """The provinces coloured by rank (`rank_map`), the whole country fitted to the card. Its legend, map and
+    sources are parts (`components.parts`) of the types `part_types` (slot,
     figure): another year recolours the map drawn (Plotly.react) instead of drawing a new one."""
-    view = fit_view(geojson, width=MAP_FIT_PX[0], height=MAP_FIT_PX[1])
-    figure = rank_map(
-        ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, view=view, geojson_url=geojson_url
-    )
-    figure.update_layout(meta={"fit": {"zoom": view[1], "width": MAP_FIT_PX[0], "height": MAP_FIT_PX[1]}})
+    figure = rank_map(ranking, geojson, focus_code=focus_code, theme=theme, lang=lang, geojson_url=geojson_url)
     focus_rows = ranking[ranking["unit_code"] == focus_code]
     legend = (
         series_legend([(localized(focus_rows.iloc[0], "unit_name", lang), SERIES_COLORS["focus"], "solid")])

@@ -90,17 +90,21 @@ def base_layout(theme: str, lang: str) -> dict:
     }
 
 
+def card_color(theme: str) -> str:
+    """The cards' background in `theme` (assets' `--dti-card`): what a map's background and its borders take."""
+    return "#111f31" if theme == "dark" else "#ffffff"
+
+
 def map_style(theme: str) -> dict:
     """A tile-free MapLibre style whose only layer is the card's background colour.
 
     Like plotly's `white-bg` it fetches nothing (no sources, no glyphs), so maps work offline;
     unlike it, the dark theme does not get a white panel.
     """
-    background = "#111f31" if theme == "dark" else "#ffffff"
     return {
         "version": 8,
         "sources": {},
-        "layers": [{"id": "background", "type": "background", "paint": {"background-color": background}}],
+        "layers": [{"id": "background", "type": "background", "paint": {"background-color": card_color(theme)}}],
     }
 
 

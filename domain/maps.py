@@ -1,4 +1,4 @@
-"""Web-Mercator maths for the maps: plotly's `map` has no "fit these bounds", so the view is computed.
+"""Web-Mercator maths for the district maps: plotly's `map` has no "fit these bounds", so the view is computed.
 
 The world is WORLD_PIXELS wide at zoom 0 (MapLibre's tiles); every polygon counts, islands too:
 Hoàng Sa and Trường Sa are part of the country and must stay on the national map.
@@ -51,21 +51,6 @@ def fit_view(box: Box, *, width: int, height: int, padding: float) -> tuple[dict
     zoom = min(zoom_x, zoom_y) + math.log2(padding)
     centre = {"lat": round(latitude((y_south + y_north) / 2), 4), "lon": round((west + east) / 2, 4)}
     return centre, round(zoom, 2)
-
-
-def visible_bounds(centre: Mapping, zoom: float, *, width: int, height: int) -> dict[str, float]:
-    """West, east, south and north (degrees) that a `width` × `height` px map shows at `centre`
-    and `zoom`: what a reader can see, to check that nothing of the country is cut."""
-    world = WORLD_PIXELS * 2**zoom
-    half_lon = width / 2 * 360 / world
-    half_y = height / 2 * 2 * math.pi / world
-    centre_y = mercator_y(centre["lat"])
-    return {
-        "west": centre["lon"] - half_lon,
-        "east": centre["lon"] + half_lon,
-        "south": latitude(centre_y - half_y),
-        "north": latitude(centre_y + half_y),
-    }
 
 
 LABEL_GRID = 24

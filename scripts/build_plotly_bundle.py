@@ -34,7 +34,17 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LOCK_FILE = Path(__file__).with_name("build_plotly_bundle.lock.json")
 OUTPUT = PROJECT_ROOT / "assets" / "vendor" / "plotly-partial.min.js"
 # The trace types the app draws (scatter is in plotly's core and always present).
-TRACES = ("scatter", "bar", "heatmap", "indicator", "scatterpolar", "choroplethmap", "scattermap")
+TRACES = (
+    "scatter",
+    "bar",
+    "heatmap",
+    "indicator",
+    "scatterpolar",
+    "choropleth",
+    "scattergeo",
+    "choroplethmap",
+    "scattermap",
+)
 # plotly.js's own build tools, at the versions its package.json asks for (devDependencies).
 BUILD_TOOLS = {
     "esbuild": "0.28.1",

@@ -121,7 +121,7 @@ def test_rankings_2024_follow_the_focus_to_its_successor_on_a_34_province_map(
     drawn = leader.eval_on_selector(
         "#rankings-map .js-plotly-plot",
         """async el => {
-            const traces = el._fullData.filter(t => t.type === 'choroplethmap');
+            const traces = el._fullData.filter(t => t.type === 'choropleth');
             const url = traces[0].geojson;
             const boundaries = await (await fetch(url)).json();
             return {
@@ -152,7 +152,7 @@ def test_rankings_2024_follow_the_focus_to_its_successor_on_a_34_province_map(
     assert leader.locator("#rankings-focus-followed").count() == 0
     leader.locator("#rankings-map .js-plotly-plot .main-svg").first.wait_for(state="attached")
     url = leader.eval_on_selector(
-        "#rankings-map .js-plotly-plot", "el => el._fullData.find(t => t.type === 'choroplethmap').geojson"
+        "#rankings-map .js-plotly-plot", "el => el._fullData.find(t => t.type === 'choropleth').geojson"
     )
     assert "vietnam_provinces_63.geojson" in url
     assert page_errors == []

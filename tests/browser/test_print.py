@@ -1,5 +1,5 @@
 """Printing: every chart lands on A4 landscape whole (rendered with pdftoppm and read back with
-pdftotext), maps (WebGL, cleared once on screen) print as pictures of themselves on white paper,
+pdftotext), WebGL maps (cleared once on screen) print as pictures of themselves on white paper,
 and graphs sized from the window keep their height on paper."""
 
 from __future__ import annotations
@@ -54,7 +54,24 @@ CORNER_PIXEL = """async sel => {
 }"""
 
 
-@pytest.mark.parametrize(("path", "graph"), [("/rankings", "#rankings-map"), ("/districts", "#districts-map")])
+def test_the_national_map_prints_as_drawn(page: Page, base_url: str) -> None:
+    """The national map is SVG: on paper it is the same provinces, no picture taken of it, on white."""
+    page.goto(base_url + "/rankings")
+    provinces = page.locator("#rankings-map .choroplethlocation")
+    provinces.first.wait_for(state="attached")
+    drawn = provinces.count()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert provinces.count() == drawn >= 63
+    assert provinces.first.is_visible()
+    assert page.locator("#rankings-map img.print-map").count() == 0
+    card = page.eval_on_selector("#rankings-map-card", "el => getComputedStyle(el).backgroundColor")
+    assert card == "rgb(255, 255, 255)", "paper is white"
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+
+
+@pytest.mark.parametrize(("path", "graph"), [("/districts", "#districts-map")])
 def test_maps_print_as_pictures_of_what_is_on_screen(page: Page, base_url: str, path: str, graph: str) -> None:
     page.goto(base_url + path)
     page.wait_for_function(MAP_LOADED, arg=graph)

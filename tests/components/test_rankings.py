@@ -9,7 +9,6 @@ import pytest
 from plotly.colors import sample_colorscale
 
 from components.rankings import (
-    MAP_FIT_PX,
     NAME_CHARACTER_PX,
     NAME_LINE_CHARACTERS,
     NAME_LINE_SPACING,
@@ -19,7 +18,6 @@ from components.rankings import (
     bump_chart,
     dti_note,
     end_name,
-    fit_view,
     group_badge,
     group_legend,
     label_positions,
@@ -31,9 +29,8 @@ from components.rankings import (
     unit_bars,
     unit_export,
     unit_table,
-    visible_bounds,
 )
-from components.theme import CHART_TICK, FALLBACK_COLOR, GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, ink, map_style
+from components.theme import CHART_TICK, FALLBACK_COLOR, GROUP_COLORS, SERIES_COLORS, STATUS_COLORS, card_color, ink
 from data_access import geo
 from domain.vocabulary import Threshold
 
@@ -372,17 +369,6 @@ def test_labels_sit_above_peaks_and_below_the_rest():
     assert label_positions([5]) == ["top center"]
 
 
-def test_fit_view_keeps_far_islands_in_view():
-    centre, zoom = fit_view(GEOJSON, width=400, height=600)
-    assert centre["lon"] == pytest.approx((104 + 115.05) / 2), "104°E out to the islet at 115°E"
-    bounds = visible_bounds(centre, zoom, width=400, height=600)
-    assert bounds["west"] < 104 and bounds["east"] > 115.05
-    assert bounds["south"] < 9 and bounds["north"] > 14
-    wide_centre, wide_zoom = fit_view(GEOJSON, width=800, height=1200)
-    assert wide_centre == centre
-    assert wide_zoom == pytest.approx(zoom + 1, abs=0.02), "twice the pixels is one zoom level"
-
-
 def test_offshore_islands_are_the_polygons_beyond_the_mainland():
     assert offshore_islands(GEOJSON) == [("hau-giang", pytest.approx(115.025), pytest.approx(9.025))]
 
@@ -393,40 +379,10 @@ def test_hoang_sa_and_truong_sa_are_offshore_islands_of_da_nang_and_khanh_hoa():
     assert east["da-nang"] > 112 and east["khanh-hoa"] > 114.5
 
 
-def test_visible_bounds_of_a_known_view():
-    bounds = visible_bounds({"lat": 0, "lon": 0}, 0, width=512, height=512)
-    assert (bounds["west"], bounds["east"]) == pytest.approx((-180, 180))
-    assert bounds["north"] == pytest.approx(85.0511, abs=1e-3), "the square Web Mercator world"
-    assert bounds["south"] == pytest.approx(-bounds["north"])
-
-
-@pytest.mark.parametrize("size", [MAP_FIT_PX, (560, 700), (1100, 560)])
-def test_the_national_map_shows_hoang_sa_and_truong_sa(size):
-    """Hoàng Sa (in Đà Nẵng's feature, ~111–113°E) and Trường Sa (in Khánh Hòa's, to ~115°E, ~8.5–11.5°N)
-    must be on screen in the smallest map the page draws and in larger ones."""
-    geojson = geo.boundaries(geo.PROVINCES_FILE)
-    centre, zoom = fit_view(geojson, width=MAP_FIT_PX[0], height=MAP_FIT_PX[1])
-    bounds = visible_bounds(centre, zoom, width=size[0], height=size[1])
-    assert bounds["west"] <= 102.1 and bounds["east"] >= 115.0, bounds
-    assert bounds["south"] <= 8.4 and bounds["north"] >= 23.4, bounds
-    islands = {
-        f["properties"]["unit_code"]: max(p[0] for poly in f["geometry"]["coordinates"] for p in poly[0])
-        for f in geojson["features"]
-        if f["properties"]["unit_code"] in {"da-nang", "khanh-hoa"}
-    }
-    assert islands["da-nang"] > 112 and islands["khanh-hoa"] > 114.9, "the boundary file holds both archipelagos"
-    assert all(east <= bounds["east"] for east in islands.values())
-
-
 def test_rank_map_colours_ranks_outlines_the_focus_and_greys_the_unranked():
-    view = ({"lat": 12, "lon": 105}, 5.0)
-    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="light", lang="vi", view=view)
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="light", lang="vi")
     unranked, ranks, islands, outline, marker = figure.data
-    assert [trace.type for trace in figure.data] == ["choroplethmap"] * 2 + [
-        "scattermap",
-        "choroplethmap",
-        "scattermap",
-    ]
+    assert [trace.type for trace in figure.data] == ["choropleth"] * 2 + ["scattergeo", "choropleth", "scattergeo"]
     assert ranks.name == "Thứ hạng"
     assert list(ranks.locations) == ["binh-phuoc", "thanh-hoa", "yen-bai", "hau-giang"]
     assert list(ranks.z) == [-12, -15, -15, -17], "negated so rank 1 takes the strongest colour"
@@ -438,32 +394,37 @@ def test_rank_map_colours_ranks_outlines_the_focus_and_greys_the_unranked():
     assert unranked.colorscale[0][1] == STATUS_COLORS["no_data"]
     assert list(outline.locations) == ["binh-phuoc"]
     assert outline.marker.line.color == SERIES_COLORS["focus"]
-    assert drawn_layers(figure.layout.map.style) == map_style("light")["layers"]
-    assert (figure.layout.map.center.lat, figure.layout.map.zoom) == (12, 5.0)
+    assert figure.layout.geo.visible is False, "the provinces only: no base map, nothing fetched"
     assert list(islands.lon) == [pytest.approx(115.025)] * 2, "the islet at 115°E: a ringed dot to be seen"
     assert islands.mode == "markers"
     assert list(islands.marker.color) == [ink("light")["text"], sample_colorscale("YlGnBu", [(63 - 17) / 62])[0]]
     assert list(islands.customdata) == ["Hậu Giang"] * 2
-    assert marker.mode == "markers", "map text would fetch glyphs from the internet"
+    assert marker.mode == "markers"
     assert (marker.lon[0], marker.lat[0]) == (104.5, 10.5), "in the middle of Bình Phước"
     assert marker.marker.color[-1] == SERIES_COLORS["focus"]
 
 
+def test_the_national_map_shows_every_polygon_islands_included():
+    """Hoàng Sa and Trường Sa are part of the country: the view spans every polygon, the islet at 115°E
+    included, with a little room around it (drawn inside the card: tests/browser/test_rankings.py)."""
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="light", lang="vi")
+    west, east = figure.layout.geo.lonaxis.range
+    south, north = figure.layout.geo.lataxis.range
+    assert west < 104 and east > 115.05, "from 104°E out to the islet"
+    assert south < 9 and north > 14
+    assert east - 115.05 < 0.5 and 104 - west < 0.5, "no more room than a dot needs"
+    assert figure.layout.geo.projection.type == "mercator"
+
+
 @pytest.mark.parametrize("theme", ["dark", "light"])
 def test_rank_map_follows_the_theme(theme):
-    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme=theme, lang="vi", view=({}, 4))
-    style = figure.layout.map.style
-    assert drawn_layers(style) == map_style(theme)["layers"]
-    assert {layer["type"] for layer in style["layers"]} == {"background"}
-    # One source, inline and drawn by no layer: a map redrawn in place keeps its style (components.rankings).
-    assert all(isinstance(source["data"], dict) for source in style["sources"].values()), "nothing to fetch"
-    assert not any("source" in layer for layer in style["layers"])
-    assert "glyphs" not in style, "nothing to fetch"
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme=theme, lang="vi")
+    assert figure.layout.geo.bgcolor == "rgba(0,0,0,0)", "the card's colour shows through"
     ranks = figure.data[1]
     assert ranks.colorbar.tickfont.color == ink(theme)["text"]
     assert ranks.colorbar.title.font.color == ink(theme)["text"]
     assert figure.layout.font.color == ink(theme)["text"]
-    assert ranks.marker.line.color == style["layers"][0]["paint"]["background-color"]
+    assert ranks.marker.line.color == card_color(theme), "borders read as thin gaps in the card"
     assert figure.data[-1].marker.color[0] == ink(theme)["text"]
 
 
@@ -476,26 +437,8 @@ def test_dti_note_counts_the_provinces_with_a_published_value():
     assert dti_note(NATIONAL.assign(index_value=0.5), lang="vi", note_id="note") is None
 
 
-def drawn_layers(style: dict) -> list[dict]:
-    """The style's layers that draw something (not hidden)."""
-    return [layer for layer in style["layers"] if layer.get("layout", {}).get("visibility") != "none"]
-
-
-def test_each_map_trace_is_drawn_below_an_empty_layer_of_its_own_in_the_order_drawn():
-    """Traces sharing a `below` have their layers removed and added again on every Plotly.react (another
-    year), and the map then re-tiles all of their sources: each trace has its own, an empty layer of the
-    style, and the style's order keeps the traces' order (grey, ranks, focus outline, island dots, focus dot)."""
-    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="dark", lang="vi", view=({}, 4))
-    layers = [layer["id"] for layer in figure.layout.map.style["layers"]]
-    belows = [trace.below for trace in figure.data]
-    assert len(set(belows)) == len(belows), belows
-    assert all(below in layers for below in belows), (belows, layers)
-    by_uid = {trace.uid: layers.index(trace.below) for trace in figure.data}
-    assert sorted(by_uid, key=by_uid.get) == ["unranked", "ranked", "focus-outline", "islands", "focus-marker"]
-
-
 def test_rank_map_without_the_focus_has_no_outline():
-    figure = rank_map(NATIONAL, GEOJSON, focus_code="da-nang", theme="dark", lang="vi", view=({}, 4))
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="da-nang", theme="dark", lang="vi")
     assert [trace.name for trace in figure.data] == ["chưa có thứ hạng", "Thứ hạng", "Đảo, quần đảo"]
 
 
@@ -624,8 +567,8 @@ def contrast(first: str, second: str) -> float:
 
 def test_the_dark_rank_map_keeps_both_ends_of_its_scale_off_the_card():
     """The best provinces (and the worst) stand out from the dark card: YlGnBu's navy best end did not."""
-    card = map_style("dark")["layers"][0]["paint"]["background-color"]
-    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="dark", lang="vi", view=({}, 4))
+    card = card_color("dark")
+    figure = rank_map(NATIONAL, GEOJSON, focus_code="binh-phuoc", theme="dark", lang="vi")
     scale = figure.data[1].colorscale
     worst, best = scale[0][1], scale[-1][1]
     assert contrast(best, card) >= 4.5, best
