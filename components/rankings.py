@@ -1146,7 +1146,8 @@ def rank_map_card(
         "map",
         figure,
         element_id="rankings-map",
-        config={**GRAPH_CONFIG, "scrollZoom": False},
+        # Nothing on the map is chosen by drawing round it: no box or lasso (plotly adds both for its dots).
+        config={**GRAPH_CONFIG, "scrollZoom": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
         class_name="rankings-map",
         fill=True,
     )

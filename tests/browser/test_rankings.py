@@ -197,6 +197,10 @@ def test_province_level_shows_the_table_the_bump_chart_and_the_map_offline(
     assert "geoBoundaries" in page.inner_text("#rankings-map-card")
     assert "Nguồn:" in page.inner_text("#rankings-national-card")
     assert [trace["type"] for trace in map_traces(page)][-1] == "scattergeo", "a dot marks the province in focus"
+    tools = page.eval_on_selector_all(
+        "#rankings-map .modebar-btn", "buttons => buttons.map(b => `${b.dataset.attr}=${b.dataset.val}`)"
+    )
+    assert "zoom=in" in tools and not {"dragmode=select", "dragmode=lasso"} & set(tools), tools
 
     note = page.inner_text("#rankings-dti-note")
     assert "6/63 tỉnh, thành phố" in note, "six provinces have a published DTI value in the seed"
