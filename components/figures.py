@@ -233,5 +233,6 @@ def rank_history(
     return figure
 
 
-# Every graph's toolbar: no plotly logo, redrawn with its box.
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+# Every graph's toolbar: no plotly logo, redrawn with its box, and no "Share chart..." button (plotly.js 4
+# shows one by default, which uploads the chart's figures to Plotly Cloud: the province's data stays here).
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "showSendToCloud": False}

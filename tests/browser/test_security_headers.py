@@ -56,7 +56,16 @@ def test_every_page_draws_under_the_policy(
     assert headers["referrer-policy"] == "same-origin"
     assert headers["server"] == "DTI", "the server does not name its software and version"
     assert page.evaluate("window.__cspViolations") == []
+    assert page.evaluate(OFFERED_UPLOADS) == [], "no chart offers to send its figures to another site"
     assert page_errors == []
+
+
+# The mode bar buttons of the page's charts that would send a chart's data away (plotly.js 4 shows a
+# "Share chart..." button by default, which uploads the chart to Plotly Cloud).
+OFFERED_UPLOADS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const buttons = [...plot.querySelectorAll('.modebar-btn')].map(button => button.dataset.title);
+    return buttons.filter(title => /share|cloud/i.test(title || ''));
+})"""
 
 
 def test_the_sign_in_page_draws_under_the_policy(anonymous_page: Page, page_errors: list[str], base_url: str, expect):
