@@ -1,7 +1,7 @@
 """Web-Mercator maths for the district maps: plotly's `map` has no "fit these bounds", so the view is computed.
 
-The world is WORLD_PIXELS wide at zoom 0 (MapLibre's tiles); every polygon counts, islands too:
-Hoàng Sa and Trường Sa are part of the country and must stay on the national map.
+The world is WORLD_PIXELS wide at zoom 0 (MapLibre's tiles); every polygon counts, islands too: Hoàng Sa
+and Trường Sa are part of the country, and `bounding_box` also gives the national map its view.
 """
 
 from __future__ import annotations
