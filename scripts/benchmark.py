@@ -13,8 +13,8 @@ prints per page:
 - with `--browser`: `python app.py` on the database, and Chromium (Debian's, via Playwright) signed
   in: the bytes and requests of a first visit to `/` and of a repeat visit (the browser's cache).
 
-- with `--changes N`: a year changed on `/`, the level and the year on `/rankings`, a year on `/pillars`
-  and `/districts` (where the data has two), by clicking the
+- with `--changes N`: a year changed on `/`, the level and the year on `/rankings`, a year on `/pillars`,
+  `/districts`, the province's unit page and `/targets` (where the data has two), by clicking the
   reader's own controls in Chromium, N times each way: p50/p95 from the click to the frame after the
   first that shows the new state (the state being what a fresh load of its URL settles on), beside
   the change's floor on this machine: the other state's settled content swapped in as HTML, no
@@ -435,8 +435,9 @@ def _settled_signature(page, url: str, root: str) -> str:
 
 def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, str, str, str, str]]:
     """(name, root, url of state A, its control, url of state B, its control): a year on `/`, the level
-    and the year on `/rankings`, a year on `/pillars` and `/districts` (where the data has two), the level
-    on `/pillars`; each case switches A → B → A… with the reader's own controls."""
+    and the year on `/rankings`, a year on `/pillars`, `/districts`, the province's unit page and `/targets`
+    (where the data has two), the level on `/pillars`; each case switches A → B → A… with the reader's own
+    controls. The unit page and `/targets` are redrawn through the router (they do not follow their query)."""
     new, old = years[-1], years[-2]
     link = "#shell-years a.year-link[href*='year={}']"
     return [
@@ -459,7 +460,12 @@ def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, s
         ),
         *[
             (f"{path} year", root, f"{path}?year={new}", link.format(new), f"{path}?year={old}", link.format(old))
-            for path, root in (("/pillars", "#pillars-content"), ("/districts", "#districts-content"))
+            for path, root in (
+                ("/pillars", "#pillars-content"),
+                ("/districts", "#districts-content"),
+                (f"/units/{focus}", "#units-content"),
+                ("/targets", "#targets-content"),
+            )
         ],
         (
             "/pillars level",
