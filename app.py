@@ -214,8 +214,13 @@ def footer_titles(lang: str) -> list[str]:
 
 
 def query_following_paths() -> list[str]:
-    """The paths of the pages that redraw a change of their query themselves (`follows_query`)."""
-    return [dash.get_relative_path(page["path"]) for page in dash.page_registry.values() if page.get("follows_query")]
+    """The paths of the pages that redraw a change of their query themselves (`follows_query`); a page with
+    path variables by its template (`/units/<unit_code>`), which `shell.routedSearch` matches."""
+    return [
+        dash.get_relative_path(page.get("path_template") or page["path"])
+        for page in dash.page_registry.values()
+        if page.get("follows_query")
+    ]
 
 
 def serve_layout() -> html.Div:

@@ -50,6 +50,16 @@
         return /^[0-9]{1,9}$/.test(text) ? parseInt(text, 10) : null;
     }
 
+    // Whether `pathname` is the page's `path`, or one of its template's paths ("/units/<unit_code>": one
+    // segment, any value, for each `<variable>`), as auth/guard.py `page_for_path` matches them.
+    function pathMatches(path, pathname) {
+        const wanted = pathname.replace(/^\/+|\/+$/g, "").split("/");
+        const parts = path.replace(/^\/+|\/+$/g, "").split("/");
+        return parts.length === wanted.length && parts.every(function (part, i) {
+            return part === wanted[i] || (part.charAt(0) === "<" && wanted[i] !== "");
+        });
+    }
+
     function component(namespace, type, props) {
         return {namespace: namespace, type: type, props: props};
     }
@@ -109,7 +119,7 @@
                 const queryOnly = triggered.length > 0 && triggered.every(function (input) {
                     return input.prop_id === "_pages_location.search";
                 });
-                if (queryOnly && (queryPages || []).indexOf(pathname || "/") !== -1) {
+                if (queryOnly && (queryPages || []).some(function (page) { return pathMatches(page, pathname || "/"); })) {
                     return window.dash_clientside.no_update;
                 }
                 return search || "";

@@ -132,7 +132,8 @@ def explained_panel(title_key: str, body_key: str, lang: str, *, icon: str, **va
 # A page that follows its own query (`follows_query`): the query into its store, in the browser (no round
 # trip before the content's own), only when something changed and only while the URL is still this page's
 # (a link to another page changes the query too, just before this page goes); with a selector, the value
-# the query gives it (its `default` when the query names none), set only when it shows another.
+# the query gives it (its `default` when the query names none), set only when it shows another. The store's
+# `CARRIED` keys come from the page's path, not its query (a unit page's unit): kept as they are.
 FOLLOWED_QUERY_JS = """function (search, pathname, path, stored, shown) {
     const same = window.dash_clientside.no_update;
     const selector = SELECTOR;
@@ -140,6 +141,7 @@ FOLLOWED_QUERY_JS = """function (search, pathname, path, stored, shown) {
     const query = new URLSearchParams(search || "");
     const wanted = Object.fromEntries(KEYS.map((key) => [key, query.get(key)]));
     stored = stored || {};
+    CARRIED.forEach((key) => { wanted[key] = stored[key] ?? null; });
     const answer = [here && KEYS.some((key) => wanted[key] !== (stored[key] ?? null)) ? wanted : same];
     if (selector !== null) {
         const chosen = wanted[selector.key] || selector.default;
@@ -150,11 +152,16 @@ FOLLOWED_QUERY_JS = """function (search, pathname, path, stored, shown) {
 
 
 def follow_own_query(
-    url: str, path: str, query: str, keys: Sequence[str], selector: tuple[str, str, str] | None = None
+    url: str,
+    path: str,
+    query: str,
+    keys: Sequence[str],
+    selector: tuple[str, str, str] | None = None,
+    carried: Sequence[str] = (),
 ) -> None:
     """Carry the page's URL query (`keys`) from its Location `url` into its store `query`, while the path is
     the one in the store `path`; `selector` is (component id, query key, default) of a selector that
-    follows the query too (back, forward)."""
+    follows the query too (back, forward); `carried` are the store's keys that come from the path."""
     outputs = [Output(query, "data")]
     states = [State(url, "pathname"), State(path, "data"), State(query, "data")]
     spec = None
@@ -164,7 +171,9 @@ def follow_own_query(
         states.append(State(component, "value"))
         spec = {"key": key, "default": default}
     clientside_callback(
-        FOLLOWED_QUERY_JS.replace("SELECTOR", json.dumps(spec)).replace("KEYS", json.dumps(list(keys))),
+        FOLLOWED_QUERY_JS.replace("SELECTOR", json.dumps(spec))
+        .replace("KEYS", json.dumps(list(keys)))
+        .replace("CARRIED", json.dumps(list(carried))),
         outputs,
         Input(url, "search"),
         *states,

@@ -14,12 +14,13 @@ from dataclasses import replace
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, State, callback, dcc, html
 
 from auth.guard import unit_refusal
 from auth.policy import names_other_units, sees_all_units
 from auth.session import current_viewer
-from components import figures
+from components import figures, parts
+from components.cards import source_notes
 from components.caveats import caveat_notes, flagged_labels
 from components.changes import history_change_lines, index_changes_note, index_changes_table, movers_block
 from components.citations import cite
@@ -46,6 +47,7 @@ from components.units import (
 )
 from components.whatif import action_card
 from data_access import reorganisation
+from data_access.cache import versioned
 from data_access.caveats import pillar_caveats
 from data_access.focus_years import default_year
 from data_access.units import SCORED_KINDS, UnitSummary, published_indices, unit_info, unit_summary, unit_years
@@ -56,8 +58,16 @@ from domain.changes import history_change
 from domain.records import UnitInfo
 from domain.text import localized, localized_column
 from domain.vocabulary import DISTRICT, PROVINCE, SUB_LEVELS
-from pages._context import BadParameter, language, page_title, source_titles, whole_number
-from pages._kit import GRAPH_CONFIG, download_buttons, explained, register_download, source_card, unit_page_link
+from pages._context import BadParameter, drawing_key, language, page_title, source_titles, whole_number
+from pages._kit import (
+    GRAPH_CONFIG,
+    download_buttons,
+    explained,
+    follow_own_query,
+    register_download,
+    source_card,
+    unit_page_link,
+)
 from pages._unit_reports import BATCH_IDS
 
 dash.register_page(
@@ -68,10 +78,20 @@ dash.register_page(
     title=page_title("title.units"),
     year_options=lambda unit_code: unit_years(unit_code),
     year_default=lambda years, unit_code: default_year(unit_code, years),
+    follows_query=True,
 )
 
+URL = "units-url"
+PATH = "units-path"
 QUERY = "units-query"
 CONTENT = "units-content"
+# The content's parts (`components.parts`): another year patches the radar and bars in place.
+DRAWN = "units-drawn"
+SLOT = "units-slot"
+FIGURE = "units-figure"
+PART_TYPES = (SLOT, FIGURE)
+# Where the part outputs begin among `show_unit`'s outputs.
+PARTS_AT = 2
 RADAR = "units-radar"
 BARS = "units-bars"
 DOWNLOAD = "units-pillars-download"
@@ -81,10 +101,14 @@ MERGER_HEIGHT = 340
 
 
 def layout(unit_code: str | None = None, year: str | None = None, **_query: str) -> html.Div:
-    """The unit and year of the URL in a store; the content is drawn from it by `show_unit`."""
+    """The unit and year of the URL in a store; the content is drawn from it by `show_unit`. Another year
+    does not come here: the page follows its own query (`follows_query`)."""
     return html.Div(
         [
+            dcc.Location(id=URL, refresh="callback-nav"),
+            dcc.Store(id=PATH, data=dash.get_relative_path(f"/units/{unit_code or ''}")),
             dcc.Store(id=QUERY, data={"unit_code": unit_code or "", "year": year}),
+            dcc.Store(id=DRAWN),
             dcc.Loading(html.Div(id=CONTENT, className="units-content"), type="dot", delay_show=300),
         ],
         className="page-units",
@@ -239,11 +263,20 @@ def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, st
     legend = series_legend(
         [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces] + [(name, SERIES_COLORS["focus"], "solid")]
     )
-    graph = html.Div(dcc.Graph(id=RADAR, figure=figure, config=GRAPH_CONFIG), className="units-radar-graph")
+    # The box sets the height: the graph fills it.
+    graph = html.Div(
+        parts.graph_part(FIGURE, "radar", figure, element_id=RADAR, config=GRAPH_CONFIG, fill=True),
+        className="units-radar-graph",
+    )
+    notes = [
+        *_field_note(summary, lang),
+        *caveat_notes(caveats_of(summary), lang, id_prefix="units"),
+        *source_notes([cite(t("common.source", lang), citations, titles)]),
+    ]
     return source_card(
         t("units.radar_title", lang),
-        [legend, graph, *_field_note(summary, lang), *caveat_notes(caveats_of(summary), lang, id_prefix="units")],
-        source=cite(t("common.source", lang), citations, titles),
+        [parts.slot(SLOT, "radar-legend", legend), graph],
+        notes=[parts.slot(SLOT, "radar-notes", notes)],
     )
 
 
@@ -272,15 +305,25 @@ def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str
         download_buttons(DOWNLOAD, lang),
         className="units-card-foot",
     )
+    graph = parts.graph_part(
+        FIGURE,
+        "bars",
+        figure,
+        element_id=BARS,
+        config=GRAPH_CONFIG,
+        style={"height": f"{bars_height(len(pillars))}px"},
+    )
+    notes = [*_field_note(summary, lang), footer]
     return source_card(
         t("units.bars_title", lang),
-        [
-            bars_legend(theme, lang),
-            dcc.Graph(id=BARS, figure=figure, config=GRAPH_CONFIG, style={"height": f"{bars_height(len(pillars))}px"}),
-            *_field_note(summary, lang),
-            footer,
+        [bars_legend(theme, lang), graph],
+        notes=[
+            parts.slot(
+                SLOT,
+                "bars-notes",
+                [*notes, *source_notes([cite(t("common.source", lang), summary.pillars["source"], titles)])],
+            )
         ],
-        source=cite(t("common.source", lang), summary.pillars["source"], titles),
     )
 
 
@@ -418,6 +461,9 @@ def _computed_previous_note(codes: tuple[str, ...], year: int | None, lang: str)
 
 
 def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> list:
+    """The unit's page for its year, by parts (`components.parts`): the heading and its notes, the result
+    cards, each card below are slots; the radar and the bars are graphs patched in place. Another year with
+    the same cards (the usual case) replaces only what changed."""
     first = merger_first_year(summary)
     merged_into = first is not None and summary.year >= first
     summary = own_years(summary, first)
@@ -435,16 +481,16 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
             *_computed_previous_note(computed_from, change.previous_year, lang),
         ],
     )
-    children: list = [heading(summary, lang)]
+    head: list = [heading(summary, lang)]
     divided = divided_into(summary.info.code, summary.info.kind)
     ended = reorganisation.ended_unit(summary.info.code) if divided.empty else None
     if not divided.empty:
-        children.append(divided_note(divided, unit_href=unit_page_link, lang=lang))
+        head.append(divided_note(divided, unit_href=unit_page_link, lang=lang))
     if ended is not None:
-        children.append(ended_note(ended, unit_name=_unit_name(summary, lang), lang=lang))
+        head.append(ended_note(ended, unit_name=_unit_name(summary, lang), lang=lang))
     if first is not None and summary.year < first:
         _history, predecessor_names, _first = _merger_parts(summary.info.code, lang)
-        children.append(
+        head.append(
             html.Div(
                 t(
                     "reorg.before_merger",
@@ -458,18 +504,22 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
                 id="units-before-merger",
             )
         )
-    children += [cards, *reconciliation_notes(summary.result, lang)]
+    children: list = [
+        parts.slot(SLOT, "heading", head),
+        parts.slot(SLOT, "results", [cards, *reconciliation_notes(summary.result, lang)]),
+    ]
+    history = parts.slot(SLOT, "history", history_card(summary, theme, lang, titles))
+    sources = parts.slot(SLOT, "sources", sources_card(summary, lang, titles))
     if summary.pillars.empty:
-        children.append(
-            message_panel(
-                t("units.no_pillars_title", lang),
-                no_pillars_text(summary, lang),
-                icon="bi-inbox",
-                element_id="units-no-pillars",
-            )
+        panel = message_panel(
+            t("units.no_pillars_title", lang),
+            no_pillars_text(summary, lang),
+            icon="bi-inbox",
+            element_id="units-no-pillars",
         )
-        history = dbc.Col(history_card(summary, theme, lang, titles), xs=12, lg=6, id="units-history-col")
-        children.append(dbc.Row([history, dbc.Col(sources_card(summary, lang, titles), xs=12, lg=6)], className="g-3"))
+        children.append(parts.slot(SLOT, "no-pillars", panel))
+        columns = [dbc.Col(history, xs=12, lg=6, id="units-history-col"), dbc.Col(sources, xs=12, lg=6)]
+        children.append(dbc.Row(columns, className="g-3"))
     else:
         children.append(
             dbc.Row(
@@ -477,14 +527,15 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
                     dbc.Col(radar_card(summary, theme, lang, titles), xs=12, lg=6, xxl=4),
                     dbc.Col(bars_card(summary, theme, lang, titles), xs=12, lg=6, xxl=5),
                     # Beside the pillars on a wall (xxl), so the history shows without scrolling.
-                    dbc.Col(history_card(summary, theme, lang, titles), xs=12, lg=6, xxl=3, id="units-history-col"),
-                    dbc.Col(lost_card(summary, lang, titles), xs=12, lg=6, xxl=8),
-                    dbc.Col(sources_card(summary, lang, titles), xs=12, xxl=4),
+                    dbc.Col(history, xs=12, lg=6, xxl=3, id="units-history-col"),
+                    dbc.Col(parts.slot(SLOT, "lost", lost_card(summary, lang, titles)), xs=12, lg=6, xxl=8),
+                    dbc.Col(sources, xs=12, xxl=4),
                 ],
                 className="g-3",
             )
         )
-    children.append(dbc.Row([dbc.Col(changes_card(summary, change.previous_year, lang), xs=12)], className="g-3"))
+    changes = parts.slot(SLOT, "changes", changes_card(summary, change.previous_year, lang))
+    children.append(dbc.Row([dbc.Col(changes, xs=12)], className="g-3"))
     indices = published_indices(summary.info.code, summary.year) if summary.info.kind == PROVINCE else None
     if indices is not None and not indices.empty:
         card = source_card(
@@ -493,10 +544,11 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
             source=cite(t("common.source", lang), indices["source"], titles),
             card_id="units-indices",
         )
-        children.append(dbc.Row([dbc.Col(card, xs=12)], className="g-3"))
+        children.append(dbc.Row([dbc.Col(parts.slot(SLOT, "indices", card), xs=12)], className="g-3"))
     found = action_list(summary.info.code, summary.year) if not summary.pillars.empty else None
     if found is not None:
-        children.append(dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3"))
+        actions = parts.slot(SLOT, "actions", action_card(found, lang=lang, titles=titles))
+        children.append(dbc.Row([dbc.Col(actions, xs=12)], className="g-3"))
     if merged_into:
         children.append(dbc.Row([dbc.Col(merger_card(summary, theme, lang, titles), xs=12)], className="g-3"))
     return children
@@ -512,13 +564,32 @@ def _allowed_summary(query: dict | None, lang: str) -> UnitSummary:
     return requested_summary(code, query.get("year"), lang)
 
 
-@callback(Output(CONTENT, "children"), Input(QUERY, "data"), Input(THEME_STORE, "data"))
-@explained()
-def show_unit(query: dict | None, theme: str | None) -> list:
-    """The page for the unit of the URL, refused (and logged) for a reader who may not see that unit."""
+follow_own_query(URL, PATH, QUERY, ("year",), carried=("unit_code",))
+
+
+@callback(
+    *parts.content_outputs(CONTENT, DRAWN, PART_TYPES),
+    Input(QUERY, "data"),
+    Input(THEME_STORE, "data"),
+    State(DRAWN, "data"),
+)
+@explained(lambda panel: parts.refused(panel, PARTS_AT))
+def show_unit(query: dict | None, theme: str | None, drawn: dict | None) -> tuple:
+    """The page for the unit of the URL, refused (and logged) for a reader who may not see that unit. A year
+    that keeps the content's frame redraws only the parts that changed."""
     lang = language()
     summary = _allowed_summary(query, lang)
-    return render(summary, theme or DEFAULT_THEME, lang, source_titles(lang))
+    drawing = unit_drawing(summary.info.code, summary.year, theme or DEFAULT_THEME, drawing_key())
+    return parts.answer(drawing, drawn, parts.shown_parts(PARTS_AT))
+
+
+@versioned
+def unit_drawing(code: str, year: int, theme: str, key: tuple) -> parts.Drawing:
+    """The page of a unit and year the reader may see (checked by `show_unit` before), kept per data version
+    and `drawing_key`: a year shown again, by this reader or another of the same scope, is not built anew."""
+    lang = language()
+    summary = unit_summary(code, year)
+    return parts.prepare(render(summary, theme, lang, source_titles(lang)), PART_TYPES)
 
 
 def pillars_file(lang: str, query: dict | None):

@@ -68,6 +68,7 @@ READ_ONLY_OUTPUTS = frozenset(
         "targets-heading",
         "targets-content",
         "units-content",
+        "units-drawn",
         "whatif-content",
         "present-deck",
         "present-heading",
@@ -87,6 +88,8 @@ READ_ONLY_PATTERNS = frozenset(
         "districts-figure",
         "pillars-slot",
         "pillars-figure",
+        "units-slot",
+        "units-figure",
     }
 )
 # Dash's page router returns a page's layout; only the reading pages' layouts are kept (an admin

@@ -126,17 +126,43 @@ def test_a_level_chosen_on_the_rankings_keeps_it_in_the_year_links_with_no_reque
 def test_a_year_link_on_a_page_that_does_not_follow_its_query_rebuilds_it_through_the_router_once(
     page: Page, page_errors: list[str], expect: Callable, base_url: str
 ) -> None:
-    page.goto(base_url + "/units/binh-phuoc")
-    expect(page.locator("#units-heading")).to_contain_text("Bình Phước: kết quả năm 2022", use_inner_text=True)
+    page.goto(base_url + "/present")
+    expect(page.locator("#present-heading")).to_contain_text("Bình Phước, năm 2022", use_inner_text=True)
     page.wait_for_load_state("networkidle")
     posted = record_posts(page)
 
     page.locator("#shell-years a.year-link", has_text="2021").click()
-    expect(page.locator("#units-heading")).to_contain_text("Bình Phước: kết quả năm 2021", use_inner_text=True)
+    expect(page.locator("#present-heading")).to_contain_text("Bình Phước, năm 2021", use_inner_text=True)
     page.wait_for_load_state("networkidle")
 
-    assert router_posts(posted) == [{"_pages_location": "/units/binh-phuoc", shell.ROUTED_SEARCH: "?year=2021"}]
+    assert router_posts(posted) == [{"_pages_location": "/present", shell.ROUTED_SEARCH: "?year=2021"}]
     assert year_link_posts(posted) == []
+    assert page_errors == []
+
+
+def test_a_year_link_on_a_unit_page_redraws_it_in_place_without_the_router(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """A unit page follows its own query although its path has a variable (`/units/<unit_code>`): another
+    year is one request for its content, the parts it keeps stay drawn (the history, the same every year),
+    and back returns to the year before."""
+    page.goto(base_url + "/units/binh-phuoc?year=2021")
+    heading = page.locator("#units-heading")
+    expect(heading).to_contain_text("Bình Phước: kết quả năm 2021", use_inner_text=True)
+    page.locator("#units-history-col .js-plotly-plot .main-svg").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    page.eval_on_selector("#units-history-col .js-plotly-plot", "plot => { plot.dataset.kept = 'yes'; }")
+    posted = record_posts(page)
+
+    page.locator("#shell-years a.year-link", has_text="2020").click()
+    expect(heading).to_contain_text("Bình Phước: kết quả năm 2020", use_inner_text=True)
+    page.wait_for_load_state("networkidle")
+
+    assert router_posts(posted) == []
+    assert len([body for body in posted if "units-content" in body]) == 1
+    assert page.get_attribute("#units-history-col .js-plotly-plot", "data-kept") == "yes", "the history was redrawn"
+    page.go_back()
+    expect(heading).to_contain_text("Bình Phước: kết quả năm 2021", use_inner_text=True)
     assert page_errors == []
 
 

@@ -321,3 +321,8 @@ def districts_body(query: dict, **options: object) -> dict:
 def pillars_body(query: dict, **options: object) -> dict:
     """The pillars content callback's request (`parts_body`)."""
     return parts_body("pillars", query, before=[("pillars-content", "children")], **options)
+
+
+def units_body(query: dict, **options: object) -> dict:
+    """The unit page's content callback's request (`parts_body`); `query` holds `unit_code` and `year`."""
+    return parts_body("units", query, before=[("units-content", "children")], **options)

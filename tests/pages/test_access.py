@@ -21,6 +21,7 @@ from tests.pages.conftest import (
     rankings_download_body,
     route_to,
     sign_in,
+    units_body,
 )
 
 HEALTH = "binh-phuoc-so-y-te"
@@ -257,14 +258,7 @@ def test_a_unit_head_gets_no_year_links_for_another_unit(client_as):
 
 def test_odd_digits_in_the_url_get_the_friendly_message(client_as):
     head = client_as("unit_head")
-    response = post_callback(
-        head,
-        "units-content.children",
-        [
-            {"id": "units-query", "property": "data", "value": {"unit_code": HEALTH, "year": "²"}},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-        ],
-    )
+    response = head.post("/_dash-update-component", json=units_body({"unit_code": HEALTH, "year": "²"}))
     assert response.status_code == 200
     assert "units-bad-year" in text_of(response)
 

@@ -19,7 +19,7 @@ from data_access.cache import cache
 from data_access.models import Target
 from scripts.load_test import PAGES, content_request
 from tests.conftest import TEST_ACCOUNTS
-from tests.pages.conftest import form_token, route_to
+from tests.pages.conftest import form_token, route_to, units_body
 from web import answer_cache
 
 OWN_UNIT = TEST_ACCOUNTS["unit_head"][3]
@@ -55,16 +55,7 @@ def readable(body: bytes) -> str:
 
 def unit_body(unit_code: str) -> dict:
     """The unit page's content callback for `unit_code`, as its page would send it."""
-    return {
-        "output": "units-content.children",
-        "outputs": {"id": "units-content", "property": "children"},
-        "inputs": [
-            {"id": "units-query", "property": "data", "value": {"unit_code": unit_code}},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-        ],
-        "changedPropIds": ["units-query.data"],
-        "state": [],
-    }
+    return units_body({"unit_code": unit_code})
 
 
 @pytest.fixture

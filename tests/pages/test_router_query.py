@@ -33,9 +33,18 @@ def test_the_router_is_triggered_by_the_path_and_the_routed_query_only(dash_app,
     ]
 
 
-def test_the_overview_the_rankings_the_districts_and_the_pillars_follow_their_own_query(dash_app) -> None:
+def test_the_overview_the_rankings_the_districts_the_pillars_and_the_unit_pages_follow_their_own_query(
+    dash_app,
+) -> None:
+    """A page with path variables is named by its template, which the browser matches (`shell.routedSearch`)."""
     with dash_app.server.test_request_context("/"):
-        assert sorted(dash_app.query_following_paths()) == ["/", "/districts", "/pillars", "/rankings"]
+        assert sorted(dash_app.query_following_paths()) == [
+            "/",
+            "/districts",
+            "/pillars",
+            "/rankings",
+            "/units/<unit_code>",
+        ]
 
 
 def test_the_router_builds_the_page_for_the_routed_query(client: FlaskClient) -> None:

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from data_access.settings import SEED_DIR
-from tests.pages.conftest import pillars_body, post_callback
+from tests.pages.conftest import pillars_body, units_body
 
 HEALTH = "binh-phuoc-so-y-te"
 ICT_NAME = "Sở Thông tin và Truyền thông"  # the best department of 2022
@@ -53,16 +53,7 @@ def without_card(tree, card_id: str):
 
 
 def unit_content(client, code: str) -> str:
-    return text_of(
-        post_callback(
-            client,
-            "units-content.children",
-            [
-                {"id": "units-query", "property": "data", "value": {"unit_code": code, "year": "2022"}},
-                {"id": "shell-theme", "property": "data", "value": "dark"},
-            ],
-        )
-    )
+    return text_of(client.post("/_dash-update-component", json=units_body({"unit_code": code, "year": "2022"})))
 
 
 def pillars_content(client) -> str:

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from data_access.settings import SEED_DIR
-from tests.pages.conftest import post_callback
+from tests.pages.conftest import units_body
 
 HEALTH = "binh-phuoc-so-y-te"
 ICT = "binh-phuoc-so-tttt"
@@ -23,15 +23,9 @@ def seed_row(code: str) -> dict[str, str]:
 
 
 def content(client, code: str, year: str | None = None, cookies: dict[str, str] | None = None) -> str:
-    response = post_callback(
-        client,
-        "units-content.children",
-        [
-            {"id": "units-query", "property": "data", "value": {"unit_code": code, "year": year}},
-            {"id": "shell-theme", "property": "data", "value": "dark"},
-        ],
-        cookies,
-    )
+    for name, value in (cookies or {}).items():
+        client.set_cookie(name, value)
+    response = client.post("/_dash-update-component", json=units_body({"unit_code": code, "year": year}))
     assert response.status_code == 200
     return json.dumps(response.get_json(), ensure_ascii=False)
 
