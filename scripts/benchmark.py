@@ -437,44 +437,33 @@ def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, s
     """(name, root, url of state A, its control, url of state B, its control): a year on `/`, the level
     and the year on `/rankings`, a year on `/pillars`, `/districts`, the province's unit page and `/targets`
     (where the data has two), the level on `/pillars`; each case switches A → B → A… with the reader's own
-    controls. The unit page and `/targets` are redrawn through the router (they do not follow their query)."""
+    controls. `/targets` is redrawn through the router (it does not follow its query)."""
     new, old = years[-1], years[-2]
     link = "#shell-years a.year-link[href*='year={}']"
+    level = "#{page}-level input[value='{level}'] + label, #{page}-level label:has(input[value='{level}'])"
+
+    def year_case(path: str, root: str) -> tuple[str, str, str, str, str, str]:
+        return (f"{path} year", root, f"{path}?year={new}", link.format(new), f"{path}?year={old}", link.format(old))
+
+    def level_case(page: str) -> tuple[str, str, str, str, str, str]:
+        return (
+            f"/{page} level",
+            f"#{page}-content",
+            f"/{page}?year={new}&level=department",
+            level.format(page=page, level="department"),
+            f"/{page}?year={new}&level=district",
+            level.format(page=page, level="district"),
+        )
+
     return [
-        ("/ year", "#overview-content", f"/?year={new}", link.format(new), f"/?year={old}", link.format(old)),
-        (
-            "/rankings level",
-            "#rankings-content",
-            f"/rankings?year={new}&level=department",
-            "#rankings-level input[value='department'] + label, #rankings-level label:has(input[value='department'])",
-            f"/rankings?year={new}&level=district",
-            "#rankings-level input[value='district'] + label, #rankings-level label:has(input[value='district'])",
-        ),
-        (
-            "/rankings year",
-            "#rankings-content",
-            f"/rankings?year={new}",
-            link.format(new),
-            f"/rankings?year={old}",
-            link.format(old),
-        ),
-        *[
-            (f"{path} year", root, f"{path}?year={new}", link.format(new), f"{path}?year={old}", link.format(old))
-            for path, root in (
-                ("/pillars", "#pillars-content"),
-                ("/districts", "#districts-content"),
-                (f"/units/{focus}", "#units-content"),
-                ("/targets", "#targets-content"),
-            )
-        ],
-        (
-            "/pillars level",
-            "#pillars-content",
-            f"/pillars?year={new}&level=department",
-            "#pillars-level input[value='department'] + label, #pillars-level label:has(input[value='department'])",
-            f"/pillars?year={new}&level=district",
-            "#pillars-level input[value='district'] + label, #pillars-level label:has(input[value='district'])",
-        ),
+        year_case("/", "#overview-content"),
+        level_case("rankings"),
+        year_case("/rankings", "#rankings-content"),
+        year_case("/pillars", "#pillars-content"),
+        year_case("/districts", "#districts-content"),
+        year_case(f"/units/{focus}", "#units-content"),
+        year_case("/targets", "#targets-content"),
+        level_case("pillars"),
     ]
 
 
