@@ -98,9 +98,16 @@ def test_presets_and_the_picker_write_the_choice_into_the_url(
 
     # The picker: type a province, choose it; the URL carries it and a reload keeps it.
     page.click("#rankings-peers")
-    page.keyboard.type("Tây Ninh")
+    # Enter takes the first option listed, and the search reaches the list through a Dash prop, not at
+    # once. Once in CI (stop 28) Enter took "1. TP. Đà Nẵng" out instead of adding Tây Ninh: most
+    # likely the list still held what a shorter search ("T") leaves, Tây Ninh in it further down. Not
+    # reproduced here in 30 runs under load; the test types into the search box itself and presses
+    # Enter on the list a reader would see, the one option the whole name leaves.
+    search = page.get_by_role("searchbox")
+    search.press_sequentially("Tây Ninh")
+    expect(page.get_by_role("option")).to_have_count(1)
     expect(page.get_by_role("option", name="40. Tây Ninh")).to_be_visible()
-    page.keyboard.press("Enter")
+    search.press("Enter")
     expect_query(page, {"year": "2022", "peers": ",".join([*sorted(top, key=ranks.get), "tay-ninh"])})
     expect(page.locator('#rankings-peers-table tr[data-unit="tay-ninh"]')).to_have_count(1)
     page.reload()
