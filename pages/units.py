@@ -28,7 +28,7 @@ from components.i18n import t
 from components.kpi import series_legend
 from components.reorganisation import ended_note, format_date, merger_figure, merger_rows, merger_table
 from components.shell import THEME_STORE, message_panel
-from components.theme import DEFAULT_THEME, SERIES_COLORS
+from components.theme import DEFAULT_THEME, SERIES_COLORS, base_layout
 from components.unit_report import report_links
 from components.units import (
     bars_height,
@@ -94,6 +94,8 @@ PART_TYPES = (SLOT, FIGURE)
 PARTS_AT = 2
 RADAR = "units-radar"
 BARS = "units-bars"
+# The radar, bars and lost-points columns: hidden in a year without pillar scores.
+PILLAR_COLUMN = "units-pillar-col"
 DOWNLOAD = "units-pillars-download"
 MERGER_DOWNLOAD = "units-merger-download"
 # The history across a merger: a few lines over a handful of years, legend underneath.
@@ -254,30 +256,40 @@ def heading(summary: UnitSummary, lang: str) -> html.H1:
 
 
 def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
-    """The unit's pillars as % of their maximum against the level's best unit and median."""
-    name = _unit_name(summary, lang)
-    pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
-    traces, best_sources = radar_comparisons(summary, lang=lang, name_holders=names_other_units(current_viewer()))
-    citations = [*pillars["source"], *best_sources]
-    figure = figures.pillar_radar(pillars, traces, focus_label=name, theme=theme, lang=lang, show_legend=False)
-    legend = series_legend(
-        [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces] + [(name, SERIES_COLORS["focus"], "solid")]
-    )
+    """The unit's pillars as % of their maximum against the level's best unit and median. A year without
+    pillar scores keeps the card, empty and hidden (`render`), so the years on either side patch it."""
+    if summary.pillars.empty:
+        figure, legend, notes = _no_figure(theme, lang), [], []
+    else:
+        name = _unit_name(summary, lang)
+        pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
+        traces, best_sources = radar_comparisons(summary, lang=lang, name_holders=names_other_units(current_viewer()))
+        citations = [*pillars["source"], *best_sources]
+        figure = figures.pillar_radar(pillars, traces, focus_label=name, theme=theme, lang=lang, show_legend=False)
+        legend = series_legend(
+            [(label, SERIES_COLORS[key], "dotted") for label, _, key in traces]
+            + [(name, SERIES_COLORS["focus"], "solid")]
+        )
+        notes = [
+            *_field_note(summary, lang),
+            *caveat_notes(caveats_of(summary), lang, id_prefix="units"),
+            *source_notes([cite(t("common.source", lang), citations, titles)]),
+        ]
     # The box sets the height: the graph fills it.
     graph = html.Div(
         parts.graph_part(FIGURE, "radar", figure, element_id=RADAR, config=GRAPH_CONFIG, fill=True),
         className="units-radar-graph",
     )
-    notes = [
-        *_field_note(summary, lang),
-        *caveat_notes(caveats_of(summary), lang, id_prefix="units"),
-        *source_notes([cite(t("common.source", lang), citations, titles)]),
-    ]
     return source_card(
         t("units.radar_title", lang),
         [parts.slot(SLOT, "radar-legend", legend), graph],
         notes=[parts.slot(SLOT, "radar-notes", notes)],
     )
+
+
+def _no_figure(theme: str, lang: str) -> dict:
+    """The figure of a pillar graph in a year without pillar scores: nothing drawn (its card is hidden)."""
+    return {"data": [], "layout": base_layout(theme, lang)}
 
 
 def _field_note(summary: UnitSummary, lang: str) -> list[html.Div]:
@@ -299,31 +311,29 @@ def pillar_labels(summary: UnitSummary, lang: str) -> list[str]:
 
 
 def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
-    pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
-    figure = pillar_bars(pillars, theme=theme, lang=lang, name_holders=names_other_units(current_viewer()))
-    footer = html.Div(
-        download_buttons(DOWNLOAD, lang),
-        className="units-card-foot",
+    """The pillars' points against their maximum, the level's best and median."""
+    if summary.pillars.empty:
+        figure, notes = _no_figure(theme, lang), []
+    else:
+        pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
+        figure = pillar_bars(pillars, theme=theme, lang=lang, name_holders=names_other_units(current_viewer()))
+        footer = html.Div(download_buttons(DOWNLOAD, lang), className="units-card-foot")
+        sources = source_notes([cite(t("common.source", lang), summary.pillars["source"], titles)])
+        notes = [*_field_note(summary, lang), footer, *sources]
+    # The graph fills a box sized by a spacer in a slot, one readable row per pillar: a graph's own
+    # height is part of the frame, and a year with another number of pillars (or none) would draw the
+    # page anew instead of patching it.
+    graph = html.Div(
+        [
+            parts.slot(SLOT, "bars-height", html.Div(style={"height": f"{bars_height(len(summary.pillars))}px"})),
+            parts.graph_part(FIGURE, "bars", figure, element_id=BARS, config=GRAPH_CONFIG, fill=True),
+        ],
+        className="units-bars-box",
     )
-    graph = parts.graph_part(
-        FIGURE,
-        "bars",
-        figure,
-        element_id=BARS,
-        config=GRAPH_CONFIG,
-        style={"height": f"{bars_height(len(pillars))}px"},
-    )
-    notes = [*_field_note(summary, lang), footer]
     return source_card(
         t("units.bars_title", lang),
         [bars_legend(theme, lang), graph],
-        notes=[
-            parts.slot(
-                SLOT,
-                "bars-notes",
-                [*notes, *source_notes([cite(t("common.source", lang), summary.pillars["source"], titles)])],
-            )
-        ],
+        notes=[parts.slot(SLOT, "bars-notes", notes)],
     )
 
 
@@ -508,8 +518,10 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
         parts.slot(SLOT, "heading", head),
         parts.slot(SLOT, "results", [cards, *reconciliation_notes(summary.result, lang)]),
     ]
-    history = parts.slot(SLOT, "history", history_card(summary, theme, lang, titles))
-    sources = parts.slot(SLOT, "sources", sources_card(summary, lang, titles))
+    # The same frame whether the year has pillar scores or not: without them the panel says so and the
+    # pillar cards are hidden (assets/30-units.css), so going to a year with them patches the cards in
+    # place instead of drawing the page anew.
+    panel = []
     if summary.pillars.empty:
         panel = message_panel(
             t("units.no_pillars_title", lang),
@@ -517,26 +529,27 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
             icon="bi-inbox",
             element_id="units-no-pillars",
         )
-        children.append(parts.slot(SLOT, "no-pillars", panel))
-        columns = [dbc.Col(history, xs=12, lg=6, id="units-history-col"), dbc.Col(sources, xs=12, lg=6)]
-        children.append(dbc.Row(columns, className="g-3"))
-    else:
-        children.append(
-            dbc.Row(
-                [
-                    dbc.Col(radar_card(summary, theme, lang, titles), xs=12, lg=6, xxl=4),
-                    dbc.Col(bars_card(summary, theme, lang, titles), xs=12, lg=6, xxl=5),
-                    # Beside the pillars on a wall (xxl), so the history shows without scrolling.
-                    dbc.Col(history, xs=12, lg=6, xxl=3, id="units-history-col"),
-                    dbc.Col(parts.slot(SLOT, "lost", lost_card(summary, lang, titles)), xs=12, lg=6, xxl=8),
-                    dbc.Col(sources, xs=12, xxl=4),
-                ],
-                className="g-3",
-            )
+    children.append(parts.slot(SLOT, "no-pillars", panel))
+    history = parts.slot(SLOT, "history", history_card(summary, theme, lang, titles))
+    sources = parts.slot(SLOT, "sources", sources_card(summary, lang, titles))
+    lost = parts.slot(SLOT, "lost", lost_card(summary, lang, titles) if not summary.pillars.empty else [])
+    children.append(
+        dbc.Row(
+            [
+                dbc.Col(radar_card(summary, theme, lang, titles), xs=12, lg=6, xxl=4, className=PILLAR_COLUMN),
+                dbc.Col(bars_card(summary, theme, lang, titles), xs=12, lg=6, xxl=5, className=PILLAR_COLUMN),
+                # Beside the pillars on a wall (xxl), so the history shows without scrolling.
+                dbc.Col(history, xs=12, lg=6, xxl=3, id="units-history-col"),
+                dbc.Col(lost, xs=12, lg=6, xxl=8, className=PILLAR_COLUMN),
+                dbc.Col(sources, xs=12, xxl=4, id="units-sources-col"),
+            ],
+            className="g-3",
         )
+    )
     changes = parts.slot(SLOT, "changes", changes_card(summary, change.previous_year, lang))
     children.append(dbc.Row([dbc.Col(changes, xs=12)], className="g-3"))
     indices = published_indices(summary.info.code, summary.year) if summary.info.kind == PROVINCE else None
+    shown_indices = []
     if indices is not None and not indices.empty:
         card = source_card(
             t("units.indices_title", lang, year=summary.year),
@@ -544,11 +557,15 @@ def render(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) 
             source=cite(t("common.source", lang), indices["source"], titles),
             card_id="units-indices",
         )
-        children.append(dbc.Row([dbc.Col(parts.slot(SLOT, "indices", card), xs=12)], className="g-3"))
+        shown_indices = dbc.Row([dbc.Col(card, xs=12)], className="g-3")
+    children.append(parts.slot(SLOT, "indices", shown_indices))
     found = action_list(summary.info.code, summary.year) if not summary.pillars.empty else None
-    if found is not None:
-        actions = parts.slot(SLOT, "actions", action_card(found, lang=lang, titles=titles))
-        children.append(dbc.Row([dbc.Col(actions, xs=12)], className="g-3"))
+    actions = (
+        []
+        if found is None
+        else dbc.Row([dbc.Col(action_card(found, lang=lang, titles=titles), xs=12)], className="g-3")
+    )
+    children.append(parts.slot(SLOT, "actions", actions))
     if merged_into:
         children.append(dbc.Row([dbc.Col(merger_card(summary, theme, lang, titles), xs=12)], className="g-3"))
     return children

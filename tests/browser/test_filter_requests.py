@@ -14,7 +14,8 @@ from plotly.utils import PlotlyJSONEncoder
 
 from components import shell
 from pages._context import parse_search, whole_number
-from tests.browser.conftest import open_overview
+from tests.browser.conftest import open_overview, plot_traces
+from tests.data_access.importing.files import seed_csv
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -163,6 +164,50 @@ def test_a_year_link_on_a_unit_page_redraws_it_in_place_without_the_router(
     assert page.get_attribute("#units-history-col .js-plotly-plot", "data-kept") == "yes", "the history was redrawn"
     page.go_back()
     expect(heading).to_contain_text("Bình Phước: kết quả năm 2021", use_inner_text=True)
+    assert page_errors == []
+
+
+def test_a_unit_page_patches_its_pillar_cards_in_place_between_a_year_without_scores_and_one_with(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """Bình Phước's 2021 has a result but no pillar scores: the page says so, shows no pillar card, and
+    its history and sources share the row. 2022 has them: its radar and bars appear in the elements
+    the page already had (patched, not drawn anew), and back hides them again."""
+    page.goto(base_url + "/units/binh-phuoc?year=2021")
+    heading = page.locator("#units-heading")
+    expect(heading).to_contain_text("Bình Phước: kết quả năm 2021", use_inner_text=True)
+    panel = page.locator("#units-no-pillars")
+    radar = page.locator("#units-radar")
+    expect(panel).to_be_visible()
+    expect(radar).to_be_hidden()
+    expect(page.locator("#units-bars")).to_be_hidden()
+    history = page.locator("#units-history-col").bounding_box()
+    sources = page.locator("#units-sources-col").bounding_box()
+    assert history and sources and history["y"] == sources["y"], "the history and the sources share the row"
+    assert abs(history["width"] - sources["width"]) < 2
+    page.wait_for_load_state("networkidle")
+    page.eval_on_selector("#units-radar .js-plotly-plot", "plot => { plot.dataset.kept = 'yes'; }")
+
+    page.locator("#shell-years a.year-link", has_text="2022").click()
+    expect(heading).to_contain_text("Bình Phước: kết quả năm 2022", use_inner_text=True)
+    expect(panel).to_have_count(0)
+    expect(radar).to_be_visible()
+    radar.locator(".js-plotly-plot .main-svg").first.wait_for()
+    assert plot_traces(page, "#units-radar"), "the radar has no traces"
+    assert plot_traces(page, "#units-bars"), "the bars have no traces"
+    assert page.get_attribute("#units-radar .js-plotly-plot", "data-kept") == "yes", "the radar was drawn anew"
+    bars = page.locator("#units-bars").bounding_box()
+    drawn_height, rows = page.eval_on_selector(
+        "#units-bars .js-plotly-plot", "plot => [plot._fullLayout.height, plot._fullData[0].y.length]"
+    )
+    assert bars and abs(bars["height"] - drawn_height) < 2, "the bars are not drawn to their box"
+    scored = [r for r in seed_csv("scores.csv") if (r["year"], r["unit_code"]) == ("2022", "binh-phuoc")]
+    assert rows == len(scored) and bars["height"] >= 40 * rows, "a pillar's row is too low to read"
+
+    page.go_back()
+    expect(heading).to_contain_text("Bình Phước: kết quả năm 2021", use_inner_text=True)
+    expect(panel).to_be_visible()
+    expect(radar).to_be_hidden()
     assert page_errors == []
 
 

@@ -1,12 +1,13 @@
 """A unit page redraws only what another year changes (components/parts.py): two years with the same cards
 keep the content's frame, so only the parts that changed are sent, and what they show is the fresh drawing
-of the new year. In the seed, Bình Phước's 2020 and 2021 have results but no pillar scores: the same cards."""
+of the new year. In the seed, Bình Phước's 2020 and 2021 have results but no pillar scores; its 2022 has them,
+and keeps the same frame (the pillar cards hidden in the years without)."""
 
 from __future__ import annotations
 
 import json
 
-from tests.pages.conftest import components, parts_answer, shown_parts, units_body
+from tests.pages.conftest import components, part_of, parts_answer, patched, shown_parts, units_body
 
 PROVINCE = "binh-phuoc"
 SLOT = "units-slot"
@@ -20,12 +21,30 @@ def slot_key(name: str) -> str:
     return json.dumps({"name": name, "type": SLOT}, separators=(",", ":"))
 
 
+def figure_key(name: str) -> str:
+    return json.dumps({"name": name, "type": "units-figure"}, separators=(",", ":"))
+
+
 def test_another_year_with_the_same_cards_sends_only_the_parts_that_changed(client):
     first = drawing(client, "2021")
     content = first["units-content"]["children"]
     slots, graphs = shown_parts(content, "units")
-    assert slots == ("heading", "results", "no-pillars", "history", "sources", "changes")
-    assert graphs == ()
+    assert slots == (
+        "heading",
+        "results",
+        "no-pillars",
+        "radar-legend",
+        "radar-notes",
+        "bars-height",
+        "bars-notes",
+        "history",
+        "lost",
+        "sources",
+        "changes",
+        "indices",
+        "actions",
+    )
+    assert graphs == ("radar", "bars")
 
     changed = drawing(client, "2020", first["units-drawn"]["data"], (slots, graphs))
     fresh = drawing(client, "2020")["units-content"]["children"]
@@ -38,15 +57,28 @@ def test_another_year_with_the_same_cards_sends_only_the_parts_that_changed(clie
     fresh_slots = {
         slot_key(node["props"]["id"]["name"]): node["props"]["children"]
         for node in components(fresh)
-        if isinstance(node["props"].get("id"), dict)
+        if isinstance(node["props"].get("id"), dict) and node["props"]["id"]["type"] == SLOT
     }
     for key in sent:
         assert changed[key]["children"] == fresh_slots[key], key
 
 
-def test_a_year_with_other_cards_is_sent_whole(client):
+def test_a_year_with_pillar_scores_after_one_without_patches_the_pillar_cards_in_place(client):
     first = drawing(client, "2021")
     content = first["units-content"]["children"]
+    assert "units-no-pillars" in json.dumps(part_of(content, slot_key("no-pillars")))
+    assert part_of(content, figure_key("radar"))["props"]["figure"]["data"] == [], "2021 has no radar to draw"
+
     changed = drawing(client, "2022", first["units-drawn"]["data"], shown_parts(content, "units"))
-    assert "units-content" in changed, "2022 has pillar scores: a radar and bars the 2021 page has not"
-    assert shown_parts(changed["units-content"]["children"], "units")[1] == ("radar", "bars")
+    fresh = drawing(client, "2022")["units-content"]["children"]
+
+    assert "units-content" not in changed, "2022 was drawn whole: the frame differs from 2021's"
+    assert changed[slot_key("no-pillars")]["children"] == [], "the panel saying 2021 has no pillar scores stays"
+    for name in ("radar", "bars"):
+        before = part_of(content, figure_key(name))["props"]["figure"]
+        after = patched(before, changed[figure_key(name)]["figure"])
+        assert after == part_of(fresh, figure_key(name))["props"]["figure"], name
+        assert after["data"], f"2022's {name} has no traces"
+    for key in (slot_key("lost"), slot_key("actions"), slot_key("radar-legend")):
+        assert changed[key]["children"] == part_of(fresh, key)["props"]["children"], key
+        assert changed[key]["children"], f"{key} is empty in 2022"
