@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from components.citations import cite
 from components.i18n import t
@@ -48,7 +48,7 @@ from pages._context import (
     source_titles,
     whole_number,
 )
-from pages._kit import download_buttons, explained, no_focus, register_download, requested
+from pages._kit import download_buttons, explained, follow_own_query, no_focus, register_download, requested
 
 PATH = "/targets"
 
@@ -60,11 +60,15 @@ dash.register_page(
     nav_key="nav.targets",
     nav_icon="bi-flag",
     year_options=focus_years(lambda unit_code: followed(unit_code, focus_plan_years)),
+    follows_query=True,
 )
 
 URL = "targets-url"
+PATH_STORE = "targets-path"
 QUERY_STORE = "targets-query"
+QUERY_KEYS = ("year", "pillar", "status")
 HEADING = "targets-heading"
+FILTERS = "targets-filters"
 FOLLOWED = "targets-focus-followed"
 CONTENT = "targets-content"
 PILLAR_SELECT = "targets-pillar"
@@ -185,22 +189,30 @@ def _filter_select(element_id: str, label: str, options: list[dict], value: str 
     )
 
 
-def layout(year: str | None = None, pillar: str | None = None, status: str | None = None, **_query: str) -> html.Div:
-    lang = language()
-    query = {"year": year, "pillar": pillar, "status": status}
+def filters_of(query: dict, lang: str) -> list:
+    """The pillar and status filters, set from the URL; the pillars are the plan year's sections (none
+    when the URL or the database cannot give them: the content then explains why)."""
     status_options = [{"label": t(f"targets.status.{s}", lang), "value": s} for s in STATUSES]
-    filters = html.Div(
-        [
-            _filter_select(PILLAR_SELECT, t("targets.filter_pillar", lang), _pillar_options(query, lang), pillar, lang),
-            _filter_select(STATUS_SELECT, t("targets.filter_status", lang), status_options, status, lang),
-        ],
-        className="targets-filters",
-    )
+    return [
+        _filter_select(
+            PILLAR_SELECT, t("targets.filter_pillar", lang), _pillar_options(query, lang), query.get("pillar"), lang
+        ),
+        _filter_select(STATUS_SELECT, t("targets.filter_status", lang), status_options, query.get("status"), lang),
+    ]
+
+
+def layout(year: str | None = None, pillar: str | None = None, status: str | None = None, **_query: str) -> html.Div:
+    """The page's frame; the filters, the heading and the content come from `show_targets`. A year or a
+    filter chosen on the page does not come here: the page follows its own query (`follows_query`)."""
     return html.Div(
         [
             dcc.Location(id=URL, refresh="callback-nav"),
-            dcc.Store(id=QUERY_STORE, data=query),
-            html.Div([html.Div(id=HEADING, className="targets-heading"), filters], className="targets-top"),
+            dcc.Store(id=PATH_STORE, data=dash.get_relative_path(PATH)),
+            dcc.Store(id=QUERY_STORE, data={"year": year, "pillar": pillar, "status": status}),
+            html.Div(
+                [html.Div(id=HEADING, className="targets-heading"), html.Div(id=FILTERS, className="targets-filters")],
+                className="targets-top",
+            ),
             dcc.Loading(html.Div(id=CONTENT, className="targets-body"), type="dot", delay_show=300),
         ],
         className="page-targets",
@@ -306,34 +318,50 @@ def render(selection: Selection, query: dict, theme: str, lang: str, titles: dic
     ]
 
 
-@callback(
-    Output(URL, "search"),
+# The filters live in the URL, so every view can be bookmarked: a filter chosen becomes the URL's query,
+# in the browser, which the page then follows (`follow_own_query`). Filters drawn anew for the URL they
+# show write nothing: a new history entry would cut the forward history.
+clientside_callback(
+    """function (pillar, status, query) {
+        const params = new URLSearchParams();
+        if ((query || {}).year) { params.set("year", query.year); }
+        if (pillar && pillar !== "ALL") { params.set("pillar", pillar); }
+        if (status && status !== "ALL") { params.set("status", status); }
+        const search = params.toString() ? "?" + params.toString() : "";
+        return search === window.location.search ? window.dash_clientside.no_update : search;
+    }""".replace("ALL", ALL),
+    Output(URL, "search", allow_duplicate=True),
     Input(PILLAR_SELECT, "value"),
     Input(STATUS_SELECT, "value"),
     State(QUERY_STORE, "data"),
     prevent_initial_call=True,
 )
-def follow_filters(pillar: str | None, status: str | None, query: dict | None) -> str:
-    """The filters live in the URL: changing one navigates, so every view can be bookmarked."""
-    chosen = {key: None if value == ALL else value for key, value in (("pillar", pillar), ("status", status))}
-    return query_string({"year": (query or {}).get("year"), **chosen})
+
+
+follow_own_query(URL, PATH_STORE, QUERY_STORE, QUERY_KEYS)
 
 
 @callback(
+    Output(FILTERS, "children"),
     Output(HEADING, "children"),
     Output(CONTENT, "children"),
     Input(QUERY_STORE, "data"),
     Input(THEME_STORE, "data"),
 )
-@explained(lambda panel: ([], [panel]))
-def show_targets(query: dict | None, theme: str | None) -> tuple[list, list]:
+def show_targets(query: dict | None, theme: str | None) -> tuple[list, list, list]:
+    """The filters, the heading and the content for the URL's query."""
     lang = language()
-    query = query or {}
+    query = {key: (query or {}).get(key) for key in QUERY_KEYS}
+    return filters_of(query, lang), *targets_content(query, theme or DEFAULT_THEME, lang)
+
+
+@explained(lambda panel: ([], [panel]))
+def targets_content(query: dict, theme: str, lang: str) -> tuple[list, list]:
     selection = select_view(query, lang)
     titles = source_titles(lang)
     view = selection.view
     heading = plan_heading(view.plans, year=view.year, unit_name=selection.unit_name, lang=lang, titles=titles)
-    return heading, render(selection, query, theme or DEFAULT_THEME, lang, titles)
+    return heading, render(selection, query, theme, lang, titles)
 
 
 # The files keep the plan's own words: its targets have Vietnamese names only.

@@ -436,10 +436,11 @@ def _settled_signature(page, url: str, root: str) -> str:
 def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, str, str, str, str]]:
     """(name, root, url of state A, its control, url of state B, its control): a year on `/`, the level
     and the year on `/rankings`, a year on `/pillars`, `/districts`, the province's unit page and `/targets`
-    (where the data has two), the level on `/pillars`; each case switches A → B → A… with the reader's own
-    controls. `/targets` is redrawn through the router (it does not follow its query)."""
+    (where the data has two), the level on `/pillars`, a status on `/targets` (its tile, which toggles the
+    filter); each case switches A → B → A… with the reader's own controls."""
     new, old = years[-1], years[-2]
     link = "#shell-years a.year-link[href*='year={}']"
+    tile = "#targets-count-not_met"
     level = "#{page}-level input[value='{level}'] + label, #{page}-level label:has(input[value='{level}'])"
 
     def year_case(path: str, root: str) -> tuple[str, str, str, str, str, str]:
@@ -464,6 +465,7 @@ def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, s
         year_case(f"/units/{focus}", "#units-content"),
         year_case("/targets", "#targets-content"),
         level_case("pillars"),
+        ("/targets status", "#targets-content", "/targets", tile, "/targets?status=not_met", tile),
     ]
 
 

@@ -65,6 +65,7 @@ READ_ONLY_OUTPUTS = frozenset(
         "districts-content",
         "districts-drawn",
         "districts-criterion",
+        "targets-filters",
         "targets-heading",
         "targets-content",
         "units-content",

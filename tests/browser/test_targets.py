@@ -323,6 +323,33 @@ def test_choosing_a_pillar_puts_it_in_the_url(
     assert page_errors == []
 
 
+def test_a_filter_is_redrawn_by_the_page_itself_and_back_restores_it(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """/targets follows its own query: a filter chosen is one request for the page's content, none for
+    Dash's router (the page's frame stays), and back shows the plan whole again with its filter reset."""
+    open_targets(page, base_url + "/targets")
+    statuses = seed_target_statuses()
+    expect(page.locator(".target-card")).to_have_count(len(statuses))
+    page.wait_for_load_state("networkidle")
+    posted: list[str] = []
+    page.on("request", lambda r: posted.append(r.post_data or "") if "_dash-update-component" in r.url else None)
+
+    page.select_option("#targets-status", "not_met")
+    expect(page).to_have_url(f"{base_url}/targets?status=not_met")
+    not_met = sorted(code for code, status in statuses.items() if status == "not_met")
+    expect(page.locator(".target-card")).to_have_count(len(not_met))
+    page.wait_for_load_state("networkidle")
+    assert sorted(card_codes(page)) == not_met
+    assert [body for body in posted if "_pages_content" in body] == [], "the router was asked"
+    assert len([body for body in posted if "targets-content" in body]) == 1
+
+    page.go_back()
+    expect(page.locator(".target-card")).to_have_count(len(statuses))
+    expect(page.locator("#targets-status")).to_have_value("all")
+    assert page_errors == []
+
+
 def test_targets_table_downloads_as_csv_with_diacritics(plan_page: Page, plan_errors: list[str]) -> None:
     with plan_page.expect_download() as info:
         plan_page.click("#targets-table-csv")

@@ -135,8 +135,9 @@ def test_the_targets_page_draws_its_plan_over_http(client):
     response = client.post(
         "/_dash-update-component",
         json={
-            "output": "..targets-heading.children...targets-content.children..",
+            "output": "..targets-filters.children...targets-heading.children...targets-content.children..",
             "outputs": [
+                {"id": "targets-filters", "property": "children"},
                 {"id": "targets-heading", "property": "children"},
                 {"id": "targets-content", "property": "children"},
             ],
@@ -151,4 +152,5 @@ def test_the_targets_page_draws_its_plan_over_http(client):
     assert response.status_code == 200
     body = response.get_json()["response"]
     assert "targets-title" in json.dumps(body["targets-heading"]["children"])
+    assert "targets-pillar" in json.dumps(body["targets-filters"]["children"])
     assert "target-card" in json.dumps(body["targets-content"]["children"])

@@ -33,7 +33,7 @@ def test_the_router_is_triggered_by_the_path_and_the_routed_query_only(dash_app,
     ]
 
 
-def test_the_overview_the_rankings_the_districts_the_pillars_and_the_unit_pages_follow_their_own_query(
+def test_the_overview_the_rankings_the_districts_the_pillars_the_targets_and_the_unit_pages_follow_their_own_query(
     dash_app,
 ) -> None:
     """A page with path variables is named by its template, which the browser matches (`shell.routedSearch`)."""
@@ -43,6 +43,7 @@ def test_the_overview_the_rankings_the_districts_the_pillars_and_the_unit_pages_
             "/districts",
             "/pillars",
             "/rankings",
+            "/targets",
             "/units/<unit_code>",
         ]
 
