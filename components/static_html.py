@@ -47,6 +47,9 @@ UNITLESS = {"opacity", "flex", "flexGrow", "flexShrink", "fontWeight", "lineHeig
 # No tag name but a plain one goes into the HTML.
 TAG = re.compile(r"[a-z][a-z0-9]*")
 VOID = {"br", "hr", "img", "wbr", "col"}
+# The class of a block that lays out as its contents would (assets/10-app.css): its elements are the
+# parent's flex or grid items, as the components they were written from would be.
+CONTENTS = "static-contents"
 # Addresses that would run code when followed.
 UNSAFE_HREF = re.compile(r"\s*(javascript|data|vbscript):", re.IGNORECASE)
 
@@ -78,6 +81,44 @@ class StaticHtml(Component):
 def static_html(tree: object, *, class_name: str | None = None) -> StaticHtml:
     """`tree` (html components, `dcc.Link`s and text) as one component."""
     return StaticHtml(html=to_html(tree), className=class_name)
+
+
+def compact(node: object) -> object:
+    """`node` with each run of plain HTML in it (html elements, links and text: what Dash need not draw)
+    written as one `StaticHtml` that lays out as its contents would (`.static-contents`). What Dash draws
+    (a graph, a button a callback listens to, a pattern-matching id) stays a component, and so do its
+    parents: a target card around its gauge holds three components instead of thirty.
+
+    An address that would run code is refused here as in `static_html`, never kept as a component."""
+    try:
+        return static_html(node, class_name=CONTENTS)
+    except TypeError:
+        pass
+    if isinstance(node, list | tuple):
+        return _compact_children(node)
+    if isinstance(node, Component) and isinstance(getattr(node, "children", None), list | tuple | Component):
+        children = node.children if isinstance(node.children, list | tuple) else [node.children]
+        node.children = _compact_children(children)
+    return node
+
+
+def _compact_children(children: list | tuple) -> list:
+    """`children` with each run of plain ones written as one `StaticHtml`, the others compacted in turn."""
+    result: list = []
+    plain: list[str] = []
+    for child in children:
+        try:
+            plain.append(to_html(child))
+            continue
+        except TypeError:
+            pass
+        if plain:
+            result.append(StaticHtml(html="".join(plain), className=CONTENTS))
+            plain = []
+        result.append(compact(child))
+    if plain:
+        result.append(StaticHtml(html="".join(plain), className=CONTENTS))
+    return result
 
 
 def to_html(node: object) -> str:

@@ -11,7 +11,7 @@ from dash import dcc, html
 from plotly.io.json import to_json_plotly
 
 from components.rankings import national_table
-from components.static_html import static_html, to_html
+from components.static_html import StaticHtml, compact, static_html, to_html
 from tests.pages.conftest import components, read_static_html
 
 
@@ -95,3 +95,41 @@ def test_styles_and_attributes_are_written_as_react_writes_them() -> None:
 def test_what_needs_dash_or_would_run_code_is_refused(tree: object) -> None:
     with pytest.raises((TypeError, ValueError)):
         to_html(tree)
+
+
+def test_compact_writes_each_run_of_plain_html_as_one_block_and_keeps_what_dash_draws() -> None:
+    """A card around a graph: the plain elements before and after the graph become one block each, in
+    their order, with their ids and text; the graph and its parent stay components."""
+    graph = dcc.Graph(id="gauge", figure={})
+    card = html.Div(
+        [
+            html.Div("Tỷ lệ <b>hộ</b>", className="name"),
+            html.Span("Đạt"),
+            graph,
+            html.Div(dcc.Link("Chưa đạt", href="/targets?status=not_met", id="tile")),
+            "Nguồn: Kế hoạch 57",
+        ],
+        id="card",
+        className="target-card",
+    )
+    compacted = compact(card)
+    assert compacted is card and card.id == "card"
+    before, kept, after = card.children
+    assert kept is graph
+    assert isinstance(before, StaticHtml) and isinstance(after, StaticHtml)
+    assert before.className == after.className == "static-contents"
+    assert before.html == '<div class="name">Tỷ lệ &lt;b&gt;hộ&lt;/b&gt;</div><span>Đạt</span>'
+    assert after.html == (
+        '<div><a href="/targets?status=not_met" id="tile" data-dash-link="">Chưa đạt</a></div>Nguồn: Kế hoạch 57'
+    )
+
+
+def test_compact_keeps_a_subtree_dash_must_reach_and_writes_a_plain_one_whole() -> None:
+    plain = html.Section([html.H2("Kinh tế số"), html.P("3 chỉ tiêu")], id="section")
+    assert compact(plain).html == '<section id="section"><h2>Kinh tế số</h2><p>3 chỉ tiêu</p></section>'
+    slot = html.Div([html.Div("x", id={"type": "slot", "name": "a"}), html.P("y")])
+    compacted = compact(slot)
+    assert compacted.children[0].id == {"type": "slot", "name": "a"}, "a pattern-matching id stays reachable"
+    assert compacted.children[1].html == "<p>y</p>"
+    with pytest.raises(ValueError):
+        compact(html.Div([dcc.Graph(figure={}), html.A("x", href="javascript:alert(1)")]))
