@@ -16,6 +16,7 @@ the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from html import escape
 from numbers import Number
 from typing import ClassVar
@@ -83,46 +84,48 @@ def static_html(tree: object, *, class_name: str | None = None) -> StaticHtml:
     return StaticHtml(html=to_html(tree), className=class_name)
 
 
-def compact(node: object) -> object:
+def compact(node: object, keep: Collection[str] = frozenset()) -> object:
     """`node` with each run of plain HTML in it (html elements, links and text: what Dash need not draw)
     written as one `StaticHtml` that lays out as its contents would (`.static-contents`). What Dash draws
-    (a graph, a button a callback listens to, a pattern-matching id) stays a component, and so do its
-    parents: a target card around its gauge holds three components instead of thirty.
+    or reaches stays a component, and so do its parents: a graph, a `dcc` or `dbc` component, a
+    pattern-matching id, and an element whose id is in `keep` (the ids callbacks read or write). A target
+    card around its gauge holds three components instead of thirty.
 
     An address that would run code is refused here as in `static_html`, never kept as a component."""
     try:
-        return static_html(node, class_name=CONTENTS)
+        return StaticHtml(html=to_html(node, keep=keep), className=CONTENTS)
     except TypeError:
         pass
     if isinstance(node, list | tuple):
-        return _compact_children(node)
+        return _compact_children(node, keep)
     if isinstance(node, Component) and isinstance(getattr(node, "children", None), list | tuple | Component):
         children = node.children if isinstance(node.children, list | tuple) else [node.children]
-        node.children = _compact_children(children)
+        node.children = _compact_children(children, keep)
     return node
 
 
-def _compact_children(children: list | tuple) -> list:
+def _compact_children(children: list | tuple, keep: Collection[str]) -> list:
     """`children` with each run of plain ones written as one `StaticHtml`, the others compacted in turn."""
     result: list = []
     plain: list[str] = []
     for child in children:
         try:
-            plain.append(to_html(child))
+            plain.append(to_html(child, keep=keep))
             continue
         except TypeError:
             pass
         if plain:
             result.append(StaticHtml(html="".join(plain), className=CONTENTS))
             plain = []
-        result.append(compact(child))
+        result.append(compact(child, keep))
     if plain:
         result.append(StaticHtml(html="".join(plain), className=CONTENTS))
     return result
 
 
-def to_html(node: object) -> str:
-    """The HTML of a tree of Dash html components, every text and attribute value escaped."""
+def to_html(node: object, *, keep: Collection[str] = frozenset()) -> str:
+    """The HTML of a tree of Dash html components, every text and attribute value escaped; an element whose
+    id is in `keep` is refused (a callback reads or writes it: it must stay a component)."""
     if node is None or node is False:
         return ""
     if isinstance(node, str):
@@ -130,35 +133,37 @@ def to_html(node: object) -> str:
     if isinstance(node, Number):
         return escape(str(node), quote=False)
     if isinstance(node, list | tuple):
-        return "".join(to_html(child) for child in node)
+        return "".join(to_html(child, keep=keep) for child in node)
     if isinstance(node, dcc.Link):
         # As `dcc.Link` draws it; without `refresh` the asset follows it inside the app.
-        attributes = _attributes(node)
+        attributes = _attributes(node, keep)
         if not getattr(node, "refresh", False):
             attributes["data-dash-link"] = ""
-        return _element("a", attributes, getattr(node, "children", None))
+        return _element("a", attributes, getattr(node, "children", None), keep)
     if isinstance(node, Component) and type(node).__module__.startswith(html.__name__ + "."):
         tag = node._type.lower()
         if not TAG.fullmatch(tag):
             raise TypeError(f"no element <{tag}> in a static block")
-        return _element(tag, _attributes(node), getattr(node, "children", None))
+        return _element(tag, _attributes(node, keep), getattr(node, "children", None), keep)
     raise TypeError(f"{type(node).__name__} cannot be written as static HTML: it needs Dash to draw it")
 
 
-def _element(tag: str, attributes: dict[str, str], children: object) -> str:
+def _element(tag: str, attributes: dict[str, str], children: object, keep: Collection[str]) -> str:
     written = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in attributes.items())
     if tag in VOID:
         return f"<{tag}{written}>"
-    return f"<{tag}{written}>{to_html(children)}</{tag}>"
+    return f"<{tag}{written}>{to_html(children, keep=keep)}</{tag}>"
 
 
-def _attributes(node: Component) -> dict[str, str]:
+def _attributes(node: Component, keep: Collection[str]) -> dict[str, str]:
     attributes: dict[str, str] = {}
     for name, value in node.to_plotly_json()["props"].items():
         if name in DASH_ONLY or value is None:
             continue
         if name == "id" and not isinstance(value, str):
             raise TypeError("a static block's element has no pattern-matching id: no callback can reach it")
+        if name == "id" and value in keep:
+            raise TypeError(f"#{value} is read or written by a callback: it stays a component")
         if name == "style":
             attributes["style"] = css(value)
         elif name == "href":

@@ -19,12 +19,12 @@ from typing import Any
 
 import dash
 import pandas as pd
-from dash import Input, Output, State, callback, clientside_callback, ctx, html
+from dash import Input, Output, State, _callback, callback, clientside_callback, ctx, html
 from sqlalchemy.exc import SQLAlchemyError
 
 from auth.policy import can_view_unit
 from auth.session import current_viewer
-from components import downloads
+from components import downloads, static_html
 from components.cards import source_card  # noqa: F401  (the pages take it from the kit)
 from components.downloads import download_buttons  # noqa: F401  (the pages take it from the kit)
 from components.figures import GRAPH_CONFIG  # noqa: F401  (the pages take it from the kit)
@@ -51,6 +51,24 @@ def unit_page_link(unit_code: str) -> str | None:
     """A unit's page address where the reader may open it (`auth.policy.can_view_unit`: a unit head only
     their own), else None: a name is a link only where following it would not be refused."""
     return f"/units/{unit_code}" if can_view_unit(current_viewer(), unit_code) else None
+
+
+def callback_ids() -> frozenset[str]:
+    """The (string) ids every callback of the app reads or writes: what `compact` leaves to Dash. Read from
+    Dash's callback registry, complete once the pages are imported (before any callback runs)."""
+    registry = {**_callback.GLOBAL_CALLBACK_MAP, **dash.get_app().callback_map}
+    ids: set[str] = set()
+    for output, spec in registry.items():
+        for target in output.strip(".").split("..."):
+            ids.add(target.rsplit(".", 1)[0])
+        ids.update(str(given["id"]) for given in (*spec.get("inputs", ()), *spec.get("state", ())))
+    return frozenset(ident for ident in ids if not ident.startswith("{"))
+
+
+def compact(tree: object) -> object:
+    """`tree` with its plain HTML written as static blocks (`components.static_html.compact`), every
+    element a callback reads or writes kept as a component."""
+    return static_html.compact(tree, keep=callback_ids())
 
 
 def panel_only(panel: html.Div) -> list:

@@ -11,7 +11,6 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from components.citations import cite
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
-from components.static_html import compact
 from components.targets import (
     counted_once_note,
     disagreement_cards,
@@ -49,7 +48,15 @@ from pages._context import (
     source_titles,
     whole_number,
 )
-from pages._kit import download_buttons, explained, follow_own_query, no_focus, register_download, requested
+from pages._kit import (
+    compact,
+    download_buttons,
+    explained,
+    follow_own_query,
+    no_focus,
+    register_download,
+    requested,
+)
 
 PATH = "/targets"
 
@@ -363,7 +370,7 @@ def targets_content(query: dict, theme: str, lang: str) -> tuple[list, list]:
     view = selection.view
     heading = plan_heading(view.plans, year=view.year, unit_name=selection.unit_name, lang=lang, titles=titles)
     # The plan's cards are some 850 components: written as plain HTML around their gauges (`compact`),
-    # Dash's renderer holds a tenth of them, and a filter redraws the page in a fraction of the time.
+    # Dash's renderer holds a sixth of them, and a filter redraws the page in a fraction of the time.
     return compact(heading), compact(render(selection, query, theme, lang, titles))
 
 

@@ -61,6 +61,7 @@ from domain.vocabulary import DISTRICT, PROVINCE, SUB_LEVELS
 from pages._context import BadParameter, drawing_key, language, page_title, source_titles, whole_number
 from pages._kit import (
     GRAPH_CONFIG,
+    compact,
     download_buttons,
     explained,
     follow_own_query,
@@ -325,7 +326,11 @@ def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str
     # page anew instead of patching it.
     graph = html.Div(
         [
-            parts.slot(SLOT, "bars-height", html.Div(style={"height": f"{bars_height(len(summary.pillars))}px"})),
+            parts.slot(
+                SLOT,
+                "bars-height",
+                html.Div(className="units-bars-spacer", style={"height": f"{bars_height(len(summary.pillars))}px"}),
+            ),
             parts.graph_part(FIGURE, "bars", figure, element_id=BARS, config=GRAPH_CONFIG, fill=True),
         ],
         className="units-bars-box",
@@ -606,7 +611,9 @@ def unit_drawing(code: str, year: int, theme: str, key: tuple) -> parts.Drawing:
     and `drawing_key`: a year shown again, by this reader or another of the same scope, is not built anew."""
     lang = language()
     summary = unit_summary(code, year)
-    return parts.prepare(render(summary, theme, lang, source_titles(lang)), PART_TYPES)
+    # Written as plain HTML around its graphs and the elements callbacks reach (`compact`): a province's
+    # page is some 560 Dash components otherwise, each walked by Dash's renderer at every step of a change.
+    return parts.prepare(compact(render(summary, theme, lang, source_titles(lang))), PART_TYPES)
 
 
 def pillars_file(lang: str, query: dict | None):
