@@ -51,6 +51,8 @@ VOID = {"br", "hr", "img", "wbr", "col"}
 # The class of a block that lays out as its contents would (assets/10-app.css): its elements are the
 # parent's flex or grid items, as the components they were written from would be.
 CONTENTS = "static-contents"
+# Elements HTML allows only inside a table: never the top of a block.
+TABLE_PARTS = {"caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"}
 # Addresses that would run code when followed.
 UNSAFE_HREF = re.compile(r"\s*(javascript|data|vbscript):", re.IGNORECASE)
 
@@ -88,14 +90,38 @@ def compact(node: object, keep: Collection[str] = frozenset()) -> object:
     """`node` with each run of plain HTML in it (html elements, links and text: what Dash need not draw)
     written as one `StaticHtml` that lays out as its contents would (`.static-contents`). What Dash draws
     or reaches stays a component, and so do its parents: a graph, a `dcc` or `dbc` component, a
-    pattern-matching id, and an element whose id is in `keep` (the ids callbacks read or write). A target
-    card around its gauge holds three components instead of thirty.
+    pattern-matching id, an element whose id is in `keep` (the ids callbacks read or write) and one a
+    popover or tooltip in `node` points at. A target card around its gauge holds three components
+    instead of thirty.
 
     An address that would run code is refused here as in `static_html`, never kept as a component."""
-    try:
-        return StaticHtml(html=to_html(node, keep=keep), className=CONTENTS)
-    except TypeError:
-        pass
+    return _compacted(node, frozenset(keep) | _targets(node))
+
+
+def _targets(node: object) -> frozenset[str]:
+    """The ids components in `node` point at (a popover's or a tooltip's `target`): elements they listen
+    to, which must not be redrawn from under them."""
+    found: set[str] = set()
+
+    def walk(item: object) -> None:
+        if isinstance(item, list | tuple):
+            for child in item:
+                walk(child)
+        elif isinstance(item, Component):
+            if isinstance(getattr(item, "target", None), str):
+                found.add(item.target)
+            walk(getattr(item, "children", None))
+
+    walk(node)
+    return frozenset(found)
+
+
+def _compacted(node: object, keep: frozenset[str]) -> object:
+    if not _table_part(node):
+        try:
+            return StaticHtml(html=to_html(node, keep=keep), className=CONTENTS)
+        except TypeError:
+            pass
     if isinstance(node, list | tuple):
         return _compact_children(node, keep)
     if isinstance(node, Component) and isinstance(getattr(node, "children", None), list | tuple | Component):
@@ -104,23 +130,30 @@ def compact(node: object, keep: Collection[str] = frozenset()) -> object:
     return node
 
 
-def _compact_children(children: list | tuple, keep: Collection[str]) -> list:
+def _compact_children(children: list | tuple, keep: frozenset[str]) -> list:
     """`children` with each run of plain ones written as one `StaticHtml`, the others compacted in turn."""
     result: list = []
     plain: list[str] = []
     for child in children:
-        try:
-            plain.append(to_html(child, keep=keep))
-            continue
-        except TypeError:
-            pass
+        if not _table_part(child):
+            try:
+                plain.append(to_html(child, keep=keep))
+                continue
+            except TypeError:
+                pass
         if plain:
             result.append(StaticHtml(html="".join(plain), className=CONTENTS))
             plain = []
-        result.append(compact(child, keep))
+        result.append(_compacted(child, keep))
     if plain:
         result.append(StaticHtml(html="".join(plain), className=CONTENTS))
     return result
+
+
+def _table_part(node: object) -> bool:
+    """Whether `node` is a row, cell or other part of a table: HTML read into a block's `div` drops those
+    (they belong in a table only), so a table is written whole or its cells' contents are."""
+    return isinstance(node, Component) and node._type.lower() in TABLE_PARTS
 
 
 def to_html(node: object, *, keep: Collection[str] = frozenset()) -> str:

@@ -39,7 +39,7 @@ from pages._context import (
     resolve_year,
     source_titles,
 )
-from pages._kit import GRAPH_CONFIG, explained, no_focus, source_card
+from pages._kit import GRAPH_CONFIG, compact, explained, no_focus, source_card
 from pages._ticker import ticker
 
 dash.register_page(
@@ -484,7 +484,7 @@ def show_overview(year: str | None, theme: str | None, lag: str | None, drawn: d
 def overview_drawing(year: str | None, theme: str, lag: str | None, key: tuple) -> parts.Drawing:
     """The content of a URL kept per data version and `drawing_key`: a year shown again, by this reader
     or another, is answered without building its figures anew."""
-    return parts.prepare(overview_content(year, theme, lag), PART_TYPES)
+    return parts.prepare(compact(overview_content(year, theme, lag)), PART_TYPES)
 
 
 def overview_content(year: str | None, theme: str, lag: str | None) -> list:

@@ -58,7 +58,7 @@ from pages._context import (
     resolve_year,
     source_titles,
 )
-from pages._kit import DATA_ERRORS, explained, follow_own_query, register_download
+from pages._kit import DATA_ERRORS, compact, explained, follow_own_query, register_download
 
 dash.register_page(
     __name__,
@@ -401,11 +401,11 @@ def pillars_drawing(query: tuple[tuple[str, str | None], ...], theme: str, key: 
     selection = selection_from(query_dict, lang)
     controls = parts.slot(SLOT, "controls", controls_of(query_dict, lang))
     if not selection.unit_code:
-        return parts.prepare([controls, no_scores(selection, lang)], PART_TYPES)
+        return parts.prepare(compact([controls, no_scores(selection, lang)]), PART_TYPES)
     view = pillars_view(selection, name_best=names_other_units(current_viewer()))
     shown, note = shown_focus(selection.year, query_dict, lang)
     note = note if selection.unit_code == shown else None
-    return parts.prepare([controls, *render(view, theme, lang, source_titles(lang), note)], PART_TYPES)
+    return parts.prepare(compact([controls, *render(view, theme, lang, source_titles(lang), note)]), PART_TYPES)
 
 
 def _requested_view(query: dict | None, lang: str) -> PillarsView | None:

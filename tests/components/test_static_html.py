@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import dash_bootstrap_components as dbc
 import pandas as pd
 import pytest
 from dash import dcc, html
@@ -133,3 +134,27 @@ def test_compact_keeps_a_subtree_dash_must_reach_and_writes_a_plain_one_whole() 
     assert compacted.children[1].html == "<p>y</p>"
     with pytest.raises(ValueError):
         compact(html.Div([dcc.Graph(figure={}), html.A("x", href="javascript:alert(1)")]))
+
+
+def test_compact_never_writes_rows_or_cells_as_a_block_of_their_own() -> None:
+    """HTML read into a block's `div` drops `<tr>` and `<td>`: a table with a row Dash must draw keeps its
+    rows and cells as components, and their contents become blocks (a cell's text stays its text)."""
+    tip = dbc.Tooltip("Ghi chú", target="note")
+    table = html.Table(
+        html.Tbody(
+            [
+                html.Tr([html.Td("Nhận thức số"), html.Td("94,17")]),
+                html.Tr([html.Td(["Thể chế số", html.Span("ⓘ", id="note"), tip]), html.Td("80")]),
+            ]
+        )
+    )
+    compacted = compact(table)
+    body = compacted.children[0]
+    first, second = body.children
+    assert isinstance(first, html.Tr) and isinstance(second, html.Tr)
+    assert [cell.children for cell in first.children] == ["Nhận thức số", "94,17"]
+    text, mark, kept_tip = second.children[0].children
+    assert text.html == "Thể chế số"
+    assert mark.id == "note", "the tooltip's target stays a component: redrawn as HTML, it would lose the tooltip"
+    assert kept_tip is tip
+    assert compact(html.Table(html.Tr(html.Td("x")))).html == "<table><tr><td>x</td></tr></table>"
