@@ -167,6 +167,14 @@ def to_html(node: object, *, keep: Collection[str] = frozenset()) -> str:
         return escape(str(node), quote=False)
     if isinstance(node, list | tuple):
         return "".join(to_html(child, keep=keep) for child in node)
+    if isinstance(node, StaticHtml):
+        # Already written (and escaped) by its maker: its div, as the asset draws it, around its HTML.
+        given = (("id", getattr(node, "id", None)), ("class", getattr(node, "className", None)))
+        attributes = {name: str(value) for name, value in given if value}
+        if attributes.get("id") in keep:
+            raise TypeError(f"#{attributes['id']} is read or written by a callback: it stays a component")
+        written = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in attributes.items())
+        return f"<div{written}>{node.html}</div>"
     if isinstance(node, dcc.Link):
         # As `dcc.Link` draws it; without `refresh` the asset follows it inside the app.
         attributes = _attributes(node, keep)

@@ -1,6 +1,6 @@
 """The targets page's pieces: one gauge per target, the status summary, the figures sources disagree on.
 
-Pure functions: frames and rows in, plotly figures and Dash components out. Values are shown as
+Pure functions: frames and rows in, SVG gauges and Dash components out. Values are shown as
 printed, including above 100% (196,01%): a gauge's axis stretches to hold the value rather than
 capping it.
 """
@@ -9,23 +9,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from html import escape
 
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from components.citations import cite, readable_citation
 from components.formatting import format_number, format_points
 from components.i18n import TEXT, t
-from components.theme import CHART_TICK, PROJECTION_COLORS, STATUS_COLORS, base_layout, ink, pillar_color
+from components.static_html import StaticHtml
+from components.theme import CHART_TICK, PROJECTION_COLORS, STATUS_COLORS, ink, pillar_color
 from domain.clock import day_month_year
 
 COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 PERCENT = "%"
-GAUGE_HEIGHT = 150
+# A gauge's drawing box (its SVG's viewBox, drawn 150 px high in any card): a half ring of radius
+# GAUGE_RADIUS whose centre sits GAUGE_FOOT above the bottom, the band from GAUGE_INNER of the radius,
+# the bar GAUGE_BAR of the band's width.
+GAUGE_VIEW = (320, 150)
+GAUGE_RADIUS = 118
+GAUGE_FOOT = 8
+GAUGE_INNER = 0.64
+GAUGE_BAR = 0.55
 # Gauge ticks closer than this share of the axis would print on top of each other.
 TICK_MIN_GAP = 0.14
-GAUGE_CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": True}
 EXPORT_LANGUAGE = "vi"
 
 
@@ -88,62 +95,104 @@ def gauge_ticks(target: float, axis_max: float) -> list[float]:
     return sorted(ticks)
 
 
-def target_gauge(row: Mapping, *, theme: str, lang: str, height: int = GAUGE_HEIGHT) -> go.Figure:
-    """One target as a gauge: the bar is the actual figure in its status colour, the line the target.
+def gauge_svg(row: Mapping, *, theme: str, lang: str) -> str:
+    """One target as a gauge, written as SVG: the bar is the actual figure in its status colour, the line
+    across the band the target, the part above 100% of a rate shaded. Drawn by the browser as it is:
+    twenty-eight plotly gauges took most of the time a filter change on /targets took.
 
-    `row` has `actual`, `actual_unit`, `target_value`, `target_unit`, `status`. The number keeps
-    up to two decimals as printed; without an actual the gauge shows the target and a dash.
-    """
+    `row` has `actual`, `actual_unit`, `target_value`, `target_unit`, `status`. The number keeps up to
+    two decimals as printed; without an actual the gauge shows the target and a dash. The figures are
+    also the root's `data-` attributes, for whoever reads the page by script (its tests)."""
     actual = _number(row["actual"])
     target = float(row["target_value"])
     unit = _text(row.get("actual_unit")) or _text(row["target_unit"])
     colors = ink(theme)
     status_color = STATUS_COLORS[row["status"]]
     axis_max = gauge_axis_max(actual, target, unit)
-    steps = [{"range": [100, axis_max], "color": colors["grid"]}] if unit == PERCENT and axis_max > 100 else []
-    indicator = go.Indicator(
-        mode="gauge+number" if actual is not None else "gauge",
-        value=actual if actual is not None else 0,
-        number={
-            "valueformat": ",.2~f",
-            "suffix": PERCENT if unit == PERCENT else f" {unit}",
-            "font": {"size": 30, "color": status_color},
-        },
-        gauge={
-            "shape": "angular",
-            "axis": {
-                "range": [0, axis_max],
-                "tickmode": "array",
-                "tickvals": gauge_ticks(target, axis_max),
-                "tickformat": ",~f",
-                "tickfont": {"size": CHART_TICK, "color": colors["muted"]},
-                "tickcolor": colors["muted"],
-            },
-            "bar": {"color": status_color if actual is not None else "rgba(0,0,0,0)", "thickness": 0.55},
-            "bgcolor": "rgba(0,0,0,0)",
-            "borderwidth": 1,
-            "bordercolor": colors["grid"],
-            "steps": steps,
-            "threshold": {"line": {"color": colors["text"], "width": 4}, "thickness": 0.9, "value": target},
-        },
-        domain={"x": [0, 1], "y": [0, 1]},
+    width, height = GAUGE_VIEW
+    cx, cy, outer = width / 2, height - GAUGE_FOOT, GAUGE_RADIUS
+    inner = outer * GAUGE_INNER
+    middle, band = (outer + inner) / 2, outer - inner
+
+    def point(value: float, radius: float) -> tuple[float, float]:
+        angle = math.pi * (1 - min(max(value, 0.0), axis_max) / axis_max)
+        return cx + radius * math.cos(angle), cy - radius * math.sin(angle)
+
+    def sector(start: float, stop: float, low: float, high: float, **attributes: str) -> str:
+        (x1, y1), (x2, y2) = point(start, high), point(stop, high)
+        (x3, y3), (x4, y4) = point(stop, low), point(start, low)
+        path = (
+            f"M{x1:.2f},{y1:.2f} A{high:.2f},{high:.2f} 0 0 1 {x2:.2f},{y2:.2f} "
+            f"L{x3:.2f},{y3:.2f} A{low:.2f},{low:.2f} 0 0 0 {x4:.2f},{y4:.2f} Z"
+        )
+        return _svg("path", d=path, **attributes)
+
+    shapes = [sector(0, axis_max, inner, outer, fill="none", stroke=colors["grid"])]
+    if unit == PERCENT and axis_max > 100:
+        shapes.append(sector(100, axis_max, inner, outer, fill=colors["grid"], **{"class": "gauge-over"}))
+    if actual is not None and actual > 0:
+        half = band * GAUGE_BAR / 2
+        shapes.append(sector(0, actual, middle - half, middle + half, fill=status_color, **{"class": "gauge-bar"}))
+    for value in gauge_ticks(target, axis_max):
+        (x1, y1), (x2, y2) = point(value, outer), point(value, outer + 5)
+        lx, ly = point(value, outer + 9)
+        anchor = "end" if value == 0 else "start" if value == axis_max else "middle"
+        shapes.append(
+            _svg("line", x1=f"{x1:.2f}", y1=f"{y1:.2f}", x2=f"{x2:.2f}", y2=f"{y2:.2f}", stroke=colors["muted"])
+        )
+        shapes.append(
+            _svg(
+                "text",
+                format_points(value, lang),
+                x=f"{lx:.2f}",
+                y=f"{min(ly, cy):.2f}",
+                fill=colors["muted"],
+                **{"class": "gauge-tick", "text-anchor": anchor, "font-size": str(CHART_TICK)},
+            )
+        )
+    (x1, y1), (x2, y2) = point(target, middle - band * 0.45), point(target, middle + band * 0.45)
+    shapes.append(
+        _svg(
+            "line",
+            x1=f"{x1:.2f}",
+            y1=f"{y1:.2f}",
+            x2=f"{x2:.2f}",
+            y2=f"{y2:.2f}",
+            stroke=colors["text"],
+            **{"class": "gauge-target", "stroke-width": "4"},
+        )
     )
-    layout = base_layout(theme, lang)
-    # The axis' end numbers ("0", "100") are written beside the arc's ends: 32 px cut "100" to "10(".
-    layout.update(margin={"l": 44, "r": 44, "t": 12, "b": 4}, height=height)
-    if actual is None:
-        layout["annotations"] = [
-            {
-                "text": "—",
-                "x": 0.5,
-                "y": 0.08,
-                "xref": "paper",
-                "yref": "paper",
-                "showarrow": False,
-                "font": {"size": 30, "color": colors["muted"]},
-            }
-        ]
-    return go.Figure(indicator, layout=layout)
+    shapes.append(
+        _svg(
+            "text",
+            figure_value(actual, unit, lang),
+            x=f"{cx:.2f}",
+            y=f"{cy - 4:.2f}",
+            fill=status_color if actual is not None else colors["muted"],
+            **{"class": "gauge-number", "text-anchor": "middle", "font-size": "30"},
+        )
+    )
+    label = f"{figure_value(actual, unit, lang)} · {target_line(target, row['comparator'], unit, lang)}"
+    return _svg(
+        "svg",
+        "".join(shapes),
+        raw=True,
+        viewBox=f"0 0 {width} {height}",
+        role="img",
+        **{
+            "class": "target-gauge-svg",
+            "aria-label": label,
+            "data-value": "" if actual is None else repr(actual),
+            "data-target": repr(target),
+            "data-max": repr(axis_max),
+        },
+    )
+
+
+def _svg(tag: str, content: str = "", *, raw: bool = False, **attributes: str) -> str:
+    """An SVG element: its attributes and, unless `raw` (elements already written), its text escaped."""
+    written = "".join(f' {name}="{escape(str(value), quote=True)}"' for name, value in attributes.items())
+    return f"<{tag}{written}>{content if raw else escape(content, quote=False)}</{tag}>"
 
 
 def section_label(pillar_code: str, lang: str, pillar_names: Mapping[str, Mapping[str, str]]) -> str:
@@ -349,13 +398,7 @@ def target_card(
         basis = figure_basis(_number(row.get("numerator")), _number(row.get("denominator")), _text(row["period"]), lang)
     body = [
         html.Div(head, className="target-card-head"),
-        dcc.Graph(
-            id=f"targets-gauge-{code}",
-            figure=target_gauge(row, theme=theme, lang=lang),
-            config=GAUGE_CONFIG,
-            className="target-gauge",
-            style={"height": f"{GAUGE_HEIGHT}px"},
-        ),
+        StaticHtml(html=gauge_svg(row, theme=theme, lang=lang), id=f"targets-gauge-{code}", className="target-gauge"),
         html.Div(
             [
                 status_badge(row["status"], lang),

@@ -23,10 +23,14 @@ MAP_LOADED = (
     "sel => { const el = document.querySelector(sel + ' .js-plotly-plot');"
     " return el && el._fullLayout && el._fullLayout.map && el._fullLayout.map._subplot.map.loaded(); }"
 )
+# A page's charts: plotly's, and the targets' gauges (SVG written on the server).
+CHARTS = ".js-plotly-plot, .target-gauge-svg"
 DRAWN = """() => !document.querySelector('[data-dash-is-loading="true"]')
-  && document.querySelectorAll('.js-plotly-plot').length > 0
+  && document.querySelectorAll('CHARTS').length > 0
   && [...document.querySelectorAll('.js-plotly-plot')].every(plot => plot.querySelector('.main-svg')
-      && !(plot._fullLayout && plot._fullLayout.map && !plot._fullLayout.map._subplot.map.loaded()))"""
+      && !(plot._fullLayout && plot._fullLayout.map && !plot._fullLayout.map._subplot.map.loaded()))""".replace(
+    "CHARTS", CHARTS
+)
 # How much bigger than an empty canvas of the same size the picture is: a drawn map compresses far worse.
 PICTURE_VS_BLANK = """sel => {
     const img = document.querySelector(sel + ' img.print-map');
@@ -107,10 +111,11 @@ def test_a_graph_sized_from_the_window_keeps_its_height_on_paper(page: Page, bas
 # values) with the word's place inside the chart, in CSS pixels of the print layout.
 RECORD_PRINTED_CHARTS = """() => matchMedia('print').addEventListener('change', event => {
     if (!event.matches) return;
-    window.printedCharts = [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+    window.printedCharts = [...document.querySelectorAll('CHARTS')].map(plot => {
         const box = plot.getBoundingClientRect();
         const words = [];
-        plot.querySelectorAll('.main-svg text').forEach(label => {
+        const gauge = plot.matches('.target-gauge-svg');
+        plot.querySelectorAll(gauge ? 'text' : '.main-svg text').forEach(label => {
             const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
             while (walker.nextNode()) {
                 const node = walker.currentNode;
@@ -125,10 +130,10 @@ RECORD_PRINTED_CHARTS = """() => matchMedia('print').addEventListener('change', 
         });
         return {id: plot.closest('[id]') ? plot.closest('[id]').id : '', width: box.width, height: box.height,
                 left: box.left, right: box.right, words: words,
-                gauge: (plot._fullData || []).some(trace => trace.type === 'indicator')};
+                gauge: gauge};
     });
     window.printedWidth = document.documentElement.clientWidth;
-})"""
+})""".replace("CHARTS", CHARTS)
 PRINTED_PAGES = [
     "/",
     "/pillars",

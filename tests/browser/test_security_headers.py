@@ -23,7 +23,7 @@ PAGES = [
     ("/pillars", "#pillars-radar .js-plotly-plot .main-svg"),
     ("/rankings", "#rankings-map .js-plotly-plot .main-svg"),
     ("/districts", "#districts-map .js-plotly-plot .main-svg"),
-    ("/targets", ".target-card .main-svg"),
+    ("/targets", ".target-card .target-gauge-svg"),
     ("/units/binh-phuoc-so-y-te", "#units-radar .js-plotly-plot .main-svg"),
     ("/present", ".present-slide.is-active"),
     # The ranking's graph is drawn empty with the page; its bars come from a clientside callback.

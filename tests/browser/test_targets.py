@@ -26,23 +26,23 @@ STATUS_WORDS = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa c�
 
 
 def open_targets(page: Page, url: str) -> None:
-    """Load `url` and wait until every gauge shown is drawn."""
+    """Load `url` and wait until the cards are there, each with its gauge."""
     page.goto(url)
-    page.locator(".target-card .main-svg").first.wait_for()
+    page.locator(".target-card .target-gauge-svg").first.wait_for()
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.target-card')].every(c => c.querySelector('.main-svg'))"
+        "() => [...document.querySelectorAll('.target-card')].every(c => c.querySelector('.target-gauge-svg'))"
     )
 
 
 def gauge(page: Page, code: str) -> dict:
-    """What Plotly drew for a target's gauge: the value, the axis range, the target line and the printed number."""
-    drawn = page.eval_on_selector(
-        f"#targets-gauge-{code} .js-plotly-plot",
-        """el => { const t = el._fullData[0];
-            return {value: t.value, range: Array.from(t.gauge.axis.range), target: t.gauge.threshold.value}; }""",
-    )
-    drawn["number"] = page.locator(f"#targets-gauge-{code} text.number").text_content()
-    return drawn
+    """What a target's gauge shows: its value, its axis, its target and the printed number."""
+    svg = page.locator(f"#targets-gauge-{code} svg")
+    return {
+        "value": float(svg.get_attribute("data-value")),
+        "range": [0, float(svg.get_attribute("data-max"))],
+        "target": float(svg.get_attribute("data-target")),
+        "number": svg.locator("text.gauge-number").text_content(),
+    }
 
 
 def card_codes(page: Page) -> list[str]:
@@ -101,7 +101,7 @@ def test_summary_counts_add_up_to_the_gauges_and_match_the_seed(plan_page: Page,
     counts = {status: int(plan_page.inner_text(f"#targets-count-{status} .targets-count")) for status in STATUS_WORDS}
     codes = card_codes(plan_page)
     assert len(codes) == 28
-    assert plan_page.locator(".target-card .js-plotly-plot").count() == 28, "one gauge per row of the plan"
+    assert plan_page.locator(".target-card .target-gauge-svg").count() == 28, "one gauge per row of the plan"
     # The smartphone rate sits under two sections: one target, counted once, and said so.
     assert sum(counts.values()) == len(codes) - 1
     once = dict(seed_target_statuses())
@@ -142,20 +142,19 @@ def test_values_above_100_are_shown_as_printed_with_their_note(
 
 def test_every_gauge_draws_its_axis_numbers_whole(plan_page: Page, plan_errors: list[str]) -> None:
     """The gauges' "100" at the axis' right end was cut to "10(" by the figure's edge, on every card: its
-    box ended on the edge itself. Each axis number now keeps a few pixels clear of it."""
+    box ended on the edge itself. Each axis number now keeps a few pixels inside its card."""
     cut = plan_page.eval_on_selector_all(
-        ".target-card .js-plotly-plot",
-        """plots => plots.flatMap(plot => {
-            const frame = plot.querySelector('.main-svg').getBoundingClientRect();
-            return [...plot.querySelectorAll('.angularaxis text')].map(text => {
+        ".target-card .target-gauge-svg",
+        """gauges => gauges.flatMap(svg => {
+            const card = svg.closest('.target-card').getBoundingClientRect();
+            return [...svg.querySelectorAll('text.gauge-tick')].map(text => {
                 const box = text.getBoundingClientRect();
-                return {card: plot.closest('.target-card').id, text: text.textContent,
-                        out: box.left < frame.left + EDGE || box.right > frame.right - EDGE};
+                return {card: svg.closest('.target-card').id, text: text.textContent,
+                        out: box.left < card.left + EDGE || box.right > card.right - EDGE};
             }).filter(tick => tick.out);
         })""".replace("EDGE", "3"),
     )
-    assert plan_page.locator(".target-card .js-plotly-plot .angularaxis text").count() >= 40
-    assert plan_page.locator(".target-card .js-plotly-plot").count() >= 20
+    assert plan_page.locator(".target-card text.gauge-tick").count() >= 40
     assert cut == []
     assert plan_errors == []
 

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import math
+import re
+import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
-from dash import dcc, html
+from dash import html
 
+from components.static_html import StaticHtml
 from components.targets import (
+    GAUGE_FOOT,
     counted_once_note,
     disagreement_cards,
     disagreements_export,
     figure_basis,
     figure_value,
     gauge_axis_max,
+    gauge_svg,
     gauge_ticks,
     projection_block,
     risk_list,
     section_label,
     summary_strip,
     target_card,
-    target_gauge,
     targets_export,
 )
 from components.theme import STATUS_COLORS, ink
@@ -134,35 +138,60 @@ def test_ticks_keep_the_target_and_drop_labels_that_would_overlap():
     assert gauge_ticks(60, 200) == [0, 60, 100, 200]
 
 
+def _gauge(**overrides) -> ET.Element:
+    return ET.fromstring(gauge_svg(_row(**overrides), theme=overrides.pop("theme", "dark"), lang="vi"))
+
+
+def _angle(x: float, y: float, svg: ET.Element) -> float:
+    """Degrees from the gauge's left end (0) over the top (90) to its right end (180), at a point."""
+    width, height = (float(v) for v in svg.get("viewBox").split()[2:])
+    return 180 - math.degrees(math.atan2(height - GAUGE_FOOT - y, x - width / 2))
+
+
 def test_gauge_shows_the_actual_against_the_target_in_status_colour():
-    figure = target_gauge(_row(), theme="dark", lang="vi")
-    gauge = figure.data[0]
-    assert gauge.type == "indicator"
-    assert gauge.mode == "gauge+number"
-    assert gauge.value == 62.35
-    assert gauge.gauge.threshold.value == 70
-    assert gauge.gauge.bar.color == STATUS_COLORS["not_met"]
-    assert gauge.number.valueformat == ",.2~f"
-    assert gauge.number.suffix == "%"
-    assert figure.layout.separators == ",."
-    assert gauge.gauge.threshold.line.color == ink("dark")["text"]
+    svg = _gauge()
+    number = svg.find("text[@class='gauge-number']")
+    assert number.text == "62,35%", "as printed, in the reader's number format"
+    assert number.get("fill") == STATUS_COLORS["not_met"]
+    assert svg.find("path[@class='gauge-bar']").get("fill") == STATUS_COLORS["not_met"]
+    target = svg.find("line[@class='gauge-target']")
+    assert target.get("stroke") == ink("dark")["text"]
+    assert _angle(float(target.get("x1")), float(target.get("y1")), svg) == pytest.approx(180 * 70 / 100, abs=0.05)
+    assert [tick.text for tick in svg.findall("text[@class='gauge-tick']")] == ["0", "70", "100"]
+    assert (svg.get("data-value"), svg.get("data-target"), svg.get("data-max")) == ("62.35", "70.0", "100.0")
+    assert svg.get("aria-label") == "62,35% · Mục tiêu ≥ 70%"
+
+
+def test_gauge_bar_ends_at_the_actual_figure():
+    svg = _gauge()
+    bar = svg.find("path[@class='gauge-bar']").get("d")
+    ends = [tuple(map(float, point.split(","))) for point in re.findall(r"-?[\d.]+,-?[\d.]+", bar)]
+    # The path's pairs: its start, the outer arc's radii, the outer arc's end (at the actual), ….
+    assert _angle(*ends[2], svg) == pytest.approx(180 * 62.35 / 100, abs=0.05)
 
 
 def test_gauge_above_100_is_not_capped():
-    figure = target_gauge(_row(actual=196.01, target_value=60.0, status="met"), theme="light", lang="vi")
-    gauge = figure.data[0]
-    assert gauge.value == 196.01
-    assert tuple(gauge.gauge.axis.range) == (0, 200)
-    assert tuple(gauge.gauge.steps[0].range) == (100, 200), "the part above 100% is marked"
-    assert gauge.gauge.bar.color == STATUS_COLORS["met"]
+    svg = _gauge(actual=196.01, target_value=60.0, status="met", theme="light")
+    assert svg.get("data-max") == "200.0", "the axis stretches to the value instead of capping it"
+    assert svg.find("text[@class='gauge-number']").text == "196,01%"
+    assert svg.find("path[@class='gauge-over']") is not None, "the part above 100% is marked"
+    assert svg.find("path[@class='gauge-bar']").get("fill") == STATUS_COLORS["met"]
+    assert [tick.text for tick in svg.findall("text[@class='gauge-tick']")] == ["0", "60", "100", "200"]
 
 
-def test_gauge_without_an_actual_shows_the_target_and_no_number():
-    figure = target_gauge(_row(actual=None, status="no_data"), theme="dark", lang="vi")
-    gauge = figure.data[0]
-    assert gauge.mode == "gauge"
-    assert gauge.gauge.threshold.value == 70
-    assert figure.layout.annotations[0].text == "—"
+def test_gauge_without_an_actual_shows_the_target_and_a_dash():
+    svg = _gauge(actual=None, status="no_data")
+    assert svg.find("path[@class='gauge-bar']") is None
+    assert svg.find("line[@class='gauge-target']") is not None
+    number = svg.find("text[@class='gauge-number']")
+    assert number.text == "—" and number.get("fill") == ink("dark")["muted"]
+    assert svg.get("data-value") == ""
+
+
+def test_gauge_text_is_escaped():
+    svg = _gauge(actual=5.0, actual_unit='<b onclick="x">đơn vị</b>', target_unit="")
+    assert svg.find("text[@class='gauge-number']").text == '5 <b onclick="x">đơn vị</b>'
+    assert svg.find(".//b") is None
 
 
 def test_card_says_status_target_counts_date_notes_and_source():
@@ -192,8 +221,9 @@ def test_card_says_status_target_counts_date_notes_and_source():
     assert "ⓘ Ghi chú nguồn dữ liệu" in reading
     assert "Ghi chú gốc của bản chép số liệu (tiếng Anh)" in text
     assert "Nguồn: Kế hoạch 57, Phần II; Báo cáo 6 tháng, Phụ lục III.2" in text
-    graphs = _find(card, lambda c: isinstance(c, dcc.Graph))
-    assert [g.id for g in graphs] == ["targets-gauge-adult_smartphone_rate"]
+    gauges = _find(card, lambda c: isinstance(c, StaticHtml))
+    assert [g.id for g in gauges] == ["targets-gauge-adult_smartphone_rate"]
+    assert "62,35%" in gauges[0].html
 
 
 def test_card_of_a_multi_part_target_names_its_part_and_flags_values_above_100():
