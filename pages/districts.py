@@ -61,6 +61,7 @@ from pages._context import (
 from pages._kit import (
     DATA_ERRORS,
     GRAPH_CONFIG,
+    compact,
     download_buttons,
     explained,
     follow_own_query,
@@ -626,7 +627,7 @@ def districts_drawing(query: tuple[tuple[str, str], ...], theme: str, key: tuple
         ],
         className="g-3",
     )
-    return parts.prepare([parts.slot(SLOT, "followed", _followed(selection, lang)), cards], PART_TYPES)
+    return parts.prepare(compact([parts.slot(SLOT, "followed", _followed(selection, lang)), cards]), PART_TYPES)
 
 
 def _followed(selection: Selection, lang: str) -> list[html.Div]:

@@ -50,6 +50,7 @@ from pages._context import (
 from pages._kit import (
     GRAPH_CONFIG,
     boundaries_url,
+    compact,
     download_buttons,
     explained,
     explained_panel,
@@ -679,7 +680,7 @@ def rankings_drawing(selection: Selection, theme: str, key: tuple) -> tuple[part
         content, empty = render(selection, theme, lang, source_titles(lang)), False
     except NoResults as no_results:
         content, empty = [no_results.panel], True
-    return parts.prepare(content, PART_TYPES), empty
+    return parts.prepare(compact(content), PART_TYPES), empty
 
 
 def export_frame(selection: Selection, lang: str):

@@ -181,6 +181,18 @@ def components(node) -> Iterator[dict]:
                 yield from components(value)
 
 
+def inner_text(node) -> str:
+    """The text a component of an answer shows, its children's text joined, whether it came as
+    components or read back from a `StaticHtml` block (where a text is a list of one string)."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return "".join(inner_text(item) for item in node)
+    if isinstance(node, dict) and "props" in node:
+        return inner_text(node["props"].get("children"))
+    return ""
+
+
 def patched(figure: dict, patch: dict) -> dict:
     """`figure` with a Dash `Patch` applied as the browser applies it (its Assign and Delete operations),
     for comparing what a patched graph shows with a fresh drawing."""

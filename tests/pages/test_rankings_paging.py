@@ -29,6 +29,7 @@ from tests.pages.conftest import (
     STATIC_ELEMENT,
     components,
     districts_body,
+    inner_text,
     rankings_body,
     rankings_download_body,
     sign_in_with,
@@ -199,6 +200,6 @@ def test_the_districts_search_and_hint_fit_the_year_and_the_map(dash_app, nation
     (search,) = [c for c in components(content) if c["type"] == "Input" and c["props"].get("name") == "q"]
     assert search["props"]["placeholder"] == "tên huyện, thị xã, thành phố (có dấu hay không)"
     (hint,) = [c for c in components(content) if c["props"].get("className") == "districts-hint"]
-    assert hint["props"]["children"] == "Bấm vào tên đơn vị trong bảng để xem chi tiết đơn vị.", (
+    assert inner_text(hint) == "Bấm vào tên đơn vị trong bảng để xem chi tiết đơn vị.", (
         "the generated province has no district map: the hint sent readers to one"
     )
