@@ -81,16 +81,6 @@ def by_id(node, element_id: str) -> dict | None:
     return next((c for c in components(node) if c["props"].get("id") == element_id), None)
 
 
-def text(node) -> str:
-    if isinstance(node, str):
-        return node
-    if isinstance(node, list):
-        return "".join(text(item) for item in node)
-    if isinstance(node, dict) and "props" in node:
-        return text(node["props"].get("children"))
-    return ""
-
-
 def table_rows(content) -> list[dict]:
     table = by_id(content, "rankings-unit-table")
     assert table is not None, "no unit table"
@@ -111,10 +101,10 @@ def test_a_hundred_districts_come_a_page_at_a_time_best_first(dash_app, national
     content = answered["rankings-content"]["children"]
 
     assert shown_codes(content) == national[:25]
-    assert text(by_id(content, "rankings-page-status")) == "Đơn vị 1–25 trong 100 (trang 1/4)"
-    names = [text(row["props"]["children"][1]) for row in table_rows(content)]
+    assert inner_text(by_id(content, "rankings-page-status")) == "Đơn vị 1–25 trong 100 (trang 1/4)"
+    names = [inner_text(row["props"]["children"][1]) for row in table_rows(content)]
     assert bar_names(answered) == names, "the bars are not the table's page"
-    assert text(by_id(content, "rankings-bars-page")).startswith("Các cột là các đơn vị của trang đang xem")
+    assert inner_text(by_id(content, "rankings-bars-page")).startswith("Các cột là các đơn vị của trang đang xem")
 
 
 def test_the_district_level_at_national_scale_is_a_few_hundred_components_not_thousands(
@@ -132,7 +122,7 @@ def test_the_page_and_the_order_are_read_from_the_url_and_written_in_the_links(d
     ]["children"]
 
     assert shown_codes(content) == national[::-1][25:50]
-    assert text(by_id(content, "rankings-page-status")) == "Đơn vị 26–50 trong 100 (trang 2/4)"
+    assert inner_text(by_id(content, "rankings-page-status")) == "Đơn vị 26–50 trong 100 (trang 2/4)"
     assert (
         by_id(content, "rankings-next")["props"]["href"] == f"/rankings?year={YEAR}&level=district&order=weakest&page=3"
     )
@@ -152,7 +142,7 @@ def test_a_search_without_diacritics_finds_the_unit_among_the_hundred(dash_app, 
     ]["children"]
 
     assert shown_codes(content) == [wanted]
-    status = text(by_id(content, "rankings-page-status"))
+    status = inner_text(by_id(content, "rankings-page-status"))
     assert status.startswith(f"1 trong 100 đơn vị có tên chứa “huyen tong hop {number}”")
     assert by_id(content, "rankings-clear-search")["props"]["href"] == f"/rankings?year={YEAR}&level=district"
 
