@@ -38,7 +38,6 @@ TRACES = (
     "scatter",
     "bar",
     "heatmap",
-    "indicator",
     "scatterpolar",
     "choropleth",
     "scattergeo",
