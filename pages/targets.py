@@ -369,8 +369,8 @@ def targets_content(query: dict, theme: str, lang: str) -> tuple[list, list]:
     titles = source_titles(lang)
     view = selection.view
     heading = plan_heading(view.plans, year=view.year, unit_name=selection.unit_name, lang=lang, titles=titles)
-    # The plan's cards are some 850 components: written as plain HTML around their gauges (`compact`),
-    # Dash's renderer holds a sixth of them, and a filter redraws the page in a fraction of the time.
+    # The plan's cards were some 850 components. Written as plain HTML with their SVG gauges (`compact`,
+    # `gauge_svg`), Dash's renderer holds a handful, and a filter redraws the page in a tenth of the time.
     return compact(heading), compact(render(selection, query, theme, lang, titles))
 
 
