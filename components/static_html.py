@@ -16,7 +16,7 @@ the page.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from html import escape
 from numbers import Number
 from typing import ClassVar
@@ -173,8 +173,7 @@ def to_html(node: object, *, keep: Collection[str] = frozenset()) -> str:
         attributes = {name: str(value) for name, value in given if value}
         if attributes.get("id") in keep:
             raise TypeError(f"#{attributes['id']} is read or written by a callback: it stays a component")
-        written = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in attributes.items())
-        return f"<div{written}>{node.html}</div>"
+        return element_html("div", attributes, node.html)
     if isinstance(node, dcc.Link):
         # As `dcc.Link` draws it; without `refresh` the asset follows it inside the app.
         attributes = _attributes(node, keep)
@@ -189,11 +188,17 @@ def to_html(node: object, *, keep: Collection[str] = frozenset()) -> str:
     raise TypeError(f"{type(node).__name__} cannot be written as static HTML: it needs Dash to draw it")
 
 
-def _element(tag: str, attributes: dict[str, str], children: object, keep: Collection[str]) -> str:
-    written = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in attributes.items())
+def element_html(tag: str, attributes: Mapping[str, object], inner: str = "") -> str:
+    """One element as HTML (or SVG), its attribute values escaped, `inner` (HTML already written and
+    escaped) inside; a void element (`<br>`) has no inside."""
+    written = "".join(f' {name}="{escape(str(value), quote=True)}"' for name, value in attributes.items())
     if tag in VOID:
         return f"<{tag}{written}>"
-    return f"<{tag}{written}>{to_html(children, keep=keep)}</{tag}>"
+    return f"<{tag}{written}>{inner}</{tag}>"
+
+
+def _element(tag: str, attributes: dict[str, str], children: object, keep: Collection[str]) -> str:
+    return element_html(tag, attributes, "" if tag in VOID else to_html(children, keep=keep))
 
 
 def _attributes(node: Component, keep: Collection[str]) -> dict[str, str]:

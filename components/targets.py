@@ -17,7 +17,7 @@ from dash import dcc, html
 from components.citations import cite, readable_citation
 from components.formatting import format_number, format_points
 from components.i18n import TEXT, t
-from components.static_html import StaticHtml
+from components.static_html import StaticHtml, element_html
 from components.theme import CHART_TICK, PROJECTION_COLORS, STATUS_COLORS, ink, pillar_color
 from domain.clock import day_month_year
 
@@ -175,8 +175,7 @@ def gauge_svg(row: Mapping, *, theme: str, lang: str) -> str:
     label = f"{figure_value(actual, unit, lang)} · {target_line(target, row['comparator'], unit, lang)}"
     return _svg(
         "svg",
-        "".join(shapes),
-        raw=True,
+        inner="".join(shapes),
         viewBox=f"0 0 {width} {height}",
         role="img",
         **{
@@ -189,10 +188,9 @@ def gauge_svg(row: Mapping, *, theme: str, lang: str) -> str:
     )
 
 
-def _svg(tag: str, content: str = "", *, raw: bool = False, **attributes: str) -> str:
-    """An SVG element: its attributes and, unless `raw` (elements already written), its text escaped."""
-    written = "".join(f' {name}="{escape(str(value), quote=True)}"' for name, value in attributes.items())
-    return f"<{tag}{written}>{content if raw else escape(content, quote=False)}</{tag}>"
+def _svg(tag: str, text: str = "", *, inner: str = "", **attributes: str) -> str:
+    """An SVG element: its attributes, and either its `text` (escaped) or `inner`, elements already written."""
+    return element_html(tag, attributes, inner or escape(text, quote=False))
 
 
 def section_label(pillar_code: str, lang: str, pillar_names: Mapping[str, Mapping[str, str]]) -> str:
