@@ -14,6 +14,16 @@ def _closed(values: list) -> list:
     return values + values[:1]
 
 
+def blank_figure(theme: str, lang: str) -> go.Figure:
+    """A graph's place in a year with nothing for it to draw (no pillar scores): empty, axes hidden, so the
+    years on either side patch their figure into the same element (the page's frame stays the same)."""
+    figure = go.Figure()
+    layout = base_layout(theme, lang)
+    layout.update(xaxis={"visible": False}, yaxis={"visible": False}, showlegend=False)
+    figure.update_layout(layout)
+    return figure
+
+
 def percent_polar(theme: str, tickvals: list[int]) -> dict:
     """A polar subplot on 0..100 % in the theme's ink, going clockwise from the top like the sources' radars."""
     colors = ink(theme)

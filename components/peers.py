@@ -117,16 +117,6 @@ def peer_radar(
     return figure
 
 
-def blank_radar(theme: str, lang: str) -> go.Figure:
-    """The radar's place when no province compared has main-index figures that year: nothing drawn, so a
-    year with figures patches the radar in where this stands (the page's frame is the same)."""
-    figure = go.Figure()
-    layout = base_layout(theme, lang)
-    layout.update(xaxis={"visible": False}, yaxis={"visible": False}, showlegend=False)
-    figure.update_layout(layout)
-    return figure
-
-
 def radar_legend(table: pd.DataFrame, *, colors: Mapping[str, str], focus_code: str, lang: str) -> html.Div:
     """The radar's provinces in the table's order, in their colours (the focus solid, peers dotted)."""
     drawn = table[table["has_pillars"]]

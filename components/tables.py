@@ -28,7 +28,7 @@ def pillar_points_table(
     source stays next to the figure it qualifies without a paragraph under the table. No colour
     swatch: the radar beside the table draws the unit in one colour, so a swatch would read as a key.
     With `changes` (pillar code → a cell, and one more header), a last column shows each pillar's
-    change since the year before ("—" for a pillar not scored both years).
+    change since the year before ("—" for a pillar not scored both years), and the table is `.with-changes`.
     """
     caveats = caveats or {}
     rows = [
@@ -53,4 +53,4 @@ def pillar_points_table(
         for row in pillars.itertuples()
     ]
     head = html.Thead(html.Tr([html.Th(h, className="num" if i else "") for i, h in enumerate(headers)]))
-    return html.Table([head, html.Tbody(rows)], className="pillar-table")
+    return html.Table([head, html.Tbody(rows)], className="pillar-table with-changes" if changes else "pillar-table")

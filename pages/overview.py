@@ -311,20 +311,45 @@ def _kept_graph(name: str, figure: object) -> html.Div:
     )
 
 
-def _radar_body(overview: Overview, theme: str, lang: str, index_changes: IndexChanges | None) -> html.Div | dbc.Row:
-    """The pillars as a radar (a graph kept in place) beside their table (a slot), or why there are none
-    (a slot: it names the year)."""
+def _radar_body(overview: Overview, theme: str, lang: str, index_changes: IndexChanges | None) -> list:
+    """The pillars as a radar (a graph kept in place) beside their table (a slot), and a slot saying why
+    there are none. Both are in every year's content, the row hidden while the slot speaks
+    (assets/10-app.css): a year of ranks only and a scored year share the frame, so a change between them
+    patches the radar in or out instead of drawing the page anew."""
     if overview.pillars.empty:
         empty = html.Div(no_scores_text(overview, lang), className="empty-inline", id="overview-radar-empty")
-        return parts.slot(SLOT, "radar-empty", empty)
-    radar_figure, legend = _radar(overview, theme, lang)
-    radar_graph = _kept_graph("radar", radar_figure)
+        radar_figure, legend, table = figures.blank_figure(theme, lang), None, None
+    else:
+        empty = None
+        radar_figure, legend = _radar(overview, theme, lang)
+        table = _pillar_table(overview, lang, index_changes)
+    row = dbc.Row(
+        [
+            dbc.Col(
+                [parts.slot(SLOT, "radar-legend", legend), _kept_graph("radar", radar_figure)],
+                lg=7,
+                className="radar-col",
+            ),
+            dbc.Col(
+                parts.slot(SLOT, "pillar-table", table),
+                lg=5,
+                className="d-flex flex-column justify-content-center",
+            ),
+        ],
+        className="g-2 h-100 overview-radar-row",
+    )
+    return [parts.slot(SLOT, "radar-empty", empty), row]
+
+
+def _pillar_table(overview: Overview, lang: str, index_changes: IndexChanges | None) -> list:
+    """The pillars' points and shares, with each one's change since the year before where both are
+    scored (then the radar and the table share the row equally: assets/10-app.css)."""
     previous = overview.previous_year
     named = overview.pillars.assign(pillar_name=localized_column(overview.pillars, "pillar_name", lang))
     changes = index_changes or IndexChanges(None, False)
     cells = index_change_cells(changes.table, changes.previous_year, lang)
     caveats = pillar_caveat_lines(overview.pillars, overview.discrepancies, lang)
-    table = [
+    return [
         pillar_points_table(
             named,
             lang=lang,
@@ -350,19 +375,6 @@ def _radar_body(overview: Overview, theme: str, lang: str, index_changes: IndexC
             else None,
         ),
     ]
-    return dbc.Row(
-        [
-            dbc.Col(
-                [parts.slot(SLOT, "radar-legend", legend), radar_graph], lg=6 if cells else 7, className="radar-col"
-            ),
-            dbc.Col(
-                parts.slot(SLOT, "pillar-table", table),
-                lg=6 if cells else 5,
-                className="d-flex flex-column justify-content-center",
-            ),
-        ],
-        className="g-2 h-100",
-    )
 
 
 def _graph_card(title: str, body: object, name: str, source: str) -> dbc.Card:

@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from auth.guard import level_refusal
 from auth.policy import UNIT_HEAD, can_view_level
 from auth.session import current_viewer
-from components import parts
+from components import figures, parts
 from components import peers as peer_views
 from components import rankings as views
 from components.cards import source_notes
@@ -417,7 +417,7 @@ def _peers_section(selection: Selection, ranking, chosen: list[str], notes: list
     # year keeps the frame either way.
     if pillars.empty:
         legend = html.Div(t("peers.no_radar", lang, year=selection.year), className="empty-inline")
-        radar = peer_views.blank_radar(theme, lang)
+        radar = figures.blank_figure(theme, lang)
     else:
         legend = peer_views.radar_legend(table, colors=colors, focus_code=selection.focus, lang=lang)
         radar = peer_views.peer_radar(

@@ -28,7 +28,7 @@ from components.i18n import t
 from components.kpi import series_legend
 from components.reorganisation import ended_note, format_date, merger_figure, merger_rows, merger_table
 from components.shell import THEME_STORE, message_panel
-from components.theme import DEFAULT_THEME, SERIES_COLORS, base_layout
+from components.theme import DEFAULT_THEME, SERIES_COLORS
 from components.unit_report import report_links
 from components.units import (
     bars_height,
@@ -260,7 +260,7 @@ def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, st
     """The unit's pillars as % of their maximum against the level's best unit and median. A year without
     pillar scores keeps the card, empty and hidden (`render`), so the years on either side patch it."""
     if summary.pillars.empty:
-        figure, legend, notes = _no_figure(theme, lang), [], []
+        figure, legend, notes = figures.blank_figure(theme, lang), [], []
     else:
         name = _unit_name(summary, lang)
         pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
@@ -288,11 +288,6 @@ def radar_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, st
     )
 
 
-def _no_figure(theme: str, lang: str) -> dict:
-    """The figure of a pillar graph in a year without pillar scores: nothing drawn (its card is hidden)."""
-    return {"data": [], "layout": base_layout(theme, lang)}
-
-
 def _field_note(summary: UnitSummary, lang: str) -> list[html.Div]:
     """Says so when the comparison covers only part of the level (provinces: six of 63 have their points stored)."""
     if summary.scored_size >= summary.level_size:
@@ -314,7 +309,7 @@ def pillar_labels(summary: UnitSummary, lang: str) -> list[str]:
 def bars_card(summary: UnitSummary, theme: str, lang: str, titles: dict[str, str]) -> dbc.Card:
     """The pillars' points against their maximum, the level's best and median."""
     if summary.pillars.empty:
-        figure, notes = _no_figure(theme, lang), []
+        figure, notes = figures.blank_figure(theme, lang), []
     else:
         pillars = summary.pillars.assign(label=pillar_labels(summary, lang))
         figure = pillar_bars(pillars, theme=theme, lang=lang, name_holders=names_other_units(current_viewer()))

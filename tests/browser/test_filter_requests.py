@@ -211,6 +211,45 @@ def test_a_unit_page_patches_its_pillar_cards_in_place_between_a_year_without_sc
     assert page_errors == []
 
 
+def test_the_overview_patches_its_radar_in_place_between_a_year_without_scores_and_one_with(
+    page: Page, page_errors: list[str], expect: Callable, base_url: str
+) -> None:
+    """Bình Phước's 2021 has a rank but no pillar scores: the overview says so where the radar and its
+    table stand, and shows neither. 2022 has them: the radar comes back in the element the page already
+    had (patched, not drawn anew), drawn to its box, beside a row per scored pillar; back hides them."""
+    open_overview(page, base_url + "/?year=2022")
+    radar = page.locator("#overview-radar")
+    radar.locator(".js-plotly-plot .main-svg").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    page.eval_on_selector("#overview-radar .js-plotly-plot", "plot => { plot.dataset.kept = 'yes'; }")
+    empty = page.locator("#overview-radar-empty")
+    table_rows = page.locator("#overview-content .pillar-table tbody tr")
+
+    page.locator("#shell-years a.year-link", has_text="2021").click()
+    expect(empty).to_contain_text("Năm 2021 chưa có điểm", use_inner_text=True)
+    expect(radar).to_be_hidden()
+    expect(table_rows).to_have_count(0)
+
+    page.locator("#shell-years a.year-link", has_text="2022").click()
+    expect(empty).to_have_count(0)
+    expect(radar).to_be_visible()
+    scored = [r for r in seed_csv("scores.csv") if (r["year"], r["unit_code"]) == ("2022", "binh-phuoc")]
+    expect(table_rows).to_have_count(len(scored))
+    page.wait_for_function(
+        """() => { const plot = document.querySelector('#overview-radar .js-plotly-plot');
+            const box = plot.getBoundingClientRect();
+            return plot._fullData.length > 0 && Math.abs(plot._fullLayout.height - box.height) < 2
+                && Math.abs(plot._fullLayout.width - box.width) < 2; }"""
+    )
+    assert page.get_attribute("#overview-radar .js-plotly-plot", "data-kept") == "yes", "the radar was drawn anew"
+    assert len(plot_traces(page, "#overview-radar")) == 3, "the province, the best and the median"
+
+    page.go_back()
+    expect(empty).to_be_visible()
+    expect(radar).to_be_hidden()
+    assert page_errors == []
+
+
 def test_a_move_to_another_page_asks_the_router_once_with_that_pages_query(
     page: Page, page_errors: list[str], expect: Callable, base_url: str
 ) -> None:

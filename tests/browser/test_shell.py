@@ -69,7 +69,7 @@ def test_year_selector_switches_to_2021(page: Page, page_errors: list[str], expe
     expect(page).to_have_url(base_url + "/?year=2021")
     expect(page.locator("#overview-rank-value")).to_have_text("9/63")
     expect(page.locator("#overview-radar-empty")).to_contain_text("2021")
-    expect(page.locator("#overview-radar")).to_have_count(0)
+    expect(page.locator("#overview-radar")).to_be_hidden()
     change = page.locator("#overview-rank-change")
     expect(change).to_contain_text("25 → 9")
     expect(change).to_contain_text("tăng 16 bậc")

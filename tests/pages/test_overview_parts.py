@@ -1,6 +1,7 @@
 """`/` redraws only what a change changes (components/parts.py): another year or lag that keeps the
 content's frame is answered with the parts whose digests moved, the radar as a patch of what changed;
-a year that changes the frame (no pillar scores: no radar) is drawn whole.
+a year without pillar scores keeps the frame too (the radar's row hidden, its figure patched to an
+empty one).
 
 Two scored years in a row need a dataset the seed does not have (it scores 2022 only): the year
 change is checked on a small synthetic one generated through the import (seed/synthetic.py), the
@@ -118,16 +119,34 @@ def test_a_lag_link_sends_only_the_laggards_card(client):
     assert "Yếu nhất về Hoạt động Xã hội số" in json.dumps(lagging, ensure_ascii=False)
 
 
-def test_a_year_without_scores_is_drawn_whole(client):
-    """2021 has a rank only: no radar, no pillar table; the content's frame changes and comes whole."""
+def test_a_year_without_scores_keeps_the_frame_and_patches_the_radar_out_and_back_in(client):
+    """2021 has a rank only: the message saying so fills its slot, the radar is patched to an empty
+    figure (its row hidden by CSS) and the pillar table's slot empties; back to 2022 patches the radar's
+    traces in again. Each part sent is what a fresh drawing of that year shows."""
     first = answer(client, "2022")
+    slots, graphs = shown_parts(first["overview-content"]["children"])
+    assert graphs == ("radar", "history")
+    assert {"radar-empty", "radar-legend", "pillar-table"} <= set(slots)
 
-    whole = drawn_then(client, first, "2021")
+    unscored = drawn_then(client, first, "2021")
+    fresh = answer(client, "2021")["overview-content"]["children"]
 
-    content = whole["overview-content"]["children"]
-    assert "overview-radar-empty" in json.dumps(content)
-    assert "năm 2021" in json.dumps(content, ensure_ascii=False)
-    assert not any(key.startswith("{") for key in whole), "parts sent beside the whole content"
+    assert "overview-content" not in unscored, "the whole content was sent again"
+    assert HISTORY not in unscored, "the rank history is the same for every year: nothing to send"
+    empty = unscored[json.dumps({"name": "radar-empty", "type": SLOT}, separators=(",", ":"))]["children"]
+    assert "overview-radar-empty" in json.dumps(empty)
+    assert "Năm 2021 chưa" in json.dumps(empty, ensure_ascii=False)
+    table = unscored[json.dumps({"name": "pillar-table", "type": SLOT}, separators=(",", ":"))]["children"]
+    assert table is None, "the pillar table of 2022 stays under the message"
+    before = part_of(first["overview-content"]["children"], RADAR)["props"]["figure"]
+    blank = patched(before, unscored[RADAR]["figure"])
+    assert blank == part_of(fresh, RADAR)["props"]["figure"]
+    assert blank["data"] == [], "the radar still draws 2022"
+
+    unscored_answer = {"overview-content": {"children": fresh}, "overview-drawn": unscored["overview-drawn"]}
+    scored = drawn_then(client, unscored_answer, "2022")
+    assert "overview-content" not in scored
+    assert patched(blank, scored[RADAR]["figure"]) == before, "2022's radar is not what a fresh drawing shows"
 
 
 def test_between_two_years_without_scores_only_the_slots_naming_the_year_change(client):
