@@ -39,7 +39,7 @@ from pages._context import (
     source_titles,
     whole_number,
 )
-from pages._kit import DATA_ERRORS, explained, no_focus
+from pages._kit import DATA_ERRORS, compact, explained, no_focus
 from pages._ticker import ticker
 
 
@@ -222,7 +222,7 @@ def show_deck(query: dict | None, theme: str | None, _version: int | None) -> tu
     focus = queries.focus_unit_code()
     if focus is not None and deck.unit_code != focus:  # merged away by the deck's year: it follows the successor
         heading = [heading, followed_note(focus, deck.unit_code, deck.year, lang, FOLLOWED)]
-    return deck_view(slides, lang=lang), heading, False, False
+    return compact(deck_view(slides, lang=lang)), heading, False, False
 
 
 @callback(

@@ -16,6 +16,7 @@ from pptx import Presentation
 
 from components.slides import SLIDE_KEYS
 from tests.conftest import skip_or_fail
+from tests.pages.conftest import STATIC_ELEMENT, components
 
 # On a loaded machine Chromium takes tens of seconds for the whole deck: the poll gives up after this.
 EXPORT_DEADLINE_SECONDS = 300
@@ -26,6 +27,13 @@ def chromium_available() -> None:
     path = os.environ.get("BROWSER_PATH") or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not Path(path).is_file():
         skip_or_fail("REQUIRE_BROWSER", f"Chromium not found at {path}: the export cannot draw charts")
+
+
+def slide_keys(deck: list) -> list[str]:
+    """The deck's slides in order, by key: a slide is a component where Dash draws in it (its chart, its
+    buttons), plain HTML written as a static block otherwise."""
+    ids = [str(node["props"].get("id", "")) for node in components(deck)]
+    return [name.removeprefix("present-slide-") for name in ids if name.startswith("present-slide-")]
 
 
 def present_module(dash_app):
@@ -111,8 +119,9 @@ def test_the_deck_callback_draws_every_slide_for_2022(client):
 
     assert response.status_code == 200
     body = response.get_json()["response"]
-    slides = body["present-deck"]["children"]
-    assert len(slides) == len(SLIDE_KEYS)
+    assert tuple(slide_keys(body["present-deck"]["children"])) == SLIDE_KEYS
+    drawn_by_dash = [c for c in components(body["present-deck"]["children"]) if c["namespace"] != STATIC_ELEMENT]
+    assert len(drawn_by_dash) <= 120, "the deck's plain HTML is sent as components"
     assert body["present-heading"]["children"] == "Trình chiếu: Bình Phước, năm 2022"
     assert body["present-export-pptx"]["disabled"] is False
 
