@@ -286,7 +286,7 @@ def show_year_links(pathname: str | None, search: str | None) -> list:
 
 app.clientside_callback(
     ClientsideFunction(namespace="shell", function_name="yearLinks"),
-    Output(shell.YEAR_LINKS, "children"),
+    Output(shell.YEAR_LINKS, "html"),
     Input(shell.LOCATION, "search"),
     Input(shell.YEAR_CHOICE, "data"),
     State(shell.LOCATION, "pathname"),

@@ -60,46 +60,52 @@
         });
     }
 
-    function component(namespace, type, props) {
-        return {namespace: namespace, type: type, props: props};
+    // Python's `html.escape`, of a text (`quote=False`) and of an attribute's value.
+    function escapeText(text) {
+        return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }
+    function escapeAttribute(text) {
+        return escapeText(text).replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
     }
 
-    // components/shell.py `year_link`: the same page and filters for another year.
+    // components/static_html.py `element_html`: `inner` is written and escaped already.
+    function element(tag, attributes, inner) {
+        const written = attributes.map(function (pair) {
+            return " " + pair[0] + '="' + escapeAttribute(pair[1]) + '"';
+        });
+        return "<" + tag + written.join("") + ">" + inner + "</" + tag + ">";
+    }
+
+    // components/shell.py `year_link`, as `to_html` writes a `dcc.Link`: the same page and filters for
+    // another year, followed inside the app by assets/04-static-html.js.
     function yearLink(year, selected, pathname, query) {
         const params = new Map(query);
         params.set("year", String(year));
         const pairs = Array.from(params, function (pair) { return quotePlus(pair[0]) + "=" + quotePlus(pair[1]); });
-        return component("dash_core_components", "Link", {
-            children: String(year),
-            href: pathname + "?" + pairs.join("&"),
-            className: year === selected ? "year-link active" : "year-link",
-            id: {type: "shell-year", year: year}
-        });
+        return element("a", [
+            ["href", pathname + "?" + pairs.join("&")],
+            ["class", year === selected ? "year-link active" : "year-link"],
+            ["data-dash-link", ""]
+        ], escapeText(String(year)));
     }
 
-    // components/shell.py `year_links`: the latest years as links, older ones in a menu, the selected
-    // one always in sight; a single overflow year is not worth a menu.
+    // components/shell.py `year_links`, as HTML: the latest years as links, older ones in a menu, the
+    // selected one always in sight; a single overflow year is not worth a menu.
     function yearLinks(years, selected, pathname, query, labels, visible) {
-        if (!years.length) { return []; }
+        if (!years.length) { return ""; }
         let shown = years.length > visible + 1 ? years.slice(-visible) : years.slice();
         if (years.indexOf(selected) >= 0 && shown.indexOf(selected) < 0) {
             shown = shown.concat([selected]).sort(function (a, b) { return a - b; });
         }
         const older = years.filter(function (year) { return shown.indexOf(year) < 0; });
         const link = function (year) { return yearLink(year, selected, pathname, query); };
-        const children = [component("dash_html_components", "Span", {children: labels.year, className: "year-label me-2"})];
+        let written = element("span", [["class", "year-label me-2"]], escapeText(labels.year));
         if (older.length) {
-            const menu = component("dash_html_components", "Div", {
-                children: older.slice().reverse().map(link),
-                className: "year-menu-list"
-            });
-            children.push(component("dash_html_components", "Details", {
-                children: [component("dash_html_components", "Summary", {children: labels.other, className: "year-menu-toggle"}), menu],
-                className: "year-menu",
-                id: "shell-year-menu"
-            }));
+            const toggle = element("summary", [["class", "year-menu-toggle"]], escapeText(labels.other));
+            const menu = element("div", [["class", "year-menu-list"]], older.slice().reverse().map(link).join(""));
+            written += element("details", [["id", "shell-year-menu"], ["class", "year-menu"]], toggle + menu);
         }
-        return children.concat(shown.map(link));
+        return written + shown.map(link).join("");
     }
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {

@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components.i18n import t
+from components.static_html import StaticHtml, to_html
 
 THEME_STORE = "shell-theme"
 THEME_TOGGLE = "shell-theme-toggle"
@@ -129,7 +130,6 @@ def year_link(year: int, selected: int | None, pathname: str, query: dict[str, s
         str(year),
         href=f"{pathname}?{urlencode({**query, 'year': year})}",
         className="year-link active" if year == selected else "year-link",
-        id={"type": "shell-year", "year": year},
     )
 
 
@@ -189,14 +189,13 @@ def year_selector(
         "visible": VISIBLE_YEARS,
         "labels": {"year": t("shell.year", lang), "other": t("shell.other_years", lang)},
     }
+    # One element written as HTML (`display: contents`: the links stay the year selector's own flex items):
+    # a year chosen rewrites its HTML in place, where links as components were mounted anew at each change,
+    # on the way to the page's own request.
+    links = to_html(year_links(years, default if asked is None else asked, pathname, query, lang))
     return [
         dcc.Store(id=YEAR_CHOICE, data=choice),
-        # `display: contents`: the links stay the year selector's own flex items, as without this wrapper.
-        html.Span(
-            year_links(years, default if asked is None else asked, pathname, query, lang),
-            id=YEAR_LINKS,
-            style={"display": "contents"},
-        ),
+        StaticHtml(id=YEAR_LINKS, className="static-contents", html=links),
     ]
 
 

@@ -10,7 +10,6 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from plotly.utils import PlotlyJSONEncoder
 
 from components import shell
 from pages._context import parse_search, whole_number
@@ -289,13 +288,14 @@ PARITY_CASES = [
 ]
 
 
-def server_links(years: list[int], default: int | None, pathname: str, search: str, lang: str) -> tuple[dict, list]:
-    """What the server sends for the page (as `show_year_links`): the choice kept for the browser, and the links."""
+def server_links(years: list[int], default: int | None, pathname: str, search: str, lang: str) -> tuple[dict, str]:
+    """What the server sends for the page (as `show_year_links`): the choice kept for the browser, and the
+    links' HTML."""
     query = parse_search(search)
     choice, links = shell.year_selector(
         years, default, whole_number(query.get("year")), pathname=pathname, search=search, query=query, lang=lang
     )
-    return choice.data, json.loads(json.dumps(links.children, cls=PlotlyJSONEncoder))
+    return choice.data, links.html
 
 
 def test_the_browser_draws_the_year_links_of_a_query_as_the_server_does(page: Page, base_url: str) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from dash import _callback
 
 from components import shell
-from tests.pages.conftest import components
+from tests.pages.conftest import components, inner_text
 
 if TYPE_CHECKING:
     from flask.testing import FlaskClient
@@ -34,7 +34,7 @@ def year_slot(client: FlaskClient, pathname: str, search: str) -> list:
 
 def links(slot: list) -> list[tuple[str, str, bool]]:
     return [
-        (link["props"]["children"], link["props"]["href"], "active" in link["props"]["className"])
+        (inner_text(link), link["props"]["href"], "active" in link["props"]["className"])
         for link in components(slot)
         if link["type"] == "Link"
     ]
