@@ -263,6 +263,37 @@ def test_the_departments_slide_reads_from_the_back_of_the_room(page: Page, page_
     assert page_errors == []
 
 
+def test_the_pillar_slide_puts_its_caveats_under_the_table_beside_the_radar(
+    page: Page, page_errors: list[str], base_url: str
+):
+    """The radar keeps the slide's whole height on the left; the table and, under it, the caveats that
+    qualify its figures share the right column, and every row of the table is in sight."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(base_url + "/present?year=2022#radar")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-radar")
+    page.wait_for_function(DRAWN_JS)
+    boxes = page.evaluate(
+        """() => {
+            const slide = document.querySelector('#present-slide-radar');
+            const box = (selector) => {
+                const r = slide.querySelector(selector).getBoundingClientRect();
+                return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+            };
+            const rows = [...slide.querySelectorAll('.present-table tbody tr')]
+                .map((row) => row.getBoundingClientRect());
+            const main = box('.present-main');
+            return {graph: box('.present-graph'), table: box('.present-table'), caveats: box('.present-bullets'),
+                    main, rowsInSight: rows.every((r) => r.bottom <= main.bottom + 0.5), rows: rows.length};
+        }"""
+    )
+    graph, table, caveats = boxes["graph"], boxes["table"], boxes["caveats"]
+    assert graph["right"] <= table["left"] and graph["right"] <= caveats["left"], boxes
+    assert abs(caveats["left"] - table["left"]) < 1 and caveats["top"] >= table["bottom"] - 0.5, boxes
+    assert graph["bottom"] >= caveats["top"], "the radar keeps the whole height beside the table and the caveats"
+    assert boxes["rows"] >= 8 and boxes["rowsInSight"], boxes
+    assert page_errors == []
+
+
 def open_drawn(page: Page, url: str) -> None:
     """Open the deck at `url` and wait until every slide's chart is drawn."""
     page.goto(url)

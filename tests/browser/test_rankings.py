@@ -431,6 +431,31 @@ def test_the_map_takes_the_card_colour_in_both_themes_offline(
 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_the_national_cards_notes_and_source_stay_inside_it_under_the_scrolled_table(
+    request: pytest.FixtureRequest, width: int, height: int
+) -> None:
+    """The national table scrolls in its card; the notes under it and the source line keep their height
+    and stay in the card (the table's box gives way, not the source)."""
+    page, page_errors = page_sized(request, width, height, "province", "/rankings", open_province)
+    boxes = page.evaluate(
+        """() => {
+            const card = document.querySelector('#rankings-national-card');
+            const box = (el) => {
+                const r = el.getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, height: r.height};
+            };
+            return {card: box(card), notes: [...card.querySelectorAll('.rankings-note, .source-note')].map(box),
+                    scroll: box(card.querySelector('.rankings-scroll'))};
+        }"""
+    )
+    assert boxes["notes"], boxes
+    for note in boxes["notes"]:
+        assert note["height"] > 10 and note["bottom"] <= boxes["card"]["bottom"] + 0.5, boxes
+    assert boxes["scroll"]["bottom"] <= boxes["notes"][0]["top"] + 0.5, boxes
+    assert page_errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("level", ["province", "department"])
 def test_no_horizontal_overflow(
     request: pytest.FixtureRequest, base_url: str, width: int, height: int, level: str
