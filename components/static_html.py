@@ -6,8 +6,10 @@ made each change on `/rankings` 40–100 ms slower in Chromium. The table is sti
 `dash.html` (its builders and their tests do not change); `static_html` writes that tree once as
 HTML, escaped, and `StaticHtml` (assets/04-static-html.js) puts it in the page as it is.
 
-Only `dash.html` elements, links and text are written, as plain elements: they report no clicks to
-Dash. A graph or any other `dcc` or `dbc` component needs Dash to draw it and is refused, as is a
+Only `dash.html` elements, links, text and Bootstrap's layout boxes are written, as plain elements: they
+report no clicks to Dash. A card, its body, header and footer, a row and a column (`dbc`) are `div`s with
+Bootstrap's classes, written as dbc draws them when they take nothing but classes, a style and column
+widths. A graph or any other `dcc` or `dbc` component needs Dash to draw it and is refused, as is a
 pattern-matching id (no callback could reach it) and an address that would run code. A link
 (`dcc.Link`) keeps its in-app navigation: the asset follows it as `dcc.Link` does, without reloading
 the page.
@@ -21,6 +23,7 @@ from html import escape
 from numbers import Number
 from typing import ClassVar
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component, _explicitize_args
 
@@ -53,6 +56,20 @@ VOID = {"br", "hr", "img", "wbr", "col"}
 CONTENTS = "static-contents"
 # Elements HTML allows only inside a table: never the top of a block.
 TABLE_PARTS = {"caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"}
+# Bootstrap's layout boxes as dbc draws them (a `div` with the box's class), and a column's widths by
+# breakpoint: `width` is the narrowest one's (`xs`). A column without a width is `col`.
+BOOTSTRAP_BOXES = {
+    dbc.Card: "card",
+    dbc.CardBody: "card-body",
+    dbc.CardHeader: "card-header",
+    dbc.CardFooter: "card-footer",
+    dbc.Row: "row",
+    dbc.Col: "",
+}
+BREAKPOINTS = ("xs", "sm", "md", "lg", "xl", "xxl")
+# What a box may take and still be written as HTML; anything else (a colour, an alignment, an offset)
+# keeps it a component.
+BOX_PROPS = {"children", "id", "style", "className", "class_name", "key", "width", *BREAKPOINTS}
 # Addresses that would run code when followed.
 UNSAFE_HREF = re.compile(r"\s*(javascript|data|vbscript):", re.IGNORECASE)
 
@@ -180,6 +197,8 @@ def to_html(node: object, *, keep: Collection[str] = frozenset()) -> str:
         if not getattr(node, "refresh", False):
             attributes["data-dash-link"] = ""
         return _element("a", attributes, getattr(node, "children", None), keep)
+    if type(node) in BOOTSTRAP_BOXES:
+        return _element("div", _box_attributes(node, keep), getattr(node, "children", None), keep)
     if isinstance(node, Component) and type(node).__module__.startswith(html.__name__ + "."):
         tag = node._type.lower()
         if not TAG.fullmatch(tag):
@@ -220,6 +239,34 @@ def _attributes(node: Component, keep: Collection[str]) -> dict[str, str]:
         else:
             attributes[ATTRIBUTES.get(name, name).lower()] = str(value)
     return attributes
+
+
+def _box_attributes(node: Component, keep: Collection[str]) -> dict[str, str]:
+    """A Bootstrap box's attributes as dbc writes them: its own classes after the given ones."""
+    props = {name: value for name, value in node.to_plotly_json()["props"].items() if value is not None}
+    if props.keys() - BOX_PROPS or (type(node) is not dbc.Col and props.keys() & {"width", *BREAKPOINTS}):
+        raise TypeError(f"{type(node).__name__} with {sorted(props.keys() - {'children'})} needs dbc to draw it")
+    given = props.get("class_name") or props.get("className")
+    own = _column_classes(props) if type(node) is dbc.Col else [BOOTSTRAP_BOXES[type(node)]]
+    attributes = _attributes(html.Div(**{name: props[name] for name in ("id", "style") if name in props}), keep)
+    return {"class": " ".join([given, *own] if given else own), **attributes}
+
+
+def _column_classes(props: Mapping[str, object]) -> list[str]:
+    """A column's classes from its widths, as react-bootstrap's `Col` names them (`col-lg-7`, `col-auto`)."""
+    widths = {"xs": props.get("xs", props.get("width")), **{name: props.get(name) for name in BREAKPOINTS[1:]}}
+    classes = []
+    for breakpoint, width in widths.items():
+        infix = "" if breakpoint == "xs" else f"-{breakpoint}"
+        if width is None or width is False:
+            continue
+        if width is True:
+            classes.append(f"col{infix}")
+        elif isinstance(width, int | str) and str(width).isalnum():
+            classes.append(f"col{infix}-{width}")
+        else:
+            raise TypeError(f"a column's width {width!r} needs dbc to draw it")
+    return classes or ["col"]
 
 
 def safe_href(href: str) -> str:

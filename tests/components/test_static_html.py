@@ -158,3 +158,39 @@ def test_compact_never_writes_rows_or_cells_as_a_block_of_their_own() -> None:
     assert mark.id == "note", "the tooltip's target stays a component: redrawn as HTML, it would lose the tooltip"
     assert kept_tip is tip
     assert compact(html.Table(html.Tr(html.Td("x")))).html == "<table><tr><td>x</td></tr></table>"
+
+
+def test_bootstrap_boxes_are_written_as_dbc_draws_them_and_the_others_stay_components() -> None:
+    """A card, its body, a row and columns that take only classes, a style and widths are `div`s with
+    Bootstrap's classes after the given ones (react-bootstrap's order); a colour, an offset or a pattern
+    id needs dbc or a callback, and keeps the component."""
+    row = dbc.Row(
+        [
+            dbc.Col(html.P("Radar"), lg=7, className="radar-col"),
+            dbc.Col("Bảng", width="auto"),
+            dbc.Col("Ghi chú"),
+            dbc.Col("Nguồn", width=12, md=4, xxl=2),
+        ],
+        className="g-3",
+    )
+    assert to_html(row) == (
+        '<div class="g-3 row"><div class="radar-col col-lg-7"><p>Radar</p></div><div class="col-auto">Bảng</div>'
+        '<div class="col">Ghi chú</div><div class="col-12 col-md-4 col-xxl-2">Nguồn</div></div>'
+    )
+    card = dbc.Card(dbc.CardBody("0,6385", className="d-flex"), className="kpi-card", id="kpi", style={"minHeight": 3})
+    assert to_html(card) == (
+        '<div class="kpi-card card" id="kpi" style="min-height: 3px"><div class="d-flex card-body">0,6385</div></div>'
+    )
+    for kept in (
+        dbc.Card("x", color="primary"),
+        dbc.Col("x", width={"size": 3, "offset": 1}),
+        dbc.Row("x", align="center"),
+        dbc.Col("x", id={"type": "slot", "name": "a"}),
+    ):
+        with pytest.raises(TypeError):
+            to_html(kept)
+    graph_card = dbc.Card([dbc.CardBody("Tiêu đề"), dcc.Graph(id="g", figure={})])
+    compacted = compact(dbc.Col(graph_card, lg=6))
+    assert compacted.children[0] is graph_card and compacted.children[0].children[0].html == (
+        '<div class="card-body">Tiêu đề</div>'
+    ), "the card around a graph stays a component, its plain body a block"
