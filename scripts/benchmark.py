@@ -18,9 +18,11 @@ prints per page:
   the reader's own controls in Chromium, N times each way: p50/p95 from the click to the frame after the
   first that shows the new state (the state being what a fresh load of its URL settles on), beside
   the change's floor on this machine: the other state's settled content swapped in as HTML, no
-  request, Dash or plotly (what the browser alone needs to draw it); and, from a Chromium trace of a
-  few more changes, how long per change the page's main thread waited for the GPU process (a map's
-  WebGL drawn and read back): on a machine without a GPU, SwiftShader draws it on the CPU;
+  request, Dash or plotly (what the browser alone needs to draw it); when the change's first callback
+  request left and its last answer came (p50 from the click: the rest is the browser's drawing);
+  and, from a Chromium trace of a few more changes, how long per change the page's main thread waited
+  for the GPU process (a map's WebGL drawn and read back): on a machine without a GPU, SwiftShader
+  draws it on the CPU;
 - with `--floors N`: each page's settle time (fresh load to the settled content) against its static
   floor, the same settled DOM without its scripts served at the same URL with the same stylesheets
   and fonts (N loads each, interleaved).
@@ -390,15 +392,25 @@ SIGNATURE_JS = """(root) => {
 # frame checks the signature until it is the one awaited; the milliseconds between the click and the
 # start of the frame after the one that first holds the new state, as the page's own clock counts them.
 # A frame's own style, layout and paint (a long table's) come after its animation callbacks: the next
-# frame's start is when the state has been painted.
+# frame's start is when the state has been painted. With it, from the browser's resource timings, when
+# the first callback request of the change left and when its last answer had come (null: none was made).
 TIMED_CHANGE_JS = """async ([root, selector, expected, budget]) => {
   const signature = SIGNATURE;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  performance.clearResourceTimings();
   const start = performance.now();
   document.querySelector(selector).click();
   while (performance.now() - start < budget) {
     await frame();
-    if (signature(root) === expected) return (await frame()) - start;
+    if (signature(root) === expected) {
+      const drawn = (await frame()) - start;
+      const posts = performance.getEntriesByType('resource')
+        .filter((entry) => entry.name.includes('_dash-update-component') && entry.startTime >= start);
+      if (!posts.length) return [drawn, null, null];
+      const asked = Math.min(...posts.map((entry) => entry.startTime));
+      const answered = Math.max(...posts.map((entry) => entry.responseEnd));
+      return [drawn, asked - start, answered - start];
+    }
   }
   return null;
 }""".replace("SIGNATURE", SIGNATURE_JS)
@@ -518,7 +530,7 @@ def filter_changes(label: str, repeat: int) -> None:
     print(f"\n[{label}] filter changes in Chromium, 1920×1080 (click → redrawn page, n={repeat} each way)")
     print(
         f"  {'change':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'floor p50':>11}{'floor p95':>11}"
-        f"{'GL wait':>9}  {'A ↔ B'}"
+        f"{'GL wait':>9}{'asked p50':>11}{'answer p50':>12}  {'A ↔ B'}"
     )
     with _app_in_chromium(label) as (page, base):
         renderer = None
@@ -535,14 +547,20 @@ def filter_changes(label: str, repeat: int) -> None:
                 print(f"  {name:<20} the two states look the same; nothing to time")
                 continue
             samples: list[float] = []
+            requested: list[float] = []
+            answered: list[float] = []
             steps = [(control_b, expected_b), (control_a, expected_a)] * repeat
             for control, expected in steps:
-                elapsed = page.evaluate(TIMED_CHANGE_JS, [root, control, expected, 60_000])
-                if elapsed is None:  # the state never came: the case stops, its other changes untimed
+                timed = page.evaluate(TIMED_CHANGE_JS, [root, control, expected, 60_000])
+                if timed is None:  # the state never came: the case stops, its other changes untimed
                     print(f"  {name:<20} did not reach the awaited state within a minute")
                     samples = []
                     break
+                elapsed, request, answer = timed
                 samples.append(elapsed)
+                if request is not None:
+                    requested.append(request)
+                    answered.append(answer)
                 page.wait_for_load_state("networkidle")
             # Traced before the floors: a floor swaps the content's DOM from under React.
             waited = gl_wait_per_change(page, steps[: 2 * min(repeat, 3)], root) if samples else 0.0
@@ -551,9 +569,12 @@ def filter_changes(label: str, repeat: int) -> None:
                 if renderer is None:
                     renderer = page.evaluate(WEBGL_RENDERER_JS)
                     print(f"  (WebGL renderer: {renderer})")
+                asked = (
+                    f"{percentile(requested, 0.5):11.0f}{percentile(answered, 0.5):12.0f}" if requested else " " * 23
+                )
                 print(
                     f"  {name:<20}{percentile(samples, 0.5):9.0f}{percentile(samples, 0.95):9.0f}{max(samples):9.0f}"
-                    f"{percentile(floors, 0.5):11.0f}{percentile(floors, 0.95):11.0f}{waited:9.0f}"
+                    f"{percentile(floors, 0.5):11.0f}{percentile(floors, 0.95):11.0f}{waited:9.0f}{asked}"
                     f"  {url_a} ↔ {url_b}"
                 )
 
