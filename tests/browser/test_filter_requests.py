@@ -30,6 +30,11 @@ SHOWN_LINKS = """() => [...document.querySelectorAll('#shell-years a.year-link')
     a.innerText, a.getAttribute('href'), a.classList.contains('active'), a.closest('.year-menu') !== null])"""
 
 
+def scored_pillars(year: str, unit_code: str) -> int:
+    """How many pillars the seed scores for the unit that year (`seed/data/scores.csv`)."""
+    return sum((row["year"], row["unit_code"]) == (year, unit_code) for row in seed_csv("scores.csv"))
+
+
 def record_posts(page: Page) -> list[str]:
     """The bodies of the callbacks `page` posts from now on."""
     posted: list[str] = []
@@ -200,8 +205,9 @@ def test_a_unit_page_patches_its_pillar_cards_in_place_between_a_year_without_sc
         "#units-bars .js-plotly-plot", "plot => [plot._fullLayout.height, plot._fullData[0].y.length]"
     )
     assert bars and abs(bars["height"] - drawn_height) < 2, "the bars are not drawn to their box"
-    scored = [r for r in seed_csv("scores.csv") if (r["year"], r["unit_code"]) == ("2022", "binh-phuoc")]
-    assert rows == len(scored) and bars["height"] >= 40 * rows, "a pillar's row is too low to read"
+    assert rows == scored_pillars("2022", "binh-phuoc") and bars["height"] >= 40 * rows, (
+        "a pillar's row is too low to read"
+    )
 
     page.go_back()
     expect(heading).to_contain_text("Bình Phước: kết quả năm 2021", use_inner_text=True)
@@ -232,8 +238,7 @@ def test_the_overview_patches_its_radar_in_place_between_a_year_without_scores_a
     page.locator("#shell-years a.year-link", has_text="2022").click()
     expect(empty).to_have_count(0)
     expect(radar).to_be_visible()
-    scored = [r for r in seed_csv("scores.csv") if (r["year"], r["unit_code"]) == ("2022", "binh-phuoc")]
-    expect(table_rows).to_have_count(len(scored))
+    expect(table_rows).to_have_count(scored_pillars("2022", "binh-phuoc"))
     page.wait_for_function(
         """() => { const plot = document.querySelector('#overview-radar .js-plotly-plot');
             const box = plot.getBoundingClientRect();
