@@ -15,6 +15,7 @@ from dash import dcc, html
 from components.downloads import download_buttons
 from components.formatting import format_number
 from components.i18n import t
+from components.loading import slow_work
 from domain.boundaries import BOUNDARIES_DATASET, ISSUE_SHEET
 from domain.clock import to_local
 
@@ -264,7 +265,7 @@ def upload_section(lang: str, *, max_megabytes: int, ids: dict[str, str]) -> dbc
         t("admin.upload_title", lang),
         [
             dcc.Upload(prompt, id=ids["upload"], accept=".xlsx,.csv", multiple=False, className="admin-upload"),
-            dcc.Loading(html.Div(id=ids["check"], className="admin-check"), type="dot", delay_show=300),
+            slow_work(html.Div(id=ids["check"], className="admin-check")),
             dcc.Store(id=ids["checked"]),
             html.Div(
                 dbc.Checkbox(id=ids["accept"], label=t("admin.accept_warnings", lang), value=False),
@@ -280,7 +281,7 @@ def upload_section(lang: str, *, max_megabytes: int, ids: dict[str, str]) -> dbc
                         color="success",
                         disabled=True,
                     ),
-                    dcc.Loading(html.Div(id=ids["result"], className="admin-commit-result"), type="dot"),
+                    slow_work(html.Div(id=ids["result"], className="admin-commit-result"), delay_show=0),
                 ],
                 className="admin-actions admin-commit-row",
             ),
@@ -386,7 +387,7 @@ def boundaries_section(lang: str, *, sets: pd.DataFrame, ids: dict[str, str]) ->
         [
             html.P(t("admin.boundaries_help", lang), className="admin-muted"),
             dcc.Upload(prompt, id=ids["upload"], accept=".geojson,.json", multiple=False, className="admin-upload"),
-            dcc.Loading(html.Div(id=ids["result"], className="admin-check"), type="dot", delay_show=300),
+            slow_work(html.Div(id=ids["result"], className="admin-check")),
             html.Div(boundary_sets_table(sets, lang), id=ids["sets"]),
         ],
         "admin-boundaries",

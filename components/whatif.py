@@ -20,6 +20,7 @@ from components.citations import cite, readable_citation
 from components.formatting import SEPARATORS, format_number, format_points
 from components.i18n import t
 from components.kpi import kpi_card
+from components.loading import slow_work
 from components.rankings import group_badge
 from components.theme import SERIES_COLORS, base_layout, group_color, ink
 from domain.colour import text_on
@@ -418,7 +419,7 @@ def goal_card(setting: WhatIfSetting, start: Outcome, *, lang: str) -> dbc.Card:
     )
     return source_card(
         t("whatif.goal_title", lang),
-        [form, dcc.Loading(html.Div(id=PLAN_LIST, className="whatif-plan"), type="dot", delay_show=300), apply],
+        [form, slow_work(html.Div(id=PLAN_LIST, className="whatif-plan")), apply],
     )
 
 

@@ -12,6 +12,7 @@ from auth import audit
 from auth.policy import ADMIN_ONLY
 from components.audit import audit_export, audit_table
 from components.i18n import t
+from components.loading import slow_work
 from components.shell import message_panel
 from pages._context import BadParameter, language, page_title, query_string, whole_number
 from pages._kit import download_buttons, explained, register_download
@@ -110,7 +111,7 @@ def layout(kind: str | None = None, user: str | None = None, days: str | None = 
             html.H1(t("audit.title", lang), className="page-title"),
             html.P(t("audit.lead", lang), className="text-body-secondary"),
             controls,
-            dcc.Loading(dbc.Card(dbc.CardBody(html.Div(id=CONTENT)), className="ioc-card"), type="dot"),
+            slow_work(dbc.Card(dbc.CardBody(html.Div(id=CONTENT)), className="ioc-card"), delay_show=0),
         ],
         className="page-audit",
     )

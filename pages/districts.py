@@ -30,6 +30,7 @@ from components.districts import (
 )
 from components.i18n import t
 from components.listing import list_controls as listing_controls
+from components.loading import slow_work
 from components.reorganisation import format_date
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
@@ -319,7 +320,7 @@ def layout(
             ),
             dcc.Store(id=DRAWN),
             html.Div([html.H1(id=HEADING, className="page-heading"), control], className="districts-toolbar"),
-            dcc.Loading(html.Div(id=CONTENT, className="districts-content"), type="dot", delay_show=300),
+            slow_work(html.Div(id=CONTENT, className="districts-content")),
         ],
         className="page-districts",
     )

@@ -16,6 +16,7 @@ from components.formatting import format_number, format_points, format_rank
 from components.i18n import t
 from components.kpi import kpi_card, rank_change_badge, series_legend
 from components.laggards import laggards_body
+from components.loading import slow_work
 from components.shell import THEME_STORE, message_panel
 from components.tables import pillar_points_table
 from components.targets import risk_list
@@ -85,7 +86,7 @@ def layout(year: str | None = None, lag: str | None = None, **_query: str) -> ht
             dcc.Store(id=LAG_STORE, data=lag),
             dcc.Store(id=DRAWN),
             ticker("overview", TICKER_POLL_SECONDS),
-            dcc.Loading(html.Div(id=CONTENT, className="overview-grid"), type="dot", delay_show=300),
+            slow_work(html.Div(id=CONTENT, className="overview-grid")),
         ],
         className="page-overview",
     )

@@ -20,6 +20,7 @@ from auth.session import current_viewer
 from components import parts
 from components.citations import cite, readable_citation
 from components.i18n import dropdown_labels, t
+from components.loading import slow_work
 from components.pillars import (
     comparison_label,
     indicator_export,
@@ -110,7 +111,7 @@ def layout(
             dcc.Store(id=PATH, data=dash.get_relative_path("/pillars")),
             dcc.Store(id=QUERY, data={"year": year, "level": level, "unit": unit, "compare": compare}),
             dcc.Store(id=DRAWN),
-            dcc.Loading(html.Div(id=CONTENT, className="pillars-content"), type="dot", delay_show=300),
+            slow_work(html.Div(id=CONTENT, className="pillars-content")),
         ],
         className="page-pillars",
     )

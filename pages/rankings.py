@@ -22,6 +22,7 @@ from components.citations import cite
 from components.formatting import format_points, format_rank
 from components.i18n import t
 from components.listing import list_controls
+from components.loading import slow_work
 from components.shell import THEME_STORE
 from components.static_html import static_html
 from components.theme import DEFAULT_THEME
@@ -139,7 +140,7 @@ def layout(
             dcc.Store(id=DRAWN),
             dcc.Store(id=LEVEL_YEARS, data=level_years(levels)),
             html.Div([html.H1(id=HEADING, className="page-heading"), controls], className="rankings-header"),
-            dcc.Loading(html.Div(id=CONTENT, className="rankings-content"), type="dot", delay_show=300),
+            slow_work(html.Div(id=CONTENT, className="rankings-content")),
         ],
         className="page-rankings",
     )

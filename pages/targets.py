@@ -10,6 +10,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from components.citations import cite
 from components.i18n import t
+from components.loading import slow_work
 from components.shell import THEME_STORE, message_panel
 from components.targets import (
     counted_once_note,
@@ -221,7 +222,7 @@ def layout(year: str | None = None, pillar: str | None = None, status: str | Non
                 [html.Div(id=HEADING, className="targets-heading"), html.Div(id=FILTERS, className="targets-filters")],
                 className="targets-top",
             ),
-            dcc.Loading(html.Div(id=CONTENT, className="targets-body"), type="dot", delay_show=300),
+            slow_work(html.Div(id=CONTENT, className="targets-body")),
         ],
         className="page-targets",
     )

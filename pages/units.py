@@ -26,6 +26,7 @@ from components.changes import history_change_lines, index_changes_note, index_c
 from components.citations import cite
 from components.i18n import t
 from components.kpi import series_legend
+from components.loading import slow_work
 from components.reorganisation import ended_note, format_date, merger_figure, merger_rows, merger_table
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME, SERIES_COLORS
@@ -112,7 +113,7 @@ def layout(unit_code: str | None = None, year: str | None = None, **_query: str)
             dcc.Store(id=PATH, data=dash.get_relative_path(f"/units/{unit_code or ''}")),
             dcc.Store(id=QUERY, data={"unit_code": unit_code or "", "year": year}),
             dcc.Store(id=DRAWN),
-            dcc.Loading(html.Div(id=CONTENT, className="units-content"), type="dot", delay_show=300),
+            slow_work(html.Div(id=CONTENT, className="units-content")),
         ],
         className="page-units",
     )

@@ -21,6 +21,7 @@ from auth.guard import unit_refusal
 from auth.policy import UNIT_HEAD, sees_all_units
 from auth.session import current_viewer
 from components.i18n import t
+from components.loading import slow_work
 from components.shell import THEME_STORE, message_panel
 from components.theme import DEFAULT_THEME
 from components.whatif import (
@@ -96,7 +97,7 @@ def layout(unit: str | None = None, year: str | None = None, **query: str) -> ht
     return html.Div(
         [
             dcc.Store(id=QUERY, data={"unit": unit or default_unit(), "year": year, "scenario": scenario}),
-            dcc.Loading(html.Div(id=CONTENT, className="whatif-content"), type="dot", delay_show=300),
+            slow_work(html.Div(id=CONTENT, className="whatif-content")),
         ],
         className="page-whatif",
     )
