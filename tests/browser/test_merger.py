@@ -221,3 +221,51 @@ def test_targets_follow_the_ended_focus_and_never_show_its_plan_as_the_successor
     expect(leader.locator("#targets-title")).to_contain_text("Bình Phước")
     assert leader.locator("#targets-focus-followed").count() == 0
     assert page_errors == []
+
+
+# The navbar's row and the page against the window, and whether each control a reader clicks (page
+# links, the year links shown, the language, signing out) lies whole inside the window.
+NAVBAR_FIT = """() => {
+    const row = document.querySelector('.shell-navbar .container-fluid');
+    const controls = [...document.querySelectorAll(
+        '.shell-navbar .nav-link, .year-menu-toggle, #shell-years a.year-link, #shell-language, #shell-logout')]
+        .filter(el => !el.closest('.year-menu-list'));
+    return {
+        row: row.scrollWidth <= row.clientWidth,
+        page: document.documentElement.scrollWidth <= window.innerWidth,
+        outside: controls.filter(el => {
+            const box = el.getBoundingClientRect();
+            return box.left < 0 || box.right > window.innerWidth || box.width === 0;
+        }).map(el => el.innerText || el.id),
+    };
+}"""
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "lang"), [(1920, 1080, "vi"), (1920, 1080, "en"), (1760, 990, "vi"), (1600, 900, "en")]
+)
+def test_an_administrators_navbar_with_a_menu_of_years_stays_on_one_line(
+    page_on: Callable[[str, str], Page], merger_app: str, width: int, height: int, lang: str, expect
+):
+    """Five years (a menu of the older ones) and an administrator's nine pages overflowed the navbar
+    at full HD and wider laptops: sign-out off the screen, the page scrolling sideways. The navbar now
+    gives up words (the account's, the brand's, then the page links', icons staying) until it fits."""
+    admin = page_on(merger_app, "admin")
+    admin.set_viewport_size({"width": width, "height": height})
+    if lang == "en":
+        admin.goto(f"{merger_app}/lang/en")
+    admin.goto(f"{merger_app}/rankings")
+    expect(admin.locator(".year-menu-toggle")).to_be_visible()
+    expect(admin.locator(".shell-navbar .nav-link")).to_have_count(9)
+    admin.wait_for_function(f"() => ({NAVBAR_FIT})().row")
+    assert admin.evaluate(NAVBAR_FIT) == {"row": True, "page": True, "outside": []}
+
+
+def test_a_navbar_that_fits_keeps_every_word(leader: Page, merger_app: str, expect):
+    """The leader's seven pages fit at full HD beside the years: the brand's, the pages' and the
+    account's words all stay."""
+    leader.goto(f"{merger_app}/rankings")
+    expect(leader.locator(".year-menu-toggle")).to_be_visible()
+    assert leader.evaluate(NAVBAR_FIT) == {"row": True, "page": True, "outside": []}
+    for words in (".brand-text", ".shell-navbar .nav-label >> nth=0", ".user-name-label", ".logout-label"):
+        expect(leader.locator(words)).to_be_visible()
