@@ -89,8 +89,23 @@
         event.preventDefault();
     }
 
+    // A chart's PNG or SVG button: the request the server's `download_chart` answers with the file.
+    function requestChart(button) {
+        window.dash_clientside.set_props("present-chart-request", {data: {
+            slide: button.getAttribute("data-slide"),
+            format: button.getAttribute("data-format"),
+            at: Date.now()
+        }});
+    }
+
     function onClick(event) {
         if (!state.root) { return; }
+        var chart = event.target.closest && event.target.closest(".present-chart-button");
+        if (chart) {
+            requestChart(chart);
+            chart.blur();
+            return;
+        }
         var button = event.target.closest && event.target.closest("#present-prev, #present-next, #present-fullscreen");
         if (!button) { return; }
         if (button.id === "present-prev") { previous(); }

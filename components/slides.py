@@ -1160,7 +1160,8 @@ def table_view(table: Table, *, table_id: str) -> html.Table:
 
 
 def chart_buttons(slide: Slide, lang: str) -> html.Div | None:
-    """PNG and SVG of the slide's chart, made on the server from the same figure."""
+    """PNG and SVG of the slide's chart, made on the server from the same figure: plain buttons that
+    assets/40-present.js turns into a request (pages/present.py `download_chart`)."""
     if not slide.has_chart:
         return None
     return html.Div(
@@ -1169,10 +1170,9 @@ def chart_buttons(slide: Slide, lang: str) -> html.Div | None:
             *(
                 html.Button(
                     fmt.upper(),
-                    id={"type": "present-chart", "slide": slide.key, "format": fmt},
-                    n_clicks=0,
                     type="button",
-                    className="btn btn-sm btn-outline-secondary",
+                    className="btn btn-sm btn-outline-secondary present-chart-button",
+                    **{"data-slide": slide.key, "data-format": fmt},
                 )
                 for fmt in CHART_FORMATS
             ),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import dash
-from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from auth.policy import ALL_UNITS
 from auth.session import current_viewer
@@ -77,7 +77,8 @@ EXPORT_PPTX = "present-export-pptx"
 EXPORT_PDF = "present-export-pdf"
 DECK_DOWNLOAD = "present-download"
 CHART_DOWNLOAD = "present-chart-download"
-CHART_BUTTON = "present-chart"
+# A chart button clicked (assets/40-present.js writes it): {"slide": key, "format": "png" | "svg", "at": ms}.
+CHART_REQUEST = "present-chart-request"
 EXPORT_JOB = "present-export-job"
 EXPORT_POLL = "present-export-poll"
 # How often the page asks whether its deck export is ready.
@@ -138,6 +139,7 @@ def layout(year: str | None = None, kiosk: str | None = None, interval: str | No
             dcc.Store(id=EXPORT_JOB),
             dcc.Interval(id=EXPORT_POLL, interval=EXPORT_POLL_MS, disabled=True),
             dcc.Download(id=CHART_DOWNLOAD),
+            dcc.Store(id=CHART_REQUEST),
             deck_toolbar(
                 lang,
                 ids={"counter": COUNTER, "heading": HEADING, "pptx": EXPORT_PPTX, "pdf": EXPORT_PDF, "status": STATUS},
@@ -319,24 +321,25 @@ def deliver_deck_export(_ticks: int | None, job: dict | None):
 @callback(
     Output(CHART_DOWNLOAD, "data"),
     Output(STATUS, "children", allow_duplicate=True),
-    Input({"type": CHART_BUTTON, "slide": ALL, "format": ALL}, "n_clicks"),
+    Input(CHART_REQUEST, "data"),
     State(QUERY, "data"),
     prevent_initial_call=True,
 )
 @explained(_status)
-def download_chart(clicks: list[int | None], query: dict | None):
-    """One slide's chart as PNG or SVG, drawn from the same figure as the slide."""
-    trigger = ctx.triggered_id
-    if not trigger or not any(clicks):
+def download_chart(request: dict | None, query: dict | None):
+    """One slide's chart as PNG or SVG, drawn from the same figure as the slide. The slide's buttons are
+    plain HTML (the deck's static blocks): a click writes the request, so a deck drawn anew for another
+    year asks nothing of the server until a chart is wanted."""
+    if not isinstance(request, dict) or request.get("format") not in ("png", "svg"):
         return no_update, no_update
     lang = language()
     deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
-    slide = next((s for s in slides if s.key == trigger["slide"] and s.has_chart), None)
-    if slide is None or trigger["format"] not in ("png", "svg"):
+    slide = next((s for s in slides if s.key == request.get("slide") and s.has_chart), None)
+    if slide is None:
         return no_update, no_update
     try:
-        content = chart_file(slide, trigger["format"])
+        content = chart_file(slide, request["format"])
     except ExportError as failed:
         return no_update, _export_message(str(failed), lang)
-    filename = f"{deck_basename(deck.unit_code, deck.year)}-{slide.key}.{trigger['format']}"
-    return dcc.send_bytes(content, filename, type=MIME_TYPES[trigger["format"]]), ""
+    filename = f"{deck_basename(deck.unit_code, deck.year)}-{slide.key}.{request['format']}"
+    return dcc.send_bytes(content, filename, type=MIME_TYPES[request["format"]]), ""

@@ -374,3 +374,37 @@ def test_the_chart_download_label_stands_on_one_line(page: Page, page_errors: li
     height, size = label.evaluate("e => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).fontSize)]")
     assert height < 2 * size, (height, size)
     assert page_errors == []
+
+
+# Kaleido's Chromium draws the file on the server: seconds, more on a loaded machine.
+CHART_DOWNLOAD_TIMEOUT_MS = 180_000
+
+
+def test_a_slides_chart_downloads_on_a_click_and_only_then(page: Page, base_url: str, expect: Callable):
+    """The chart buttons were Dash components with pattern-matching ids: every deck drawn (another year)
+    posted a request for them that answered nothing. They are plain buttons now; a click asks the server
+    for the file, drawn from the slide's figure (PNG and SVG), and a deck drawn for another year does not."""
+    open_deck(page, base_url + "/present?year=2022#dti")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")
+    page.wait_for_load_state("networkidle")
+    posted: list[str] = []
+    page.on(
+        "request", lambda request: posted.append(request.post_data or "") if "_dash-update" in request.url else None
+    )
+
+    page.locator("#shell-year-links a.year-link", has_text="2021").click()
+    expect(page.locator("#present-heading")).to_contain_text("2021")
+    page.locator("#present-graph-dti .js-plotly-plot .main-svg").first.wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert posted and not [body for body in posted if "present-chart-download" in body]
+
+    page.keyboard.press("ArrowRight")  # another year's deck opens on its title
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")
+    for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<svg")):
+        with page.expect_download(timeout=CHART_DOWNLOAD_TIMEOUT_MS) as info:
+            page.locator(f"#present-slide-dti .present-chart-button[data-format='{fmt}']").click()
+        download = info.value
+        assert re.fullmatch(rf"dti-[a-z-]+-2021-dti\.{fmt}", download.suggested_filename)
+        with open(download.path(), "rb") as file:
+            assert magic in file.read(4096)
+    assert [body for body in posted if "present-chart-download" in body], "the clicks asked for the files"
