@@ -63,6 +63,22 @@ def deck_callback(client, query: dict):
     )
 
 
+def chart_request(client, request: object, query: dict):
+    """A chart button's click as assets/40-present.js writes it into the page's store."""
+    key = next(k for k in dash.get_app().callback_map if k.startswith("..present-chart-download.data..."))
+    outputs = [dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")]
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": key,
+            "outputs": outputs,
+            "inputs": [{"id": "present-chart-request", "property": "data", "value": request}],
+            "changedPropIds": ["present-chart-request.data"],
+            "state": [{"id": "present-query", "property": "data", "value": query}],
+        },
+    )
+
+
 def start_export(client, query: dict, button: str = "present-export-pptx"):
     """The click on an export button: it starts the export beside the request and answers at once."""
     return client.post(
@@ -169,6 +185,21 @@ def test_a_unit_head_cannot_call_the_deck_callbacks(client_as):
 
     assert deck_callback(unit_head, {"year": "2022"}).status_code == 403
     assert deck_download(unit_head, {"year": "2022"}).status_code == 403
+
+
+def test_a_chart_request_is_checked_on_the_server(client, client_as, chromium_available):
+    """The store a chart button writes comes from the browser: a file only for a slide with a chart and a
+    format the deck offers, and only for a reader of the deck."""
+    year = {"year": "2022"}
+    payload = chart_request(client, {"slide": "dti", "format": "svg", "at": 1}, year).get_json()["response"]
+    assert payload["present-chart-download"]["data"]["filename"] == "dti-binh-phuoc-2022-dti.svg"
+    assert b"<svg" in base64.b64decode(payload["present-chart-download"]["data"]["content"])[:4096]
+
+    for tampered in ({"slide": "dti", "format": "exe"}, {"slide": "title", "format": "png"}, {"slide": ["dti"]}, "dti"):
+        response = chart_request(client, tampered, year)
+        assert response.status_code == 200
+        assert response.get_json()["response"] == {}, f"no file, no message for {tampered!r}"
+    assert chart_request(client_as("unit_head"), {"slide": "dti", "format": "png", "at": 1}, year).status_code == 403
 
 
 def test_kiosk_interval_is_clamped_or_explained(dash_app):
