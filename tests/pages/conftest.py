@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from html.parser import HTMLParser
 
+import dash
 import pytest
 from flask.testing import FlaskClient
 
@@ -99,6 +100,23 @@ def post_callback(client: FlaskClient, output: str, inputs: list[dict], cookies:
             "inputs": inputs,
             "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
             "state": [],
+        },
+    )
+
+
+def post_to_callback(client: FlaskClient, first_output: str, inputs: list[dict], state: list[dict]):
+    """Post to the callback whose first output is `first_output` ("present-download.data"), as the browser
+    does: its key in Dash's map names every output, with the suffixes `allow_duplicate` gives them."""
+    key = next(k for k in dash.get_app().callback_map if k.startswith(f"..{first_output}..."))
+    outputs = [dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")]
+    return client.post(
+        "/_dash-update-component",
+        json={
+            "output": key,
+            "outputs": outputs,
+            "inputs": inputs,
+            "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
+            "state": state,
         },
     )
 

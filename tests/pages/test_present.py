@@ -10,13 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-import dash
 import pytest
 from pptx import Presentation
 
 from components.slides import SLIDE_KEYS
 from tests.conftest import skip_or_fail
-from tests.pages.conftest import STATIC_ELEMENT, components
+from tests.pages.conftest import STATIC_ELEMENT, components, post_to_callback
 
 # On a loaded machine Chromium takes tens of seconds for the whole deck: the poll gives up after this.
 EXPORT_DEADLINE_SECONDS = 300
@@ -65,17 +64,11 @@ def deck_callback(client, query: dict):
 
 def chart_request(client, request: object, query: dict):
     """A chart button's click as assets/40-present.js writes it into the page's store."""
-    key = next(k for k in dash.get_app().callback_map if k.startswith("..present-chart-download.data..."))
-    outputs = [dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")]
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": key,
-            "outputs": outputs,
-            "inputs": [{"id": "present-chart-request", "property": "data", "value": request}],
-            "changedPropIds": ["present-chart-request.data"],
-            "state": [{"id": "present-query", "property": "data", "value": query}],
-        },
+    return post_to_callback(
+        client,
+        "present-chart-download.data",
+        [{"id": "present-chart-request", "property": "data", "value": request}],
+        [{"id": "present-query", "property": "data", "value": query}],
     )
 
 
@@ -102,17 +95,11 @@ def start_export(client, query: dict, button: str = "present-export-pptx"):
 
 def poll_export(client, job: dict | None):
     """One tick of the page's poll for its export (its outputs carry Dash's allow_duplicate suffixes)."""
-    key = next(k for k in dash.get_app().callback_map if k.startswith("..present-download.data..."))
-    outputs = [dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")]
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": key,
-            "outputs": outputs,
-            "inputs": [{"id": "present-export-poll", "property": "n_intervals", "value": 1}],
-            "changedPropIds": ["present-export-poll.n_intervals"],
-            "state": [{"id": "present-export-job", "property": "data", "value": job}],
-        },
+    return post_to_callback(
+        client,
+        "present-download.data",
+        [{"id": "present-export-poll", "property": "n_intervals", "value": 1}],
+        [{"id": "present-export-job", "property": "data", "value": job}],
     )
 
 

@@ -14,13 +14,13 @@ import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
-import dash
 import pytest
 
 from auth import audit
 from data_access.settings import SEED_DIR
 from tests.conftest import TEST_ACCOUNTS
 from tests.exports.test_deck_export import chromium  # noqa: F401  (the session's Chromium check)
+from tests.pages.conftest import post_to_callback
 
 HEALTH = "binh-phuoc-so-y-te"
 ICT = "binh-phuoc-so-tttt"
@@ -114,17 +114,11 @@ def test_a_unit_head_downloads_their_own_report_and_the_download_is_logged(
 
 def deliver_callback(client, job: dict | None):
     """The page's poll for the zip as the browser posts it (its outputs carry Dash's allow_duplicate suffixes)."""
-    key = next(k for k in dash.get_app().callback_map if k.startswith("..units-report-download.data..."))
-    outputs = [dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")]
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": key,
-            "outputs": outputs,
-            "inputs": [{"id": "units-report-poll", "property": "n_intervals", "value": 1}],
-            "changedPropIds": ["units-report-poll.n_intervals"],
-            "state": [{"id": "units-report-job", "property": "data", "value": job}],
-        },
+    return post_to_callback(
+        client,
+        "units-report-download.data",
+        [{"id": "units-report-poll", "property": "n_intervals", "value": 1}],
+        [{"id": "units-report-job", "property": "data", "value": job}],
     )
 
 
