@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 import dash
 import pytest
+from dash import _callback
 from flask.testing import FlaskClient
 
 from data_access.cache import cache
@@ -104,19 +105,28 @@ def post_callback(client: FlaskClient, output: str, inputs: list[dict], cookies:
     )
 
 
-def post_to_callback(client: FlaskClient, first_output: str, inputs: list[dict], state: list[dict]):
-    """Post to the callback whose first output is `first_output` ("present-download.data"), as the browser
-    does: its key in Dash's map names every output, with the suffixes `allow_duplicate` gives them."""
-    key = next(k for k in dash.get_app().callback_map if k.startswith(f"..{first_output}..."))
-    outputs = [dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")]
+def post_to_callback(
+    client: FlaskClient, first_output: str, inputs: list, state: list[dict] | None = None, changed: str | None = None
+):
+    """POST to the callback whose outputs start with `first_output` ("present-download.data"), as the browser
+    does, with `inputs[0]` (or `changed`) as the trigger: its key in Dash's map names every output, with the
+    suffixes `allow_duplicate` gives them."""
+    keys = [*dash.get_app().callback_map, *_callback.GLOBAL_CALLBACK_MAP]
+    key = next(k for k in keys if k.lstrip(".").startswith(first_output))
+    if key.startswith(".."):
+        outputs: list[dict] | dict = [
+            dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")
+        ]
+    else:
+        outputs = dict(zip(("id", "property"), key.rsplit(".", 1), strict=True))
     return client.post(
         "/_dash-update-component",
         json={
             "output": key,
             "outputs": outputs,
             "inputs": inputs,
-            "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
-            "state": state,
+            "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"],
+            "state": state or [],
         },
     )
 

@@ -13,7 +13,6 @@ import io
 import json
 
 import pytest
-from dash import _callback
 from openpyxl import load_workbook
 
 from components.i18n import TEXT
@@ -22,6 +21,7 @@ from data_access.admin import template_years
 from data_access.importing import OK, formats, import_file
 from data_access.importing import files as downloads
 from data_access.settings import SEED_DIR
+from tests.pages.conftest import post_to_callback
 
 YEAR, LEVEL = 2022, "department"
 
@@ -31,42 +31,13 @@ def seed_totals() -> dict[str, dict[str, str]]:
         return {r["unit_code"]: r for r in csv.DictReader(fh) if r["year"] == str(YEAR) and r["level"] == LEVEL}
 
 
-def callback_key(app, first_output: str) -> str:
-    keys = list(app.callback_map) + list(_callback.GLOBAL_CALLBACK_MAP)
-    return next(k for k in keys if k.lstrip(".").startswith(first_output))
-
-
-def call(client, app, first_output: str, inputs: list, state: list[dict] | None = None, changed: str | None = None):
-    """POST a callback whose outputs start with `first_output`, with `inputs[0]` (or `changed`) as the trigger."""
-    key = callback_key(app, first_output)
-    if key.startswith(".."):
-        outputs = []
-        for spec in key.strip(".").split("..."):
-            component, prop = spec.rsplit(".", 1)
-            outputs.append({"id": component, "property": prop})
-    else:
-        component, prop = key.rsplit(".", 1)
-        outputs = {"id": component, "property": prop}
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": key,
-            "outputs": outputs,
-            "inputs": inputs,
-            "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"],
-            "state": state or [],
-        },
-    )
-
-
 def upload_value(content: bytes) -> str:
     return "data:application/octet-stream;base64," + base64.b64encode(content).decode()
 
 
-def check_upload(client, app, content: bytes, name: str):
-    response = call(
+def check_upload(client, content: bytes, name: str):
+    response = post_to_callback(
         client,
-        app,
         "admin-check.children",
         [{"id": "admin-upload", "property": "contents", "value": upload_value(content)}],
         [{"id": "admin-upload", "property": "filename", "value": name}],
@@ -104,10 +75,9 @@ def components_with_id_prefix(tree: object, prefix: str):
             yield from components_with_id_prefix(item, prefix)
 
 
-def commit_upload(client, app, content: bytes, name: str, state: dict):
-    return call(
+def commit_upload(client, content: bytes, name: str, state: dict):
+    return post_to_callback(
         client,
-        app,
         "admin-commit-result.children",
         [{"id": "admin-commit", "property": "n_clicks", "value": 1}],
         [
@@ -136,9 +106,8 @@ def test_only_an_admin_opens_the_page(admin, client):
 
 
 def test_a_leader_cannot_call_its_callbacks(client, dash_app):
-    response = call(
+    response = post_to_callback(
         client,
-        dash_app.app,
         "admin-check.children",
         [{"id": "admin-upload", "property": "contents", "value": upload_value(b"x")}],
         [{"id": "admin-upload", "property": "filename", "value": "x.csv"}],
@@ -155,15 +124,14 @@ def test_a_file_with_faults_gets_every_message_and_no_commit(admin, dash_app):
     sheet.cell(3, awareness).value = -4
     buffer = io.BytesIO()
     book.save(buffer)
-    payload = check_upload(admin, dash_app.app, buffer.getvalue(), "loi.xlsx")
+    payload = check_upload(admin, buffer.getvalue(), "loi.xlsx")
     shown = json.dumps(payload["admin-check"]["children"], ensure_ascii=False)
     assert "“năm mươi” không phải là số" in shown and "điểm âm (-4)" in shown
     assert shown.count("admin-issue admin-issue-error") == 2
     assert payload["admin-checked"]["data"]["errors"] == 2
 
-    allowed = call(
+    allowed = post_to_callback(
         admin,
-        dash_app.app,
         "admin-commit.disabled",
         [
             {"id": "admin-checked", "property": "data", "value": payload["admin-checked"]["data"]},
@@ -174,7 +142,7 @@ def test_a_file_with_faults_gets_every_message_and_no_commit(admin, dash_app):
 
 
 def test_a_wrong_file_type_is_explained(admin, dash_app):
-    payload = check_upload(admin, dash_app.app, b"%PDF-1.4", "bao-cao.pdf")
+    payload = check_upload(admin, b"%PDF-1.4", "bao-cao.pdf")
     assert "sai loại tệp" in json.dumps(payload["admin-check"]["children"], ensure_ascii=False)
 
 
@@ -188,16 +156,15 @@ def original_scores_restored(dash_app):
 
 def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, dash_app, original_scores_restored):
     content = corrected_export_bytes()
-    payload = check_upload(admin, dash_app.app, content, "diem-2022.xlsx")
+    payload = check_upload(admin, content, "diem-2022.xlsx")
     preview = json.dumps(payload["admin-check"]["children"], ensure_ascii=False)
     for unit, printed in seed_totals().items():
         assert unit in preview
         assert printed["published_total"].replace(".", ",") in preview
     state = payload["admin-checked"]["data"]
     assert state == {"sha256": hashlib.sha256(content).hexdigest(), "errors": 0, "warnings": 0}
-    allowed = call(
+    allowed = post_to_callback(
         admin,
-        dash_app.app,
         "admin-commit.disabled",
         [
             {"id": "admin-checked", "property": "data", "value": state},
@@ -206,7 +173,7 @@ def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, das
     )
     assert allowed.get_json()["response"]["admin-commit"]["disabled"] is False
 
-    committed = commit_upload(admin, dash_app.app, content, "diem-2022.xlsx", state)
+    committed = commit_upload(admin, content, "diem-2022.xlsx", state)
     assert committed.status_code == 200
     result = json.dumps(committed.get_json()["response"], ensure_ascii=False)
     assert "Đã ghi" in result
@@ -215,9 +182,8 @@ def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, das
     record_id = int(result.split('"id": "admin-history-row-')[1].split('"')[0])
 
     button = {"index": f"{record_id}:before", "type": "admin-snapshot"}
-    snapshot = call(
+    snapshot = post_to_callback(
         admin,
-        dash_app.app,
         "admin-snapshot-file.data",
         [[{"id": button, "property": "n_clicks", "value": 1}]],
         changed=json.dumps(button, separators=(",", ":")) + ".n_clicks",
@@ -231,8 +197,8 @@ def test_a_good_file_is_previewed_committed_and_listed_in_the_history(admin, das
 def test_an_unchanged_file_writes_nothing_and_the_history_says_so(admin, dash_app):
     content = export_bytes()
     version = db.data_version()
-    state = check_upload(admin, dash_app.app, content, "diem-2022.xlsx")["admin-checked"]["data"]
-    committed = commit_upload(admin, dash_app.app, content, "diem-2022.xlsx", state)
+    state = check_upload(admin, content, "diem-2022.xlsx")["admin-checked"]["data"]
+    committed = commit_upload(admin, content, "diem-2022.xlsx", state)
     assert committed.status_code == 200
     response = committed.get_json()["response"]
     message = json.dumps(response["admin-commit-result"], ensure_ascii=False)
@@ -245,9 +211,8 @@ def test_an_unchanged_file_writes_nothing_and_the_history_says_so(admin, dash_ap
 
 def test_a_commit_re_reads_the_upload_and_refuses_one_it_did_not_check(admin, dash_app):
     content = export_bytes()
-    response = call(
+    response = post_to_callback(
         admin,
-        dash_app.app,
         "admin-commit-result.children",
         [{"id": "admin-commit", "property": "n_clicks", "value": 1}],
         [
@@ -261,9 +226,8 @@ def test_a_commit_re_reads_the_upload_and_refuses_one_it_did_not_check(admin, da
 
 
 def test_templates_and_exports_download(admin, dash_app):
-    template = call(
+    template = post_to_callback(
         admin,
-        dash_app.app,
         "admin-template-file.data",
         [
             {"id": "admin-template-xlsx", "property": "n_clicks", "value": 1},
@@ -276,9 +240,8 @@ def test_templates_and_exports_download(admin, dash_app):
         ],
     ).get_json()["response"]
     assert template["admin-template-file"]["data"]["filename"] == f"mau-diem-{YEAR}-{LEVEL}.xlsx"
-    missing = call(
+    missing = post_to_callback(
         admin,
-        dash_app.app,
         "admin-template-file.data",
         [
             {"id": "admin-template-xlsx", "property": "n_clicks", "value": 1},
@@ -294,9 +257,8 @@ def test_templates_and_exports_download(admin, dash_app):
     assert missing["admin-template-file"]["data"]["filename"] == f"mau-diem-2031-{LEVEL}.xlsx"
     assert "Chưa có khung đánh giá năm 2031" in missing["admin-template-message"]["children"]
     assert "chỉ có tổng điểm, xếp hạng và nhóm công bố" in missing["admin-template-message"]["children"]
-    next_year = call(
+    next_year = post_to_callback(
         admin,
-        dash_app.app,
         "admin-template-file.data",
         [
             {"id": "admin-template-xlsx", "property": "n_clicks", "value": 1},
@@ -310,9 +272,8 @@ def test_templates_and_exports_download(admin, dash_app):
     ).get_json()["response"]
     assert next_year["admin-template-file"]["data"]["filename"] == f"mau-khung-{YEAR + 1}-{LEVEL}.xlsx"
 
-    exported = call(
+    exported = post_to_callback(
         admin,
-        dash_app.app,
         "admin-export-file.data",
         [
             {"id": "admin-export-csv", "property": "n_clicks", "value": 1},
@@ -332,9 +293,8 @@ def test_templates_and_exports_download(admin, dash_app):
         base64.b64decode(data["content"])
         == downloads.export_file(formats.SCORES, {"year": YEAR, "level": LEVEL}, "csv")[1]
     )
-    tampered = call(
+    tampered = post_to_callback(
         admin,
-        dash_app.app,
         "admin-export-file.data",
         [
             {"id": "admin-export-csv", "property": "n_clicks", "value": 1},
