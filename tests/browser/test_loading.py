@@ -60,7 +60,8 @@ def test_a_slow_change_shows_the_spinner_over_the_content_still_in_view(
 ) -> None:
     """Content that takes longer than the delay still gets its dots; a slow filter change keeps what the
     page showed in view under them (dimmed), never a blank page, until the new content comes."""
-    page.add_init_script(f"({SLOW_CALLBACKS_SCRIPT})({SPINNER_DELAY_MS * 3})")
+    # Answers this late keep the spinner up over a second: long enough to read the page under it.
+    page.add_init_script(f"({SLOW_CALLBACKS_SCRIPT})({SPINNER_DELAY_MS * 6})")
     page.goto(base_url + "/targets")
     page.locator(".dash-spinner").first.wait_for()
     page.wait_for_function("() => !document.querySelector('.dash-spinner')")

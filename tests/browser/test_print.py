@@ -25,8 +25,8 @@ MAP_LOADED = (
 )
 # A page's charts: plotly's, and the targets' gauges (SVG written on the server).
 CHARTS = ".js-plotly-plot, .target-gauge-svg"
-# Drawn and shown: a content spinner (dcc.Loading) still up hides the content it covers, already in
-# the page, until a timer after the answer; its text is not printed and `innerText` reads it empty.
+# Drawn and shown: no content spinner up (`components.loading.slow_work`), which dims what it covers until
+# a timer after the answer, and would print it dimmed.
 DRAWN = """() => !document.querySelector('[data-dash-is-loading="true"], .dash-spinner')
   && document.querySelectorAll('CHARTS').length > 0
   && [...document.querySelectorAll('.js-plotly-plot')].every(plot => plot.querySelector('.main-svg')
