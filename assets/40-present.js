@@ -12,7 +12,8 @@
         staleTimer: null,
         lastBeat: 0,
         pollMs: 15000,
-        wanted: ""
+        wanted: "",
+        shown: ""
     };
 
     function slides() {
@@ -40,6 +41,7 @@
             all[i].classList.toggle("is-active", active);
             all[i].setAttribute("aria-hidden", active ? "false" : "true");
         }
+        state.shown = all[state.index].id.replace(/^present-slide-/, "");
         setText(document.getElementById("present-counter"), (state.index + 1) + " / " + count);
     }
 
@@ -138,10 +140,14 @@
         state.staleTimer = null;
     }
 
+    // A deck drawn in place of the one shown (another year: the router builds the page anew) opens on the
+    // slide that was shown, where it has it, so a presenter compares a slide across years; a deck opened
+    // from another page opens on its title, or on the slide its address names (`#actions`).
     function attach(root) {
+        var replacing = state.root !== null;
         state.root = root;
         state.index = 0;
-        state.wanted = window.location.hash.slice(1);
+        state.wanted = window.location.hash.slice(1) || (replacing ? state.shown : "");
         stopTimers();
         var kiosk = root.getAttribute("data-kiosk") === "1";
         document.body.classList.toggle("present-kiosk", kiosk);
@@ -176,6 +182,7 @@
                 show(Array.prototype.indexOf.call(all, wanted), false);
                 return;
             }
+            if (all.length) { state.wanted = ""; }  // a deck without that slide: it stays on its first
             var current = all[Math.min(state.index, all.length - 1)];
             if (current && !current.classList.contains("is-active")) { show(state.index); }
             else if (current) { setText(document.getElementById("present-counter"), (state.index + 1) + " / " + all.length); }

@@ -398,8 +398,7 @@ def test_a_slides_chart_downloads_on_a_click_and_only_then(page: Page, base_url:
     page.wait_for_load_state("networkidle")
     assert posted and not [body for body in posted if "present-chart-download" in body]
 
-    page.keyboard.press("ArrowRight")  # another year's deck opens on its title
-    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")  # another year's deck, on the slide shown
     for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<svg")):
         with page.expect_download(timeout=CHART_DOWNLOAD_TIMEOUT_MS) as info:
             page.locator(f"#present-slide-dti .present-chart-button[data-format='{fmt}']").click()
@@ -408,3 +407,33 @@ def test_a_slides_chart_downloads_on_a_click_and_only_then(page: Page, base_url:
         with open(download.path(), "rb") as file:
             assert magic in file.read(4096)
     assert [body for body in posted if "present-chart-download" in body], "the clicks asked for the files"
+
+
+def test_another_year_opens_the_deck_on_the_slide_shown_where_it_has_it(page: Page, base_url: str, expect: Callable):
+    """A presenter compares a slide across years: a year link redraws the deck on the slide shown. A year
+    that leaves that slide out (2021 has no district results) opens on the title; a deck opened from
+    another page opens on its title."""
+    open_deck(page, base_url + "/present?year=2022")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")
+
+    page.locator("#shell-year-links a.year-link", has_text="2021").click()
+    expect(page.locator("#present-heading")).to_contain_text("2021")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")
+    assert "2021" in page.inner_text("#present-slide-dti .present-slide-heading")
+
+    page.goto(base_url + "/present?year=2022#districts")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-districts")
+    page.locator("#shell-year-links a.year-link", has_text="2021").click()
+    expect(page.locator("#present-heading")).to_contain_text("2021")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-title")
+    assert page.locator("#present-slide-districts").count() == 0
+
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")
+    page.locator(".shell-navbar a.nav-link[href='/']").click()
+    page.locator("#overview-content .js-plotly-plot").first.wait_for()
+    page.locator(".shell-navbar a.nav-link[href='/present']").click()
+    # The slides come with their charts, in one drawing: once a chart is there, the slide shown is settled.
+    page.locator("#present-graph-dti .js-plotly-plot .main-svg").first.wait_for(state="attached")
+    assert active_slide(page) == "present-slide-title"
