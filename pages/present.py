@@ -18,7 +18,7 @@ from auth.policy import ALL_UNITS
 from auth.session import current_viewer
 from components.i18n import t
 from components.shell import THEME_STORE, message_panel
-from components.slides import Slide, build_slides, deck_toolbar, deck_view
+from components.slides import CHART_FORMATS, Slide, build_slides, deck_toolbar, deck_view
 from components.theme import DEFAULT_THEME
 from data_access import queries
 from data_access.db import data_version
@@ -330,7 +330,7 @@ def download_chart(request: dict | None, query: dict | None):
     """One slide's chart as PNG or SVG, drawn from the same figure as the slide. The slide's buttons are
     plain HTML (the deck's static blocks): a click writes the request, so a deck drawn anew for another
     year asks nothing of the server until a chart is wanted."""
-    if not isinstance(request, dict) or request.get("format") not in ("png", "svg"):
+    if not isinstance(request, dict) or request.get("format") not in CHART_FORMATS:
         return no_update, no_update
     lang = language()
     deck, slides = deck_slides(query, theme=EXPORT_THEME, lang=lang)
