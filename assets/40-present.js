@@ -43,6 +43,62 @@
         }
         state.shown = all[state.index].id.replace(/^present-slide-/, "");
         setText(document.getElementById("present-counter"), (state.index + 1) + " / " + count);
+        drawCharts();
+    }
+
+    // A slide's chart waits in its box (components/slides.py `chart_box`) until the slide is shown; the
+    // others are drawn one at a time when the browser is idle, so a change of year redraws the one chart
+    // the presenter sees and the rest follow before a click or a print needs them. `asked` holds the boxes
+    // whose chart is drawn or on its way; a box Dash leaves empty (the deck drawn anew) is asked again.
+    var asked = new WeakSet();
+    var idleDraw = null;
+    var whenIdle = window.requestIdleCallback
+        ? function (work) { return window.requestIdleCallback(work, {timeout: 1000}); }
+        : function (work) { return window.setTimeout(work, 50); };
+
+    function drawChart(box) {
+        var setProps = window.dash_clientside && window.dash_clientside.set_props;
+        if (!setProps || asked.has(box)) { return; }
+        asked.add(box);
+        var id = JSON.parse(box.id);
+        setProps(id, {children: {
+            type: "Graph",
+            namespace: "dash_core_components",
+            props: {
+                id: "present-graph-" + id.slide,
+                figure: JSON.parse(box.getAttribute("data-figure")),
+                config: JSON.parse(box.getAttribute("data-config")),
+                responsive: true,
+                style: {height: "100%", width: "100%"}
+            }
+        }});
+    }
+
+    function waiting(scope) {
+        return Array.prototype.filter.call(scope.querySelectorAll(".present-graph[data-figure]"), function (box) {
+            return !asked.has(box);
+        });
+    }
+
+    // A chart of the slide shown that plotly has not drawn yet: the others wait for it.
+    function shownPending() {
+        var current = slides()[state.index];
+        var boxes = current ? current.querySelectorAll(".present-graph[data-figure]") : [];
+        return Array.prototype.some.call(boxes, function (box) { return !box.querySelector(".main-svg"); });
+    }
+
+    function drawNextWaiting() {
+        idleDraw = null;
+        var rest = state.root ? waiting(state.root) : [];
+        if (!rest.length) { return; }
+        if (!shownPending()) { drawChart(rest.shift()); }
+        if (rest.length) { idleDraw = whenIdle(drawNextWaiting); }
+    }
+
+    function drawCharts() {
+        var current = slides()[state.index];
+        if (current) { waiting(current).forEach(drawChart); }
+        if (idleDraw === null && state.root && waiting(state.root).length) { idleDraw = whenIdle(drawNextWaiting); }
     }
 
     function next() { show(state.index + 1, false); }
@@ -169,7 +225,13 @@
 
     // Dash renders pages and re-renders the deck (a new import, a theme change) by replacing
     // DOM nodes: follow the page's root and keep the current slide across re-renders.
-    function sync() {
+    function sync(mutations) {
+        mutations.forEach(function (mutation) {
+            var box = mutation.target;
+            if (mutation.removedNodes.length && !box.firstChild && box.matches && box.matches(".present-graph[data-figure]")) {
+                asked.delete(box);
+            }
+        });
         var root = document.getElementById("present-root");
         if (root !== state.root) {
             if (root) { attach(root); } else if (state.root) { detach(); }
@@ -185,7 +247,10 @@
             if (all.length) { state.wanted = ""; }  // a deck without that slide: it stays on its first
             var current = all[Math.min(state.index, all.length - 1)];
             if (current && !current.classList.contains("is-active")) { show(state.index); }
-            else if (current) { setText(document.getElementById("present-counter"), (state.index + 1) + " / " + all.length); }
+            else if (current) {
+                setText(document.getElementById("present-counter"), (state.index + 1) + " / " + all.length);
+                drawCharts();
+            }
         }
     }
 

@@ -9,13 +9,14 @@ builders the analysis pages use, with every value written on the chart (nothing 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import html
 from plotly.subplots import make_subplots
 
 from components.caveats import FLAG, discrepancy_texts, flagged_labels, inferred_text
@@ -79,6 +80,8 @@ REPORT_ACTION_ROWS = 5
 GAP_ROWS = 5
 STATUSES = ("met", "not_met", "no_data")
 GRAPH_CONFIG = {**PAGE_GRAPH_CONFIG, "displayModeBar": False}
+# The pattern-matching id type of a slide's chart box: assets/40-present.js draws the chart into it.
+CHART_BOX = "present-chart"
 CHART_FORMATS = ("png", "svg")
 
 
@@ -1181,6 +1184,18 @@ def chart_buttons(slide: Slide, lang: str) -> html.Div | None:
     )
 
 
+def chart_box(slide: Slide) -> html.Div:
+    """The box of a slide's chart, with the figure it holds until assets/40-present.js draws it there as
+    `#present-graph-<key>` (a `dcc.Graph`): the slide shown at once, the others one at a time when the
+    browser is idle. Drawn together, the deck's six charts held the page for a quarter of a second on
+    every change of year, where the presenter sees one."""
+    return html.Div(
+        id={"type": CHART_BOX, "slide": slide.key},
+        className="present-graph",
+        **{"data-figure": slide.figure.to_json(), "data-config": json.dumps(GRAPH_CONFIG)},
+    )
+
+
 def _title_body(slide: Slide) -> list:
     fact = slide.facts[0]
     return [
@@ -1217,16 +1232,7 @@ def slide_view(slide: Slide, index: int, total: int, *, lang: str, active: bool 
     else:
         main = []
         if slide.figure is not None:
-            main.append(
-                dcc.Graph(
-                    id=f"present-graph-{slide.key}",
-                    figure=slide.figure,
-                    config=GRAPH_CONFIG,
-                    className="present-graph",
-                    responsive=True,
-                    style={"height": "100%", "width": "100%"},
-                )
-            )
+            main.append(chart_box(slide))
         if slide.table is not None:
             main.append(
                 html.Div(table_view(slide.table, table_id=f"present-table-{slide.key}"), className="present-table-box")

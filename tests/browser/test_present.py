@@ -200,12 +200,35 @@ TEXTS_JS = """root => {
   }
   return out;
 }"""
-# The deck is drawn: every slide's graph holds its chart's text (hidden slides are laid out and
-# drawn too; plotly draws a graph a moment after Dash puts it on the page).
+# The deck is drawn: every slide's chart box holds its chart's text (the slide shown is drawn first,
+# hidden slides when the browser is idle, laid out as shown).
 DRAWN_JS = """() => {
-  const graphs = [...document.querySelectorAll('.present-slide .dash-graph')];
-  return graphs.length > 0 && graphs.every(graph => graph.querySelector('.main-svg text'));
+  const boxes = [...document.querySelectorAll('.present-slide .present-graph[data-figure]')];
+  return boxes.length > 0 && boxes.every(box => box.querySelector('.main-svg text'));
 }"""
+# Records the order in which the deck's charts are drawn from now on: each graph's id, with how many
+# chart boxes were still empty when it was drawn.
+RECORD_DRAWING_JS = """() => {
+  window.chartsDrawn = [];
+  const seen = new Set(document.querySelectorAll('.present-graph .js-plotly-plot'));
+  new MutationObserver(() => {
+    for (const plot of document.querySelectorAll('.present-graph .js-plotly-plot')) {
+      if (!seen.has(plot) && plot.querySelector('.main-svg')) {
+        seen.add(plot);
+        const empty = [...document.querySelectorAll('.present-graph[data-figure]')]
+          .filter(box => !box.querySelector('.main-svg')).length;
+        window.chartsDrawn.push([plot.closest('.dash-graph').id, empty]);
+      }
+    }
+  }).observe(document.body, {childList: true, subtree: true});
+}"""
+# The 2022 deck's slides with a chart, in order.
+CHARTS_2022 = ("dti", "radar", "departments", "districts", "targets", "weakest")
+# The fill of each drawn chart's first axis label, in the deck's order (a bar's own label keeps its ink).
+CHART_INKS_JS = """() => [...document.querySelectorAll('.present-graph .js-plotly-plot')].map(plot => {
+  const text = plot.querySelector('.xtick text, .ytick text, .angularaxistick text');
+  return text && getComputedStyle(text).fill;
+})"""
 ACTIVE_IS_JS = "id => document.querySelector('.present-slide.is-active')?.id === id"
 
 
@@ -434,6 +457,58 @@ def test_another_year_opens_the_deck_on_the_slide_shown_where_it_has_it(page: Pa
     page.locator(".shell-navbar a.nav-link[href='/']").click()
     page.locator("#overview-content .js-plotly-plot").first.wait_for()
     page.locator(".shell-navbar a.nav-link[href='/present']").click()
-    # The slides come with their charts, in one drawing: once a chart is there, the slide shown is settled.
-    page.locator("#present-graph-dti .js-plotly-plot .main-svg").first.wait_for(state="attached")
+    # The slide shown is settled before the charts are drawn (the shown slide's first, the rest after).
+    page.wait_for_function(DRAWN_JS)
     assert active_slide(page) == "present-slide-title"
+
+
+def drawn_after(page: Page, act: Callable[[], None], count: int) -> list[list]:
+    """What `act` makes the deck draw, in order: [graph id, chart boxes still empty then]."""
+    page.evaluate(RECORD_DRAWING_JS)
+    act()
+    page.wait_for_function(f"() => window.chartsDrawn.length >= {count}")
+    page.wait_for_function(DRAWN_JS)
+    return page.evaluate("window.chartsDrawn")
+
+
+def test_another_year_draws_the_chart_shown_while_the_others_wait(page: Page, page_errors: list[str], base_url: str):
+    """Six charts drawn at once held the page a quarter of a second on every change of year: the chart of
+    the slide shown is drawn while the other slides' wait, then those one by one, each once, in its slide."""
+    open_deck(page, base_url + "/present?year=2021#dti")
+    page.wait_for_function(ACTIVE_IS_JS, arg="present-slide-dti")
+    page.wait_for_function(DRAWN_JS)
+
+    drawn = drawn_after(
+        page, lambda: page.locator("#shell-year-links a.year-link", has_text="2022").click(), len(CHARTS_2022)
+    )
+    assert drawn[0] == ["present-graph-dti", len(CHARTS_2022) - 1], drawn
+    assert sorted(graph for graph, _ in drawn) == sorted(f"present-graph-{key}" for key in CHARTS_2022)
+    boxes = page.eval_on_selector_all(
+        ".present-graph[data-figure]",
+        "boxes => boxes.map(box => [box.closest('.present-slide').id, box.querySelectorAll('.js-plotly-plot').length])",
+    )
+    assert boxes == [[f"present-slide-{key}", 1] for key in CHARTS_2022], "each chart drawn once, in its slide"
+    assert active_slide(page) == "present-slide-dti"
+    assert "2022" in page.inner_text("#present-slide-dti .present-slide-heading")
+    assert page_errors == []
+
+
+def test_a_theme_change_draws_the_slide_shown_first_then_every_chart_in_the_new_ink(
+    page: Page, page_errors: list[str], base_url: str, expect: Callable
+):
+    """The deck drawn anew (another theme, a new import) keeps its slides' boxes: each is drawn again,
+    the slide shown first, in the theme's ink."""
+    open_deck(page, base_url + "/present?year=2022#weakest")
+    page.wait_for_function(DRAWN_JS)
+    dark_ink = page.evaluate(CHART_INKS_JS)
+    assert len(dark_ink) == len(CHARTS_2022)
+
+    drawn = drawn_after(page, lambda: page.click("#shell-theme-toggle"), len(CHARTS_2022))
+    expect(page.locator("html")).to_have_attribute("data-bs-theme", "light")
+    assert drawn[0] == ["present-graph-weakest", len(CHARTS_2022) - 1], drawn
+    light_ink = page.evaluate(CHART_INKS_JS)
+    assert len(light_ink) == len(CHARTS_2022) and all(
+        light != dark for light, dark in zip(light_ink, dark_ink, strict=True)
+    ), (dark_ink, light_ink)
+    assert active_slide(page) == "present-slide-weakest"
+    assert page_errors == []

@@ -29,6 +29,7 @@ CHARTS = ".js-plotly-plot, .target-gauge-svg"
 # a timer after the answer, and would print it dimmed.
 DRAWN = """() => !document.querySelector('[data-dash-is-loading="true"], .dash-spinner')
   && document.querySelectorAll('CHARTS').length > 0
+  && [...document.querySelectorAll('.present-graph[data-figure]')].every(box => box.querySelector('.js-plotly-plot'))
   && [...document.querySelectorAll('.js-plotly-plot')].every(plot => plot.querySelector('.main-svg')
       && !(plot._fullLayout && plot._fullLayout.map && !plot._fullLayout.map._subplot.map.loaded()))""".replace(
     "CHARTS", CHARTS

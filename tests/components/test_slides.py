@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from types import SimpleNamespace
 
 import pandas as pd
@@ -12,6 +13,7 @@ from components.slides import (
     Fact,
     Slide,
     Table,
+    chart_box,
     cited_documents,
     districts_slide,
     export_figure,
@@ -179,6 +181,26 @@ def test_a_chart_slide_offers_its_chart_as_png_and_svg():
     text = all_text(slide_view(slide, 0, 1, lang="vi", active=True))
 
     assert "PNG" in text and "SVG" in text
+
+
+def test_a_chart_slide_carries_its_figure_in_a_box_the_page_draws_it_into():
+    """The chart goes with its slide and is drawn when the slide is shown (assets/40-present.js): the box
+    holds the slide's own figure, whole, and the deck's chart settings, under an id the page can write to."""
+    figure = go.Figure(go.Bar(x=[3, 1], y=["Sở A", "Sở B"]))
+    figure.update_layout(title_text="Điểm")
+    slide = Slide("weakest", "Chỉ số yếu nhất", figure=figure)
+
+    box = chart_box(slide)
+
+    assert box.id == {"type": "present-chart", "slide": "weakest"}
+    carried = go.Figure(json.loads(getattr(box, "data-figure")))
+    assert list(carried.data[0].y) == ["Sở A", "Sở B"] and list(carried.data[0].x) == [3, 1]
+    assert carried.layout.title.text == "Điểm"
+    assert json.loads(getattr(box, "data-config"))["displayModeBar"] is False
+    view = slide_view(slide, 0, 1, lang="vi", active=True)
+    assert [getattr(part, "id", None) for part in view._traverse() if isinstance(getattr(part, "id", None), dict)] == [
+        box.id
+    ], "the slide draws its chart in that box"
 
 
 def test_export_figure_is_opaque_and_leaves_the_slide_figure_alone():
