@@ -445,12 +445,30 @@ def _settled_signature(page, url: str, root: str) -> str:
     raise TimeoutError(f"{url} did not settle within three minutes")
 
 
+def _heaviest_common_chart(focus: str, new: int, old: int) -> str:
+    """The slide with a chart in both years' decks whose figure is the largest: the shown slide that costs
+    the most to redraw on a change of year (a slide a year lacks would open the deck on its title)."""
+    from components.slides import build_slides
+    from data_access.deck import build_deck
+    from domain.clock import local_today
+    from pages._context import source_titles
+
+    def charts(year: int) -> dict[str, int]:
+        slides = build_slides(
+            build_deck(focus, year), theme="dark", lang="vi", titles=source_titles("vi"), today=local_today()
+        )
+        return {slide.key: len(slide.figure.to_json()) for slide in slides if slide.has_chart}
+
+    newer, older = charts(new), charts(old)
+    return max(newer.keys() & older.keys(), key=lambda key: newer[key] + older[key])
+
+
 def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, str, str, str, str]]:
     """(name, root, url of state A, its control, url of state B, its control): a year on `/`, the level
     and the year on `/rankings`, a year on `/pillars`, `/districts`, the province's unit page, `/targets`
-    and the deck (`/present`, every slide drawn) where the data has two, the level on `/pillars`, a
-    status on `/targets` (its tile, which toggles the filter); each case switches A → B → A… with the
-    reader's own controls."""
+    and the deck (`/present`: every slide drawn, and the districts slide shown, drawn first) where the data
+    has two, the level on `/pillars`, a status on `/targets` (its tile, which toggles the filter); each
+    case switches A → B → A… with the reader's own controls."""
     new, old = years[-1], years[-2]
     link = "#shell-years a.year-link[href*='year={}']"
     tile = "#targets-count-not_met"
@@ -458,6 +476,18 @@ def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, s
 
     def year_case(path: str, root: str) -> tuple[str, str, str, str, str, str]:
         return (f"{path} year", root, f"{path}?year={new}", link.format(new), f"{path}?year={old}", link.format(old))
+
+    def shown_slide_case(key: str) -> tuple[str, str, str, str, str, str]:
+        # The deck open on one slide: the presenter sees its chart redrawn, the others follow when idle.
+        root = f"#present-slide-{key}"
+        return (
+            "/present year, shown",
+            root,
+            f"/present?year={new}#{key}",
+            link.format(new),
+            f"/present?year={old}#{key}",
+            link.format(old),
+        )
 
     def level_case(page: str) -> tuple[str, str, str, str, str, str]:
         return (
@@ -478,6 +508,7 @@ def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, s
         year_case(f"/units/{focus}", "#units-content"),
         year_case("/targets", "#targets-content"),
         year_case("/present", "#present-deck"),
+        shown_slide_case(_heaviest_common_chart(focus, new, old)),
         level_case("pillars"),
         ("/targets status", "#targets-content", "/targets", tile, "/targets?status=not_met", tile),
     ]
