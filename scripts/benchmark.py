@@ -14,7 +14,8 @@ prints per page:
   in: the bytes and requests of a first visit to `/` and of a repeat visit (the browser's cache).
 
 - with `--changes N`: a year changed on `/`, the level and the year on `/rankings`, a year on `/pillars`,
-  `/districts`, the province's unit page, `/targets` and `/present` (where the data has two), by clicking
+  `/districts`, the province's unit page, `/targets` and `/present` (where the data has two; the deck
+  twice: every slide drawn, and the slide shown, its chart the largest both years have), by clicking
   the reader's own controls in Chromium, N times each way: p50/p95 from the click to the frame after the
   first that shows the new state (the state being what a fresh load of its URL settles on), beside
   the change's floor on this machine: the other state's settled content swapped in as HTML, no
@@ -466,8 +467,8 @@ def _heaviest_common_chart(focus: str, new: int, old: int) -> str:
 def _filter_change_cases(focus: str, years: list[int]) -> list[tuple[str, str, str, str, str, str]]:
     """(name, root, url of state A, its control, url of state B, its control): a year on `/`, the level
     and the year on `/rankings`, a year on `/pillars`, `/districts`, the province's unit page, `/targets`
-    and the deck (`/present`: every slide drawn, and the districts slide shown, drawn first) where the data
-    has two, the level on `/pillars`, a status on `/targets` (its tile, which toggles the filter); each
+    and the deck (`/present`: every slide drawn, and the slide shown, whose chart is drawn first) where the
+    data has two, the level on `/pillars`, a status on `/targets` (its tile, which toggles the filter); each
     case switches A → B → A… with the reader's own controls."""
     new, old = years[-1], years[-2]
     link = "#shell-years a.year-link[href*='year={}']"
