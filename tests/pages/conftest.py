@@ -89,20 +89,10 @@ def client(client_as: Callable[[str], FlaskClient]) -> FlaskClient:
 
 
 def post_callback(client: FlaskClient, output: str, inputs: list[dict], cookies: dict[str, str] | None = None):
-    """Call a callback the way the browser does: a POST to Dash's update endpoint."""
-    component, prop = output.rsplit(".", 1)
+    """Call a callback the way the browser does, with these cookies set first (`post_to_callback`)."""
     for name, value in (cookies or {}).items():
         client.set_cookie(name, value)
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": output,
-            "outputs": {"id": component, "property": prop},
-            "inputs": inputs,
-            "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"],
-            "state": [],
-        },
-    )
+    return post_to_callback(client, output, inputs)
 
 
 def post_to_callback(
@@ -110,9 +100,14 @@ def post_to_callback(
 ):
     """POST to the callback whose outputs start with `first_output` ("present-download.data"), as the browser
     does, with `inputs[0]` (or `changed`) as the trigger: its key in Dash's map names every output, with the
-    suffixes `allow_duplicate` gives them."""
+    suffixes `allow_duplicate` gives them. An output no callback has is posted as it is (what a forged
+    request sends)."""
     keys = [*dash.get_app().callback_map, *_callback.GLOBAL_CALLBACK_MAP]
-    key = next(k for k in keys if k.lstrip(".").startswith(first_output))
+    key = (
+        first_output
+        if first_output in keys
+        else next((k for k in keys if k.lstrip(".").startswith(first_output)), first_output)
+    )
     if key.startswith(".."):
         outputs: list[dict] | dict = [
             dict(zip(("id", "property"), spec.rsplit(".", 1), strict=True)) for spec in key.strip(".").split("...")

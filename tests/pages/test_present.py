@@ -40,25 +40,14 @@ def present_module(dash_app):
 
 
 def deck_callback(client, query: dict):
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": "..present-deck.children...present-heading.children..."
-            "present-export-pptx.disabled...present-export-pdf.disabled..",
-            "outputs": [
-                {"id": "present-deck", "property": "children"},
-                {"id": "present-heading", "property": "children"},
-                {"id": "present-export-pptx", "property": "disabled"},
-                {"id": "present-export-pdf", "property": "disabled"},
-            ],
-            "inputs": [
-                {"id": "present-query", "property": "data", "value": query},
-                {"id": "shell-theme", "property": "data", "value": "dark"},
-                {"id": "present-version", "property": "data", "value": 1},
-            ],
-            "changedPropIds": ["present-query.data"],
-            "state": [],
-        },
+    return post_to_callback(
+        client,
+        "present-deck.children",
+        [
+            {"id": "present-query", "property": "data", "value": query},
+            {"id": "shell-theme", "property": "data", "value": "dark"},
+            {"id": "present-version", "property": "data", "value": 1},
+        ],
     )
 
 
@@ -74,22 +63,15 @@ def chart_request(client, request: object, query: dict):
 
 def start_export(client, query: dict, button: str = "present-export-pptx"):
     """The click on an export button: it starts the export beside the request and answers at once."""
-    return client.post(
-        "/_dash-update-component",
-        json={
-            "output": "..present-status.children...present-export-job.data...present-export-poll.disabled..",
-            "outputs": [
-                {"id": "present-status", "property": "children"},
-                {"id": "present-export-job", "property": "data"},
-                {"id": "present-export-poll", "property": "disabled"},
-            ],
-            "inputs": [
-                {"id": "present-export-pptx", "property": "n_clicks", "value": 1 if button.endswith("pptx") else None},
-                {"id": "present-export-pdf", "property": "n_clicks", "value": 1 if button.endswith("pdf") else None},
-            ],
-            "changedPropIds": [f"{button}.n_clicks"],
-            "state": [{"id": "present-query", "property": "data", "value": query}],
-        },
+    return post_to_callback(
+        client,
+        "present-status.children",
+        [
+            {"id": "present-export-pptx", "property": "n_clicks", "value": 1 if button.endswith("pptx") else None},
+            {"id": "present-export-pdf", "property": "n_clicks", "value": 1 if button.endswith("pdf") else None},
+        ],
+        [{"id": "present-query", "property": "data", "value": query}],
+        changed=f"{button}.n_clicks",
     )
 
 
