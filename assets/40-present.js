@@ -225,17 +225,22 @@
 
     // Dash renders pages and re-renders the deck (a new import, a theme change) by replacing
     // DOM nodes: follow the page's root and keep the current slide across re-renders.
-    function sync(mutations) {
+    // A chart box the deck's redrawing left empty: its chart is to be drawn again.
+    function forgetEmptied(mutations) {
         mutations.forEach(function (mutation) {
             var box = mutation.target;
             if (mutation.removedNodes.length && !box.firstChild && box.matches && box.matches(".present-graph[data-figure]")) {
                 asked.delete(box);
             }
         });
+    }
+
+    function sync(mutations) {
         var root = document.getElementById("present-root");
         if (root !== state.root) {
             if (root) { attach(root); } else if (state.root) { detach(); }
         } else if (root) {
+            forgetEmptied(mutations);
             var all = slides();
             // `/present?…#actions` (the what-if page's link) opens on that slide once it is drawn.
             var wanted = state.wanted && document.getElementById("present-slide-" + state.wanted);
